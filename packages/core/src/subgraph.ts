@@ -1,0 +1,133 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { DataSource, MigrationInterface } from 'typeorm';
+import { loadConfig, type Config, type SubgraphName } from './config';
+import { runMain } from './main';
+import type { SubgraphContext } from './context';
+import { createDataSource, openDatabase } from './database';
+import { swedishToday } from './dates';
+import type { IncomingRequest, RunningHttpService } from './http';
+import { serveHttp } from './http';
+import { LoaderRegistry } from './loaders';
+import { createLogger, type Logger } from './logger';
+import { baseApolloOptions } from './apollo';
+import { createPrincipalResolver, type PrincipalResolver } from './auth/verify';
+
+type Constructor = new (...args: never[]) => unknown;
+
+/** Everything that makes one subgraph: its tables, its schema and its demo data. */
+export interface SubgraphDefinition {
+  name: SubgraphName;
+  /** The PostgreSQL schema it owns (the configured suffix is appended). */
+  dbSchema: string;
+  entities: Constructor[];
+  migrations: (new () => MigrationInterface)[];
+  buildSchema(): Promise<GraphQLSchema>;
+  /** Loads the demo data; running it again changes nothing. */
+  seed?(db: DataSource, today: string): Promise<void>;
+}
+
+/** A subgraph ready to execute requests, with or without a socket. */
+export interface SubgraphRuntime {
+  definition: SubgraphDefinition;
+  config: Config;
+  db: DataSource;
+  schema: GraphQLSchema;
+  apollo: ApolloServer<SubgraphContext>;
+  logger: Logger;
+  createContext(request: IncomingRequest): Promise<SubgraphContext>;
+  /** Stops Apollo and closes the pool. */
+  close(): Promise<void>;
+}
+
+export function schemaName(definition: SubgraphDefinition, config: Config): string {
+  return `${definition.dbSchema}${config.schemaSuffix}`;
+}
+
+/** Opens the database (migrating and seeding as configured), builds the schema and starts Apollo. */
+export async function createSubgraphRuntime(
+  definition: SubgraphDefinition,
+  config: Config,
+  options: { principals?: PrincipalResolver; logger?: Logger } = {},
+): Promise<SubgraphRuntime> {
+  if (!config.databaseUrl) {
+    throw new Error('DATABASE_URL is not set (`npm start` starts an embedded PostgreSQL and sets it for you)');
+  }
+  const logger = options.logger ?? createLogger(definition.name, config.logLevel);
+  const db = createDataSource({
+    url: config.databaseUrl,
+    schema: schemaName(definition, config),
+    entities: definition.entities,
+    migrations: definition.migrations,
+    logger,
+    applicationName: `samsyn-${definition.name}`,
+  });
+  await openDatabase(db, config.migrateOnStart);
+  try {
+    if (config.seedDemoData && definition.seed) await definition.seed(db, swedishToday());
+    const schema = await definition.buildSchema();
+    const base = baseApolloOptions<SubgraphContext>(config, logger);
+    // No Apollo Studio here: inline traces would only cost time on every subgraph response.
+    const apollo = new ApolloServer<SubgraphContext>({ ...base, schema, plugins: [...base.plugins, ApolloServerPluginInlineTraceDisabled()] });
+    await apollo.start();
+    const principals = options.principals ?? createPrincipalResolver(config.auth);
+    return {
+      definition,
+      config,
+      db,
+      schema,
+      apollo,
+      logger,
+      async createContext({ headers, requestId }) {
+        return {
+          requestId,
+          principal: await principals(headers.get('authorization')),
+          loaders: new LoaderRegistry(),
+          logger: logger.child({ requestId }),
+          db,
+          today: swedishToday(),
+        };
+      },
+      async close() {
+        await apollo.stop();
+        await db.destroy();
+      },
+    };
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+}
+
+/** Serves a subgraph runtime over HTTP with `/health` and `/ready`. */
+export async function serveSubgraph(runtime: SubgraphRuntime, port = runtime.config.port, host = runtime.config.host): Promise<RunningHttpService & { close(): Promise<void> }> {
+  const service = await serveHttp({
+    apollo: runtime.apollo,
+    context: (request) => runtime.createContext(request),
+    ready: async () => {
+      await runtime.db.query('SELECT 1');
+      return true;
+    },
+    logger: runtime.logger,
+    host,
+    port,
+  });
+  return {
+    ...service,
+    async close() {
+      await service.stop();
+      await runtime.db.destroy();
+    },
+  };
+}
+
+/** Starts a subgraph process: configuration from `env`, database, schema, HTTP; stops on SIGTERM/SIGINT. */
+export function runSubgraph(definition: SubgraphDefinition, env: Record<string, string | undefined>): void {
+  runMain(definition.name, async () => {
+    const config = loadConfig(definition.name, env);
+    const service = await serveSubgraph(await createSubgraphRuntime(definition, config));
+    console.log(`${definition.name} subgraph ready at ${service.url}`);
+    return service;
+  });
+}

@@ -1,0 +1,120 @@
+import type { DataSource, MigrationInterface } from 'typeorm';
+import { Directive, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root, type NonEmptyArray } from 'type-graphql';
+import { buildFederatedSchema, type ReferenceResolvers, type SubgraphDefinition, type SubgraphName } from '@samsyn/core';
+import { Area, AREAS, type AreaFacts } from './area';
+import { AreaProfile } from './profile';
+
+// type-graphql takes classes of any shape as resolvers and entities.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type AnyClass = Function;
+
+/** What an area namespace object (`childServices { … }`) carries into its field resolvers. */
+@ObjectType({ description: "Base of every area namespace; not itself in the schema." })
+export abstract class AreaNamespace {
+  @Field(() => Area)
+  area!: Area;
+
+  @Field({ description: 'The Swedish name of the area.' })
+  name!: string;
+}
+
+/** The district as an area subgraph sees it: a key it contributes fields to. */
+export interface DistrictKey {
+  id: string;
+}
+
+/** The GraphQL types one area subgraph is built around; area-specific resolvers target these. */
+export interface AreaTypes {
+  facts: AreaFacts;
+  Namespace: abstract new () => AreaNamespace;
+  Mutations: abstract new () => AreaNamespace;
+  District: new () => DistrictKey;
+}
+
+/** A piece of an area subgraph: shared packages and the area's own capabilities alike. */
+export interface AreaModule {
+  entities?: AnyClass[];
+  migrations?: (new () => MigrationInterface)[];
+  resolvers(types: AreaTypes): AnyClass[];
+  orphanedTypes?: AnyClass[];
+  references?: ReferenceResolvers;
+  /** Loads this module's demo data for the area; running it again changes nothing. */
+  seed?(db: DataSource, area: Area, today: string): Promise<void>;
+}
+
+/** Creates the namespace, mutation namespace and District types of one area. */
+export function defineArea(area: Area): AreaTypes {
+  const facts = AREAS[area];
+
+  @ObjectType(facts.typeName, { description: `${facts.name}: the area's shared documents, indicators and capabilities.` })
+  class Namespace extends AreaNamespace {}
+
+  @ObjectType(`${facts.typeName}Mutations`, { description: `Changes in ${facts.name}.` })
+  class Mutations extends AreaNamespace {}
+
+  @ObjectType('District')
+  @Directive('@key(fields: "id")')
+  class District implements DistrictKey {
+    @Field(() => ID)
+    id!: string;
+  }
+
+  return { facts, Namespace, Mutations, District };
+}
+
+/** The root fields of an area (`childServices` on Query and Mutation) and its field on District. */
+function rootResolvers(types: AreaTypes): AnyClass[] {
+  const { facts } = types;
+  const namespace = (): AreaNamespace => ({ area: facts.area, name: facts.name });
+
+  @Resolver()
+  class AreaRootResolver {
+    @Query(() => types.Namespace, { name: facts.rootField, description: `${facts.name}.` })
+    namespace(): AreaNamespace {
+      return namespace();
+    }
+
+    @Mutation(() => types.Mutations, { name: facts.rootField, description: `Changes in ${facts.name}.` })
+    mutations(): AreaNamespace {
+      return namespace();
+    }
+  }
+
+  @Resolver(() => types.District)
+  class DistrictProfileResolver {
+    @FieldResolver(() => AreaProfile, { name: facts.rootField, description: `The district's profile in ${facts.name}.` })
+    profile(@Root() district: DistrictKey): AreaProfile {
+      return { area: facts.area, name: facts.name, districtId: district.id };
+    }
+  }
+
+  return [AreaRootResolver, DistrictProfileResolver];
+}
+
+/** Builds the definition of an area subgraph from its modules. */
+export function areaSubgraph(
+  types: AreaTypes,
+  options: { name: SubgraphName; dbSchema: string; modules: AreaModule[] },
+): SubgraphDefinition {
+  const { modules } = options;
+  const moduleResolvers = modules.flatMap((module) => module.resolvers(types));
+  return {
+    name: options.name,
+    dbSchema: options.dbSchema,
+    entities: modules.flatMap((module) => module.entities ?? []) as SubgraphDefinition['entities'],
+    migrations: modules.flatMap((module) => module.migrations ?? []),
+    async buildSchema() {
+      const resolvers = [...rootResolvers(types), ...moduleResolvers] as unknown as NonEmptyArray<AnyClass>;
+      return buildFederatedSchema(
+        { resolvers, orphanedTypes: [types.District, ...modules.flatMap((module) => module.orphanedTypes ?? [])] },
+        {
+          District: { __resolveReference: (reference: DistrictKey) => ({ id: reference.id }) },
+          ...Object.assign({}, ...modules.map((module) => module.references ?? {})),
+        },
+      );
+    },
+    async seed(db, today) {
+      for (const module of modules) await module.seed?.(db, types.facts.area, today);
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export * from './area';
+export * from './area-subgraph';
+export * from './profile';

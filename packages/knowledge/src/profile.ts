@@ -1,0 +1,16 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Area } from './area';
+
+/** A district's standing in one area: adoption of the shared documents and its indicator values. */
+@ObjectType({ description: "A district's standing in one area." })
+@Directive('@shareable')
+export class AreaProfile {
+  @Field(() => Area)
+  area!: Area;
+
+  @Field({ description: 'The Swedish name of the area.' })
+  name!: string;
+
+  @Field(() => ID)
+  districtId!: string;
+}

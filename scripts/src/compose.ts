@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+import { loadConfig, printSubgraphSdl, SUBGRAPHS, type SubgraphName } from '@samsyn/core';
+import { ALL_SUBGRAPHS } from './subgraphs';
+
+export const SCHEMA_DIR = path.resolve(__dirname, '../../schema');
+
+export interface ComposedSchemas {
+  subgraphs: Record<SubgraphName, string>;
+  supergraph: string;
+}
+
+/** Prints each subgraph's SDL and composes the supergraph; composition errors are thrown, listed. */
+export async function composeSchemas(): Promise<ComposedSchemas> {
+  // The committed supergraph names the default local URLs; the gateway's configuration overrides them.
+  const urls = loadConfig('gateway', {}).subgraphUrls;
+  const subgraphs = {} as Record<SubgraphName, string>;
+  for (const name of SUBGRAPHS) {
+    subgraphs[name] = `${printSubgraphSdl(await ALL_SUBGRAPHS[name].buildSchema()).trim()}\n`;
+  }
+  const result = composeServices(SUBGRAPHS.map((name) => ({ name, url: urls[name], typeDefs: parse(subgraphs[name]) })));
+  if (result.errors) {
+    throw new Error(`composition failed:\n${result.errors.map((error) => `- ${error.message}`).join('\n')}`);
+  }
+  return { subgraphs, supergraph: `${result.supergraphSdl.trim()}\n` };
+}
+
+/** The files `npm run compose` writes, by file name. */
+export function schemaFiles(schemas: ComposedSchemas): Record<string, string> {
+  return {
+    ...Object.fromEntries(SUBGRAPHS.map((name) => [`${name}.graphql`, schemas.subgraphs[name]])),
+    'supergraph.graphql': schemas.supergraph,
+  };
+}
+
+async function main(): Promise<void> {
+  const files = schemaFiles(await composeSchemas());
+  fs.mkdirSync(SCHEMA_DIR, { recursive: true });
+  for (const [file, content] of Object.entries(files)) {
+    const target = path.join(SCHEMA_DIR, file);
+    const changed = !fs.existsSync(target) || fs.readFileSync(target, 'utf8') !== content;
+    fs.writeFileSync(target, content);
+    console.log(`${changed ? 'wrote    ' : 'unchanged'} schema/${file}`);
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

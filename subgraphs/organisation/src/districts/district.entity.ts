@@ -1,0 +1,34 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'A district (stadsdel) with its own committee, deciding locally under shared city goals.' })
+@Directive('@key(fields: "id")')
+@Entity('district')
+export class District {
+  @Field(() => ID)
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Field({ description: 'Stable short code, e.g. "angered".' })
+  @Column('text', { unique: true })
+  code!: string;
+
+  @Field()
+  @Column('text')
+  name!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Number of residents (approximate).' })
+  @Column('integer', { nullable: true })
+  population!: number | null;
+
+  @Field({ description: 'First day the district existed (YYYY-MM-DD).' })
+  @Column('date', { name: 'valid_from' })
+  validFrom!: string;
+
+  @Field(() => String, { nullable: true, description: 'Last day the district existed; null while it exists.' })
+  @Column('date', { name: 'valid_to', nullable: true })
+  validTo!: string | null;
+
+  @Column('uuid', { name: 'merged_into_id', nullable: true })
+  mergedIntoId!: string | null;
+}

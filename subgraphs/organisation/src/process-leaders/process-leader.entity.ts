@@ -1,0 +1,32 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Area } from '@samsyn/knowledge';
+
+@ObjectType({ description: "A process leader (processledare): coordinates an area's common routines, guidelines and methods across districts." })
+@Directive('@key(fields: "id")')
+@Entity('process_leader')
+export class ProcessLeader {
+  @Field(() => ID)
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Field()
+  @Column('text')
+  name!: string;
+
+  @Field({ description: 'Job title, in Swedish.' })
+  @Column('text')
+  title!: string;
+
+  @Field({ description: 'Work e-mail.' })
+  @Column('text', { unique: true })
+  email!: string;
+
+  @Field(() => String, { nullable: true, description: 'Work phone.' })
+  @Column('text', { nullable: true })
+  phone!: string | null;
+
+  @Field(() => [Area])
+  @Column('text', { array: true })
+  areas!: Area[];
+}

@@ -1,0 +1,22 @@
+import type { DataSource } from 'typeorm';
+import { isUuid } from '@samsyn/core';
+import type { Area } from '@samsyn/knowledge';
+import { ProcessLeader } from './process-leader.entity';
+
+/** The directory of process leaders. */
+export class ProcessLeaderService {
+  constructor(private readonly db: DataSource) {}
+
+  /** Leaders of any of `areas` (all when none given), in name order. */
+  async list(areas?: readonly Area[]): Promise<ProcessLeader[]> {
+    const query = this.db.getRepository(ProcessLeader).createQueryBuilder('p').orderBy('p.name', 'ASC');
+    if (areas) query.where('p.areas && :areas', { areas });
+    return query.getMany();
+  }
+
+  async byIds(ids: readonly string[]): Promise<ProcessLeader[]> {
+    const valid = ids.filter(isUuid);
+    if (valid.length === 0) return [];
+    return this.db.getRepository(ProcessLeader).createQueryBuilder('p').where('p.id = ANY(:ids)', { ids: valid }).getMany();
+  }
+}
