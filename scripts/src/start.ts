@@ -1,101 +1,43 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
-import { describeStartupError, loadConfig, SUBGRAPHS, startEmbeddedPostgres, type EmbeddedDatabase, type ServiceName } from '@samsyn/core';
-
-const ROOT = path.resolve(__dirname, '../..');
-const ENTRY: Record<ServiceName, string> = {
-  organisation: 'subgraphs/organisation/dist/src/index.js',
-  'child-services': 'subgraphs/child-services/dist/src/index.js',
-  'adult-services': 'subgraphs/adult-services/dist/src/index.js',
-  disability: 'subgraphs/disability/dist/src/index.js',
-  'income-support': 'subgraphs/income-support/dist/src/index.js',
-  gateway: 'gateway/dist/index.js',
-};
-
-/** The development secret for HS256 tokens: JWT_SECRET, or one made once and kept under the data folder. */
-export function devSecret(dataDir: string, env: Record<string, string | undefined>): string {
-  if (env.JWT_SECRET) return env.JWT_SECRET;
-  const file = path.join(dataDir, 'jwt-secret');
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(dataDir, { recursive: true });
-    fs.writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
-  }
-  return fs.readFileSync(file, 'utf8').trim();
-}
-
-async function waitUntilReady(url: string, child: ChildProcess, name: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} stopped while starting (exit code ${child.exitCode})`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${name} was not ready within 60 s`);
-}
+import { describeStartupError } from '@samsyn/core';
+import { launchSystem, type RunningSystem } from './launch';
 
 async function main(): Promise<void> {
-  const env = { ...process.env };
-  const config = loadConfig('gateway', env);
-  const children: { name: ServiceName; process: ChildProcess }[] = [];
-  let database: EmbeddedDatabase | undefined;
+  let system: RunningSystem | undefined;
   let stopping = false;
-
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    for (const child of [...children].reverse()) child.process.kill('SIGTERM');
-    await Promise.all(children.map((child) => child.process.exitCode === null && new Promise((resolve) => child.process.once('exit', resolve))));
-    if (database) await database.stop();
+    await system?.stop();
     process.exit(code);
   };
   process.once('SIGINT', () => void stop(0));
   process.once('SIGTERM', () => void stop(0));
 
   try {
-    if (!config.databaseUrl) {
-      const port = Number(env.EMBEDDED_PG_PORT ?? 54329);
-      console.log(`starting the embedded PostgreSQL (data in ${path.relative(ROOT, path.join(config.dataDir, 'pg')) || '.'}, port ${port}) …`);
-      database = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'pg'), port });
-      env.DATABASE_URL = database.url;
-    }
-    env.JWT_SECRET = devSecret(config.dataDir, env);
-
-    for (const name of [...SUBGRAPHS, 'gateway' as const]) {
-      const child = spawn(process.execPath, [path.join(ROOT, ENTRY[name])], { env, stdio: ['ignore', 'inherit', 'inherit'] });
-      children.push({ name, process: child });
-      child.once('exit', (code) => {
-        if (!stopping) {
-          console.error(`${name} stopped unexpectedly (exit code ${code}); stopping everything`);
-          void stop(1);
-        }
-      });
-    }
-    const gatewayUrl = `http://localhost:${config.port}`;
-    for (const { name, process: child } of children) {
-      const url = name === 'gateway' ? `${gatewayUrl}/health` : config.subgraphUrls[name].replace(/\/graphql$/, '/ready');
-      await waitUntilReady(url, child, name);
-    }
-    console.log(`
-Samsyn is running: ${gatewayUrl}/graphql
+    if (!process.env.DATABASE_URL) console.log(`starting the embedded PostgreSQL (data in ${path.join('.data', 'pg')}) …`);
+    system = await launchSystem({
+      env: process.env,
+      onUnexpectedExit: (name, code) => {
+        console.error(`${name} stopped unexpectedly (exit code ${code}); stopping everything`);
+        void stop(1);
+      },
+    });
+  } catch (error) {
+    console.error(`samsyn: ${describeStartupError(error)}`);
+    return stop(1);
+  }
+  console.log(`
+Samsyn is running: ${system.gatewayUrl}
 
 Try:
-  curl -s ${gatewayUrl}/graphql -H 'content-type: application/json' \\
+  curl -s ${system.gatewayUrl} -H 'content-type: application/json' \\
     -d '{"query":"{ districts { code name } areas { name processLeaders { name } } }"}'
 
 A token for the parts that need one (see README):
   npm run token -- --role process-leader --area CHILD_SERVICES --name "Anna Exempel"
 
 Ctrl-C stops everything.`);
-  } catch (error) {
-    console.error(`samsyn: ${describeStartupError(error)}`);
-    await stop(1);
-  }
 }
 
 void main();

@@ -1,1 +1,82 @@
-export {};
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { SUBGRAPHS, type ServiceName } from '@samsyn/core';
+import { launchSystem, type RunningSystem } from '@samsyn/scripts';
+import { SCENARIOS, type Scenario } from './scenarios';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+
+interface Measured {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function measure(system: RunningSystem, scenario: Scenario): Promise<Measured> {
+  const url = scenario.target === 'gateway' ? system.gatewayUrl : system.subgraphUrls[scenario.target];
+  const body = JSON.stringify({ query: scenario.query, variables: scenario.variables ?? {} });
+  // One request first: a scenario that answers with errors is a broken benchmark, not a fast one.
+  const probe = (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...scenario.headers }, body })).json()) as { errors?: unknown };
+  if (probe.errors) throw new Error(`${scenario.name}: ${JSON.stringify(probe.errors)}`);
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...scenario.headers },
+    body,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+  });
+  return { name: scenario.name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+/** Peak resident memory of a process in MiB (Linux). */
+function peakMemoryMiB(pid: number): number | undefined {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
+    return Math.round(kb / 1024);
+  } catch {
+    return undefined;
+  }
+}
+
+async function main(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samsyn-bench-'));
+  fs.chmodSync(dataDir, 0o755);
+  const ports: Record<string, string> = { GATEWAY_PORT: '14000' };
+  SUBGRAPHS.forEach((name, i) => (ports[`${name.toUpperCase().replace(/-/g, '_')}_PORT`] = String(14001 + i)));
+  const system = await launchSystem({
+    env: { ...process.env, ...ports, SAMSYN_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    embeddedDataDir: path.join(dataDir, 'pg'),
+    embeddedPort: 54339,
+    persistent: false,
+  });
+  try {
+    console.log(`samsyn bench: ${CONNECTIONS} connections, ${SECONDS} s per scenario, ${os.cpus().length} cores\n`);
+    console.log('scenario'.padEnd(64), 'req/s'.padStart(8), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'errors'.padStart(7));
+    const results: Measured[] = [];
+    for (const scenario of await SCENARIOS(system)) {
+      const m = await measure(system, scenario);
+      results.push(m);
+      console.log(m.name.padEnd(64), m.rps.toFixed(0).padStart(8), String(m.p50).padStart(8), String(m.p99).padStart(8), String(m.errors).padStart(7));
+    }
+    const direct = results.find((r) => r.name.startsWith('(a)'));
+    const viaGateway = results.find((r) => r.name.startsWith('(b)'));
+    if (direct && viaGateway) console.log(`\ngateway/direct throughput ratio for (b)/(a): ${(viaGateway.rps / direct.rps).toFixed(2)}`);
+    console.log('\npeak memory (RSS high-water mark, MiB):');
+    for (const [name, pid] of Object.entries(system.pids) as [ServiceName, number][]) console.log(`  ${name.padEnd(16)} ${peakMemoryMiB(pid) ?? '?'}`);
+  } finally {
+    await system.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -69,7 +69,8 @@ function rootResolvers(types: AreaTypes): AnyClass[] {
 
   @Resolver()
   class AreaRootResolver {
-    @Query(() => types.Namespace, { name: facts.rootField, description: `${facts.name}.` })
+    // Nullable on purpose: while this subgraph is down, the rest of a query still returns data.
+    @Query(() => types.Namespace, { name: facts.rootField, nullable: true, description: `${facts.name}. Null only while its subgraph is unavailable.` })
     namespace(): AreaNamespace {
       return namespace();
     }
@@ -82,7 +83,11 @@ function rootResolvers(types: AreaTypes): AnyClass[] {
 
   @Resolver(() => types.District)
   class DistrictProfileResolver {
-    @FieldResolver(() => AreaProfile, { name: facts.rootField, description: `The district's profile in ${facts.name}.` })
+    @FieldResolver(() => AreaProfile, {
+      name: facts.rootField,
+      nullable: true,
+      description: `The district's profile in ${facts.name}. Null only while its subgraph is unavailable.`,
+    })
     profile(@Root() district: DistrictKey): AreaProfile {
       return { area: facts.area, name: facts.name, districtId: district.id };
     }

@@ -1,0 +1,36 @@
+import { ConfigError, loadConfig } from '@samsyn/core';
+
+describe('loadConfig', () => {
+  it('gives every service its default port and the gateway every subgraph URL', () => {
+    const config = loadConfig('gateway', {});
+    expect(config.port).toBe(4000);
+    expect(loadConfig('income-support', {}).port).toBe(4005);
+    expect(config.subgraphUrls['child-services']).toBe('http://localhost:4002/graphql');
+    expect(config.databaseUrl).toBeUndefined();
+  });
+
+  it('takes subgraph URLs and ports from the environment', () => {
+    const config = loadConfig('gateway', { DISABILITY_URL: 'http://disability:4000/graphql', PORT: '8080' });
+    expect(config.subgraphUrls.disability).toBe('http://disability:4000/graphql');
+    expect(config.port).toBe(8080);
+  });
+
+  it.each([
+    [{ DATABASE_URL: 'mysql://localhost/x' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ MIGRATE_ON_START: 'perhaps' }, 'MIGRATE_ON_START'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    [{ NODE_ENV: 'production' }, 'JWT_JWKS_URL'],
+    [{ SAMSYN_SCHEMA_SUFFIX: 'x; drop' }, 'SAMSYN_SCHEMA_SUFFIX'],
+  ])('refuses %j naming %s', (env, variable) => {
+    expect(() => loadConfig('organisation', env)).toThrow(ConfigError);
+    expect(() => loadConfig('organisation', env)).toThrow(variable);
+  });
+
+  it('turns migrations, demo data and introspection off in production by default', () => {
+    const config = loadConfig('organisation', { NODE_ENV: 'production', JWT_JWKS_URL: 'https://login.example/jwks' });
+    expect([config.migrateOnStart, config.seedDemoData, config.introspection]).toEqual([false, false, false]);
+  });
+});

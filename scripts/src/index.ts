@@ -1,0 +1,3 @@
+export { ALL_SUBGRAPHS } from './subgraphs';
+export { composeSchemas, schemaFiles, SCHEMA_DIR, type ComposedSchemas } from './compose';
+export { launchSystem, devSecret, type RunningSystem } from './launch';

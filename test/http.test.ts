@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import pino from 'pino';
+import { createSubgraphRuntime, schemaName, serveSubgraph, SUBGRAPHS, type RunningHttpService } from '@samsyn/core';
+import { createGateway, serveGateway } from '@samsyn/gateway';
+import { ALL_SUBGRAPHS } from '@samsyn/scripts';
+import { dropSchemas, testConfig } from './support';
+
+/** The whole supergraph over real sockets on free ports: the wiring that in-process tests skip. */
+describe('the supergraph over HTTP', () => {
+  const suffix = `_h${randomBytes(4).toString('hex')}`;
+  const subgraphs: Record<string, RunningHttpService & { close(): Promise<void> }> = {};
+  let gateway: RunningHttpService;
+  const organisationLog: { requestId?: string; msg: string }[] = [];
+
+  beforeAll(async () => {
+    for (const name of SUBGRAPHS) {
+      const config = testConfig(name, suffix);
+      const logger =
+        name === 'organisation'
+          ? pino({ level: 'debug' }, { write: (line: string) => organisationLog.push(JSON.parse(line)) })
+          : undefined;
+      const runtime = await createSubgraphRuntime(ALL_SUBGRAPHS[name], config, { logger });
+      subgraphs[name] = await serveSubgraph(runtime, 0, '127.0.0.1');
+    }
+    const urls = Object.fromEntries(SUBGRAPHS.map((name) => [`${name.toUpperCase().replace(/-/g, '_')}_URL`, subgraphs[name].url]));
+    const config = testConfig('gateway', suffix, { ...urls, SUBGRAPH_TIMEOUT_MS: '2000' });
+    gateway = await serveGateway(await createGateway(config), config, 0);
+  });
+
+  afterAll(async () => {
+    await gateway.stop();
+    for (const service of Object.values(subgraphs)) await service.close().catch(() => undefined);
+    await dropSchemas(process.env.DATABASE_URL as string, SUBGRAPHS.map((name) => schemaName(ALL_SUBGRAPHS[name], testConfig(name, suffix))));
+  });
+
+  const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+  it('answers a query across all five subgraphs and passes the request id on', async () => {
+    const response = await post(
+      gateway.url,
+      { query: '{ districts { name childServices { name } adultServices { name } disability { name } incomeSupport { name } } areas { name } }' },
+      { 'x-request-id': 'e2e-request-1' },
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toBe('e2e-request-1');
+    const body = (await response.json()) as { data: { districts: Record<string, unknown>[] }; errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    expect(body.data.districts).toHaveLength(10);
+    expect(body.data.districts[3]).toEqual({
+      name: 'Lundby',
+      childServices: { name: 'Barn och unga' },
+      adultServices: { name: 'Vuxen' },
+      disability: { name: 'Funktionshinder' },
+      incomeSupport: { name: 'Försörjningsstöd' },
+    });
+    expect(organisationLog.some((line) => line.requestId === 'e2e-request-1')).toBe(true);
+  });
+
+  it('serves /health on the gateway and /health and /ready on a subgraph', async () => {
+    const base = (url: string) => url.replace(/\/graphql$/, '');
+    expect((await fetch(`${base(gateway.url)}/health`)).status).toBe(200);
+    expect((await fetch(`${base(subgraphs.disability.url)}/health`)).status).toBe(200);
+    expect(await (await fetch(`${base(subgraphs.disability.url)}/ready`)).json()).toEqual({ status: 'ready' });
+  });
+
+  it('refuses a body over 1 MB and one that is not JSON', async () => {
+    const huge = await post(gateway.url, { query: `{ areas { name } } #${'x'.repeat(1024 * 1024)}` });
+    expect(huge.status).toBe(413);
+    const garbage = await post(gateway.url, '{ not json');
+    expect(garbage.status).toBe(400);
+  });
+
+  it('keeps answering when a subgraph stops, naming the one that is down', async () => {
+    await subgraphs['income-support'].close();
+    const response = await post(gateway.url, { query: '{ districts { code incomeSupport { name } } areas { name } }' });
+    const body = (await response.json()) as { data: { districts: { incomeSupport: unknown }[]; areas: unknown[] }; errors: { extensions: Record<string, unknown> }[] };
+    expect(body.data.areas).toHaveLength(4);
+    expect(body.data.districts[0].incomeSupport).toBeNull();
+    expect(body.errors[0].extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'income-support' });
+  });
+});

@@ -1,0 +1,21 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { composeSchemas, schemaFiles, SCHEMA_DIR } from '@samsyn/scripts';
+
+describe('schema/', () => {
+  it('composes without errors and matches the committed files (run `npm run compose` after a schema change)', async () => {
+    const files = schemaFiles(await composeSchemas());
+    for (const [file, content] of Object.entries(files)) {
+      const committed = fs.readFileSync(path.join(SCHEMA_DIR, file), 'utf8');
+      expect({ file, content: committed }).toEqual({ file, content });
+    }
+  });
+
+  it('holds one District, shared by all five subgraphs', async () => {
+    const { supergraph } = await composeSchemas();
+    const district = /type District\s[^{]*\{/.exec(supergraph)?.[0] ?? '';
+    for (const graph of ['ORGANISATION', 'CHILD_SERVICES', 'ADULT_SERVICES', 'DISABILITY', 'INCOME_SUPPORT']) {
+      expect(district).toContain(`@join__type(graph: ${graph}, key: "id")`);
+    }
+  });
+});
