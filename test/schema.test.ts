@@ -11,11 +11,12 @@ describe('schema/', () => {
     }
   });
 
-  it('holds one District, shared by all five subgraphs', async () => {
+  it('holds one District, owned by organisation (keyed by id and code) and extended by each area by code', async () => {
     const { supergraph } = await composeSchemas();
     const district = /type District\s[^{]*\{/.exec(supergraph)?.[0] ?? '';
+    expect(district).toContain('@join__type(graph: ORGANISATION, key: "id")');
     for (const graph of ['ORGANISATION', 'CHILD_SERVICES', 'ADULT_SERVICES', 'DISABILITY', 'INCOME_SUPPORT']) {
-      expect(district).toContain(`@join__type(graph: ${graph}, key: "id")`);
+      expect(district).toContain(`@join__type(graph: ${graph}, key: "code")`);
     }
   });
 });

@@ -6,6 +6,7 @@ import type { Config } from './config';
 import { CLIENT_ERROR_CODES } from './errors';
 import type { Logger } from './logger';
 import { currentRequestScope } from './request-scope';
+import { operationLimits } from './hardening';
 
 /**
  * Error formatting shared by the gateway and every subgraph. Client errors pass as they are;
@@ -32,12 +33,15 @@ export function formatErrorFor(config: Config, logger: Logger) {
 /** Apollo Server options every Samsyn service shares. */
 export function baseApolloOptions<TContext extends BaseContext>(config: Config, logger: Logger) {
   const production = config.nodeEnv === 'production';
+  const limits = operationLimits<TContext>(config);
   return {
     introspection: config.introspection,
+    allowBatchedHttpRequests: false,
+    validationRules: limits.validationRules,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: !production,
     formatError: formatErrorFor(config, logger),
-    plugins: (production ? [ApolloServerPluginLandingPageDisabled()] : []) as ApolloServerPlugin<TContext>[],
+    plugins: [...limits.plugins, ...((production ? [ApolloServerPluginLandingPageDisabled()] : []) as ApolloServerPlugin<TContext>[])],
     logger,
   };
 }

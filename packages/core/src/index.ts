@@ -16,3 +16,5 @@ export * from './subgraph';
 export * from './main';
 export * from './auth/principal';
 export * from './auth/verify';
+export * from './auth/policy';
+export * from './hardening';

@@ -1,5 +1,5 @@
 import type { DataSource, MigrationInterface } from 'typeorm';
-import { Directive, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root, type NonEmptyArray } from 'type-graphql';
+import { Directive, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root, type NonEmptyArray } from 'type-graphql';
 import { buildFederatedSchema, type ReferenceResolvers, type SubgraphDefinition, type SubgraphName } from '@samsyn/core';
 import { Area, AREAS, type AreaFacts } from './area';
 import { AreaProfile } from './profile';
@@ -18,9 +18,9 @@ export abstract class AreaNamespace {
   name!: string;
 }
 
-/** The district as an area subgraph sees it: a key it contributes fields to. */
+/** The district as an area subgraph sees it: the code district systems report with, a key it contributes fields to. */
 export interface DistrictKey {
-  id: string;
+  code: string;
 }
 
 /** The GraphQL types one area subgraph is built around; area-specific resolvers target these. */
@@ -53,10 +53,10 @@ export function defineArea(area: Area): AreaTypes {
   class Mutations extends AreaNamespace {}
 
   @ObjectType('District')
-  @Directive('@key(fields: "id")')
+  @Directive('@key(fields: "code")')
   class District implements DistrictKey {
-    @Field(() => ID)
-    id!: string;
+    @Field()
+    code!: string;
   }
 
   return { facts, Namespace, Mutations, District };
@@ -89,7 +89,7 @@ function rootResolvers(types: AreaTypes): AnyClass[] {
       description: `The district's profile in ${facts.name}. Null only while its subgraph is unavailable.`,
     })
     profile(@Root() district: DistrictKey): AreaProfile {
-      return { area: facts.area, name: facts.name, districtId: district.id };
+      return { area: facts.area, name: facts.name, district: district.code };
     }
   }
 
@@ -113,7 +113,7 @@ export function areaSubgraph(
       return buildFederatedSchema(
         { resolvers, orphanedTypes: [types.District, ...modules.flatMap((module) => module.orphanedTypes ?? [])] },
         {
-          District: { __resolveReference: (reference: DistrictKey) => ({ id: reference.id }) },
+          District: { __resolveReference: (reference: DistrictKey) => ({ code: reference.code }) },
           ...Object.assign({}, ...modules.map((module) => module.references ?? {})),
         },
       );

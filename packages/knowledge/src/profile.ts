@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { Area } from './area';
 
 /** A district's standing in one area: adoption of the shared documents and its indicator values. */
@@ -11,6 +11,6 @@ export class AreaProfile {
   @Field({ description: 'The Swedish name of the area.' })
   name!: string;
 
-  @Field(() => ID)
-  districtId!: string;
+  /** The district's code; the profile's own fields are resolved from it. */
+  district!: string;
 }

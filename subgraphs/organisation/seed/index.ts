@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { DEMO_DISTRICTS, DEMO_DISTRICTS_VALID_FROM } from './districts';
+import { DEMO_DISTRICTS, DEMO_DISTRICTS_VALID_FROM } from '@samsyn/knowledge';
 import { DEMO_PROCESS_LEADERS } from './process-leaders';
 
 /** Loads the demo organisation; existing rows (by code or e-mail) are left as they are. */

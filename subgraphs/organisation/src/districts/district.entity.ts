@@ -3,6 +3,7 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'A district (stadsdel) with its own committee, deciding locally under shared city goals.' })
 @Directive('@key(fields: "id")')
+@Directive('@key(fields: "code")')
 @Entity('district')
 export class District {
   @Field(() => ID)

@@ -9,6 +9,13 @@ export function districtById(ctx: SubgraphContext) {
   );
 }
 
+/** Districts by code, one statement per request. */
+export function districtByCode(ctx: SubgraphContext) {
+  return ctx.loaders.get<string, District | null>('districtByCode', async (codes) =>
+    byKeys(codes, await new DistrictService(ctx.db).byCodes(codes), (d) => d.code, null),
+  );
+}
+
 /** The predecessors merged into each district, one statement per request. */
 export function predecessorsOf(ctx: SubgraphContext) {
   return ctx.loaders.get<string, District[]>('predecessorsOf', async (ids) =>

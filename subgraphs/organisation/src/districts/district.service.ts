@@ -31,6 +31,10 @@ export class DistrictService {
     return this.db.getRepository(District).createQueryBuilder('d').where('d.id = ANY(:ids)', { ids: valid }).getMany();
   }
 
+  async byCodes(codes: readonly string[]): Promise<District[]> {
+    return this.db.getRepository(District).createQueryBuilder('d').where('d.code = ANY(:codes)', { codes }).getMany();
+  }
+
   /** The districts that were merged into each of `ids`. */
   async mergedInto(ids: readonly string[]): Promise<District[]> {
     return this.db

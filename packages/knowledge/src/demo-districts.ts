@@ -1,4 +1,7 @@
-/** Göteborg's ten district committees of 2011–2020 (populations approximate, for demo only). */
+/**
+ * Göteborg's ten district committees of 2011–2020 (populations approximate, for demo only):
+ * the organisation subgraph registers them and the areas' demo figures are reported for them.
+ */
 export const DEMO_DISTRICTS = [
   { code: 'angered', name: 'Angered', population: 54_000 },
   { code: 'ostra-goteborg', name: 'Östra Göteborg', population: 48_000 },

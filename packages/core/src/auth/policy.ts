@@ -1,0 +1,59 @@
+import { ForbiddenError, UnauthenticatedError } from '../errors';
+import type { Principal } from './principal';
+
+/**
+ * Who may do what: every access rule of Samsyn, decided here and nowhere else.
+ * Areas and districts are plain strings here (Area enum values, district codes).
+ */
+export const policy = {
+  /** Drafts, versions in review and the audit history: the area's process leaders and admins. */
+  canReadUnpublished(principal: Principal | null, area: string): boolean {
+    return isAdmin(principal) || isLeaderOf(principal, area);
+  },
+
+  /** Any verified caller: comparisons and district profiles. */
+  requireAuthenticated(principal: Principal | null): Principal {
+    if (!principal) throw new UnauthenticatedError('Sign in: this needs a valid token.');
+    return principal;
+  },
+
+  /** Creating, editing, submitting, publishing and retiring documents: the area's process leaders and admins. */
+  requireAreaEditor(principal: Principal | null, area: string): Principal {
+    const caller = policy.requireAuthenticated(principal);
+    if (!isAdmin(caller) && !isLeaderOf(caller, area)) {
+      throw new ForbiddenError(`Only process leaders of ${area} (or an admin) may change its documents.`, { area });
+    }
+    return caller;
+  },
+
+  /** Four eyes: whoever submitted a version for review may not publish it. */
+  requireSecondPair(principal: Principal, submittedBy: string | null): void {
+    if (submittedBy !== null && submittedBy === principal.sub) {
+      throw new ForbiddenError('You submitted this version for review; another process leader of the area or an admin must publish it.');
+    }
+  },
+
+  /** Acknowledging versions and reporting observations: a district system, for its own district only. */
+  requireDistrictSystemFor(principal: Principal | null, districts: Iterable<string>): Principal {
+    const caller = policy.requireAuthenticated(principal);
+    if (!caller.roles.includes('district-system') || !caller.district) {
+      throw new ForbiddenError('Only a district system may report for a district.');
+    }
+    const others = [...new Set(districts)].filter((district) => district !== caller.district);
+    if (others.length > 0) {
+      throw new ForbiddenError(`A district system reports only for its own district (${caller.district}), not for ${others.join(', ')}.`, {
+        district: caller.district,
+        refused: others,
+      });
+    }
+    return caller;
+  },
+};
+
+function isAdmin(principal: Principal | null): boolean {
+  return principal?.roles.includes('admin') ?? false;
+}
+
+function isLeaderOf(principal: Principal | null, area: string): boolean {
+  return (principal?.roles.includes('process-leader') ?? false) && (principal?.areas.includes(area) ?? false);
+}
