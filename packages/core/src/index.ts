@@ -18,3 +18,4 @@ export * from './auth/principal';
 export * from './auth/verify';
 export * from './auth/policy';
 export * from './hardening';
+export * from './cache';

@@ -1,6 +1,7 @@
 import type { DataSource, MigrationInterface } from 'typeorm';
-import { Directive, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root, type NonEmptyArray } from 'type-graphql';
-import { buildFederatedSchema, type ReferenceResolvers, type SubgraphDefinition, type SubgraphName } from '@samsyn/core';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, Directive, Field, FieldResolver, Info, Mutation, ObjectType, Query, Resolver, Root, type NonEmptyArray } from 'type-graphql';
+import { buildFederatedSchema, cachePublic, type ReferenceResolvers, type SubgraphContext, type SubgraphDefinition, type SubgraphName } from '@samsyn/core';
 import { Area, AREAS, type AreaFacts } from './area';
 import { AreaProfile } from './profile';
 
@@ -71,7 +72,9 @@ function rootResolvers(types: AreaTypes): AnyClass[] {
   class AreaRootResolver {
     // Nullable on purpose: while this subgraph is down, the rest of a query still returns data.
     @Query(() => types.Namespace, { name: facts.rootField, nullable: true, description: `${facts.name}. Null only while its subgraph is unavailable.` })
-    namespace(): AreaNamespace {
+    namespace(@Ctx() ctx: SubgraphContext, @Info() info: GraphQLResolveInfo): AreaNamespace {
+      // The namespace itself is constant; its fields narrow the cache hint as they need.
+      cachePublic(info, ctx.principal);
       return namespace();
     }
 

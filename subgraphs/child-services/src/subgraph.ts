@@ -1,8 +1,9 @@
-import { areaSubgraph } from '@samsyn/knowledge';
+import { areaSubgraph, knowledgeModule } from '@samsyn/knowledge';
+import { CHILD_SERVICES_DOCUMENTS } from '../seed/documents';
 import { childServices } from './area';
 
 export const subgraph = areaSubgraph(childServices, {
   name: 'child-services',
   dbSchema: 'child_services',
-  modules: [],
+  modules: [knowledgeModule(CHILD_SERVICES_DOCUMENTS)],
 });

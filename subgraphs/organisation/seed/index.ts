@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { DEMO_DISTRICTS, DEMO_DISTRICTS_VALID_FROM } from '@samsyn/knowledge';
-import { DEMO_PROCESS_LEADERS } from './process-leaders';
+import { DEMO_DISTRICTS, DEMO_DISTRICTS_VALID_FROM, DEMO_PROCESS_LEADERS } from '@samsyn/knowledge';
 
 /** Loads the demo organisation; existing rows (by code or e-mail) are left as they are. */
 export async function seedOrganisation(db: DataSource): Promise<void> {
@@ -18,9 +17,9 @@ export async function seedOrganisation(db: DataSource): Promise<void> {
     );
     for (const leader of DEMO_PROCESS_LEADERS) {
       await tx.query(
-        `INSERT INTO process_leader (name, title, email, phone, areas) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (email) DO NOTHING`,
-        [leader.name, leader.title, leader.email, leader.phone, leader.areas],
+        `INSERT INTO process_leader (id, name, title, email, phone, areas) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT DO NOTHING`,
+        [leader.id, leader.name, leader.title, leader.email, leader.phone, leader.areas],
       );
     }
   });

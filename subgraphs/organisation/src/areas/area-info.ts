@@ -1,10 +1,11 @@
-import { Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '@samsyn/core';
 import { Area, AREAS } from '@samsyn/knowledge';
 import { ProcessLeader } from '../process-leaders/process-leader.entity';
 import { processLeadersOfArea } from '../process-leaders/process-leader.loaders';
 
 @ObjectType({ description: 'A target-group area and who leads its platform work.' })
+@Directive('@cacheControl(maxAge: 300)')
 export class AreaInfo {
   @Field(() => Area)
   area!: Area;

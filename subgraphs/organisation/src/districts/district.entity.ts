@@ -4,6 +4,8 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 @ObjectType({ description: 'A district (stadsdel) with its own committee, deciding locally under shared city goals.' })
 @Directive('@key(fields: "id")')
 @Directive('@key(fields: "code")')
+// Public register data: a CDN or the gateway may reuse answers for five minutes.
+@Directive('@cacheControl(maxAge: 300)')
 @Entity('district')
 export class District {
   @Field(() => ID)

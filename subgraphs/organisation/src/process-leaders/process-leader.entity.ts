@@ -4,6 +4,8 @@ import { Area } from '@samsyn/knowledge';
 
 @ObjectType({ description: "A process leader (processledare): coordinates an area's common routines, guidelines and methods across districts." })
 @Directive('@key(fields: "id")')
+// Public register data: a CDN or the gateway may reuse answers for five minutes.
+@Directive('@cacheControl(maxAge: 300)')
 @Entity('process_leader')
 export class ProcessLeader {
   @Field(() => ID)

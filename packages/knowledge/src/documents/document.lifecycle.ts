@@ -1,0 +1,266 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { BadInputError, ConflictError, isUuid, NotFoundError, policy, type Principal } from '@samsyn/core';
+import type { Area } from '../area';
+import { recordAudit } from './audit';
+import { checkDraftContent, checkNewDocument, checkUpdateInput, type DraftContent } from './draft-input';
+import { auditedVersion, DOCUMENT_COLUMNS, toDocument, toVersion, VERSION_COLUMNS, type DocumentRow, type VersionRow } from './rows';
+import { DocumentVersion, KnowledgeDocument, VersionStatus, type DraftInput } from './types';
+
+type Locked = { version: DocumentVersion; document: KnowledgeDocument };
+
+/**
+ * The lifecycle of documents and versions: DRAFT → IN_REVIEW → PUBLISHED (→ SUPERSEDED), retire.
+ * Each method is one transaction that also writes its audit entry; who may call it is checked first.
+ */
+export class DocumentLifecycle {
+  constructor(
+    private readonly db: DataSource,
+    private readonly principal: Principal | null,
+    private readonly today: string,
+  ) {}
+
+  /** A new document with version 1, or a new version of a document starting from the version in force. */
+  async createDraft(area: Area, input: DraftInput): Promise<DocumentVersion> {
+    const actor = policy.requireAreaEditor(this.principal, area);
+    const content = checkDraftContent(input);
+    return this.db.transaction(async (tx) => {
+      if (input.documentId) {
+        const document = await this.lockDocument(tx, area, input.documentId);
+        if (document.retiredAt) throw new BadInputError('The document is retired; it gets no new versions.', { documentId: document.id });
+        // Start from the latest published version (in force, or scheduled to be); without one, from the latest draft.
+        const [base]: VersionRow[] = await tx.query(
+          `SELECT ${VERSION_COLUMNS} FROM document_version v WHERE v.document_id = $1
+           ORDER BY (v.status = 'PUBLISHED') DESC, v.number DESC LIMIT 1`,
+          [document.id],
+        );
+        return this.insertVersion(tx, actor, document, content, base, base?.status === 'PUBLISHED' ? base.id : null);
+      }
+      const { kind, slug } = checkNewDocument(input);
+      const taken = await tx.query(`SELECT 1 FROM document WHERE area = $1 AND slug = $2`, [area, slug]);
+      if (taken.length > 0) throw new BadInputError(`A document with slug "${slug}" already exists in this area.`, { slug });
+      const [row]: DocumentRow[] = await tx.query(
+        `INSERT INTO document AS d (id, area, kind, slug, registry_number, owner_id, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${DOCUMENT_COLUMNS}`,
+        [randomUUID(), area, kind, slug, input.registryNumber ?? null, isUuid(actor.sub) ? actor.sub : null, actor.sub],
+      );
+      const document = toDocument(row);
+      await recordAudit(tx, actor, { action: 'createDocument', entity: 'document', entityId: document.id, documentId: document.id, after: document });
+      return this.insertVersion(tx, actor, document, content, undefined, null);
+    });
+  }
+
+  /** Changes a draft; `expectedRevision` must be its current revision, or nothing changes (CONFLICT). */
+  async updateDraft(area: Area, versionId: string, expectedRevision: number, input: DraftInput): Promise<DocumentVersion> {
+    const actor = policy.requireAreaEditor(this.principal, area);
+    checkUpdateInput(input);
+    const content = checkDraftContent(input);
+    return this.db.transaction(async (tx) => {
+      const { version } = await this.lockVersion(tx, area, versionId);
+      requireStatus(version, VersionStatus.DRAFT, 'changed');
+      if (version.revision !== expectedRevision) {
+        throw new ConflictError(
+          `The draft has changed since revision ${expectedRevision}; it is now at revision ${version.revision}. Reload it and apply your change again.`,
+          { expectedRevision, actualRevision: version.revision },
+        );
+      }
+      const [row]: VersionRow[] = await tx.query(
+        `UPDATE document_version AS v SET
+           title = coalesce($2, title), summary = coalesce($3, summary), body = coalesce($4, body),
+           legal_basis = coalesce($5, legal_basis),
+           target_group = CASE WHEN $6 THEN $7 ELSE target_group END,
+           review_by = CASE WHEN $8 THEN $9::date ELSE review_by END,
+           decided_by = CASE WHEN $10 THEN $11 ELSE decided_by END,
+           change_summary = CASE WHEN $12 THEN $13 ELSE change_summary END,
+           details = coalesce($14, details),
+           revision = revision + 1, updated_at = now(), updated_by = $15
+         WHERE id = $1 RETURNING ${VERSION_COLUMNS}`,
+        [
+          version.id,
+          content.title ?? null,
+          content.summary ?? null,
+          content.body ?? null,
+          content.legalBasis ?? null,
+          content.targetGroup !== undefined,
+          content.targetGroup ?? null,
+          content.reviewBy !== undefined,
+          content.reviewBy ?? null,
+          content.decidedBy !== undefined,
+          content.decidedBy ?? null,
+          content.changeSummary !== undefined,
+          content.changeSummary ?? null,
+          content.details ? JSON.stringify(content.details) : null,
+          actor.sub,
+        ],
+      );
+      const updated = toVersion(row, area);
+      await recordAudit(tx, actor, { action: 'updateDraft', entity: 'version', entityId: version.id, documentId: version.documentId, before: auditedVersion(version), after: auditedVersion(updated) });
+      return updated;
+    });
+  }
+
+  async submitForReview(area: Area, versionId: string): Promise<DocumentVersion> {
+    const actor = policy.requireAreaEditor(this.principal, area);
+    return this.transition(area, versionId, 'submitForReview', async (tx, { version }) => {
+      requireStatus(version, VersionStatus.DRAFT, 'submitted for review');
+      return tx.query(
+        `UPDATE document_version AS v SET status = 'IN_REVIEW', submitted_at = now(), submitted_by = $2, submitted_by_name = $3,
+           updated_at = now(), updated_by = $2
+         WHERE id = $1 RETURNING ${VERSION_COLUMNS}`,
+        [version.id, actor.sub, actor.name],
+      );
+    });
+  }
+
+  /** Sends a version in review back to its authors with a comment. */
+  async returnToDraft(area: Area, versionId: string, comment: string): Promise<DocumentVersion> {
+    const actor = policy.requireAreaEditor(this.principal, area);
+    if (!comment.trim()) throw new BadInputError('Say why the version is returned: comment must not be empty.');
+    return this.transition(area, versionId, 'returnToDraft', async (tx, { version }) => {
+      requireStatus(version, VersionStatus.IN_REVIEW, 'returned to draft');
+      return tx.query(
+        `UPDATE document_version AS v SET status = 'DRAFT', revision = revision + 1, returned_at = now(), returned_by = $2,
+           return_comment = $3, submitted_at = NULL, submitted_by = NULL, submitted_by_name = NULL, updated_at = now(), updated_by = $2
+         WHERE id = $1 RETURNING ${VERSION_COLUMNS}`,
+        [version.id, actor.sub, comment.trim()],
+      );
+    });
+  }
+
+  /**
+   * Publishes a version in review from `validFrom` (today or later). The previous published version
+   * becomes SUPERSEDED in the same transaction and stays in force until `validFrom`.
+   */
+  async publish(area: Area, versionId: string, validFrom: string): Promise<DocumentVersion> {
+    const actor = policy.requireAreaEditor(this.principal, area);
+    if (validFrom < this.today) throw new BadInputError(`validFrom must be today (${this.today}) or later, not ${validFrom}.`, { validFrom });
+    return this.transition(area, versionId, 'publish', async (tx, { version, document }) => {
+      requireStatus(version, VersionStatus.IN_REVIEW, 'published');
+      policy.requireSecondPair(actor, version.submittedBySub);
+      if (document.retiredAt) throw new BadInputError('The document is retired; its versions cannot be published.');
+      const [previous]: VersionRow[] = await tx.query(
+        `SELECT ${VERSION_COLUMNS} FROM document_version v WHERE v.document_id = $1 AND v.status = 'PUBLISHED'`,
+        [document.id],
+      );
+      if (previous && previous.id !== version.basedOnId) {
+        throw new ConflictError(
+          `Version ${previous.number} was published after this draft was started; start a new draft from it instead.`,
+          { publishedVersionId: previous.id, publishedNumber: previous.number },
+        );
+      }
+      if (previous && previous.valid_from !== null && validFrom < previous.valid_from) {
+        throw new BadInputError(`validFrom must not be before that of version ${previous.number} (${previous.valid_from}).`, { validFrom });
+      }
+      if (previous) {
+        await tx.query(`UPDATE document_version SET status = 'SUPERSEDED', superseded_at = now() WHERE id = $1`, [previous.id]);
+      }
+      return tx.query(
+        `UPDATE document_version AS v SET status = 'PUBLISHED', valid_from = $2, published_at = now(), published_by = $3,
+           published_by_name = $4, updated_at = now(), updated_by = $3
+         WHERE id = $1 RETURNING ${VERSION_COLUMNS}`,
+        [version.id, validFrom, actor.sub, actor.name],
+      );
+    });
+  }
+
+  /** Retires a document: none of its versions is in force any more, and it gets no new ones. */
+  async retire(area: Area, documentId: string, reason: string): Promise<KnowledgeDocument> {
+    const actor = policy.requireAreaEditor(this.principal, area);
+    if (!reason.trim()) throw new BadInputError('Say why the document is retired: reason must not be empty.');
+    return this.db.transaction(async (tx) => {
+      const document = await this.lockDocument(tx, area, documentId);
+      if (document.retiredAt) throw new BadInputError('The document is already retired.', { documentId });
+      await tx.query(`UPDATE document_version SET status = 'RETIRED', updated_at = now(), updated_by = $2 WHERE document_id = $1 AND status <> 'RETIRED'`, [
+        documentId,
+        actor.sub,
+      ]);
+      const [row]: DocumentRow[] = await tx.query(
+        `UPDATE document AS d SET retired_at = now(), retired_by = $2, retired_reason = $3 WHERE id = $1 RETURNING ${DOCUMENT_COLUMNS}`,
+        [documentId, actor.sub, reason.trim()],
+      );
+      const retired = toDocument(row);
+      await recordAudit(tx, actor, { action: 'retire', entity: 'document', entityId: documentId, documentId, before: document, after: retired });
+      return retired;
+    });
+  }
+
+  private async insertVersion(
+    tx: EntityManager,
+    actor: Principal,
+    document: KnowledgeDocument,
+    content: DraftContent,
+    base: VersionRow | undefined,
+    basedOnId: string | null,
+  ): Promise<DocumentVersion> {
+    const [row]: VersionRow[] = await tx.query(
+      `INSERT INTO document_version AS v (id, document_id, number, status, based_on_id, title, summary, body, legal_basis,
+         target_group, review_by, decided_by, change_summary, details, created_by, updated_by)
+       VALUES ($1, $2, (SELECT coalesce(max(number), 0) + 1 FROM document_version WHERE document_id = $2), 'DRAFT', $3,
+         $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
+       RETURNING ${VERSION_COLUMNS}`,
+      [
+        randomUUID(),
+        document.id,
+        basedOnId,
+        content.title ?? base?.title,
+        content.summary ?? base?.summary ?? '',
+        content.body ?? base?.body ?? '',
+        content.legalBasis ?? base?.legal_basis ?? [],
+        content.targetGroup !== undefined ? content.targetGroup : (base?.target_group ?? null),
+        content.reviewBy !== undefined ? content.reviewBy : (base?.review_by ?? null),
+        content.decidedBy !== undefined ? content.decidedBy : (base?.decided_by ?? null),
+        content.changeSummary ?? null,
+        JSON.stringify(content.details ?? base?.details ?? {}),
+        actor.sub,
+      ],
+    );
+    const version = toVersion(row, document.area);
+    await recordAudit(tx, actor, { action: 'createDraft', entity: 'version', entityId: version.id, documentId: document.id, after: auditedVersion(version) });
+    return version;
+  }
+
+  /** Runs a status change of one version under row locks and records it. */
+  private async transition(
+    area: Area,
+    versionId: string,
+    action: string,
+    change: (tx: EntityManager, locked: Locked) => Promise<VersionRow[]>,
+  ): Promise<DocumentVersion> {
+    const actor = this.principal as Principal;
+    return this.db.transaction(async (tx) => {
+      const locked = await this.lockVersion(tx, area, versionId);
+      const [row] = await change(tx, locked);
+      const after = toVersion(row, area);
+      await recordAudit(tx, actor, { action, entity: 'version', entityId: versionId, documentId: after.documentId, before: auditedVersion(locked.version), after: auditedVersion(after) });
+      return after;
+    });
+  }
+
+  private async lockDocument(tx: EntityManager, area: Area, documentId: string): Promise<KnowledgeDocument> {
+    const rows: DocumentRow[] = isUuid(documentId)
+      ? await tx.query(`SELECT ${DOCUMENT_COLUMNS} FROM document d WHERE d.id = $1 AND d.area = $2 FOR UPDATE`, [documentId, area])
+      : [];
+    if (!rows[0]) throw new NotFoundError(`No document ${documentId} in this area.`, { documentId });
+    return toDocument(rows[0]);
+  }
+
+  /** Locks the version's document first, then the version: every writer of a document queues in that order. */
+  private async lockVersion(tx: EntityManager, area: Area, versionId: string): Promise<Locked> {
+    const found: { document_id: string }[] = isUuid(versionId)
+      ? await tx.query(`SELECT document_id FROM document_version WHERE id = $1`, [versionId])
+      : [];
+    if (!found[0]) throw new NotFoundError(`No version ${versionId} in this area.`, { versionId });
+    const document = await this.lockDocument(tx, area, found[0].document_id);
+    const [row]: VersionRow[] = await tx.query(`SELECT ${VERSION_COLUMNS} FROM document_version v WHERE v.id = $1 FOR UPDATE`, [versionId]);
+    return { document, version: toVersion(row, area) };
+  }
+}
+
+function requireStatus(version: DocumentVersion, expected: VersionStatus, what: string): void {
+  if (version.status !== expected) {
+    throw new BadInputError(`Only a version in status ${expected} can be ${what}; version ${version.number} is ${version.status}.`, {
+      status: version.status,
+      expected,
+    });
+  }
+}

@@ -1,0 +1,131 @@
+import type { DataSource } from 'typeorm';
+import { isUuid } from '@samsyn/core';
+import type { Area } from '../area';
+import { DOCUMENT_COLUMNS, toDocument, toVersion, VERSION_COLUMNS, type DocumentRow, type VersionRow } from './rows';
+import { AuditEntry, DocumentKind, DocumentVersion, KnowledgeDocument, VersionStatus } from './types';
+
+export interface DocumentFilter {
+  kind?: DocumentKind | null;
+  /** PUBLISHED means: in force on `day`. Other statuses: documents with a version in that status. */
+  status: VersionStatus;
+  targetGroup?: string | null;
+  search?: string | null;
+  day: string;
+  first: number;
+  offset: number;
+}
+
+/** A listed document together with the version it was listed by. */
+export interface ListedDocument {
+  document: KnowledgeDocument;
+  version: DocumentVersion;
+}
+
+const IN_FORCE = `v.status IN ('PUBLISHED', 'SUPERSEDED') AND v.valid_from <= $day`;
+
+/** Reads documents and versions of one area: every method is one SQL statement. */
+export class DocumentReader {
+  constructor(private readonly db: DataSource) {}
+
+  /** One page of documents, each with the version it matched; `total` counts all pages. */
+  async page(area: Area, filter: DocumentFilter): Promise<{ items: ListedDocument[]; total: number }> {
+    const params: unknown[] = [area, filter.day];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const versionCondition =
+      filter.status === VersionStatus.PUBLISHED ? IN_FORCE.replace('$day', '$2') : `v.status = ${param(filter.status)}`;
+    const versionOrder = filter.status === VersionStatus.PUBLISHED ? 'v.valid_from DESC, v.number DESC' : 'v.number DESC';
+    const where = ['d.area = $1'];
+    if (filter.kind) where.push(`d.kind = ${param(filter.kind)}`);
+    if (filter.targetGroup) where.push(`v.target_group ILIKE ${param(`%${filter.targetGroup}%`)}`);
+    let order = 'v.title, d.id';
+    if (filter.search?.trim()) {
+      const query = param(filter.search);
+      where.push(`v.search @@ swedish_search_query(${query})`);
+      order = `ts_rank(v.search, swedish_search_query(${query})) DESC, v.title, d.id`;
+    }
+    const rows: (DocumentRow & VersionRow & { total: number })[] = await this.db.query(
+      `SELECT ${DOCUMENT_COLUMNS}, ${VERSION_COLUMNS}, count(*) OVER () AS total
+       FROM document d
+       JOIN LATERAL (
+         SELECT * FROM document_version v WHERE v.document_id = d.id AND ${versionCondition}
+         ORDER BY ${versionOrder} LIMIT 1
+       ) v ON true
+       WHERE ${where.join(' AND ')}
+       ORDER BY ${order}
+       LIMIT ${param(filter.first)} OFFSET ${param(filter.offset)}`,
+      params,
+    );
+    return {
+      items: rows.map((row) => ({ document: toDocument(row), version: toVersion(row, row.d_area) })),
+      total: rows[0]?.total ?? 0,
+    };
+  }
+
+  async documentsByIds(ids: readonly string[]): Promise<KnowledgeDocument[]> {
+    const valid = ids.filter(isUuid);
+    if (valid.length === 0) return [];
+    const rows: DocumentRow[] = await this.db.query(`SELECT ${DOCUMENT_COLUMNS} FROM document d WHERE d.id = ANY($1)`, [valid]);
+    return rows.map(toDocument);
+  }
+
+  async documentBySlug(area: Area, slug: string): Promise<KnowledgeDocument | null> {
+    const rows: DocumentRow[] = await this.db.query(`SELECT ${DOCUMENT_COLUMNS} FROM document d WHERE d.area = $1 AND d.slug = $2`, [area, slug]);
+    return rows[0] ? toDocument(rows[0]) : null;
+  }
+
+  /** The version in force on `day` of each document (those with none are left out). */
+  async inForce(documentIds: readonly string[], day: string): Promise<DocumentVersion[]> {
+    const rows: (VersionRow & { area: Area })[] = await this.db.query(
+      `SELECT DISTINCT ON (v.document_id) ${VERSION_COLUMNS}, d.area
+       FROM document_version v JOIN document d ON d.id = v.document_id
+       WHERE v.document_id = ANY($1) AND ${IN_FORCE.replace('$day', '$2')}
+       ORDER BY v.document_id, v.valid_from DESC, v.number DESC`,
+      [documentIds.filter(isUuid), day],
+    );
+    return rows.map((row) => toVersion(row, row.area));
+  }
+
+  /** All versions of each document, newest first. */
+  async versionsOf(documentIds: readonly string[]): Promise<DocumentVersion[]> {
+    const rows: (VersionRow & { area: Area })[] = await this.db.query(
+      `SELECT ${VERSION_COLUMNS}, d.area FROM document_version v JOIN document d ON d.id = v.document_id
+       WHERE v.document_id = ANY($1) ORDER BY v.document_id, v.number DESC`,
+      [documentIds.filter(isUuid)],
+    );
+    return rows.map((row) => toVersion(row, row.area));
+  }
+
+  async versionsByIds(ids: readonly string[]): Promise<DocumentVersion[]> {
+    const rows: (VersionRow & { area: Area })[] = await this.db.query(
+      `SELECT ${VERSION_COLUMNS}, d.area FROM document_version v JOIN document d ON d.id = v.document_id WHERE v.id = ANY($1)`,
+      [ids.filter(isUuid)],
+    );
+    return rows.map((row) => toVersion(row, row.area));
+  }
+
+  /** The audit entries of each document, oldest first. */
+  async history(documentIds: readonly string[]): Promise<(AuditEntry & { documentId: string })[]> {
+    const rows: { id: string; at: Date; actor_name: string; action: string; entity: string; entity_id: string; document_id: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null }[] =
+      await this.db.query(
+        `SELECT id, at, actor_name, action, entity, entity_id, document_id, before, after FROM audit_log
+         WHERE document_id = ANY($1) ORDER BY id`,
+        [documentIds.filter(isUuid)],
+      );
+    return rows.map((row) =>
+      Object.assign(new AuditEntry(), {
+        id: String(row.id),
+        at: row.at,
+        actor: row.actor_name,
+        action: row.action,
+        entity: row.entity,
+        entityId: row.entity_id,
+        documentId: row.document_id,
+        before: row.before,
+        after: row.after,
+      }),
+    );
+  }
+}

@@ -1,0 +1,34 @@
+import { byKeys, groupByKeys, type SubgraphContext } from '@samsyn/core';
+import { DocumentReader } from './document.reader';
+import type { AuditEntry, DocumentVersion, KnowledgeDocument } from './types';
+
+/** The version in force on `day` of each document, one statement per day asked about in a request. */
+export function versionInForce(ctx: SubgraphContext, day: string) {
+  return ctx.loaders.get<string, DocumentVersion | null>(`versionInForce:${day}`, async (ids) =>
+    byKeys(ids, await new DocumentReader(ctx.db).inForce(ids, day), (v) => v.documentId, null),
+  );
+}
+
+export function versionsOfDocument(ctx: SubgraphContext) {
+  return ctx.loaders.get<string, DocumentVersion[]>('versionsOfDocument', async (ids) =>
+    groupByKeys(ids, await new DocumentReader(ctx.db).versionsOf(ids), (v) => v.documentId),
+  );
+}
+
+export function documentById(ctx: SubgraphContext) {
+  return ctx.loaders.get<string, KnowledgeDocument | null>('documentById', async (ids) =>
+    byKeys(ids, await new DocumentReader(ctx.db).documentsByIds(ids), (d) => d.id, null),
+  );
+}
+
+export function versionById(ctx: SubgraphContext) {
+  return ctx.loaders.get<string, DocumentVersion | null>('versionById', async (ids) =>
+    byKeys(ids, await new DocumentReader(ctx.db).versionsByIds(ids), (v) => v.id, null),
+  );
+}
+
+export function historyOfDocument(ctx: SubgraphContext) {
+  return ctx.loaders.get<string, (AuditEntry & { documentId: string })[]>('historyOfDocument', async (ids) =>
+    groupByKeys(ids, await new DocumentReader(ctx.db).history(ids), (entry) => entry.documentId),
+  );
+}

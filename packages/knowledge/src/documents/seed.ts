@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { Area } from '../area';
+import { DEMO_PROCESS_LEADERS } from '../demo-people';
+import type { DocumentKind } from './types';
+
+/** One version of a demo document, in the order they were written. */
+export interface VersionSeed {
+  status: 'PUBLISHED' | 'IN_REVIEW' | 'DRAFT';
+  /** Required for PUBLISHED versions. */
+  validFrom?: string;
+  title: string;
+  summary: string;
+  body: string;
+  legalBasis: string[];
+  targetGroup?: string;
+  reviewBy?: string;
+  decidedBy?: string;
+  changeSummary?: string;
+  details?: Record<string, unknown>;
+}
+
+/** A demo document: who owns it (a demo process leader's e-mail) and its versions. */
+export interface DocumentSeed {
+  kind: DocumentKind;
+  slug: string;
+  registryNumber?: string;
+  owner: string;
+  versions: VersionSeed[];
+}
+
+const SEEDER = 'samsyn-demo-data';
+
+/**
+ * Loads demo documents of an area: each document once (by slug), all its versions as written,
+ * earlier published versions superseded by later ones. Running it again changes nothing.
+ */
+export async function seedDocuments(db: DataSource, area: Area, seeds: DocumentSeed[]): Promise<void> {
+  await db.transaction(async (tx) => {
+    const existing = new Set<string>((await tx.query(`SELECT slug FROM document WHERE area = $1`, [area])).map((row: { slug: string }) => row.slug));
+    for (const seed of seeds) {
+      if (existing.has(seed.slug)) continue;
+      const owner = DEMO_PROCESS_LEADERS.find((leader) => leader.email === seed.owner);
+      if (!owner) throw new Error(`demo document ${seed.slug}: no demo process leader ${seed.owner}`);
+      const documentId = randomUUID();
+      await tx.query(`INSERT INTO document (id, area, kind, slug, registry_number, owner_id, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+        documentId,
+        area,
+        seed.kind,
+        seed.slug,
+        seed.registryNumber ?? null,
+        owner.id,
+        SEEDER,
+      ]);
+      const lastPublished = seed.versions.map((v) => v.status).lastIndexOf('PUBLISHED');
+      let basedOn: string | null = null;
+      for (const [i, version] of seed.versions.entries()) {
+        if (version.status === 'PUBLISHED' && !version.validFrom) throw new Error(`demo document ${seed.slug}: a published version needs validFrom`);
+        const id = randomUUID();
+        const status = version.status === 'PUBLISHED' && i < lastPublished ? 'SUPERSEDED' : version.status;
+        const published = version.status === 'PUBLISHED';
+        await tx.query(
+          `INSERT INTO document_version (id, document_id, number, status, based_on_id, title, summary, body, legal_basis, target_group,
+             valid_from, review_by, decided_by, change_summary, details, created_by, updated_by,
+             submitted_at, submitted_by, submitted_by_name, published_at, published_by, published_by_name)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16,
+             $17, $18, $19, $20, $16, $21)`,
+          [
+            id,
+            documentId,
+            i + 1,
+            status,
+            basedOn,
+            version.title,
+            version.summary,
+            version.body,
+            version.legalBasis,
+            version.targetGroup ?? null,
+            version.validFrom ?? null,
+            version.reviewBy ?? null,
+            version.decidedBy ?? null,
+            version.changeSummary ?? null,
+            JSON.stringify(version.details ?? {}),
+            SEEDER,
+            version.status === 'DRAFT' ? null : (version.validFrom ?? new Date().toISOString()),
+            version.status === 'DRAFT' ? null : owner.id,
+            version.status === 'DRAFT' ? null : owner.name,
+            published ? version.validFrom : null,
+            published ? owner.name : null,
+          ],
+        );
+        if (published) basedOn = id;
+      }
+    }
+  });
+}
