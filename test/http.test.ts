@@ -71,6 +71,13 @@ describe('the supergraph over HTTP', () => {
     expect(garbage.status).toBe(400);
   });
 
+  it("refuses a GET that a browser could send across sites (Apollo's CSRF prevention)", async () => {
+    const response = await fetch(`${gateway.url}?query=${encodeURIComponent('{ areas { name } }')}`);
+    expect(response.status).toBe(400);
+    const allowed = await fetch(`${gateway.url}?query=${encodeURIComponent('{ areas { name } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(allowed.status).toBe(200);
+  });
+
   it('keeps answering when a subgraph stops, naming the one that is down', async () => {
     await subgraphs['income-support'].close();
     const response = await post(gateway.url, { query: '{ districts { code incomeSupport { name } } areas { name } }' });

@@ -91,3 +91,12 @@ export async function openDatabase(dataSource: DataSource, migrate: boolean): Pr
 export function sqlStatementCount(dataSource: DataSource): number {
   return (dataSource.logger as SqlLog).statements;
 }
+
+/**
+ * The rows an UPDATE or DELETE … RETURNING gave back: TypeORM's `query` wraps those as
+ * `[rows, affectedCount]`, unlike SELECT and INSERT.
+ */
+export async function updatedRows<T>(runner: { query(sql: string, parameters?: unknown[]): Promise<unknown> }, sql: string, parameters: unknown[]): Promise<T[]> {
+  const result = (await runner.query(sql, parameters)) as [T[], number];
+  return result[0];
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { BadInputError, ConflictError, isUuid, NotFoundError, policy, type Principal } from '@samsyn/core';
+import { BadInputError, ConflictError, isUuid, NotFoundError, policy, updatedRows, type Principal } from '@samsyn/core';
 import type { Area } from '../area';
 import { recordAudit } from './audit';
 import { checkDraftContent, checkNewDocument, checkUpdateInput, type DraftContent } from './draft-input';
@@ -64,7 +64,8 @@ export class DocumentLifecycle {
           { expectedRevision, actualRevision: version.revision },
         );
       }
-      const [row]: VersionRow[] = await tx.query(
+      const [row] = await updatedRows<VersionRow>(
+        tx,
         `UPDATE document_version AS v SET
            title = coalesce($2, title), summary = coalesce($3, summary), body = coalesce($4, body),
            legal_basis = coalesce($5, legal_basis),
@@ -103,7 +104,8 @@ export class DocumentLifecycle {
     const actor = policy.requireAreaEditor(this.principal, area);
     return this.transition(area, versionId, 'submitForReview', async (tx, { version }) => {
       requireStatus(version, VersionStatus.DRAFT, 'submitted for review');
-      return tx.query(
+      return updatedRows<VersionRow>(
+        tx,
         `UPDATE document_version AS v SET status = 'IN_REVIEW', submitted_at = now(), submitted_by = $2, submitted_by_name = $3,
            updated_at = now(), updated_by = $2
          WHERE id = $1 RETURNING ${VERSION_COLUMNS}`,
@@ -118,7 +120,8 @@ export class DocumentLifecycle {
     if (!comment.trim()) throw new BadInputError('Say why the version is returned: comment must not be empty.');
     return this.transition(area, versionId, 'returnToDraft', async (tx, { version }) => {
       requireStatus(version, VersionStatus.IN_REVIEW, 'returned to draft');
-      return tx.query(
+      return updatedRows<VersionRow>(
+        tx,
         `UPDATE document_version AS v SET status = 'DRAFT', revision = revision + 1, returned_at = now(), returned_by = $2,
            return_comment = $3, submitted_at = NULL, submitted_by = NULL, submitted_by_name = NULL, updated_at = now(), updated_by = $2
          WHERE id = $1 RETURNING ${VERSION_COLUMNS}`,
@@ -154,7 +157,8 @@ export class DocumentLifecycle {
       if (previous) {
         await tx.query(`UPDATE document_version SET status = 'SUPERSEDED', superseded_at = now() WHERE id = $1`, [previous.id]);
       }
-      return tx.query(
+      return updatedRows<VersionRow>(
+        tx,
         `UPDATE document_version AS v SET status = 'PUBLISHED', valid_from = $2, published_at = now(), published_by = $3,
            published_by_name = $4, updated_at = now(), updated_by = $3
          WHERE id = $1 RETURNING ${VERSION_COLUMNS}`,
@@ -174,7 +178,8 @@ export class DocumentLifecycle {
         documentId,
         actor.sub,
       ]);
-      const [row]: DocumentRow[] = await tx.query(
+      const [row] = await updatedRows<DocumentRow>(
+        tx,
         `UPDATE document AS d SET retired_at = now(), retired_by = $2, retired_reason = $3 WHERE id = $1 RETURNING ${DOCUMENT_COLUMNS}`,
         [documentId, actor.sub, reason.trim()],
       );

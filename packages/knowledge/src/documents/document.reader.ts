@@ -29,13 +29,13 @@ export class DocumentReader {
 
   /** One page of documents, each with the version it matched; `total` counts all pages. */
   async page(area: Area, filter: DocumentFilter): Promise<{ items: ListedDocument[]; total: number }> {
-    const params: unknown[] = [area, filter.day];
+    const params: unknown[] = [area];
     const param = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;
     };
     const versionCondition =
-      filter.status === VersionStatus.PUBLISHED ? IN_FORCE.replace('$day', '$2') : `v.status = ${param(filter.status)}`;
+      filter.status === VersionStatus.PUBLISHED ? IN_FORCE.replace('$day', param(filter.day)) : `v.status = ${param(filter.status)}`;
     const versionOrder = filter.status === VersionStatus.PUBLISHED ? 'v.valid_from DESC, v.number DESC' : 'v.number DESC';
     const where = ['d.area = $1'];
     if (filter.kind) where.push(`d.kind = ${param(filter.kind)}`);

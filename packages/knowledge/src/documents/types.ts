@@ -243,6 +243,7 @@ export class DraftInput {
 /** A process leader as a document's owner: the organisation subgraph resolves the rest. */
 @ObjectType('ProcessLeader')
 @Directive('@key(fields: "id", resolvable: false)')
+@Directive('@cacheControl(inheritMaxAge: true)')
 export class ProcessLeaderRef {
   @Field(() => ID)
   id!: string;

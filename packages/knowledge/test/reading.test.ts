@@ -1,0 +1,87 @@
+import { startSupergraph, tokenFor, type TestSupergraph } from '../../../test/support';
+
+/** Reading documents as a district system does: search, paging, cache hints and SQL cost. */
+let graph: TestSupergraph;
+
+beforeAll(async () => {
+  graph = await startSupergraph({ only: ['child-services'] });
+});
+afterAll(() => graph.close());
+
+const search = async (words: string) => {
+  const { data, errors } = await graph.subgraph('child-services', 'query ($q: String) { childServices { documents(search: $q) { edges { node { slug } } } } }', {
+    variables: { q: words },
+  });
+  expect(errors).toBeUndefined();
+  return (data?.childServices as { documents: { edges: { node: { slug: string } }[] } }).documents.edges.map((edge) => edge.node.slug);
+};
+
+describe('Swedish search', () => {
+  it('finds the base form from an inflected one, and the other way round', async () => {
+    expect(await search('orosanmälningar')).toContain('orosanmalan-och-forhandsbedomning');
+    expect(await search('orosanmälan')).toContain('orosanmalan-och-forhandsbedomning');
+    expect(await search('placeringen')).toContain('overvagande-av-placering');
+    expect(await search('familjehemmen')).toContain('riktlinje-familjehem');
+  });
+
+  it('ranks a title match first and finds nothing for words no document has', async () => {
+    expect((await search('förhandsbedömning'))[0]).toBe('orosanmalan-och-forhandsbedomning');
+    expect(await search('rymdfärja')).toEqual([]);
+  });
+});
+
+describe('paging', () => {
+  it('pages with opaque cursors and counts all matches', async () => {
+    const page = (after?: string) =>
+      graph.subgraph('child-services', 'query ($after: String) { childServices { documents(first: 4, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { slug } } } } }', {
+        variables: { after },
+      });
+    type Page = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { slug: string } }[] };
+    const first = ((await page()).data?.childServices as { documents: Page }).documents;
+    const second = ((await page(first.pageInfo.endCursor)).data?.childServices as { documents: Page }).documents;
+    const third = ((await page(second.pageInfo.endCursor)).data?.childServices as { documents: Page }).documents;
+    expect(first.totalCount).toBe(9);
+    expect([first.edges.length, second.edges.length, third.edges.length]).toEqual([4, 4, 1]);
+    expect(third.pageInfo.hasNextPage).toBe(false);
+    const slugs = [...first.edges, ...second.edges, ...third.edges].map((edge) => edge.node.slug);
+    expect(new Set(slugs).size).toBe(9);
+    const bad = await page('not-a-cursor');
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('costs the same number of SQL statements for 10 documents as for 50', async () => {
+    const db = graph.subgraphs['child-services']!.db;
+    await db.query(`
+      WITH docs AS (
+        INSERT INTO document (area, kind, slug, created_by)
+        SELECT 'CHILD_SERVICES', 'ROUTINE', 'genererad-' || n, 'test' FROM generate_series(1, 60) AS n RETURNING id, slug)
+      INSERT INTO document_version (document_id, number, status, title, valid_from, published_at, created_by, updated_by, review_by)
+      SELECT id, 1, 'PUBLISHED', 'Genererad rutin ' || slug, '2025-01-01', now(), 'test', 'test', '2025-06-30' FROM docs`);
+    const query = `query ($first: Int!) { childServices { documents(first: $first) { totalCount edges { node {
+      slug title targetGroup overdueForReview owner { id } current { number title legalBasis } versions { number status } } } } } }`;
+    const statements = async (first: number) => {
+      const before = graph.sqlCounts()['child-services'];
+      const { errors, data } = await graph.subgraph('child-services', query, { variables: { first } });
+      expect(errors).toBeUndefined();
+      expect((data?.childServices as { documents: { edges: unknown[] } }).documents.edges).toHaveLength(first);
+      return graph.sqlCounts()['child-services'] - before;
+    };
+    const ten = await statements(10);
+    const fifty = await statements(50);
+    expect(fifty).toBe(ten);
+    expect(ten).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('cache hints', () => {
+  it('lets published content be cached publicly and never caches drafts', async () => {
+    const published = await graph.subgraph('child-services', '{ childServices { documents(first: 3) { edges { node { title current { title body } } } } } }');
+    expect(published.headers.get('cache-control')).toBe('max-age=300, public');
+
+    const leader = await tokenFor({ roles: ['process-leader'], areas: ['CHILD_SERVICES'] });
+    const drafts = await graph.subgraph('child-services', '{ childServices { documents(status: DRAFT) { edges { node { title } } } } }', { token: leader });
+    expect(drafts.headers.get('cache-control')).toBe('no-store');
+    const versions = await graph.subgraph('child-services', '{ childServices { documents(first: 1) { edges { node { versions { status } } } } } }', { token: leader });
+    expect(versions.headers.get('cache-control')).toBe('no-store');
+  });
+});

@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto';
+import pino from 'pino';
+import { createSubgraphRuntime, schemaName, signToken } from '@samsyn/core';
+import { ALL_SUBGRAPHS } from '@samsyn/scripts';
+import { dropSchemas, executeRequest, startSupergraph, testConfig, tokenFor, TEST_JWT_SECRET, type TestSupergraph } from './support';
+
+const AUTH = { secret: TEST_JWT_SECRET, issuer: 'samsyn', audience: 'samsyn-api' };
+const LEADER = { sub: 'anna', name: 'Anna Exempel', roles: ['process-leader' as const], areas: ['CHILD_SERVICES'] };
+const CREATE = `mutation { childServices { createDraft(input: { kind: ROUTINE, slug: "smygrutin", title: "Smygrutin" }) { id } } }`;
+
+function unsigned(): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${part({ alg: 'none', typ: 'JWT' })}.${part({ sub: 'anna', roles: ['admin'], iss: 'samsyn', aud: 'samsyn-api', exp: 4102444800 })}.`;
+}
+
+const BAD_TOKENS: [string, () => Promise<string>][] = [
+  ['signed with another key', () => signToken({ ...AUTH, secret: 'x'.repeat(48) }, LEADER)],
+  ['alg none', async () => unsigned()],
+  ['expired', () => signToken(AUTH, LEADER, Math.floor(Date.now() / 1000) - 60)],
+  ['for another audience', () => signToken({ ...AUTH, audience: 'another-api' }, LEADER)],
+  ['from another issuer', () => signToken({ ...AUTH, issuer: 'someone-else' }, LEADER)],
+  ['garbage', async () => 'not.a.token'],
+  ['with an unknown role', () => signToken(AUTH, { ...LEADER, roles: ['superuser' as never] })],
+];
+
+describe('tokens', () => {
+  let graph: TestSupergraph;
+  beforeAll(async () => {
+    graph = await startSupergraph({ only: ['organisation', 'child-services'], seed: false });
+  });
+  afterAll(() => graph.close());
+
+  it.each(BAD_TOKENS)('refuses a token %s with UNAUTHENTICATED at the gateway, executing nothing', async (_, make) => {
+    const token = await make();
+    graph.calls.length = 0;
+    const sql = graph.sqlCounts();
+    const result = await graph.query(CREATE, { token });
+    expect(result.status).toBe(401);
+    expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(result.data ?? null).toBeNull();
+    expect(graph.calls).toHaveLength(0);
+    expect(graph.sqlCounts()).toEqual(sql);
+  });
+
+  it.each(BAD_TOKENS)('refuses a token %s just the same when the subgraph is called directly', async (_, make) => {
+    const sql = graph.sqlCounts();
+    const result = await graph.subgraph('child-services', CREATE, { token: await make() });
+    expect(result.status).toBe(401);
+    expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(graph.sqlCounts()).toEqual(sql);
+  });
+
+  it('treats a missing token the same through the gateway and directly: public reads pass, writes are refused', async () => {
+    for (const send of [(q: string) => graph.query(q), (q: string) => graph.subgraph('child-services', q)]) {
+      expect((await send('{ childServices { documents { totalCount } } }')).errors).toBeUndefined();
+      expect((await send(CREATE)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('accepts a valid token and forwards it, so the subgraph sees the same caller', async () => {
+    const token = await tokenFor(LEADER);
+    const result = await graph.query(CREATE, { token });
+    expect(result.errors).toBeUndefined();
+    const [row] = await graph.subgraphs['child-services']!.db.query(`SELECT actor, actor_name FROM audit_log WHERE action = 'createDocument'`);
+    expect(row).toEqual({ actor: 'anna', actor_name: 'Anna Exempel' });
+  });
+});
+
+describe('operation limits', () => {
+  let graph: TestSupergraph;
+  beforeAll(async () => {
+    graph = await startSupergraph({ only: ['organisation', 'child-services', 'adult-services', 'disability', 'income-support'], seed: false });
+  });
+  afterAll(() => graph.close());
+
+  const nested = (depth: number): string => (depth === 0 ? 'code' : `code mergedInto { ${nested(depth - 1)} }`);
+
+  it.each([
+    ['a depth bomb', `{ districts { ${nested(20)} } }`],
+    ['an alias bomb', `{ ${Array.from({ length: 200 }, (_, i) => `a${i}: areas { name }`).join(' ')} }`],
+    ['a fragment cycle', `{ districts { ...A } } fragment A on District { mergedInto { ...B } } fragment B on District { mergedInto { ...A } }`],
+    ['a directive bomb', `{ areas { name ${'@include(if: true) '.repeat(100)} } }`],
+  ])('rejects %s before any resolver runs', async (_, query) => {
+    graph.calls.length = 0;
+    const sql = graph.sqlCounts();
+    const result = await graph.query(query);
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(graph.calls).toHaveLength(0);
+    expect(graph.sqlCounts()).toEqual(sql);
+  });
+
+  it('lets the dashboard query of every district with all four area profiles through', async () => {
+    const token = await tokenFor({ roles: ['analyst'] });
+    const profile = 'area name';
+    const result = await graph.query(
+      `{ districts { code name population childServices { ${profile} } adultServices { ${profile} } disability { ${profile} } incomeSupport { ${profile} } } }`,
+      { token },
+    );
+    expect(result.errors).toBeUndefined();
+  });
+});
+
+describe('production mode', () => {
+  const suffix = `_p${randomBytes(4).toString('hex')}`;
+  const lines: Record<string, unknown>[] = [];
+  const production = { NODE_ENV: 'production', MIGRATE_ON_START: 'true', SEED_DEMO_DATA: 'true' };
+
+  afterAll(() => dropSchemas(process.env.DATABASE_URL as string, [schemaName(ALL_SUBGRAPHS.organisation, testConfig('organisation', suffix))]));
+
+  it('masks a failing resolver: a generic message, a code and a request id that finds the full error in the log', async () => {
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    const runtime = await createSubgraphRuntime(ALL_SUBGRAPHS.organisation, testConfig('organisation', suffix, production), { logger });
+    const send = (query: string) => executeRequest(runtime.apollo, (incoming) => runtime.createContext(incoming), { query }, { 'x-request-id': 'masked-1' });
+
+    expect((await send('{ __schema { types { name } } }')).errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    await runtime.db.destroy(); // every resolver that reads the database now fails
+    const result = await send('{ districts { code } }');
+    await runtime.apollo.stop();
+
+    expect(result.errors).toEqual([{ message: 'Internal server error', path: ['districts'], locations: expect.any(Array), extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'masked-1' } }]);
+    const body = JSON.stringify(result);
+    expect(body).not.toMatch(/stacktrace|SELECT|\/work\/|node_modules|DataSource/i);
+    const logged = lines.find((line) => line.requestId === 'masked-1' && line.level === 50);
+    expect(logged).toBeDefined();
+    expect(JSON.stringify(logged)).toMatch(/DataSource|Connection|pool/i);
+  });
+});
