@@ -18,7 +18,7 @@ export async function composeSchemas(): Promise<ComposedSchemas> {
   const urls = loadConfig('gateway', {}).subgraphUrls;
   const subgraphs = {} as Record<SubgraphName, string>;
   for (const name of SUBGRAPHS) {
-    subgraphs[name] = `${printSubgraphSdl(await ALL_SUBGRAPHS[name].buildSchema()).trim()}\n`;
+    subgraphs[name] = `${printSubgraphSdl(ALL_SUBGRAPHS[name].buildSchema()).trim()}\n`;
   }
   const result = composeServices(SUBGRAPHS.map((name) => ({ name, url: urls[name], typeDefs: parse(subgraphs[name]) })));
   if (result.errors) {

@@ -1,7 +1,7 @@
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
-import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import { buildSchemaSync, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])`;
 
@@ -19,11 +19,9 @@ export type ReferenceResolvers = Record<string, { __resolveReference: (reference
  * type-graphql prints the SDL with its `@key`/`@shareable` directives, `@apollo/subgraph`
  * adds `_entities`/`_service`, and `referenceResolvers` answer `_entities` per entity type.
  */
-export async function buildFederatedSchema(
-  options: Omit<BuildSchemaOptions, 'skipCheck'>,
-  referenceResolvers: ReferenceResolvers = {},
-): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ validate: false, ...options, skipCheck: true });
+export function buildFederatedSchema(options: Omit<BuildSchemaOptions, 'skipCheck'>, referenceResolvers: ReferenceResolvers = {}): GraphQLSchema {
+  // Synchronous on purpose: type thunks are evaluated here and nowhere else (see AreaDistrict in packages/knowledge).
+  const schema = buildSchemaSync({ validate: false, ...options, skipCheck: true });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const resolvers = createResolversMap(schema) as Record<string, any>;
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {

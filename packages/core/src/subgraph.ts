@@ -23,7 +23,7 @@ export interface SubgraphDefinition {
   dbSchema: string;
   entities: Constructor[];
   migrations: (new () => MigrationInterface)[];
-  buildSchema(): Promise<GraphQLSchema>;
+  buildSchema(): GraphQLSchema;
   /** Loads the demo data; running it again changes nothing. */
   seed?(db: DataSource, today: string): Promise<void>;
 }
@@ -66,7 +66,7 @@ export async function createSubgraphRuntime(
   await openDatabase(db, config.migrateOnStart);
   try {
     if (config.seedDemoData && definition.seed) await definition.seed(db, swedishToday());
-    const schema = await definition.buildSchema();
+    const schema = definition.buildSchema();
     const base = baseApolloOptions<SubgraphContext>(config, logger);
     // No Apollo Studio here: inline traces would only cost time on every subgraph response.
     const apollo = new ApolloServer<SubgraphContext>({ ...base, schema, plugins: [...base.plugins, ApolloServerPluginInlineTraceDisabled()] });

@@ -1,1 +1,9 @@
-export {};
+export * from './types';
+export * from './periods';
+export * from './funnel';
+export * from './comparison';
+export * from './indicators';
+export * from './observations';
+export * from './loaders';
+export * from './demo';
+export * from './module';

@@ -43,6 +43,18 @@ export interface AreaModule {
   seed?(db: DataSource, area: Area, today: string): Promise<void>;
 }
 
+let districtOfSchemaBeingBuilt: (new () => DistrictKey) | undefined;
+
+/**
+ * The District type of the area subgraph whose schema is being built. Shared types (an adoption, a
+ * comparison entry) point their `district` field at it: each area has its own District class, since
+ * type-graphql keeps the fields a resolver adds to a class for every later schema in the process.
+ */
+export function AreaDistrict(): new () => DistrictKey {
+  if (!districtOfSchemaBeingBuilt) throw new Error('AreaDistrict() is only known while an area schema is built');
+  return districtOfSchemaBeingBuilt;
+}
+
 /** Creates the namespace, mutation namespace and District types of one area. */
 export function defineArea(area: Area): AreaTypes {
   const facts = AREAS[area];
@@ -111,15 +123,20 @@ export function areaSubgraph(
     dbSchema: options.dbSchema,
     entities: modules.flatMap((module) => module.entities ?? []) as SubgraphDefinition['entities'],
     migrations: modules.flatMap((module) => module.migrations ?? []),
-    async buildSchema() {
+    buildSchema() {
       const resolvers = [...rootResolvers(types), ...moduleResolvers] as unknown as NonEmptyArray<AnyClass>;
-      return buildFederatedSchema(
+      districtOfSchemaBeingBuilt = types.District;
+      try {
+        return buildFederatedSchema(
         { resolvers, orphanedTypes: [types.District, ...modules.flatMap((module) => module.orphanedTypes ?? [])] },
         {
           District: { __resolveReference: (reference: DistrictKey) => ({ code: reference.code }) },
           ...Object.assign({}, ...modules.map((module) => module.references ?? {})),
         },
-      );
+        );
+      } finally {
+        districtOfSchemaBeingBuilt = undefined;
+      }
     },
     async seed(db, today) {
       for (const module of modules) await module.seed?.(db, types.facts.area, today);

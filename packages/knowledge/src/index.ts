@@ -10,3 +10,4 @@ export * from './documents/document.lifecycle';
 export * from './documents/loaders';
 export * from './documents/audit';
 export type { DocumentSeed, VersionSeed } from './documents/seed';
+export * from './documents/adoption';

@@ -1,15 +1,29 @@
 import type { AreaModule } from './area-subgraph';
+import { AdoptionResolver, adoptionMutations, DocumentAdoptionFieldsResolver, DocumentAdoptionResolver, ProfileAdoptionResolver } from './documents/adoption.resolvers';
 import { DocumentVersionResolver, documentResolvers, KnowledgeDocumentResolver } from './documents/document.resolvers';
-import { seedDocuments, type DocumentSeed } from './documents/seed';
+import { seedAdoption, seedDocuments, type DocumentSeed } from './documents/seed';
 import { ProcessLeaderRef } from './documents/types';
 import { KnowledgeDocuments1763800001000 } from './migrations/1763800001000-KnowledgeDocuments';
+import { Adoption1763800002000 } from './migrations/1763800002000-Adoption';
 
 /** The shared document model, mounted in an area subgraph with the area's own demo documents. */
 export function knowledgeModule(demoDocuments: DocumentSeed[]): AreaModule {
   return {
-    migrations: [KnowledgeDocuments1763800001000],
-    resolvers: (types) => [...documentResolvers(types), KnowledgeDocumentResolver, DocumentVersionResolver],
+    migrations: [KnowledgeDocuments1763800001000, Adoption1763800002000],
+    resolvers: (types) => [
+      ...documentResolvers(types),
+      ...adoptionMutations(types),
+      KnowledgeDocumentResolver,
+      DocumentVersionResolver,
+      DocumentAdoptionResolver,
+      DocumentAdoptionFieldsResolver,
+      AdoptionResolver,
+      ProfileAdoptionResolver,
+    ],
     orphanedTypes: [ProcessLeaderRef],
-    seed: (db, area) => seedDocuments(db, area, demoDocuments),
+    async seed(db, area, today) {
+      await seedDocuments(db, area, demoDocuments);
+      await seedAdoption(db, area, today);
+    },
   };
 }

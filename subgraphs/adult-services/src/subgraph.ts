@@ -1,9 +1,11 @@
+import { equalityModule } from '@samsyn/equality';
 import { areaSubgraph, knowledgeModule } from '@samsyn/knowledge';
 import { ADULT_SERVICES_DOCUMENTS } from '../seed/documents';
+import { ADULT_SERVICES_INDICATORS } from '../seed/indicators';
 import { adultServices } from './area';
 
 export const subgraph = areaSubgraph(adultServices, {
   name: 'adult-services',
   dbSchema: 'adult_services',
-  modules: [knowledgeModule(ADULT_SERVICES_DOCUMENTS)],
+  modules: [knowledgeModule(ADULT_SERVICES_DOCUMENTS), equalityModule(ADULT_SERVICES_INDICATORS)],
 });

@@ -7,7 +7,7 @@ import { resolveProcessLeaderReference } from './process-leaders/process-leader.
 import { ProcessLeaderResolver } from './process-leaders/process-leader.resolver';
 
 /** The organisation subgraph: districts, areas and process leaders. */
-export function buildOrganisationSchema(): Promise<GraphQLSchema> {
+export function buildOrganisationSchema(): GraphQLSchema {
   return buildFederatedSchema(
     { resolvers: [DistrictResolver, AreaInfoResolver, ProcessLeaderResolver] },
     {

@@ -88,6 +88,18 @@ export class DocumentReader {
     return rows.map((row) => toVersion(row, row.area));
   }
 
+  /** The version in force on `day` of every document of the area. */
+  async inForceInArea(area: Area, day: string): Promise<DocumentVersion[]> {
+    const rows: VersionRow[] = await this.db.query(
+      `SELECT DISTINCT ON (v.document_id) ${VERSION_COLUMNS}
+       FROM document_version v JOIN document d ON d.id = v.document_id
+       WHERE d.area = $1 AND ${IN_FORCE.replace('$day', '$2')}
+       ORDER BY v.document_id, v.valid_from DESC, v.number DESC`,
+      [area, day],
+    );
+    return rows.map((row) => toVersion(row, area));
+  }
+
   /** All versions of each document, newest first. */
   async versionsOf(documentIds: readonly string[]): Promise<DocumentVersion[]> {
     const rows: (VersionRow & { area: Area })[] = await this.db.query(

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Area } from '../area';
+import { DEMO_DISTRICTS } from '../demo-districts';
 import { DEMO_PROCESS_LEADERS } from '../demo-people';
 import type { DocumentKind } from './types';
 
@@ -93,4 +94,35 @@ export async function seedDocuments(db: DataSource, area: Area, seeds: DocumentS
       }
     }
   });
+}
+
+/**
+ * Demo adoption: for each published version in force, most demo districts have implemented or
+ * acknowledged it; some still run an older version or none, so they lag. The same every time.
+ */
+export async function seedAdoption(db: DataSource, area: Area, today: string): Promise<void> {
+  const [{ present }] = await db.query(`SELECT exists(SELECT 1 FROM adoption a JOIN document d ON d.id = a.document_id WHERE d.area = $1) AS present`, [area]);
+  if (present) return;
+  const versions: { id: string; document_id: string; slug: string; number: number; previous_id: string | null }[] = await db.query(
+    `SELECT DISTINCT ON (v.document_id) v.id, v.document_id, d.slug, v.number,
+       (SELECT p.id FROM document_version p WHERE p.document_id = v.document_id AND p.number < v.number AND p.status = 'SUPERSEDED' ORDER BY p.number DESC LIMIT 1) AS previous_id
+     FROM document_version v JOIN document d ON d.id = v.document_id
+     WHERE d.area = $1 AND v.status IN ('PUBLISHED', 'SUPERSEDED') AND v.valid_from <= $2
+     ORDER BY v.document_id, v.valid_from DESC, v.number DESC`,
+    [area, today],
+  );
+  for (const version of versions) {
+    for (const district of DEMO_DISTRICTS) {
+      // A stable pseudo-random bucket 0–9 per document and district.
+      const bucket = [...`${version.slug}:${district.code}`].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % 10;
+      const target = bucket <= 7 ? version.id : bucket === 8 ? version.previous_id : null;
+      if (!target) continue;
+      const status = bucket <= 4 ? 'IMPLEMENTED' : 'ACKNOWLEDGED';
+      await db.query(
+        `INSERT INTO adoption (version_id, document_id, district, status, acknowledged_at, implemented_at, updated_by)
+         VALUES ($1, $2, $3, $4, now(), CASE WHEN $4 = 'IMPLEMENTED' THEN now() END, $5) ON CONFLICT DO NOTHING`,
+        [target, version.document_id, district.code, status, SEEDER],
+      );
+    }
+  }
 }

@@ -1,0 +1,51 @@
+/** Reporting periods: a year (`2026`), a quarter (`2026-Q3`) or a month (`2026-09`). */
+export type PeriodKind = 'YEAR' | 'QUARTER' | 'MONTH';
+
+const PATTERNS: Record<PeriodKind, RegExp> = {
+  YEAR: /^(\d{4})$/,
+  QUARTER: /^(\d{4})-Q([1-4])$/,
+  MONTH: /^(\d{4})-(0[1-9]|1[0-2])$/,
+};
+const PER_YEAR: Record<PeriodKind, number> = { YEAR: 1, QUARTER: 4, MONTH: 12 };
+
+/** The periodicity a period is written in, or null when it is not a period. */
+export function periodicityOf(period: string): PeriodKind | null {
+  for (const [periodicity, pattern] of Object.entries(PATTERNS) as [PeriodKind, RegExp][]) {
+    if (pattern.test(period)) return periodicity;
+  }
+  return null;
+}
+
+/** A period as a count of periods since year 0, so that periods can be compared and stepped. */
+function ordinal(period: string, periodicity: PeriodKind): number {
+  const match = PATTERNS[periodicity].exec(period);
+  if (!match) throw new Error(`${period} is not a ${periodicity.toLowerCase()} period`);
+  return Number(match[1]) * PER_YEAR[periodicity] + (match[2] ? Number(match[2]) - 1 : 0);
+}
+
+function fromOrdinal(n: number, periodicity: PeriodKind): string {
+  const year = Math.floor(n / PER_YEAR[periodicity]);
+  const index = (n % PER_YEAR[periodicity]) + 1;
+  if (periodicity === 'YEAR') return String(year);
+  if (periodicity === 'QUARTER') return `${year}-Q${index}`;
+  return `${year}-${String(index).padStart(2, '0')}`;
+}
+
+/** The `count` periods ending with `period`, oldest first. */
+export function periodsEndingWith(period: string, count: number): string[] {
+  const periodicity = periodicityOf(period);
+  if (!periodicity) throw new Error(`${period} is not a period`);
+  const end = ordinal(period, periodicity);
+  return Array.from({ length: count }, (_, i) => fromOrdinal(end - count + 1 + i, periodicity));
+}
+
+/** Every period from `from` to `to`, both included (same periodicity), oldest first; at most `limit`. */
+export function periodRange(from: string, to: string, limit = 240): string[] {
+  const periodicity = periodicityOf(from);
+  if (!periodicity || periodicityOf(to) !== periodicity) throw new Error(`${from} and ${to} are not periods of the same kind`);
+  const start = ordinal(from, periodicity);
+  const end = ordinal(to, periodicity);
+  if (end < start) return [];
+  const count = Math.min(end - start + 1, limit);
+  return Array.from({ length: count }, (_, i) => fromOrdinal(start + i, periodicity));
+}

@@ -1,0 +1,105 @@
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { BadInputError, policy, type SubgraphContext } from '@samsyn/core';
+import { AreaProfile, type AreaNamespace, type AreaTypes } from '@samsyn/knowledge';
+import { comparisonOf, entryOf, indicatorsOf } from './loaders';
+import { ObservationService } from './observations';
+import { periodicityOf, periodRange } from './periods';
+import { Comparison, Indicator, IndicatorValue, ObservationInput, ReportResult, SeriesPoint, Trend } from './types';
+
+async function indicatorFor(ctx: SubgraphContext, area: AreaNamespace['area'], code: string, period: string): Promise<Indicator> {
+  const indicator = (await indicatorsOf(ctx).load(area)).find((candidate) => candidate.code === code);
+  if (!indicator) throw new BadInputError(`No indicator ${code} in this area.`, { indicator: code });
+  if (periodicityOf(period) !== indicator.periodicity) {
+    throw new BadInputError(`${code} is reported per ${indicator.periodicity.toLowerCase()}; ${period} is not such a period.`, { period });
+  }
+  return indicator;
+}
+
+/** `indicators`, `comparison` and `series` on an area's namespace, and `reportObservations`. */
+export function equalityResolvers(types: AreaTypes): Function[] {
+  @Resolver(() => types.Namespace)
+  class EqualityResolver {
+    @FieldResolver(() => [Indicator], { description: 'The indicators districts are compared on.' })
+    indicators(@Root() ns: AreaNamespace, @Ctx() ctx: SubgraphContext): Promise<Indicator[]> {
+      return indicatorsOf(ctx).load(ns.area);
+    }
+
+    @FieldResolver(() => Comparison, { description: 'Every reporting district against the city on one indicator and period (signed-in callers).' })
+    async comparison(
+      @Root() ns: AreaNamespace,
+      @Arg('indicator') code: string,
+      @Arg('period', { description: '2026, 2026-Q3 or 2026-09, as the indicator is reported.' }) period: string,
+      @Ctx() ctx: SubgraphContext,
+    ): Promise<Comparison> {
+      policy.requireAuthenticated(ctx.principal);
+      return comparisonOf(ctx, await indicatorFor(ctx, ns.area, code, period), period);
+    }
+
+    @FieldResolver(() => [SeriesPoint], { description: "One district's figures period by period, hidden where the comparison hides them (signed-in callers)." })
+    async series(
+      @Root() ns: AreaNamespace,
+      @Arg('indicator') code: string,
+      @Arg('district') district: string,
+      @Arg('from') from: string,
+      @Arg('to') to: string,
+      @Ctx() ctx: SubgraphContext,
+    ): Promise<SeriesPoint[]> {
+      policy.requireAuthenticated(ctx.principal);
+      const indicator = await indicatorFor(ctx, ns.area, code, from);
+      if (periodicityOf(to) !== indicator.periodicity) throw new BadInputError(`to must be a ${indicator.periodicity.toLowerCase()} period like from.`, { to });
+      const periods = periodRange(from, to);
+      if (periods.length === 0) throw new BadInputError('from must not be after to.', { from, to });
+      const comparisons = await Promise.all(periods.map((period) => comparisonOf(ctx, indicator, period)));
+      return comparisons.map((comparison) => {
+        const entry = entryOf(comparison, district);
+        return Object.assign(new SeriesPoint(), {
+          period: comparison.period,
+          value: entry?.value ?? null,
+          numerator: entry?.numerator ?? null,
+          denominator: entry?.denominator ?? null,
+          suppressed: entry?.suppressed ?? false,
+          reported: entry !== undefined,
+        });
+      });
+    }
+  }
+
+  @Resolver(() => types.Mutations)
+  class ReportResolver {
+    @FieldResolver(() => ReportResult, { description: "A district system reports its own district's aggregated figures; the same report twice changes nothing, and one bad row stores nothing." })
+    reportObservations(
+      @Root() ns: AreaNamespace,
+      @Arg('input', () => [ObservationInput]) input: ObservationInput[],
+      @Ctx() ctx: SubgraphContext,
+    ): Promise<ReportResult> {
+      return new ObservationService(ctx.db).report(ctx.principal, ns.area, input);
+    }
+  }
+
+  return [EqualityResolver, ReportResolver];
+}
+
+@Resolver(() => AreaProfile)
+export class ProfileIndicatorsResolver {
+  @FieldResolver(() => [IndicatorValue], { description: "The district's value on each of the area's indicators in a period, beside the city's." })
+  async indicators(@Root() profile: AreaProfile, @Arg('period') period: string, @Ctx() ctx: SubgraphContext): Promise<IndicatorValue[]> {
+    policy.requireAuthenticated(ctx.principal);
+    const indicators = (await indicatorsOf(ctx).load(profile.area)).filter((indicator) => periodicityOf(period) === indicator.periodicity);
+    if (!periodicityOf(period)) throw new BadInputError(`period ${period} is not like 2026, 2026-Q3 or 2026-09.`, { period });
+    const comparisons = await Promise.all(indicators.map((indicator) => comparisonOf(ctx, indicator, period)));
+    return comparisons.map((comparison) => {
+      const entry = entryOf(comparison, profile.district);
+      return Object.assign(new IndicatorValue(), {
+        indicator: comparison.indicator,
+        period,
+        value: entry?.value ?? null,
+        numerator: entry?.numerator ?? null,
+        denominator: entry?.denominator ?? null,
+        suppressed: entry?.suppressed ?? false,
+        position: entry?.position ?? null,
+        cityValue: comparison.cityValue,
+        trend: entry?.trend ?? Trend.UNKNOWN,
+      });
+    });
+  }
+}

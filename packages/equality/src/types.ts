@@ -1,0 +1,271 @@
+import { Directive, Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Area, AreaDistrict, type DistrictKey } from '@samsyn/knowledge';
+
+export enum IndicatorKind {
+  PROPORTION = 'PROPORTION',
+  RATE = 'RATE',
+  MEDIAN = 'MEDIAN',
+  MEAN = 'MEAN',
+}
+registerEnumType(IndicatorKind, {
+  name: 'IndicatorKind',
+  valuesConfig: {
+    PROPORTION: { description: 'numerator / denominator, e.g. assessments decided within 14 days of all assessments.' },
+    RATE: { description: 'numerator per `ratePer` of a population (denominator), e.g. children placed per 1 000 children.' },
+    MEDIAN: { description: 'a median value per district (e.g. days), with the number of cases as denominator.' },
+    MEAN: { description: 'a mean value per district, with the number of cases as denominator.' },
+  },
+});
+
+export enum Direction {
+  HIGHER_IS_BETTER = 'HIGHER_IS_BETTER',
+  LOWER_IS_BETTER = 'LOWER_IS_BETTER',
+  NEITHER = 'NEITHER',
+}
+registerEnumType(Direction, { name: 'Direction' });
+
+export enum Periodicity {
+  YEAR = 'YEAR',
+  QUARTER = 'QUARTER',
+  MONTH = 'MONTH',
+}
+registerEnumType(Periodicity, { name: 'Periodicity', description: 'How often figures are reported: periods 2026, 2026-Q3 or 2026-09.' });
+
+export enum FunnelPosition {
+  INSIDE = 'INSIDE',
+  ABOVE_95 = 'ABOVE_95',
+  ABOVE_99_8 = 'ABOVE_99_8',
+  BELOW_95 = 'BELOW_95',
+  BELOW_99_8 = 'BELOW_99_8',
+}
+registerEnumType(FunnelPosition, {
+  name: 'FunnelPosition',
+  description: 'Where a district lies in the funnel plot: within the control limits around the city value for its size, or above/below the 95 % or 99.8 % limits.',
+});
+
+export enum Trend {
+  RISING = 'RISING',
+  FALLING = 'FALLING',
+  STABLE = 'STABLE',
+  UNKNOWN = 'UNKNOWN',
+}
+registerEnumType(Trend, {
+  name: 'Trend',
+  description: 'The direction of a district’s values over the last four periods (least-squares slope; STABLE when the change over the window is under 5 % of the mean; UNKNOWN with fewer than three shown values).',
+});
+
+export enum SuppressionReason {
+  SMALL_COUNT = 'SMALL_COUNT',
+  SECONDARY = 'SECONDARY',
+}
+registerEnumType(SuppressionReason, {
+  name: 'SuppressionReason',
+  valuesConfig: {
+    SMALL_COUNT: { description: 'A count under 5 (cases, or cases without the outcome): never shown.' },
+    SECONDARY: { description: 'Hidden too, so that the one small count cannot be worked out from the city totals.' },
+  },
+});
+
+@ObjectType({ description: 'A measure compared between districts.' })
+@Directive('@shareable')
+export class Indicator {
+  @Field()
+  code!: string;
+
+  @Field(() => Area)
+  area!: Area;
+
+  @Field({ description: 'The Swedish name.' })
+  name!: string;
+
+  @Field()
+  description!: string;
+
+  @Field(() => IndicatorKind)
+  kind!: IndicatorKind;
+
+  @Field({ description: 'e.g. "andel", "per 1 000 barn", "dagar".' })
+  unit!: string;
+
+  @Field(() => Direction)
+  direction!: Direction;
+
+  @Field(() => Periodicity)
+  periodicity!: Periodicity;
+
+  @Field(() => Int, { nullable: true, description: 'For a RATE: per how many of the population.' })
+  ratePer!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The national counterpart in Kolada, if any.' })
+  koladaKpi!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Slug of the document whose rule the indicator measures (e.g. the routine that sets a deadline).' })
+  ruleDocument!: string | null;
+}
+
+@ObjectType({ description: "One district's figure in a comparison. Counts under 5 are never shown: then value, counts and position are null." })
+@Directive('@shareable')
+export class ComparisonEntry {
+  @Field(() => AreaDistrict())
+  district!: DistrictKey;
+
+  @Field(() => Float, { nullable: true })
+  value!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  numerator!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  denominator!: number | null;
+
+  @Field()
+  suppressed!: boolean;
+
+  @Field(() => SuppressionReason, { nullable: true })
+  suppressionReason!: SuppressionReason | null;
+
+  @Field(() => FunnelPosition, { nullable: true })
+  position!: FunnelPosition | null;
+
+  @Field(() => Int, { nullable: true, description: '1 = best among shown districts (ties share a rank); null when the indicator has no better direction.' })
+  rank!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'value − cityValue.' })
+  difference!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'The 95 % control limits for this district, in the indicator’s unit.' })
+  lower95!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  upper95!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'The 99.8 % control limits.' })
+  lower998!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  upper998!: number | null;
+
+  @Field(() => Trend)
+  trend!: Trend;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether the trend goes the better way; null when stable, unknown or without a better direction.' })
+  improving!: boolean | null;
+}
+
+@ObjectType({
+  description: `A fair comparison of districts on one indicator and period.
+Proportions and rates: the city value pools all districts (sum of numerators / sum of denominators); each district's position is
+judged against exact binomial control limits for its own denominator (normal approximation above 10 000).
+Medians and means: districts report a value and their number of cases but no spread, so there is no funnel; the city value is the
+case-weighted mean of district values, and the limits are the city value ± 1.96 / 3.09 robust standard deviations of the district values.`,
+})
+@Directive('@shareable')
+export class Comparison {
+  @Field(() => Indicator)
+  indicator!: Indicator;
+
+  @Field()
+  period!: string;
+
+  @Field(() => Float, { nullable: true, description: 'Pooled over all districts that reported.' })
+  cityValue!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Sum of numerators over all districts (proportions and rates).' })
+  cityNumerator!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Sum of denominators over all districts.' })
+  cityDenominator!: number | null;
+
+  @Field(() => [ComparisonEntry], { description: 'One entry per reporting district, best rank first, suppressed last.' })
+  entries!: ComparisonEntry[];
+}
+
+@ObjectType({ description: "A district's figure for one period of a series." })
+@Directive('@shareable')
+export class SeriesPoint {
+  @Field()
+  period!: string;
+
+  @Field(() => Float, { nullable: true })
+  value!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  numerator!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  denominator!: number | null;
+
+  @Field({ description: 'True when the figure is hidden (small counts), false when shown or not reported.' })
+  suppressed!: boolean;
+
+  @Field({ description: 'Whether the district reported for the period.' })
+  reported!: boolean;
+}
+
+@ObjectType({ description: "A district's figure for one indicator in a period, beside the city's." })
+@Directive('@shareable')
+export class IndicatorValue {
+  @Field(() => Indicator)
+  indicator!: Indicator;
+
+  @Field()
+  period!: string;
+
+  @Field(() => Float, { nullable: true })
+  value!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  numerator!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  denominator!: number | null;
+
+  @Field()
+  suppressed!: boolean;
+
+  @Field(() => FunnelPosition, { nullable: true })
+  position!: FunnelPosition | null;
+
+  @Field(() => Float, { nullable: true })
+  cityValue!: number | null;
+
+  @Field(() => Trend)
+  trend!: Trend;
+}
+
+@InputType({ description: 'One aggregated figure: a count pair for proportions and rates, a value (and optionally the number of cases) for medians and means.' })
+export class ObservationInput {
+  @Field({ description: 'Indicator code, e.g. "CS-IA14".' })
+  indicator!: string;
+
+  @Field({ description: 'District code, e.g. "angered".' })
+  district!: string;
+
+  @Field({ description: '2026, 2026-Q3 or 2026-09, as the indicator’s periodicity says.' })
+  period!: string;
+
+  @Field(() => Int, { nullable: true })
+  numerator?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  denominator?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  value?: number | null;
+}
+
+@ObjectType({ description: 'What a report stored.' })
+@Directive('@shareable')
+export class ReportResult {
+  @Field(() => Int)
+  received!: number;
+
+  @Field(() => Int)
+  inserted!: number;
+
+  @Field(() => Int)
+  updated!: number;
+
+  @Field(() => Int, { description: 'Rows identical to what was stored: a repeated report changes nothing.' })
+  unchanged!: number;
+}

@@ -1,0 +1,111 @@
+import { Arg, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { groupByKeys, policy, type SubgraphContext } from '@samsyn/core';
+import type { Area } from '../area';
+import type { AreaNamespace, AreaTypes } from '../area-subgraph';
+import { AreaProfile } from '../profile';
+import { Adoption, AdoptionService, AdoptionStatus, AdoptionSummary, DocumentAdoption, standing, type AdoptionRow } from './adoption';
+import { DocumentReader } from './document.reader';
+import { documentById, versionById, versionInForce } from './loaders';
+import { DocumentVersion, KnowledgeDocument } from './types';
+
+function adoptionOfDistrict(ctx: SubgraphContext) {
+  return ctx.loaders.get<string, AdoptionRow[]>('adoptionOfDistrict', async (districts) =>
+    groupByKeys(districts, await new AdoptionService(ctx.db).ofDistricts(districts), (row) => row.district),
+  );
+}
+
+function adoptionOfDocument(ctx: SubgraphContext) {
+  return ctx.loaders.get<string, AdoptionRow[]>('adoptionOfDocument', async (ids) =>
+    groupByKeys(ids, await new AdoptionService(ctx.db).ofDocuments(ids), (row) => row.document_id),
+  );
+}
+
+function inForceInArea(ctx: SubgraphContext) {
+  return ctx.loaders.get<Area, DocumentVersion[]>('inForceInArea', async (areas) =>
+    Promise.all(areas.map((area) => new DocumentReader(ctx.db).inForceInArea(area, ctx.today))),
+  );
+}
+
+function knownDistricts(ctx: SubgraphContext) {
+  return ctx.loaders.get<'all', string[]>('knownDistricts', async (keys) => {
+    const districts = await new AdoptionService(ctx.db).knownDistricts();
+    return keys.map(() => districts);
+  });
+}
+
+/** District systems acknowledge versions, in an area's mutations. */
+export function adoptionMutations(types: AreaTypes): Function[] {
+  @Resolver(() => types.Mutations)
+  class AdoptionMutationsResolver {
+    @FieldResolver(() => Adoption, { description: 'A district system acknowledges a published version for its own district, or reports it implemented.' })
+    acknowledge(
+      @Root() ns: AreaNamespace,
+      @Arg('versionId', () => ID) versionId: string,
+      @Arg('status', () => AdoptionStatus) status: AdoptionStatus,
+      @Ctx() ctx: SubgraphContext,
+    ): Promise<Adoption> {
+      return new AdoptionService(ctx.db).acknowledge(ctx.principal, ns.area, versionId, status);
+    }
+  }
+  return [AdoptionMutationsResolver];
+}
+
+@Resolver(() => KnowledgeDocument)
+export class DocumentAdoptionResolver {
+  @FieldResolver(() => [DocumentAdoption], {
+    description: 'Where each district stands on the version in force: the districts this area has heard from about adoption, lagging ones first.',
+  })
+  async adoption(@Root() document: KnowledgeDocument, @Ctx() ctx: SubgraphContext): Promise<DocumentAdoption[]> {
+    const [current, rows, districts] = await Promise.all([
+      versionInForce(ctx, ctx.today).load(document.id),
+      adoptionOfDocument(ctx).load(document.id),
+      knownDistricts(ctx).load('all'),
+    ]);
+    if (!current) return [];
+    return districts
+      .map((district) => standing(district, current, rows, ctx.today))
+      .sort((a, b) => Number(b.lagging) - Number(a.lagging) || a.district.code.localeCompare(b.district.code, 'sv'));
+  }
+}
+
+@Resolver(() => Adoption)
+export class AdoptionResolver {
+  @FieldResolver(() => DocumentVersion)
+  async version(@Root() adoption: Adoption, @Ctx() ctx: SubgraphContext): Promise<DocumentVersion> {
+    return (await versionById(ctx).load(adoption.versionId)) as DocumentVersion;
+  }
+}
+
+@Resolver(() => DocumentAdoption)
+export class DocumentAdoptionFieldsResolver {
+  @FieldResolver(() => KnowledgeDocument)
+  async document(@Root() adoption: DocumentAdoption, @Ctx() ctx: SubgraphContext): Promise<KnowledgeDocument> {
+    return (await documentById(ctx).load(adoption.documentId)) as KnowledgeDocument;
+  }
+
+  @FieldResolver(() => DocumentVersion, { description: 'The version in force.' })
+  async currentVersion(@Root() adoption: DocumentAdoption, @Ctx() ctx: SubgraphContext): Promise<DocumentVersion> {
+    return (await versionById(ctx).load(adoption.currentVersionId)) as DocumentVersion;
+  }
+
+  @FieldResolver(() => DocumentVersion, { nullable: true, description: 'The newest version the district has acknowledged, if any.' })
+  adoptedVersion(@Root() adoption: DocumentAdoption, @Ctx() ctx: SubgraphContext): Promise<DocumentVersion | null> | null {
+    return adoption.adoptedVersionId ? versionById(ctx).load(adoption.adoptedVersionId) : null;
+  }
+}
+
+@Resolver(() => AreaProfile)
+export class ProfileAdoptionResolver {
+  @FieldResolver(() => AdoptionSummary, { description: "The district's adoption of the area's documents in force." })
+  async adoption(@Root() profile: AreaProfile, @Ctx() ctx: SubgraphContext): Promise<AdoptionSummary> {
+    policy.requireAuthenticated(ctx.principal);
+    const [inForce, rows] = await Promise.all([inForceInArea(ctx).load(profile.area), adoptionOfDistrict(ctx).load(profile.district)]);
+    const standings = inForce.map((current) => standing(profile.district, current, rows, ctx.today));
+    return Object.assign(new AdoptionSummary(), {
+      documentsInForce: inForce.length,
+      acknowledged: standings.filter((s) => !s.lagging).length,
+      implemented: standings.filter((s) => s.status === AdoptionStatus.IMPLEMENTED).length,
+      lagging: standings.filter((s) => s.lagging).sort((a, b) => (b.daysLagging ?? 0) - (a.daysLagging ?? 0)),
+    });
+  }
+}
