@@ -34,6 +34,25 @@ function scale(limits: Limits, factor: number): Limits {
   return { lower95: limits.lower95 * factor, upper95: limits.upper95 * factor, lower998: limits.lower998 * factor, upper998: limits.upper998 * factor };
 }
 
+function weightedMean(points: { value: number; weight: number }[]): number | null {
+  const total = points.reduce((sum, p) => sum + p.weight, 0);
+  return total > 0 ? points.reduce((sum, p) => sum + p.value * p.weight, 0) / total : null;
+}
+
+/** The case-weighted median of district values: the city's median, as near as district medians allow. */
+export function weightedMedian(points: { value: number; weight: number }[]): number | null {
+  const sorted = points.filter((p) => p.weight > 0).sort((a, b) => a.value - b.value);
+  const total = sorted.reduce((sum, p) => sum + p.weight, 0);
+  if (total === 0) return null;
+  let cumulative = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    cumulative += sorted[i].weight;
+    if (cumulative > total / 2) return sorted[i].value;
+    if (cumulative === total / 2) return (sorted[i].value + sorted[i + 1].value) / 2;
+  }
+  return sorted[sorted.length - 1].value;
+}
+
 /** Competition ranking (1, 1, 3) of shown values, best first by the indicator's direction. */
 function rank(entries: ComparisonEntry[], direction: Direction): void {
   if (direction === Direction.NEITHER) return;
@@ -58,9 +77,8 @@ export function compare(indicator: Indicator, period: string, rows: ObservationR
   if (counted && cityDenominator) {
     cityValue = ((cityNumerator as number) / cityDenominator) * (indicator.kind === IndicatorKind.RATE ? (indicator.ratePer ?? 1) : 1);
   } else if (!counted && rows.length > 0) {
-    const weight = (row: ObservationRow) => row.denominator ?? 1;
-    const total = rows.reduce((sum, row) => sum + weight(row), 0);
-    cityValue = total > 0 ? rows.reduce((sum, row) => sum + (row.value as number) * weight(row), 0) / total : null;
+    const weighted = rows.map((row) => ({ value: row.value as number, weight: row.denominator ?? 1 }));
+    cityValue = indicator.kind === IndicatorKind.MEDIAN ? weightedMedian(weighted) : weightedMean(weighted);
   }
 
   const small = new Set(rows.filter((row) => (protectedCount(indicator, row) ?? MIN_SHOWN_COUNT) < MIN_SHOWN_COUNT).map((row) => row.district));

@@ -157,7 +157,8 @@ export class ComparisonEntry {
 Proportions and rates: the city value pools all districts (sum of numerators / sum of denominators); each district's position is
 judged against exact binomial control limits for its own denominator (normal approximation above 10 000).
 Medians and means: districts report a value and their number of cases but no spread, so there is no funnel; the city value is the
-case-weighted mean of district values, and the limits are the city value ± 1.96 / 3.09 robust standard deviations of the district values.`,
+case-weighted median (or mean) of district values, and the limits are the city value ± 1.96 / 3.09 robust standard deviations of the
+district values (1.4826 × their median absolute deviation), so one extreme district does not widen the limits for all.`,
 })
 @Directive('@shareable')
 export class Comparison {

@@ -43,8 +43,9 @@ export function adoptionMutations(types: AreaTypes): Function[] {
       @Arg('versionId', () => ID) versionId: string,
       @Arg('status', () => AdoptionStatus) status: AdoptionStatus,
       @Ctx() ctx: SubgraphContext,
+      @Arg('district', () => String, { nullable: true, description: "The district's code; default and only allowed value: the caller's own district." }) district?: string | null,
     ): Promise<Adoption> {
-      return new AdoptionService(ctx.db).acknowledge(ctx.principal, ns.area, versionId, status);
+      return new AdoptionService(ctx.db).acknowledge(ctx.principal, ns.area, versionId, status, district);
     }
   }
   return [AdoptionMutationsResolver];

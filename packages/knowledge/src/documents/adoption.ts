@@ -155,8 +155,8 @@ export class AdoptionService {
    * A district system acknowledges (or reports as implemented) a published version for its own district.
    * Going back from IMPLEMENTED to ACKNOWLEDGED is refused; repeating a status changes nothing.
    */
-  async acknowledge(principal: Principal | null, area: Area, versionId: string, status: AdoptionStatus): Promise<Adoption> {
-    const caller = policy.requireDistrictSystemFor(principal, []);
+  async acknowledge(principal: Principal | null, area: Area, versionId: string, status: AdoptionStatus, forDistrict?: string | null): Promise<Adoption> {
+    const caller = policy.requireDistrictSystemFor(principal, forDistrict ? [forDistrict] : []);
     const district = caller.district as string;
     return this.db.transaction(async (tx) => {
       const versions: { id: string; document_id: string; status: VersionStatus; number: number }[] = isUuid(versionId)

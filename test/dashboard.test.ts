@@ -1,0 +1,68 @@
+import { startSupergraph, tokenFor, type TestSupergraph } from './support';
+
+const AREAS = ['childServices', 'adultServices', 'disability', 'incomeSupport'] as const;
+const AREA_SUBGRAPHS = ['child-services', 'adult-services', 'disability', 'income-support'] as const;
+const PROFILE = `adoption { documentsInForce acknowledged implemented lagging { document { slug } daysLagging } }
+  indicators(period: "2026-Q3") { indicator { code name } value cityValue position suppressed trend }`;
+/** The dashboard query of DESIGN.md: every district with all four area profiles. */
+const DASHBOARD = `{ districts { code name population ${AREAS.map((area) => `${area} { ${PROFILE} }`).join(' ')} } }`;
+
+describe('the equal-treatment dashboard', () => {
+  let graph: TestSupergraph;
+  let token: string;
+  beforeAll(async () => {
+    graph = await startSupergraph();
+    token = await tokenFor({ roles: ['analyst'] });
+  });
+  afterAll(() => graph.close());
+
+  async function run(): Promise<{ districts: number; sql: Record<string, number>; entityCalls: Record<string, number> }> {
+    graph.calls.length = 0;
+    const before = graph.sqlCounts();
+    const { data, errors } = await graph.query(DASHBOARD, { token });
+    expect(errors).toBeUndefined();
+    const after = graph.sqlCounts();
+    return {
+      districts: (data?.districts as unknown[]).length,
+      sql: Object.fromEntries(AREA_SUBGRAPHS.map((name) => [name, after[name] - before[name]])),
+      entityCalls: Object.fromEntries(AREA_SUBGRAPHS.map((name) => [name, graph.calls.filter((c) => c.subgraph === name && c.query.includes('_entities')).length])),
+    };
+  }
+
+  it('shows every district with adoption and indicators in all four areas', async () => {
+    const { data } = await graph.query(DASHBOARD, { token });
+    const angered = (data?.districts as Record<string, { adoption: { documentsInForce: number }; indicators: { indicator: { code: string }; position: string }[] }>[])[0];
+    expect(angered.code).toBe('angered');
+    expect(angered.childServices.adoption.documentsInForce).toBe(9);
+    expect(angered.childServices.indicators.map((i) => i.indicator.code)).toEqual(['CS-IA14', 'CS-INV4M', 'CS-PLACE']);
+    expect(angered.childServices.indicators[0].position).toBe('BELOW_99_8');
+    expect(angered.incomeSupport.indicators.map((i) => i.indicator.code)).toEqual(['IS-APPROVE', 'IS-DAYS', 'IS-LONG']);
+  });
+
+  it('costs a constant number of SQL statements per area subgraph, whatever the number of districts and indicators', async () => {
+    const small = await run();
+    expect(small.districts).toBe(10);
+
+    // Ten more districts, and five more indicators with figures in child services.
+    await graph.subgraphs.organisation!.db.query(
+      `INSERT INTO district (code, name, valid_from) SELECT 'extra-' || n, 'Extra ' || n, '2011-01-01' FROM generate_series(1, 10) AS n`,
+    );
+    const child = graph.subgraphs['child-services']!.db;
+    await child.query(
+      `INSERT INTO indicator (code, area, name, description, kind, unit, direction, periodicity)
+       SELECT 'CS-X' || n, 'CHILD_SERVICES', 'Extra ' || n, '', 'PROPORTION', 'andel', 'HIGHER_IS_BETTER', 'QUARTER' FROM generate_series(1, 5) AS n`,
+    );
+    await child.query(
+      `INSERT INTO observation (indicator_code, district, period, numerator, denominator, reported_by)
+       SELECT 'CS-X' || n, d, p, 40, 50, 'test' FROM generate_series(1, 5) AS n,
+         unnest(ARRAY['angered', 'lundby', 'extra-1', 'extra-2']) AS d, unnest(ARRAY['2026-Q2', '2026-Q3']) AS p`,
+    );
+    const large = await run();
+    expect(large.districts).toBe(20);
+    expect(large.sql).toEqual(small.sql);
+    for (const name of AREA_SUBGRAPHS) {
+      expect(large.entityCalls[name]).toBe(1);
+      expect(small.sql[name]).toBeLessThanOrEqual(5);
+    }
+  });
+});
