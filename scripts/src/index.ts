@@ -1,3 +1,4 @@
 export { ALL_SUBGRAPHS } from './subgraphs';
 export { composeSchemas, schemaFiles, SCHEMA_DIR, type ComposedSchemas } from './compose';
 export { launchSystem, devSecret, type RunningSystem } from './launch';
+export { readObservationCsv } from './import';

