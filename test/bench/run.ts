@@ -4,7 +4,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { SUBGRAPHS, type ServiceName } from '@samsyn/core';
 import { launchSystem, type RunningSystem } from '@samsyn/scripts';
-import { SCENARIOS, type Scenario } from './scenarios';
+import { scenarios, type Scenario } from './scenarios';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -19,18 +19,13 @@ interface Measured {
 
 async function measure(system: RunningSystem, scenario: Scenario): Promise<Measured> {
   const url = scenario.target === 'gateway' ? system.gatewayUrl : system.subgraphUrls[scenario.target];
-  const body = JSON.stringify({ query: scenario.query, variables: scenario.variables ?? {} });
+  const body = JSON.stringify({ query: scenario.query });
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...(scenario.token ? { authorization: `Bearer ${scenario.token}` } : {}) };
+  await scenario.prepare?.();
   // One request first: a scenario that answers with errors is a broken benchmark, not a fast one.
-  const probe = (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...scenario.headers }, body })).json()) as { errors?: unknown };
-  if (probe.errors) throw new Error(`${scenario.name}: ${JSON.stringify(probe.errors)}`);
-  const result = await autocannon({
-    url,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...scenario.headers },
-    body,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-  });
+  const probe = (await (await fetch(url, { method: 'POST', headers, body })).json()) as { errors?: unknown };
+  if (probe.errors) throw new Error(`${scenario.name}: ${JSON.stringify(probe.errors).slice(0, 500)}`);
+  const result = await autocannon({ url, method: 'POST', headers, body, connections: scenario.connections ?? CONNECTIONS, duration: SECONDS });
   return { name: scenario.name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
@@ -58,12 +53,14 @@ async function main(): Promise<void> {
   });
   try {
     console.log(`samsyn bench: ${CONNECTIONS} connections, ${SECONDS} s per scenario, ${os.cpus().length} cores\n`);
-    console.log('scenario'.padEnd(64), 'req/s'.padStart(8), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'errors'.padStart(7));
+    console.log('scenario'.padEnd(72), 'req/s'.padStart(8), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'errors'.padStart(7));
     const results: Measured[] = [];
-    for (const scenario of await SCENARIOS(system)) {
+    const only = process.env.BENCH_ONLY;
+    for (const scenario of await scenarios(system)) {
+      if (only && !scenario.name.startsWith(`(${only})`)) continue;
       const m = await measure(system, scenario);
       results.push(m);
-      console.log(m.name.padEnd(64), m.rps.toFixed(0).padStart(8), String(m.p50).padStart(8), String(m.p99).padStart(8), String(m.errors).padStart(7));
+      console.log(m.name.padEnd(72), m.rps.toFixed(0).padStart(8), String(m.p50).padStart(8), String(m.p99).padStart(8), String(m.errors).padStart(7));
     }
     const direct = results.find((r) => r.name.startsWith('(a)'));
     const viaGateway = results.find((r) => r.name.startsWith('(b)'));

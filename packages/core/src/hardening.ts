@@ -10,8 +10,8 @@ export const OPERATION_LIMITS = {
   maxAliases: 20,
   maxDirectives: 30,
   maxTokens: 5000,
-  /** graphql-armor's static cost: 2 per object field, 1 per scalar, growing with depth. */
-  maxCost: 8000,
+  /** graphql-armor's static cost: 2 per object field, 1 per scalar, times 1.5 per level of depth; reading every area at once costs about 15 000. */
+  maxCost: 30_000,
 } as const;
 
 /**

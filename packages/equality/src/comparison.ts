@@ -91,6 +91,16 @@ export function compare(indicator: Indicator, period: string, rows: ObservationR
   }
 
   const shownValues = rows.filter((row) => !small.has(row.district) && !secondary.has(row.district)).map((row) => row.value as number);
+  // Districts of the same size share their limits; worked out once per denominator.
+  const limitsByDenominator = new Map<number, Limits>();
+  const countLimits = (n: number): Limits => {
+    let limits = limitsByDenominator.get(n);
+    if (!limits) {
+      limits = scale(proportionLimits((cityNumerator as number) / (cityDenominator as number), n), indicator.kind === IndicatorKind.RATE ? (indicator.ratePer ?? 1) : 1);
+      limitsByDenominator.set(n, limits);
+    }
+    return limits;
+  };
   const entries = rows.map((row) => {
     const suppressed = small.has(row.district) || secondary.has(row.district);
     const entry = Object.assign(new ComparisonEntry(), {
@@ -112,9 +122,7 @@ export function compare(indicator: Indicator, period: string, rows: ObservationR
     } satisfies Partial<ComparisonEntry>);
     const value = displayValue(indicator, row);
     if (suppressed || value === null || cityValue === null) return entry;
-    const limits = counted
-      ? scale(proportionLimits((cityNumerator as number) / (cityDenominator as number), row.denominator as number), indicator.kind === IndicatorKind.RATE ? (indicator.ratePer ?? 1) : 1)
-      : valueLimits(cityValue, shownValues);
+    const limits = counted ? countLimits(row.denominator as number) : valueLimits(cityValue, shownValues);
     return Object.assign(entry, {
       value,
       numerator: row.numerator,

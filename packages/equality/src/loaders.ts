@@ -20,14 +20,31 @@ export function observationsInPeriod(ctx: SubgraphContext) {
   );
 }
 
-/** Comparisons without trends, memoised per request by "indicator|period". */
+const byIndicator = new WeakMap<ObservationRow[], Map<string, ObservationRow[]>>();
+
+/** A period's figures of one indicator (the period's rows are grouped by indicator once). */
+function rowsOf(inPeriod: ObservationRow[], code: string): ObservationRow[] {
+  let groups = byIndicator.get(inPeriod);
+  if (!groups) {
+    groups = new Map();
+    for (const row of inPeriod) {
+      const group = groups.get(row.indicator_code);
+      if (group) group.push(row);
+      else groups.set(row.indicator_code, [row]);
+    }
+    byIndicator.set(inPeriod, groups);
+  }
+  return groups.get(code) ?? [];
+}
+
+/** Comparisons without trends, memoised per request by indicator and period. */
 function plainComparison(ctx: SubgraphContext, indicator: Indicator) {
   return ctx.loaders.get<string, Comparison>(`plainComparison:${indicator.code}`, async (periods) => {
     const rows = await observationsInPeriod(ctx).loadMany(periods);
     return periods.map((period, i) => {
       const inPeriod = rows[i];
       if (inPeriod instanceof Error) throw inPeriod;
-      return compare(indicator, period, inPeriod.filter((row) => row.indicator_code === indicator.code));
+      return compare(indicator, period, rowsOf(inPeriod, indicator.code));
     });
   });
 }
