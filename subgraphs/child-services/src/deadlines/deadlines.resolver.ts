@@ -1,0 +1,90 @@
+import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver } from 'type-graphql';
+import { GraphQLDate } from 'graphql-scalars';
+import { BadInputError, isoDate, type SubgraphContext } from '@samsyn/core';
+import { DocumentVersion, type AreaTypes } from '@samsyn/knowledge';
+import { addDays, addMonths } from './calendar';
+import { ruleInForce } from './deadline.rules';
+
+@ObjectType({ description: 'One statutory time limit, with where it comes from.' })
+export class Deadline {
+  @Field(() => GraphQLDate)
+  due!: string;
+
+  @Field(() => Int, { nullable: true, description: 'The limit in days, when counted in days.' })
+  days!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'The limit in months, when counted in months.' })
+  months!: number | null;
+
+  @Field(() => String, { description: 'The provision it rests on.' })
+  legalBasis!: string;
+
+  @Field(() => DocumentVersion, { description: 'The routine version in force on the start day, which set the limit.' })
+  routineVersion!: DocumentVersion;
+}
+
+@ObjectType({ description: 'The due dates of the investigation chain for a report of concern about a child.' })
+export class Deadlines {
+  @Field(() => GraphQLDate, { description: 'Decision whether to open an investigation (förhandsbedömning), counted in days from the day the report came in.' })
+  initialAssessmentDue!: string;
+
+  @Field(() => GraphQLDate, { nullable: true, description: 'The investigation finished, counted in months from the day it started; null until it has.' })
+  investigationDue!: string | null;
+
+  @Field(() => [String])
+  legalBasis!: string[];
+
+  @Field(() => DocumentVersion, { nullable: true, description: 'The routine version the initial-assessment rule came from.' })
+  routineVersion!: DocumentVersion | null;
+
+  @Field(() => Deadline)
+  initialAssessment!: Deadline;
+
+  @Field(() => Deadline, { nullable: true })
+  investigation!: Deadline | null;
+}
+
+/** `childServices { deadlines(…) }`: the same due dates for the same dates in every district. */
+export function deadlineResolvers(types: AreaTypes): Function[] {
+  @Resolver(() => types.Namespace)
+  class DeadlinesResolver {
+    @FieldResolver(() => Deadlines, { description: 'Due dates from the statutory limits of SoL 20 kap. 2–3 §§, as the routine in force sets them.' })
+    async deadlines(
+      @Ctx() ctx: SubgraphContext,
+      @Arg('reportReceivedOn', () => GraphQLDate) reportReceivedOn: Date,
+      @Arg('investigationStartedOn', () => GraphQLDate, { nullable: true }) investigationStartedOn?: Date | null,
+    ): Promise<Deadlines> {
+      const received = isoDate(reportReceivedOn);
+      const started = investigationStartedOn ? isoDate(investigationStartedOn) : null;
+      if (started && started < received) throw new BadInputError('investigationStartedOn cannot be before reportReceivedOn.', { reportReceivedOn: received, investigationStartedOn: started });
+      const initial = await ruleInForce(ctx.db, 'initialAssessmentDays', received);
+      const initialAssessment = Object.assign(new Deadline(), {
+        due: addDays(received, initial.value),
+        days: initial.value,
+        months: null,
+        legalBasis: initial.rules.legalBasis?.initialAssessment ?? 'SoL 20 kap. 2 §',
+        routineVersion: initial.version,
+      });
+      let investigation: Deadline | null = null;
+      if (started) {
+        const rule = await ruleInForce(ctx.db, 'investigationMonths', started);
+        investigation = Object.assign(new Deadline(), {
+          due: addMonths(started, rule.value),
+          days: null,
+          months: rule.value,
+          legalBasis: rule.rules.legalBasis?.investigation ?? 'SoL 20 kap. 3 §',
+          routineVersion: rule.version,
+        });
+      }
+      return Object.assign(new Deadlines(), {
+        initialAssessmentDue: initialAssessment.due,
+        investigationDue: investigation?.due ?? null,
+        legalBasis: [initialAssessment.legalBasis, ...(investigation ? [investigation.legalBasis] : [])],
+        routineVersion: initial.version,
+        initialAssessment,
+        investigation,
+      });
+    }
+  }
+  return [DeadlinesResolver];
+}

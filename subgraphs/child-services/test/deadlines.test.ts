@@ -1,0 +1,87 @@
+import { swedishToday } from '@samsyn/core';
+import { addDays, addMonths } from '../dist/src/deadlines/calendar';
+import { startSupergraph, tokenFor, type TestSupergraph } from '../../../test/support';
+
+describe('calendar arithmetic for statutory limits', () => {
+  it('counts days across month ends, leap days and the year end', () => {
+    expect(addDays('2026-01-20', 14)).toBe('2026-02-03');
+    expect(addDays('2024-02-20', 14)).toBe('2024-03-05');
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2026-12-25', 14)).toBe('2027-01-08');
+  });
+
+  it('counts months to the same date, or the last day of a shorter month', () => {
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonths('2024-02-29', 4)).toBe('2024-06-29');
+    expect(addMonths('2024-02-29', 12)).toBe('2025-02-28');
+    expect(addMonths('2026-10-31', 4)).toBe('2027-02-28');
+    expect(addMonths('2026-09-15', 4)).toBe('2027-01-15');
+  });
+});
+
+describe('childServices.deadlines', () => {
+  let graph: TestSupergraph;
+  beforeAll(async () => {
+    graph = await startSupergraph({ only: ['child-services'] });
+  });
+  afterAll(() => graph.close());
+
+  const DEADLINES = `query ($received: Date!, $started: Date) { childServices { deadlines(reportReceivedOn: $received, investigationStartedOn: $started) {
+    initialAssessmentDue investigationDue legalBasis routineVersion { number title }
+    initialAssessment { days legalBasis } investigation { months due routineVersion { number } } } } }`;
+  const deadlines = async (received: string, started?: string) => {
+    const { data, errors } = await graph.subgraph('child-services', DEADLINES, { variables: { received, started } });
+    return { deadlines: (data?.childServices as { deadlines: Record<string, unknown> } | null)?.deadlines, error: errors?.[0] };
+  };
+
+  it('gives 14 days for the initial assessment and 4 months for the investigation, with their legal basis and routine', async () => {
+    const { deadlines: result } = await deadlines('2026-10-30', '2026-10-31');
+    expect(result).toEqual({
+      initialAssessmentDue: '2026-11-13',
+      investigationDue: '2027-02-28',
+      legalBasis: ['SoL 20 kap. 2 §', 'SoL 20 kap. 3 §'],
+      routineVersion: { number: 2, title: 'Rutin för mottagande av orosanmälan och förhandsbedömning' },
+      initialAssessment: { days: 14, legalBasis: 'SoL 20 kap. 2 §' },
+      investigation: { months: 4, due: '2027-02-28', routineVersion: { number: 2 } },
+    });
+  });
+
+  it('uses the routine version in force on the day the report came in', async () => {
+    expect((await deadlines('2025-08-01')).deadlines).toMatchObject({ initialAssessmentDue: '2025-08-15', routineVersion: { number: 1 } });
+  });
+
+  it('follows a new routine version that changes the rule, from the day it comes into force', async () => {
+    const anna = await tokenFor({ sub: 'anna', roles: ['process-leader'], areas: ['CHILD_SERVICES'] });
+    const jonas = await tokenFor({ sub: 'jonas', roles: ['process-leader'], areas: ['CHILD_SERVICES'] });
+    const { data } = await graph.subgraph('child-services', '{ childServices { document(slug: "orosanmalan-och-forhandsbedomning") { id } } }');
+    const documentId = (data?.childServices as { document: { id: string } }).document.id;
+    const draft = await graph.subgraph(
+      'child-services',
+      `mutation ($input: DraftInput!) { childServices { createDraft(input: $input) { id } } }`,
+      { variables: { input: { documentId, details: { deadlines: { initialAssessmentDays: 10, investigationMonths: 3 } }, changeSummary: 'Kortare frister.' } }, token: anna },
+    );
+    const versionId = (draft.data?.childServices as { createDraft: { id: string } }).createDraft.id;
+    await graph.subgraph('child-services', `mutation ($id: ID!) { childServices { submitForReview(versionId: $id) { id } } }`, { variables: { id: versionId }, token: anna });
+    const from = addDays(swedishToday(), 30);
+    const published = await graph.subgraph('child-services', `mutation ($id: ID!, $from: Date!) { childServices { publish(versionId: $id, validFrom: $from) { number } } }`, {
+      variables: { id: versionId, from },
+      token: jonas,
+    });
+    expect(published.errors).toBeUndefined();
+
+    expect((await deadlines(addDays(from, -1))).deadlines).toMatchObject({ initialAssessmentDue: addDays(from, 13), routineVersion: { number: 2 } });
+    expect((await deadlines(from, from)).deadlines).toMatchObject({
+      initialAssessmentDue: addDays(from, 10),
+      investigationDue: addMonths(from, 3),
+      routineVersion: { number: 3 },
+    });
+  });
+
+  it('refuses an investigation that starts before the report, and a day with no routine in force', async () => {
+    expect((await deadlines('2026-05-10', '2026-05-01')).error?.extensions?.code).toBe('BAD_USER_INPUT');
+    const before = await deadlines('2020-01-01');
+    expect(before.error?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(before.error?.message).toMatch(/No routine in force on 2020-01-01/);
+  });
+});
