@@ -2,10 +2,12 @@ import { equalityModule } from '@samsyn/equality';
 import { areaSubgraph, knowledgeModule } from '@samsyn/knowledge';
 import { INCOME_SUPPORT_DOCUMENTS } from '../seed/documents';
 import { INCOME_SUPPORT_INDICATORS } from '../seed/indicators';
+import { nationalNormDocument } from '../seed/norm';
 import { incomeSupport } from './area';
+import { normResolvers } from './norm/norm.resolver';
 
 export const subgraph = areaSubgraph(incomeSupport, {
   name: 'income-support',
   dbSchema: 'income_support',
-  modules: [knowledgeModule(INCOME_SUPPORT_DOCUMENTS), equalityModule(INCOME_SUPPORT_INDICATORS)],
+  modules: [knowledgeModule([...INCOME_SUPPORT_DOCUMENTS, nationalNormDocument()]), equalityModule(INCOME_SUPPORT_INDICATORS), { resolvers: normResolvers }],
 });
