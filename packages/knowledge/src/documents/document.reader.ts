@@ -76,6 +76,11 @@ export class DocumentReader {
     return rows[0] ? toDocument(rows[0]) : null;
   }
 
+  async documentsBySlugs(area: Area, slugs: readonly string[]): Promise<KnowledgeDocument[]> {
+    const rows: DocumentRow[] = await this.db.query(`SELECT ${DOCUMENT_COLUMNS} FROM document d WHERE d.area = $1 AND d.slug = ANY($2)`, [area, slugs]);
+    return rows.map(toDocument);
+  }
+
   /** The version in force on `day` of each document (those with none are left out). */
   async inForce(documentIds: readonly string[], day: string): Promise<DocumentVersion[]> {
     const rows: (VersionRow & { area: Area })[] = await this.db.query(

@@ -1,4 +1,5 @@
 import { byKeys, groupByKeys, type SubgraphContext } from '@samsyn/core';
+import type { Area } from '../area';
 import { DocumentReader } from './document.reader';
 import type { AuditEntry, DocumentVersion, KnowledgeDocument } from './types';
 
@@ -30,5 +31,12 @@ export function versionById(ctx: SubgraphContext) {
 export function historyOfDocument(ctx: SubgraphContext) {
   return ctx.loaders.get<string, (AuditEntry & { documentId: string })[]>('historyOfDocument', async (ids) =>
     groupByKeys(ids, await new DocumentReader(ctx.db).history(ids), (entry) => entry.documentId),
+  );
+}
+
+/** Documents of an area by slug, one statement per request. */
+export function documentBySlug(ctx: SubgraphContext, area: Area) {
+  return ctx.loaders.get<string, KnowledgeDocument | null>(`documentBySlug:${area}`, async (slugs) =>
+    byKeys(slugs, await new DocumentReader(ctx.db).documentsBySlugs(area, slugs), (d) => d.slug, null),
   );
 }

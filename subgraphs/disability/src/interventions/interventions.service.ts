@@ -1,0 +1,159 @@
+import type { DataSource } from 'typeorm';
+import { BadInputError, policy, type Principal } from '@samsyn/core';
+import { MIN_SHOWN_COUNT, ReportResult } from '@samsyn/equality';
+import { recordAudit } from '@samsyn/knowledge';
+import { INTERVENTIONS } from '../../seed/interventions';
+import { DecisionsInput, Intervention, InterventionBreakdown, type Law } from './interventions';
+
+/** The indicator the breakdown adds up to. */
+export const NOT_CARRIED_OUT_INDICATOR = 'DI-NOTEX3M';
+const QUARTER = /^\d{4}-Q[1-4]$/;
+
+interface InterventionRow {
+  code: string;
+  law: Law;
+  position: number;
+  provision: string;
+  name: string;
+  description: string;
+  guideline: string | null;
+}
+
+const toIntervention = (row: InterventionRow) =>
+  Object.assign(new Intervention(), { code: row.code, law: row.law, position: row.position, provision: row.provision, name: row.name, description: row.description, guidelineSlug: row.guideline });
+
+/** The intervention catalogue and the reporting of decisions not carried out in time. */
+export class InterventionService {
+  constructor(private readonly db: DataSource) {}
+
+  /** The catalogue in law order: LSS 9 § 1–10, then SoL. */
+  async catalogue(law?: Law | null): Promise<Intervention[]> {
+    const rows: InterventionRow[] = await this.db.query(
+      `SELECT * FROM intervention WHERE $1::text IS NULL OR law = $1 ORDER BY law = 'SOL', position`,
+      [law ?? null],
+    );
+    return rows.map(toIntervention);
+  }
+
+  /** Decisions per intervention in a quarter, city-wide or for one district; counts under 5 hidden. */
+  async breakdown(period: string, district?: string | null): Promise<InterventionBreakdown[]> {
+    if (!QUARTER.test(period)) throw new BadInputError(`period must be a quarter like 2026-Q3, not ${period}.`, { period });
+    const rows: (InterventionRow & { decisions: number; not_carried_out: number })[] = await this.db.query(
+      `SELECT i.*, sum(r.decisions)::int AS decisions, sum(r.not_carried_out)::int AS not_carried_out
+       FROM intervention i JOIN decision_not_carried_out r ON r.intervention_code = i.code
+       WHERE r.period = $1 AND ($2::text IS NULL OR r.district = $2)
+       GROUP BY i.code ORDER BY i.law = 'SOL', i.position`,
+      [period, district ?? null],
+    );
+    return rows.map((row) => {
+      // The same rule as every comparison: neither those waiting nor the others may number under 5.
+      const suppressed = Math.min(row.not_carried_out, row.decisions - row.not_carried_out) < MIN_SHOWN_COUNT;
+      return Object.assign(new InterventionBreakdown(), {
+        intervention: toIntervention(row),
+        period,
+        suppressed,
+        decisions: suppressed ? null : row.decisions,
+        notCarriedOut: suppressed ? null : row.not_carried_out,
+        value: suppressed || row.decisions === 0 ? null : row.not_carried_out / row.decisions,
+      });
+    });
+  }
+
+  /**
+   * A district system's quarterly figures per intervention; the district's DI-NOTEX3M figure for the
+   * quarter is set to their sum in the same transaction, so the indicator and its breakdown agree.
+   */
+  async report(principal: Principal | null, rows: DecisionsInput[]): Promise<ReportResult> {
+    const caller = policy.requireDistrictSystemFor(principal, rows.map((row) => row.district));
+    const known = new Set((await this.catalogue()).map((intervention) => intervention.code));
+    const problems: string[] = [];
+    const seen = new Set<string>();
+    rows.forEach((row, i) => {
+      const own: string[] = [];
+      if (!known.has(row.intervention)) own.push(`unknown intervention ${row.intervention}`);
+      if (!QUARTER.test(row.period)) own.push(`period ${row.period} is not a quarter like 2026-Q3`);
+      if (!Number.isInteger(row.decisions) || row.decisions < 0) own.push('decisions must be a count of 0 or more');
+      if (!Number.isInteger(row.notCarriedOut) || row.notCarriedOut < 0) own.push('notCarriedOut must be a count of 0 or more');
+      if (row.notCarriedOut > row.decisions) own.push(`notCarriedOut ${row.notCarriedOut} is above decisions ${row.decisions}`);
+      const key = `${row.intervention}|${row.district}|${row.period}`;
+      if (seen.has(key)) own.push('the same intervention, district and quarter appear twice');
+      seen.add(key);
+      if (own.length) problems.push(`row ${i + 1} (${row.intervention}, ${row.district}, ${row.period}): ${own.join('; ')}`);
+    });
+    if (rows.length === 0) problems.push('the report is empty');
+    if (problems.length > 0) throw new BadInputError(`${problems.length} rows are invalid, so nothing was stored: ${problems.join(' | ')}.`, { problems });
+
+    return this.db.transaction(async (tx) => {
+      const result: { inserted: boolean }[] = await tx.query(
+        `INSERT INTO decision_not_carried_out AS o (intervention_code, district, period, decisions, not_carried_out, reported_by)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::text[])
+         ON CONFLICT (intervention_code, district, period) DO UPDATE SET decisions = excluded.decisions, not_carried_out = excluded.not_carried_out,
+           reported_at = now(), reported_by = excluded.reported_by
+         WHERE (o.decisions, o.not_carried_out) IS DISTINCT FROM (excluded.decisions, excluded.not_carried_out)
+         RETURNING (xmax = 0) AS inserted`,
+        [
+          rows.map((row) => row.intervention),
+          rows.map((row) => row.district),
+          rows.map((row) => row.period),
+          rows.map((row) => row.decisions),
+          rows.map((row) => row.notCarriedOut),
+          rows.map(() => caller.sub),
+        ],
+      );
+      await tx.query(
+        `INSERT INTO observation AS o (indicator_code, district, period, numerator, denominator, reported_by)
+         SELECT $1, r.district, r.period, sum(r.not_carried_out), sum(r.decisions), $4
+         FROM decision_not_carried_out r
+         WHERE (r.district, r.period) IN (SELECT * FROM unnest($2::text[], $3::text[]))
+         GROUP BY r.district, r.period
+         ON CONFLICT (indicator_code, district, period) DO UPDATE SET numerator = excluded.numerator, denominator = excluded.denominator,
+           reported_at = now(), reported_by = excluded.reported_by`,
+        [NOT_CARRIED_OUT_INDICATOR, rows.map((row) => row.district), rows.map((row) => row.period), caller.sub],
+      );
+      const inserted = result.filter((row) => row.inserted).length;
+      const updated = result.length - inserted;
+      const summary = Object.assign(new ReportResult(), { received: rows.length, inserted, updated, unchanged: rows.length - result.length });
+      await recordAudit(tx, caller, { action: 'reportDecisionsNotCarriedOut', entity: 'decisions', entityId: [...new Set(rows.map((r) => r.district))].join(','), after: summary });
+      return summary;
+    });
+  }
+}
+
+/** Loads the catalogue (new codes only) and splits the demo DI-NOTEX3M figures over the interventions. */
+export async function seedInterventions(db: DataSource): Promise<void> {
+  for (const item of INTERVENTIONS) {
+    await db.query(
+      `INSERT INTO intervention (code, law, position, provision, name, description, guideline) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (code) DO NOTHING`,
+      [item.code, item.law, item.position, item.provision, item.name, item.description, item.guideline],
+    );
+  }
+  const [{ present }] = await db.query(`SELECT exists(SELECT 1 FROM decision_not_carried_out) AS present`);
+  if (present) return;
+  // Shares of decisions per intervention, roughly as LSS and SoL decisions fall in a city district.
+  const shares: [string, number][] = [['LSS-3', 3], ['LSS-4', 3], ['LSS-6', 2], ['LSS-9', 2], ['LSS-10', 3], ['SOL-BOENDESTOD', 5], ['SOL-HEMTJANST', 2]];
+  const totalShare = shares.reduce((sum, [, share]) => sum + share, 0);
+  const figures: { district: string; period: string; numerator: number; denominator: number }[] = await db.query(
+    `SELECT district, period, numerator, denominator FROM observation WHERE indicator_code = $1`,
+    [NOT_CARRIED_OUT_INDICATOR],
+  );
+  const split = (total: number) => {
+    const parts = shares.map(([, share]) => Math.floor((total * share) / totalShare));
+    parts[0] += total - parts.reduce((sum, part) => sum + part, 0);
+    return parts;
+  };
+  const rows = figures.flatMap((figure) => {
+    const decisions = split(figure.denominator);
+    // Delays gather where staff are hardest to find: companion and contact persons first.
+    let left = figure.numerator;
+    return shares.map(([code], i) => {
+      const notCarriedOut = Math.min(left, decisions[i]);
+      left -= notCarriedOut;
+      return { code, district: figure.district, period: figure.period, decisions: decisions[i], notCarriedOut };
+    });
+  });
+  await db.query(
+    `INSERT INTO decision_not_carried_out (intervention_code, district, period, decisions, not_carried_out, reported_by)
+     SELECT *, 'samsyn-demo-data' FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[])`,
+    [rows.map((r) => r.code), rows.map((r) => r.district), rows.map((r) => r.period), rows.map((r) => r.decisions), rows.map((r) => r.notCarriedOut)],
+  );
+}

@@ -1,0 +1,80 @@
+import { Directive, Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum Law {
+  LSS = 'LSS',
+  SOL = 'SOL',
+}
+registerEnumType(Law, { name: 'Law', valuesConfig: { LSS: { description: 'Lag (1993:387) om stöd och service till vissa funktionshindrade' }, SOL: { description: 'Socialtjänstlagen (2025:400)' } } });
+
+@ObjectType({ description: 'An intervention (insats) districts decide on, with the guideline that sets its level.' })
+@Directive('@cacheControl(maxAge: 300)')
+export class Intervention {
+  @Field()
+  code!: string;
+
+  @Field(() => Law)
+  law!: Law;
+
+  @Field(() => Int, { description: 'Its place in the law: 1–10 for LSS 9 §.' })
+  position!: number;
+
+  @Field({ description: 'The provision, e.g. "LSS 9 § 3".' })
+  provision!: string;
+
+  @Field({ description: 'The Swedish name.' })
+  name!: string;
+
+  @Field()
+  description!: string;
+
+  /** Slug of the guideline that sets its level. */
+  guidelineSlug!: string | null;
+}
+
+@ObjectType({ description: 'What the guideline in force normally grants of an intervention.' })
+export class InterventionLevel {
+  @Field({ description: 'e.g. "timmar per månad".' })
+  unit!: string;
+
+  @Field(() => Float, { description: 'The normal level; more is granted after an individual assessment.' })
+  normal!: number;
+}
+
+@ObjectType({ description: 'Granted decisions of one intervention in a period, and how many were not carried out within three months (SoL 34 kap. 1 §, LSS 28 f §).' })
+export class InterventionBreakdown {
+  @Field(() => Intervention)
+  intervention!: Intervention;
+
+  @Field()
+  period!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Null when suppressed (a count under 5).' })
+  decisions!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  notCarriedOut!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'notCarriedOut / decisions.' })
+  value!: number | null;
+
+  @Field()
+  suppressed!: boolean;
+}
+
+@InputType({ description: "A district's decisions of one intervention in a quarter: how many, and how many not carried out within three months." })
+export class DecisionsInput {
+  @Field()
+  district!: string;
+
+  @Field({ description: 'A quarter, e.g. 2026-Q3 (reporting to IVO is quarterly).' })
+  period!: string;
+
+  @Field({ description: 'Intervention code, e.g. "LSS-3".' })
+  intervention!: string;
+
+  @Field(() => Int)
+  decisions!: number;
+
+  @Field(() => Int)
+  notCarriedOut!: number;
+}
