@@ -1,0 +1,46 @@
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { policy, type SubgraphContext } from '@samsyn/core';
+import { ReportResult } from '@samsyn/equality';
+import { Area, documentBySlug, KnowledgeDocument, type AreaTypes } from '@samsyn/knowledge';
+import { Instrument, InstrumentCoverage, InstrumentService, InstrumentUseInput } from './instruments';
+
+function coverageOf(ctx: SubgraphContext) {
+  return ctx.loaders.get<'all', Map<string, InstrumentCoverage>>('instrumentCoverage', async (keys) => {
+    const coverage = await new InstrumentService(ctx.db).coverage();
+    return keys.map(() => coverage);
+  });
+}
+
+/** `adultServices { instruments }` and the report of instruments in use. */
+export function instrumentResolvers(types: AreaTypes): Function[] {
+  @Resolver(() => types.Namespace)
+  class InstrumentsResolver {
+    @FieldResolver(() => [Instrument], { description: 'The assessment instruments and methods of adult services.' })
+    instruments(@Ctx() ctx: SubgraphContext): Promise<Instrument[]> {
+      return new InstrumentService(ctx.db).catalogue();
+    }
+  }
+
+  @Resolver(() => types.Mutations)
+  class InstrumentReportResolver {
+    @FieldResolver(() => ReportResult, { description: 'A district system reports which instruments its district uses and how many staff are trained.' })
+    reportInstrumentUse(@Arg('input', () => [InstrumentUseInput]) input: InstrumentUseInput[], @Ctx() ctx: SubgraphContext): Promise<ReportResult> {
+      return new InstrumentService(ctx.db).report(ctx.principal, input);
+    }
+  }
+  return [InstrumentsResolver, InstrumentReportResolver];
+}
+
+@Resolver(() => Instrument)
+export class InstrumentFieldsResolver {
+  @FieldResolver(() => KnowledgeDocument, { nullable: true, description: 'The method document that describes it.' })
+  method(@Root() instrument: Instrument, @Ctx() ctx: SubgraphContext): Promise<KnowledgeDocument | null> | null {
+    return instrument.methodDocument ? documentBySlug(ctx, Area.ADULT_SERVICES).load(instrument.methodDocument) : null;
+  }
+
+  @FieldResolver(() => InstrumentCoverage, { description: 'Which districts use it and which lack it (signed-in callers).' })
+  async coverage(@Root() instrument: Instrument, @Ctx() ctx: SubgraphContext): Promise<InstrumentCoverage> {
+    policy.requireAuthenticated(ctx.principal);
+    return (await coverageOf(ctx).load('all')).get(instrument.code) as InstrumentCoverage;
+  }
+}
