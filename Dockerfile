@@ -12,7 +12,8 @@ COPY subgraphs/disability/package.json subgraphs/disability/
 COPY subgraphs/income-support/package.json subgraphs/income-support/
 COPY gateway/package.json gateway/
 COPY scripts/package.json scripts/
-RUN npm ci
+# npm install keeps the locked versions; the lock lacks other platforms' optional packages, which npm ci refuses.
+RUN npm install --no-audit --no-fund
 COPY . .
 RUN npx tsc -b packages/core packages/knowledge packages/equality subgraphs/organisation subgraphs/child-services subgraphs/adult-services subgraphs/disability subgraphs/income-support gateway scripts \
  && npm prune --omit=dev
