@@ -1,9 +1,11 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { createSubgraphRuntime, schemaName, serveSubgraph, SUBGRAPHS, type RunningHttpService } from '@samsyn/core';
 import { createGateway, serveGateway } from '@samsyn/gateway';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
-import { dropSchemas, testConfig } from './support';
+import { dropSchemas, executeRequest, testConfig } from './support';
 
 /** The whole supergraph over real sockets on free ports: the wiring that in-process tests skip. */
 describe('the supergraph over HTTP', () => {
@@ -86,4 +88,30 @@ describe('the supergraph over HTTP', () => {
     expect(body.data.districts[0].incomeSupport).toBeNull();
     expect(body.errors[0].extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'income-support' });
   });
+});
+
+describe('a subgraph that does not answer', () => {
+  it('is cut off after SUBGRAPH_TIMEOUT_MS and named in the error, while the rest answers', async () => {
+    const hanging = http.createServer(() => {
+      // accepts the request and never answers
+    });
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/graphql`;
+    const suffix = `_g${randomBytes(4).toString('hex')}`;
+    const organisation = await serveSubgraph(await createSubgraphRuntime(ALL_SUBGRAPHS.organisation, testConfig('organisation', suffix)), 0, '127.0.0.1');
+    const config = testConfig('gateway', suffix, { DISABILITY_URL: url, ORGANISATION_URL: organisation.url, SUBGRAPH_TIMEOUT_MS: '300' });
+    const gateway = await createGateway(config);
+    try {
+      // Without the time limit this request would hang until the test's own limit fails it.
+      const result = await executeRequest(gateway.apollo, (incoming) => gateway.createContext(incoming), { query: '{ areas { name } disability { name } }' }, {});
+      expect(result.data).toEqual({ areas: expect.any(Array), disability: null });
+      expect(result.errors?.[0].extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'disability' });
+    } finally {
+      await gateway.apollo.stop();
+      await organisation.close();
+      hanging.closeAllConnections();
+      hanging.close();
+      await dropSchemas(process.env.DATABASE_URL as string, [schemaName(ALL_SUBGRAPHS.organisation, testConfig('organisation', suffix))]);
+    }
+  }, 15_000);
 });

@@ -66,6 +66,8 @@ describe('paging', () => {
       expect((data?.childServices as { documents: { edges: unknown[] } }).documents.edges).toHaveLength(first);
       return graph.sqlCounts()['child-services'] - before;
     };
+    const overdue = await graph.subgraph('child-services', '{ childServices { document(slug: "genererad-1") { overdueForReview } } }');
+    expect(overdue.data).toEqual({ childServices: { document: { overdueForReview: true } } });
     const ten = await statements(10);
     const fifty = await statements(50);
     expect(fifty).toBe(ten);
