@@ -133,6 +133,14 @@ describe('the document lifecycle', () => {
     const document = await readDocument(v1.documentId);
     expect(document?.current).toBeNull();
     expect(document?.versions).toEqual([{ number: 1, status: 'RETIRED' }]);
+    // A draft that was never published stays hidden after retirement.
+    const withDraft = await publishedDocument('Rutin med hemligt utkast');
+    await createDraft({ documentId: withDraft.documentId, title: 'Opublicerat utkast' });
+    await retire(withDraft.documentId, 'Utgår.');
+    expect((await readDocument(withDraft.documentId))?.versions).toEqual([{ number: 1, status: 'RETIRED' }]);
+    const retiredList = await run('{ childServices { documents(status: RETIRED, search: "utkast") { edges { node { title } } } } }', {});
+    expect(JSON.stringify(retiredList.data)).not.toContain('Opublicerat');
+
     const again = await createDraft({ documentId: v1.documentId });
     expect(again.error?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await retire(v1.documentId, 'Igen')).error?.extensions?.code).toBe('BAD_USER_INPUT');

@@ -34,8 +34,11 @@ export class DocumentReader {
       params.push(value);
       return `$${params.length}`;
     };
+    // Superseded and retired versions are listed only if they were ever published.
     const versionCondition =
-      filter.status === VersionStatus.PUBLISHED ? IN_FORCE.replace('$day', param(filter.day)) : `v.status = ${param(filter.status)}`;
+      filter.status === VersionStatus.PUBLISHED
+        ? IN_FORCE.replace('$day', param(filter.day))
+        : `v.status = ${param(filter.status)}${filter.status === VersionStatus.SUPERSEDED || filter.status === VersionStatus.RETIRED ? ' AND v.published_at IS NOT NULL' : ''}`;
     const versionOrder = filter.status === VersionStatus.PUBLISHED ? 'v.valid_from DESC, v.number DESC' : 'v.number DESC';
     const where = ['d.area = $1'];
     if (filter.kind) where.push(`d.kind = ${param(filter.kind)}`);

@@ -14,6 +14,7 @@ import {
   DraftInput,
   KnowledgeDocument,
   ProcessLeaderRef,
+  isPublic,
   PUBLIC_STATUSES,
   VersionStatus,
 } from './types';
@@ -60,7 +61,7 @@ const encodeCursor = (offset: number) => Buffer.from(`offset:${offset}`).toStrin
 async function visible(ctx: SubgraphContext, document: KnowledgeDocument | null): Promise<KnowledgeDocument | null> {
   if (!document || policy.canReadUnpublished(ctx.principal, document.area)) return document;
   const versions = await versionsOfDocument(ctx).load(document.id);
-  return versions.some((version) => PUBLIC_STATUSES.includes(version.status)) ? document : null;
+  return versions.some(isPublic) ? document : null;
 }
 
 /** `documents` and `document` on an area's namespace, and its document mutations. */
@@ -198,7 +199,7 @@ export class KnowledgeDocumentResolver {
       cacheNever(info);
       return versions;
     }
-    return versions.filter((version) => PUBLIC_STATUSES.includes(version.status));
+    return versions.filter(isPublic);
   }
 
   @FieldResolver(() => [AuditEntry], { description: 'The audit log of the document, oldest first: process leaders of the area and admins.' })
@@ -222,7 +223,7 @@ async function representative(document: KnowledgeDocument, ctx: SubgraphContext)
   if (current) return current;
   const versions = await versionsOfDocument(ctx).load(document.id);
   const mayReadAll = policy.canReadUnpublished(ctx.principal, document.area);
-  return versions.find((version) => mayReadAll || PUBLIC_STATUSES.includes(version.status)) ?? null;
+  return versions.find((version) => mayReadAll || isPublic(version)) ?? null;
 }
 
 @Resolver(() => DocumentVersion)

@@ -37,6 +37,11 @@ registerEnumType(VersionStatus, {
 /** Statuses of versions anyone may read: they were published. */
 export const PUBLIC_STATUSES: readonly VersionStatus[] = [VersionStatus.PUBLISHED, VersionStatus.SUPERSEDED, VersionStatus.RETIRED];
 
+/** Whether anyone may read a version: it was published (a draft retired with its document never was). */
+export function isPublic(version: { status: VersionStatus; publishedAt: Date | null }): boolean {
+  return PUBLIC_STATUSES.includes(version.status) && version.publishedAt !== null;
+}
+
 @ObjectType({ description: 'One numbered version of a routine, guideline or method. A published version never changes.' })
 @Directive('@shareable')
 @Directive('@cacheControl(inheritMaxAge: true)')
