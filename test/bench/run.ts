@@ -60,7 +60,7 @@ async function main(): Promise<void> {
       if (only && !scenario.name.startsWith(`(${only})`)) continue;
       const m = await measure(system, scenario);
       results.push(m);
-      console.log(m.name.padEnd(72), m.rps.toFixed(0).padStart(8), String(m.p50).padStart(8), String(m.p99).padStart(8), String(m.errors).padStart(7));
+      console.log(m.name.padEnd(72), (m.rps < 10 ? m.rps.toFixed(2) : m.rps.toFixed(0)).padStart(8), String(m.p50).padStart(8), String(m.p99).padStart(8), String(m.errors).padStart(7));
     }
     const direct = results.find((r) => r.name.startsWith('(a)'));
     const viaGateway = results.find((r) => r.name.startsWith('(b)'));
