@@ -98,7 +98,7 @@ function readUrl(env: Env, name: string, protocols: string[]): string | undefine
 }
 
 /** Reads and validates the configuration of one service from the environment, once, at start. */
-export function loadConfig(service: ServiceName, env: Env = process.env): Config {
+export function loadConfig(service: ServiceName, env: Env): Config {
   const nodeEnv = (env.NODE_ENV ?? 'development') as NodeEnv;
   if (!['development', 'production', 'test'].includes(nodeEnv)) {
     throw new ConfigError(`NODE_ENV must be development, production or test, got "${nodeEnv}"`);

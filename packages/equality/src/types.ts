@@ -66,7 +66,7 @@ registerEnumType(SuppressionReason, {
   },
 });
 
-@ObjectType({ description: 'A measure compared between districts.' })
+@ObjectType({ description: 'A measure compared between districts.', simpleResolvers: true })
 @Directive('@shareable')
 export class Indicator {
   @Field()
@@ -103,7 +103,7 @@ export class Indicator {
   ruleDocument!: string | null;
 }
 
-@ObjectType({ description: "One district's figure in a comparison. Counts under 5 are never shown: then value, counts and position are null." })
+@ObjectType({ description: "One district's figure in a comparison. Counts under 5 are never shown: then value, counts and position are null.", simpleResolvers: true })
 @Directive('@shareable')
 export class ComparisonEntry {
   @Field(() => AreaDistrict())
@@ -181,7 +181,7 @@ export class Comparison {
   entries!: ComparisonEntry[];
 }
 
-@ObjectType({ description: "A district's figure for one period of a series." })
+@ObjectType({ description: "A district's figure for one period of a series.", simpleResolvers: true })
 @Directive('@shareable')
 export class SeriesPoint {
   @Field()
@@ -203,7 +203,7 @@ export class SeriesPoint {
   reported!: boolean;
 }
 
-@ObjectType({ description: "A district's figure for one indicator in a period, beside the city's." })
+@ObjectType({ description: "A district's figure for one indicator in a period, beside the city's.", simpleResolvers: true })
 @Directive('@shareable')
 export class IndicatorValue {
   @Field(() => Indicator)

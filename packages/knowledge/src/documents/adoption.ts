@@ -39,7 +39,7 @@ export class Adoption {
 }
 
 /** Where a district stands on one document: the version in force against the one it runs. */
-@ObjectType({ description: "A district's standing on one document: lagging when it has not adopted the version in force." })
+@ObjectType({ description: "A district's standing on one document: lagging when it has not adopted the version in force.", simpleResolvers: true })
 @Directive('@shareable')
 export class DocumentAdoption {
   @Field(() => AreaDistrict())
