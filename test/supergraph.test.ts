@@ -51,6 +51,27 @@ describe('the supergraph', () => {
     expect(graph.calls).toHaveLength(0);
   });
 
+  it('loads the demo data once: loading it again changes nothing in any subgraph', async () => {
+    const counts = async () => {
+      const result: Record<string, unknown> = {};
+      for (const [name, runtime] of Object.entries(graph.subgraphs)) {
+        const tables: { table_name: string }[] = await runtime!.db.query(
+          `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name <> 'migrations' ORDER BY table_name`,
+        );
+        for (const { table_name } of tables) {
+          const [{ n }] = await runtime!.db.query(`SELECT count(*) AS n FROM "${table_name}"`);
+          result[`${name}.${table_name}`] = n;
+        }
+      }
+      return result;
+    };
+    const before = await counts();
+    expect(before['child-services.document']).toBe(9);
+    expect(before['income-support.observation']).toBe(360);
+    for (const runtime of Object.values(graph.subgraphs)) await runtime!.definition.seed!(runtime!.db, '2026-11-22');
+    expect(await counts()).toEqual(before);
+  });
+
   it('answers null for an unknown district code', async () => {
     const { data, errors } = await graph.query('{ district(code: "atlantis") { name childServices { name } } }');
     expect(errors).toBeUndefined();
