@@ -60,6 +60,15 @@ function refuse(problems: RowProblem[], total: number): never {
   throw new BadInputError(`${problems.length} of ${total} rows are invalid, so nothing was stored: ${shown.join(' | ')}${more}.`, { rows: problems.slice(0, 1000) });
 }
 
+/**
+ * Tallies an idempotent upsert whose statement ends in `RETURNING (xmax = 0) AS inserted` and updates
+ * only rows that differ: returned rows are inserted or updated, the rest of `received` were unchanged.
+ */
+export function tally(received: number, returned: { inserted: boolean }[]): ReportResult {
+  const inserted = returned.filter((row) => row.inserted).length;
+  return Object.assign(new ReportResult(), { received, inserted, updated: returned.length - inserted, unchanged: received - returned.length });
+}
+
 /** Stores reported figures as idempotent upserts; a report with one bad row stores nothing. */
 export class ObservationService {
   constructor(private readonly db: DataSource) {}
@@ -78,8 +87,7 @@ export class ObservationService {
     const problems = checkObservations(rows, indicators, knownDistricts);
     if (problems.length > 0) refuse(problems, rows.length);
     return this.db.transaction(async (tx) => {
-      let inserted = 0;
-      let updated = 0;
+      const returned: { inserted: boolean }[] = [];
       for (let start = 0; start < rows.length; start += CHUNK) {
         const chunk = rows.slice(start, start + CHUNK);
         const result: { inserted: boolean }[] = await tx.query(
@@ -100,11 +108,10 @@ export class ObservationService {
             chunk.map(() => actor.sub),
           ],
         );
-        inserted += result.filter((row) => row.inserted).length;
-        updated += result.filter((row) => !row.inserted).length;
+        returned.push(...result);
         onProgress?.(Math.min(start + CHUNK, rows.length));
       }
-      const summary = Object.assign(new ReportResult(), { received: rows.length, inserted, updated, unchanged: rows.length - inserted - updated });
+      const summary = tally(rows.length, returned);
       const districts = [...new Set(rows.map((row) => row.district))];
       await recordAudit(tx, actor, {
         action: 'reportObservations',

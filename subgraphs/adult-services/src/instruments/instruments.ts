@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { Directive, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BadInputError, policy, type Principal } from '@samsyn/core';
-import { ReportResult } from '@samsyn/equality';
+import { tally, type ReportResult } from '@samsyn/equality';
 import { AreaDistrict, recordAudit, type DistrictKey } from '@samsyn/knowledge';
 import { demoInstrumentUse, INSTRUMENTS } from '../../seed/instruments';
 
@@ -139,8 +139,7 @@ export class InstrumentService {
          RETURNING (xmax = 0) AS inserted`,
         [rows.map((r) => r.instrument), rows.map((r) => r.district), rows.map((r) => r.implemented), rows.map((r) => r.trainedStaff), rows.map(() => caller.sub)],
       );
-      const inserted = result.filter((row) => row.inserted).length;
-      const summary = Object.assign(new ReportResult(), { received: rows.length, inserted, updated: result.length - inserted, unchanged: rows.length - result.length });
+      const summary = tally(rows.length, result);
       await recordAudit(tx, caller, { action: 'reportInstrumentUse', entity: 'instrumentUse', entityId: caller.district as string, after: summary });
       return summary;
     });

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { BadInputError, policy, type Principal } from '@samsyn/core';
-import { MIN_SHOWN_COUNT, ReportResult } from '@samsyn/equality';
+import { MIN_SHOWN_COUNT, tally, type ReportResult } from '@samsyn/equality';
 import { recordAudit } from '@samsyn/knowledge';
 import { INTERVENTIONS } from '../../seed/interventions';
 import { DecisionsInput, Intervention, InterventionBreakdown, type Law } from './interventions';
@@ -110,9 +110,7 @@ export class InterventionService {
            reported_at = now(), reported_by = excluded.reported_by`,
         [NOT_CARRIED_OUT_INDICATOR, rows.map((row) => row.district), rows.map((row) => row.period), caller.sub],
       );
-      const inserted = result.filter((row) => row.inserted).length;
-      const updated = result.length - inserted;
-      const summary = Object.assign(new ReportResult(), { received: rows.length, inserted, updated, unchanged: rows.length - result.length });
+      const summary = tally(rows.length, result);
       await recordAudit(tx, caller, { action: 'reportDecisionsNotCarriedOut', entity: 'decisions', entityId: [...new Set(rows.map((r) => r.district))].join(','), after: summary });
       return summary;
     });
