@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { dropSchemas } from './support';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -33,5 +35,22 @@ describe('starting a service with bad settings', () => {
     const { status, lines } = start('gateway/dist/index.js', { PORT: '99999' });
     expect(status).toBe(1);
     expect(lines).toEqual(['gateway: configuration: PORT must be a port number (0-65535), got "99999"']);
+  });
+});
+
+describe('npm run migrate', () => {
+  it('brings every subgraph schema up to date, and a second run finds nothing to do', async () => {
+    const suffix = `_m${randomBytes(4).toString('hex')}`;
+    const env = { DATABASE_URL: process.env.DATABASE_URL as string, SAMSYN_SCHEMA_SUFFIX: suffix, LOG_LEVEL: 'warn' };
+    try {
+      const first = spawnSync(process.execPath, [path.join(ROOT, 'scripts/dist/migrate.js')], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' });
+      expect(first.status).toBe(0);
+      expect(first.stdout).toContain('organisation: Organisation1763800000000');
+      expect(first.stdout).toContain('disability: KnowledgeDocuments1763800001000, Adoption1763800002000, Equality1763800003000, Interventions1763800004000');
+      const second = spawnSync(process.execPath, [path.join(ROOT, 'scripts/dist/migrate.js'), 'income-support'], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' });
+      expect(second.stdout.trim()).toBe('income-support: up to date');
+    } finally {
+      await dropSchemas(env.DATABASE_URL, ['organisation', 'child_services', 'adult_services', 'disability', 'income_support'].map((schema) => `${schema}${suffix}`));
+    }
   });
 });

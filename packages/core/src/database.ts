@@ -41,7 +41,10 @@ export class SqlLog implements TypeOrmLogger {
     this.logger.warn({ ms: time, query, requestId: currentRequestScope()?.requestId }, 'slow SQL statement');
   }
 
-  logSchemaBuild(): void {}
+  logSchemaBuild(message: string): void {
+    // What `typeorm migration:show` reports.
+    this.logger.info({ schema: message }, 'schema');
+  }
 
   logMigration(message: string): void {
     this.logger.info({ migration: message }, 'migration');
@@ -49,6 +52,7 @@ export class SqlLog implements TypeOrmLogger {
 
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
     if (level === 'warn') this.logger.warn({ message }, 'database');
+    else this.logger.info({ message }, 'database');
   }
 }
 

@@ -45,17 +45,12 @@ export function schemaName(definition: SubgraphDefinition, config: Config): stri
   return `${definition.dbSchema}${config.schemaSuffix}`;
 }
 
-/** Opens the database (migrating and seeding as configured), builds the schema and starts Apollo. */
-export async function createSubgraphRuntime(
-  definition: SubgraphDefinition,
-  config: Config,
-  options: { principals?: PrincipalResolver; logger?: Logger } = {},
-): Promise<SubgraphRuntime> {
+/** The TypeORM data source of a subgraph: its own schema, entities and migrations (not yet connected). */
+export function subgraphDataSource(definition: SubgraphDefinition, config: Config, logger: Logger = createLogger(definition.name, config.logLevel)) {
   if (!config.databaseUrl) {
     throw new Error('DATABASE_URL is not set (`npm start` starts an embedded PostgreSQL and sets it for you)');
   }
-  const logger = options.logger ?? createLogger(definition.name, config.logLevel);
-  const db = createDataSource({
+  return createDataSource({
     url: config.databaseUrl,
     schema: schemaName(definition, config),
     entities: definition.entities,
@@ -63,6 +58,16 @@ export async function createSubgraphRuntime(
     logger,
     applicationName: `samsyn-${definition.name}`,
   });
+}
+
+/** Opens the database (migrating and seeding as configured), builds the schema and starts Apollo. */
+export async function createSubgraphRuntime(
+  definition: SubgraphDefinition,
+  config: Config,
+  options: { principals?: PrincipalResolver; logger?: Logger } = {},
+): Promise<SubgraphRuntime> {
+  const logger = options.logger ?? createLogger(definition.name, config.logLevel);
+  const db = subgraphDataSource(definition, config, logger);
   await openDatabase(db, config.migrateOnStart);
   try {
     if (config.seedDemoData && definition.seed) await definition.seed(db, swedishToday());

@@ -1,0 +1,5 @@
+// For the TypeORM CLI, e.g. `npx typeorm migration:show -d subgraphs/income-support/dist/src/data-source.js`.
+import { loadConfig, subgraphDataSource } from '@samsyn/core';
+import { subgraph } from './subgraph';
+
+export default subgraphDataSource(subgraph, loadConfig('income-support', process.env));
