@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,7 +26,10 @@ async function measure(system: RunningSystem, scenario: Scenario): Promise<Measu
   // One request first: a scenario that answers with errors is a broken benchmark, not a fast one.
   const probe = (await (await fetch(url, { method: 'POST', headers, body })).json()) as { errors?: unknown };
   if (probe.errors) throw new Error(`${scenario.name}: ${JSON.stringify(probe.errors).slice(0, 500)}`);
-  const result = await autocannon({ url, method: 'POST', headers, body, connections: scenario.connections ?? CONNECTIONS, duration: SECONDS });
+  const connections = scenario.connections ?? CONNECTIONS;
+  // A short warm-up first, so that the numbers are of warm code (JIT, caches, pools), not of start-up.
+  await autocannon({ url, method: 'POST', headers, body, connections, duration: Math.min(3, SECONDS) });
+  const result = await autocannon({ url, method: 'POST', headers, body, connections, duration: SECONDS });
   return { name: scenario.name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
@@ -46,13 +50,14 @@ async function main(): Promise<void> {
   const ports: Record<string, string> = { GATEWAY_PORT: '14000' };
   SUBGRAPHS.forEach((name, i) => (ports[`${name.toUpperCase().replace(/-/g, '_')}_PORT`] = String(14001 + i)));
   const system = await launchSystem({
-    env: { ...process.env, ...ports, SAMSYN_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    // Measured as deployed: production mode (graphql-js skips its development checks), demo data loaded.
+    env: { ...process.env, ...ports, SAMSYN_DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: process.env.BENCH_NODE_ENV ?? 'production', MIGRATE_ON_START: 'true', SEED_DEMO_DATA: 'true', JWT_SECRET: randomBytes(32).toString('hex') },
     embeddedDataDir: path.join(dataDir, 'pg'),
     embeddedPort: 54339,
     persistent: false,
   });
   try {
-    console.log(`samsyn bench: ${CONNECTIONS} connections, ${SECONDS} s per scenario, ${os.cpus().length} cores\n`);
+    console.log(`samsyn bench: production mode, ${CONNECTIONS} connections, ${SECONDS} s per scenario, ${os.cpus().length} cores; services, PostgreSQL and load generator share them\n`);
     console.log('scenario'.padEnd(72), 'req/s'.padStart(8), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'errors'.padStart(7));
     const results: Measured[] = [];
     const only = process.env.BENCH_ONLY;

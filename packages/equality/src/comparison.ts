@@ -101,36 +101,30 @@ export function compare(indicator: Indicator, period: string, rows: ObservationR
     }
     return limits;
   };
-  const entries = rows.map((row) => {
-    const suppressed = small.has(row.district) || secondary.has(row.district);
-    const entry = Object.assign(new ComparisonEntry(), {
+  // Medians and means share one set of limits; proportions and rates have their own per denominator.
+  const sharedLimits = !counted && cityValue !== null ? valueLimits(cityValue, shownValues) : null;
+  const entries = rows.map((row): ComparisonEntry => {
+    const reason = small.has(row.district) ? SuppressionReason.SMALL_COUNT : secondary.has(row.district) ? SuppressionReason.SECONDARY : null;
+    const value = reason ? null : displayValue(indicator, row);
+    const limits = value === null || cityValue === null ? null : (sharedLimits ?? countLimits(row.denominator as number));
+    // Plain objects: type-graphql reads fields, and a comparison of a thousand districts makes many of them.
+    return {
       district: { code: row.district },
-      suppressed,
-      suppressionReason: small.has(row.district) ? SuppressionReason.SMALL_COUNT : secondary.has(row.district) ? SuppressionReason.SECONDARY : null,
-      value: null,
-      numerator: null,
-      denominator: null,
-      position: null,
+      suppressed: reason !== null,
+      suppressionReason: reason,
+      value: limits ? value : null,
+      numerator: limits ? row.numerator : null,
+      denominator: limits ? row.denominator : null,
+      position: limits ? (position(value as number, limits) as FunnelPosition) : null,
       rank: null,
-      difference: null,
-      lower95: null,
-      upper95: null,
-      lower998: null,
-      upper998: null,
+      difference: limits ? (value as number) - (cityValue as number) : null,
+      lower95: limits?.lower95 ?? null,
+      upper95: limits?.upper95 ?? null,
+      lower998: limits?.lower998 ?? null,
+      upper998: limits?.upper998 ?? null,
       trend: Trend.UNKNOWN,
       improving: null,
-    } satisfies Partial<ComparisonEntry>);
-    const value = displayValue(indicator, row);
-    if (suppressed || value === null || cityValue === null) return entry;
-    const limits = counted ? countLimits(row.denominator as number) : valueLimits(cityValue, shownValues);
-    return Object.assign(entry, {
-      value,
-      numerator: row.numerator,
-      denominator: row.denominator,
-      position: position(value, limits) as FunnelPosition,
-      difference: value - cityValue,
-      ...limits,
-    });
+    };
   });
   rank(entries, indicator.direction);
   entries.sort(

@@ -61,9 +61,7 @@ export async function comparisonOf(ctx: SubgraphContext, indicator: Indicator, p
           const comparisons = window as Comparison[];
           // The plain comparison may serve as an earlier period of another window: trends go on a copy.
           const current = comparisons[comparisons.length - 1];
-          const copy = Object.assign(Object.create(Object.getPrototypeOf(current)) as Comparison, current, {
-            entries: current.entries.map((entry) => Object.assign(Object.create(Object.getPrototypeOf(entry)), entry)),
-          });
+          const copy: Comparison = { ...current, entries: current.entries.map((entry) => ({ ...entry })) };
           return withTrends(copy, [...comparisons.slice(0, -1), copy]);
         }),
       ),
