@@ -113,7 +113,7 @@ describe('comparisons of the demo figures', () => {
 
 describe('adoption', () => {
   const ACK = `mutation ($versionId: ID!, $status: AdoptionStatus!, $district: String) {
-    childServices { acknowledge(versionId: $versionId, status: $status, district: $district) { status district { code } version { number } } } }`;
+    childServices { acknowledge(versionId: $versionId, status: $status, district: $district) { status lagging district { code } version { number } } } }`;
 
   async function documentWithPastVersion(daysAgo: number): Promise<{ documentId: string; versionId: string; validFrom: string }> {
     const validFrom = new Date(Date.parse(`${swedishToday()}T00:00:00Z`) - daysAgo * 86_400_000).toISOString().slice(0, 10);
@@ -132,7 +132,7 @@ describe('adoption', () => {
   it('lets a district system acknowledge for its own district only', async () => {
     const { versionId } = await documentWithPastVersion(5);
     const own = await graph.subgraph('child-services', ACK, { variables: { versionId, status: 'ACKNOWLEDGED' }, token: angered });
-    expect(own.data).toEqual({ childServices: { acknowledge: { status: 'ACKNOWLEDGED', district: { code: 'angered' }, version: { number: 1 } } } });
+    expect(own.data).toEqual({ childServices: { acknowledge: { status: 'ACKNOWLEDGED', lagging: false, district: { code: 'angered' }, version: { number: 1 } } } });
     const other = await graph.subgraph('child-services', ACK, { variables: { versionId, status: 'IMPLEMENTED', district: 'angered' }, token: lundby });
     expect(errorOf(other)?.extensions?.code).toBe('FORBIDDEN');
     const [row] = await db().query(`SELECT status FROM adoption WHERE version_id = $1 AND district = 'angered'`, [versionId]);

@@ -1,5 +1,5 @@
 import type { AreaModule } from './area-subgraph';
-import { AdoptionResolver, adoptionMutations, DocumentAdoptionFieldsResolver, DocumentAdoptionResolver, ProfileAdoptionResolver } from './documents/adoption.resolvers';
+import { AdoptionResolver, adoptionMutations, DocumentAdoptionResolver, ProfileAdoptionResolver } from './documents/adoption.resolvers';
 import { DocumentVersionResolver, documentResolvers, KnowledgeDocumentResolver } from './documents/document.resolvers';
 import { seedAdoption, seedDocuments, type DocumentSeed } from './documents/seed';
 import { ProcessLeaderRef } from './documents/types';
@@ -16,7 +16,6 @@ export function knowledgeModule(demoDocuments: DocumentSeed[]): AreaModule {
       KnowledgeDocumentResolver,
       DocumentVersionResolver,
       DocumentAdoptionResolver,
-      DocumentAdoptionFieldsResolver,
       AdoptionResolver,
       ProfileAdoptionResolver,
     ],

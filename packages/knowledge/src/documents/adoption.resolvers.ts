@@ -3,7 +3,7 @@ import { groupByKeys, policy, type SubgraphContext } from '@samsyn/core';
 import type { Area } from '../area';
 import type { AreaNamespace, AreaTypes } from '../area-subgraph';
 import { AreaProfile } from '../profile';
-import { Adoption, AdoptionService, AdoptionStatus, AdoptionSummary, DocumentAdoption, standing, type AdoptionRow } from './adoption';
+import { Adoption, AdoptionService, AdoptionStatus, AdoptionSummary, standing, type AdoptionRow } from './adoption';
 import { DocumentReader } from './document.reader';
 import { documentById, versionById, versionInForce } from './loaders';
 import { DocumentVersion, KnowledgeDocument } from './types';
@@ -37,7 +37,7 @@ function knownDistricts(ctx: SubgraphContext) {
 export function adoptionMutations(types: AreaTypes): Function[] {
   @Resolver(() => types.Mutations)
   class AdoptionMutationsResolver {
-    @FieldResolver(() => Adoption, { description: 'A district system acknowledges a published version for its own district, or reports it implemented.' })
+    @FieldResolver(() => Adoption, { description: 'A district system acknowledges a published version for its own district, or reports it implemented; returns where the district now stands on the document.' })
     acknowledge(
       @Root() ns: AreaNamespace,
       @Arg('versionId', () => ID) versionId: string,
@@ -45,7 +45,7 @@ export function adoptionMutations(types: AreaTypes): Function[] {
       @Ctx() ctx: SubgraphContext,
       @Arg('district', () => String, { nullable: true, description: "The district's code; default and only allowed value: the caller's own district." }) district?: string | null,
     ): Promise<Adoption> {
-      return new AdoptionService(ctx.db).acknowledge(ctx.principal, ns.area, versionId, status, district);
+      return new AdoptionService(ctx.db).acknowledge(ctx.principal, ns.area, versionId, status, ctx.today, district);
     }
   }
   return [AdoptionMutationsResolver];
@@ -53,10 +53,10 @@ export function adoptionMutations(types: AreaTypes): Function[] {
 
 @Resolver(() => KnowledgeDocument)
 export class DocumentAdoptionResolver {
-  @FieldResolver(() => [DocumentAdoption], {
+  @FieldResolver(() => [Adoption], {
     description: 'Where each district stands on the version in force: the districts this area has heard from about adoption, lagging ones first.',
   })
-  async adoption(@Root() document: KnowledgeDocument, @Ctx() ctx: SubgraphContext): Promise<DocumentAdoption[]> {
+  async adoption(@Root() document: KnowledgeDocument, @Ctx() ctx: SubgraphContext): Promise<Adoption[]> {
     const [current, rows, districts] = await Promise.all([
       versionInForce(ctx, ctx.today).load(document.id),
       adoptionOfDocument(ctx).load(document.id),
@@ -64,34 +64,26 @@ export class DocumentAdoptionResolver {
     ]);
     if (!current) return [];
     return districts
-      .map((district) => standing(district, current, rows, ctx.today))
+      .map((district) => standing(district, document.id, current, rows, ctx.today))
       .sort((a, b) => Number(b.lagging) - Number(a.lagging) || a.district.code.localeCompare(b.district.code, 'sv'));
   }
 }
 
 @Resolver(() => Adoption)
 export class AdoptionResolver {
-  @FieldResolver(() => DocumentVersion)
-  async version(@Root() adoption: Adoption, @Ctx() ctx: SubgraphContext): Promise<DocumentVersion> {
-    return (await versionById(ctx).load(adoption.versionId)) as DocumentVersion;
-  }
-}
-
-@Resolver(() => DocumentAdoption)
-export class DocumentAdoptionFieldsResolver {
   @FieldResolver(() => KnowledgeDocument)
-  async document(@Root() adoption: DocumentAdoption, @Ctx() ctx: SubgraphContext): Promise<KnowledgeDocument> {
+  async document(@Root() adoption: Adoption, @Ctx() ctx: SubgraphContext): Promise<KnowledgeDocument> {
     return (await documentById(ctx).load(adoption.documentId)) as KnowledgeDocument;
   }
 
-  @FieldResolver(() => DocumentVersion, { description: 'The version in force.' })
-  async currentVersion(@Root() adoption: DocumentAdoption, @Ctx() ctx: SubgraphContext): Promise<DocumentVersion> {
-    return (await versionById(ctx).load(adoption.currentVersionId)) as DocumentVersion;
+  @FieldResolver(() => DocumentVersion, { nullable: true, description: 'The newest version the district has acknowledged or implemented.' })
+  version(@Root() adoption: Adoption, @Ctx() ctx: SubgraphContext): Promise<DocumentVersion | null> | null {
+    return adoption.adoptedVersionId ? versionById(ctx).load(adoption.adoptedVersionId) : null;
   }
 
-  @FieldResolver(() => DocumentVersion, { nullable: true, description: 'The newest version the district has acknowledged, if any.' })
-  adoptedVersion(@Root() adoption: DocumentAdoption, @Ctx() ctx: SubgraphContext): Promise<DocumentVersion | null> | null {
-    return adoption.adoptedVersionId ? versionById(ctx).load(adoption.adoptedVersionId) : null;
+  @FieldResolver(() => DocumentVersion, { nullable: true, description: 'The version in force.' })
+  currentVersion(@Root() adoption: Adoption, @Ctx() ctx: SubgraphContext): Promise<DocumentVersion | null> | null {
+    return adoption.currentVersionId ? versionById(ctx).load(adoption.currentVersionId) : null;
   }
 }
 
@@ -101,11 +93,11 @@ export class ProfileAdoptionResolver {
   async adoption(@Root() profile: AreaProfile, @Ctx() ctx: SubgraphContext): Promise<AdoptionSummary> {
     policy.requireAuthenticated(ctx.principal);
     const [inForce, rows] = await Promise.all([inForceInArea(ctx).load(profile.area), adoptionOfDistrict(ctx).load(profile.district)]);
-    const standings = inForce.map((current) => standing(profile.district, current, rows, ctx.today));
+    const standings = inForce.map((current) => standing(profile.district, current.documentId, current, rows, ctx.today));
     return Object.assign(new AdoptionSummary(), {
       documentsInForce: inForce.length,
       acknowledged: standings.filter((s) => !s.lagging).length,
-      implemented: standings.filter((s) => s.status === AdoptionStatus.IMPLEMENTED).length,
+      implemented: standings.filter((s) => s.currentStatus === AdoptionStatus.IMPLEMENTED).length,
       lagging: standings.filter((s) => s.lagging).sort((a, b) => (b.daysLagging ?? 0) - (a.daysLagging ?? 0)),
     });
   }

@@ -4,6 +4,7 @@ import { Field, GraphQLISODateTime, Int, ObjectType, registerEnumType, Directive
 import type { Area } from '../area';
 import { recordAudit } from './audit';
 import { AreaDistrict, type DistrictKey } from '../area-subgraph';
+import { DocumentReader } from './document.reader';
 import { DocumentVersion, VersionStatus } from './types';
 
 export enum AdoptionStatus {
@@ -18,39 +19,32 @@ registerEnumType(AdoptionStatus, {
   },
 });
 
-/** A district's stand on one version of a document. */
-@ObjectType({ description: "A district's adoption of a document version." })
+/**
+ * Where a district stands on one document: the newest version it has acknowledged or implemented,
+ * and whether it lags behind the version in force.
+ */
+@ObjectType({ description: "A district's adoption of a document: the newest version it has acknowledged, and whether it lags behind the version in force.", simpleResolvers: true })
 @Directive('@shareable')
 export class Adoption {
   @Field(() => AreaDistrict())
   district!: DistrictKey;
 
-  versionId!: string;
   documentId!: string;
+  /** The version it has acknowledged most recently (highest number), if any. */
+  adoptedVersionId!: string | null;
+  /** The version in force, if any. */
+  currentVersionId!: string | null;
+  /** Its status for the version in force (for counting). */
+  currentStatus!: AdoptionStatus | null;
 
-  @Field(() => AdoptionStatus)
-  status!: AdoptionStatus;
+  @Field(() => AdoptionStatus, { nullable: true, description: 'Its status for `version`; null when it has acknowledged no version.' })
+  status!: AdoptionStatus | null;
 
-  @Field(() => GraphQLISODateTime)
-  acknowledgedAt!: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  acknowledgedAt!: Date | null;
 
   @Field(() => GraphQLISODateTime, { nullable: true })
   implementedAt!: Date | null;
-}
-
-/** Where a district stands on one document: the version in force against the one it runs. */
-@ObjectType({ description: "A district's standing on one document: lagging when it has not adopted the version in force.", simpleResolvers: true })
-@Directive('@shareable')
-export class DocumentAdoption {
-  @Field(() => AreaDistrict())
-  district!: DistrictKey;
-
-  documentId!: string;
-  currentVersionId!: string;
-  adoptedVersionId!: string | null;
-
-  @Field(() => AdoptionStatus, { nullable: true, description: 'Its adoption of the version in force; null when it has none.' })
-  status!: AdoptionStatus | null;
 
   @Field({ description: 'Whether the district has not yet acknowledged the version in force.' })
   lagging!: boolean;
@@ -71,8 +65,8 @@ export class AdoptionSummary {
   @Field(() => Int, { description: 'Of those, how many it has implemented.' })
   implemented!: number;
 
-  @Field(() => [DocumentAdoption], { description: 'The documents where the district lags, longest first.' })
-  lagging!: DocumentAdoption[];
+  @Field(() => [Adoption], { description: 'The documents where the district lags, longest first.' })
+  lagging!: Adoption[];
 }
 
 export interface AdoptionRow {
@@ -85,17 +79,6 @@ export interface AdoptionRow {
   number: number;
 }
 
-export function toAdoption(row: AdoptionRow): Adoption {
-  return Object.assign(new Adoption(), {
-    district: { code: row.district },
-    versionId: row.version_id,
-    documentId: row.document_id,
-    status: row.status,
-    acknowledgedAt: row.acknowledged_at,
-    implementedAt: row.implemented_at,
-  });
-}
-
 const DAY_MS = 86_400_000;
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD). */
@@ -104,22 +87,25 @@ export function daysBetween(from: string, to: string): number {
 }
 
 /**
- * Where `district` stands on a document whose version in force is `current`, given all its adoption
- * rows for the document (any version). It lags when it has not acknowledged the version in force.
+ * Where `district` stands on a document, from all its adoption rows for the document (any version):
+ * it lags when it has not acknowledged the version in force `current` (none in force: it cannot lag).
  */
-export function standing(district: string, current: DocumentVersion, rows: AdoptionRow[], today: string): DocumentAdoption {
-  const own = rows.filter((row) => row.district === district && row.document_id === current.documentId);
-  const ofCurrent = own.find((row) => row.version_id === current.id);
-  const newest = own.sort((a, b) => b.number - a.number)[0];
-  const lagging = !ofCurrent;
-  return Object.assign(new DocumentAdoption(), {
+export function standing(district: string, documentId: string, current: DocumentVersion | null, rows: AdoptionRow[], today: string): Adoption {
+  const own = rows.filter((row) => row.district === district && row.document_id === documentId);
+  const newest = [...own].sort((a, b) => b.number - a.number)[0];
+  const ofCurrent = current ? own.find((row) => row.version_id === current.id) : undefined;
+  const lagging = current !== null && !ofCurrent;
+  return Object.assign(new Adoption(), {
     district: { code: district },
-    documentId: current.documentId,
-    currentVersionId: current.id,
+    documentId,
     adoptedVersionId: newest?.version_id ?? null,
-    status: ofCurrent?.status ?? null,
+    currentVersionId: current?.id ?? null,
+    currentStatus: ofCurrent?.status ?? null,
+    status: newest?.status ?? null,
+    acknowledgedAt: newest?.acknowledged_at ?? null,
+    implementedAt: newest?.implemented_at ?? null,
     lagging,
-    daysLagging: lagging && current.validFrom ? Math.max(0, daysBetween(current.validFrom, today)) : null,
+    daysLagging: lagging && current?.validFrom ? Math.max(0, daysBetween(current.validFrom, today)) : null,
   });
 }
 
@@ -155,7 +141,7 @@ export class AdoptionService {
    * A district system acknowledges (or reports as implemented) a published version for its own district.
    * Going back from IMPLEMENTED to ACKNOWLEDGED is refused; repeating a status changes nothing.
    */
-  async acknowledge(principal: Principal | null, area: Area, versionId: string, status: AdoptionStatus, forDistrict?: string | null): Promise<Adoption> {
+  async acknowledge(principal: Principal | null, area: Area, versionId: string, status: AdoptionStatus, today: string, forDistrict?: string | null): Promise<Adoption> {
     const caller = policy.requireDistrictSystemFor(principal, forDistrict ? [forDistrict] : []);
     const district = caller.district as string;
     return this.db.transaction(async (tx) => {
@@ -189,16 +175,21 @@ export class AdoptionService {
          RETURNING version_id, document_id, district, status, acknowledged_at, implemented_at, $6::int AS number`,
         [versionId, version.document_id, district, status, caller.sub, version.number],
       );
-      const adoption = toAdoption(row);
       await recordAudit(tx, caller, {
         action: 'acknowledge',
         entity: 'adoption',
         entityId: `${versionId}:${district}`,
         documentId: version.document_id,
-        before: before ? toAdoption(before) : null,
-        after: adoption,
+        before: before ?? null,
+        after: row,
       });
-      return adoption;
+      const rows: AdoptionRow[] = await tx.query(
+        `SELECT a.version_id, a.document_id, a.district, a.status, a.acknowledged_at, a.implemented_at, v.number
+         FROM adoption a JOIN document_version v ON v.id = a.version_id WHERE a.document_id = $1 AND a.district = $2`,
+        [version.document_id, district],
+      );
+      const [current] = await new DocumentReader(this.db).inForce([version.document_id], today);
+      return standing(district, version.document_id, current ?? null, rows, today);
     });
   }
 }
