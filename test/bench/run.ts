@@ -30,8 +30,8 @@ async function measure(system: RunningSystem, scenario: Scenario): Promise<Measu
   // A short warm-up first, so that the numbers are of warm code (JIT, caches, pools), not of start-up.
   // Heavy scenarios answer in seconds: give them time instead of counting them as errors.
   const timeout = 60;
-  await autocannon({ url, method: 'POST', headers, body, connections, duration: Math.min(3, SECONDS), timeout });
-  const result = await autocannon({ url, method: 'POST', headers, body, connections, duration: SECONDS, timeout });
+  if (!scenario.seconds) await autocannon({ url, method: 'POST', headers, body, connections, duration: Math.min(3, SECONDS), timeout });
+  const result = await autocannon({ url, method: 'POST', headers, body, connections, duration: scenario.seconds ?? SECONDS, timeout });
   return { name: scenario.name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
