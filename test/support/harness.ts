@@ -8,7 +8,6 @@ import {
   loadConfig,
   quoteIdent,
   schemaName,
-  serveSubgraph,
   signToken,
   sqlStatementCount,
   SUBGRAPHS,
@@ -20,7 +19,7 @@ import {
   type SubgraphName,
   type SubgraphRuntime,
 } from '@samsyn/core';
-import { createGateway, forwardedHeaders, serveGateway, subgraphUnavailable, type GatewayRuntime } from '@samsyn/gateway';
+import { createGateway, forwardedHeaders, subgraphUnavailable, type GatewayRuntime } from '@samsyn/gateway';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
 
 export const TEST_JWT_SECRET = 'samsyn-test-secret-that-is-long-enough-for-hs256';
@@ -185,4 +184,3 @@ class UnreachableSubgraph implements GraphQLDataSource {
   }
 }
 
-export { serveSubgraph, serveGateway };
