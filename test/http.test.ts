@@ -73,6 +73,11 @@ describe('the supergraph over HTTP', () => {
     expect(garbage.status).toBe(400);
   });
 
+  it('refuses batched operations: one operation per request', async () => {
+    const batch = await post(gateway.url, [{ query: '{ areas { name } }' }, { query: '{ districts { code } }' }]);
+    expect(batch.status).toBe(400);
+  });
+
   it("refuses a GET that a browser could send across sites (Apollo's CSRF prevention)", async () => {
     const response = await fetch(`${gateway.url}?query=${encodeURIComponent('{ areas { name } }')}`);
     expect(response.status).toBe(400);
