@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
-import { createDataSource, createLogger, embeddedUrl, openDatabase, schemaName, loadConfig, type SubgraphName } from '@samsyn/core';
+import { createDataSource, createLogger, embeddedPort, embeddedUrl, openDatabase, schemaName, loadConfig, type SubgraphName } from '@samsyn/core';
 import { ObservationService, type ObservationInput } from '@samsyn/equality';
 import { Area } from '@samsyn/knowledge';
 import { ALL_SUBGRAPHS } from './subgraphs';
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
   const config = loadConfig(name, process.env);
   const districts = await knownDistricts(process.env.GATEWAY_URL ?? 'http://localhost:4000/graphql');
   const db = createDataSource({
-    url: config.databaseUrl ?? embeddedUrl(Number(process.env.EMBEDDED_PG_PORT ?? undefined) || undefined),
+    url: config.databaseUrl ?? embeddedUrl(embeddedPort(process.env)),
     schema: schemaName(ALL_SUBGRAPHS[name], config),
     entities: [],
     migrations: [],

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { EMBEDDED_PORT, loadConfig, SUBGRAPHS, startEmbeddedPostgres, type EmbeddedDatabase, type ServiceName } from '@samsyn/core';
+import { embeddedPort, loadConfig, SUBGRAPHS, startEmbeddedPostgres, type EmbeddedDatabase, type ServiceName } from '@samsyn/core';
 
 const ROOT = path.resolve(__dirname, '../..');
 const ENTRY: Record<ServiceName, string> = {
@@ -75,7 +75,7 @@ export async function launchSystem(options: {
     if (!config.databaseUrl) {
       database = await startEmbeddedPostgres({
         dataDir: options.embeddedDataDir ?? path.join(config.dataDir, 'pg'),
-        port: options.embeddedPort ?? Number(env.EMBEDDED_PG_PORT ?? EMBEDDED_PORT),
+        port: options.embeddedPort ?? embeddedPort(env),
         persistent: options.persistent ?? true,
       });
       env.DATABASE_URL = database.url;

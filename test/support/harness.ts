@@ -5,13 +5,13 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import pg from 'pg';
 import {
   createSubgraphRuntime,
+  executeInScope,
   loadConfig,
   quoteIdent,
   schemaName,
   signToken,
   sqlStatementCount,
   SUBGRAPHS,
-  withRequestScope,
   type Config,
   type IncomingRequest,
   type Role,
@@ -69,13 +69,8 @@ export async function executeRequest<TContext extends BaseContext>(
 ): Promise<GraphQLResult> {
   const headers = new HeaderMap([['content-type', 'application/json'], ...Object.entries(headerValues)]);
   const requestId = headers.get('x-request-id') ?? randomUUID();
-  const response = await withRequestScope(requestId, () =>
-    apollo.executeHTTPGraphQLRequest({
-      // As over the wire: keys whose value is undefined are not sent.
-      httpGraphQLRequest: { method: 'POST', headers, search: '', body: JSON.parse(JSON.stringify(body)) },
-      context: () => createContext({ headers, requestId }),
-    }),
-  );
+  // As over the wire: keys whose value is undefined are not sent.
+  const response = await executeInScope(apollo, createContext, { method: 'POST', headers, search: '', body: JSON.parse(JSON.stringify(body)) }, requestId);
   if (response.body.kind !== 'complete') throw new Error('incremental responses are not used here');
   return { status: response.status ?? 200, headers: response.headers, ...JSON.parse(response.body.string) };
 }

@@ -4,6 +4,11 @@ import path from 'node:path';
 /** The port `npm start` runs its embedded PostgreSQL on (EMBEDDED_PG_PORT overrides it). */
 export const EMBEDDED_PORT = 54329;
 
+/** The embedded server's port as `env` sets it (EMBEDDED_PG_PORT), or the default. */
+export function embeddedPort(env: Record<string, string | undefined>): number {
+  return Number(env.EMBEDDED_PG_PORT || EMBEDDED_PORT);
+}
+
 /** The URL of an embedded server started here. */
 export function embeddedUrl(port: number = EMBEDDED_PORT): string {
   return `postgres://postgres:samsyn@127.0.0.1:${port}/postgres`;

@@ -67,6 +67,18 @@ export async function toGraphQLRequest(req: IncomingMessage, url: URL): Promise<
   };
 }
 
+/** Executes one GraphQL request in its own request scope (request id, SQL count), socket or not. */
+export function executeInScope<TContext extends BaseContext>(
+  apollo: ApolloServer<TContext>,
+  context: (request: IncomingRequest) => Promise<TContext>,
+  httpGraphQLRequest: HTTPGraphQLRequest,
+  requestId: string,
+) {
+  return withRequestScope(requestId, () =>
+    apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => context({ headers: httpGraphQLRequest.headers, requestId }) }),
+  );
+}
+
 /**
  * Serves an Apollo Server on node's http module: `/graphql` (and `/`), `/health` and `/ready`,
  * with a 1 MB body limit and a request id that is taken from `x-request-id` or made here.
@@ -102,12 +114,7 @@ export async function serveHttp<TContext extends BaseContext>(
     }
 
     const started = performance.now();
-    const response = await withRequestScope(requestId, () =>
-      apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest,
-        context: () => options.context({ headers: httpGraphQLRequest.headers, requestId }),
-      }),
-    );
+    const response = await executeInScope(apollo, options.context, httpGraphQLRequest, requestId);
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {

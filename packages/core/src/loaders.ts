@@ -15,6 +15,14 @@ export class LoaderRegistry {
     }
     return loader as DataLoader<K, V>;
   }
+
+  /** One value per request, loaded on first use and shared by every resolver that asks for it. */
+  once<V>(name: string, load: () => Promise<V>): Promise<V> {
+    return this.get<true, V>(name, async (keys) => {
+      const value = await load();
+      return keys.map(() => value);
+    }).load(true);
+  }
 }
 
 /** Orders rows to match `keys`, as DataLoader requires; a missing key gets `fallback`. */

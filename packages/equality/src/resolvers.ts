@@ -84,8 +84,9 @@ export class ProfileIndicatorsResolver {
   @FieldResolver(() => [IndicatorValue], { description: "The district's value on each of the area's indicators in a period, beside the city's." })
   async indicators(@Root() profile: AreaProfile, @Arg('period') period: string, @Ctx() ctx: SubgraphContext): Promise<IndicatorValue[]> {
     policy.requireAuthenticated(ctx.principal);
-    const indicators = (await indicatorsOf(ctx).load(profile.area)).filter((indicator) => periodicityOf(period) === indicator.periodicity);
-    if (!periodicityOf(period)) throw new BadInputError(`period ${period} is not like 2026, 2026-Q3 or 2026-09.`, { period });
+    const periodicity = periodicityOf(period);
+    if (!periodicity) throw new BadInputError(`period ${period} is not like 2026, 2026-Q3 or 2026-09.`, { period });
+    const indicators = (await indicatorsOf(ctx).load(profile.area)).filter((indicator) => indicator.periodicity === periodicity);
     const comparisons = await Promise.all(indicators.map((indicator) => comparisonOf(ctx, indicator, period)));
     return comparisons.map((comparison) => {
       const entry = entryOf(comparison, profile.district);

@@ -26,11 +26,8 @@ function inForceInArea(ctx: SubgraphContext) {
   );
 }
 
-function knownDistricts(ctx: SubgraphContext) {
-  return ctx.loaders.get<'all', string[]>('knownDistricts', async (keys) => {
-    const districts = await new AdoptionService(ctx.db).knownDistricts();
-    return keys.map(() => districts);
-  });
+function knownDistricts(ctx: SubgraphContext): Promise<string[]> {
+  return ctx.loaders.once('knownDistricts', () => new AdoptionService(ctx.db).knownDistricts());
 }
 
 /** District systems acknowledge versions, in an area's mutations. */
@@ -60,7 +57,7 @@ export class DocumentAdoptionResolver {
     const [current, rows, districts] = await Promise.all([
       versionInForce(ctx, ctx.today).load(document.id),
       adoptionOfDocument(ctx).load(document.id),
-      knownDistricts(ctx).load('all'),
+      knownDistricts(ctx),
     ]);
     if (!current) return [];
     return districts

@@ -5,7 +5,7 @@ import { BadInputError, cacheNever, cachePublic, ForbiddenError, isoDate, policy
 import type { AreaNamespace, AreaTypes } from '../area-subgraph';
 import { DocumentLifecycle } from './document.lifecycle';
 import { DocumentReader } from './document.reader';
-import { documentById, historyOfDocument, versionInForce, versionsOfDocument } from './loaders';
+import { documentById, documentBySlug, historyOfDocument, versionInForce, versionsOfDocument } from './loaders';
 import {
   AuditEntry,
   DocumentConnection,
@@ -102,7 +102,7 @@ export function documentResolvers(types: AreaTypes): Function[] {
     ): Promise<KnowledgeDocument | null> {
       if (!id === !slug) throw new BadInputError('Give exactly one of id and slug.');
       cachePublic(info, ctx.principal);
-      const document = id ? await documentById(ctx).load(id) : await new DocumentReader(ctx.db).documentBySlug(ns.area, slug as string);
+      const document = id ? await documentById(ctx).load(id) : await documentBySlug(ctx, ns.area).load(slug as string);
       return visible(ctx, document?.area === ns.area ? document : null);
     }
   }

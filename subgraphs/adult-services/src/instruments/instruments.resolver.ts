@@ -4,11 +4,8 @@ import { ReportResult } from '@samsyn/equality';
 import { Area, documentBySlug, KnowledgeDocument, type AreaTypes } from '@samsyn/knowledge';
 import { Instrument, InstrumentCoverage, InstrumentService, InstrumentUseInput } from './instruments';
 
-function coverageOf(ctx: SubgraphContext) {
-  return ctx.loaders.get<'all', Map<string, InstrumentCoverage>>('instrumentCoverage', async (keys) => {
-    const coverage = await new InstrumentService(ctx.db).coverage();
-    return keys.map(() => coverage);
-  });
+function coverageOf(ctx: SubgraphContext): Promise<Map<string, InstrumentCoverage>> {
+  return ctx.loaders.once('instrumentCoverage', () => new InstrumentService(ctx.db).coverage());
 }
 
 /** `adultServices { instruments }` and the report of instruments in use. */
@@ -41,6 +38,6 @@ export class InstrumentFieldsResolver {
   @FieldResolver(() => InstrumentCoverage, { description: 'Which districts use it and which lack it (signed-in callers).' })
   async coverage(@Root() instrument: Instrument, @Ctx() ctx: SubgraphContext): Promise<InstrumentCoverage> {
     policy.requireAuthenticated(ctx.principal);
-    return (await coverageOf(ctx).load('all')).get(instrument.code) as InstrumentCoverage;
+    return (await coverageOf(ctx)).get(instrument.code) as InstrumentCoverage;
   }
 }
