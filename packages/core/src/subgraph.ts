@@ -5,7 +5,7 @@ import type { DataSource, MigrationInterface } from 'typeorm';
 import { loadConfig, type Config, type SubgraphName } from './config';
 import { runMain } from './main';
 import type { SubgraphContext } from './context';
-import { createDataSource, openDatabase } from './database';
+import { createDataSource, databaseAnswers, openDatabase } from './database';
 import { swedishToday } from './dates';
 import type { IncomingRequest, RunningHttpService } from './http';
 import { serveHttp } from './http';
@@ -56,6 +56,7 @@ export function subgraphDataSource(definition: SubgraphDefinition, config: Confi
     entities: definition.entities,
     migrations: definition.migrations,
     logger,
+    limits: config.database,
     applicationName: `samsyn-${definition.name}`,
   });
 }
@@ -90,7 +91,7 @@ export async function createSubgraphRuntime(
           principal: await principals(headers.get('authorization')),
           loaders: new LoaderRegistry(),
           logger: logger.child({ requestId }),
-          db,
+          db: db.manager,
           today: swedishToday(),
         };
       },
@@ -105,15 +106,16 @@ export async function createSubgraphRuntime(
   }
 }
 
+/** How long `/ready` waits for the database before it answers 503. */
+export const READY_TIMEOUT_MS = 800;
+
 /** Serves a subgraph runtime over HTTP with `/health` and `/ready`. */
 export async function serveSubgraph(runtime: SubgraphRuntime, port = runtime.config.port, host = runtime.config.host): Promise<RunningHttpService & { close(): Promise<void> }> {
   const service = await serveHttp({
     apollo: runtime.apollo,
     context: (request) => runtime.createContext(request),
-    ready: async () => {
-      await runtime.db.query('SELECT 1');
-      return true;
-    },
+    // Within a second, whatever the pool or the server is doing.
+    ready: () => databaseAnswers(runtime.db, READY_TIMEOUT_MS),
     logger: runtime.logger,
     host,
     port,
