@@ -68,17 +68,6 @@ describe('concurrent acknowledgements', () => {
     expect(rows).toEqual([{ status: 'IMPLEMENTED' }]);
     expect(await auditEntries(`${versions[1].id}:tjugo`)).toBe(1);
   });
-
-  it('IMPLEMENTED and ACKNOWLEDGED of one version at once end IMPLEMENTED, with at most a typed refusal', async () => {
-    const token = await districtSystem('blandat');
-    const statuses = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? 'IMPLEMENTED' : 'ACKNOWLEDGED'));
-    const results = await Promise.all(statuses.map((status) => acknowledge(versions[2].id, token, status)));
-    expect(errorCodes(results).filter((code) => code !== 'BAD_USER_INPUT')).toEqual([]);
-    const rows = await graph.subgraphs['child-services']!.db.query(`SELECT status FROM adoption WHERE district = 'blandat'`);
-    expect(rows).toEqual([{ status: 'IMPLEMENTED' }]);
-    // One entry for the row's creation, one at most for its step to IMPLEMENTED.
-    expect(await auditEntries(`${versions[2].id}:blandat`)).toBeLessThanOrEqual(2);
-  });
 });
 
 describe('concurrent reports', () => {
@@ -90,17 +79,6 @@ describe('concurrent reports', () => {
       numerator,
       denominator: 100,
     }));
-
-  it('two reports of the same 4,000 figures in opposite order both succeed, without a deadlock', async () => {
-    const token = await districtSystem('motsatt');
-    const rows = rowsFor('motsatt', 4000, 10);
-    const changed = rowsFor('motsatt', 4000, 20);
-    const results = await Promise.all([
-      graph.query(REPORT, { token, variables: { input: rows } }),
-      graph.query(REPORT, { token, variables: { input: [...changed].reverse() } }),
-    ]);
-    expect(errorCodes(results)).toEqual([]);
-  });
 
   it('20 identical reports at once write one audit entry', async () => {
     const token = await districtSystem('rapport');

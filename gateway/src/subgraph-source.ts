@@ -41,9 +41,22 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     try {
       return await super.process(options);
     } catch (error) {
-      // A GraphQL error is the subgraph's own answer; anything else means it could not be reached in time.
+      // A client mistake the subgraph answered with 4xx (a variable it cannot take, say) reaches the client with its code.
+      const refused = clientErrorsOf(error);
+      if (refused) return { errors: refused };
+      // Any other GraphQL error is the subgraph's own answer; anything else means it could not be reached in time.
       if (error instanceof GraphQLError) throw error;
       throw subgraphUnavailable(this.name, error);
     }
   }
+}
+
+/** The GraphQL errors of a subgraph's 4xx answer, as `RemoteGraphQLDataSource` reports it; undefined for anything else. */
+function clientErrorsOf(error: unknown): GatewayGraphQLResponse['errors'] | undefined {
+  if (!(error instanceof GraphQLError)) return undefined;
+  const response = error.extensions.response as { status?: number; body?: { errors?: unknown } } | undefined;
+  const status = response?.status ?? 0;
+  const errors = response?.body?.errors;
+  if (status < 400 || status >= 500 || !Array.isArray(errors) || errors.length === 0) return undefined;
+  return errors as GatewayGraphQLResponse['errors'];
 }
