@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
+import { IDEMPOTENCY_HEADER } from '@samsyn/core';
 import type { GatewayContext } from './context';
 
 /** The headers every subgraph request carries on from the client's request. */
@@ -8,6 +9,7 @@ export function forwardedHeaders(context: Partial<GatewayContext>): Record<strin
   const headers: Record<string, string> = {};
   if (context.authorization) headers.authorization = context.authorization;
   if (context.requestId) headers['x-request-id'] = context.requestId;
+  if (context.idempotencyKey) headers[IDEMPOTENCY_HEADER] = context.idempotencyKey;
   return headers;
 }
 

@@ -14,6 +14,8 @@ export interface SubgraphContext {
    * with an Idempotency-Key). Services take it and never open a connection of their own inside a transaction.
    */
   db: EntityManager;
+  /** The `Idempotency-Key` header, when the request has one (see `idempotencyPlugin`). */
+  idempotencyKey?: string;
   /** The calendar day the request is answered for (YYYY-MM-DD, Europe/Stockholm). */
   today: string;
 }

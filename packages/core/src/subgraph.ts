@@ -6,6 +6,7 @@ import { loadConfig, type Config, type SubgraphName } from './config';
 import { runMain } from './main';
 import type { SubgraphContext } from './context';
 import { createDataSource, databaseAnswers, openDatabase } from './database';
+import { IDEMPOTENCY_HEADER, idempotencyPlugin, IdempotencyKeys1763900000000 } from './idempotency';
 import { swedishToday } from './dates';
 import type { IncomingRequest, RunningHttpService } from './http';
 import { serveHttp } from './http';
@@ -54,7 +55,8 @@ export function subgraphDataSource(definition: SubgraphDefinition, config: Confi
     url: config.databaseUrl,
     schema: schemaName(definition, config),
     entities: definition.entities,
-    migrations: definition.migrations,
+    // Every subgraph remembers Idempotency-Keys in its own schema.
+    migrations: [...definition.migrations, IdempotencyKeys1763900000000],
     logger,
     limits: config.database,
     applicationName: `samsyn-${definition.name}`,
@@ -75,7 +77,7 @@ export async function createSubgraphRuntime(
     const schema = definition.buildSchema();
     const base = baseApolloOptions<SubgraphContext>(config, logger);
     // No Apollo Studio here: inline traces would only cost time on every subgraph response.
-    const apollo = new ApolloServer<SubgraphContext>({ ...base, schema, plugins: [...base.plugins, ApolloServerPluginInlineTraceDisabled()] });
+    const apollo = new ApolloServer<SubgraphContext>({ ...base, schema, plugins: [...base.plugins, ApolloServerPluginInlineTraceDisabled(), idempotencyPlugin(db, config.idempotencyKeyTtlSeconds)] });
     await apollo.start();
     const principals = options.principals ?? createPrincipalResolver(config.auth);
     return {
@@ -92,6 +94,7 @@ export async function createSubgraphRuntime(
           loaders: new LoaderRegistry(),
           logger: logger.child({ requestId }),
           db: db.manager,
+          idempotencyKey: headers.get(IDEMPOTENCY_HEADER),
           today: swedishToday(),
         };
       },
