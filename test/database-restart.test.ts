@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { createSubgraphRuntime, type SubgraphRuntime } from '@samsyn/core';
+import { createSubgraphRuntime, serveSubgraph, type RunningHttpService, type SubgraphRuntime } from '@samsyn/core';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
 import { executeRequest, testConfig, tokenFor } from './support';
 
@@ -54,8 +54,10 @@ describe('the database stopped and started again under writes', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samsyn-restart-'));
   let server: { url: string; process: ChildProcess } | undefined;
   let runtime: SubgraphRuntime | undefined;
+  let http: RunningHttpService | undefined;
 
   afterAll(async () => {
+    await http?.stop();
     await runtime?.close().catch(() => undefined);
     if (server) await stopServer(server);
     fs.rmSync(dir, { recursive: true, force: true });
@@ -71,6 +73,8 @@ describe('the database stopped and started again under writes', () => {
       testConfig('child-services', `_r${randomBytes(3).toString('hex')}`, { DATABASE_URL: server.url, DB_CONNECTION_TIMEOUT_MS: '1000' }),
     );
     const subgraph = runtime;
+    http = await serveSubgraph(runtime, 0, '127.0.0.1');
+    const ready = async () => (await fetch(http!.url.replace(/\/graphql$/, '/ready'))).status;
     const token = await tokenFor({ sub: 'system-omstart', roles: ['district-system'], district: 'omstart' });
 
     // Each write is one figure for its own period, so that every answered write can be looked for.
@@ -98,6 +102,7 @@ describe('the database stopped and started again under writes', () => {
     await sleep(1500);
     phase = 'down';
     await stopServer(server);
+    const readyWhileDown = await ready();
     await sleep(1000);
     server = await startServer(dataDir, port);
     phase = 'after';
@@ -109,6 +114,7 @@ describe('the database stopped and started again under writes', () => {
     const storedPeriods = new Set(stored.map((row) => row.period));
     console.log(`database restart: ${answered.length} writes answered as done (${answered.filter((w) => w.phase === 'after').length} after the restart), ${storedPeriods.size} stored`);
     expect(answered.filter((write) => !storedPeriods.has(write.period))).toEqual([]);
+    expect([readyWhileDown, await ready()]).toEqual([503, 200]);
     expect(answered.filter((write) => write.phase === 'before').length).toBeGreaterThan(0);
     expect(answered.filter((write) => write.phase === 'after').length).toBeGreaterThan(0);
   }, 180_000);

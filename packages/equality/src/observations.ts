@@ -148,6 +148,14 @@ export class ObservationService {
     return tally(rows.length, returned);
   }
 
+  /** Every figure of one indicator, all districts and periods: one statement. */
+  async ofIndicator(code: string): Promise<ObservationRow[]> {
+    return this.db.query(
+      `SELECT indicator_code, district, period, numerator, denominator, value FROM observation WHERE indicator_code = $1 ORDER BY district, period`,
+      [code],
+    );
+  }
+
   /** Every figure of the given periods, all indicators and districts: one statement. */
   async inPeriods(periods: readonly string[]): Promise<ObservationRow[]> {
     return this.db.query(

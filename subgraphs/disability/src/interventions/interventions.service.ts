@@ -135,19 +135,16 @@ export async function seedInterventions(db: DataSource): Promise<void> {
   // Shares of decisions per intervention, roughly as LSS and SoL decisions fall in a city district.
   const shares: [string, number][] = [['LSS-3', 3], ['LSS-4', 3], ['LSS-6', 2], ['LSS-9', 2], ['LSS-10', 3], ['SOL-BOENDESTOD', 5], ['SOL-HEMTJANST', 2]];
   const totalShare = shares.reduce((sum, [, share]) => sum + share, 0);
-  const figures: { district: string; period: string; numerator: number; denominator: number }[] = await db.query(
-    `SELECT district, period, numerator, denominator FROM observation WHERE indicator_code = $1`,
-    [NOT_CARRIED_OUT_INDICATOR],
-  );
+  const figures = await new ObservationService(db.manager).ofIndicator(NOT_CARRIED_OUT_INDICATOR);
   const split = (total: number) => {
     const parts = shares.map(([, share]) => Math.floor((total * share) / totalShare));
     parts[0] += total - parts.reduce((sum, part) => sum + part, 0);
     return parts;
   };
   const rows = figures.flatMap((figure) => {
-    const decisions = split(figure.denominator);
+    const decisions = split(figure.denominator ?? 0);
     // Delays gather where staff are hardest to find: companion and contact persons first.
-    let left = figure.numerator;
+    let left = figure.numerator ?? 0;
     return shares.map(([code], i) => {
       const notCarriedOut = Math.min(left, decisions[i]);
       left -= notCarriedOut;
