@@ -28,7 +28,23 @@ export interface AuthConfig {
   jwksUrl?: string;
   issuer: string;
   audience: string;
+  /** Longest lifetime (exp − iat, and exp − now) a token may claim, in seconds; longer ones are refused. Unset: the default. */
+  maxLifetimeSeconds?: number;
 }
+
+/** JWT_MAX_LIFETIME when unset: a working day and then some; `npm run token` signs for 8 h by default. */
+export const DEFAULT_JWT_MAX_LIFETIME_SECONDS = 24 * 60 * 60;
+
+/**
+ * JWT secrets that have shipped in this repository or are common placeholders: in production they
+ * are as good as no secret at all.
+ */
+export const KNOWN_DEFAULT_JWT_SECRETS: ReadonlySet<string> = new Set([
+  'change-me-change-me-change-me-change-me',
+  'changeme-changeme-changeme-changeme',
+  'secret-secret-secret-secret-secret-secret',
+  'your-256-bit-secret-your-256-bit-secret',
+]);
 
 export interface Config {
   service: ServiceName;
@@ -48,6 +64,8 @@ export interface Config {
   subgraphUrls: Record<SubgraphName, string>;
   /** Milliseconds the gateway waits for a subgraph before giving up. */
   subgraphTimeoutMs: number;
+  /** Most `_entities` representations one request may carry (MAX_REPRESENTATIONS). */
+  maxRepresentations: number;
   auth: AuthConfig;
   /** The composed supergraph the gateway serves; unset means the committed `schema/supergraph.graphql`. */
   supergraphPath?: string;
@@ -97,6 +115,32 @@ function readUrl(env: Env, name: string, protocols: string[]): string | undefine
   return raw;
 }
 
+function readPositiveInteger(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} must be a positive whole number, got "${raw}"`);
+  return value;
+}
+
+const DURATION_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+
+/** A duration in seconds from "3600", "90m", "8h" or "1d". */
+export function parseDurationSeconds(raw: string): number | undefined {
+  const match = /^(\d+)\s*([smhd]?)$/.exec(raw.trim());
+  if (!match) return undefined;
+  const seconds = Number(match[1]) * DURATION_UNITS[match[2] || 's'];
+  return seconds > 0 ? seconds : undefined;
+}
+
+function readDuration(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const seconds = parseDurationSeconds(raw);
+  if (seconds === undefined) throw new ConfigError(`${name} must be a duration such as 3600, 90m, 8h or 1d, got "${raw}"`);
+  return seconds;
+}
+
 /** Reads and validates the configuration of one service from the environment, once, at start. */
 export function loadConfig(service: ServiceName, env: Env): Config {
   const nodeEnv = (env.NODE_ENV ?? 'development') as NodeEnv;
@@ -126,6 +170,7 @@ export function loadConfig(service: ServiceName, env: Env): Config {
     jwksUrl: readUrl(env, 'JWT_JWKS_URL', ['http:', 'https:']),
     issuer: env.JWT_ISSUER || 'samsyn',
     audience: env.JWT_AUDIENCE || 'samsyn-api',
+    maxLifetimeSeconds: readDuration(env, 'JWT_MAX_LIFETIME', DEFAULT_JWT_MAX_LIFETIME_SECONDS),
   };
   if (auth.secret !== undefined && auth.secret.length < 32) {
     throw new ConfigError('JWT_SECRET must be at least 32 characters');
@@ -133,11 +178,16 @@ export function loadConfig(service: ServiceName, env: Env): Config {
   if (production && !auth.jwksUrl && !auth.secret) {
     throw new ConfigError('JWT_JWKS_URL (or JWT_SECRET) must be set when NODE_ENV=production');
   }
+  // A published secret lets anyone sign tokens: refuse it where it matters, even beside a JWKS URL.
+  if (production && auth.secret !== undefined && KNOWN_DEFAULT_JWT_SECRETS.has(auth.secret)) {
+    throw new ConfigError('JWT_SECRET is a published default; set a secret of your own (e.g. openssl rand -base64 48) when NODE_ENV=production');
+  }
 
   return {
     service,
     nodeEnv,
-    host: env.HOST || '0.0.0.0',
+    // Subgraphs answer only the gateway: loopback unless told otherwise (containers set HOST=0.0.0.0).
+    host: env.HOST || (service === 'gateway' ? '0.0.0.0' : '127.0.0.1'),
     port: readPort(env, 'PORT', readPort(env, `${envName(service)}_PORT`, DEFAULT_PORTS[service])),
     databaseUrl: readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir: path.resolve(env.SAMSYN_DATA_DIR || '.data'),
@@ -148,6 +198,8 @@ export function loadConfig(service: ServiceName, env: Env): Config {
     introspection: readBoolean(env, 'INTROSPECTION', !production),
     subgraphUrls,
     subgraphTimeoutMs: timeout,
+    // The gateway's own plans carry at most the districts of one query (1 000 in the scale bench) per entity fetch.
+    maxRepresentations: readPositiveInteger(env, 'MAX_REPRESENTATIONS', 5_000),
     auth,
     supergraphPath: env.SUPERGRAPH_PATH || undefined,
   };
