@@ -78,7 +78,8 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-function envName(service: ServiceName): string {
+/** The prefix of a service's own variables: `CHILD_SERVICES` for child-services (CHILD_SERVICES_PORT, _URL). */
+export function envName(service: ServiceName): string {
   return service.toUpperCase().replace(/-/g, '_');
 }
 
