@@ -23,6 +23,8 @@ const ENTRY: Record<ServiceName, string> = {
   'income-support': 'subgraphs/income-support/dist/src/index.js',
   gateway: 'gateway/dist/index.js',
 };
+/** How long the whole start may take: a first start migrates and loads five schemas, on a busy machine slowly. */
+const START_TIMEOUT_MS = 180_000;
 /** How long a service may take to stop after SIGTERM before it is killed: the whole stop stays within 10 s. */
 const STOP_GRACE_MS = 7_000;
 
@@ -101,7 +103,7 @@ export interface RunningSystem {
 }
 
 async function waitUntilReady(url: string, service: Supervised, given: () => boolean): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + START_TIMEOUT_MS;
   let ended: string | undefined;
   void service.exited.then(() => (ended = howItEnded(service.child.exitCode, service.child.signalCode)));
   while (Date.now() < deadline) {
@@ -114,7 +116,7 @@ async function waitUntilReady(url: string, service: Supervised, given: () => boo
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new LaunchError(`${service.name} was not ready within 60 s`);
+  throw new LaunchError(`${service.name} was not ready within ${START_TIMEOUT_MS / 1000} s`);
 }
 
 /**
