@@ -1,6 +1,7 @@
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, type GraphQLSchema } from 'graphql';
+import { parse, printType, type GraphQLSchema } from 'graphql';
+import { ErrorCodeEnum } from './errors';
 import { buildSchemaSync, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])`;
@@ -28,7 +29,8 @@ export function buildFederatedSchema(options: Omit<BuildSchemaOptions, 'skipChec
     resolvers[typeName] = { ...resolvers[typeName], ...reference };
   }
   return buildSubgraphSchema({
-    typeDefs: parse(`${FEDERATION_LINK}\n${CACHE_CONTROL}\n${printSchemaWithDirectives(schema)}`),
+    // Every subgraph answers with these codes, so every one publishes the enum that documents them.
+    typeDefs: parse(`${FEDERATION_LINK}\n${CACHE_CONTROL}\n${printSchemaWithDirectives(schema)}\n${printType(ErrorCodeEnum)}`),
     resolvers,
   });
 }

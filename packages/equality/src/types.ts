@@ -1,5 +1,6 @@
 import { Directive, Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Area, AreaDistrict, type DistrictKey } from '@samsyn/knowledge';
+import { PeriodScalar } from './periods';
 
 export enum IndicatorKind {
   PROPORTION = 'PROPORTION',
@@ -165,7 +166,7 @@ export class Comparison {
   @Field(() => Indicator)
   indicator!: Indicator;
 
-  @Field()
+  @Field(() => PeriodScalar, { description: 'The period compared.' })
   period!: string;
 
   @Field(() => Float, { nullable: true, description: 'Pooled over all districts that reported.' })
@@ -184,7 +185,7 @@ export class Comparison {
 @ObjectType({ description: "A district's figure for one period of a series.", simpleResolvers: true })
 @Directive('@shareable')
 export class SeriesPoint {
-  @Field()
+  @Field(() => PeriodScalar, { description: 'The period of this point.' })
   period!: string;
 
   @Field(() => Float, { nullable: true })
@@ -206,10 +207,10 @@ export class SeriesPoint {
 @ObjectType({ description: "A district's figure for one indicator in a period, beside the city's.", simpleResolvers: true })
 @Directive('@shareable')
 export class IndicatorValue {
-  @Field(() => Indicator)
+  @Field(() => Indicator, { description: 'The indicator measured.' })
   indicator!: Indicator;
 
-  @Field()
+  @Field(() => PeriodScalar, { description: 'The period of the figure.' })
   period!: string;
 
   @Field(() => Float, { nullable: true })
@@ -242,7 +243,7 @@ export class ObservationInput {
   @Field({ description: 'District code, e.g. "angered".' })
   district!: string;
 
-  @Field({ description: '2026, 2026-Q3 or 2026-09, as the indicator’s periodicity says.' })
+  @Field(() => PeriodScalar, { description: 'A year, quarter or month, as the indicator’s periodicity says.' })
   period!: string;
 
   @Field(() => Int, { nullable: true })

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
-import { groupByKeys, policy, type SubgraphContext } from '@samsyn/core';
+import { groupByKeys, NEEDS_TOKEN, policy, type SubgraphContext } from '@samsyn/core';
 import type { Area } from '../area';
 import type { AreaNamespace, AreaTypes } from '../area-subgraph';
 import { AreaProfile } from '../profile';
@@ -86,7 +86,7 @@ export class AdoptionResolver {
 
 @Resolver(() => AreaProfile)
 export class ProfileAdoptionResolver {
-  @FieldResolver(() => AdoptionSummary, { description: "The district's adoption of the area's documents in force." })
+  @FieldResolver(() => AdoptionSummary, { nullable: true, description: `The district's adoption of the area's documents in force. ${NEEDS_TOKEN}` })
   async adoption(@Root() profile: AreaProfile, @Ctx() ctx: SubgraphContext): Promise<AdoptionSummary> {
     policy.requireAuthenticated(ctx.principal);
     const [inForce, rows] = await Promise.all([inForceInArea(ctx).load(profile.area), adoptionOfDistrict(ctx).load(profile.district)]);

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { BadInputError, isUuid, NotFoundError, policy, type Principal } from '@samsyn/core';
-import { Field, GraphQLISODateTime, Int, ObjectType, registerEnumType, Directive } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType, Directive } from 'type-graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
 import type { Area } from '../area';
 import { recordAudit } from './audit';
 import { AreaDistrict, type DistrictKey } from '../area-subgraph';
@@ -40,10 +41,10 @@ export class Adoption {
   @Field(() => AdoptionStatus, { nullable: true, description: 'Its status for `version`; null when it has acknowledged no version.' })
   status!: AdoptionStatus | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the district acknowledged `version`.' })
   acknowledgedAt!: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When it reported `version` implemented; null until it has.' })
   implementedAt!: Date | null;
 
   @Field({ description: 'Whether the district has not yet acknowledged the version in force.' })

@@ -2,9 +2,9 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Resolver
 import type { GraphQLResolveInfo } from 'graphql';
 import { GraphQLDate } from 'graphql-scalars';
 import { BadInputError, cacheNever, cachePublic, ForbiddenError, isoDate, policy, UnauthenticatedError, type SubgraphContext } from '@samsyn/core';
-import type { AreaNamespace, AreaTypes } from '../area-subgraph';
+import { AreaNamespace, type AreaTypes } from '../area-subgraph';
 import { DocumentLifecycle } from './document.lifecycle';
-import { DocumentReader } from './document.reader';
+import { DocumentReader, type PageWindow } from './document.reader';
 import { documentById, documentBySlug, historyOfDocument, versionInForce, versionsOfDocument } from './loaders';
 import {
   AuditEntry,
@@ -20,6 +20,7 @@ import {
 } from './types';
 
 const MAX_PAGE = 100;
+const DEFAULT_PAGE = 20;
 
 @ArgsType()
 export class DocumentsArgs {
@@ -41,21 +42,42 @@ export class DocumentsArgs {
   @Field(() => GraphQLDate, { nullable: true, description: 'The day the documents are in force on; default today.' })
   validOn?: Date | null;
 
-  @Field(() => Int, { defaultValue: 20, description: `Page size, at most ${MAX_PAGE}.` })
-  first!: number;
+  @Field(() => Int, { nullable: true, description: `The first n documents after \`after\` (forward paging); default ${DEFAULT_PAGE} when last is not given; at most ${MAX_PAGE}.` })
+  first?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  @Field(() => String, { nullable: true, description: 'A cursor from this listing (usually the endCursor of the previous page): the page starts after it.' })
   after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: `The last n documents before \`before\`, or of the whole listing (backward paging); at most ${MAX_PAGE}.` })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'A cursor from this listing (usually the startCursor of the next page): the page ends before it.' })
+  before?: string | null;
 }
 
-function decodeCursor(cursor: string | null | undefined): number {
-  if (!cursor) return 0;
+/** A cursor is the position in the listing (1-based), opaque to clients. */
+const encodeCursor = (position: number) => Buffer.from(`offset:${position}`).toString('base64url');
+
+function decodeCursor(argument: 'after' | 'before', cursor: string): number {
   const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw new BadInputError('after is not a cursor this API gave out.', { after: cursor });
+  if (!match) throw new BadInputError(`${argument} is not a cursor this API gave out.`, { [argument]: cursor });
   return Number(match[1]);
 }
 
-const encodeCursor = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64url');
+/** The window of the listing that Relay's first/after/last/before arguments ask for. */
+export function pageWindow(args: Pick<DocumentsArgs, 'first' | 'after' | 'last' | 'before'>): PageWindow {
+  for (const name of ['first', 'last'] as const) {
+    const size = args[name];
+    if (size != null && (size < 1 || size > MAX_PAGE)) throw new BadInputError(`${name} must be between 1 and ${MAX_PAGE}.`, { [name]: size });
+  }
+  if (args.first != null && args.last != null) throw new BadInputError('Give first or last, not both.');
+  return {
+    after: args.after ? decodeCursor('after', args.after) : 0,
+    before: args.before ? decodeCursor('before', args.before) : null,
+    first: args.first ?? (args.last == null ? DEFAULT_PAGE : null),
+    last: args.last ?? null,
+  };
+}
 
 /** Whether a document may be shown to the caller: anyone once published, its leaders always. */
 async function visible(ctx: SubgraphContext, document: KnowledgeDocument | null): Promise<KnowledgeDocument | null> {
@@ -64,49 +86,57 @@ async function visible(ctx: SubgraphContext, document: KnowledgeDocument | null)
   return versions.some(isPublic) ? document : null;
 }
 
-/** `documents` and `document` on an area's namespace, and its document mutations. */
-export function documentResolvers(types: AreaTypes): Function[] {
-  @Resolver(() => types.Namespace)
-  class DocumentsResolver {
-    @FieldResolver(() => DocumentConnection, { description: "The area's routines, guidelines and methods, a page at a time." })
-    async documents(@Root() ns: AreaNamespace, @Args() args: DocumentsArgs, @Ctx() ctx: SubgraphContext, @Info() info: GraphQLResolveInfo): Promise<DocumentConnection> {
-      if (args.first < 1 || args.first > MAX_PAGE) throw new BadInputError(`first must be between 1 and ${MAX_PAGE}.`, { first: args.first });
-      if (!PUBLIC_STATUSES.includes(args.status)) {
-        if (!ctx.principal) throw new UnauthenticatedError(`Sign in to see documents in status ${args.status}.`);
-        if (!policy.canReadUnpublished(ctx.principal, ns.area)) throw new ForbiddenError(`Only process leaders of the area see documents in status ${args.status}.`);
-        cacheNever(info);
-      } else {
-        cachePublic(info, ctx.principal);
-      }
-      const day = args.validOn ? isoDate(args.validOn) : ctx.today;
-      const offset = decodeCursor(args.after);
-      const { items, total } = await new DocumentReader(ctx.db).page(ns.area, { ...args, day, offset });
-      if (args.status === VersionStatus.PUBLISHED) {
-        const inForce = versionInForce(ctx, day);
-        for (const { document, version } of items) inForce.prime(document.id, version);
-      }
-      return {
-        edges: items.map(({ document, version }, i) => ({ cursor: encodeCursor(offset + i + 1), node: Object.assign(document, { listed: version }) })),
-        pageInfo: { hasNextPage: offset + items.length < total, endCursor: items.length ? encodeCursor(offset + items.length) : null },
-        totalCount: total,
-      };
-    }
-
-    @FieldResolver(() => KnowledgeDocument, { nullable: true, description: 'One document by id or slug; null when there is none the caller may see.' })
-    async document(
-      @Root() ns: AreaNamespace,
-      @Ctx() ctx: SubgraphContext,
-      @Info() info: GraphQLResolveInfo,
-      @Arg('id', () => ID, { nullable: true }) id?: string | null,
-      @Arg('slug', () => String, { nullable: true }) slug?: string | null,
-    ): Promise<KnowledgeDocument | null> {
-      if (!id === !slug) throw new BadInputError('Give exactly one of id and slug.');
+/** `documents` and `document` of every area, on the interface the areas share. */
+@Resolver(() => AreaNamespace)
+export class DocumentsResolver {
+  @FieldResolver(() => DocumentConnection, { description: "The area's routines, guidelines and methods, a page at a time." })
+  async documents(@Root() ns: AreaNamespace, @Args() args: DocumentsArgs, @Ctx() ctx: SubgraphContext, @Info() info: GraphQLResolveInfo): Promise<DocumentConnection> {
+    const window = pageWindow(args);
+    if (!PUBLIC_STATUSES.includes(args.status)) {
+      if (!ctx.principal) throw new UnauthenticatedError(`Sign in to see documents in status ${args.status}.`);
+      if (!policy.canReadUnpublished(ctx.principal, ns.area)) throw new ForbiddenError(`Only process leaders of the area see documents in status ${args.status}.`);
+      cacheNever(info);
+    } else {
       cachePublic(info, ctx.principal);
-      const document = id ? await documentById(ctx).load(id) : await documentBySlug(ctx, ns.area).load(slug as string);
-      return visible(ctx, document?.area === ns.area ? document : null);
     }
+    const day = args.validOn ? isoDate(args.validOn) : ctx.today;
+    const { items, total } = await new DocumentReader(ctx.db).page(ns.area, { ...args, day, window });
+    if (args.status === VersionStatus.PUBLISHED) {
+      const inForce = versionInForce(ctx, day);
+      for (const { document, version } of items) inForce.prime(document.id, version);
+    }
+    const start = items[0]?.position ?? null;
+    const end = items.at(-1)?.position ?? null;
+    return {
+      edges: items.map(({ document, version, position }) => ({ cursor: encodeCursor(position), node: Object.assign(document, { listed: version }) })),
+      pageInfo: {
+        // Where the page lies in the whole listing, whichever direction it was paged in.
+        hasPreviousPage: start !== null ? start > 1 : window.after > 0 && total > 0,
+        hasNextPage: end !== null ? end < total : window.before !== null && total > 0,
+        startCursor: start !== null ? encodeCursor(start) : null,
+        endCursor: end !== null ? encodeCursor(end) : null,
+      },
+      totalCount: total,
+    };
   }
 
+  @FieldResolver(() => KnowledgeDocument, { nullable: true, description: 'One document by id or slug; null when there is none the caller may see.' })
+  async document(
+    @Root() ns: AreaNamespace,
+    @Ctx() ctx: SubgraphContext,
+    @Info() info: GraphQLResolveInfo,
+    @Arg('id', () => ID, { nullable: true }) id?: string | null,
+    @Arg('slug', () => String, { nullable: true }) slug?: string | null,
+  ): Promise<KnowledgeDocument | null> {
+    if (!id === !slug) throw new BadInputError('Give exactly one of id and slug.');
+    cachePublic(info, ctx.principal);
+    const document = id ? await documentById(ctx).load(id) : await documentBySlug(ctx, ns.area).load(slug as string);
+    return visible(ctx, document?.area === ns.area ? document : null);
+  }
+}
+
+/** The document mutations of an area. */
+export function documentMutations(types: AreaTypes): Function[] {
   @Resolver(() => types.Mutations)
   class DocumentMutationsResolver {
     @FieldResolver(() => DocumentVersion, { description: 'Starts a draft: a new document (kind, slug) or a new version of one (documentId).' })
@@ -202,7 +232,10 @@ export class KnowledgeDocumentResolver {
     return versions.filter(isPublic);
   }
 
-  @FieldResolver(() => [AuditEntry], { description: 'The audit log of the document, oldest first: process leaders of the area and admins.' })
+  @FieldResolver(() => [AuditEntry], {
+    nullable: true,
+    description: 'The audit log of the document, oldest first. Only for process leaders of the area and admins: for anyone else it is null with an UNAUTHENTICATED or FORBIDDEN error, and the rest of the query still answers.',
+  })
   async history(@Root() document: KnowledgeDocument, @Ctx() ctx: SubgraphContext, @Info() info: GraphQLResolveInfo): Promise<AuditEntry[]> {
     cacheNever(info);
     if (!ctx.principal) throw new UnauthenticatedError('Sign in to see the audit history.');

@@ -178,14 +178,20 @@ export class DocumentEdge {
   node!: KnowledgeDocument;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Where a page lies in the whole listing (Relay cursor connections).' })
 @Directive('@shareable')
 @Directive('@cacheControl(inheritMaxAge: true)')
 export class PageInfo {
-  @Field()
+  @Field({ description: 'Whether the listing goes on after this page: ask for `first: n, after: endCursor`.' })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field({ description: 'Whether the listing has documents before this page: ask for `last: n, before: startCursor`.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The cursor of the first document of the page; null when the page is empty.' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The cursor of the last document of the page; null when the page is empty.' })
   endCursor!: string | null;
 }
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { policy, type SubgraphContext } from '@samsyn/core';
+import { NEEDS_TOKEN, policy, type SubgraphContext } from '@samsyn/core';
 import { ReportResult } from '@samsyn/equality';
 import { Area, documentBySlug, KnowledgeDocument, type AreaTypes } from '@samsyn/knowledge';
 import { Instrument, InstrumentCoverage, InstrumentService, InstrumentUseInput } from './instruments';
@@ -35,7 +35,7 @@ export class InstrumentFieldsResolver {
     return instrument.methodDocument ? documentBySlug(ctx, Area.ADULT_SERVICES).load(instrument.methodDocument) : null;
   }
 
-  @FieldResolver(() => InstrumentCoverage, { description: 'Which districts use it and which lack it (signed-in callers).' })
+  @FieldResolver(() => InstrumentCoverage, { nullable: true, description: `Which districts use it and which lack it. ${NEEDS_TOKEN}` })
   async coverage(@Root() instrument: Instrument, @Ctx() ctx: SubgraphContext): Promise<InstrumentCoverage> {
     policy.requireAuthenticated(ctx.principal);
     return (await coverageOf(ctx)).get(instrument.code) as InstrumentCoverage;

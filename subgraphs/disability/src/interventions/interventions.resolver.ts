@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { policy, type SubgraphContext } from '@samsyn/core';
-import { ReportResult } from '@samsyn/equality';
+import { NEEDS_TOKEN, policy, type SubgraphContext } from '@samsyn/core';
+import { PeriodScalar, ReportResult } from '@samsyn/equality';
 import { Area, documentBySlug, KnowledgeDocument, versionInForce, type AreaTypes } from '@samsyn/knowledge';
 import { DecisionsInput, Intervention, InterventionBreakdown, InterventionLevel, Law } from './interventions';
 import { InterventionService } from './interventions.service';
@@ -14,11 +14,14 @@ export function interventionResolvers(types: AreaTypes): Function[] {
       return new InterventionService(ctx.db).catalogue(law);
     }
 
-    @FieldResolver(() => [InterventionBreakdown], { description: 'Decisions not carried out within three months, per intervention, city-wide or for one district (signed-in callers).' })
+    @FieldResolver(() => [InterventionBreakdown], {
+      nullable: true,
+      description: `Decisions not carried out within three months, per intervention, city-wide or for one district. ${NEEDS_TOKEN}`,
+    })
     decisionsNotCarriedOut(
-      @Arg('period') period: string,
+      @Arg('period', () => PeriodScalar, { description: 'A quarter, e.g. 2026-Q3.' }) period: string,
       @Ctx() ctx: SubgraphContext,
-      @Arg('district', () => String, { nullable: true }) district?: string | null,
+      @Arg('district', () => String, { nullable: true, description: "A district's code; city-wide when left out." }) district?: string | null,
     ): Promise<InterventionBreakdown[]> {
       policy.requireAuthenticated(ctx.principal);
       return new InterventionService(ctx.db).breakdown(period, district);

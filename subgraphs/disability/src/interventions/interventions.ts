@@ -1,4 +1,5 @@
 import { Directive, Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PeriodScalar } from '@samsyn/equality';
 
 export enum Law {
   LSS = 'LSS',
@@ -45,7 +46,7 @@ export class InterventionBreakdown {
   @Field(() => Intervention)
   intervention!: Intervention;
 
-  @Field()
+  @Field(() => PeriodScalar, { description: 'The quarter the decisions were counted in.' })
   period!: string;
 
   @Field(() => Int, { nullable: true, description: 'Null when suppressed (a count under 5).' })
@@ -66,7 +67,7 @@ export class DecisionsInput {
   @Field()
   district!: string;
 
-  @Field({ description: 'A quarter, e.g. 2026-Q3 (reporting to IVO is quarterly).' })
+  @Field(() => PeriodScalar, { description: 'A quarter, e.g. 2026-Q3 (reporting to IVO is quarterly).' })
   period!: string;
 
   @Field({ description: 'Intervention code, e.g. "LSS-3".' })
