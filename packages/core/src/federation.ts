@@ -8,7 +8,13 @@ const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/fede
 
 // Apollo Server's cache-control directive, so types can say they inherit their parent's cache hint.
 const CACHE_CONTROL = `
-enum CacheControlScope { PUBLIC PRIVATE }
+"""Apollo cache hints: who may share a cached answer."""
+enum CacheControlScope {
+  """Any cache may keep the answer: it is the same for every caller."""
+  PUBLIC
+  """Only the caller's own cache may keep it."""
+  PRIVATE
+}
 directive @cacheControl(maxAge: Int, scope: CacheControlScope, inheritMaxAge: Boolean) on FIELD_DEFINITION | OBJECT | INTERFACE | UNION`;
 
 // Resolver maps are plain objects of unknown shape: the federation glue is where `any` is honest.

@@ -65,7 +65,11 @@ export const PeriodScalar = new GraphQLScalarType<string, string>({
   name: 'Period',
   description:
     'A reporting period: a year (`2026`), a quarter (`2026-Q3`) or a month (`2026-09`). Anything else is refused before the operation runs: with BAD_USER_INPUT when sent as a variable, GRAPHQL_VALIDATION_FAILED when written into the query.',
-  serialize: checkedPeriod,
+  serialize(value) {
+    // A malformed period on the way out is the server's fault, not the client's: no BAD_USER_INPUT here.
+    if (typeof value !== 'string' || !periodicityOf(value)) throw new Error(`not a period: ${JSON.stringify(value)}`);
+    return value;
+  },
   parseValue: checkedPeriod,
   parseLiteral(node) {
     if (node.kind !== Kind.STRING) throw new BadInputError(`A period is a string such as "2026-Q3", not ${print(node)}.`);

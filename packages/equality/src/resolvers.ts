@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { BadInputError, NEEDS_TOKEN, policy, type SubgraphContext } from '@samsyn/core';
+import { BadInputError, errorsDoc, NEEDS_TOKEN, policy, type SubgraphContext } from '@samsyn/core';
 import { AreaNamespace, AreaProfile, type AreaTypes } from '@samsyn/knowledge';
 import { comparisonOf, entryOf, indicatorsOf } from './loaders';
-import { ObservationService } from './observations';
+import { MAX_REPORT_ROWS, ObservationService } from './observations';
 import { PeriodScalar, periodicityOf, periodRange } from './periods';
 import { Comparison, Indicator, IndicatorValue, ObservationInput, ReportResult, SeriesPoint, Trend } from './types';
 
@@ -70,10 +70,16 @@ export class EqualityResolver {
 export function reportMutations(types: AreaTypes): Function[] {
   @Resolver(() => types.Mutations)
   class ReportResolver {
-    @FieldResolver(() => ReportResult, { description: "A district system reports its own district's aggregated figures; the same report twice changes nothing, and one bad row stores nothing." })
+    @FieldResolver(() => ReportResult, {
+      description: `A district system reports its own district's aggregated figures; the same report twice changes nothing, and one bad row stores nothing. ${errorsDoc({
+        UNAUTHENTICATED: '',
+        FORBIDDEN: 'not a district system, or a row for another district',
+        BAD_USER_INPUT: 'every bad row listed in extensions.rows: unknown indicator or district, a period of the wrong kind, negative counts, numerator above denominator',
+      })}`,
+    })
     reportObservations(
       @Root() ns: AreaNamespace,
-      @Arg('input', () => [ObservationInput]) input: ObservationInput[],
+      @Arg('input', () => [ObservationInput], { description: `The figures, at most ${MAX_REPORT_ROWS} rows.` }) input: ObservationInput[],
       @Ctx() ctx: SubgraphContext,
     ): Promise<ReportResult> {
       return new ObservationService(ctx.db).report(ctx.principal, ns.area, input);

@@ -14,6 +14,7 @@ export enum AdoptionStatus {
 }
 registerEnumType(AdoptionStatus, {
   name: 'AdoptionStatus',
+  description: 'How far a district has come with a published version.',
   valuesConfig: {
     ACKNOWLEDGED: { description: 'The district has taken note of the version and plans its introduction.' },
     IMPLEMENTED: { description: 'The district works by the version.' },
@@ -27,7 +28,7 @@ registerEnumType(AdoptionStatus, {
 @ObjectType({ description: "A district's adoption of a document: the newest version it has acknowledged, and whether it lags behind the version in force.", simpleResolvers: true })
 @Directive('@shareable')
 export class Adoption {
-  @Field(() => AreaDistrict())
+  @Field(() => AreaDistrict(), { description: 'The district.' })
   district!: DistrictKey;
 
   documentId!: string;

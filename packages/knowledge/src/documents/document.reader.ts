@@ -61,10 +61,10 @@ export class DocumentReader {
       order = `ts_rank(v.search, swedish_search_query(${query})) DESC, v.title, d.id`;
     }
     const { after, before, first, last } = filter.window;
-    const bounds = [`position > ${param(after)}`];
-    if (before !== null) bounds.push(`position < ${param(before)}`);
-    if (first !== null) bounds.push(`position <= ${param(after + first)}`);
-    if (last !== null) bounds.push(`position >= ${before !== null ? param(before) : '(SELECT count(*) + 1 FROM listed)'} - ${param(last)}`);
+    const bounds = [`position > ${param(after)}::bigint`];
+    if (before !== null) bounds.push(`position < ${param(before)}::bigint`);
+    if (first !== null) bounds.push(`position <= ${param(after + first)}::bigint`);
+    if (last !== null) bounds.push(`position >= ${before !== null ? `${param(before)}::bigint` : '(SELECT count(*) + 1 FROM listed)'} - ${param(last)}::bigint`);
     // The total comes with every page, also an empty one: hence the one-row left join.
     const rows: (DocumentRow & VersionRow & { position: string | null; total: string })[] = await this.db.query(
       `WITH listed AS (

@@ -1,7 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { GraphQLDate } from 'graphql-scalars';
-import { BadInputError, cacheNever, cachePublic, ForbiddenError, isoDate, policy, UnauthenticatedError, type SubgraphContext } from '@samsyn/core';
+import { BadInputError, cacheNever, cachePublic, errorsDoc, ForbiddenError, isoDate, policy, UnauthenticatedError, type SubgraphContext } from '@samsyn/core';
 import { AreaNamespace, type AreaTypes } from '../area-subgraph';
 import { DocumentLifecycle } from './document.lifecycle';
 import { DocumentReader, type PageWindow } from './document.reader';
@@ -24,7 +24,7 @@ const DEFAULT_PAGE = 20;
 
 @ArgsType()
 export class DocumentsArgs {
-  @Field(() => DocumentKind, { nullable: true })
+  @Field(() => DocumentKind, { nullable: true, description: 'Only documents of this kind; all kinds when left out.' })
   kind?: DocumentKind | null;
 
   @Field(() => VersionStatus, {
@@ -125,8 +125,8 @@ export class DocumentsResolver {
     @Root() ns: AreaNamespace,
     @Ctx() ctx: SubgraphContext,
     @Info() info: GraphQLResolveInfo,
-    @Arg('id', () => ID, { nullable: true }) id?: string | null,
-    @Arg('slug', () => String, { nullable: true }) slug?: string | null,
+    @Arg('id', () => ID, { nullable: true, description: "The document's id; give it or slug." }) id?: string | null,
+    @Arg('slug', () => String, { nullable: true, description: "The document's slug in this area; give it or id." }) slug?: string | null,
   ): Promise<KnowledgeDocument | null> {
     if (!id === !slug) throw new BadInputError('Give exactly one of id and slug.');
     cachePublic(info, ctx.principal);
@@ -139,59 +139,111 @@ export class DocumentsResolver {
 export function documentMutations(types: AreaTypes): Function[] {
   @Resolver(() => types.Mutations)
   class DocumentMutationsResolver {
-    @FieldResolver(() => DocumentVersion, { description: 'Starts a draft: a new document (kind, slug) or a new version of one (documentId).' })
-    createDraft(@Root() ns: AreaNamespace, @Arg('input', () => DraftInput) input: DraftInput, @Ctx() ctx: SubgraphContext): Promise<DocumentVersion> {
+    @FieldResolver(() => DocumentVersion, {
+      description: `Starts a draft: a new document (kind, slug) or a new version of one (documentId). Process leaders of the area and admins. ${errorsDoc({
+        UNAUTHENTICATED: '',
+        FORBIDDEN: 'not a process leader of the area',
+        NOT_FOUND: 'no such document in the area',
+        BAD_USER_INPUT: 'invalid content, a slug already taken, or a retired document',
+      })}`,
+    })
+    createDraft(
+      @Root() ns: AreaNamespace,
+      @Arg('input', () => DraftInput, { description: 'The content of the draft.' }) input: DraftInput,
+      @Ctx() ctx: SubgraphContext,
+    ): Promise<DocumentVersion> {
       return lifecycle(ctx).createDraft(ns.area, input);
     }
 
-    @FieldResolver(() => DocumentVersion, { description: 'Changes a draft; expectedRevision must be its current revision (else CONFLICT).' })
+    @FieldResolver(() => DocumentVersion, {
+      description: `Changes a draft's content. ${errorsDoc({
+        UNAUTHENTICATED: '',
+        FORBIDDEN: 'not a process leader of the area',
+        NOT_FOUND: 'no such version in the area',
+        CONFLICT: 'expectedRevision is not its current revision: someone changed it first',
+        BAD_USER_INPUT: 'not a draft, or invalid content',
+      })}`,
+    })
     updateDraft(
       @Root() ns: AreaNamespace,
-      @Arg('versionId', () => ID) versionId: string,
-      @Arg('expectedRevision', () => Int) expectedRevision: number,
-      @Arg('input', () => DraftInput) input: DraftInput,
+      @Arg('versionId', () => ID, { description: 'The draft to change.' }) versionId: string,
+      @Arg('expectedRevision', () => Int, { description: 'The revision the change was based on (the draft as last read).' }) expectedRevision: number,
+      @Arg('input', () => DraftInput, { description: 'The fields to change; those left out stay as they are.' }) input: DraftInput,
       @Ctx() ctx: SubgraphContext,
     ): Promise<DocumentVersion> {
       return lifecycle(ctx).updateDraft(ns.area, versionId, expectedRevision, input);
     }
 
-    @FieldResolver(() => DocumentVersion)
-    submitForReview(@Root() ns: AreaNamespace, @Arg('versionId', () => ID) versionId: string, @Ctx() ctx: SubgraphContext): Promise<DocumentVersion> {
+    @FieldResolver(() => DocumentVersion, {
+      description: `Submits a draft for review; another process leader of the area (or an admin) then publishes it or returns it. ${errorsDoc({
+        UNAUTHENTICATED: '',
+        FORBIDDEN: 'not a process leader of the area',
+        NOT_FOUND: 'no such version in the area',
+        BAD_USER_INPUT: 'not a draft',
+      })}`,
+    })
+    submitForReview(
+      @Root() ns: AreaNamespace,
+      @Arg('versionId', () => ID, { description: 'The draft to submit.' }) versionId: string,
+      @Ctx() ctx: SubgraphContext,
+    ): Promise<DocumentVersion> {
       return lifecycle(ctx).submitForReview(ns.area, versionId);
     }
 
-    @FieldResolver(() => DocumentVersion, { description: 'Sends a version in review back to draft, saying why.' })
+    @FieldResolver(() => DocumentVersion, {
+      description: `Sends a version in review back to draft, saying why. ${errorsDoc({
+        UNAUTHENTICATED: '',
+        FORBIDDEN: 'not a process leader of the area',
+        NOT_FOUND: 'no such version in the area',
+        BAD_USER_INPUT: 'not in review, or an empty comment',
+      })}`,
+    })
     returnToDraft(
       @Root() ns: AreaNamespace,
-      @Arg('versionId', () => ID) versionId: string,
-      @Arg('comment') comment: string,
+      @Arg('versionId', () => ID, { description: 'The version in review.' }) versionId: string,
+      @Arg('comment', { description: 'Why it goes back: shown to the author as returnComment.' }) comment: string,
       @Ctx() ctx: SubgraphContext,
     ): Promise<DocumentVersion> {
       return lifecycle(ctx).returnToDraft(ns.area, versionId, comment);
     }
 
-    @FieldResolver(() => DocumentVersion, { description: 'Publishes a version in review from validFrom (today or later); someone other than its submitter must do it.' })
+    @FieldResolver(() => DocumentVersion, {
+      description: `Publishes a version in review from validFrom; the version published before is superseded in the same transaction. ${errorsDoc({
+        UNAUTHENTICATED: '',
+        FORBIDDEN: 'not a process leader of the area, or the one who submitted it (four eyes)',
+        NOT_FOUND: 'no such version in the area',
+        CONFLICT: 'another version was published after this draft was started',
+        BAD_USER_INPUT: 'not in review, a retired document, or validFrom in the past or before the previous version',
+      })}`,
+    })
     publish(
       @Root() ns: AreaNamespace,
-      @Arg('versionId', () => ID) versionId: string,
-      @Arg('validFrom', () => GraphQLDate) validFrom: Date,
+      @Arg('versionId', () => ID, { description: 'The version in review.' }) versionId: string,
+      @Arg('validFrom', () => GraphQLDate, { description: 'Gäller från: today or later.' }) validFrom: Date,
       @Ctx() ctx: SubgraphContext,
     ): Promise<DocumentVersion> {
       return lifecycle(ctx).publish(ns.area, versionId, isoDate(validFrom));
     }
 
-    @FieldResolver(() => KnowledgeDocument, { description: 'Retires a document, saying why; it is then no longer in force.' })
+    @FieldResolver(() => KnowledgeDocument, {
+      description: `Retires a document, saying why; it is then no longer in force. ${errorsDoc({
+        UNAUTHENTICATED: '',
+        FORBIDDEN: 'not a process leader of the area',
+        NOT_FOUND: 'no such document in the area',
+        BAD_USER_INPUT: 'already retired, or an empty reason',
+      })}`,
+    })
     retire(
       @Root() ns: AreaNamespace,
-      @Arg('documentId', () => ID) documentId: string,
-      @Arg('reason') reason: string,
+      @Arg('documentId', () => ID, { description: 'The document to retire.' }) documentId: string,
+      @Arg('reason', { description: 'Why: kept as retiredReason.' }) reason: string,
       @Ctx() ctx: SubgraphContext,
     ): Promise<KnowledgeDocument> {
       return lifecycle(ctx).retire(ns.area, documentId, reason);
     }
   }
 
-  return [DocumentsResolver, DocumentMutationsResolver];
+  return [DocumentMutationsResolver];
 }
 
 function lifecycle(ctx: SubgraphContext): DocumentLifecycle {
@@ -202,7 +254,11 @@ function lifecycle(ctx: SubgraphContext): DocumentLifecycle {
 @Resolver(() => KnowledgeDocument)
 export class KnowledgeDocumentResolver {
   @FieldResolver(() => DocumentVersion, { nullable: true, description: 'The version in force on the given day (default today); null when none is.' })
-  current(@Root() document: KnowledgeDocument, @Ctx() ctx: SubgraphContext, @Arg('on', () => GraphQLDate, { nullable: true }) on?: Date | null): Promise<DocumentVersion | null> {
+  current(
+    @Root() document: KnowledgeDocument,
+    @Ctx() ctx: SubgraphContext,
+    @Arg('on', () => GraphQLDate, { nullable: true, description: 'The day; default today.' }) on?: Date | null,
+  ): Promise<DocumentVersion | null> {
     return versionInForce(ctx, on ? isoDate(on) : ctx.today).load(document.id);
   }
 
@@ -211,7 +267,7 @@ export class KnowledgeDocumentResolver {
     return (await representative(document, ctx))?.title ?? document.slug;
   }
 
-  @FieldResolver(() => String, { nullable: true })
+  @FieldResolver(() => String, { nullable: true, description: 'Målgrupp of the version in force, or of the latest version the caller may see.' })
   async targetGroup(@Root() document: KnowledgeDocument, @Ctx() ctx: SubgraphContext): Promise<string | null> {
     return (await representative(document, ctx))?.targetGroup ?? null;
   }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { NEEDS_TOKEN, policy, type SubgraphContext } from '@samsyn/core';
+import { errorsDoc, NEEDS_TOKEN, policy, type SubgraphContext } from '@samsyn/core';
 import { ReportResult } from '@samsyn/equality';
 import { Area, documentBySlug, KnowledgeDocument, type AreaTypes } from '@samsyn/knowledge';
 import { Instrument, InstrumentCoverage, InstrumentService, InstrumentUseInput } from './instruments';
@@ -20,8 +20,17 @@ export function instrumentResolvers(types: AreaTypes): Function[] {
 
   @Resolver(() => types.Mutations)
   class InstrumentReportResolver {
-    @FieldResolver(() => ReportResult, { description: 'A district system reports which instruments its district uses and how many staff are trained.' })
-    reportInstrumentUse(@Arg('input', () => [InstrumentUseInput]) input: InstrumentUseInput[], @Ctx() ctx: SubgraphContext): Promise<ReportResult> {
+    @FieldResolver(() => ReportResult, {
+      description: `A district system reports which instruments its district uses and how many staff are trained. ${errorsDoc({
+        UNAUTHENTICATED: '',
+        FORBIDDEN: 'not a district system, or a row for another district',
+        BAD_USER_INPUT: 'an unknown instrument or district, or a negative count',
+      })}`,
+    })
+    reportInstrumentUse(
+      @Arg('input', () => [InstrumentUseInput], { description: 'One row per instrument.' }) input: InstrumentUseInput[],
+      @Ctx() ctx: SubgraphContext,
+    ): Promise<ReportResult> {
       return new InstrumentService(ctx.db).report(ctx.principal, input);
     }
   }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { NEEDS_TOKEN, policy, type SubgraphContext } from '@samsyn/core';
+import { errorsDoc, NEEDS_TOKEN, policy, type SubgraphContext } from '@samsyn/core';
 import { PeriodScalar, ReportResult } from '@samsyn/equality';
 import { Area, documentBySlug, KnowledgeDocument, versionInForce, type AreaTypes } from '@samsyn/knowledge';
 import { DecisionsInput, Intervention, InterventionBreakdown, InterventionLevel, Law } from './interventions';
@@ -10,7 +10,10 @@ export function interventionResolvers(types: AreaTypes): Function[] {
   @Resolver(() => types.Namespace)
   class CatalogueResolver {
     @FieldResolver(() => [Intervention], { description: 'The ten interventions of LSS 9 § in the law’s order, then the main SoL interventions.' })
-    interventions(@Ctx() ctx: SubgraphContext, @Arg('law', () => Law, { nullable: true }) law?: Law | null): Promise<Intervention[]> {
+    interventions(
+      @Ctx() ctx: SubgraphContext,
+      @Arg('law', () => Law, { nullable: true, description: 'Only those under this law; both when left out.' }) law?: Law | null,
+    ): Promise<Intervention[]> {
       return new InterventionService(ctx.db).catalogue(law);
     }
 
@@ -30,8 +33,17 @@ export function interventionResolvers(types: AreaTypes): Function[] {
 
   @Resolver(() => types.Mutations)
   class DecisionsReportResolver {
-    @FieldResolver(() => ReportResult, { description: "A district system reports its quarter's decisions per intervention; DI-NOTEX3M is set to their sum." })
-    reportDecisionsNotCarriedOut(@Arg('input', () => [DecisionsInput]) input: DecisionsInput[], @Ctx() ctx: SubgraphContext): Promise<ReportResult> {
+    @FieldResolver(() => ReportResult, {
+      description: `A district system reports its quarter's decisions per intervention; DI-NOTEX3M is set to their sum. ${errorsDoc({
+        UNAUTHENTICATED: '',
+        FORBIDDEN: 'not a district system, or a row for another district',
+        BAD_USER_INPUT: 'an unknown intervention, a period that is not a quarter, or counts that do not add up',
+      })}`,
+    })
+    reportDecisionsNotCarriedOut(
+      @Arg('input', () => [DecisionsInput], { description: 'One row per intervention and quarter.' }) input: DecisionsInput[],
+      @Ctx() ctx: SubgraphContext,
+    ): Promise<ReportResult> {
       return new InterventionService(ctx.db).report(ctx.principal, input);
     }
   }

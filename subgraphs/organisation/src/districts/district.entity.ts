@@ -9,7 +9,7 @@ import { GraphQLDate } from 'graphql-scalars';
 @Directive('@cacheControl(maxAge: 300)')
 @Entity('district')
 export class District {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id.' })
   @PrimaryColumn('uuid')
   id!: string;
 
@@ -17,7 +17,7 @@ export class District {
   @Column('text', { unique: true })
   code!: string;
 
-  @Field()
+  @Field({ description: 'The Swedish name, e.g. "Angered".' })
   @Column('text')
   name!: string;
 
