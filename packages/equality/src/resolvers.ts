@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { BadInputError, errorsDoc, NEEDS_TOKEN, policy, type SubgraphContext } from '@samsyn/core';
+import { BadInputError, errorsDoc, NEEDS_TOKEN, policy, REFUSALS, type SubgraphContext } from '@samsyn/core';
 import { AreaNamespace, AreaProfile, type AreaTypes } from '@samsyn/knowledge';
 import { comparisonOf, entryOf, indicatorsOf } from './loaders';
 import { MAX_REPORT_ROWS, ObservationService } from './observations';
@@ -72,8 +72,7 @@ export function reportMutations(types: AreaTypes): Function[] {
   class ReportResolver {
     @FieldResolver(() => ReportResult, {
       description: `A district system reports its own district's aggregated figures; the same report twice changes nothing, and one bad row stores nothing. ${errorsDoc({
-        UNAUTHENTICATED: '',
-        FORBIDDEN: 'not a district system, or a row for another district',
+        ...REFUSALS.districtSystem,
         BAD_USER_INPUT: 'every bad row listed in extensions.rows: unknown indicator or district, a period of the wrong kind, negative counts, numerator above denominator',
       })}`,
     })

@@ -1,7 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { GraphQLDate } from 'graphql-scalars';
-import { BadInputError, cacheNever, cachePublic, errorsDoc, ForbiddenError, isoDate, policy, UnauthenticatedError, type SubgraphContext } from '@samsyn/core';
+import { BadInputError, cacheNever, cachePublic, errorsDoc, ForbiddenError, isoDate, policy, REFUSALS, UnauthenticatedError, type SubgraphContext } from '@samsyn/core';
 import { AreaNamespace, type AreaTypes } from '../area-subgraph';
 import { DocumentLifecycle } from './document.lifecycle';
 import { DocumentReader, type PageWindow } from './document.reader';
@@ -141,8 +141,7 @@ export function documentMutations(types: AreaTypes): Function[] {
   class DocumentMutationsResolver {
     @FieldResolver(() => DocumentVersion, {
       description: `Starts a draft: a new document (kind, slug) or a new version of one (documentId). Process leaders of the area and admins. ${errorsDoc({
-        UNAUTHENTICATED: '',
-        FORBIDDEN: 'not a process leader of the area',
+        ...REFUSALS.areaEditor,
         NOT_FOUND: 'no such document in the area',
         BAD_USER_INPUT: 'invalid content, a slug already taken, or a retired document',
       })}`,
@@ -157,8 +156,7 @@ export function documentMutations(types: AreaTypes): Function[] {
 
     @FieldResolver(() => DocumentVersion, {
       description: `Changes a draft's content. ${errorsDoc({
-        UNAUTHENTICATED: '',
-        FORBIDDEN: 'not a process leader of the area',
+        ...REFUSALS.areaEditor,
         NOT_FOUND: 'no such version in the area',
         CONFLICT: 'expectedRevision is not its current revision: someone changed it first',
         BAD_USER_INPUT: 'not a draft, or invalid content',
@@ -176,8 +174,7 @@ export function documentMutations(types: AreaTypes): Function[] {
 
     @FieldResolver(() => DocumentVersion, {
       description: `Submits a draft for review; another process leader of the area (or an admin) then publishes it or returns it. ${errorsDoc({
-        UNAUTHENTICATED: '',
-        FORBIDDEN: 'not a process leader of the area',
+        ...REFUSALS.areaEditor,
         NOT_FOUND: 'no such version in the area',
         BAD_USER_INPUT: 'not a draft',
       })}`,
@@ -192,8 +189,7 @@ export function documentMutations(types: AreaTypes): Function[] {
 
     @FieldResolver(() => DocumentVersion, {
       description: `Sends a version in review back to draft, saying why. ${errorsDoc({
-        UNAUTHENTICATED: '',
-        FORBIDDEN: 'not a process leader of the area',
+        ...REFUSALS.areaEditor,
         NOT_FOUND: 'no such version in the area',
         BAD_USER_INPUT: 'not in review, or an empty comment',
       })}`,
@@ -227,8 +223,7 @@ export function documentMutations(types: AreaTypes): Function[] {
 
     @FieldResolver(() => KnowledgeDocument, {
       description: `Retires a document, saying why; it is then no longer in force. ${errorsDoc({
-        UNAUTHENTICATED: '',
-        FORBIDDEN: 'not a process leader of the area',
+        ...REFUSALS.areaEditor,
         NOT_FOUND: 'no such document in the area',
         BAD_USER_INPUT: 'already retired, or an empty reason',
       })}`,

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { errorsDoc, NEEDS_TOKEN, policy, type SubgraphContext } from '@samsyn/core';
+import { errorsDoc, NEEDS_TOKEN, policy, REFUSALS, type SubgraphContext } from '@samsyn/core';
 import { ReportResult } from '@samsyn/equality';
 import { Area, documentBySlug, KnowledgeDocument, type AreaTypes } from '@samsyn/knowledge';
 import { Instrument, InstrumentCoverage, InstrumentService, InstrumentUseInput } from './instruments';
@@ -22,8 +22,7 @@ export function instrumentResolvers(types: AreaTypes): Function[] {
   class InstrumentReportResolver {
     @FieldResolver(() => ReportResult, {
       description: `A district system reports which instruments its district uses and how many staff are trained. ${errorsDoc({
-        UNAUTHENTICATED: '',
-        FORBIDDEN: 'not a district system, or a row for another district',
+        ...REFUSALS.districtSystem,
         BAD_USER_INPUT: 'an unknown instrument or district, or a negative count',
       })}`,
     })

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { errorsDoc, NEEDS_TOKEN, policy, type SubgraphContext } from '@samsyn/core';
+import { errorsDoc, NEEDS_TOKEN, policy, REFUSALS, type SubgraphContext } from '@samsyn/core';
 import { PeriodScalar, ReportResult } from '@samsyn/equality';
 import { Area, documentBySlug, KnowledgeDocument, versionInForce, type AreaTypes } from '@samsyn/knowledge';
 import { DecisionsInput, Intervention, InterventionBreakdown, InterventionLevel, Law } from './interventions';
@@ -35,8 +35,7 @@ export function interventionResolvers(types: AreaTypes): Function[] {
   class DecisionsReportResolver {
     @FieldResolver(() => ReportResult, {
       description: `A district system reports its quarter's decisions per intervention; DI-NOTEX3M is set to their sum. ${errorsDoc({
-        UNAUTHENTICATED: '',
-        FORBIDDEN: 'not a district system, or a row for another district',
+        ...REFUSALS.districtSystem,
         BAD_USER_INPUT: 'an unknown intervention, a period that is not a quarter, or counts that do not add up',
       })}`,
     })
