@@ -132,22 +132,22 @@ export type PublishedDocumentFieldsFragment = { id: string, slug: string, title:
 export type AdoptionMatrixChildServicesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdoptionMatrixChildServicesQuery = { districts: Array<{ code: string, name: string }>, childServices: { documents: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null, adoption: Array<{ status: AdoptionStatus | null, lagging: boolean, daysLagging: number | null, district: { code: string }, version: { number: number } | null }> } }> } } | null };
+export type AdoptionMatrixChildServicesQuery = { districts: Array<{ code: string, name: string }>, childServices: { documents: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null, adoption: Array<{ status: AdoptionStatus | null, lagging: boolean, daysLagging: number | null, district: { code: string }, version: { number: number } | null }> | null } }> } } | null };
 
 export type AdoptionMatrixAdultServicesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdoptionMatrixAdultServicesQuery = { districts: Array<{ code: string, name: string }>, adultServices: { documents: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null, adoption: Array<{ status: AdoptionStatus | null, lagging: boolean, daysLagging: number | null, district: { code: string }, version: { number: number } | null }> } }> } } | null };
+export type AdoptionMatrixAdultServicesQuery = { districts: Array<{ code: string, name: string }>, adultServices: { documents: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null, adoption: Array<{ status: AdoptionStatus | null, lagging: boolean, daysLagging: number | null, district: { code: string }, version: { number: number } | null }> | null } }> } } | null };
 
 export type AdoptionMatrixDisabilityQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdoptionMatrixDisabilityQuery = { districts: Array<{ code: string, name: string }>, disability: { documents: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null, adoption: Array<{ status: AdoptionStatus | null, lagging: boolean, daysLagging: number | null, district: { code: string }, version: { number: number } | null }> } }> } } | null };
+export type AdoptionMatrixDisabilityQuery = { districts: Array<{ code: string, name: string }>, disability: { documents: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null, adoption: Array<{ status: AdoptionStatus | null, lagging: boolean, daysLagging: number | null, district: { code: string }, version: { number: number } | null }> | null } }> } } | null };
 
 export type AdoptionMatrixIncomeSupportQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdoptionMatrixIncomeSupportQuery = { districts: Array<{ code: string, name: string }>, incomeSupport: { documents: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null, adoption: Array<{ status: AdoptionStatus | null, lagging: boolean, daysLagging: number | null, district: { code: string }, version: { number: number } | null }> } }> } } | null };
+export type AdoptionMatrixIncomeSupportQuery = { districts: Array<{ code: string, name: string }>, incomeSupport: { documents: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null, adoption: Array<{ status: AdoptionStatus | null, lagging: boolean, daysLagging: number | null, district: { code: string }, version: { number: number } | null }> | null } }> } } | null };
 
 export type PublishedDocumentsChildServicesQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -23,7 +23,7 @@ import { href, type Route } from '../router';
 
 /** A document with its adoption; the four areas' matrix queries answer the same shape. */
 type MatrixDocument = NonNullable<AdoptionMatrixChildServicesQuery['childServices']>['documents']['edges'][number]['node'];
-type Adoption = MatrixDocument['adoption'][number];
+type Adoption = NonNullable<MatrixDocument['adoption']>[number];
 
 interface AreaDocuments<T> {
   documents: { edges: { node: T }[] };
@@ -99,7 +99,7 @@ function Cell({ adoption, current }: { adoption: Adoption | undefined; current: 
 }
 
 function Matrix({ documents, districts, areaName }: { documents: MatrixDocument[]; districts: { code: string; name: string }[]; areaName: string }) {
-  const lagging = documents.reduce((sum, doc) => sum + doc.adoption.filter((a) => a.lagging).length, 0);
+  const lagging = documents.reduce((sum, doc) => sum + (doc.adoption ?? []).filter((a) => a.lagging).length, 0);
   return (
     <>
       <p>
@@ -122,7 +122,7 @@ function Matrix({ documents, districts, areaName }: { documents: MatrixDocument[
           </thead>
           <tbody>
             {documents.map((doc) => {
-              const byDistrict = new Map(doc.adoption.map((a) => [a.district.code, a]));
+              const byDistrict = new Map((doc.adoption ?? []).map((a) => [a.district.code, a]));
               return (
                 <tr key={doc.id} data-document={doc.slug}>
                   <th scope="row">
