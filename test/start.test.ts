@@ -198,7 +198,8 @@ describe('npm start', () => {
       const pids = descendants(system.pid);
       expect(pids.length).toBeGreaterThanOrEqual(8); // launcher, five subgraphs, gateway, PostgreSQL
       system.process.kill('SIGTERM');
-      expect(await system.exit(10_000)).toBe(0);
+      // The launcher exits 0; npm may report the signal it was sent itself, as 143 (128 + SIGTERM).
+      expect([0, 143]).toContain(await system.exit(10_000));
       expect(stillRunning(pids)).toEqual([]);
     }, 20_000);
   });
