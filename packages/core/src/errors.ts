@@ -8,7 +8,7 @@ export const ERROR_CODES = {
   BAD_USER_INPUT: 'An argument or input value breaks a rule (format, range, state of the object). The message says what; `extensions` names the value. Fix the input; retrying unchanged fails again.',
   UNAUTHENTICATED: 'The operation needs a valid token, and none, an expired one or an invalid one was sent (HTTP 401 when the token itself is bad).',
   FORBIDDEN: "The token is valid, but its role, area or district does not allow this (e.g. a district system reporting for another district, or publishing one's own submission).",
-  CONFLICT: 'The change was based on a stale state: `expectedRevision` is not the draft\'s current revision, or another change came first. Read again and retry.',
+  CONFLICT: 'The change collides with the current state: `expectedRevision` is not the draft\'s current revision, another change came first, or the name (a slug) is taken. Read again and retry. Also: an `Idempotency-Key` used before for a different request (HTTP 422).',
   NOT_FOUND: 'The version, document or other object the operation names does not exist in this area.',
   SUBGRAPH_UNAVAILABLE: "One area's service did not answer in time: its fields are null, the rest of the response is complete; `extensions.serviceName` names it. Retry later.",
   GRAPHQL_PARSE_FAILED: 'The operation is not valid GraphQL syntax (HTTP 400).',

@@ -1,7 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { GraphQLDate } from 'graphql-scalars';
-import { BadInputError, cacheNever, cachePublic, errorsDoc, ForbiddenError, isoDate, policy, REFUSALS, UnauthenticatedError, type SubgraphContext } from '@samsyn/core';
+import { BadInputError, cacheNever, cachePublic, errorsDoc, ForbiddenError, GraphQLDate, isoDate, policy, REFUSALS, UnauthenticatedError, type SubgraphContext } from '@samsyn/core';
 import { AreaNamespace, type AreaTypes } from '../area-subgraph';
 import { DocumentLifecycle } from './document.lifecycle';
 import { DocumentReader, type PageWindow } from './document.reader';
@@ -59,7 +58,8 @@ export class DocumentsArgs {
 const encodeCursor = (position: number) => Buffer.from(`offset:${position}`).toString('base64url');
 
 function decodeCursor(argument: 'after' | 'before', cursor: string): number {
-  const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  // A position of at most nine digits: a longer one is no cursor this API gave out, and PostgreSQL would refuse it.
+  const match = /^offset:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!match) throw new BadInputError(`${argument} is not a cursor this API gave out.`, { [argument]: cursor });
   return Number(match[1]);
 }
@@ -143,7 +143,8 @@ export function documentMutations(types: AreaTypes): Function[] {
       description: `Starts a draft: a new document (kind, slug) or a new version of one (documentId). Process leaders of the area and admins. ${errorsDoc({
         ...REFUSALS.areaEditor,
         NOT_FOUND: 'no such document in the area',
-        BAD_USER_INPUT: 'invalid content, a slug already taken, or a retired document',
+        CONFLICT: 'the slug is taken in the area',
+        BAD_USER_INPUT: 'invalid content, or a retired document',
       })}`,
     })
     createDraft(

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { GraphQLDate } from 'graphql-scalars';
+import { GraphQLDate } from '@samsyn/core';
 
 @ObjectType({ description: 'A district (stadsdel) with its own committee, deciding locally under shared city goals.' })
 @Directive('@key(fields: "id")')

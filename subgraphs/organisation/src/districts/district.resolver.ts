@@ -1,6 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { GraphQLDate } from 'graphql-scalars';
-import { isoDate, type SubgraphContext } from '@samsyn/core';
+import { GraphQLDate, isoDate, type SubgraphContext } from '@samsyn/core';
 import { District } from './district.entity';
 import { districtById, predecessorsOf } from './district.loaders';
 import { DistrictService, isActiveOn } from './district.service';
