@@ -182,7 +182,6 @@ function readOrigins(env: Env, name: string): string[] {
   });
 }
 
-
 const DURATION_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
 
 /** A duration in seconds from "3600", "90m", "8h" or "1d". */
