@@ -39,6 +39,12 @@ function stopServer(server: { process: ChildProcess }): Promise<void> {
 const REPORT = `mutation ($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { inserted } } }`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Waits until `condition` holds (a busy machine writes slowly), at most `limitMs`. */
+async function until(condition: () => boolean, limitMs: number): Promise<void> {
+  const end = Date.now() + limitMs;
+  while (!condition() && Date.now() < end) await sleep(50);
+}
+
 describe('the database stopped and started again under writes', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samsyn-restart-'));
   let server: { url: string; process: ChildProcess } | undefined;
@@ -88,14 +94,14 @@ describe('the database stopped and started again under writes', () => {
     };
     const writers = Array.from({ length: 8 }, writer);
 
-    await sleep(1500);
+    await until(() => answered.length >= 20, 60_000);
     phase = 'down';
     await stopServer(server);
     const readyWhileDown = await ready();
-    await sleep(1000);
+    await sleep(500);
     server = await startServer(dataDir, port);
     phase = 'after';
-    await sleep(2500);
+    await until(() => answered.filter((write) => write.phase === 'after').length >= 20, 60_000);
     writing = false;
     await Promise.all(writers);
 
