@@ -4,7 +4,8 @@ import { compare, withTrends, type ObservationRow } from './comparison';
 import { indicatorsOfArea } from './indicators';
 import { ObservationService } from './observations';
 import { periodsEndingWith } from './periods';
-import type { Comparison, ComparisonEntry, Indicator } from './types';
+import { storedProtection, type PeriodProtection } from './protection';
+import { Overdispersion, type Comparison, type ComparisonEntry, type Indicator } from './types';
 
 /** How many periods a trend looks back over, the current one included. */
 export const TREND_WINDOW = 4;
@@ -18,6 +19,14 @@ export function observationsInPeriod(ctx: SubgraphContext) {
   return ctx.loaders.get<string, ObservationRow[]>('observationsInPeriod', async (periods) =>
     groupByKeys(periods, await new ObservationService(ctx.db).inPeriods(periods), (row) => row.period),
   );
+}
+
+/** The stored disclosure protection of a period: one statement for all periods a request needs. */
+export function protectionOf(ctx: SubgraphContext) {
+  return ctx.loaders.get<string, PeriodProtection>('protectionOf', async (periods) => {
+    const stored = await storedProtection(ctx.db, periods);
+    return periods.map((period) => stored.get(period) as PeriodProtection);
+  });
 }
 
 const byIndicator = new WeakMap<ObservationRow[], Map<string, ObservationRow[]>>();
@@ -37,28 +46,29 @@ function rowsOf(inPeriod: ObservationRow[], code: string): ObservationRow[] {
   return groups.get(code) ?? [];
 }
 
-/** Comparisons without trends, memoised per request by indicator and period. */
-function plainComparison(ctx: SubgraphContext, indicator: Indicator) {
-  return ctx.loaders.get<string, Comparison>(`plainComparison:${indicator.code}`, async (periods) => {
-    const rows = await observationsInPeriod(ctx).loadMany(periods);
-    return periods.map((period, i) => {
-      const inPeriod = rows[i];
-      if (inPeriod instanceof Error) throw inPeriod;
-      return compare(indicator, period, rowsOf(inPeriod, indicator.code));
-    });
+const unwrap = <T>(values: (T | Error)[]): T[] => {
+  const failed = values.find((value): value is Error => value instanceof Error);
+  if (failed) throw failed;
+  return values as T[];
+};
+
+/** Comparisons without trends, memoised per request by indicator, period and overdispersion method. */
+function plainComparison(ctx: SubgraphContext, indicator: Indicator, overdispersion: Overdispersion) {
+  return ctx.loaders.get<string, Comparison>(`plainComparison:${indicator.code}:${overdispersion}`, async (periods) => {
+    const [rows, protection] = await Promise.all([observationsInPeriod(ctx).loadMany(periods), protectionOf(ctx).loadMany(periods)]);
+    const inPeriods = unwrap(rows);
+    const protections = unwrap(protection);
+    return periods.map((period, i) => compare(indicator, period, rowsOf(inPeriods[i], indicator.code), protections[i], { overdispersion }));
   });
 }
 
 /** The comparison of one indicator in one period, with each district's trend over the periods before; once per request. */
-export async function comparisonOf(ctx: SubgraphContext, indicator: Indicator, period: string): Promise<Comparison> {
+export async function comparisonOf(ctx: SubgraphContext, indicator: Indicator, period: string, overdispersion = Overdispersion.NONE): Promise<Comparison> {
   return ctx.loaders
-    .get<string, Comparison>(`comparison:${indicator.code}`, (periods) =>
+    .get<string, Comparison>(`comparison:${indicator.code}:${overdispersion}`, (periods) =>
       Promise.all(
         periods.map(async (wanted) => {
-          const window = (await plainComparison(ctx, indicator).loadMany(periodsEndingWith(wanted, TREND_WINDOW))) as (Comparison | Error)[];
-          const failed = window.find((c): c is Error => c instanceof Error);
-          if (failed) throw failed;
-          const comparisons = window as Comparison[];
+          const comparisons = unwrap(await plainComparison(ctx, indicator, overdispersion).loadMany(periodsEndingWith(wanted, TREND_WINDOW)));
           // The plain comparison may serve as an earlier period of another window: trends go on a copy.
           const current = comparisons[comparisons.length - 1];
           const copy: Comparison = { ...current, entries: current.entries.map((entry) => ({ ...entry })) };

@@ -4,6 +4,7 @@ import { recordAudit, type Area } from '@samsyn/knowledge';
 import type { ObservationRow } from './comparison';
 import { indicatorsOfArea } from './indicators';
 import { periodicityOf } from './periods';
+import { protectFigures, type Queryable } from './protection';
 import { Indicator, IndicatorKind, ReportResult, type ObservationInput } from './types';
 
 /** At most this many figures in one report; larger sets go through `npm run import`. */
@@ -111,6 +112,7 @@ export class ObservationService {
         returned.push(...result);
         onProgress?.(Math.min(start + CHUNK, rows.length));
       }
+      await protectFigures(tx, area, rows.map((row) => row.period));
       const summary = tally(rows.length, returned);
       const districts = [...new Set(rows.map((row) => row.district))];
       await recordAudit(tx, actor, {
@@ -124,10 +126,12 @@ export class ObservationService {
   }
 
   /** Every figure of the given periods, all indicators and districts: one statement. */
-  async inPeriods(periods: readonly string[]): Promise<ObservationRow[]> {
-    return this.db.query(
-      `SELECT indicator_code, district, period, numerator, denominator, value FROM observation WHERE period = ANY($1) ORDER BY district`,
-      [periods],
-    );
+  inPeriods(periods: readonly string[]): Promise<ObservationRow[]> {
+    return observationsInPeriods(this.db, periods);
   }
+}
+
+/** Every figure of the given periods, all indicators and districts, in the caller's transaction or not: one statement. */
+export function observationsInPeriods(db: Queryable, periods: readonly string[]): Promise<ObservationRow[]> {
+  return db.query(`SELECT indicator_code, district, period, numerator, denominator, value FROM observation WHERE period = ANY($1) ORDER BY district`, [periods]);
 }

@@ -4,7 +4,7 @@ import { AreaProfile, type AreaNamespace, type AreaTypes } from '@samsyn/knowled
 import { comparisonOf, entryOf, indicatorsOf } from './loaders';
 import { ObservationService } from './observations';
 import { periodicityOf, periodRange } from './periods';
-import { Comparison, Indicator, IndicatorValue, ObservationInput, ReportResult, SeriesPoint, Trend } from './types';
+import { Comparison, Indicator, IndicatorValue, ObservationInput, Overdispersion, ReportResult, SeriesPoint, Trend } from './types';
 
 async function indicatorFor(ctx: SubgraphContext, area: AreaNamespace['area'], code: string, period: string): Promise<Indicator> {
   const indicator = (await indicatorsOf(ctx).load(area)).find((candidate) => candidate.code === code);
@@ -30,9 +30,14 @@ export function equalityResolvers(types: AreaTypes): Function[] {
       @Arg('indicator') code: string,
       @Arg('period', { description: '2026, 2026-Q3 or 2026-09, as the indicator is reported.' }) period: string,
       @Ctx() ctx: SubgraphContext,
+      @Arg('overdispersion', () => Overdispersion, {
+        defaultValue: Overdispersion.NONE,
+        description: 'Widen the limits for districts differing more than chance explains (see dispersionFactor); NONE gives the exact limits for chance alone.',
+      })
+      overdispersion: Overdispersion = Overdispersion.NONE,
     ): Promise<Comparison> {
       policy.requireAuthenticated(ctx.principal);
-      return comparisonOf(ctx, await indicatorFor(ctx, ns.area, code, period), period);
+      return comparisonOf(ctx, await indicatorFor(ctx, ns.area, code, period), period, overdispersion);
     }
 
     @FieldResolver(() => [SeriesPoint], { description: "One district's figures period by period, hidden where the comparison hides them (signed-in callers)." })
