@@ -1,10 +1,9 @@
-import { groupByKeys, type SubgraphContext } from '@samsyn/core';
+import type { SubgraphContext } from '@samsyn/core';
 import type { Area } from '@samsyn/knowledge';
 import { compare, withTrends, type ObservationRow } from './comparison';
 import { indicatorsOfArea } from './indicators';
-import { ObservationService } from './observations';
 import { periodsEndingWith } from './periods';
-import { storedProtection, type PeriodProtection } from './protection';
+import { protectedFiguresInPeriods, type ProtectedFigures } from './protection';
 import { Overdispersion, type Comparison, type ComparisonEntry, type Indicator } from './types';
 
 /** How many periods a trend looks back over, the current one included. */
@@ -14,18 +13,11 @@ export function indicatorsOf(ctx: SubgraphContext) {
   return ctx.loaders.get<Area, Indicator[]>('indicatorsOfArea', (areas) => Promise.all(areas.map((area) => indicatorsOfArea(ctx.db, area))));
 }
 
-/** All figures of a period, whatever the indicator or district: one statement for all periods a request needs. */
-export function observationsInPeriod(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, ObservationRow[]>('observationsInPeriod', async (periods) =>
-    groupByKeys(periods, await new ObservationService(ctx.db).inPeriods(periods), (row) => row.period),
-  );
-}
-
-/** The stored disclosure protection of a period: one statement for all periods a request needs. */
-export function protectionOf(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, PeriodProtection>('protectionOf', async (periods) => {
-    const stored = await storedProtection(ctx.db, periods);
-    return periods.map((period) => stored.get(period) as PeriodProtection);
+/** All figures of a period with their disclosure protection, whatever the indicator or district: one statement for all periods a request needs. */
+export function figuresInPeriod(ctx: SubgraphContext) {
+  return ctx.loaders.get<string, ProtectedFigures>('figuresInPeriod', async (periods) => {
+    const found = await protectedFiguresInPeriods(ctx.db, periods);
+    return periods.map((period) => found.get(period) as ProtectedFigures);
   });
 }
 
@@ -55,10 +47,8 @@ const unwrap = <T>(values: (T | Error)[]): T[] => {
 /** Comparisons without trends, memoised per request by indicator, period and overdispersion method. */
 function plainComparison(ctx: SubgraphContext, indicator: Indicator, overdispersion: Overdispersion) {
   return ctx.loaders.get<string, Comparison>(`plainComparison:${indicator.code}:${overdispersion}`, async (periods) => {
-    const [rows, protection] = await Promise.all([observationsInPeriod(ctx).loadMany(periods), protectionOf(ctx).loadMany(periods)]);
-    const inPeriods = unwrap(rows);
-    const protections = unwrap(protection);
-    return periods.map((period, i) => compare(indicator, period, rowsOf(inPeriods[i], indicator.code), protections[i], { overdispersion }));
+    const figures = unwrap(await figuresInPeriod(ctx).loadMany(periods));
+    return periods.map((period, i) => compare(indicator, period, rowsOf(figures[i].rows, indicator.code), figures[i].protection, { overdispersion }));
   });
 }
 

@@ -125,10 +125,6 @@ export class ObservationService {
     });
   }
 
-  /** Every figure of the given periods, all indicators and districts: one statement. */
-  inPeriods(periods: readonly string[]): Promise<ObservationRow[]> {
-    return observationsInPeriods(this.db, periods);
-  }
 }
 
 /** Every figure of the given periods, all indicators and districts, in the caller's transaction or not: one statement. */

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Area } from '@samsyn/knowledge';
+import type { ObservationRow } from './comparison';
 import { CITY, protectPeriod, WHOLE, type BreakdownCell, type HiddenReason, type ProtectedCell } from './disclosure';
 import { indicatorsOfArea } from './indicators';
 import { observationsInPeriods } from './observations';
@@ -103,4 +104,40 @@ export async function storedProtection(db: Queryable, periods: readonly string[]
     else byPeriod.set(row.period, [row]);
   }
   return new Map(periods.map((period) => [period, new PeriodProtection(byPeriod.get(period) ?? [])]));
+}
+
+/** A period's figures with their stored protection. */
+export interface ProtectedFigures {
+  rows: ObservationRow[];
+  protection: PeriodProtection;
+}
+
+/**
+ * Every figure of the given periods with the stored protection of its district cell and city total:
+ * one statement, so a comparison costs no more statements than before protection was stored.
+ */
+export async function protectedFiguresInPeriods(db: Queryable, periods: readonly string[]): Promise<Map<string, ProtectedFigures>> {
+  const rows: (ObservationRow & { hidden: boolean | null; reason: HiddenReason | null; city_hidden: boolean | null; city_reason: HiddenReason | null })[] = await db.query(
+    `SELECT o.indicator_code, o.district, o.period, o.numerator, o.denominator, o.value,
+            c.hidden, c.reason, t.hidden AS city_hidden, t.reason AS city_reason
+     FROM observation o
+     LEFT JOIN disclosure_cell c ON (c.period, c.indicator_code, c.district, c.part) = (o.period, o.indicator_code, o.district, '')
+     LEFT JOIN disclosure_cell t ON (t.period, t.indicator_code, t.district, t.part) = (o.period, o.indicator_code, '', '')
+     WHERE o.period = ANY($1) ORDER BY o.district`,
+    [periods],
+  );
+  const result = new Map(periods.map((period) => [period, { rows: [] as ObservationRow[], cells: [] as Pick<ProtectedCell, 'indicator' | 'district' | 'part' | 'hidden' | 'reason'>[] }]));
+  const cities = new Set<string>();
+  for (const row of rows) {
+    const target = result.get(row.period);
+    if (!target) continue;
+    target.rows.push({ indicator_code: row.indicator_code, district: row.district, period: row.period, numerator: row.numerator, denominator: row.denominator, value: row.value });
+    // A missing cell stays missing, so that PeriodProtection hides it as never protected.
+    if (row.hidden !== null) target.cells.push({ indicator: row.indicator_code, district: row.district, part: WHOLE, hidden: row.hidden, reason: row.reason });
+    if (row.city_hidden !== null && !cities.has(`${row.period}\u0000${row.indicator_code}`)) {
+      cities.add(`${row.period}\u0000${row.indicator_code}`);
+      target.cells.push({ indicator: row.indicator_code, district: CITY, part: WHOLE, hidden: row.city_hidden, reason: row.city_reason });
+    }
+  }
+  return new Map([...result].map(([period, { rows: own, cells }]) => [period, { rows: own, protection: new PeriodProtection(cells) }]));
 }
