@@ -146,6 +146,10 @@ async function ask<T>(query: string, variables: Record<string, unknown> = {}): P
   return data as T;
 }
 
+type SeriesPoint = { period: string; numerator: number | null; denominator: number | null; suppressed: boolean };
+/** Series over the whole range, asked once per indicator and district. */
+const seriesCache = new Map<string, Promise<SeriesPoint[]>>();
+
 /** Everything one area publishes about one period, as the attacker's table. */
 async function collect(area: AreaField, period: string, from: string, to: string): Promise<{ table: AttackerTable; comparisons: Map<string, PublishedComparison & { kind: string }> }> {
   const table = new AttackerTable();
@@ -171,11 +175,15 @@ async function collect(area: AreaField, period: string, from: string, to: string
     }
     // Each district's series over the whole range, and its profile: the same figures must show the same, or hide.
     for (const district of districts) {
-      const series = await ask<Record<string, { series: { period: string; numerator: number | null; denominator: number | null; suppressed: boolean }[] }>>(
-        `query ($code: String!, $district: String!, $from: String!, $to: String!) { ${area} { series(indicator: $code, district: $district, from: $from, to: $to) { period numerator denominator suppressed } } }`,
-        { code: indicator.code, district, from, to },
-      );
-      const point = series[area].series.find((p) => p.period === period);
+      const key = `${area}|${indicator.code}|${district}|${from}|${to}`;
+      if (!seriesCache.has(key)) {
+        const asked = ask<Record<string, { series: SeriesPoint[] }>>(
+          `query ($code: String!, $district: String!, $from: String!, $to: String!) { ${area} { series(indicator: $code, district: $district, from: $from, to: $to) { period numerator denominator suppressed } } }`,
+          { code: indicator.code, district, from, to },
+        );
+        seriesCache.set(key, asked.then((data) => data[area].series));
+      }
+      const point = (await seriesCache.get(key))?.find((p) => p.period === period);
       if (point) table.figure(`${indicator.code}|${district}`, counted, point.numerator, point.denominator);
     }
   }
