@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { parse, printSchema } from 'graphql';
 import { loadConfig, printSubgraphSdl, SUBGRAPHS, type SubgraphName } from '@samsyn/core';
 import { ALL_SUBGRAPHS } from './subgraphs';
 
@@ -10,6 +10,8 @@ export const SCHEMA_DIR = path.resolve(__dirname, '../../schema');
 export interface ComposedSchemas {
   subgraphs: Record<SubgraphName, string>;
   supergraph: string;
+  /** The API as clients see it: the supergraph without federation's `join__`/`link__` internals. */
+  api: string;
 }
 
 /** Prints each subgraph's SDL and composes the supergraph; composition errors are thrown, listed. */
@@ -24,7 +26,8 @@ export async function composeSchemas(): Promise<ComposedSchemas> {
   if (result.errors) {
     throw new Error(`composition failed:\n${result.errors.map((error) => `- ${error.message}`).join('\n')}`);
   }
-  return { subgraphs, supergraph: `${result.supergraphSdl.trim()}\n` };
+  const api = printSchema(result.schema.toAPISchema().toGraphQLJSSchema());
+  return { subgraphs, supergraph: `${result.supergraphSdl.trim()}\n`, api: `${api.trim()}\n` };
 }
 
 /** The files `npm run compose` writes, by file name. */
@@ -32,6 +35,7 @@ export function schemaFiles(schemas: ComposedSchemas): Record<string, string> {
   return {
     ...Object.fromEntries(SUBGRAPHS.map((name) => [`${name}.graphql`, schemas.subgraphs[name]])),
     'supergraph.graphql': schemas.supergraph,
+    'api.graphql': schemas.api,
   };
 }
 
