@@ -270,7 +270,7 @@ export class SeriesPoint {
   @Field(() => Int, { nullable: true })
   denominator!: number | null;
 
-  @Field({ description: 'True when the figure is hidden (small counts), false when shown or not reported.' })
+  @Field({ description: 'True when the figure is hidden by disclosure control (as in the comparison of the period), false when shown or not reported.' })
   suppressed!: boolean;
 
   @Field({ description: 'Whether the district reported for the period.' })
