@@ -155,7 +155,7 @@ export function compare(indicator: Indicator, period: string, rows: ObservationR
     cityValue,
     cityNumerator,
     cityDenominator,
-    citySuppressed: city.hidden,
+    citySuppressed: rows.length > 0 && city.hidden,
     overdispersion: method,
     dispersionFactor: spread?.phi ?? null,
     betweenDistrictVariance: spread?.tau2 ?? null,

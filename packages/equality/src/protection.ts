@@ -62,14 +62,16 @@ export async function protectFigures(em: Queryable, area: Area, periods: readonl
   );
 }
 
-/** Periods with figures but no protection yet (figures loaded before protection existed): protected now, once. */
-export async function protectUnprotectedPeriods(em: Queryable, area: Area): Promise<void> {
-  const rows: { period: string }[] = await em.query(
-    `SELECT DISTINCT o.period FROM observation o JOIN indicator i ON i.code = o.indicator_code
-     WHERE i.area = $1 AND NOT EXISTS (SELECT 1 FROM disclosure_period p WHERE p.period = o.period)`,
-    [area],
+/** Periods with figures but no protection yet (figures stored before protection existed): protected now, once. */
+export async function protectUnprotectedPeriods(em: Queryable, area?: Area): Promise<void> {
+  const rows: { area: Area; period: string }[] = await em.query(
+    `SELECT DISTINCT i.area, o.period FROM observation o JOIN indicator i ON i.code = o.indicator_code
+     WHERE ($1::text IS NULL OR i.area = $1) AND NOT EXISTS (SELECT 1 FROM disclosure_period p WHERE p.period = o.period)`,
+    [area ?? null],
   );
-  await protectFigures(em, area, rows.map((row) => row.period));
+  for (const each of new Set(rows.map((row) => row.area))) {
+    await protectFigures(em, each, rows.filter((row) => row.area === each).map((row) => row.period));
+  }
 }
 
 /** Whether a published cell is hidden: `pending` when its figures were stored without protection (then it is hidden too). */

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { protectUnprotectedPeriods } from '../protection';
 
 /**
  * The disclosure protection of each period's published figures, computed when figures change: one row
@@ -27,6 +28,8 @@ export class DisclosureProtection1763800006000 implements MigrationInterface {
       )`);
     await db.query(`COMMENT ON COLUMN disclosure_cell.district IS 'district code; empty for the city total'`);
     await db.query(`COMMENT ON COLUMN disclosure_cell.part IS 'empty for the indicator''s own figure; a category code (intervention) for a breakdown cell'`);
+    // Figures stored before this migration would stay hidden (never protected) until their period is reported again.
+    await protectUnprotectedPeriods(db.manager);
   }
 
   async down(db: QueryRunner): Promise<void> {
