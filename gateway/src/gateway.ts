@@ -6,6 +6,7 @@ import {
   baseApolloOptions,
   createLogger,
   createPrincipalResolver,
+  IDEMPOTENCY_HEADER,
   serveHttp,
   SUBGRAPHS,
   type Config,
@@ -60,7 +61,7 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
     async createContext({ headers, requestId }) {
       const authorization = headers.get('authorization');
       // The gateway verifies too, so a bad token is refused before any subgraph is called.
-      return { requestId, authorization, principal: await principals(authorization) };
+      return { requestId, authorization, idempotencyKey: headers.get(IDEMPOTENCY_HEADER), principal: await principals(authorization) };
     },
   };
 }

@@ -83,7 +83,7 @@ async function main(): Promise<void> {
   try {
     const actor = { sub: `import:${os.userInfo().username}`, name: `Import av ${file}`, roles: ['admin' as const], areas: [] };
     const progress = rows.length > 10_000 ? (done: number) => process.stderr.write(`\rstored ${done} of ${rows.length} rows`) : undefined;
-    const result = await new ObservationService(db).store(actor, area, rows, districts, progress);
+    const result = await new ObservationService(db.manager).store(actor, area, rows, districts, progress);
     if (progress) process.stderr.write('\n');
     console.log(`inserted ${result.inserted}, updated ${result.updated}, unchanged ${result.unchanged}, refused 0`);
   } catch (error) {

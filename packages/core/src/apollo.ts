@@ -6,7 +6,7 @@ import type { Config } from './config';
 import { CLIENT_ERROR_CODES } from './errors';
 import type { Logger } from './logger';
 import { currentRequestScope } from './request-scope';
-import { operationLimits } from './hardening';
+import { operationLimits, PARSE_OPTIONS } from './hardening';
 
 /**
  * Error formatting shared by the gateway and every subgraph. Client errors pass as they are;
@@ -19,6 +19,12 @@ export function formatErrorFor(config: Config, logger: Logger) {
     const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
     if (CLIENT_ERROR_CODES.has(code) || formatted.extensions?.serviceName !== undefined) return formatted;
     const requestId = currentRequestScope()?.requestId;
+    const refused = refusedByDatabase(unwrapResolverError(error));
+    if (refused) {
+      // Boundary validation should have caught it: the warning names the statement so that it can.
+      logger.warn({ err: unwrapResolverError(error), requestId, path: formatted.path }, 'a value reached the database that it refused');
+      return { message: refused.message, path: formatted.path, locations: formatted.locations, extensions: { code: refused.code, requestId } };
+    }
     logger.error({ err: unwrapResolverError(error), requestId, path: formatted.path }, formatted.message);
     if (!production) return formatted;
     return {
@@ -30,6 +36,18 @@ export function formatErrorFor(config: Config, logger: Logger) {
   };
 }
 
+/**
+ * A statement PostgreSQL refused because of a value a client sent (SQLSTATE class 22: out of range,
+ * not a valid date, a NUL character) or because the row exists already (23505): the client's mistake
+ * or a race it lost, so a client error, never INTERNAL_SERVER_ERROR.
+ */
+function refusedByDatabase(error: unknown): { code: 'BAD_USER_INPUT' | 'CONFLICT'; message: string } | undefined {
+  const sqlState = String((error as { driverError?: { code?: unknown } })?.driverError?.code ?? (error as { code?: unknown })?.code ?? '');
+  if (sqlState.startsWith('22')) return { code: 'BAD_USER_INPUT', message: 'A value given is outside what can be stored.' };
+  if (sqlState === '23505') return { code: 'CONFLICT', message: 'This exists already; it may have been created at the same moment by another request.' };
+  return undefined;
+}
+
 /** Apollo Server options every Samsyn service shares. */
 export function baseApolloOptions<TContext extends BaseContext>(config: Config, logger: Logger) {
   const production = config.nodeEnv === 'production';
@@ -38,6 +56,7 @@ export function baseApolloOptions<TContext extends BaseContext>(config: Config, 
     introspection: config.introspection,
     allowBatchedHttpRequests: false,
     validationRules: limits.validationRules,
+    parseOptions: PARSE_OPTIONS,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: !production,
     formatError: formatErrorFor(config, logger),

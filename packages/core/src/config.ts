@@ -30,6 +30,29 @@ export interface AuthConfig {
   audience: string;
 }
 
+/** How a subgraph uses its PostgreSQL pool: size and the limits that keep a stuck pool or server from hanging requests. */
+export interface DatabaseLimits {
+  /** Connections in the pool. */
+  poolSize: number;
+  /** Milliseconds a request waits for a pooled connection (or a new one) before it fails. */
+  connectionTimeoutMs: number;
+  /** PostgreSQL `statement_timeout`: the longest one statement may run. */
+  statementTimeoutMs: number;
+  /** PostgreSQL `idle_in_transaction_session_timeout`: a session idle inside a transaction longer than this is ended. */
+  idleInTransactionTimeoutMs: number;
+  /** Attempts of a transaction that PostgreSQL aborts as a deadlock or serialization failure (the first included). */
+  transactionAttempts: number;
+}
+
+/** Defaults of {@link DatabaseLimits}; the README lists them. */
+export const DEFAULT_DATABASE_LIMITS: DatabaseLimits = {
+  poolSize: 10,
+  connectionTimeoutMs: 5_000,
+  statementTimeoutMs: 15_000,
+  idleInTransactionTimeoutMs: 10_000,
+  transactionAttempts: 3,
+};
+
 export interface Config {
   service: ServiceName;
   nodeEnv: NodeEnv;
@@ -49,6 +72,9 @@ export interface Config {
   /** Milliseconds the gateway waits for a subgraph before giving up. */
   subgraphTimeoutMs: number;
   auth: AuthConfig;
+  database: DatabaseLimits;
+  /** How long a mutation's `Idempotency-Key` is remembered, in seconds. */
+  idempotencyKeyTtlSeconds: number;
   /** The composed supergraph the gateway serves; unset means the committed `schema/supergraph.graphql`. */
   supergraphPath?: string;
 }
@@ -80,6 +106,26 @@ function readBoolean(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function readWholeNumber(env: Env, name: string, fallback: number, min: number, max: number, unit: string): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number of ${unit} from ${min} to ${max}, got "${raw}"`);
+  return n;
+}
+
+function readDatabaseLimits(env: Env): DatabaseLimits {
+  const d = DEFAULT_DATABASE_LIMITS;
+  const day = 86_400_000;
+  return {
+    poolSize: readWholeNumber(env, 'DB_POOL_SIZE', d.poolSize, 1, 1000, 'connections'),
+    connectionTimeoutMs: readWholeNumber(env, 'DB_CONNECTION_TIMEOUT_MS', d.connectionTimeoutMs, 1, day, 'milliseconds'),
+    statementTimeoutMs: readWholeNumber(env, 'DB_STATEMENT_TIMEOUT_MS', d.statementTimeoutMs, 1, day, 'milliseconds'),
+    idleInTransactionTimeoutMs: readWholeNumber(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', d.idleInTransactionTimeoutMs, 1, day, 'milliseconds'),
+    transactionAttempts: readWholeNumber(env, 'DB_TRANSACTION_ATTEMPTS', d.transactionAttempts, 1, 20, 'attempts'),
+  };
 }
 
 function readUrl(env: Env, name: string, protocols: string[]): string | undefined {
@@ -149,6 +195,8 @@ export function loadConfig(service: ServiceName, env: Env): Config {
     subgraphUrls,
     subgraphTimeoutMs: timeout,
     auth,
+    database: readDatabaseLimits(env),
+    idempotencyKeyTtlSeconds: readWholeNumber(env, 'IDEMPOTENCY_KEY_TTL_HOURS', 24, 1, 24 * 365, 'hours') * 3600,
     supergraphPath: env.SUPERGRAPH_PATH || undefined,
   };
 }

@@ -19,3 +19,4 @@ export * from './auth/verify';
 export * from './auth/policy';
 export * from './hardening';
 export * from './cache';
+export * from './idempotency';

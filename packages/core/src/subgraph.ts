@@ -5,7 +5,8 @@ import type { DataSource, MigrationInterface } from 'typeorm';
 import { loadConfig, type Config, type SubgraphName } from './config';
 import { runMain } from './main';
 import type { SubgraphContext } from './context';
-import { createDataSource, openDatabase } from './database';
+import { createDataSource, databaseAnswers, openDatabase } from './database';
+import { IDEMPOTENCY_HEADER, idempotencyPlugin, IdempotencyKeys1763900000000 } from './idempotency';
 import { swedishToday } from './dates';
 import type { IncomingRequest, RunningHttpService } from './http';
 import { serveHttp } from './http';
@@ -54,8 +55,10 @@ export function subgraphDataSource(definition: SubgraphDefinition, config: Confi
     url: config.databaseUrl,
     schema: schemaName(definition, config),
     entities: definition.entities,
-    migrations: definition.migrations,
+    // Every subgraph remembers Idempotency-Keys in its own schema.
+    migrations: [...definition.migrations, IdempotencyKeys1763900000000],
     logger,
+    limits: config.database,
     applicationName: `samsyn-${definition.name}`,
   });
 }
@@ -74,7 +77,7 @@ export async function createSubgraphRuntime(
     const schema = definition.buildSchema();
     const base = baseApolloOptions<SubgraphContext>(config, logger);
     // No Apollo Studio here: inline traces would only cost time on every subgraph response.
-    const apollo = new ApolloServer<SubgraphContext>({ ...base, schema, plugins: [...base.plugins, ApolloServerPluginInlineTraceDisabled()] });
+    const apollo = new ApolloServer<SubgraphContext>({ ...base, schema, plugins: [...base.plugins, ApolloServerPluginInlineTraceDisabled(), idempotencyPlugin(db, config.idempotencyKeyTtlSeconds)] });
     await apollo.start();
     const principals = options.principals ?? createPrincipalResolver(config.auth);
     return {
@@ -90,7 +93,8 @@ export async function createSubgraphRuntime(
           principal: await principals(headers.get('authorization')),
           loaders: new LoaderRegistry(),
           logger: logger.child({ requestId }),
-          db,
+          db: db.manager,
+          idempotencyKey: headers.get(IDEMPOTENCY_HEADER),
           today: swedishToday(),
         };
       },
@@ -105,15 +109,16 @@ export async function createSubgraphRuntime(
   }
 }
 
+/** How long `/ready` waits for the database before it answers 503. */
+export const READY_TIMEOUT_MS = 800;
+
 /** Serves a subgraph runtime over HTTP with `/health` and `/ready`. */
 export async function serveSubgraph(runtime: SubgraphRuntime, port = runtime.config.port, host = runtime.config.host): Promise<RunningHttpService & { close(): Promise<void> }> {
   const service = await serveHttp({
     apollo: runtime.apollo,
     context: (request) => runtime.createContext(request),
-    ready: async () => {
-      await runtime.db.query('SELECT 1');
-      return true;
-    },
+    // Within a second, whatever the pool or the server is doing.
+    ready: () => databaseAnswers(runtime.db, READY_TIMEOUT_MS),
     logger: runtime.logger,
     host,
     port,

@@ -24,6 +24,11 @@ describe('loadConfig', () => {
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ NODE_ENV: 'production' }, 'JWT_JWKS_URL'],
     [{ SAMSYN_SCHEMA_SUFFIX: 'x; drop' }, 'SAMSYN_SCHEMA_SUFFIX'],
+    [{ DB_POOL_SIZE: '0' }, 'DB_POOL_SIZE'],
+    [{ DB_STATEMENT_TIMEOUT_MS: 'soon' }, 'DB_STATEMENT_TIMEOUT_MS'],
+    [{ DB_CONNECTION_TIMEOUT_MS: '-1' }, 'DB_CONNECTION_TIMEOUT_MS'],
+    [{ DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '1.5' }, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS'],
+    [{ IDEMPOTENCY_KEY_TTL_HOURS: '0' }, 'IDEMPOTENCY_KEY_TTL_HOURS'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig('organisation', env)).toThrow(ConfigError);
     expect(() => loadConfig('organisation', env)).toThrow(variable);
@@ -32,5 +37,17 @@ describe('loadConfig', () => {
   it('turns migrations, demo data and introspection off in production by default', () => {
     const config = loadConfig('organisation', { NODE_ENV: 'production', JWT_JWKS_URL: 'https://login.example/jwks' });
     expect([config.migrateOnStart, config.seedDemoData, config.introspection]).toEqual([false, false, false]);
+  });
+
+  it('limits database waits by default and takes other limits from the environment', () => {
+    expect(loadConfig('disability', {}).database).toEqual({
+      poolSize: 10,
+      connectionTimeoutMs: 5000,
+      statementTimeoutMs: 15000,
+      idleInTransactionTimeoutMs: 10000,
+      transactionAttempts: 3,
+    });
+    const config = loadConfig('disability', { DB_POOL_SIZE: '4', DB_STATEMENT_TIMEOUT_MS: '2000', IDEMPOTENCY_KEY_TTL_HOURS: '48' });
+    expect([config.database.poolSize, config.database.statementTimeoutMs, config.idempotencyKeyTtlSeconds]).toEqual([4, 2000, 48 * 3600]);
   });
 });

@@ -1,12 +1,9 @@
-import type { EntityManager } from 'typeorm';
+import type { Db } from '@samsyn/core';
 import type { Area } from '@samsyn/knowledge';
 import type { ObservationRow } from './comparison';
 import { CITY, protectPeriod, WHOLE, type BreakdownCell, type HiddenReason, type ProtectedCell } from './disclosure';
 import { indicatorsOfArea } from './indicators';
-import { observationsInPeriods } from './observations';
-
-/** Anything that runs SQL: the caller's transaction, or the data source for reads. */
-export type Queryable = Pick<EntityManager, 'query'>;
+import { ObservationService } from './observations';
 
 /**
  * A breakdown of an indicator's figures by category, declared by the module that owns its table: its
@@ -15,7 +12,7 @@ export type Queryable = Pick<EntityManager, 'query'>;
 export interface FigureBreakdown {
   indicator: string;
   /** The cells of the given periods, read in the caller's transaction. */
-  cells(em: Queryable, periods: readonly string[]): Promise<(BreakdownCell & { period: string })[]>;
+  cells(em: Db, periods: readonly string[]): Promise<(BreakdownCell & { period: string })[]>;
 }
 
 // Indicator codes are unique across areas, so one process may hold every area's breakdowns.
@@ -32,12 +29,12 @@ export function registerBreakdown(breakdown: FigureBreakdown): void {
  * Locking the periods' rows first makes concurrent reports for one period take turns, so the last to
  * commit has seen the others' figures.
  */
-export async function protectFigures(em: Queryable, area: Area, periods: readonly string[]): Promise<void> {
+export async function protectFigures(em: Db, area: Area, periods: readonly string[]): Promise<void> {
   const wanted = [...new Set(periods)].sort();
   if (wanted.length === 0) return;
   await em.query(`INSERT INTO disclosure_period (period) SELECT unnest($1::text[]) ON CONFLICT (period) DO UPDATE SET protected_at = now()`, [wanted]);
   const indicators = await indicatorsOfArea(em, area);
-  const rows = await observationsInPeriods(em, wanted);
+  const rows = await new ObservationService(em).inPeriods(wanted);
   const cells = new Map<string, (BreakdownCell & { period: string })[]>();
   for (const indicator of indicators) {
     const breakdown = breakdowns.get(indicator.code);
@@ -62,8 +59,19 @@ export async function protectFigures(em: Queryable, area: Area, periods: readonl
   );
 }
 
+/**
+ * Recomputes the protection of every period and area the given figures touch: the writer of
+ * `observation` calls this once, in its transaction, after storing them.
+ */
+export async function protectReported(em: Db, figures: readonly { indicator: string; period: string }[]): Promise<void> {
+  if (figures.length === 0) return;
+  const areas: { area: Area }[] = await em.query(`SELECT DISTINCT area FROM indicator WHERE code = ANY($1) ORDER BY area`, [[...new Set(figures.map((f) => f.indicator))]]);
+  const periods = [...new Set(figures.map((f) => f.period))];
+  for (const { area } of areas) await protectFigures(em, area, periods);
+}
+
 /** Periods with figures but no protection yet (figures stored before protection existed): protected now, once. */
-export async function protectUnprotectedPeriods(em: Queryable, area?: Area): Promise<void> {
+export async function protectUnprotectedPeriods(em: Db, area?: Area): Promise<void> {
   const rows: { area: Area; period: string }[] = await em.query(
     `SELECT DISTINCT i.area, o.period FROM observation o JOIN indicator i ON i.code = o.indicator_code
      WHERE ($1::text IS NULL OR i.area = $1) AND NOT EXISTS (SELECT 1 FROM disclosure_period p WHERE p.period = o.period)`,
@@ -94,7 +102,7 @@ export class PeriodProtection {
 }
 
 /** The stored protection of the given periods: one statement. */
-export async function storedProtection(db: Queryable, periods: readonly string[]): Promise<Map<string, PeriodProtection>> {
+export async function storedProtection(db: Db, periods: readonly string[]): Promise<Map<string, PeriodProtection>> {
   const rows: { period: string; indicator: string; district: string; part: string; hidden: boolean; reason: HiddenReason | null }[] = await db.query(
     `SELECT period, indicator_code AS indicator, district, part, hidden, reason FROM disclosure_cell WHERE period = ANY($1)`,
     [periods],
@@ -118,7 +126,7 @@ export interface ProtectedFigures {
  * Every figure of the given periods with the stored protection of its district cell and city total:
  * one statement, so a comparison costs no more statements than before protection was stored.
  */
-export async function protectedFiguresInPeriods(db: Queryable, periods: readonly string[]): Promise<Map<string, ProtectedFigures>> {
+export async function protectedFiguresInPeriods(db: Db, periods: readonly string[]): Promise<Map<string, ProtectedFigures>> {
   const rows: (ObservationRow & { hidden: boolean | null; reason: HiddenReason | null; city_hidden: boolean | null; city_reason: HiddenReason | null })[] = await db.query(
     `SELECT o.indicator_code, o.district, o.period, o.numerator, o.denominator, o.value,
             c.hidden, c.reason, t.hidden AS city_hidden, t.reason AS city_reason
