@@ -29,40 +29,37 @@ const UNKNOWN: TrendResult = { trend: Trend.UNKNOWN, improving: null, slope: nul
 const twoSidedNormal = (z: number) => 2 * (1 - jStat.normal.cdf(Math.abs(z), 0, 1));
 
 /**
- * Cochran–Armitage test for trend in proportions (counts of n), scores 0, 1, 2, …: z = Σx(y − n·p̄) /
- * √(p̄(1 − p̄)·Σn(x − x̄)²), x̄ weighted by n. The slope is the n-weighted least-squares slope of y/n.
+ * The n-weighted least-squares slope of count/n over the scores x, tested as z = slope / √(V / Σn(x − x̄)²)
+ * where V is the per-case variance at the pooled proportion or rate (x̄ weighted by n).
  */
-export function cochranArmitage(points: { x: number; count: number; n: number }[]): { slope: number; z: number; pValue: number } | null {
+function countTrend(points: { x: number; count: number; n: number }[], variance: (pooled: number) => number): { slope: number; z: number; pValue: number } | null {
   const N = points.reduce((s, p) => s + p.n, 0);
   if (N === 0) return null;
-  const pBar = points.reduce((s, p) => s + p.count, 0) / N;
+  const pooled = points.reduce((s, p) => s + p.count, 0) / N;
   const xBar = points.reduce((s, p) => s + p.n * p.x, 0) / N;
   const sxx = points.reduce((s, p) => s + p.n * (p.x - xBar) ** 2, 0);
   if (sxx === 0) return null;
-  const t = points.reduce((s, p) => s + p.x * (p.count - p.n * pBar), 0);
-  const slope = t / sxx;
-  const variance = pBar * (1 - pBar) * sxx;
-  if (variance === 0) return { slope, z: 0, pValue: 1 };
-  const z = t / Math.sqrt(variance);
+  const slope = points.reduce((s, p) => s + (p.x - xBar) * (p.count - p.n * pooled), 0) / sxx;
+  const v = variance(pooled);
+  if (v === 0) return { slope, z: 0, pValue: 1 };
+  const z = slope / Math.sqrt(v / sxx);
   return { slope, z, pValue: twoSidedNormal(z) };
 }
 
 /**
+ * Cochran–Armitage test for trend in proportions (counts of n), scores 0, 1, 2, …: z = Σx(y − n·p̄) /
+ * √(p̄(1 − p̄)·Σn(x − x̄)²). The slope is the n-weighted least-squares slope of y/n.
+ */
+export function cochranArmitage(points: { x: number; count: number; n: number }[]): { slope: number; z: number; pValue: number } | null {
+  return countTrend(points, (p) => p * (1 - p));
+}
+
+/**
  * Trend in a rate: the least-squares slope of count/n weighted by n, with the standard error the
- * Poisson variance (pooled rate / n) gives it, tested as z = slope / SE (the Poisson analogue of
- * Cochran–Armitage).
+ * Poisson variance (pooled rate / n) gives it (the Poisson analogue of Cochran–Armitage).
  */
 export function poissonTrend(points: { x: number; count: number; n: number }[]): { slope: number; z: number; pValue: number } | null {
-  const N = points.reduce((s, p) => s + p.n, 0);
-  if (N === 0) return null;
-  const rate = points.reduce((s, p) => s + p.count, 0) / N;
-  const xBar = points.reduce((s, p) => s + p.n * p.x, 0) / N;
-  const sxx = points.reduce((s, p) => s + p.n * (p.x - xBar) ** 2, 0);
-  if (sxx === 0) return null;
-  const slope = points.reduce((s, p) => s + p.n * (p.x - xBar) * (p.count / p.n - rate), 0) / sxx;
-  if (rate === 0) return { slope, z: 0, pValue: 1 };
-  const z = slope / Math.sqrt(rate / sxx);
-  return { slope, z, pValue: twoSidedNormal(z) };
+  return countTrend(points, (rate) => rate);
 }
 
 /**
