@@ -29,17 +29,17 @@ const NEGLIGIBLE = 1e-40;
  */
 export class CountDistribution {
   private readonly first: number;
-  private readonly lower: number[];
-  private readonly upper: number[];
+  private readonly lower: Float64Array;
+  private readonly upper: Float64Array;
 
   private constructor(first: number, relative: number[]) {
     // Sums of terms relative to the mode; dividing by the total normalises without any log-gamma.
     const total = relative.reduce((sum, x) => sum + x, 0);
     this.first = first;
-    this.lower = [];
+    this.lower = new Float64Array(relative.length);
     let running = 0;
-    for (const x of relative) this.lower.push((running += x / total));
-    this.upper = Array<number>(relative.length);
+    for (let i = 0; i < relative.length; i++) this.lower[i] = running += relative[i] / total;
+    this.upper = new Float64Array(relative.length);
     running = 0;
     for (let i = relative.length - 1; i >= 0; i--) {
       this.upper[i] = running;
