@@ -13,6 +13,7 @@ import {
   type IncomingRequest,
   type Logger,
   type PrincipalResolver,
+  type Readiness,
   type RunningHttpService,
   type SubgraphName,
 } from '@samsyn/core';
@@ -66,12 +67,33 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
   };
 }
 
-/** Serves the gateway over HTTP. */
+/** How long the gateway's `/ready` waits for each subgraph's `/ready`: a probe must answer fast, whatever is down. */
+export const SUBGRAPH_READY_TIMEOUT_MS = 1_000;
+
+/**
+ * The gateway is ready when every subgraph is: it asks each one's `/ready` (next to its `/graphql`) at
+ * once, and names those that did not answer 200 in time.
+ */
+export async function subgraphReadiness(urls: Record<SubgraphName, string>, timeoutMs: number): Promise<Readiness> {
+  const answers = await Promise.all(
+    (Object.entries(urls) as [SubgraphName, string][]).map(async ([name, url]) => {
+      try {
+        return { name, ready: (await fetch(new URL('ready', url), { signal: AbortSignal.timeout(timeoutMs) })).ok };
+      } catch {
+        return { name, ready: false };
+      }
+    }),
+  );
+  const notReady = answers.filter((answer) => !answer.ready).map((answer) => answer.name);
+  return notReady.length === 0 ? { ready: true } : { ready: false, notReady };
+}
+
+/** Serves the gateway over HTTP; `/ready` reflects the subgraphs' readiness. */
 export function serveGateway(runtime: GatewayRuntime, config: Config, port = config.port): Promise<RunningHttpService> {
   return serveHttp({
     apollo: runtime.apollo,
     context: (request) => runtime.createContext(request),
-    ready: async () => true,
+    ready: () => subgraphReadiness(config.subgraphUrls, Math.min(SUBGRAPH_READY_TIMEOUT_MS, config.subgraphTimeoutMs)),
     logger: runtime.logger,
     host: config.host,
     port,

@@ -3,7 +3,7 @@ import { seedEquality, type DemoIndicator } from './demo';
 import { Equality1763800003000 } from './migrations/1763800003000-Equality';
 import { DisclosureProtection1763800006000 } from './migrations/1763800006000-DisclosureProtection';
 import { registerBreakdown, type FigureBreakdown } from './protection';
-import { equalityResolvers, ProfileIndicatorsResolver } from './resolvers';
+import { EqualityResolver, ProfileIndicatorsResolver, reportMutations } from './resolvers';
 
 /**
  * Indicators, reported figures and fair comparison, mounted in an area subgraph with its demo
@@ -13,7 +13,7 @@ export function equalityModule(demoIndicators: DemoIndicator[], options: { break
   for (const breakdown of options.breakdowns ?? []) registerBreakdown(breakdown);
   return {
     migrations: [Equality1763800003000, DisclosureProtection1763800006000],
-    resolvers: (types) => [...equalityResolvers(types), ProfileIndicatorsResolver],
+    resolvers: (types) => [EqualityResolver, ...reportMutations(types), ProfileIndicatorsResolver],
     seed: (db, area) => seedEquality(db, area, demoIndicators),
   };
 }
