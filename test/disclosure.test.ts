@@ -159,7 +159,7 @@ async function collect(area: AreaField, period: string, from: string, to: string
   for (const indicator of indicators) {
     const counted = indicator.kind === 'PROPORTION' || indicator.kind === 'RATE';
     const data = await ask<Record<string, { comparison: PublishedComparison }>>(
-      `query ($code: String!, $period: String!) { ${area} { comparison(indicator: $code, period: $period) {
+      `query ($code: String!, $period: Period!) { ${area} { comparison(indicator: $code, period: $period) {
          cityNumerator cityDenominator cityValue entries { district { code } numerator denominator value suppressed } } } }`,
       { code: indicator.code, period },
     );
@@ -178,7 +178,7 @@ async function collect(area: AreaField, period: string, from: string, to: string
       const key = `${area}|${indicator.code}|${district}|${from}|${to}`;
       if (!seriesCache.has(key)) {
         const asked = ask<Record<string, { series: SeriesPoint[] }>>(
-          `query ($code: String!, $district: String!, $from: String!, $to: String!) { ${area} { series(indicator: $code, district: $district, from: $from, to: $to) { period numerator denominator suppressed } } }`,
+          `query ($code: String!, $district: String!, $from: Period!, $to: Period!) { ${area} { series(indicator: $code, district: $district, from: $from, to: $to) { period numerator denominator suppressed } } }`,
           { code: indicator.code, district, from, to },
         );
         seriesCache.set(key, asked.then((data) => data[area].series));
@@ -188,7 +188,7 @@ async function collect(area: AreaField, period: string, from: string, to: string
     }
   }
   const profiles = await ask<{ districts: ({ code: string } & Record<string, { indicators: { indicator: { code: string; kind: string }; numerator: number | null; denominator: number | null }[] } | null>)[] }>(
-    `query ($period: String!) { districts { code ${area} { indicators(period: $period) { indicator { code kind } numerator denominator } } } }`,
+    `query ($period: Period!) { districts { code ${area} { indicators(period: $period) { indicator { code kind } numerator denominator } } } }`,
     { period },
   );
   for (const district of profiles.districts) {
@@ -204,7 +204,7 @@ async function collect(area: AreaField, period: string, from: string, to: string
 
 /** The breakdown by intervention, city-wide and per district, with its two documented sums. */
 async function collectBreakdown(table: AttackerTable, period: string, districts: string[]): Promise<void> {
-  const QUERY = `query ($period: String!, $district: String) { disability { decisionsNotCarriedOut(period: $period, district: $district) { intervention { code } decisions notCarriedOut suppressed } } }`;
+  const QUERY = `query ($period: Period!, $district: String) { disability { decisionsNotCarriedOut(period: $period, district: $district) { intervention { code } decisions notCarriedOut suppressed } } }`;
   const read = async (district: string | null) => (await ask<{ disability: { decisionsNotCarriedOut: BreakdownRow[] } }>(QUERY, { period, district })).disability.decisionsNotCarriedOut;
   const columns = new Map<string, string[]>();
   for (const row of await read(null)) {

@@ -84,7 +84,7 @@ describe('reporting figures', () => {
 });
 
 describe('disclosure protection follows the figures', () => {
-  const COMPARE = `query ($period: String!) { childServices { comparison(indicator: "CS-INV4M", period: $period) {
+  const COMPARE = `query ($period: Period!) { childServices { comparison(indicator: "CS-INV4M", period: $period) {
     cityNumerator entries { district { code } numerator suppressed suppressionReason } } } }`;
   type Published = { cityNumerator: number | null; entries: { district: { code: string }; numerator: number | null; suppressed: boolean; suppressionReason: string | null }[] };
   const compared = async (period: string) =>
