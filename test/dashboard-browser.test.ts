@@ -26,10 +26,10 @@ interface ComparisonEntry {
   position: string | null;
 }
 
-/** The real dashboard in a real Chromium, against the whole supergraph served over HTTP by the gateway. */
 // A real browser on 2 shared cores: each step may wait for the page longer than the suite's default.
 jest.setTimeout(180_000);
 
+/** The real dashboard in a real Chromium, against the whole supergraph served over HTTP by the gateway. */
 describe('the dashboard in a browser', () => {
   let graph: TestSupergraph;
   let server: RunningHttpService;

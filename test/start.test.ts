@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from './support';
@@ -7,7 +8,6 @@ import { freePort } from './support';
 const ROOT = path.resolve(__dirname, '..');
 const SERVICES = ['GATEWAY', 'ORGANISATION', 'CHILD_SERVICES', 'ADULT_SERVICES', 'DISABILITY', 'INCOME_SUPPORT'];
 const ACROSS_ALL = '{ districts { code childServices { name } adultServices { name } disability { name } incomeSupport { name } } areas { name } }';
-
 
 /** Process ids of every living process below `root` (Linux /proc), the launcher's services and PostgreSQL included. */
 function descendants(root: number): number[] {

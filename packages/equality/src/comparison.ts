@@ -1,5 +1,8 @@
-import { position, proportionLimits, valueLimits, type Limits } from './funnel';
-import { Comparison, ComparisonEntry, Direction, FunnelPosition, Indicator, IndicatorKind, SuppressionReason, Trend } from './types';
+import { CITY } from './disclosure';
+import { CountDistribution, dispersion, exactFunnel, normalFunnel, robustSpread, type Dispersion, type Limits, type Standing } from './funnel';
+import type { PeriodProtection } from './protection';
+import { trendOf, type TrendKind, type TrendPoint } from './trend';
+import { Comparison, ComparisonEntry, Direction, FunnelPosition, Indicator, IndicatorKind, Overdispersion, SuppressionReason, Trend } from './types';
 
 /** One stored figure. */
 export interface ObservationRow {
@@ -11,24 +14,8 @@ export interface ObservationRow {
   value: number | null;
 }
 
-/** Counts under this are never shown. */
-export const MIN_SHOWN_COUNT = 5;
-
 const isCounted = (indicator: Indicator) => indicator.kind === IndicatorKind.PROPORTION || indicator.kind === IndicatorKind.RATE;
-
-/** The count a small-number rule protects: the smaller of cases with and without the outcome, or the number of cases. */
-function protectedCount(indicator: Indicator, row: ObservationRow): number | null {
-  if (indicator.kind === IndicatorKind.PROPORTION) return Math.min(row.numerator ?? 0, (row.denominator ?? 0) - (row.numerator ?? 0));
-  if (indicator.kind === IndicatorKind.RATE) return row.numerator;
-  return row.denominator;
-}
-
-function displayValue(indicator: Indicator, row: ObservationRow): number | null {
-  if (!isCounted(indicator)) return row.value;
-  if (!row.denominator) return null;
-  const proportion = (row.numerator as number) / row.denominator;
-  return indicator.kind === IndicatorKind.RATE ? proportion * (indicator.ratePer ?? 1) : proportion;
-}
+const rateBase = (indicator: Indicator) => (indicator.kind === IndicatorKind.RATE ? (indicator.ratePer ?? 1) : 1);
 
 function scale(limits: Limits, factor: number): Limits {
   return { lower95: limits.lower95 * factor, upper95: limits.upper95 * factor, lower998: limits.lower998 * factor, upper998: limits.upper998 * factor };
@@ -64,66 +51,94 @@ function rank(entries: ComparisonEntry[], direction: Direction): void {
   });
 }
 
+export interface CompareOptions {
+  overdispersion?: Overdispersion;
+}
+
 /**
- * Compares districts on one indicator and period: city value, each district's value, funnel position,
- * rank and difference, with small counts suppressed, and a second one when only one is (so that it
- * cannot be worked out from the city totals). Trends are left UNKNOWN; see `withTrends`.
+ * Compares districts on one indicator and period: city value, each district's value, funnel position
+ * and tail probability, rank and difference, hidden where the period's stored disclosure protection
+ * says. Everything computed from districts (the dispersion factor, the median's centre and spread)
+ * uses shown districts only, so it tells nothing about hidden ones. Trends are left UNKNOWN; see
+ * `withTrends`.
  */
-export function compare(indicator: Indicator, period: string, rows: ObservationRow[]): Comparison {
+export function compare(indicator: Indicator, period: string, rows: ObservationRow[], protection: PeriodProtection, options: CompareOptions = {}): Comparison {
+  const method = options.overdispersion ?? Overdispersion.NONE;
   const counted = isCounted(indicator);
-  const cityNumerator = counted ? rows.reduce((sum, row) => sum + (row.numerator ?? 0), 0) : null;
-  const cityDenominator = rows.some((row) => row.denominator !== null) ? rows.reduce((sum, row) => sum + (row.denominator ?? 0), 0) : null;
+  const base = rateBase(indicator);
+  const city = protection.cell(indicator.code, CITY);
+  const reasons = new Map(rows.map((row) => [row.district, protection.cell(indicator.code, row.district).reason] as const));
+  const shownRows = rows.filter((row) => reasons.get(row.district) === null);
+
+  const cityNumerator = counted && !city.hidden ? rows.reduce((sum, row) => sum + (row.numerator ?? 0), 0) : null;
+  const cityDenominator = !city.hidden && rows.some((row) => row.denominator !== null) ? rows.reduce((sum, row) => sum + (row.denominator ?? 0), 0) : null;
+  // Per case (per person for rates): the centre of the funnel.
+  const cityRate = counted && cityDenominator ? (cityNumerator as number) / cityDenominator : null;
   let cityValue: number | null = null;
-  if (counted && cityDenominator) {
-    cityValue = ((cityNumerator as number) / cityDenominator) * (indicator.kind === IndicatorKind.RATE ? (indicator.ratePer ?? 1) : 1);
-  } else if (!counted && rows.length > 0) {
-    const weighted = rows.map((row) => ({ value: row.value as number, weight: row.denominator ?? 1 }));
+  if (counted) cityValue = cityRate === null ? null : cityRate * base;
+  else if (shownRows.length > 0) {
+    const weighted = shownRows.map((row) => ({ value: row.value as number, weight: row.denominator ?? 0 }));
     cityValue = indicator.kind === IndicatorKind.MEDIAN ? weightedMedian(weighted) : weightedMean(weighted);
   }
 
-  const small = new Set(rows.filter((row) => (protectedCount(indicator, row) ?? MIN_SHOWN_COUNT) < MIN_SHOWN_COUNT).map((row) => row.district));
-  const secondary = new Set<string>();
-  if (small.size === 1) {
-    const next = rows
-      .filter((row) => !small.has(row.district))
-      .sort((a, b) => (protectedCount(indicator, a) ?? 0) - (protectedCount(indicator, b) ?? 0) || (a.denominator ?? 0) - (b.denominator ?? 0) || a.district.localeCompare(b.district))[0];
-    if (next) secondary.add(next.district);
+  let spread: Dispersion | null = null;
+  let widened = false;
+  let standingOf: (row: ObservationRow) => { limits: Limits; standing: Standing };
+  if (counted && cityRate !== null) {
+    const variance = indicator.kind === IndicatorKind.RATE ? cityRate : cityRate * (1 - cityRate);
+    spread = dispersion(cityRate, variance, shownRows.map((row) => ({ count: row.numerator as number, n: row.denominator as number })));
+    const phi = spread && method === Overdispersion.MULTIPLICATIVE && spread.phi > 1 ? spread.phi : null;
+    const tau2 = spread && method === Overdispersion.ADDITIVE && spread.tau2 > 0 ? spread.tau2 : null;
+    widened = phi !== null || tau2 !== null;
+    // Districts of the same size share a distribution; built once per denominator.
+    const distributions = new Map<number, CountDistribution>();
+    standingOf = (row) => {
+      const n = row.denominator as number;
+      if (widened) {
+        const sd = Math.sqrt(phi !== null ? (phi * variance) / n : variance / n + (tau2 as number));
+        const funnel = normalFunnel(cityRate, sd, (row.numerator as number) / n);
+        return { limits: scale(clampLimits(funnel.limits, indicator), base), standing: funnel.standing as Standing };
+      }
+      let distribution = distributions.get(n);
+      if (!distribution) {
+        distribution = indicator.kind === IndicatorKind.RATE ? CountDistribution.poisson(cityRate * n) : CountDistribution.binomial(n, cityRate);
+        distributions.set(n, distribution);
+      }
+      const funnel = exactFunnel(distribution, n, row.numerator as number);
+      return { limits: scale(funnel.limits, base), standing: funnel.standing as Standing };
+    };
+  } else {
+    const sd = robustSpread(shownRows.map((row) => row.value as number));
+    standingOf = (row) => {
+      const funnel = normalFunnel(cityValue as number, sd, row.value as number);
+      return { limits: funnel.limits, standing: funnel.standing as Standing };
+    };
   }
 
-  const shownValues = rows.filter((row) => !small.has(row.district) && !secondary.has(row.district)).map((row) => row.value as number);
-  // Districts of the same size share their limits; worked out once per denominator.
-  const limitsByDenominator = new Map<number, Limits>();
-  const countLimits = (n: number): Limits => {
-    let limits = limitsByDenominator.get(n);
-    if (!limits) {
-      limits = scale(proportionLimits((cityNumerator as number) / (cityDenominator as number), n), indicator.kind === IndicatorKind.RATE ? (indicator.ratePer ?? 1) : 1);
-      limitsByDenominator.set(n, limits);
-    }
-    return limits;
-  };
-  // Medians and means share one set of limits; proportions and rates have their own per denominator.
-  const sharedLimits = !counted && cityValue !== null ? valueLimits(cityValue, shownValues) : null;
   const entries = rows.map((row): ComparisonEntry => {
-    const reason = small.has(row.district) ? SuppressionReason.SMALL_COUNT : secondary.has(row.district) ? SuppressionReason.SECONDARY : null;
-    const value = reason ? null : displayValue(indicator, row);
-    const limits = value === null || cityValue === null ? null : (sharedLimits ?? countLimits(row.denominator as number));
+    const reason = reasons.get(row.district) ?? null;
+    const value = reason || (counted && !row.denominator) ? null : counted ? ((row.numerator as number) / (row.denominator as number)) * base : row.value;
+    const judged = value === null || cityValue === null ? null : standingOf(row);
     // Plain objects: type-graphql reads fields, and a comparison of a thousand districts makes many of them.
     return {
       district: { code: row.district },
       suppressed: reason !== null,
-      suppressionReason: reason,
-      value: limits ? value : null,
-      numerator: limits ? row.numerator : null,
-      denominator: limits ? row.denominator : null,
-      position: limits ? (position(value as number, limits) as FunnelPosition) : null,
+      suppressionReason: reason as SuppressionReason | null,
+      value: judged ? value : null,
+      numerator: judged ? row.numerator : null,
+      denominator: judged ? row.denominator : null,
+      position: judged ? (judged.standing.position as FunnelPosition) : null,
+      pValue: judged ? judged.standing.pValue : null,
       rank: null,
-      difference: limits ? (value as number) - (cityValue as number) : null,
-      lower95: limits?.lower95 ?? null,
-      upper95: limits?.upper95 ?? null,
-      lower998: limits?.lower998 ?? null,
-      upper998: limits?.upper998 ?? null,
+      difference: judged ? (value as number) - (cityValue as number) : null,
+      lower95: judged?.limits.lower95 ?? null,
+      upper95: judged?.limits.upper95 ?? null,
+      lower998: judged?.limits.lower998 ?? null,
+      upper998: judged?.limits.upper998 ?? null,
       trend: Trend.UNKNOWN,
       improving: null,
+      trendSlope: null,
+      trendPValue: null,
     };
   });
   rank(entries, indicator.direction);
@@ -134,36 +149,46 @@ export function compare(indicator: Indicator, period: string, rows: ObservationR
       (b.value ?? 0) - (a.value ?? 0) ||
       a.district.code.localeCompare(b.district.code),
   );
-  return Object.assign(new Comparison(), { indicator, period, cityValue, cityNumerator, cityDenominator, entries });
+  return Object.assign(new Comparison(), {
+    indicator,
+    period,
+    cityValue,
+    cityNumerator,
+    cityDenominator,
+    citySuppressed: rows.length > 0 && city.hidden,
+    overdispersion: method,
+    dispersionFactor: spread?.phi ?? null,
+    betweenDistrictVariance: spread?.tau2 ?? null,
+    limitsWidened: widened,
+    entries,
+  });
 }
 
-/** The trend of shown values, oldest first (nulls where hidden or missing). */
-export function trendOf(values: (number | null)[], direction: Direction): { trend: Trend; improving: boolean | null } {
-  const points = values.map((value, x) => ({ x, value })).filter((point): point is { x: number; value: number } => point.value !== null);
-  if (points.length < 3) return { trend: Trend.UNKNOWN, improving: null };
-  const meanX = points.reduce((sum, p) => sum + p.x, 0) / points.length;
-  const meanY = points.reduce((sum, p) => sum + p.value, 0) / points.length;
-  const slope = points.reduce((sum, p) => sum + (p.x - meanX) * (p.value - meanY), 0) / points.reduce((sum, p) => sum + (p.x - meanX) ** 2, 0);
-  const change = slope * (values.length - 1);
-  if (Math.abs(change) < 0.05 * Math.abs(meanY) || change === 0) return { trend: Trend.STABLE, improving: null };
-  const trend = change > 0 ? Trend.RISING : Trend.FALLING;
-  if (direction === Direction.NEITHER) return { trend, improving: null };
-  return { trend, improving: (trend === Trend.RISING) === (direction === Direction.HIGHER_IS_BETTER) };
+/** A proportion's limits stay within 0–1 however widened; a rate's stay at or above 0. */
+function clampLimits(limits: Limits, indicator: Indicator): Limits {
+  const top = indicator.kind === IndicatorKind.PROPORTION ? 1 : Number.POSITIVE_INFINITY;
+  const clamp = (x: number) => Math.min(top, Math.max(0, x));
+  return { lower95: clamp(limits.lower95), upper95: clamp(limits.upper95), lower998: clamp(limits.lower998), upper998: clamp(limits.upper998) };
 }
 
-/** Fills in each district's trend from the comparisons of the periods before (oldest first, ending with `current`). */
+const trendKind = (indicator: Indicator): TrendKind => (indicator.kind === IndicatorKind.PROPORTION ? 'PROPORTION' : indicator.kind === IndicatorKind.RATE ? 'RATE' : 'VALUE');
+
+/** Fills in each district's trend from the comparisons of the periods before (oldest first, ending with `current`); shown figures only. */
 export function withTrends(current: Comparison, window: Comparison[]): Comparison {
-  const shown = new Map<string, (number | null)[]>();
-  window.forEach((comparison, i) => {
+  const points = new Map<string, TrendPoint[]>();
+  window.forEach((comparison, x) => {
     for (const entry of comparison.entries) {
-      const values = shown.get(entry.district.code) ?? Array<number | null>(window.length).fill(null);
-      values[i] = entry.suppressed ? null : entry.value;
-      shown.set(entry.district.code, values);
+      if (entry.suppressed || entry.value === null) continue;
+      const own = points.get(entry.district.code) ?? [];
+      own.push({ x, value: entry.value, count: entry.numerator, n: entry.denominator });
+      points.set(entry.district.code, own);
     }
   });
+  const kind = trendKind(current.indicator);
   for (const entry of current.entries) {
     if (entry.suppressed) continue;
-    Object.assign(entry, trendOf(shown.get(entry.district.code) ?? [], current.indicator.direction));
+    const result = trendOf(kind, points.get(entry.district.code) ?? [], current.indicator.direction, rateBase(current.indicator));
+    Object.assign(entry, { trend: result.trend, improving: result.improving, trendSlope: result.slope, trendPValue: result.pValue });
   }
   return current;
 }

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { DEMO_DISTRICTS, type Area } from '@samsyn/knowledge';
 import { seedIndicators, type IndicatorDefinition } from './indicators';
 import { periodRange } from './periods';
+import { protectFigures, protectUnprotectedPeriods } from './protection';
 import { IndicatorKind } from './types';
 
 /** How the demo figures of an indicator are made up: a city level, how much districts differ, and real outliers. */
@@ -58,13 +59,15 @@ export function demoObservations(indicator: DemoIndicator) {
   });
 }
 
-/** Loads the area's indicators and, for an indicator that has no figures yet, its demo figures. */
+/** Loads the area's indicators and, for an indicator that has no figures yet, its demo figures; then protects periods not yet protected. */
 export async function seedEquality(db: DataSource, area: Area, indicators: DemoIndicator[]): Promise<void> {
   await seedIndicators(db, area, indicators);
+  const loaded = new Set<string>();
   for (const indicator of indicators) {
     const [{ present }] = await db.query(`SELECT exists(SELECT 1 FROM observation WHERE indicator_code = $1) AS present`, [indicator.code]);
     if (present) continue;
     const rows = demoObservations(indicator);
+    for (const row of rows) loaded.add(row.period);
     await db.query(
       `INSERT INTO observation (indicator_code, district, period, numerator, denominator, value, reported_by)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::float8[], $7::text[])`,
@@ -79,4 +82,8 @@ export async function seedEquality(db: DataSource, area: Area, indicators: DemoI
       ],
     );
   }
+  await db.transaction(async (em) => {
+    await protectFigures(em, area, [...loaded]);
+    await protectUnprotectedPeriods(em, area);
+  });
 }

@@ -1,10 +1,10 @@
-import { groupByKeys, type SubgraphContext } from '@samsyn/core';
+import type { SubgraphContext } from '@samsyn/core';
 import type { Area } from '@samsyn/knowledge';
 import { compare, withTrends, type ObservationRow } from './comparison';
 import { indicatorsOfArea } from './indicators';
-import { ObservationService } from './observations';
 import { periodsEndingWith } from './periods';
-import type { Comparison, ComparisonEntry, Indicator } from './types';
+import { protectedFiguresInPeriods, type ProtectedFigures } from './protection';
+import { Overdispersion, type Comparison, type ComparisonEntry, type Indicator } from './types';
 
 /** How many periods a trend looks back over, the current one included. */
 export const TREND_WINDOW = 4;
@@ -13,11 +13,12 @@ export function indicatorsOf(ctx: SubgraphContext) {
   return ctx.loaders.get<Area, Indicator[]>('indicatorsOfArea', (areas) => Promise.all(areas.map((area) => indicatorsOfArea(ctx.db, area))));
 }
 
-/** All figures of a period, whatever the indicator or district: one statement for all periods a request needs. */
-export function observationsInPeriod(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, ObservationRow[]>('observationsInPeriod', async (periods) =>
-    groupByKeys(periods, await new ObservationService(ctx.db).inPeriods(periods), (row) => row.period),
-  );
+/** All figures of a period with their disclosure protection, whatever the indicator or district: one statement for all periods a request needs. */
+export function figuresInPeriod(ctx: SubgraphContext) {
+  return ctx.loaders.get<string, ProtectedFigures>('figuresInPeriod', async (periods) => {
+    const found = await protectedFiguresInPeriods(ctx.db, periods);
+    return periods.map((period) => found.get(period) as ProtectedFigures);
+  });
 }
 
 const byIndicator = new WeakMap<ObservationRow[], Map<string, ObservationRow[]>>();
@@ -37,28 +38,27 @@ function rowsOf(inPeriod: ObservationRow[], code: string): ObservationRow[] {
   return groups.get(code) ?? [];
 }
 
-/** Comparisons without trends, memoised per request by indicator and period. */
-function plainComparison(ctx: SubgraphContext, indicator: Indicator) {
-  return ctx.loaders.get<string, Comparison>(`plainComparison:${indicator.code}`, async (periods) => {
-    const rows = await observationsInPeriod(ctx).loadMany(periods);
-    return periods.map((period, i) => {
-      const inPeriod = rows[i];
-      if (inPeriod instanceof Error) throw inPeriod;
-      return compare(indicator, period, rowsOf(inPeriod, indicator.code));
-    });
+const unwrap = <T>(values: (T | Error)[]): T[] => {
+  const failed = values.find((value): value is Error => value instanceof Error);
+  if (failed) throw failed;
+  return values as T[];
+};
+
+/** Comparisons without trends, memoised per request by indicator, period and overdispersion method. */
+function plainComparison(ctx: SubgraphContext, indicator: Indicator, overdispersion: Overdispersion) {
+  return ctx.loaders.get<string, Comparison>(`plainComparison:${indicator.code}:${overdispersion}`, async (periods) => {
+    const figures = unwrap(await figuresInPeriod(ctx).loadMany(periods));
+    return periods.map((period, i) => compare(indicator, period, rowsOf(figures[i].rows, indicator.code), figures[i].protection, { overdispersion }));
   });
 }
 
 /** The comparison of one indicator in one period, with each district's trend over the periods before; once per request. */
-export async function comparisonOf(ctx: SubgraphContext, indicator: Indicator, period: string): Promise<Comparison> {
+export async function comparisonOf(ctx: SubgraphContext, indicator: Indicator, period: string, overdispersion = Overdispersion.NONE): Promise<Comparison> {
   return ctx.loaders
-    .get<string, Comparison>(`comparison:${indicator.code}`, (periods) =>
+    .get<string, Comparison>(`comparison:${indicator.code}:${overdispersion}`, (periods) =>
       Promise.all(
         periods.map(async (wanted) => {
-          const window = (await plainComparison(ctx, indicator).loadMany(periodsEndingWith(wanted, TREND_WINDOW))) as (Comparison | Error)[];
-          const failed = window.find((c): c is Error => c instanceof Error);
-          if (failed) throw failed;
-          const comparisons = window as Comparison[];
+          const comparisons = unwrap(await plainComparison(ctx, indicator, overdispersion).loadMany(periodsEndingWith(wanted, TREND_WINDOW)));
           // The plain comparison may serve as an earlier period of another window: trends go on a copy.
           const current = comparisons[comparisons.length - 1];
           const copy: Comparison = { ...current, entries: current.entries.map((entry) => ({ ...entry })) };

@@ -3,6 +3,7 @@ import { recordAudit, type Area } from '@samsyn/knowledge';
 import type { ObservationRow } from './comparison';
 import { indicatorsOfArea } from './indicators';
 import { FIRST_YEAR, LAST_YEAR, periodicityOf } from './periods';
+import { protectReported } from './protection';
 import { Indicator, IndicatorKind, ReportResult, type ObservationInput } from './types';
 
 /** At most this many figures in one report; larger sets go through `npm run import`. */
@@ -145,6 +146,8 @@ export class ObservationService {
       returned.push(...result);
       onProgress?.(Math.min(start + CHUNK, rows.length));
     }
+    // Every change of figures re-protects its periods before the transaction commits (breakdowns may change while sums do not).
+    await protectReported(this.db, rows);
     return tally(rows.length, returned);
   }
 

@@ -4,7 +4,7 @@ import { AreaNamespace, AreaProfile, type AreaTypes } from '@samsyn/knowledge';
 import { comparisonOf, entryOf, indicatorsOf } from './loaders';
 import { MAX_REPORT_ROWS, ObservationService } from './observations';
 import { PeriodScalar, periodicityOf, periodRange } from './periods';
-import { Comparison, Indicator, IndicatorValue, ObservationInput, ReportResult, SeriesPoint, Trend } from './types';
+import { Comparison, Indicator, IndicatorValue, ObservationInput, Overdispersion, ReportResult, SeriesPoint, Trend } from './types';
 
 async function indicatorFor(ctx: SubgraphContext, area: AreaNamespace['area'], code: string, period: string): Promise<Indicator> {
   const indicator = (await indicatorsOf(ctx).load(area)).find((candidate) => candidate.code === code);
@@ -29,9 +29,14 @@ export class EqualityResolver {
     @Arg('indicator', { description: 'The indicator\'s code, e.g. "CS-IA14".' }) code: string,
     @Arg('period', () => PeriodScalar, { description: 'A year, quarter or month, as the indicator is reported.' }) period: string,
     @Ctx() ctx: SubgraphContext,
+    @Arg('overdispersion', () => Overdispersion, {
+      defaultValue: Overdispersion.NONE,
+      description: 'Widen the limits for districts differing more than chance explains (see dispersionFactor); NONE gives the exact limits for chance alone.',
+    })
+    overdispersion: Overdispersion = Overdispersion.NONE,
   ): Promise<Comparison> {
     policy.requireAuthenticated(ctx.principal);
-    return comparisonOf(ctx, await indicatorFor(ctx, ns.area, code, period), period);
+    return comparisonOf(ctx, await indicatorFor(ctx, ns.area, code, period), period, overdispersion);
   }
 
   @FieldResolver(() => [SeriesPoint], {

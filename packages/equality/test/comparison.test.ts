@@ -1,18 +1,25 @@
 import {
   compare,
   ComparisonEntry,
+  CountDistribution,
+  demoObservations,
   Direction,
   Indicator,
   IndicatorKind,
+  Overdispersion,
+  PeriodProtection,
   Periodicity,
   periodRange,
   periodsEndingWith,
   proportionLimits,
+  protectPeriod,
+  rateLimits,
   trendOf,
   Trend,
   type ObservationRow,
 } from '@samsyn/equality';
 import { Area } from '@samsyn/knowledge';
+import { CHILD_SERVICES_INDICATORS } from '../../../subgraphs/child-services/seed/indicators';
 
 const indicator = (overrides: Partial<Indicator> = {}): Indicator =>
   Object.assign(new Indicator(), {
@@ -30,8 +37,8 @@ const indicator = (overrides: Partial<Indicator> = {}): Indicator =>
     ...overrides,
   });
 
-const row = (district: string, numerator: number | null, denominator: number | null, value: number | null = null): ObservationRow => ({
-  indicator_code: 'T-1',
+const row = (district: string, numerator: number | null, denominator: number | null, value: number | null = null, code = 'T-1'): ObservationRow => ({
+  indicator_code: code,
   district,
   period: '2026-Q3',
   numerator,
@@ -39,40 +46,142 @@ const row = (district: string, numerator: number | null, denominator: number | n
   value,
 });
 
+/** A comparison with the protection disclosure control would store for these figures. */
+const compared = (ind: Indicator, rows: ObservationRow[], overdispersion = Overdispersion.NONE) =>
+  compare(ind, rows[0]?.period ?? '2026-Q3', rows, new PeriodProtection(protectPeriod([ind], rows)), { overdispersion });
+
 const byDistrict = (entries: ComparisonEntry[]): Record<string, ComparisonEntry> => Object.fromEntries(entries.map((e) => [e.district.code, e]));
 
-describe('funnel limits', () => {
-  // Binomial(20, 0.5): CDF(2)=.0002, CDF(3)=.0013, CDF(5)=.0207, CDF(6)=.0577, CDF(13)=.9423, CDF(14)=.9793, CDF(16)=.9987, CDF(17)=.9998
-  it('are exact binomial quantiles for a small denominator (n = 20, p = 0.5)', () => {
-    expect(proportionLimits(0.5, 20)).toEqual({ lower998: 0.15, lower95: 0.3, upper95: 0.7, upper998: 0.85 });
+/**
+ * An independent exact binomial for small n: probabilities from Pascal's triangle (not the ratio
+ * recurrence the package uses), and the interpolation of Spiegelhalter (2005) Appendix A.1.1 written
+ * out directly: r = smallest count with F(r) ≥ q, α = (F(r) − q) / (F(r) − F(r − 1)), limit (r − α)/n.
+ */
+function pascalLimit(n: number, p: number, q: number): number {
+  let rowOf = [1];
+  for (let i = 0; i < n; i++) rowOf = [1, ...rowOf.slice(1).map((c, j) => c + rowOf[j]), 1];
+  const pmf = rowOf.map((c, k) => c * p ** k * (1 - p) ** (n - k));
+  let F = 0;
+  for (let r = 0; r <= n; r++) {
+    const before = F;
+    F += pmf[r];
+    if (F >= q) return (r - (F - q) / (F - before)) / n;
+  }
+  return 1;
+}
+
+describe('funnel limits (Spiegelhalter 2005, Appendix A.1.1)', () => {
+  // Expected values from scipy.stats.binom (python3): for q in .001, .025, .975, .999, r = smallest with cdf(r) ≥ q,
+  // limit = (r − (cdf(r) − q) / (cdf(r) − cdf(r − 1))) / n. E.g. upper 95 %: r = 14, cdf(14) = .97931, cdf(13) = .94234 → 13.8835 / 20.
+  it('interpolate between whole counts (n = 20, p = 0.5)', () => {
+    const limits = proportionLimits(0.5, 20);
+    expect(limits.lower998).toBeCloseTo(0.1367357894736842, 12);
+    expect(limits.lower95).toBeCloseTo(0.25582352941176467, 12);
+    expect(limits.upper95).toBeCloseTo(0.6941764705882353, 12);
+    expect(limits.upper998).toBeCloseTo(0.8132642105263157, 12);
   });
 
-  // Binomial(10, 0.5): CDF(0)=.00098 < .001 ≤ CDF(1)=.0107; CDF(8)=.9893 < .999 ≤ CDF(9)=.9990
-  it('put the 99.8 % limits where the tail first reaches 0.1 % (n = 10, p = 0.5)', () => {
-    expect(proportionLimits(0.5, 10)).toEqual({ lower998: 0.1, lower95: 0.2, upper95: 0.8, upper998: 0.9 });
+  it('agree with an independent Pascal-triangle binomial for every size up to 60 and several proportions', () => {
+    const disagreements: string[] = [];
+    for (let n = 1; n <= 60; n++) {
+      for (const p of [0.03, 0.2, 0.5, 0.81, 0.97]) {
+        const limits = proportionLimits(p, n);
+        const expected = { lower998: pascalLimit(n, p, 0.001), lower95: pascalLimit(n, p, 0.025), upper95: pascalLimit(n, p, 0.975), upper998: pascalLimit(n, p, 0.999) };
+        for (const key of Object.keys(expected) as (keyof typeof expected)[]) {
+          const want = Math.max(0, expected[key]);
+          if (Math.abs(limits[key] - want) > 1e-9) disagreements.push(`n=${n} p=${p} ${key}: ${limits[key]} vs ${want}`);
+        }
+      }
+    }
+    expect(disagreements).toEqual([]);
   });
 
-  // n = 20 000: sd = sqrt(0.25 / 20 000) = 0.0035355; z = 1.959964 and 3.090232
-  it('use the normal approximation above 10 000 cases', () => {
-    const limits = proportionLimits(0.5, 20_000);
-    expect(limits.upper95).toBeCloseTo(0.506930, 5);
-    expect(limits.lower95).toBeCloseTo(0.493070, 5);
-    expect(limits.upper998).toBeCloseTo(0.510926, 5);
+  // scipy.stats.binom(20000, 0.5) and (10000 | 10001, 0.3), same interpolation as above.
+  it('stay exact above 10 000 cases, with no jump between 10 000 and 10 001', () => {
+    const big = proportionLimits(0.5, 20_000);
+    expect(big.lower998).toBeCloseTo(0.48904976304196546, 10);
+    expect(big.upper95).toBeCloseTo(0.506904493441368, 10);
+    expect(big.upper998).toBeCloseTo(0.5109002369580345, 10);
+    expect(proportionLimits(0.3, 10_000).upper998).toBeCloseTo(0.31416778228266273, 10);
+    expect(proportionLimits(0.3, 10_001).upper998).toBeCloseTo(0.31416641053005623, 10);
+  });
+
+  // scipy.stats.poisson(3.2): interpolated quantiles −0.975 (clamped to 0), −0.387 (0), 6.70600, 9.60242 for a population of 1 000.
+  it('use the exact Poisson distribution for rates', () => {
+    const limits = rateLimits(0.0032, 1000);
+    expect(limits.lower95).toBe(0);
+    expect(limits.upper95 * 1000).toBeCloseTo(6.705995824128429, 9);
+    expect(limits.upper998 * 1000).toBeCloseTo(9.60241621067917, 9);
+    // P(Y > 8) = 0.0057141 and P(Y ≤ 0) = 0.0407622 (scipy poisson.sf(8, 3.2), cdf(0, 3.2)).
+    const poisson = CountDistribution.poisson(3.2);
+    expect(poisson.above(8)).toBeCloseTo(0.005714138066420132, 12);
+    expect(poisson.cdf(0)).toBeCloseTo(0.04076220397836622, 12);
+  });
+
+  it('keep far tail probabilities precise (not 1 minus a sum near 1)', () => {
+    // scipy.stats.binom(20000, 0.5).sf(10300) = 1.0687860691160625e-05.
+    expect(CountDistribution.binomial(20_000, 0.5).above(10_300) / 1.0687860691160625e-5).toBeCloseTo(1, 8);
+  });
+});
+
+describe('positions from the exact tail probability', () => {
+  const childIndicator = (code: string) => Object.assign(new Indicator(), { ...CHILD_SERVICES_INDICATORS.find((i) => i.code === code), area: Area.CHILD_SERVICES });
+  const demoRows = (code: string, period: string): ObservationRow[] =>
+    demoObservations(CHILD_SERVICES_INDICATORS.find((i) => i.code === code)!)
+      .filter((r) => r.period === period)
+      .map((r) => ({ indicator_code: code, district: r.district, period, numerator: 'numerator' in r ? (r.numerator ?? null) : null, denominator: r.denominator, value: null }));
+
+  // Demo CS-IA14 2023-Q4: city 1028 / 1273; lundby 116 / 133. scipy.stats.binom(133, 1028/1273): cdf(115) = .96715,
+  // cdf(116) = .98145, so the 95 % limit is (116 − (.98145 − .975) / (.98145 − .96715)) / 133 = 115.5489 / 133 = .868789,
+  // and P(Y > 116) = 0.018546: lundby lies above it, where the un-interpolated limit 116/133 put it on the line (INSIDE).
+  it('places a district just past the interpolated limit above it, with its tail probability', () => {
+    const lundby = byDistrict(compared(childIndicator('CS-IA14'), demoRows('CS-IA14', '2023-Q4')).entries).lundby;
+    expect(lundby).toMatchObject({ numerator: 116, denominator: 133, position: 'ABOVE_95' });
+    expect(lundby.upper95).toBeCloseTo(0.868788870952829, 9);
+    expect(lundby.pValue).toBeCloseTo(0.018546066060480856, 9);
+  });
+
+  // Demo CS-PLACE 2026-Q3: city 1012 per 133 054 children; örgryte-härlanda 151 of 15 327, expected λ = 116.576.
+  // scipy.stats.poisson(116.576): the 99.8 % limit interpolates to 150.842 (cdf(150) = .998737, cdf(151) = .999049),
+  // P(Y > 151) = 0.00095081 < 0.001: above the 99.8 % limit by the same rule that draws it (P(Y ≥ 151) = 0.00126 is the
+  // un-interpolated tail, which the interpolated limit does not use).
+  it('judges a large district exactly (Poisson), not by a normal approximation', () => {
+    const orgryte = byDistrict(compared(childIndicator('CS-PLACE'), demoRows('CS-PLACE', '2026-Q3')).entries)['orgryte-harlanda'];
+    expect(orgryte.upper998).toBeCloseTo((150.84220560860584 / 15327) * 1000, 9);
+    expect(orgryte.pValue).toBeCloseTo(0.0009508063092732919, 10);
+    expect(orgryte.position).toBe('ABOVE_99_8');
+  });
+
+  it('never lets a position and the limits disagree in the demo data', () => {
+    const disagreements: string[] = [];
+    for (const code of ['CS-IA14', 'CS-INV4M', 'CS-PLACE']) {
+      for (const period of periodRange('2023-Q4', '2026-Q3')) {
+        for (const e of compared(childIndicator(code), demoRows(code, period)).entries) {
+          if (e.value === null) continue;
+          const byLimits = e.value > e.upper998! ? 'ABOVE_99_8' : e.value > e.upper95! ? 'ABOVE_95' : e.value < e.lower998! ? 'BELOW_99_8' : e.value < e.lower95! ? 'BELOW_95' : 'INSIDE';
+          if (byLimits !== e.position) disagreements.push(`${code} ${period} ${e.district.code}: ${e.position} vs limits ${byLimits}`);
+        }
+      }
+    }
+    expect(disagreements).toEqual([]);
   });
 });
 
 describe('a comparison worked by hand', () => {
   // City: (15 + 5 + 50 + 30) / (20 + 20 + 100 + 60) = 100 / 200 = 0.5
-  const comparison = compare(indicator(), '2026-Q3', [row('a', 15, 20), row('b', 5, 20), row('c', 50, 100), row('d', 30, 60)]);
+  const comparison = compared(indicator(), [row('a', 15, 20), row('b', 5, 20), row('c', 50, 100), row('d', 30, 60)]);
   const entries = byDistrict(comparison.entries);
 
   it('pools the city value over all districts', () => {
-    expect(comparison).toMatchObject({ cityValue: 0.5, cityNumerator: 100, cityDenominator: 200 });
+    expect(comparison).toMatchObject({ cityValue: 0.5, cityNumerator: 100, cityDenominator: 200, citySuppressed: false });
   });
 
-  it('places each district against the limits for its own denominator', () => {
-    expect(entries.a).toMatchObject({ value: 0.75, position: 'ABOVE_95', upper95: 0.7, difference: 0.25 });
-    expect(entries.b).toMatchObject({ value: 0.25, position: 'BELOW_95', lower95: 0.3 });
+  // Binomial(20, .5): P(Y > 15) = .005909 (< .025: above 95 %), P(Y ≤ 5) = .020695 (below 95 %).
+  it('places each district by its tail probability against its own denominator', () => {
+    expect(entries.a).toMatchObject({ value: 0.75, position: 'ABOVE_95', difference: 0.25 });
+    expect(entries.a.pValue).toBeCloseTo(0.005908966064453125, 12);
+    expect(entries.b).toMatchObject({ value: 0.25, position: 'BELOW_95' });
+    expect(entries.b.pValue).toBeCloseTo(0.020694732666015625, 12);
     expect(entries.c.position).toBe('INSIDE');
     expect(entries.d.position).toBe('INSIDE');
   });
@@ -85,52 +194,99 @@ describe('a comparison worked by hand', () => {
       ['b', 4],
     ]);
   });
+});
 
-  it('flags 99.8 % outliers in a large district (normal approximation)', () => {
-    const large = compare(indicator(), '2026-Q3', [row('big', 10_300, 20_000), row('rest', 9_700, 20_000)]);
-    expect(byDistrict(large.entries).big).toMatchObject({ value: 0.515, position: 'ABOVE_99_8' });
+describe('overdispersion (Spiegelhalter 2005, §4–5)', () => {
+  // Ten districts of 100, city 500/1000 = .5, so z = (y/100 − .5) / .05 = −3, −2, −1, 0, 0, 0, 0, 1, 2, 3.
+  // Winsorised at 10 % per tail: −3 → −2 and 3 → 2; φ = (4+4+1+0+0+0+0+1+4+4)/10 = 1.8.
+  // τ² (DerSimonian–Laird): w = 100/.25 = 400 each, (kφ − (k−1)) / (Σw − Σw²/Σw) = (18 − 9) / (4000 − 400) = 0.0025.
+  const counts = [35, 40, 45, 50, 50, 50, 50, 55, 60, 65];
+  const rows = counts.map((y, i) => row(`d${i}`, y, 100));
+
+  it('estimates φ and τ² from winsorised z-scores, and leaves the limits exact unless asked', () => {
+    const plain = compared(indicator(), rows);
+    expect(plain.dispersionFactor).toBeCloseTo(1.8, 12);
+    expect(plain.betweenDistrictVariance).toBeCloseTo(0.0025, 12);
+    expect(plain).toMatchObject({ overdispersion: 'NONE', limitsWidened: false });
+    expect(byDistrict(plain.entries).d9.position).toBe('ABOVE_99_8');
+  });
+
+  it('widens the limits by √φ on request (multiplicative)', () => {
+    const widened = compared(indicator(), rows, Overdispersion.MULTIPLICATIVE);
+    const d9 = byDistrict(widened.entries).d9;
+    // .5 ± 1.959964 × √(1.8 × .25 / 100) = .5 ± .131478; z = .15 / .067082 = 2.2361, one-sided p = .012674.
+    expect(widened.limitsWidened).toBe(true);
+    expect(d9.upper95).toBeCloseTo(0.5 + 1.959964 * Math.sqrt(0.0045), 5);
+    expect(d9.pValue).toBeCloseTo(0.012674, 5);
+    expect(d9.position).toBe('ABOVE_95');
+  });
+
+  it('adds τ² to each district’s variance on request (additive random effects)', () => {
+    const widened = compared(indicator(), rows, Overdispersion.ADDITIVE);
+    const d9 = byDistrict(widened.entries).d9;
+    // sd = √(.25/100 + .0025) = .070711; upper 99.8 % = .5 + 3.090232 × .070711 = .718513.
+    expect(d9.upper998).toBeCloseTo(0.5 + 3.090232 * Math.sqrt(0.005), 5);
+    expect(d9.position).toBe('ABOVE_95');
+  });
+
+  it('does not widen limits when districts differ no more than chance', () => {
+    const calm = compared(indicator(), [row('a', 49, 100), row('b', 51, 100), row('c', 50, 100), row('d', 50, 100)], Overdispersion.MULTIPLICATIVE);
+    expect(calm.dispersionFactor).toBeLessThan(1);
+    expect(calm.limitsWidened).toBe(false);
   });
 });
 
-describe('suppression', () => {
-  // a: 40/50 (protected 10), b: 30/50 (20), c: 3/10 (3: hidden), d: 90/100 (10)
-  const comparison = compare(indicator(), '2026-Q3', [row('a', 40, 50), row('b', 30, 50), row('c', 3, 10), row('d', 90, 100)]);
-  const entries = byDistrict(comparison.entries);
-
-  it('never shows a count under 5', () => {
-    expect(entries.c).toMatchObject({ suppressed: true, suppressionReason: 'SMALL_COUNT', value: null, numerator: null, denominator: null, position: null, rank: null });
+describe('disclosure control of one comparison', () => {
+  it('hides a district with fewer than 5 cases with the outcome and the next smallest with it', () => {
+    const entries = byDistrict(compared(indicator(), [row('a', 40, 50), row('b', 30, 50), row('c', 3, 10), row('d', 90, 100)]).entries);
+    expect(entries.c).toMatchObject({ suppressed: true, suppressionReason: 'SMALL_COUNT', value: null, numerator: null, denominator: null, position: null, pValue: null, rank: null });
+    expect(entries.a).toMatchObject({ suppressed: true, suppressionReason: 'SECONDARY', value: null });
+    expect([entries.b.suppressed, entries.d.suppressed]).toEqual([false, false]);
   });
 
-  it('hides the next smallest too when only one is hidden, so it cannot be derived from the city totals', () => {
-    // a and d both protect 10 counts; a has the smaller denominator.
-    expect(entries.a).toMatchObject({ suppressed: true, suppressionReason: 'SECONDARY', value: null, numerator: null });
-    expect(entries.b.suppressed).toBe(false);
-    expect(entries.d.suppressed).toBe(false);
-    expect(comparison).toMatchObject({ cityNumerator: 163, cityDenominator: 210 });
+  it('protects the cases without the outcome too: 10 of 12 tells about the other 2', () => {
+    const rate = indicator({ kind: IndicatorKind.RATE, ratePer: 1000, direction: Direction.NEITHER });
+    const entries = byDistrict(compared(rate, [row('x', 10, 12), row('y', 30, 5000), row('z', 20, 4000)]).entries);
+    expect(entries.x.suppressionReason).toBe('SMALL_COUNT');
+    expect(entries.z.suppressionReason).toBe('SECONDARY');
   });
 
-  it('protects the count without the outcome as well (den − num under 5)', () => {
-    const result = byDistrict(compare(indicator(), '2026-Q3', [row('x', 48, 50), row('y', 30, 50), row('z', 20, 50)]).entries);
-    expect(result.x).toMatchObject({ suppressed: true, suppressionReason: 'SMALL_COUNT' });
+  it('hides more when the hidden districts hold fewer than 5 cases together', () => {
+    const entries = byDistrict(compared(indicator(), [row('a', 2, 50), row('b', 1, 50), row('c', 30, 60), row('d', 40, 90)]).entries);
+    expect([entries.a.suppressionReason, entries.b.suppressionReason, entries.c.suppressionReason, entries.d.suppressionReason]).toEqual(['SMALL_COUNT', 'SMALL_COUNT', 'SECONDARY', null]);
   });
 
-  it('needs no second suppression when two or more are hidden already', () => {
-    const result = compare(indicator(), '2026-Q3', [row('a', 40, 50), row('b', 2, 10), row('c', 3, 10)]);
-    expect(result.entries.filter((e) => e.suppressionReason === 'SECONDARY')).toHaveLength(0);
-    expect(byDistrict(result.entries).a.suppressed).toBe(false);
+  it('does not publish the city total when it would disclose: one district of 3 in 60, or two districts with 0', () => {
+    const single = compared(indicator(), [row('a', 3, 60)]);
+    expect(single).toMatchObject({ citySuppressed: true, cityValue: null, cityNumerator: null, cityDenominator: null });
+    const zeros = compared(indicator(), [row('a', 0, 60), row('b', 0, 55)]);
+    expect(zeros).toMatchObject({ citySuppressed: true, cityNumerator: null });
+    expect(zeros.entries.map((e) => e.suppressionReason)).toEqual(['SMALL_COUNT', 'SMALL_COUNT']);
+    const underFive = compared(indicator(), [row('a', 1, 50), row('b', 2, 50), row('c', 1, 40)]);
+    expect(underFive.citySuppressed).toBe(true);
+  });
+
+  it('hides a median without its number of cases, and takes the city median from shown districts only', () => {
+    const median = indicator({ kind: IndicatorKind.MEDIAN, direction: Direction.LOWER_IS_BETTER, unit: 'dagar' });
+    // b (3 cases) and c (4 cases) are hidden; over all districts the weighted median would be c's 40.
+    const comparison = compared(median, [row('a', null, 20, 10), row('b', null, 3, 30), row('c', null, 4, 40), row('d', null, 25, 50), row('e', null, null, 35)]);
+    const entries = byDistrict(comparison.entries);
+    expect(entries.e).toMatchObject({ suppressed: true, suppressionReason: 'SMALL_COUNT' });
+    expect([entries.b.suppressed, entries.c.suppressed]).toEqual([true, true]);
+    // Shown: a (10, 20 cases) and d (50, 25 cases): weighted median 50.
+    expect(comparison.cityValue).toBe(50);
+  });
+
+  it('hides a figure whose protection was never computed', () => {
+    const entries = compare(indicator(), '2026-Q3', [row('a', 40, 50)], new PeriodProtection([])).entries;
+    expect(entries[0]).toMatchObject({ suppressed: true, suppressionReason: 'PENDING', value: null });
   });
 });
 
-describe('rates and medians', () => {
-  it('gives a rate per its base: 12 placed of 2 000 children is 6 per 1 000', () => {
-    const rate = compare(indicator({ kind: IndicatorKind.RATE, ratePer: 1000, direction: Direction.NEITHER }), '2026-Q3', [row('a', 12, 2000), row('b', 28, 2000)]);
-    expect(byDistrict(rate.entries).a).toMatchObject({ value: 6, rank: null });
-    expect(rate.cityValue).toBe(10);
-  });
-
+describe('medians and means', () => {
   it('centres medians on the case-weighted median and flags only the extreme district', () => {
     // values 10, 11, 12, 30 (20 cases each): city 11.5; MAD 1.0, so sigma 1.4826
-    const medians = compare(indicator({ kind: IndicatorKind.MEDIAN, direction: Direction.LOWER_IS_BETTER, unit: 'dagar' }), '2026-Q3', [
+    const medians = compared(indicator({ kind: IndicatorKind.MEDIAN, direction: Direction.LOWER_IS_BETTER, unit: 'dagar' }), [
       row('a', null, 20, 10),
       row('b', null, 20, 11),
       row('c', null, 20, 12),
@@ -141,22 +297,86 @@ describe('rates and medians', () => {
     expect(entries.a.upper95).toBeCloseTo(11.5 + 1.959964 * 1.4826, 4);
     expect(entries.d.position).toBe('ABOVE_99_8');
     expect([entries.a.position, entries.b.position, entries.c.position]).toEqual(['INSIDE', 'INSIDE', 'INSIDE']);
-    expect(entries.a.rank).toBe(1);
-  });
-
-  it('hides a median based on fewer than 5 cases', () => {
-    const medians = compare(indicator({ kind: IndicatorKind.MEDIAN }), '2026-Q3', [row('a', null, 4, 10), row('b', null, 20, 11), row('c', null, 30, 12)]);
-    expect(byDistrict(medians.entries).a).toMatchObject({ suppressed: true, value: null });
+    expect(medians.dispersionFactor).toBeNull();
   });
 });
 
-describe('trends and periods', () => {
-  it('reads the direction of the last four periods and whether it is the better way', () => {
-    expect(trendOf([0.5, 0.6, 0.7, 0.8], Direction.HIGHER_IS_BETTER)).toEqual({ trend: Trend.RISING, improving: true });
-    expect(trendOf([20, 18, 15, 12], Direction.HIGHER_IS_BETTER)).toEqual({ trend: Trend.FALLING, improving: false });
-    expect(trendOf([20, 18, 15, 12], Direction.LOWER_IS_BETTER)).toEqual({ trend: Trend.FALLING, improving: true });
-    expect(trendOf([10, 10.1, 9.9, 10], Direction.LOWER_IS_BETTER)).toEqual({ trend: Trend.STABLE, improving: null });
-    expect(trendOf([null, null, 0.5, 0.6], Direction.HIGHER_IS_BETTER)).toEqual({ trend: Trend.UNKNOWN, improving: null });
+/** mulberry32: a small seeded generator, so the simulation is the same on every run. */
+function seeded(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('trends', () => {
+  // Cochran–Armitage by hand: y = 10, 15, 20, 25 of 100 each; p̄ = .175, x̄ = 1.5, Σn(x − x̄)² = 500,
+  // T = Σx(y − 17.5) = 25, z = 25 / √(.175 × .825 × 500) = 2.94245, p = 2(1 − Φ(2.94245)) = 0.003256 (scipy.stats.norm.sf × 2).
+  it('calls a rising proportion RISING when Cochran–Armitage finds it, with slope and p-value', () => {
+    const points = [10, 15, 20, 25].map((count, x) => ({ x, value: count / 100, count, n: 100 }));
+    const result = trendOf('PROPORTION', points, Direction.HIGHER_IS_BETTER);
+    expect(result).toMatchObject({ trend: Trend.RISING, improving: true });
+    expect(result.slope).toBeCloseTo(0.05, 12);
+    expect(result.pValue).toBeCloseTo(0.003256, 5);
+  });
+
+  it('calls noise STABLE, and fewer than three shown periods UNKNOWN', () => {
+    const points = [20, 22, 19, 21].map((count, x) => ({ x, value: count / 100, count, n: 100 }));
+    expect(trendOf('PROPORTION', points, Direction.HIGHER_IS_BETTER).trend).toBe(Trend.STABLE);
+    expect(trendOf('PROPORTION', points.slice(0, 2), Direction.HIGHER_IS_BETTER).trend).toBe(Trend.UNKNOWN);
+  });
+
+  // Weighted regression by hand: values 30, 28, 26, 24 with equal weights fall exactly (residuals 0): p = 0, FALLING.
+  it('tests medians with a weighted regression and its standard error', () => {
+    const falling = trendOf('VALUE', [30, 28, 26, 24].map((value, x) => ({ x, value, n: 10 })), Direction.LOWER_IS_BETTER);
+    expect(falling).toMatchObject({ trend: Trend.FALLING, improving: true, slope: -2 });
+    // 30, 28, 31, 27 (equal weights): scipy.stats.linregress gives slope −0.6, SE 0.905539, p = 0.575736 (t on 2 df).
+    const noisy = trendOf('VALUE', [30, 28, 31, 27].map((value, x) => ({ x, value, n: 10 })), Direction.LOWER_IS_BETTER);
+    expect(noisy.trend).toBe(Trend.STABLE);
+    expect(noisy.slope).toBeCloseTo(-0.6, 12);
+    expect(noisy.pValue).toBeCloseTo(0.5757359312880714, 6);
+  });
+
+  it('labels about 5 % of simulated stable districts rising or falling (seeded), for proportions, rates and medians', () => {
+    const random = seeded(20261123);
+    const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+    const binomial = (n: number, p: number) => {
+      let y = 0;
+      for (let i = 0; i < n; i++) if (random() < p) y++;
+      return y;
+    };
+    const poisson = (mean: number) => {
+      let k = 0;
+      for (let product = random(), limit = Math.exp(-mean); product > limit; product *= random()) k++;
+      return k;
+    };
+    const districts = 4000;
+    const rates = { proportion: 0, rate: 0, median: 0 };
+    for (let d = 0; d < districts; d++) {
+      const n = 80 + Math.floor(random() * 120);
+      const proportion = [0, 1, 2, 3].map((x) => {
+        const count = binomial(n, 0.3);
+        return { x, value: count / n, count, n };
+      });
+      const rate = [0, 1, 2, 3].map((x) => {
+        const count = poisson(n * 0.2);
+        return { x, value: count / n, count, n };
+      });
+      // A stable median of 30 days, spread shrinking with the number of cases.
+      const median = [0, 1, 2, 3].map((x) => ({ x, value: 30 + (40 / Math.sqrt(n)) * normal(), n }));
+      if (trendOf('PROPORTION', proportion, Direction.NEITHER).trend !== Trend.STABLE) rates.proportion++;
+      if (trendOf('RATE', rate, Direction.NEITHER).trend !== Trend.STABLE) rates.rate++;
+      if (trendOf('VALUE', median, Direction.NEITHER).trend !== Trend.STABLE) rates.median++;
+    }
+    const falseLabels = { proportion: rates.proportion / districts, rate: rates.rate / districts, median: rates.median / districts };
+    console.log(`false-trend rate in ${districts} simulated stable districts: ${JSON.stringify(falseLabels)}`);
+    // At the 5 % level, 4 000 districts give a standard error of 0.0034: 3.5–6.5 % is the level within ±4.4 SE.
+    for (const rate of Object.values(falseLabels)) {
+      expect(rate).toBeGreaterThan(0.035);
+      expect(rate).toBeLessThan(0.065);
+    }
   });
 
   it('steps quarters and months across year ends', () => {

@@ -83,6 +83,43 @@ describe('reporting figures', () => {
   });
 });
 
+describe('disclosure protection follows the figures', () => {
+  const COMPARE = `query ($period: Period!) { childServices { comparison(indicator: "CS-INV4M", period: $period) {
+    cityNumerator entries { district { code } numerator suppressed suppressionReason } } } }`;
+  type Published = { cityNumerator: number | null; entries: { district: { code: string }; numerator: number | null; suppressed: boolean; suppressionReason: string | null }[] };
+  const compared = async (period: string) =>
+    ((await graph.subgraph('child-services', COMPARE, { variables: { period }, token: analyst })).data?.childServices as { comparison: Published }).comparison;
+  const reasons = (published: Published) => Object.fromEntries(published.entries.map((e) => [e.district.code, e.suppressionReason]));
+
+  it('is computed again in the report that changes a period, so a later small count hides a shown one with it', async () => {
+    await report([{ indicator: 'CS-INV4M', district: 'angered', period: '2028-Q1', numerator: 30, denominator: 50 }], angered);
+    await report([{ indicator: 'CS-INV4M', district: 'lundby', period: '2028-Q1', numerator: 40, denominator: 60 }], lundby);
+    expect(reasons(await compared('2028-Q1'))).toEqual({ angered: null, lundby: null });
+    const [{ n: storedCells }] = await db().query(`SELECT count(*)::int AS n FROM disclosure_cell WHERE period = '2028-Q1' AND indicator_code = 'CS-INV4M'`);
+    expect(storedCells).toBe(3);
+
+    // Lundby corrects its figure to 2 of 60: lundby is hidden, and angered with it, or the city total would give lundby away.
+    await report([{ indicator: 'CS-INV4M', district: 'lundby', period: '2028-Q1', numerator: 2, denominator: 60 }], lundby);
+    const after = await compared('2028-Q1');
+    expect(reasons(after)).toEqual({ angered: 'SECONDARY', lundby: 'SMALL_COUNT' });
+    expect(after.cityNumerator).toBe(32);
+  });
+
+  it('hides figures stored without reporting until their period is protected', async () => {
+    await db().query(
+      `INSERT INTO observation (indicator_code, district, period, numerator, denominator, reported_by) VALUES ('CS-INV4M', 'centrum', '2028-Q2', 40, 50, 'test'), ('CS-INV4M', 'angered', '2028-Q2', 35, 50, 'test')`,
+    );
+    const pending = await compared('2028-Q2');
+    expect(pending.entries.map((e) => [e.district.code, e.suppressionReason, e.numerator])).toEqual([
+      ['angered', 'PENDING', null],
+      ['centrum', 'PENDING', null],
+    ]);
+    expect(pending.cityNumerator).toBeNull();
+    await report([{ indicator: 'CS-INV4M', district: 'angered', period: '2028-Q2', numerator: 36, denominator: 50 }], angered);
+    expect(reasons(await compared('2028-Q2'))).toEqual({ angered: null, centrum: null });
+  });
+});
+
 describe('comparisons of the demo figures', () => {
   const COMPARE = `query ($indicator: String!, $period: Period!) { childServices { comparison(indicator: $indicator, period: $period) {
     cityValue entries { district { code } value position suppressed trend } } } }`;

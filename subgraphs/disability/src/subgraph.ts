@@ -5,14 +5,14 @@ import { DISABILITY_DOCUMENTS } from '../seed/documents';
 import { DISABILITY_INDICATORS } from '../seed/indicators';
 import { disability } from './area';
 import { InterventionFieldsResolver, interventionResolvers } from './interventions/interventions.resolver';
-import { seedInterventions } from './interventions/interventions.service';
+import { notCarriedOutBreakdown, seedInterventions } from './interventions/interventions.service';
 
 export const subgraph = areaSubgraph(disability, {
   name: 'disability',
   dbSchema: 'disability',
   modules: [
     knowledgeModule(DISABILITY_DOCUMENTS),
-    equalityModule(DISABILITY_INDICATORS),
+    equalityModule(DISABILITY_INDICATORS, { breakdowns: [notCarriedOutBreakdown] }),
     {
       migrations: [Interventions1763800004000],
       resolvers: (types) => [...interventionResolvers(types), InterventionFieldsResolver],

@@ -75,20 +75,22 @@ export type Periodicity =
 
 /** Why a figure is hidden. */
 export type SuppressionReason =
-  /** Hidden too, so that the one small count cannot be worked out from the city totals. */
+  /** Stored without going through reporting, so not yet checked for disclosure: hidden until it is. */
+  | 'PENDING'
+  /** Not small itself, but hidden so that no small count can be worked out by subtracting shown figures from totals: hidden figures always come at least two together and hold at least 5 cases with and without the outcome between them. */
   | 'SECONDARY'
-  /** A count under 5 (cases, or cases without the outcome): never shown. */
+  /** Fewer than 5 cases with the outcome or fewer than 5 without it (0 of 60 tells that all 60 were without it; 10 of 12 tells about the other 2), fewer than 5 cases behind a median or mean, or a median or mean reported without its number of cases: never shown. */
   | 'SMALL_COUNT';
 
-/** The direction of a district’s values over the last four periods (least-squares slope; STABLE when the change over the window is under 5 % of the mean; UNKNOWN with fewer than three shown values). */
+/** The direction of a district’s figures over the last four periods. RISING or FALLING only when a test finds the change unlikely to be chance (two-sided, 5 % level: Cochran–Armitage for proportions, a Poisson-weighted regression for rates, a case-weighted regression with its standard error for medians and means); STABLE otherwise; UNKNOWN with fewer than three shown periods. About one stable district in twenty will still be called rising or falling by chance. */
 export type Trend =
-  /** The values go down. */
+  /** The figures go down, more than chance explains. */
   | 'FALLING'
-  /** The values go up. */
+  /** The figures go up, more than chance explains. */
   | 'RISING'
-  /** No change worth the name. */
+  /** Any change is within what chance explains. */
   | 'STABLE'
-  /** Too few shown values to tell. */
+  /** Too few shown periods to tell. */
   | 'UNKNOWN';
 
 export type IndicatorFieldsFragment = { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null };

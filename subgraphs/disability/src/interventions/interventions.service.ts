@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { BadInputError, inTransaction, policy, type Db, type Principal } from '@samsyn/core';
-import { inKeyOrder, MAX_COUNT, MIN_SHOWN_COUNT, ObservationService, periodicityOf, tally, type ReportResult } from '@samsyn/equality';
-import { recordAudit } from '@samsyn/knowledge';
+import { CITY, inKeyOrder, MAX_COUNT, ObservationService, periodicityOf, protectFigures, storedProtection, tally, type FigureBreakdown, type ReportResult } from '@samsyn/equality';
+import { Area, recordAudit } from '@samsyn/knowledge';
 import { INTERVENTIONS } from '../../seed/interventions';
 import { DecisionsInput, Intervention, InterventionBreakdown, type Law } from './interventions';
 
@@ -23,6 +23,20 @@ interface InterventionRow {
 const toIntervention = (row: InterventionRow) =>
   Object.assign(new Intervention(), { code: row.code, law: row.law, position: row.position, provision: row.provision, name: row.name, description: row.description, guidelineSlug: row.guideline });
 
+/**
+ * Decisions per intervention add up to each district's DI-NOTEX3M figure, so the equality package's
+ * disclosure control protects them together with it.
+ */
+export const notCarriedOutBreakdown: FigureBreakdown = {
+  indicator: NOT_CARRIED_OUT_INDICATOR,
+  cells: (em, periods) =>
+    em.query(
+      `SELECT district, period, intervention_code AS part, not_carried_out AS numerator, decisions AS denominator
+       FROM decision_not_carried_out WHERE period = ANY($1)`,
+      [periods],
+    ),
+};
+
 /** The intervention catalogue and the reporting of decisions not carried out in time. */
 export class InterventionService {
   constructor(private readonly db: Db) {}
@@ -36,19 +50,23 @@ export class InterventionService {
     return rows.map(toIntervention);
   }
 
-  /** Decisions per intervention in a quarter, city-wide or for one district; counts under 5 hidden. */
+  /** Decisions per intervention in a quarter, city-wide or for one district; hidden where the period's disclosure protection says. */
   async breakdown(period: string, district?: string | null): Promise<InterventionBreakdown[]> {
     if (!isQuarter(period)) throw new BadInputError(`period must be a quarter like 2026-Q3, not ${period}.`, { period });
-    const rows: (InterventionRow & { decisions: number; not_carried_out: number })[] = await this.db.query(
-      `SELECT i.*, sum(r.decisions)::int AS decisions, sum(r.not_carried_out)::int AS not_carried_out
-       FROM intervention i JOIN decision_not_carried_out r ON r.intervention_code = i.code
-       WHERE r.period = $1 AND ($2::text IS NULL OR r.district = $2)
-       GROUP BY i.code ORDER BY i.law = 'SOL', i.position`,
-      [period, district ?? null],
-    );
+    const [rows, protection] = await Promise.all([
+      this.db.query(
+        `SELECT i.*, sum(r.decisions)::int AS decisions, sum(r.not_carried_out)::int AS not_carried_out
+         FROM intervention i JOIN decision_not_carried_out r ON r.intervention_code = i.code
+         WHERE r.period = $1 AND ($2::text IS NULL OR r.district = $2)
+         GROUP BY i.code ORDER BY i.law = 'SOL', i.position`,
+        [period, district ?? null],
+      ) as Promise<(InterventionRow & { decisions: number; not_carried_out: number })[]>,
+      storedProtection(this.db, [period]),
+    ]);
+    const cells = protection.get(period);
     return rows.map((row) => {
-      // The same rule as every comparison: neither those waiting nor the others may number under 5.
-      const suppressed = Math.min(row.not_carried_out, row.decisions - row.not_carried_out) < MIN_SHOWN_COUNT;
+      // Protected with DI-NOTEX3M, which the cells add up to: small cells and those that would give one away are hidden.
+      const suppressed = !cells || cells.cell(NOT_CARRIED_OUT_INDICATOR, district ?? CITY, row.code).hidden;
       return Object.assign(new InterventionBreakdown(), {
         intervention: toIntervention(row),
         period,
@@ -157,4 +175,5 @@ export async function seedInterventions(db: DataSource): Promise<void> {
      SELECT *, 'samsyn-demo-data' FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[])`,
     [rows.map((r) => r.code), rows.map((r) => r.district), rows.map((r) => r.period), rows.map((r) => r.decisions), rows.map((r) => r.notCarriedOut)],
   );
+  await db.transaction((em) => protectFigures(em, Area.DISABILITY, [...new Set(figures.map((figure) => figure.period))]));
 }

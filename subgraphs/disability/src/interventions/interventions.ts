@@ -41,7 +41,13 @@ export class InterventionLevel {
   normal!: number;
 }
 
-@ObjectType({ description: 'Granted decisions of one intervention in a period, and how many were not carried out within three months (SoL 34 kap. 1 §, LSS 28 f §).' })
+@ObjectType({
+  description:
+    'Granted decisions of one intervention in a period, and how many were not carried out within three months (SoL 34 kap. 1 §, LSS 28 f §). ' +
+    'The cells add up to DI-NOTEX3M, per district and city-wide, so they are protected together with it: a cell with fewer than 5 decisions ' +
+    'carried out or not carried out is hidden, a district whose DI-NOTEX3M figure is hidden has its whole breakdown hidden, other cells are hidden ' +
+    'so that hidden ones come at least two together with 5 or more between them, and a city-wide total is shown only when every district cell of it is.',
+})
 export class InterventionBreakdown {
   @Field(() => Intervention, { description: 'The intervention.' })
   intervention!: Intervention;
@@ -49,7 +55,7 @@ export class InterventionBreakdown {
   @Field(() => PeriodScalar, { description: 'The quarter the decisions were counted in.' })
   period!: string;
 
-  @Field(() => Int, { nullable: true, description: 'Null when suppressed (a count under 5).' })
+  @Field(() => Int, { nullable: true, description: 'Null when suppressed (see the type’s description).' })
   decisions!: number | null;
 
   @Field(() => Int, { nullable: true, description: 'Of those, not carried out within three months; null when suppressed.' })

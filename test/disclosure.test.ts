@@ -1,0 +1,355 @@
+import solver from 'javascript-lp-solver';
+import { startSupergraph, tokenFor, type TestSupergraph } from './support';
+
+/**
+ * The attacker's view: with an analyst token, collect every figure an area publishes for a period
+ * (comparison entries and city totals of each indicator, each district's series and profile, the
+ * disability breakdown by intervention city-wide and per district), write down the relations the
+ * documentation promises (districts add up to the city; interventions add up to a district's
+ * DI-NOTEX3M figure and, across districts, to the city's per intervention), and solve them as a linear
+ * programme in non-negative integers for the smallest and largest value of every hidden count. A count
+ * is disclosed when its range is a single value or stays under 5.
+ */
+
+const AREAS = [
+  { field: 'childServices', subgraph: 'child-services' },
+  { field: 'adultServices', subgraph: 'adult-services' },
+  { field: 'disability', subgraph: 'disability' },
+  { field: 'incomeSupport', subgraph: 'income-support' },
+] as const;
+type AreaField = (typeof AREAS)[number]['field'];
+
+interface Entry {
+  district: { code: string };
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  suppressed: boolean;
+}
+interface PublishedComparison {
+  cityNumerator: number | null;
+  cityDenominator: number | null;
+  cityValue: number | null;
+  entries: Entry[];
+}
+interface BreakdownRow {
+  intervention: { code: string };
+  decisions: number | null;
+  notCarriedOut: number | null;
+  suppressed: boolean;
+}
+
+/** One linear relation: Σ coefficient × variable = rhs, over hidden counts only (shown counts are moved to rhs). */
+interface Relation {
+  terms: Map<string, number>;
+  rhs: number;
+}
+
+/** What an attacker can write down about one area and period. */
+class AttackerTable {
+  /** Shown values of counts, from any published figure. */
+  readonly known = new Map<string, number>();
+  /** Counts seen hidden somewhere. */
+  readonly hidden = new Set<string>();
+  /** Sums as the documentation states them: total = Σ parts. */
+  readonly sums: { total: string; parts: string[] }[] = [];
+  /** Places where one published figure shows what another hides. */
+  readonly contradictions: string[] = [];
+
+  show(name: string, value: number | null | undefined): void {
+    if (value === null || value === undefined) {
+      this.hidden.add(name);
+      return;
+    }
+    const before = this.known.get(name);
+    if (before !== undefined && before !== value) this.contradictions.push(`${name}: ${before} and ${value}`);
+    this.known.set(name, value);
+  }
+
+  /** Counts of one figure: with and without the outcome, or the cases of a median. */
+  figure(name: string, counted: boolean, numerator: number | null, denominator: number | null): void {
+    if (counted) {
+      this.show(`${name}|with`, numerator);
+      this.show(`${name}|without`, numerator === null || denominator === null ? null : denominator - numerator);
+    } else {
+      this.show(`${name}|cases`, denominator);
+    }
+  }
+
+  relations(): Relation[] {
+    return this.sums.map(({ total, parts }) => {
+      const terms = new Map<string, number>();
+      let rhs = 0;
+      const add = (name: string, coefficient: number) => {
+        const value = this.known.get(name);
+        if (value !== undefined) rhs -= coefficient * value;
+        else terms.set(name, (terms.get(name) ?? 0) + coefficient);
+      };
+      add(total, -1);
+      for (const part of parts) add(part, 1);
+      return { terms, rhs };
+    });
+  }
+
+  /** The smallest and largest value every hidden count can take, relation by connected group. */
+  ranges(): Map<string, [number, number]> {
+    const relations = this.relations();
+    const unknown = [...this.hidden].filter((name) => !this.known.has(name));
+    const groupOf = new Map(unknown.map((name) => [name, name]));
+    const find = (name: string): string => {
+      let root = name;
+      while (groupOf.get(root) !== root) root = groupOf.get(root) as string;
+      return root;
+    };
+    for (const relation of relations) {
+      const names = [...relation.terms.keys()];
+      for (const name of names.slice(1)) groupOf.set(find(name), find(names[0]));
+    }
+    const ranges = new Map<string, [number, number]>();
+    for (const name of unknown) {
+      const group = find(name);
+      const own = relations.filter((relation) => relation.terms.size > 0 && find([...relation.terms.keys()][0]) === group);
+      const constraints: Record<string, { equal: number }> = {};
+      const variables: Record<string, Record<string, number>> = {};
+      const ints: Record<string, number> = {};
+      own.forEach((relation, i) => {
+        constraints[`r${i}`] = { equal: relation.rhs };
+        for (const [variable, coefficient] of relation.terms) {
+          variables[variable] = { ...(variables[variable] ?? {}), [`r${i}`]: coefficient };
+          ints[variable] = 1;
+        }
+      });
+      variables[name] = { ...(variables[name] ?? {}), objective: 1 };
+      ints[name] = 1;
+      const solve = (opType: 'min' | 'max') => solver.Solve({ optimize: 'objective', opType, constraints, variables, ints });
+      const low = solve('min');
+      const high = solve('max');
+      if (!low.feasible || !high.feasible) throw new Error(`the published relations around ${name} have no solution: the attacker's model is wrong`);
+      ranges.set(name, [Math.round(low.result), high.bounded === false ? Number.POSITIVE_INFINITY : Math.round(high.result)]);
+    }
+    return ranges;
+  }
+}
+
+let graph: TestSupergraph;
+let analyst: string;
+
+beforeAll(async () => {
+  graph = await startSupergraph();
+  analyst = await tokenFor({ roles: ['analyst'] });
+});
+afterAll(() => graph.close());
+
+async function ask<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const { data, errors } = await graph.query(query, { token: analyst, variables });
+  if (errors) throw new Error(JSON.stringify(errors));
+  return data as T;
+}
+
+type SeriesPoint = { period: string; numerator: number | null; denominator: number | null; suppressed: boolean };
+/** Series over the whole range, asked once per indicator and district. */
+const seriesCache = new Map<string, Promise<SeriesPoint[]>>();
+
+/** Everything one area publishes about one period, as the attacker's table. */
+async function collect(area: AreaField, period: string, from: string, to: string): Promise<{ table: AttackerTable; comparisons: Map<string, PublishedComparison & { kind: string }> }> {
+  const table = new AttackerTable();
+  const { [area]: ns } = await ask<Record<string, { indicators: { code: string; kind: string; periodicity: string }[] }>>(`{ ${area} { indicators { code kind periodicity } } }`);
+  const indicators = ns.indicators.filter((indicator) => indicator.periodicity === 'QUARTER');
+  const comparisons = new Map<string, PublishedComparison & { kind: string }>();
+  for (const indicator of indicators) {
+    const counted = indicator.kind === 'PROPORTION' || indicator.kind === 'RATE';
+    const data = await ask<Record<string, { comparison: PublishedComparison }>>(
+      `query ($code: String!, $period: Period!) { ${area} { comparison(indicator: $code, period: $period) {
+         cityNumerator cityDenominator cityValue entries { district { code } numerator denominator value suppressed } } } }`,
+      { code: indicator.code, period },
+    );
+    const comparison = data[area].comparison;
+    // An indicator nobody reported for in the period publishes nothing.
+    if (comparison.entries.length === 0) continue;
+    comparisons.set(indicator.code, { ...comparison, kind: indicator.kind });
+    const districts = comparison.entries.map((entry) => entry.district.code);
+    table.figure(`${indicator.code}|city`, counted, comparison.cityNumerator, comparison.cityDenominator);
+    for (const entry of comparison.entries) table.figure(`${indicator.code}|${entry.district.code}`, counted, entry.numerator, entry.denominator);
+    for (const count of counted ? ['with', 'without'] : ['cases']) {
+      table.sums.push({ total: `${indicator.code}|city|${count}`, parts: districts.map((district) => `${indicator.code}|${district}|${count}`) });
+    }
+    // Each district's series over the whole range, and its profile: the same figures must show the same, or hide.
+    for (const district of districts) {
+      const key = `${area}|${indicator.code}|${district}|${from}|${to}`;
+      if (!seriesCache.has(key)) {
+        const asked = ask<Record<string, { series: SeriesPoint[] }>>(
+          `query ($code: String!, $district: String!, $from: Period!, $to: Period!) { ${area} { series(indicator: $code, district: $district, from: $from, to: $to) { period numerator denominator suppressed } } }`,
+          { code: indicator.code, district, from, to },
+        );
+        seriesCache.set(key, asked.then((data) => data[area].series));
+      }
+      const point = (await seriesCache.get(key))?.find((p) => p.period === period);
+      if (point) table.figure(`${indicator.code}|${district}`, counted, point.numerator, point.denominator);
+    }
+  }
+  const profiles = await ask<{ districts: ({ code: string } & Record<string, { indicators: { indicator: { code: string; kind: string }; numerator: number | null; denominator: number | null }[] } | null>)[] }>(
+    `query ($period: Period!) { districts { code ${area} { indicators(period: $period) { indicator { code kind } numerator denominator } } } }`,
+    { period },
+  );
+  for (const district of profiles.districts) {
+    for (const value of district[area]?.indicators ?? []) {
+      // A profile lists every indicator; only districts that reported are in the table.
+      if (!comparisons.get(value.indicator.code)?.entries.some((entry) => entry.district.code === district.code)) continue;
+      table.figure(`${value.indicator.code}|${district.code}`, value.indicator.kind === 'PROPORTION' || value.indicator.kind === 'RATE', value.numerator, value.denominator);
+    }
+  }
+  if (area === 'disability') await collectBreakdown(table, period, comparisons.get('DI-NOTEX3M')?.entries.map((entry) => entry.district.code) ?? []);
+  return { table, comparisons };
+}
+
+/** The breakdown by intervention, city-wide and per district, with its two documented sums. */
+async function collectBreakdown(table: AttackerTable, period: string, districts: string[]): Promise<void> {
+  const QUERY = `query ($period: Period!, $district: String) { disability { decisionsNotCarriedOut(period: $period, district: $district) { intervention { code } decisions notCarriedOut suppressed } } }`;
+  const read = async (district: string | null) => (await ask<{ disability: { decisionsNotCarriedOut: BreakdownRow[] } }>(QUERY, { period, district })).disability.decisionsNotCarriedOut;
+  const columns = new Map<string, string[]>();
+  for (const row of await read(null)) {
+    table.figure(`DI-NOTEX3M|city|${row.intervention.code}`, true, row.notCarriedOut, row.decisions);
+    columns.set(row.intervention.code, []);
+  }
+  for (const district of districts) {
+    const rows = await read(district);
+    if (rows.length === 0) continue;
+    for (const row of rows) {
+      table.figure(`DI-NOTEX3M|${district}|${row.intervention.code}`, true, row.notCarriedOut, row.decisions);
+      columns.get(row.intervention.code)?.push(district);
+    }
+    for (const count of ['with', 'without']) {
+      table.sums.push({ total: `DI-NOTEX3M|${district}|${count}`, parts: rows.map((row) => `DI-NOTEX3M|${district}|${row.intervention.code}|${count}`) });
+    }
+  }
+  for (const [code, inColumn] of columns) {
+    for (const count of ['with', 'without']) {
+      table.sums.push({ total: `DI-NOTEX3M|city|${code}|${count}`, parts: inColumn.map((district) => `DI-NOTEX3M|${district}|${code}|${count}`) });
+    }
+  }
+}
+
+/** Hidden counts the attacker can pin, or knows to be under 5. */
+function disclosed(label: string, table: AttackerTable): { disclosures: string[]; hidden: number } {
+  const ranges = table.ranges();
+  const disclosures = [...ranges]
+    .filter(([, [low, high]]) => low === high || high < 5)
+    .map(([name, [low, high]]) => `${label} ${name}: ${low === high ? `pinned at ${low}` : `between ${low} and ${high}`}`);
+  return { disclosures: [...table.contradictions.map((c) => `${label} shown differently: ${c}`), ...disclosures], hidden: ranges.size };
+}
+
+/** A city median or mean must be computed from shown districts only, so it tells nothing of a hidden one. */
+function medianLeaks(label: string, comparisons: Map<string, PublishedComparison & { kind: string }>): string[] {
+  return [...comparisons]
+    .filter(([, c]) => (c.kind === 'MEDIAN' || c.kind === 'MEAN') && c.cityValue !== null)
+    .flatMap(([code, c]) => {
+      const shown = c.entries.filter((e) => !e.suppressed).map((e) => e.value as number);
+      const possible = new Set([...shown, ...shown.flatMap((a) => shown.map((b) => (a + b) / 2))]);
+      return c.kind === 'MEDIAN' && !possible.has(c.cityValue as number) ? [`${label} ${code}: city median ${c.cityValue} is no shown district's value`] : [];
+    });
+}
+
+const DEMO_PERIODS = ['2023-Q4', '2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3'];
+
+describe('an attacker with every published figure of a period', () => {
+  it('can pin no hidden count in the demo data, nor tell that one is under 5', async () => {
+    const found: string[] = [];
+    let hidden = 0;
+    for (const { field } of AREAS) {
+      for (const period of DEMO_PERIODS) {
+        const { table, comparisons } = await collect(field, period, DEMO_PERIODS[0], DEMO_PERIODS[DEMO_PERIODS.length - 1]);
+        const result = disclosed(`${field} ${period}`, table);
+        hidden += result.hidden;
+        found.push(...result.disclosures, ...medianLeaks(`${field} ${period}`, comparisons));
+      }
+    }
+    console.log(`demo data: ${hidden} hidden counts over 4 areas × ${DEMO_PERIODS.length} quarters, each solved for its range; ${found.length} disclosed`);
+    expect(hidden).toBeGreaterThan(100);
+    expect(found).toEqual([]);
+  }, 600_000);
+
+  describe('facing adversarial reports', () => {
+    const REPORT = (area: AreaField) => `mutation ($input: [ObservationInput!]!) { ${area} { reportObservations(input: $input) { received } } }`;
+    async function report(area: AreaField, rows: { indicator: string; district: string; period: string; numerator?: number; denominator?: number; value?: number }[]) {
+      for (const district of new Set(rows.map((row) => row.district))) {
+        const token = await tokenFor({ roles: ['district-system'], district });
+        const { errors } = await graph.query(REPORT(area), { token, variables: { input: rows.filter((row) => row.district === district) } });
+        expect(errors).toBeUndefined();
+      }
+    }
+    async function attack(area: AreaField, period: string): Promise<{ disclosures: string[]; comparisons: Map<string, PublishedComparison & { kind: string }> }> {
+      const { table, comparisons } = await collect(area, period, period, period);
+      return { disclosures: [...disclosed(`${area} ${period}`, table).disclosures, ...medianLeaks(`${area} ${period}`, comparisons)], comparisons };
+    }
+
+    it('learns nothing when a single district reports 3 of 60', async () => {
+      await report('childServices', [{ indicator: 'CS-IA14', district: 'lundby', period: '2031-Q1', numerator: 3, denominator: 60 }]);
+      const { disclosures, comparisons } = await attack('childServices', '2031-Q1');
+      expect(comparisons.get('CS-IA14')).toMatchObject({ cityNumerator: null, cityDenominator: null, cityValue: null });
+      expect(disclosures).toEqual([]);
+    });
+
+    it('learns nothing when two districts report 0 of 60 and 0 of 55', async () => {
+      await report('childServices', [
+        { indicator: 'CS-IA14', district: 'angered', period: '2031-Q2', numerator: 0, denominator: 60 },
+        { indicator: 'CS-IA14', district: 'lundby', period: '2031-Q2', numerator: 0, denominator: 55 },
+      ]);
+      expect((await attack('childServices', '2031-Q2')).disclosures).toEqual([]);
+    });
+
+    it('learns nothing when the city count is under 5', async () => {
+      await report('childServices', [
+        { indicator: 'CS-INV4M', district: 'angered', period: '2031-Q3', numerator: 1, denominator: 50 },
+        { indicator: 'CS-INV4M', district: 'lundby', period: '2031-Q3', numerator: 2, denominator: 50 },
+        { indicator: 'CS-INV4M', district: 'centrum', period: '2031-Q3', numerator: 1, denominator: 40 },
+      ]);
+      const { disclosures, comparisons } = await attack('childServices', '2031-Q3');
+      expect(comparisons.get('CS-INV4M')?.cityNumerator).toBeNull();
+      expect(disclosures).toEqual([]);
+    });
+
+    it('learns nothing from a rate of 10 in 12 (the complement 2), beside larger districts', async () => {
+      await report('childServices', [
+        { indicator: 'CS-PLACE', district: 'angered', period: '2031-Q4', numerator: 10, denominator: 12 },
+        { indicator: 'CS-PLACE', district: 'lundby', period: '2031-Q4', numerator: 30, denominator: 5000 },
+        { indicator: 'CS-PLACE', district: 'centrum', period: '2031-Q4', numerator: 20, denominator: 4000 },
+        { indicator: 'CS-PLACE', district: 'askim-frolunda-hogsbo', period: '2031-Q4', numerator: 50, denominator: 6000 },
+      ]);
+      const { disclosures, comparisons } = await attack('childServices', '2031-Q4');
+      expect(comparisons.get('CS-PLACE')?.entries.find((e) => e.district.code === 'angered')).toMatchObject({ suppressed: true, numerator: null });
+      expect(disclosures).toEqual([]);
+    });
+
+    it('learns nothing from medians of 3 and 4 cases or a median without a case count', async () => {
+      await report('adultServices', [
+        { indicator: 'AS-WAIT', district: 'angered', period: '2031-Q1', value: 10, denominator: 20 },
+        { indicator: 'AS-WAIT', district: 'lundby', period: '2031-Q1', value: 30, denominator: 3 },
+        { indicator: 'AS-WAIT', district: 'centrum', period: '2031-Q1', value: 40, denominator: 4 },
+        { indicator: 'AS-WAIT', district: 'majorna-linne', period: '2031-Q1', value: 50, denominator: 25 },
+        { indicator: 'AS-WAIT', district: 'askim-frolunda-hogsbo', period: '2031-Q1', value: 35 },
+      ]);
+      const { disclosures, comparisons } = await attack('adultServices', '2031-Q1');
+      const wait = comparisons.get('AS-WAIT');
+      expect(wait?.entries.filter((e) => e.suppressed).map((e) => e.district.code).sort()).toEqual(['askim-frolunda-hogsbo', 'centrum', 'lundby']);
+      expect(disclosures).toEqual([]);
+    });
+
+    it('learns nothing from a breakdown by intervention whose one intervention carries the whole numerator', async () => {
+      const DECISIONS = `mutation ($input: [DecisionsInput!]!) { disability { reportDecisionsNotCarriedOut(input: $input) { received } } }`;
+      const cells: Record<string, [string, number, number][]> = {
+        angered: [['LSS-3', 12, 7], ['LSS-9', 20, 0], ['LSS-10', 14, 0]],
+        lundby: [['LSS-3', 6, 2], ['LSS-9', 15, 0]],
+        centrum: [['LSS-3', 10, 6], ['LSS-9', 30, 0], ['LSS-10', 9, 0]],
+        'majorna-linne': [['LSS-3', 25, 9], ['LSS-9', 18, 6]],
+      };
+      for (const [district, rows] of Object.entries(cells)) {
+        const token = await tokenFor({ roles: ['district-system'], district });
+        const input = rows.map(([intervention, decisions, notCarriedOut]) => ({ district, period: '2031-Q1', intervention, decisions, notCarriedOut }));
+        expect((await graph.query(DECISIONS, { token, variables: { input } })).errors).toBeUndefined();
+      }
+      const { disclosures, comparisons } = await attack('disability', '2031-Q1');
+      expect(comparisons.get('DI-NOTEX3M')?.entries).toHaveLength(4);
+      expect(disclosures).toEqual([]);
+    });
+  });
+});
