@@ -33,6 +33,8 @@ async function main(): Promise<void> {
   }
   console.log(`
 Samsyn is running: ${system.gatewayUrl}
+Dashboard:         ${system.gatewayUrl.replace(/\/graphql$/, '/dashboard/')}  (Logga in: pick a development role)
+GraphiQL:          ${system.gatewayUrl} in a browser
 
 Try:
   curl -s ${system.gatewayUrl} -H 'content-type: application/json' \\

@@ -94,6 +94,8 @@ export interface Config {
   idempotencyKeyTtlSeconds: number;
   /** The composed supergraph the gateway serves; unset means the committed `schema/supergraph.graphql`. */
   supergraphPath?: string;
+  /** Origins (scheme://host[:port]) of dashboards hosted elsewhere that may call the gateway from a browser. */
+  corsOrigins: string[];
 }
 
 /** Raised for a missing or malformed setting; its message names the variable. */
@@ -159,6 +161,25 @@ function readUrl(env: Env, name: string, protocols: string[]): string | undefine
     throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
   }
   return raw;
+}
+
+/** A comma-separated list of origins such as `https://dashboard.example.se`; each must be an origin, not a URL with a path. */
+function readOrigins(env: Env, name: string): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw.split(',').map((item) => {
+    const given = item.trim();
+    let url: URL;
+    try {
+      url = new URL(given);
+    } catch {
+      throw new ConfigError(`${name}: "${given}" is not an origin like https://dashboard.example.se`);
+    }
+    if (!['http:', 'https:'].includes(url.protocol) || url.origin !== given.replace(/\/$/, '')) {
+      throw new ConfigError(`${name}: "${given}" is not an origin like https://dashboard.example.se (scheme, host and port only)`);
+    }
+    return url.origin;
+  });
 }
 
 function readPositiveInteger(env: Env, name: string, fallback: number): number {
@@ -250,5 +271,6 @@ export function loadConfig(service: ServiceName, env: Env): Config {
     database: readDatabaseLimits(env),
     idempotencyKeyTtlSeconds: readWholeNumber(env, 'IDEMPOTENCY_KEY_TTL_HOURS', 24, 1, 24 * 365, 'hours') * 3600,
     supergraphPath: env.SUPERGRAPH_PATH || undefined,
+    corsOrigins: readOrigins(env, 'CORS_ORIGINS'),
   };
 }
