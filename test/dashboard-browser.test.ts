@@ -116,7 +116,7 @@ describe('the dashboard in a browser', () => {
     const firstPlotMs = performance.now() - started;
 
     const { childServices } = await api<{ childServices: { comparison: { entries: ComparisonEntry[] } } }>(
-      `query ($period: String!) { childServices { comparison(indicator: "CS-IA14", period: $period) { entries { district { code } suppressed position } } } }`,
+      `query ($period: Period!) { childServices { comparison(indicator: "CS-IA14", period: $period) { entries { district { code } suppressed position } } } }`,
       { period: LATEST_DEMO_PERIOD },
     );
     const entries = childServices.comparison.entries;
