@@ -14,7 +14,6 @@ export const ERROR_CODES = {
   GRAPHQL_PARSE_FAILED: 'The operation is not valid GraphQL syntax (HTTP 400).',
   GRAPHQL_VALIDATION_FAILED: 'The operation does not fit the schema, or exceeds the depth, alias, directive, token or cost limits (HTTP 400). Nothing was executed.',
   BAD_REQUEST: 'The HTTP request is malformed: no query, a body that is not JSON, batched operations, or a request without the CSRF-preventing header (HTTP 400).',
-  QUERY_TOO_COMPLEX: 'The operation asks for more entities at once than a subgraph serves in one request (too many representations, or too costly ones); HTTP 400. Ask for fewer, or page.',
   PAYLOAD_TOO_LARGE: 'The request body is larger than the server accepts (HTTP 413).',
   PERSISTED_QUERY_NOT_FOUND: 'The hash of an automatic persisted query is unknown here: send the query text with it once.',
   PERSISTED_QUERY_NOT_SUPPORTED: 'Persisted queries are not enabled on this server: send the query text.',
