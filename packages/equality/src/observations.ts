@@ -3,7 +3,7 @@ import { BadInputError, policy, type Principal } from '@samsyn/core';
 import { recordAudit, type Area } from '@samsyn/knowledge';
 import type { ObservationRow } from './comparison';
 import { indicatorsOfArea } from './indicators';
-import { periodicityOf } from './periods';
+import { FIRST_PERIOD_YEAR, periodicityOf, yearOf } from './periods';
 import { Indicator, IndicatorKind, ReportResult, type ObservationInput } from './types';
 
 /** At most this many figures in one report; larger sets go through `npm run import`. */
@@ -22,7 +22,7 @@ const isCount = (n: number | null | undefined): n is number => Number.isInteger(
 
 /**
  * Checks every row of a report and names each problem: unknown indicator or district, a period the
- * indicator is not reported by, negative or missing counts, a numerator above its denominator, a
+ * indicator is not reported by or one before any figure could exist, negative or missing counts, a numerator above its denominator, a
  * value where counts are expected (or the reverse), and the same figure twice.
  */
 export function checkObservations(rows: ObservationInput[], indicators: Map<string, Indicator>, knownDistricts?: ReadonlySet<string>): RowProblem[] {
@@ -35,6 +35,7 @@ export function checkObservations(rows: ObservationInput[], indicators: Map<stri
     if (knownDistricts && !knownDistricts.has(row.district)) problems.push(`unknown district ${row.district}`);
     const periodicity = periodicityOf(row.period);
     if (!periodicity) problems.push(`period ${row.period} is not like 2026, 2026-Q3 or 2026-09`);
+    else if (yearOf(row.period) < FIRST_PERIOD_YEAR) problems.push(`period ${row.period} is before ${FIRST_PERIOD_YEAR}, earlier than any figure of these indicators`);
     else if (indicator && periodicity !== indicator.periodicity) problems.push(`${indicator.code} is reported per ${indicator.periodicity.toLowerCase()}, not as ${row.period}`);
     if (indicator && (indicator.kind === IndicatorKind.PROPORTION || indicator.kind === IndicatorKind.RATE)) {
       if (row.value !== undefined && row.value !== null) problems.push(`${indicator.code} takes numerator and denominator, not a value`);
