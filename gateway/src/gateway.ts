@@ -7,6 +7,7 @@ import {
   createLogger,
   createPrincipalResolver,
   serveHttp,
+  ServiceMetrics,
   SUBGRAPHS,
   type Config,
   type IncomingRequest,
@@ -27,6 +28,8 @@ export const DEFAULT_SUPERGRAPH_PATH = path.resolve(__dirname, '../../schema/sup
 export interface GatewayRuntime {
   apollo: ApolloServer<GatewayContext>;
   logger: Logger;
+  /** What `/metrics` serves: requests, errors and subgraph fetch latency. */
+  metrics: ServiceMetrics;
   createContext(request: IncomingRequest): Promise<GatewayContext>;
 }
 
@@ -40,6 +43,7 @@ export interface GatewayOptions {
 /** An Apollo gateway over the static supergraph: it starts and answers even while a subgraph is down. */
 export async function createGateway(config: Config, options: GatewayOptions = {}): Promise<GatewayRuntime> {
   const logger = options.logger ?? createLogger('gateway', config.logLevel);
+  const metrics = new ServiceMetrics('gateway');
   const supergraphSdl = fs.readFileSync(config.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, 'utf8');
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -48,7 +52,7 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
       if (!(SUBGRAPHS as readonly string[]).includes(name)) throw new Error(`unknown subgraph ${name} in the supergraph`);
       const subgraph = name as SubgraphName;
       const target = config.subgraphUrls[subgraph] ?? url;
-      return options.buildService?.(subgraph, target) ?? new SubgraphSource(subgraph, target, config.subgraphTimeoutMs);
+      return options.buildService?.(subgraph, target) ?? new SubgraphSource(subgraph, target, config.subgraphTimeoutMs, metrics);
     },
   });
   const apollo = new ApolloServer<GatewayContext>({ ...baseApolloOptions<GatewayContext>(config, logger), gateway });
@@ -57,6 +61,7 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
   return {
     apollo,
     logger,
+    metrics,
     async createContext({ headers, requestId }) {
       const authorization = headers.get('authorization');
       // The gateway verifies too, so a bad token is refused before any subgraph is called.
@@ -72,6 +77,8 @@ export function serveGateway(runtime: GatewayRuntime, config: Config, port = con
     context: (request) => runtime.createContext(request),
     ready: async () => true,
     logger: runtime.logger,
+    metrics: runtime.metrics,
+    service: 'gateway',
     host: config.host,
     port,
   });

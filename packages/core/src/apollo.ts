@@ -7,6 +7,7 @@ import { CLIENT_ERROR_CODES } from './errors';
 import type { Logger } from './logger';
 import { currentRequestScope } from './request-scope';
 import { operationLimits } from './hardening';
+import { observationPlugin } from './observation';
 
 /**
  * Error formatting shared by the gateway and every subgraph. Client errors pass as they are;
@@ -41,7 +42,7 @@ export function baseApolloOptions<TContext extends BaseContext>(config: Config, 
     csrfPrevention: true,
     includeStacktraceInErrorResponses: !production,
     formatError: formatErrorFor(config, logger),
-    plugins: [...limits.plugins, ...((production ? [ApolloServerPluginLandingPageDisabled()] : []) as ApolloServerPlugin<TContext>[])],
+    plugins: [...limits.plugins, observationPlugin<TContext>(config.service), ...((production ? [ApolloServerPluginLandingPageDisabled()] : []) as ApolloServerPlugin<TContext>[])],
     logger,
   };
 }

@@ -51,6 +51,8 @@ export interface Config {
   auth: AuthConfig;
   /** The composed supergraph the gateway serves; unset means the committed `schema/supergraph.graphql`. */
   supergraphPath?: string;
+  /** Where spans go over OTLP/HTTP (the collector's base URL); unset means no tracing at all. */
+  otlpEndpoint?: string;
 }
 
 /** Raised for a missing or malformed setting; its message names the variable. */
@@ -150,5 +152,6 @@ export function loadConfig(service: ServiceName, env: Env): Config {
     subgraphTimeoutMs: timeout,
     auth,
     supergraphPath: env.SUPERGRAPH_PATH || undefined,
+    otlpEndpoint: readUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:']),
   };
 }

@@ -19,3 +19,6 @@ export * from './auth/verify';
 export * from './auth/policy';
 export * from './hardening';
 export * from './cache';
+export * from './telemetry';
+export * from './metrics';
+export * from './observation';

@@ -12,6 +12,8 @@ import { serveHttp } from './http';
 import { LoaderRegistry } from './loaders';
 import { createLogger, type Logger } from './logger';
 import { baseApolloOptions } from './apollo';
+import { ServiceMetrics, type PoolCounts } from './metrics';
+import { startTracing } from './telemetry';
 import { createPrincipalResolver, type PrincipalResolver } from './auth/verify';
 
 type Constructor = new (...args: never[]) => unknown;
@@ -36,6 +38,8 @@ export interface SubgraphRuntime {
   schema: GraphQLSchema;
   apollo: ApolloServer<SubgraphContext>;
   logger: Logger;
+  /** What `/metrics` serves: requests, errors and the database pool. */
+  metrics: ServiceMetrics;
   createContext(request: IncomingRequest): Promise<SubgraphContext>;
   /** Stops Apollo and closes the pool. */
   close(): Promise<void>;
@@ -77,6 +81,9 @@ export async function createSubgraphRuntime(
     const apollo = new ApolloServer<SubgraphContext>({ ...base, schema, plugins: [...base.plugins, ApolloServerPluginInlineTraceDisabled()] });
     await apollo.start();
     const principals = options.principals ?? createPrincipalResolver(config.auth);
+    const metrics = new ServiceMetrics(definition.name);
+    // TypeORM's PostgreSQL driver keeps its pg Pool as `master`.
+    metrics.watchPool(() => (db.isInitialized ? (db.driver as unknown as { master?: PoolCounts }).master : undefined));
     return {
       definition,
       config,
@@ -84,6 +91,7 @@ export async function createSubgraphRuntime(
       schema,
       apollo,
       logger,
+      metrics,
       async createContext({ headers, requestId }) {
         return {
           requestId,
@@ -115,6 +123,8 @@ export async function serveSubgraph(runtime: SubgraphRuntime, port = runtime.con
       return true;
     },
     logger: runtime.logger,
+    metrics: runtime.metrics,
+    service: runtime.definition.name,
     host,
     port,
   });
@@ -131,8 +141,14 @@ export async function serveSubgraph(runtime: SubgraphRuntime, port = runtime.con
 export function runSubgraph(definition: SubgraphDefinition, env: Record<string, string | undefined>): void {
   runMain(definition.name, async () => {
     const config = loadConfig(definition.name, env);
+    const tracing = startTracing({ service: definition.name, otlpEndpoint: config.otlpEndpoint });
     const service = await serveSubgraph(await createSubgraphRuntime(definition, config));
     console.log(`${definition.name} subgraph ready at ${service.url}`);
-    return service;
+    return {
+      async close() {
+        await service.close();
+        await tracing?.shutdown();
+      },
+    };
   });
 }
