@@ -51,6 +51,7 @@ describe('npm start', () => {
       }
       expect(output).toContain(`http://localhost:${env.GATEWAY_PORT}/graphql`);
       expect(output).toContain('npm run token');
+      expect(output).toContain(`Database (embedded PostgreSQL): postgres://postgres:samsyn@127.0.0.1:${env.EMBEDDED_PG_PORT}/postgres`);
       const response = await fetch(`http://localhost:${env.GATEWAY_PORT}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

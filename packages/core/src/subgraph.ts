@@ -6,6 +6,7 @@ import { loadConfig, type Config, type SubgraphName } from './config';
 import { runMain } from './main';
 import type { SubgraphContext } from './context';
 import { createDataSource, openDatabase } from './database';
+import { embeddedPort, embeddedUrl } from './embedded-postgres';
 import { swedishToday } from './dates';
 import type { IncomingRequest, RunningHttpService } from './http';
 import { serveHttp } from './http';
@@ -62,6 +63,15 @@ export function subgraphDataSource(definition: SubgraphDefinition, config: Confi
     logger,
     applicationName: `samsyn-${definition.name}`,
   });
+}
+
+/**
+ * The data source the TypeORM CLI loads (`npx typeorm migration:show -d subgraphs/<name>/dist/src/data-source.js`):
+ * DATABASE_URL, or else the embedded PostgreSQL that `npm start` runs.
+ */
+export function cliDataSource(definition: SubgraphDefinition, env: Record<string, string | undefined>) {
+  const config = loadConfig(definition.name, env);
+  return subgraphDataSource(definition, { ...config, databaseUrl: config.databaseUrl ?? embeddedUrl(embeddedPort(env)) });
 }
 
 /** Opens the database (migrating and seeding as configured), builds the schema and starts Apollo. */

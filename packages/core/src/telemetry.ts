@@ -1,10 +1,13 @@
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, NodeTracerProvider, SimpleSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-node';
-import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import type { NodeTracerProvider, SpanExporter } from '@opentelemetry/sdk-trace-node';
 import pg from 'pg';
+
+// The SDK, exporter and pg instrumentation are loaded only when tracing starts: about 3 s of
+// module loading on a busy machine that a service without tracing should not pay.
+const sdk = () => require('@opentelemetry/sdk-trace-node') as typeof import('@opentelemetry/sdk-trace-node');
+const otlp = () => require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
+const pgInstrumentation = () => require('@opentelemetry/instrumentation-pg') as typeof import('@opentelemetry/instrumentation-pg');
+const resources = () => require('@opentelemetry/resources') as typeof import('@opentelemetry/resources');
 import type { ServiceName } from './config';
 
 /** The span attribute naming the Samsyn service a span was made in (tests run several in one process). */
@@ -34,10 +37,11 @@ export interface TracingOptions {
  * starts nothing: every span is then OpenTelemetry's no-op and pg is left unpatched.
  */
 export function startTracing(options: TracingOptions): Tracing | undefined {
-  const exporter = options.exporter ?? (options.otlpEndpoint ? new OTLPTraceExporter({ url: `${options.otlpEndpoint.replace(/\/$/, '')}/v1/traces` }) : undefined);
+  const exporter = options.exporter ?? (options.otlpEndpoint ? new (otlp().OTLPTraceExporter)({ url: `${options.otlpEndpoint.replace(/\/$/, '')}/v1/traces` }) : undefined);
   if (!exporter) return undefined;
+  const { BatchSpanProcessor, NodeTracerProvider, SimpleSpanProcessor } = sdk();
   const provider = new NodeTracerProvider({
-    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: `samsyn-${options.service}` }),
+    resource: resources().resourceFromAttributes({ 'service.name': `samsyn-${options.service}` }),
     spanProcessors: [options.exporter ? new SimpleSpanProcessor(exporter) : new BatchSpanProcessor(exporter)],
   });
   provider.register();
@@ -60,7 +64,7 @@ export function startTracing(options: TracingOptions): Tracing | undefined {
  */
 function instrumentPg(provider: NodeTracerProvider): () => void {
   // Only statements within a traced request: no spans for migrations or background polling.
-  const instrumentation = new PgInstrumentation({ enabled: false, requireParentSpan: true });
+  const instrumentation = new (pgInstrumentation().PgInstrumentation)({ enabled: false, requireParentSpan: true });
   instrumentation.setTracerProvider(provider);
   const definitions = instrumentation.getModuleDefinitions().filter((definition) => definition.name === 'pg');
   for (const definition of definitions) definition.patch?.(pg);
