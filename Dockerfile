@@ -20,6 +20,8 @@ RUN npx tsc -b packages/core packages/knowledge packages/equality subgraphs/orga
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
+# Containers are reached from other containers: listen on every interface (outside, subgraphs default to loopback).
+ENV HOST=0.0.0.0
 # A larger young generation: GraphQL responses allocate many short-lived objects.
 ENV NODE_OPTIONS=--max-semi-space-size=32
 WORKDIR /app

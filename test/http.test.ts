@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { createSubgraphRuntime, schemaName, serveSubgraph, type RunningHttpService } from '@samsyn/core';
-import { createGateway } from '@samsyn/gateway';
+import { createGateway, serveGateway } from '@samsyn/gateway';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
 import { dropSchemas, executeRequest, serveSupergraph, testConfig, type HttpSupergraph } from './support';
 
@@ -73,8 +73,15 @@ describe('the supergraph over HTTP', () => {
     expect(allowed.status).toBe(200);
   });
 
+  it("answers the gateway's /ready with 200 while every subgraph is ready", async () => {
+    const response = await fetch(gateway.url.replace(/\/graphql$/, '/ready'));
+    expect([response.status, await response.json()]).toEqual([200, { status: 'ready' }]);
+  });
+
   it('keeps answering when a subgraph stops, naming the one that is down', async () => {
     await subgraphs['income-support']!.close();
+    const ready = await fetch(gateway.url.replace(/\/graphql$/, '/ready'));
+    expect([ready.status, await ready.json()]).toEqual([503, { status: 'unavailable', notReady: ['income-support'] }]);
     const response = await post(gateway.url, { query: '{ districts { code incomeSupport { name } } areas { name } }' });
     const body = (await response.json()) as { data: { districts: { incomeSupport: unknown }[]; areas: unknown[] }; errors: { extensions: Record<string, unknown> }[] };
     expect(body.data.areas).toHaveLength(4);
@@ -95,10 +102,20 @@ describe('a subgraph that does not answer', () => {
     const config = testConfig('gateway', suffix, { DISABILITY_URL: url, ORGANISATION_URL: organisation.url, SUBGRAPH_TIMEOUT_MS: '300' });
     const gateway = await createGateway(config);
     try {
+      // A first request warms the organisation subgraph, so that only the hanging one can miss the short limit.
+      await fetch(organisation.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ areas { name } }' }) });
       // Without the time limit this request would hang until the test's own limit fails it.
       const result = await executeRequest(gateway.apollo, (incoming) => gateway.createContext(incoming), { query: '{ areas { name } disability { name } }' }, {});
       expect(result.data).toEqual({ areas: expect.any(Array), disability: null });
       expect(result.errors?.[0].extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'disability' });
+      // Its /ready hangs too: the gateway's /ready still answers, and names it.
+      const served = await serveGateway(gateway, config, 0);
+      const ready = await fetch(served.url.replace(/\/graphql$/, '/ready'));
+      const { notReady } = (await ready.json()) as { notReady: string[] };
+      await served.stop();
+      expect(ready.status).toBe(503);
+      expect(notReady).toContain('disability');
+      expect(notReady).not.toContain('organisation');
     } finally {
       await gateway.apollo.stop();
       await organisation.close();

@@ -22,7 +22,7 @@ describe('importing figures from a CSV file', () => {
   });
 
   it('stores through the same validation as a report, and counts inserted, updated and unchanged', async () => {
-    const service = new ObservationService(graph.subgraphs['income-support']!.db);
+    const service = new ObservationService(graph.subgraphs['income-support']!.db.manager);
     const csv = 'indicator,district,period,numerator,denominator,value\nIS-LONG,angered,2027-Q1,30,100,\nIS-LONG,lundby,2027-Q1,25,90,\n';
     expect(await service.store(OPERATOR, Area.INCOME_SUPPORT, readObservationCsv(csv), KNOWN)).toMatchObject({ inserted: 2, updated: 0, unchanged: 0 });
     const changed = csv.replace('30,100', '31,100');
@@ -30,7 +30,7 @@ describe('importing figures from a CSV file', () => {
   });
 
   it('refuses the whole file for an unknown district or a count that is not a whole number, storing nothing', async () => {
-    const service = new ObservationService(graph.subgraphs['income-support']!.db);
+    const service = new ObservationService(graph.subgraphs['income-support']!.db.manager);
     const csv = 'indicator,district,period,numerator,denominator,value\nIS-LONG,angered,2027-Q2,30,100,\nIS-LONG,atlantis,2027-Q2,3,10,\nIS-LONG,lundby,2027-Q2,2.5,10,\n';
     await expect(service.store(OPERATOR, Area.INCOME_SUPPORT, readObservationCsv(csv), KNOWN)).rejects.toMatchObject({
       extensions: { code: 'BAD_USER_INPUT', rows: [expect.objectContaining({ row: 2, problems: ['unknown district atlantis'] }), expect.objectContaining({ row: 3 })] },

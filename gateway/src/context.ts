@@ -4,5 +4,7 @@ import type { Principal } from '@samsyn/core';
 export interface GatewayContext {
   requestId: string;
   authorization?: string;
+  /** A mutation's Idempotency-Key, passed on to the subgraphs that carry it out. */
+  idempotencyKey?: string;
   principal: Principal | null;
 }

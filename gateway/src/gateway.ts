@@ -6,6 +6,7 @@ import {
   baseApolloOptions,
   createLogger,
   createPrincipalResolver,
+  IDEMPOTENCY_HEADER,
   serveHttp,
   ServiceMetrics,
   SUBGRAPHS,
@@ -13,6 +14,7 @@ import {
   type IncomingRequest,
   type Logger,
   type PrincipalResolver,
+  type Readiness,
   type RunningHttpService,
   type SubgraphName,
 } from '@samsyn/core';
@@ -65,17 +67,38 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
     async createContext({ headers, requestId }) {
       const authorization = headers.get('authorization');
       // The gateway verifies too, so a bad token is refused before any subgraph is called.
-      return { requestId, authorization, principal: await principals(authorization) };
+      return { requestId, authorization, idempotencyKey: headers.get(IDEMPOTENCY_HEADER), principal: await principals(authorization) };
     },
   };
 }
 
-/** Serves the gateway over HTTP. */
+/** How long the gateway's `/ready` waits for each subgraph's `/ready`: a probe must answer fast, whatever is down. */
+export const SUBGRAPH_READY_TIMEOUT_MS = 1_000;
+
+/**
+ * The gateway is ready when every subgraph is: it asks each one's `/ready` (next to its `/graphql`) at
+ * once, and names those that did not answer 200 in time.
+ */
+export async function subgraphReadiness(urls: Record<SubgraphName, string>, timeoutMs: number): Promise<Readiness> {
+  const answers = await Promise.all(
+    (Object.entries(urls) as [SubgraphName, string][]).map(async ([name, url]) => {
+      try {
+        return { name, ready: (await fetch(new URL('ready', url), { signal: AbortSignal.timeout(timeoutMs) })).ok };
+      } catch {
+        return { name, ready: false };
+      }
+    }),
+  );
+  const notReady = answers.filter((answer) => !answer.ready).map((answer) => answer.name);
+  return notReady.length === 0 ? { ready: true } : { ready: false, notReady };
+}
+
+/** Serves the gateway over HTTP; `/ready` reflects the subgraphs' readiness. */
 export function serveGateway(runtime: GatewayRuntime, config: Config, port = config.port): Promise<RunningHttpService> {
   return serveHttp({
     apollo: runtime.apollo,
     context: (request) => runtime.createContext(request),
-    ready: async () => true,
+    ready: () => subgraphReadiness(config.subgraphUrls, Math.min(SUBGRAPH_READY_TIMEOUT_MS, config.subgraphTimeoutMs)),
     logger: runtime.logger,
     metrics: runtime.metrics,
     service: 'gateway',

@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
-import { inClientSpan, type ServiceMetrics } from '@samsyn/core';
+import { IDEMPOTENCY_HEADER, inClientSpan, type ServiceMetrics } from '@samsyn/core';
 import type { GatewayContext } from './context';
 
 /** The headers every subgraph request carries on from the client's request. */
@@ -9,6 +9,7 @@ export function forwardedHeaders(context: Partial<GatewayContext>): Record<strin
   const headers: Record<string, string> = {};
   if (context.authorization) headers.authorization = context.authorization;
   if (context.requestId) headers['x-request-id'] = context.requestId;
+  if (context.idempotencyKey) headers[IDEMPOTENCY_HEADER] = context.idempotencyKey;
   return headers;
 }
 
@@ -51,7 +52,13 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
       fetched?.(response.errors?.length ? 'error' : 'ok');
       return response;
     } catch (error) {
-      // A GraphQL error is the subgraph's own answer; anything else means it could not be reached in time.
+      // A client mistake the subgraph answered with 4xx (a variable it cannot take, say) reaches the client with its code.
+      const refused = clientErrorsOf(error);
+      if (refused) {
+        fetched?.('error');
+        return { errors: refused };
+      }
+      // Any other GraphQL error is the subgraph's own answer; anything else means it could not be reached in time.
       if (error instanceof GraphQLError) {
         fetched?.('error');
         throw error;
@@ -60,4 +67,14 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
       throw subgraphUnavailable(this.name, error);
     }
   }
+}
+
+/** The GraphQL errors of a subgraph's 4xx answer, as `RemoteGraphQLDataSource` reports it; undefined for anything else. */
+function clientErrorsOf(error: unknown): GatewayGraphQLResponse['errors'] | undefined {
+  if (!(error instanceof GraphQLError)) return undefined;
+  const response = error.extensions.response as { status?: number; body?: { errors?: unknown } } | undefined;
+  const status = response?.status ?? 0;
+  const errors = response?.body?.errors;
+  if (status < 400 || status >= 500 || !Array.isArray(errors) || errors.length === 0) return undefined;
+  return errors as GatewayGraphQLResponse['errors'];
 }

@@ -148,7 +148,7 @@ async function main(): Promise<void> {
   });
   await openDatabase(db, false);
   try {
-    const indicators = new Map((await indicatorsOfArea(db, area)).map((indicator) => [indicator.code, indicator]));
+    const indicators = new Map((await indicatorsOfArea(db.manager, area)).map((indicator) => [indicator.code, indicator]));
     const problems = explainOtherAreas(checkObservations(rows, indicators, districts.codes), area, indicatorAreas);
     if (problems.length > 0) {
       for (const problem of problems.slice(0, 50)) console.error(`line ${problem.row + 1}: ${problem.problems.join('; ')}`);
@@ -167,7 +167,7 @@ async function main(): Promise<void> {
     }
     const actor = { sub: `import:${os.userInfo().username}`, name: `Import av ${file}`, roles: ['admin' as const], areas: [] };
     const progress = rows.length > 10_000 ? (done: number) => process.stderr.write(`\rstored ${done} of ${rows.length} rows`) : undefined;
-    const result = await new ObservationService(db).store(actor, area, rows, districts.codes, progress);
+    const result = await new ObservationService(db.manager).store(actor, area, rows, districts.codes, progress);
     if (progress) process.stderr.write('\n');
     console.log(`inserted ${result.inserted}, updated ${result.updated}, unchanged ${result.unchanged}, refused 0`);
   } finally {

@@ -2,31 +2,35 @@ import path from 'node:path';
 import { describeStartupError, loadConfig } from '@samsyn/core';
 import { launchSystem, type RunningSystem } from './launch';
 
+/** `npm start`: the whole system in the foreground; SIGINT or SIGTERM stops all of it, postgres included. */
 async function main(): Promise<void> {
   let system: RunningSystem | undefined;
-  let stopping = false;
-  const stop = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
+  const starting = new AbortController();
+  let exiting = false;
+  const exit = async (code: number) => {
+    if (exiting) return;
+    exiting = true;
+    starting.abort();
     await system?.stop();
     process.exit(code);
   };
-  process.once('SIGINT', () => void stop(0));
-  process.once('SIGTERM', () => void stop(0));
+  // `on`, not `once`: a second Ctrl-C must not kill the launcher half-way through stopping the others.
+  process.on('SIGINT', () => void exit(0));
+  process.on('SIGTERM', () => void exit(0));
 
   const embedded = !process.env.DATABASE_URL;
   try {
     if (embedded) console.log(`starting the embedded PostgreSQL (data in ${path.join(loadConfig('gateway', process.env).dataDir, 'pg')}) …`);
     system = await launchSystem({
       env: process.env,
-      onUnexpectedExit: (name, code) => {
-        console.error(`${name} stopped unexpectedly (exit code ${code}); stopping everything`);
-        void stop(1);
-      },
+      signal: starting.signal,
+      // giveUp has printed which service and why, and everything has stopped.
+      onFatal: () => process.exit(1),
     });
   } catch (error) {
+    if (exiting) return; // stopped by a signal while starting: not a failure
     console.error(`samsyn: ${describeStartupError(error)}`);
-    return stop(1);
+    return exit(1);
   }
   // The embedded server's URL is the local development one (fixed password, 127.0.0.1 only); a given DATABASE_URL may hold a real password.
   const database = embedded ? `\nDatabase (embedded PostgreSQL): ${system.env.DATABASE_URL}\n  e.g. psql ${system.env.DATABASE_URL}\n` : '';
@@ -40,7 +44,7 @@ Try:
 A token for the parts that need one (see README):
   npm run token -- --role process-leader --area CHILD_SERVICES --name "Anna Exempel"
 
-Ctrl-C stops everything.`);
+Ctrl-C stops everything. A service that crashes is started again; one that keeps crashing stops it all.`);
 }
 
 void main();

@@ -136,10 +136,12 @@ export interface TestSupergraph {
  * Starts subgraphs in this process on fresh schemas, with a real gateway over them
  * (the ones not started are down). Nothing listens on a socket.
  */
-export async function startSupergraph(options: { only?: SubgraphName[]; seed?: boolean; gatewayEnv?: Record<string, string> } = {}): Promise<TestSupergraph> {
+export async function startSupergraph(
+  options: { only?: SubgraphName[]; seed?: boolean; gatewayEnv?: Record<string, string>; subgraphEnv?: Record<string, string> } = {},
+): Promise<TestSupergraph> {
   const suffix = `_t${randomBytes(4).toString('hex')}`;
   const names = options.only ?? [...SUBGRAPHS];
-  const env = { SEED_DEMO_DATA: String(options.seed ?? true) };
+  const env = { ...options.subgraphEnv, SEED_DEMO_DATA: String(options.seed ?? true) };
   const runtimes = await Promise.all(names.map((name) => createSubgraphRuntime(ALL_SUBGRAPHS[name], testConfig(name, suffix, env))));
   const subgraphs = Object.fromEntries(names.map((name, i) => [name, runtimes[i]])) as Partial<Record<SubgraphName, SubgraphRuntime>>;
   const calls: SubgraphCall[] = [];

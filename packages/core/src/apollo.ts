@@ -6,8 +6,13 @@ import type { Config } from './config';
 import { CLIENT_ERROR_CODES } from './errors';
 import type { Logger } from './logger';
 import { currentRequestScope } from './request-scope';
-import { operationLimits } from './hardening';
+import { operationLimits, PARSE_OPTIONS } from './hardening';
 import { observationPlugin } from './observation';
+
+/** A message without graphql-js's "Did you mean …?" hints, which name parts of the schema. */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/\s*Did you mean [^?]*\?/g, '');
+}
 
 /**
  * Error formatting shared by the gateway and every subgraph. Client errors pass as they are;
@@ -16,10 +21,18 @@ import { observationPlugin } from './observation';
  */
 export function formatErrorFor(config: Config, logger: Logger) {
   const production = config.nodeEnv === 'production';
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  return (given: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    // graphql-js suggests enum values ("Did you mean the enum value …?"): in production that maps the schema for a stranger.
+    const formatted = production ? { ...given, message: withoutSuggestions(given.message) } : given;
     const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
     if (CLIENT_ERROR_CODES.has(code) || formatted.extensions?.serviceName !== undefined) return formatted;
     const requestId = currentRequestScope()?.requestId;
+    const refused = refusedByDatabase(unwrapResolverError(error));
+    if (refused) {
+      // Boundary validation should have caught it: the warning names the statement so that it can.
+      logger.warn({ err: unwrapResolverError(error), requestId, path: formatted.path }, 'a value reached the database that it refused');
+      return { message: refused.message, path: formatted.path, locations: formatted.locations, extensions: { code: refused.code, requestId } };
+    }
     logger.error({ err: unwrapResolverError(error), requestId, path: formatted.path }, formatted.message);
     if (!production) return formatted;
     return {
@@ -31,6 +44,18 @@ export function formatErrorFor(config: Config, logger: Logger) {
   };
 }
 
+/**
+ * A statement PostgreSQL refused because of a value a client sent (SQLSTATE class 22: out of range,
+ * not a valid date, a NUL character) or because the row exists already (23505): the client's mistake
+ * or a race it lost, so a client error, never INTERNAL_SERVER_ERROR.
+ */
+function refusedByDatabase(error: unknown): { code: 'BAD_USER_INPUT' | 'CONFLICT'; message: string } | undefined {
+  const sqlState = String((error as { driverError?: { code?: unknown } })?.driverError?.code ?? (error as { code?: unknown })?.code ?? '');
+  if (sqlState.startsWith('22')) return { code: 'BAD_USER_INPUT', message: 'A value given is outside what can be stored.' };
+  if (sqlState === '23505') return { code: 'CONFLICT', message: 'This exists already; it may have been created at the same moment by another request.' };
+  return undefined;
+}
+
 /** Apollo Server options every Samsyn service shares. */
 export function baseApolloOptions<TContext extends BaseContext>(config: Config, logger: Logger) {
   const production = config.nodeEnv === 'production';
@@ -39,6 +64,7 @@ export function baseApolloOptions<TContext extends BaseContext>(config: Config, 
     introspection: config.introspection,
     allowBatchedHttpRequests: false,
     validationRules: limits.validationRules,
+    parseOptions: PARSE_OPTIONS,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: !production,
     formatError: formatErrorFor(config, logger),

@@ -28,7 +28,45 @@ export interface AuthConfig {
   jwksUrl?: string;
   issuer: string;
   audience: string;
+  /** Longest lifetime (exp − iat, and exp − now) a token may claim, in seconds; longer ones are refused. Unset: the default. */
+  maxLifetimeSeconds?: number;
 }
+
+/** How a subgraph uses its PostgreSQL pool: size and the limits that keep a stuck pool or server from hanging requests. */
+export interface DatabaseLimits {
+  /** Connections in the pool. */
+  poolSize: number;
+  /** Milliseconds a request waits for a pooled connection (or a new one) before it fails. */
+  connectionTimeoutMs: number;
+  /** PostgreSQL `statement_timeout`: the longest one statement may run. */
+  statementTimeoutMs: number;
+  /** PostgreSQL `idle_in_transaction_session_timeout`: a session idle inside a transaction longer than this is ended. */
+  idleInTransactionTimeoutMs: number;
+  /** Attempts of a transaction that PostgreSQL aborts as a deadlock or serialization failure (the first included). */
+  transactionAttempts: number;
+}
+
+/** Defaults of {@link DatabaseLimits}; the README lists them. */
+export const DEFAULT_DATABASE_LIMITS: DatabaseLimits = {
+  poolSize: 10,
+  connectionTimeoutMs: 5_000,
+  statementTimeoutMs: 15_000,
+  idleInTransactionTimeoutMs: 10_000,
+  transactionAttempts: 3,
+};
+/** JWT_MAX_LIFETIME when unset: a working day and then some; `npm run token` signs for 8 h by default. */
+export const DEFAULT_JWT_MAX_LIFETIME_SECONDS = 24 * 60 * 60;
+
+/**
+ * JWT secrets that have shipped in this repository or are common placeholders: in production they
+ * are as good as no secret at all.
+ */
+export const KNOWN_DEFAULT_JWT_SECRETS: ReadonlySet<string> = new Set([
+  'change-me-change-me-change-me-change-me',
+  'changeme-changeme-changeme-changeme',
+  'secret-secret-secret-secret-secret-secret',
+  'your-256-bit-secret-your-256-bit-secret',
+]);
 
 export interface Config {
   service: ServiceName;
@@ -48,7 +86,12 @@ export interface Config {
   subgraphUrls: Record<SubgraphName, string>;
   /** Milliseconds the gateway waits for a subgraph before giving up. */
   subgraphTimeoutMs: number;
+  /** Most `_entities` representations one request may carry (MAX_REPRESENTATIONS). */
+  maxRepresentations: number;
   auth: AuthConfig;
+  database: DatabaseLimits;
+  /** How long a mutation's `Idempotency-Key` is remembered, in seconds. */
+  idempotencyKeyTtlSeconds: number;
   /** The composed supergraph the gateway serves; unset means the committed `schema/supergraph.graphql`. */
   supergraphPath?: string;
   /** Where spans go over OTLP/HTTP (the collector's base URL); unset means no tracing at all. */
@@ -62,7 +105,8 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-function envName(service: ServiceName): string {
+/** The prefix of a service's own variables: `CHILD_SERVICES` for child-services (CHILD_SERVICES_PORT, _URL). */
+export function envName(service: ServiceName): string {
   return service.toUpperCase().replace(/-/g, '_');
 }
 
@@ -84,6 +128,26 @@ function readBoolean(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+function readWholeNumber(env: Env, name: string, fallback: number, min: number, max: number, unit: string): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number of ${unit} from ${min} to ${max}, got "${raw}"`);
+  return n;
+}
+
+function readDatabaseLimits(env: Env): DatabaseLimits {
+  const d = DEFAULT_DATABASE_LIMITS;
+  const day = 86_400_000;
+  return {
+    poolSize: readWholeNumber(env, 'DB_POOL_SIZE', d.poolSize, 1, 1000, 'connections'),
+    connectionTimeoutMs: readWholeNumber(env, 'DB_CONNECTION_TIMEOUT_MS', d.connectionTimeoutMs, 1, day, 'milliseconds'),
+    statementTimeoutMs: readWholeNumber(env, 'DB_STATEMENT_TIMEOUT_MS', d.statementTimeoutMs, 1, day, 'milliseconds'),
+    idleInTransactionTimeoutMs: readWholeNumber(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', d.idleInTransactionTimeoutMs, 1, day, 'milliseconds'),
+    transactionAttempts: readWholeNumber(env, 'DB_TRANSACTION_ATTEMPTS', d.transactionAttempts, 1, 20, 'attempts'),
+  };
+}
+
 function readUrl(env: Env, name: string, protocols: string[]): string | undefined {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
@@ -97,6 +161,32 @@ function readUrl(env: Env, name: string, protocols: string[]): string | undefine
     throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
   }
   return raw;
+}
+
+function readPositiveInteger(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} must be a positive whole number, got "${raw}"`);
+  return value;
+}
+
+const DURATION_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+
+/** A duration in seconds from "3600", "90m", "8h" or "1d". */
+export function parseDurationSeconds(raw: string): number | undefined {
+  const match = /^(\d+)\s*([smhd]?)$/.exec(raw.trim());
+  if (!match) return undefined;
+  const seconds = Number(match[1]) * DURATION_UNITS[match[2] || 's'];
+  return seconds > 0 ? seconds : undefined;
+}
+
+function readDuration(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const seconds = parseDurationSeconds(raw);
+  if (seconds === undefined) throw new ConfigError(`${name} must be a duration such as 3600, 90m, 8h or 1d, got "${raw}"`);
+  return seconds;
 }
 
 /** Reads and validates the configuration of one service from the environment, once, at start. */
@@ -128,6 +218,7 @@ export function loadConfig(service: ServiceName, env: Env): Config {
     jwksUrl: readUrl(env, 'JWT_JWKS_URL', ['http:', 'https:']),
     issuer: env.JWT_ISSUER || 'samsyn',
     audience: env.JWT_AUDIENCE || 'samsyn-api',
+    maxLifetimeSeconds: readDuration(env, 'JWT_MAX_LIFETIME', DEFAULT_JWT_MAX_LIFETIME_SECONDS),
   };
   if (auth.secret !== undefined && auth.secret.length < 32) {
     throw new ConfigError('JWT_SECRET must be at least 32 characters');
@@ -135,11 +226,16 @@ export function loadConfig(service: ServiceName, env: Env): Config {
   if (production && !auth.jwksUrl && !auth.secret) {
     throw new ConfigError('JWT_JWKS_URL (or JWT_SECRET) must be set when NODE_ENV=production');
   }
+  // A published secret lets anyone sign tokens: refuse it where it matters, even beside a JWKS URL.
+  if (production && auth.secret !== undefined && KNOWN_DEFAULT_JWT_SECRETS.has(auth.secret)) {
+    throw new ConfigError('JWT_SECRET is a published default; set a secret of your own (e.g. openssl rand -base64 48) when NODE_ENV=production');
+  }
 
   return {
     service,
     nodeEnv,
-    host: env.HOST || '0.0.0.0',
+    // Subgraphs answer only the gateway: loopback unless told otherwise (containers set HOST=0.0.0.0).
+    host: env.HOST || (service === 'gateway' ? '0.0.0.0' : '127.0.0.1'),
     port: readPort(env, 'PORT', readPort(env, `${envName(service)}_PORT`, DEFAULT_PORTS[service])),
     databaseUrl: readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir: path.resolve(env.SAMSYN_DATA_DIR || '.data'),
@@ -150,7 +246,11 @@ export function loadConfig(service: ServiceName, env: Env): Config {
     introspection: readBoolean(env, 'INTROSPECTION', !production),
     subgraphUrls,
     subgraphTimeoutMs: timeout,
+    // The gateway's own plans carry at most the districts of one query (1 000 in the scale bench) per entity fetch.
+    maxRepresentations: readPositiveInteger(env, 'MAX_REPRESENTATIONS', 5_000),
     auth,
+    database: readDatabaseLimits(env),
+    idempotencyKeyTtlSeconds: readWholeNumber(env, 'IDEMPOTENCY_KEY_TTL_HOURS', 24, 1, 24 * 365, 'hours') * 3600,
     supergraphPath: env.SUPERGRAPH_PATH || undefined,
     otlpEndpoint: readUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:']),
   };

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Logger } from './logger';
 import type { LoaderRegistry } from './loaders';
 import type { Principal } from './auth/principal';
@@ -9,7 +9,13 @@ export interface SubgraphContext {
   principal: Principal | null;
   loaders: LoaderRegistry;
   logger: Logger;
-  db: DataSource;
+  /**
+   * The request's way to the database: the pool's manager, or the request's own transaction (a mutation
+   * with an Idempotency-Key). Services take it and never open a connection of their own inside a transaction.
+   */
+  db: EntityManager;
+  /** The `Idempotency-Key` header, when the request has one (see `idempotencyPlugin`). */
+  idempotencyKey?: string;
   /** The calendar day the request is answered for (YYYY-MM-DD, Europe/Stockholm). */
   today: string;
 }

@@ -1,5 +1,7 @@
-import { DataSource, type Logger as TypeOrmLogger, type MigrationInterface } from 'typeorm';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { DataSource, type EntityManager, type Logger as TypeOrmLogger, type MigrationInterface, type QueryRunner } from 'typeorm';
 import pg from 'pg';
+import { DEFAULT_DATABASE_LIMITS, type DatabaseLimits } from './config';
 import type { Logger } from './logger';
 import { currentRequestScope } from './request-scope';
 
@@ -17,7 +19,7 @@ export interface DatabaseOptions {
   entities: Constructor[];
   migrations: (new () => MigrationInterface)[];
   logger: Logger;
-  poolSize?: number;
+  limits?: DatabaseLimits;
   applicationName?: string;
 }
 
@@ -61,9 +63,15 @@ export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-/** A TypeORM data source bound to one PostgreSQL schema: its tables, its migrations table, its search_path. */
+/**
+ * A TypeORM data source bound to one PostgreSQL schema: its tables, its migrations table, its search_path.
+ * Waiting for a connection, each statement and each idle moment inside a transaction are time-limited,
+ * so a stuck pool or server fails requests instead of hanging them; and the data-access rule is enforced
+ * (see {@link inTransaction}).
+ */
 export function createDataSource(options: DatabaseOptions): DataSource {
-  return new DataSource({
+  const limits = options.limits ?? DEFAULT_DATABASE_LIMITS;
+  const dataSource = new DataSource({
     type: 'postgres',
     url: options.url,
     schema: options.schema,
@@ -76,11 +84,91 @@ export function createDataSource(options: DatabaseOptions): DataSource {
     maxQueryExecutionTime: 500,
     applicationName: options.applicationName,
     extra: {
-      max: options.poolSize ?? 10,
+      max: limits.poolSize,
+      // pg-pool applies this both to opening a connection and to waiting for a free one in a full pool.
+      connectionTimeoutMillis: limits.connectionTimeoutMs,
+      statement_timeout: limits.statementTimeoutMs,
+      idle_in_transaction_session_timeout: limits.idleInTransactionTimeoutMs,
+      // Finds connections to a server that went away without closing them.
+      keepAlive: true,
       // Unqualified names in migrations and raw SQL resolve to this subgraph's own schema.
       options: `-c search_path=${quoteIdent(options.schema)},public`,
     },
   });
+  transactionAttempts.set(dataSource, limits.transactionAttempts);
+  guardSecondConnection(dataSource);
+  return dataSource;
+}
+
+/** What a caller hands a service: the data source's own manager, or the manager of a transaction it opened. */
+export type Db = EntityManager;
+
+/** Raised when code takes a second pool connection while its own transaction holds one (the pool-exhaustion freeze). */
+export class SecondConnectionError extends Error {
+  override name = 'SecondConnectionError';
+}
+
+/** The transaction the current async call chain runs in, per data source. */
+const openTransaction = new AsyncLocalStorage<{ dataSource: DataSource; queryRunner: QueryRunner }>();
+
+/**
+ * Refuses a new pool connection for a data source from code that runs inside one of its transactions
+ * (or inside a request's own transaction, see `RequestScope.transaction`). Such code waits for a
+ * connection while holding one: enough of it at once exhausts the pool for good.
+ */
+function guardSecondConnection(dataSource: DataSource): void {
+  const create = dataSource.createQueryRunner.bind(dataSource);
+  dataSource.createQueryRunner = (...args: Parameters<DataSource['createQueryRunner']>) => {
+    const open = openTransaction.getStore() ?? currentRequestScope()?.transaction;
+    if (open?.dataSource === dataSource && !open.queryRunner.isReleased) {
+      throw new SecondConnectionError('A second database connection was asked for inside a transaction; pass the transaction’s EntityManager down instead.');
+    }
+    return create(...args);
+  };
+}
+
+const transactionAttempts = new WeakMap<DataSource, number>();
+
+/** SQLSTATEs after which the same transaction, run again, can succeed. */
+const RETRYABLE = new Set(['40001', '40P01']); // serialization_failure, deadlock_detected
+
+/** Whether an error is PostgreSQL giving up a transaction that can simply be run again. */
+export function isRetryableTransactionError(error: unknown): boolean {
+  return RETRYABLE.has(String((error as { code?: unknown; driverError?: { code?: unknown } })?.driverError?.code ?? (error as { code?: unknown })?.code));
+}
+
+// Transactions nested in one connection (savepoints) must not interleave: one at a time per connection.
+const connectionQueue = new WeakMap<QueryRunner, Promise<unknown>>();
+
+function oneAtATime<T>(queryRunner: QueryRunner, work: () => Promise<T>): Promise<T> {
+  const previous = connectionQueue.get(queryRunner) ?? Promise.resolve();
+  const next = previous.then(work, work);
+  connectionQueue.set(queryRunner, next.catch(() => undefined));
+  return next;
+}
+
+/**
+ * Runs `work` in a transaction of `db`: a new one on a connection of its own when `db` is the data
+ * source's manager, or a savepoint inside the caller's transaction when `db` already is one (so
+ * services compose). `work` gets the transaction's manager and must use it, and only it, for every
+ * statement: a second connection inside it is refused with {@link SecondConnectionError}. A deadlock or
+ * serialization failure runs `work` again, up to the configured number of attempts: the one place
+ * where those are retried.
+ */
+export async function inTransaction<T>(db: Db, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  const dataSource = db.dataSource;
+  const attempts = transactionAttempts.get(dataSource) ?? DEFAULT_DATABASE_LIMITS.transactionAttempts;
+  const once = () =>
+    db.transaction((tx) => openTransaction.run({ dataSource, queryRunner: tx.queryRunner as QueryRunner }, () => work(tx)));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // Nested in `work` on the same connection: run at once. Beside other work on it (a request's transaction): queue.
+      const nested = db.queryRunner !== undefined && openTransaction.getStore()?.queryRunner === db.queryRunner;
+      return await (db.queryRunner && !nested ? oneAtATime(db.queryRunner, once) : once());
+    } catch (error) {
+      if (attempt >= attempts || !isRetryableTransactionError(error)) throw error;
+    }
+  }
 }
 
 /** Connects, creates the schema if it is missing and, when asked, runs pending migrations. */
@@ -103,4 +191,24 @@ export function sqlStatementCount(dataSource: DataSource): number {
 export async function updatedRows<T>(runner: { query(sql: string, parameters?: unknown[]): Promise<unknown> }, sql: string, parameters: unknown[]): Promise<T[]> {
   const result = (await runner.query(sql, parameters)) as [T[], number];
   return result[0];
+}
+
+/**
+ * Whether the database answers within `timeoutMs`: false, not a hang, when the pool has no free
+ * connection in time or the server does not answer.
+ */
+export async function databaseAnswers(dataSource: DataSource, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const probe = dataSource.query('SELECT 1').then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([probe, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

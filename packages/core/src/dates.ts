@@ -1,3 +1,6 @@
+import { GraphQLError, GraphQLScalarType } from 'graphql';
+import { GraphQLDate as BaseGraphQLDate } from 'graphql-scalars';
+
 /** Today's date in Sweden as YYYY-MM-DD: municipal deadlines count Swedish calendar days. */
 export function swedishToday(now: Date = new Date()): string {
   return now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
@@ -7,3 +10,25 @@ export function swedishToday(now: Date = new Date()): string {
 export function isoDate(date: Date | string): string {
   return typeof date === 'string' ? date.slice(0, 10) : date.toISOString().slice(0, 10);
 }
+
+/** The calendar days Samsyn takes: a municipal document or deadline outside these is a typing mistake. */
+export const FIRST_DAY = '1900-01-01';
+export const LAST_DAY = '2999-12-31';
+
+function withinRange(value: unknown): unknown {
+  if (value instanceof Date) {
+    const day = isoDate(value);
+    if (day < FIRST_DAY || day > LAST_DAY) throw new GraphQLError(`Date must be from ${FIRST_DAY} to ${LAST_DAY}, not ${day}.`);
+  }
+  return value;
+}
+
+/**
+ * graphql-scalars' `Date` (exact YYYY-MM-DD, real calendar days), refusing days outside
+ * FIRST_DAY–LAST_DAY at the boundary: PostgreSQL has no year 0, and no deadline lies in year 9999.
+ */
+export const GraphQLDate = new GraphQLScalarType({
+  ...BaseGraphQLDate.toConfig(),
+  parseValue: (value) => withinRange(BaseGraphQLDate.parseValue(value)),
+  parseLiteral: (ast, variables) => withinRange(BaseGraphQLDate.parseLiteral(ast, variables)),
+});

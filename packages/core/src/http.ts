@@ -20,8 +20,8 @@ export interface IncomingRequest {
 export interface HttpServiceOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
   context: (request: IncomingRequest) => Promise<TContext>;
-  /** `/ready` answers 200 only while this resolves true. */
-  ready: () => Promise<boolean>;
+  /** `/ready` answers 200 only while this resolves true (or `{ ready: true }`); a report's other keys go into the body. */
+  ready: () => Promise<boolean | Readiness>;
   logger: Logger;
   /** Served at `/metrics` and fed one observation per request. */
   metrics?: ServiceMetrics;
@@ -29,6 +29,12 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   service: string;
   host: string;
   port: number;
+}
+
+/** Whether a service can serve, and why not. */
+export interface Readiness {
+  ready: boolean;
+  [detail: string]: unknown;
 }
 
 export interface RunningHttpService {
@@ -103,8 +109,9 @@ export async function serveHttp<TContext extends BaseContext>(
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/ready') {
-      const ready = !stopping && (await options.ready().catch(() => false));
-      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable' });
+      const answer = stopping ? false : await options.ready().catch(() => false);
+      const { ready, ...details } = typeof answer === 'boolean' ? { ready: answer } : answer;
+      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', ...details });
     }
     if (url.pathname === '/metrics' && options.metrics) {
       const { contentType, body } = await options.metrics.exposition();

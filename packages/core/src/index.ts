@@ -22,3 +22,4 @@ export * from './cache';
 export * from './telemetry';
 export * from './metrics';
 export * from './observation';
+export * from './idempotency';

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { DataSource, QueryRunner } from 'typeorm';
 
 /** What every log line, SQL statement and metric of one request can reach without passing it down. */
 export interface RequestScope {
@@ -8,6 +9,8 @@ export interface RequestScope {
   operationName?: string;
   /** `extensions.code` of every error the response carries. */
   errorCodes: string[];
+  /** The transaction the whole request runs in, when it has one (a mutation with an Idempotency-Key). */
+  transaction?: { dataSource: DataSource; queryRunner: QueryRunner };
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();

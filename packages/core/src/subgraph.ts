@@ -1,12 +1,13 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, MigrationInterface } from 'typeorm';
 import { loadConfig, type Config, type SubgraphName } from './config';
 import { runMain } from './main';
 import type { SubgraphContext } from './context';
-import { createDataSource, openDatabase } from './database';
+import { createDataSource, databaseAnswers, openDatabase } from './database';
 import { embeddedPort, embeddedUrl } from './embedded-postgres';
+import { IDEMPOTENCY_HEADER, idempotencyPlugin, IdempotencyKeys1763900000000 } from './idempotency';
 import { swedishToday } from './dates';
 import type { IncomingRequest, RunningHttpService } from './http';
 import { serveHttp } from './http';
@@ -16,6 +17,8 @@ import { baseApolloOptions } from './apollo';
 import { ServiceMetrics, type PoolCounts } from './metrics';
 import { startTracing } from './telemetry';
 import { createPrincipalResolver, type PrincipalResolver } from './auth/verify';
+import { UnauthenticatedError } from './errors';
+import { selectsRootField } from './hardening';
 
 type Constructor = new (...args: never[]) => unknown;
 
@@ -59,8 +62,10 @@ export function subgraphDataSource(definition: SubgraphDefinition, config: Confi
     url: config.databaseUrl,
     schema: schemaName(definition, config),
     entities: definition.entities,
-    migrations: definition.migrations,
+    // Every subgraph remembers Idempotency-Keys in its own schema.
+    migrations: [...definition.migrations, IdempotencyKeys1763900000000],
     logger,
+    limits: config.database,
     applicationName: `samsyn-${definition.name}`,
   });
 }
@@ -72,6 +77,25 @@ export function subgraphDataSource(definition: SubgraphDefinition, config: Confi
 export function cliDataSource(definition: SubgraphDefinition, env: Record<string, string | undefined>) {
   const config = loadConfig(definition.name, env);
   return subgraphDataSource(definition, { ...config, databaseUrl: config.databaseUrl ?? embeddedUrl(embeddedPort(env)) });
+}
+
+/**
+ * In production `_service { sdl }` (the whole subgraph schema, internals included) answers only a caller
+ * with a valid token, as the gateway's requests carry; introspection is off there for the same reason.
+ */
+function serviceSdlNeedsToken(): ApolloServerPlugin<SubgraphContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, contextValue }) {
+          if (contextValue.principal || !selectsRootField(document, operation, '_service')) return;
+          const error = new UnauthenticatedError('Sign in: the subgraph schema (_service) needs a valid token in production.');
+          Object.assign(error.extensions, { http: { status: 401, headers: new HeaderMap() } });
+          throw error;
+        },
+      };
+    },
+  };
 }
 
 /** Opens the database (migrating and seeding as configured), builds the schema and starts Apollo. */
@@ -88,7 +112,12 @@ export async function createSubgraphRuntime(
     const schema = definition.buildSchema();
     const base = baseApolloOptions<SubgraphContext>(config, logger);
     // No Apollo Studio here: inline traces would only cost time on every subgraph response.
-    const apollo = new ApolloServer<SubgraphContext>({ ...base, schema, plugins: [...base.plugins, ApolloServerPluginInlineTraceDisabled()] });
+    const guards = config.nodeEnv === 'production' ? [serviceSdlNeedsToken()] : [];
+    const apollo = new ApolloServer<SubgraphContext>({
+      ...base,
+      schema,
+      plugins: [...base.plugins, ...guards, ApolloServerPluginInlineTraceDisabled(), idempotencyPlugin(db, config.idempotencyKeyTtlSeconds)],
+    });
     await apollo.start();
     const principals = options.principals ?? createPrincipalResolver(config.auth);
     const metrics = new ServiceMetrics(definition.name);
@@ -108,7 +137,8 @@ export async function createSubgraphRuntime(
           principal: await principals(headers.get('authorization')),
           loaders: new LoaderRegistry(),
           logger: logger.child({ requestId }),
-          db,
+          db: db.manager,
+          idempotencyKey: headers.get(IDEMPOTENCY_HEADER),
           today: swedishToday(),
         };
       },
@@ -123,15 +153,16 @@ export async function createSubgraphRuntime(
   }
 }
 
+/** How long `/ready` waits for the database before it answers 503. */
+export const READY_TIMEOUT_MS = 800;
+
 /** Serves a subgraph runtime over HTTP with `/health` and `/ready`. */
 export async function serveSubgraph(runtime: SubgraphRuntime, port = runtime.config.port, host = runtime.config.host): Promise<RunningHttpService & { close(): Promise<void> }> {
   const service = await serveHttp({
     apollo: runtime.apollo,
     context: (request) => runtime.createContext(request),
-    ready: async () => {
-      await runtime.db.query('SELECT 1');
-      return true;
-    },
+    // Within a second, whatever the pool or the server is doing.
+    ready: () => databaseAnswers(runtime.db, READY_TIMEOUT_MS),
     logger: runtime.logger,
     metrics: runtime.metrics,
     service: runtime.definition.name,

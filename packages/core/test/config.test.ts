@@ -24,13 +24,50 @@ describe('loadConfig', () => {
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ NODE_ENV: 'production' }, 'JWT_JWKS_URL'],
     [{ SAMSYN_SCHEMA_SUFFIX: 'x; drop' }, 'SAMSYN_SCHEMA_SUFFIX'],
+    [{ DB_POOL_SIZE: '0' }, 'DB_POOL_SIZE'],
+    [{ DB_STATEMENT_TIMEOUT_MS: 'soon' }, 'DB_STATEMENT_TIMEOUT_MS'],
+    [{ DB_CONNECTION_TIMEOUT_MS: '-1' }, 'DB_CONNECTION_TIMEOUT_MS'],
+    [{ DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '1.5' }, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS'],
+    [{ IDEMPOTENCY_KEY_TTL_HOURS: '0' }, 'IDEMPOTENCY_KEY_TTL_HOURS'],
+    [{ NODE_ENV: 'production', JWT_SECRET: 'change-me-change-me-change-me-change-me' }, 'JWT_SECRET is a published default'],
+    [{ NODE_ENV: 'production', JWT_JWKS_URL: 'https://login.example/jwks', JWT_SECRET: 'change-me-change-me-change-me-change-me' }, 'JWT_SECRET'],
+    [{ JWT_MAX_LIFETIME: 'forever' }, 'JWT_MAX_LIFETIME'],
+    [{ MAX_REPRESENTATIONS: '0' }, 'MAX_REPRESENTATIONS'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig('organisation', env)).toThrow(ConfigError);
     expect(() => loadConfig('organisation', env)).toThrow(variable);
   });
 
+  it('starts in production with a secret of its own', () => {
+    expect(loadConfig('organisation', { NODE_ENV: 'production', JWT_SECRET: 'a-secret-of-our-own-that-nobody-has-published' }).auth.secret).toBeDefined();
+  });
+
+  it('listens on loopback for subgraphs and on every interface for the gateway unless HOST says otherwise', () => {
+    expect(loadConfig('disability', {}).host).toBe('127.0.0.1');
+    expect(loadConfig('gateway', {}).host).toBe('0.0.0.0');
+    expect(loadConfig('disability', { HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+
+  it('reads the token lifetime limit and the representation limit', () => {
+    const config = loadConfig('organisation', { JWT_MAX_LIFETIME: '8h', MAX_REPRESENTATIONS: '2000' });
+    expect([config.auth.maxLifetimeSeconds, config.maxRepresentations]).toEqual([8 * 3600, 2000]);
+    expect([loadConfig('organisation', {}).auth.maxLifetimeSeconds, loadConfig('organisation', {}).maxRepresentations]).toEqual([86_400, 5_000]);
+  });
+
   it('turns migrations, demo data and introspection off in production by default', () => {
     const config = loadConfig('organisation', { NODE_ENV: 'production', JWT_JWKS_URL: 'https://login.example/jwks' });
     expect([config.migrateOnStart, config.seedDemoData, config.introspection]).toEqual([false, false, false]);
+  });
+
+  it('limits database waits by default and takes other limits from the environment', () => {
+    expect(loadConfig('disability', {}).database).toEqual({
+      poolSize: 10,
+      connectionTimeoutMs: 5000,
+      statementTimeoutMs: 15000,
+      idleInTransactionTimeoutMs: 10000,
+      transactionAttempts: 3,
+    });
+    const config = loadConfig('disability', { DB_POOL_SIZE: '4', DB_STATEMENT_TIMEOUT_MS: '2000', IDEMPOTENCY_KEY_TTL_HOURS: '48' });
+    expect([config.database.poolSize, config.database.statementTimeoutMs, config.idempotencyKeyTtlSeconds]).toEqual([4, 2000, 48 * 3600]);
   });
 });

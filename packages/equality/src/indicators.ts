@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { Db } from '@samsyn/core';
 import type { Area } from '@samsyn/knowledge';
 import { Indicator, type Direction, type IndicatorKind, type Periodicity } from './types';
 
@@ -33,7 +34,7 @@ export function toIndicator(row: IndicatorRow): Indicator {
 }
 
 /** The indicators of an area, in code order: one statement. */
-export async function indicatorsOfArea(db: DataSource, area: Area): Promise<Indicator[]> {
+export async function indicatorsOfArea(db: Db, area: Area): Promise<Indicator[]> {
   const rows: IndicatorRow[] = await db.query(`SELECT * FROM indicator WHERE area = $1 ORDER BY code`, [area]);
   return rows.map(toIndicator);
 }

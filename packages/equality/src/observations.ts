@@ -1,5 +1,4 @@
-import type { DataSource } from 'typeorm';
-import { BadInputError, policy, type Principal } from '@samsyn/core';
+import { BadInputError, inTransaction, policy, type Db, type Principal } from '@samsyn/core';
 import { recordAudit, type Area } from '@samsyn/knowledge';
 import type { ObservationRow } from './comparison';
 import { indicatorsOfArea } from './indicators';
@@ -18,7 +17,10 @@ export interface RowProblem {
   problems: string[];
 }
 
-const isCount = (n: number | null | undefined): n is number => Number.isInteger(n) && (n as number) >= 0;
+/** The largest count a figure can hold (PostgreSQL `integer`, as GraphQL's Int). */
+export const MAX_COUNT = 2_147_483_647;
+
+const isCount = (n: number | null | undefined): n is number => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= MAX_COUNT;
 
 /**
  * Checks every row of a report and names each problem: unknown indicator or district, a period the
@@ -39,13 +41,13 @@ export function checkObservations(rows: ObservationInput[], indicators: Map<stri
     else if (indicator && periodicity !== indicator.periodicity) problems.push(`${indicator.code} is reported per ${indicator.periodicity.toLowerCase()}, not as ${row.period}`);
     if (indicator && (indicator.kind === IndicatorKind.PROPORTION || indicator.kind === IndicatorKind.RATE)) {
       if (row.value !== undefined && row.value !== null) problems.push(`${indicator.code} takes numerator and denominator, not a value`);
-      if (!isCount(row.numerator)) problems.push('numerator must be a count of 0 or more');
-      if (!isCount(row.denominator)) problems.push('denominator must be a count of 0 or more');
+      if (!isCount(row.numerator)) problems.push(`numerator must be a count from 0 to ${MAX_COUNT}`);
+      if (!isCount(row.denominator)) problems.push(`denominator must be a count from 0 to ${MAX_COUNT}`);
       if (isCount(row.numerator) && isCount(row.denominator) && row.numerator > row.denominator) problems.push(`numerator ${row.numerator} is above denominator ${row.denominator}`);
     } else if (indicator) {
       if (row.numerator !== undefined && row.numerator !== null) problems.push(`${indicator.code} takes a value (and the number of cases as denominator), not a numerator`);
       if (row.value === undefined || row.value === null || !Number.isFinite(row.value) || row.value < 0) problems.push('value must be a number of 0 or more');
-      if (row.denominator !== undefined && row.denominator !== null && !isCount(row.denominator)) problems.push('denominator (number of cases) must be a count of 0 or more');
+      if (row.denominator !== undefined && row.denominator !== null && !isCount(row.denominator)) problems.push(`denominator (number of cases) must be a count from 0 to ${MAX_COUNT}`);
     }
     const key = `${row.indicator}|${row.district}|${row.period}`;
     if (seen.has(key)) problems.push('the same indicator, district and period appear twice');
@@ -70,9 +72,20 @@ export function tally(received: number, returned: { inserted: boolean }[]): Repo
   return Object.assign(new ReportResult(), { received, inserted, updated: returned.length - inserted, unchanged: received - returned.length });
 }
 
-/** Stores reported figures as idempotent upserts; a report with one bad row stores nothing. */
+/** Orders rows by a key, so that every writer locks the same rows in the same order and none deadlocks another. */
+export function inKeyOrder<T>(rows: readonly T[], key: (row: T) => string): T[] {
+  return rows
+    .map((row) => ({ row, key: key(row) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ row }) => row);
+}
+
+/** A figure as the writer stores it: checked already. */
+export type CheckedObservation = Pick<ObservationInput, 'indicator' | 'district' | 'period' | 'numerator' | 'denominator' | 'value'>;
+
+/** Stores reported figures as idempotent upserts; a report with one bad row stores nothing. The owner of `observation`. */
 export class ObservationService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   /** A district system's report for its own district (a row for any other district refuses the whole report). */
   async report(principal: Principal | null, area: Area, rows: ObservationInput[]): Promise<ReportResult> {
@@ -87,32 +100,10 @@ export class ObservationService {
     const indicators = new Map((await indicatorsOfArea(this.db, area)).map((indicator) => [indicator.code, indicator]));
     const problems = checkObservations(rows, indicators, knownDistricts);
     if (problems.length > 0) refuse(problems, rows.length);
-    return this.db.transaction(async (tx) => {
-      const returned: { inserted: boolean }[] = [];
-      for (let start = 0; start < rows.length; start += CHUNK) {
-        const chunk = rows.slice(start, start + CHUNK);
-        const result: { inserted: boolean }[] = await tx.query(
-          `INSERT INTO observation AS o (indicator_code, district, period, numerator, denominator, value, reported_by)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::float8[], $7::text[])
-           ON CONFLICT (indicator_code, district, period) DO UPDATE SET
-             numerator = excluded.numerator, denominator = excluded.denominator, value = excluded.value,
-             reported_at = now(), reported_by = excluded.reported_by
-           WHERE (o.numerator, o.denominator, o.value) IS DISTINCT FROM (excluded.numerator, excluded.denominator, excluded.value)
-           RETURNING (xmax = 0) AS inserted`,
-          [
-            chunk.map((row) => row.indicator),
-            chunk.map((row) => row.district),
-            chunk.map((row) => row.period),
-            chunk.map((row) => row.numerator ?? null),
-            chunk.map((row) => row.denominator ?? null),
-            chunk.map((row) => row.value ?? null),
-            chunk.map(() => actor.sub),
-          ],
-        );
-        returned.push(...result);
-        onProgress?.(Math.min(start + CHUNK, rows.length));
-      }
-      const summary = tally(rows.length, returned);
+    return inTransaction(this.db, async (tx) => {
+      const summary = await new ObservationService(tx).write(actor, rows, onProgress);
+      // A report that changes nothing leaves no trace in the audit log.
+      if (summary.inserted + summary.updated === 0) return summary;
       const districts = [...new Set(rows.map((row) => row.district))];
       await recordAudit(tx, actor, {
         action: 'reportObservations',
@@ -122,6 +113,48 @@ export class ObservationService {
       });
       return summary;
     });
+  }
+
+  /**
+   * Upserts checked figures inside the caller's transaction, in key order, changing only rows that differ;
+   * the one place that writes `observation` (other modules' figures, such as disability's, come through here).
+   */
+  async write(actor: Principal, figures: readonly CheckedObservation[], onProgress?: (done: number) => void): Promise<ReportResult> {
+    if (!this.db.queryRunner?.isTransactionActive) throw new Error('ObservationService.write runs inside the caller’s transaction');
+    const rows = inKeyOrder(figures, (row) => `${row.indicator}\u0000${row.district}\u0000${row.period}`);
+    const returned: { inserted: boolean }[] = [];
+    for (let start = 0; start < rows.length; start += CHUNK) {
+      const chunk = rows.slice(start, start + CHUNK);
+      const result: { inserted: boolean }[] = await this.db.query(
+        `INSERT INTO observation AS o (indicator_code, district, period, numerator, denominator, value, reported_by)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::float8[], $7::text[])
+         ON CONFLICT (indicator_code, district, period) DO UPDATE SET
+           numerator = excluded.numerator, denominator = excluded.denominator, value = excluded.value,
+           reported_at = now(), reported_by = excluded.reported_by
+         WHERE (o.numerator, o.denominator, o.value) IS DISTINCT FROM (excluded.numerator, excluded.denominator, excluded.value)
+         RETURNING (xmax = 0) AS inserted`,
+        [
+          chunk.map((row) => row.indicator),
+          chunk.map((row) => row.district),
+          chunk.map((row) => row.period),
+          chunk.map((row) => row.numerator ?? null),
+          chunk.map((row) => row.denominator ?? null),
+          chunk.map((row) => row.value ?? null),
+          chunk.map(() => actor.sub),
+        ],
+      );
+      returned.push(...result);
+      onProgress?.(Math.min(start + CHUNK, rows.length));
+    }
+    return tally(rows.length, returned);
+  }
+
+  /** Every figure of one indicator, all districts and periods: one statement. */
+  async ofIndicator(code: string): Promise<ObservationRow[]> {
+    return this.db.query(
+      `SELECT indicator_code, district, period, numerator, denominator, value FROM observation WHERE indicator_code = $1 ORDER BY district, period`,
+      [code],
+    );
   }
 
   /** Every figure of the given periods, all indicators and districts: one statement. */

@@ -149,10 +149,21 @@ describe('adoption', () => {
     const { data } = await graph.subgraph(
       'child-services',
       `query ($id: ID) { childServices { document(id: $id) { adoption { district { code } lagging daysLagging status } } } }`,
-      { variables: { id: documentId } },
+      { variables: { id: documentId }, token: analyst },
     );
     const adoption = (data?.childServices as { document: { adoption: { district: { code: string }; lagging: boolean; daysLagging: number | null; status: string | null }[] } }).document.adoption;
     expect(adoption.find((a) => a.district.code === 'lundby')).toEqual({ district: { code: 'lundby' }, lagging: false, daysLagging: null, status: 'IMPLEMENTED' });
     expect(adoption.find((a) => a.district.code === 'centrum')).toEqual({ district: { code: 'centrum' }, lagging: true, daysLagging: 30, status: null });
+  });
+
+  it("shows a document's adoption only to a signed-in caller, and without a token still the public document", async () => {
+    const { documentId } = await documentWithPastVersion(12);
+    const query = `query ($id: ID) { childServices { document(id: $id) { title adoption { district { code } status } } } }`;
+    const anonymous = await graph.query(query, { variables: { id: documentId } });
+    expect(anonymous.data).toEqual({ childServices: { document: { title: 'Rutin att införa', adoption: null } } });
+    expect(anonymous.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([[['childServices', 'document', 'adoption'], 'UNAUTHENTICATED']]);
+    const signedIn = await graph.query(query, { variables: { id: documentId }, token: analyst });
+    expect(signedIn.errors).toBeUndefined();
+    expect((signedIn.data?.childServices as { document: { adoption: unknown[] } }).document.adoption).toContainEqual({ district: { code: 'angered' }, status: null });
   });
 });

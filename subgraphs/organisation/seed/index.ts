@@ -1,9 +1,10 @@
 import type { DataSource } from 'typeorm';
+import { inTransaction } from '@samsyn/core';
 import { DEMO_DISTRICTS, DEMO_DISTRICTS_VALID_FROM, DEMO_PROCESS_LEADERS } from '@samsyn/knowledge';
 
 /** Loads the demo organisation; existing rows (by code or e-mail) are left as they are. */
 export async function seedOrganisation(db: DataSource): Promise<void> {
-  await db.transaction(async (tx) => {
+  await inTransaction(db.manager, async (tx) => {
     await tx.query(
       `INSERT INTO district (code, name, population, valid_from)
        SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::date[])

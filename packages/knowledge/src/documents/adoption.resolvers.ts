@@ -50,10 +50,13 @@ export function adoptionMutations(types: AreaTypes): Function[] {
 
 @Resolver(() => KnowledgeDocument)
 export class DocumentAdoptionResolver {
+  // Nullable: it needs a token, and a refusal should cost only this field, not the public document around it.
   @FieldResolver(() => [Adoption], {
-    description: 'Where each district stands on the version in force: the districts this area has heard from about adoption, lagging ones first.',
+    nullable: true,
+    description: 'Where each district stands on the version in force: the districts this area has heard from about adoption, lagging ones first. Needs a token.',
   })
   async adoption(@Root() document: KnowledgeDocument, @Ctx() ctx: SubgraphContext): Promise<Adoption[]> {
+    policy.requireAuthenticated(ctx.principal);
     const [current, rows, districts] = await Promise.all([
       versionInForce(ctx, ctx.today).load(document.id),
       adoptionOfDocument(ctx).load(document.id),

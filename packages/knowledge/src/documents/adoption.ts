@@ -1,5 +1,4 @@
-import type { DataSource } from 'typeorm';
-import { BadInputError, isUuid, NotFoundError, policy, type Principal } from '@samsyn/core';
+import { BadInputError, inTransaction, isUuid, NotFoundError, policy, type Db, type Principal } from '@samsyn/core';
 import { Field, GraphQLISODateTime, Int, ObjectType, registerEnumType, Directive } from 'type-graphql';
 import type { Area } from '../area';
 import { recordAudit } from './audit';
@@ -111,7 +110,7 @@ export function standing(district: string, documentId: string, current: Document
 
 /** Reads and records adoption: every read is one statement. */
 export class AdoptionService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   /** All adoption rows of the given districts (with the version number), in one statement. */
   async ofDistricts(districts: readonly string[]): Promise<AdoptionRow[]> {
@@ -139,58 +138,43 @@ export class AdoptionService {
 
   /**
    * A district system acknowledges (or reports as implemented) a published version for its own district.
-   * Going back from IMPLEMENTED to ACKNOWLEDGED is refused; repeating a status changes nothing.
+   * Going back from IMPLEMENTED to ACKNOWLEDGED is refused; repeating a status changes nothing and
+   * writes no audit entry. One transaction, every statement on its connection.
    */
   async acknowledge(principal: Principal | null, area: Area, versionId: string, status: AdoptionStatus, today: string, forDistrict?: string | null): Promise<Adoption> {
     const caller = policy.requireDistrictSystemFor(principal, forDistrict ? [forDistrict] : []);
     const district = caller.district as string;
-    return this.db.transaction(async (tx) => {
-      const versions: { id: string; document_id: string; status: VersionStatus; number: number }[] = isUuid(versionId)
-        ? await tx.query(
-            `SELECT v.id, v.document_id, v.status, v.number FROM document_version v JOIN document d ON d.id = v.document_id
-             WHERE v.id = $1 AND d.area = $2`,
-            [versionId, area],
-          )
-        : [];
-      const version = versions[0];
-      if (!version) throw new NotFoundError(`No version ${versionId} in this area.`, { versionId });
+    return inTransaction(this.db, async (tx) => {
+      const documents = new DocumentReader(tx);
+      const [version] = await documents.versionsByIds([versionId]);
+      if (!version || version.area !== area) throw new NotFoundError(`No version ${versionId} in this area.`, { versionId });
       if (version.status !== VersionStatus.PUBLISHED && version.status !== VersionStatus.SUPERSEDED) {
         throw new BadInputError(`Only a published version can be acknowledged; version ${version.number} is ${version.status}.`, { status: version.status });
       }
-      const [before]: AdoptionRow[] = await tx.query(
-        `SELECT version_id, document_id, district, status, acknowledged_at, implemented_at, $3::int AS number FROM adoption
-         WHERE version_id = $1 AND district = $2 FOR UPDATE`,
-        [versionId, district, version.number],
-      );
-      if (before?.status === AdoptionStatus.IMPLEMENTED && status === AdoptionStatus.ACKNOWLEDGED) {
-        throw new BadInputError('The version is already reported as implemented; it cannot go back to acknowledged.', { status: before.status });
-      }
-      const [row]: AdoptionRow[] = await tx.query(
+      // The only change an existing row can take is ACKNOWLEDGED → IMPLEMENTED; concurrent callers queue on the row
+      // and the later ones find nothing to change, so the outcome does not depend on who came first.
+      const [changed]: (AdoptionRow & { inserted: boolean })[] = await tx.query(
         `INSERT INTO adoption AS a (version_id, document_id, district, status, acknowledged_at, implemented_at, updated_by)
          VALUES ($1, $2, $3, $4, now(), CASE WHEN $4 = 'IMPLEMENTED' THEN now() END, $5)
-         ON CONFLICT (version_id, district) DO UPDATE SET
-           status = excluded.status,
-           implemented_at = coalesce(a.implemented_at, excluded.implemented_at),
-           updated_by = excluded.updated_by
-         RETURNING version_id, document_id, district, status, acknowledged_at, implemented_at, $6::int AS number`,
-        [versionId, version.document_id, district, status, caller.sub, version.number],
+         ON CONFLICT (version_id, district) DO UPDATE SET status = 'IMPLEMENTED', implemented_at = now(), updated_by = excluded.updated_by
+           WHERE a.status = 'ACKNOWLEDGED' AND excluded.status = 'IMPLEMENTED'
+         RETURNING version_id, document_id, district, status, acknowledged_at, implemented_at, $6::int AS number, (xmax = 0) AS inserted`,
+        [version.id, version.documentId, district, status, caller.sub, version.number],
       );
-      await recordAudit(tx, caller, {
-        action: 'acknowledge',
-        entity: 'adoption',
-        entityId: `${versionId}:${district}`,
-        documentId: version.document_id,
-        before: before ?? null,
-        after: row,
-      });
       const rows: AdoptionRow[] = await tx.query(
         `SELECT a.version_id, a.document_id, a.district, a.status, a.acknowledged_at, a.implemented_at, v.number
          FROM adoption a JOIN document_version v ON v.id = a.version_id WHERE a.document_id = $1 AND a.district = $2`,
-        [version.document_id, district],
+        [version.documentId, district],
       );
-      const [current] = await new DocumentReader(this.db).inForce([version.document_id], today);
-      return standing(district, version.document_id, current ?? null, rows, today);
+      if (changed) {
+        const { inserted, ...after } = changed;
+        const before = inserted ? null : { ...after, status: AdoptionStatus.ACKNOWLEDGED, implemented_at: null };
+        await recordAudit(tx, caller, { action: 'acknowledge', entity: 'adoption', entityId: `${version.id}:${district}`, documentId: version.documentId, before, after });
+      } else if (status === AdoptionStatus.ACKNOWLEDGED && rows.find((row) => row.version_id === version.id)?.status === AdoptionStatus.IMPLEMENTED) {
+        throw new BadInputError('The version is already reported as implemented; it cannot go back to acknowledged.', { status: AdoptionStatus.IMPLEMENTED });
+      }
+      const [current] = await documents.inForce([version.documentId], today);
+      return standing(district, version.documentId, current ?? null, rows, today);
     });
   }
 }
-

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
-import { BadInputError, ConflictError, isUuid, NotFoundError, policy, updatedRows, type Principal } from '@samsyn/core';
+import type { EntityManager } from 'typeorm';
+import { BadInputError, ConflictError, inTransaction, isUuid, NotFoundError, policy, updatedRows, type Db, type Principal } from '@samsyn/core';
 import type { Area } from '../area';
 import { recordAudit } from './audit';
 import { checkDraftContent, checkNewDocument, checkUpdateInput, type DraftContent } from './draft-input';
@@ -15,7 +15,7 @@ type Locked = { version: DocumentVersion; document: KnowledgeDocument };
  */
 export class DocumentLifecycle {
   constructor(
-    private readonly db: DataSource,
+    private readonly db: Db,
     private readonly principal: Principal | null,
     private readonly today: string,
   ) {}
@@ -24,7 +24,7 @@ export class DocumentLifecycle {
   async createDraft(area: Area, input: DraftInput): Promise<DocumentVersion> {
     const actor = policy.requireAreaEditor(this.principal, area);
     const content = checkDraftContent(input);
-    return this.db.transaction(async (tx) => {
+    return inTransaction(this.db, async (tx) => {
       if (input.documentId) {
         const document = await this.lockDocument(tx, area, input.documentId);
         if (document.retiredAt) throw new BadInputError('The document is retired; it gets no new versions.', { documentId: document.id });
@@ -37,13 +37,13 @@ export class DocumentLifecycle {
         return this.insertVersion(tx, actor, document, content, base, base?.status === 'PUBLISHED' ? base.id : null);
       }
       const { kind, slug } = checkNewDocument(input);
-      const taken = await tx.query(`SELECT 1 FROM document WHERE area = $1 AND slug = $2`, [area, slug]);
-      if (taken.length > 0) throw new BadInputError(`A document with slug "${slug}" already exists in this area.`, { slug });
+      // The unique (area, slug) decides, also between concurrent drafts: the loser waits for the winner's commit and gets no row.
       const [row]: DocumentRow[] = await tx.query(
         `INSERT INTO document AS d (id, area, kind, slug, registry_number, owner_id, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${DOCUMENT_COLUMNS}`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (area, slug) DO NOTHING RETURNING ${DOCUMENT_COLUMNS}`,
         [randomUUID(), area, kind, slug, input.registryNumber ?? null, isUuid(actor.sub) ? actor.sub : null, actor.sub],
       );
+      if (!row) throw new ConflictError(`A document with slug "${slug}" already exists in this area.`, { slug });
       const document = toDocument(row);
       await recordAudit(tx, actor, { action: 'createDocument', entity: 'document', entityId: document.id, documentId: document.id, after: document });
       return this.insertVersion(tx, actor, document, content, undefined, null);
@@ -55,7 +55,7 @@ export class DocumentLifecycle {
     const actor = policy.requireAreaEditor(this.principal, area);
     checkUpdateInput(input);
     const content = checkDraftContent(input);
-    return this.db.transaction(async (tx) => {
+    return inTransaction(this.db, async (tx) => {
       const { version } = await this.lockVersion(tx, area, versionId);
       requireStatus(version, VersionStatus.DRAFT, 'changed');
       if (version.revision !== expectedRevision) {
@@ -171,7 +171,7 @@ export class DocumentLifecycle {
   async retire(area: Area, documentId: string, reason: string): Promise<KnowledgeDocument> {
     const actor = policy.requireAreaEditor(this.principal, area);
     if (!reason.trim()) throw new BadInputError('Say why the document is retired: reason must not be empty.');
-    return this.db.transaction(async (tx) => {
+    return inTransaction(this.db, async (tx) => {
       const document = await this.lockDocument(tx, area, documentId);
       if (document.retiredAt) throw new BadInputError('The document is already retired.', { documentId });
       await tx.query(`UPDATE document_version SET status = 'RETIRED', updated_at = now(), updated_by = $2 WHERE document_id = $1 AND status <> 'RETIRED'`, [
@@ -232,7 +232,7 @@ export class DocumentLifecycle {
     change: (tx: EntityManager, locked: Locked) => Promise<VersionRow[]>,
   ): Promise<DocumentVersion> {
     const actor = this.principal as Principal;
-    return this.db.transaction(async (tx) => {
+    return inTransaction(this.db, async (tx) => {
       const locked = await this.lockVersion(tx, area, versionId);
       const [row] = await change(tx, locked);
       const after = toVersion(row, area);

@@ -1,5 +1,4 @@
-import type { DataSource } from 'typeorm';
-import { isUuid } from '@samsyn/core';
+import { isUuid, type Db } from '@samsyn/core';
 import type { Area } from '../area';
 import { DOCUMENT_COLUMNS, toDocument, toVersion, VERSION_COLUMNS, type DocumentRow, type VersionRow } from './rows';
 import { AuditEntry, DocumentKind, DocumentVersion, KnowledgeDocument, VersionStatus } from './types';
@@ -25,7 +24,7 @@ const IN_FORCE = `v.status IN ('PUBLISHED', 'SUPERSEDED') AND v.valid_from <= $d
 
 /** Reads documents and versions of one area: every method is one SQL statement. */
 export class DocumentReader {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   /** One page of documents, each with the version it matched; `total` counts all pages. */
   async page(area: Area, filter: DocumentFilter): Promise<{ items: ListedDocument[]; total: number }> {
@@ -82,6 +81,26 @@ export class DocumentReader {
   async documentsBySlugs(area: Area, slugs: readonly string[]): Promise<KnowledgeDocument[]> {
     const rows: DocumentRow[] = await this.db.query(`SELECT ${DOCUMENT_COLUMNS} FROM document d WHERE d.area = $1 AND d.slug = ANY($2)`, [area, slugs]);
     return rows.map(toDocument);
+  }
+
+  /** The published (or superseded) versions of a document of the area, newest first. */
+  async publishedVersionsOf(area: Area, slug: string): Promise<DocumentVersion[]> {
+    const rows: VersionRow[] = await this.db.query(
+      `SELECT ${VERSION_COLUMNS} FROM document_version v JOIN document d ON d.id = v.document_id
+       WHERE d.area = $1 AND d.slug = $2 AND v.status IN ('PUBLISHED', 'SUPERSEDED') ORDER BY v.number DESC`,
+      [area, slug],
+    );
+    return rows.map((row) => toVersion(row, area));
+  }
+
+  /** The documents of an area and kind with a published (or superseded) version whose details hold a number at `path`. */
+  async documentsWithNumberAt(area: Area, kind: DocumentKind, path: string[]): Promise<string[]> {
+    const rows: { document_id: string }[] = await this.db.query(
+      `SELECT DISTINCT v.document_id FROM document_version v JOIN document d ON d.id = v.document_id
+       WHERE d.area = $1 AND d.kind = $2 AND v.status IN ('PUBLISHED', 'SUPERSEDED') AND jsonb_typeof(v.details #> $3) = 'number'`,
+      [area, kind, path],
+    );
+    return rows.map((row) => row.document_id);
   }
 
   /** The version in force on `day` of each document (those with none are left out). */

@@ -1,7 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { GraphQLDate } from 'graphql-scalars';
-import { BadInputError, cacheNever, cachePublic, ForbiddenError, isoDate, policy, UnauthenticatedError, type SubgraphContext } from '@samsyn/core';
+import { BadInputError, cacheNever, cachePublic, ForbiddenError, GraphQLDate, isoDate, policy, UnauthenticatedError, type SubgraphContext } from '@samsyn/core';
 import type { AreaNamespace, AreaTypes } from '../area-subgraph';
 import { DocumentLifecycle } from './document.lifecycle';
 import { DocumentReader } from './document.reader';
@@ -50,7 +49,8 @@ export class DocumentsArgs {
 
 function decodeCursor(cursor: string | null | undefined): number {
   if (!cursor) return 0;
-  const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  // An offset of at most nine digits: a longer one is no cursor this API gave out, and PostgreSQL would refuse it.
+  const match = /^offset:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!match) throw new BadInputError('after is not a cursor this API gave out.', { after: cursor });
   return Number(match[1]);
 }

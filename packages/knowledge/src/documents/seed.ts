@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { inTransaction } from '@samsyn/core';
 import type { Area } from '../area';
 import { DEMO_DISTRICTS } from '../demo-districts';
 import { DEMO_PROCESS_LEADERS } from '../demo-people';
@@ -37,7 +38,7 @@ const SEEDER = 'samsyn-demo-data';
  * earlier published versions superseded by later ones. Running it again changes nothing.
  */
 export async function seedDocuments(db: DataSource, area: Area, seeds: DocumentSeed[]): Promise<void> {
-  await db.transaction(async (tx) => {
+  await inTransaction(db.manager, async (tx) => {
     const existing = new Set<string>((await tx.query(`SELECT slug FROM document WHERE area = $1`, [area])).map((row: { slug: string }) => row.slug));
     for (const seed of seeds) {
       if (existing.has(seed.slug)) continue;

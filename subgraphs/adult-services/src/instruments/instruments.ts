@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { Directive, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { BadInputError, policy, type Principal } from '@samsyn/core';
-import { tally, type ReportResult } from '@samsyn/equality';
+import { BadInputError, inTransaction, policy, type Db, type Principal } from '@samsyn/core';
+import { inKeyOrder, tally, type ReportResult } from '@samsyn/equality';
 import { AreaDistrict, recordAudit, type DistrictKey } from '@samsyn/knowledge';
 import { demoInstrumentUse, INSTRUMENTS } from '../../seed/instruments';
 
@@ -83,7 +83,7 @@ interface UseRow {
 
 /** The instrument catalogue and the districts' reports of what they use. */
 export class InstrumentService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   async catalogue(): Promise<Instrument[]> {
     const rows: { code: string; name: string; kind: InstrumentKind; purpose: string; target_group: string; method_document: string | null }[] = await this.db.query(
@@ -129,7 +129,8 @@ export class InstrumentService {
     if (rows.length === 0) problems.push('the report is empty');
     if (new Set(rows.map((row) => `${row.district}|${row.instrument}`)).size !== rows.length) problems.push('an instrument appears twice');
     if (problems.length > 0) throw new BadInputError(`The report is not valid, so nothing was stored: ${problems.join(' | ')}.`, { problems });
-    return this.db.transaction(async (tx) => {
+    const sorted = inKeyOrder(rows, (row) => `${row.instrument}\u0000${row.district}`);
+    return inTransaction(this.db, async (tx) => {
       const result: { inserted: boolean }[] = await tx.query(
         `INSERT INTO instrument_use AS u (instrument_code, district, implemented, trained_staff, reported_by)
          SELECT * FROM unnest($1::text[], $2::text[], $3::boolean[], $4::int[], $5::text[])
@@ -137,9 +138,10 @@ export class InstrumentService {
            reported_at = now(), reported_by = excluded.reported_by
          WHERE (u.implemented, u.trained_staff) IS DISTINCT FROM (excluded.implemented, excluded.trained_staff)
          RETURNING (xmax = 0) AS inserted`,
-        [rows.map((r) => r.instrument), rows.map((r) => r.district), rows.map((r) => r.implemented), rows.map((r) => r.trainedStaff), rows.map(() => caller.sub)],
+        [sorted.map((r) => r.instrument), sorted.map((r) => r.district), sorted.map((r) => r.implemented), sorted.map((r) => r.trainedStaff), sorted.map(() => caller.sub)],
       );
       const summary = tally(rows.length, result);
+      if (summary.inserted + summary.updated === 0) return summary;
       await recordAudit(tx, caller, { action: 'reportInstrumentUse', entity: 'instrumentUse', entityId: caller.district as string, after: summary });
       return summary;
     });

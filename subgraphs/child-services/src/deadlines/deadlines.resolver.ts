@@ -1,6 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver } from 'type-graphql';
-import { GraphQLDate } from 'graphql-scalars';
-import { BadInputError, isoDate, type SubgraphContext } from '@samsyn/core';
+import { BadInputError, GraphQLDate, isoDate, type SubgraphContext } from '@samsyn/core';
 import { DocumentVersion, type AreaTypes } from '@samsyn/knowledge';
 import { addDays, addMonths } from './calendar';
 import { ruleInForce } from './deadline.rules';

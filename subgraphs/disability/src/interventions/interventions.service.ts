@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { BadInputError, policy, type Principal } from '@samsyn/core';
-import { MIN_SHOWN_COUNT, tally, type ReportResult } from '@samsyn/equality';
+import { BadInputError, inTransaction, policy, type Db, type Principal } from '@samsyn/core';
+import { inKeyOrder, MAX_COUNT, MIN_SHOWN_COUNT, ObservationService, tally, type ReportResult } from '@samsyn/equality';
 import { recordAudit } from '@samsyn/knowledge';
 import { INTERVENTIONS } from '../../seed/interventions';
 import { DecisionsInput, Intervention, InterventionBreakdown, type Law } from './interventions';
@@ -24,7 +24,7 @@ const toIntervention = (row: InterventionRow) =>
 
 /** The intervention catalogue and the reporting of decisions not carried out in time. */
 export class InterventionService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   /** The catalogue in law order: LSS 9 § 1–10, then SoL. */
   async catalogue(law?: Law | null): Promise<Intervention[]> {
@@ -72,7 +72,7 @@ export class InterventionService {
       const own: string[] = [];
       if (!known.has(row.intervention)) own.push(`unknown intervention ${row.intervention}`);
       if (!QUARTER.test(row.period)) own.push(`period ${row.period} is not a quarter like 2026-Q3`);
-      if (!Number.isInteger(row.decisions) || row.decisions < 0) own.push('decisions must be a count of 0 or more');
+      if (!Number.isInteger(row.decisions) || row.decisions < 0 || row.decisions > MAX_COUNT) own.push(`decisions must be a count from 0 to ${MAX_COUNT}`);
       if (!Number.isInteger(row.notCarriedOut) || row.notCarriedOut < 0) own.push('notCarriedOut must be a count of 0 or more');
       if (row.notCarriedOut > row.decisions) own.push(`notCarriedOut ${row.notCarriedOut} is above decisions ${row.decisions}`);
       const key = `${row.intervention}|${row.district}|${row.period}`;
@@ -83,7 +83,8 @@ export class InterventionService {
     if (rows.length === 0) problems.push('the report is empty');
     if (problems.length > 0) throw new BadInputError(`${problems.length} rows are invalid, so nothing was stored: ${problems.join(' | ')}.`, { problems });
 
-    return this.db.transaction(async (tx) => {
+    const sorted = inKeyOrder(rows, (row) => `${row.intervention}\u0000${row.district}\u0000${row.period}`);
+    return inTransaction(this.db, async (tx) => {
       const result: { inserted: boolean }[] = await tx.query(
         `INSERT INTO decision_not_carried_out AS o (intervention_code, district, period, decisions, not_carried_out, reported_by)
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::text[])
@@ -92,25 +93,29 @@ export class InterventionService {
          WHERE (o.decisions, o.not_carried_out) IS DISTINCT FROM (excluded.decisions, excluded.not_carried_out)
          RETURNING (xmax = 0) AS inserted`,
         [
-          rows.map((row) => row.intervention),
-          rows.map((row) => row.district),
-          rows.map((row) => row.period),
-          rows.map((row) => row.decisions),
-          rows.map((row) => row.notCarriedOut),
-          rows.map(() => caller.sub),
+          sorted.map((row) => row.intervention),
+          sorted.map((row) => row.district),
+          sorted.map((row) => row.period),
+          sorted.map((row) => row.decisions),
+          sorted.map((row) => row.notCarriedOut),
+          sorted.map(() => caller.sub),
         ],
       );
-      await tx.query(
-        `INSERT INTO observation AS o (indicator_code, district, period, numerator, denominator, reported_by)
-         SELECT $1, r.district, r.period, sum(r.not_carried_out), sum(r.decisions), $4
-         FROM decision_not_carried_out r
-         WHERE (r.district, r.period) IN (SELECT * FROM unnest($2::text[], $3::text[]))
-         GROUP BY r.district, r.period
-         ON CONFLICT (indicator_code, district, period) DO UPDATE SET numerator = excluded.numerator, denominator = excluded.denominator,
-           reported_at = now(), reported_by = excluded.reported_by`,
-        [NOT_CARRIED_OUT_INDICATOR, rows.map((row) => row.district), rows.map((row) => row.period), caller.sub],
-      );
       const summary = tally(rows.length, result);
+      const sums: { district: string; period: string; not_carried_out: number; decisions: number }[] = await tx.query(
+        `SELECT r.district, r.period, sum(r.not_carried_out)::int AS not_carried_out, sum(r.decisions)::int AS decisions
+         FROM decision_not_carried_out r
+         WHERE (r.district, r.period) IN (SELECT * FROM unnest($1::text[], $2::text[]))
+         GROUP BY r.district, r.period`,
+        [rows.map((row) => row.district), rows.map((row) => row.period)],
+      );
+      // The indicator's figures through the equality package's writer, in this same transaction.
+      const figures = await new ObservationService(tx).write(
+        caller,
+        sums.map((sum) => ({ indicator: NOT_CARRIED_OUT_INDICATOR, district: sum.district, period: sum.period, numerator: sum.not_carried_out, denominator: sum.decisions })),
+      );
+      // A report that changes nothing leaves no trace in the audit log.
+      if (summary.inserted + summary.updated + figures.inserted + figures.updated === 0) return summary;
       await recordAudit(tx, caller, { action: 'reportDecisionsNotCarriedOut', entity: 'decisions', entityId: [...new Set(rows.map((r) => r.district))].join(','), after: summary });
       return summary;
     });
@@ -130,19 +135,16 @@ export async function seedInterventions(db: DataSource): Promise<void> {
   // Shares of decisions per intervention, roughly as LSS and SoL decisions fall in a city district.
   const shares: [string, number][] = [['LSS-3', 3], ['LSS-4', 3], ['LSS-6', 2], ['LSS-9', 2], ['LSS-10', 3], ['SOL-BOENDESTOD', 5], ['SOL-HEMTJANST', 2]];
   const totalShare = shares.reduce((sum, [, share]) => sum + share, 0);
-  const figures: { district: string; period: string; numerator: number; denominator: number }[] = await db.query(
-    `SELECT district, period, numerator, denominator FROM observation WHERE indicator_code = $1`,
-    [NOT_CARRIED_OUT_INDICATOR],
-  );
+  const figures = await new ObservationService(db.manager).ofIndicator(NOT_CARRIED_OUT_INDICATOR);
   const split = (total: number) => {
     const parts = shares.map(([, share]) => Math.floor((total * share) / totalShare));
     parts[0] += total - parts.reduce((sum, part) => sum + part, 0);
     return parts;
   };
   const rows = figures.flatMap((figure) => {
-    const decisions = split(figure.denominator);
+    const decisions = split(figure.denominator ?? 0);
     // Delays gather where staff are hardest to find: companion and contact persons first.
-    let left = figure.numerator;
+    let left = figure.numerator ?? 0;
     return shares.map(([code], i) => {
       const notCarriedOut = Math.min(left, decisions[i]);
       left -= notCarriedOut;

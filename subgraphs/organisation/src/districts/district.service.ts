@@ -1,5 +1,4 @@
-import type { DataSource } from 'typeorm';
-import { isUuid } from '@samsyn/core';
+import { isUuid, type Db } from '@samsyn/core';
 import { District } from './district.entity';
 
 /** Whether a district exists on a given day. */
@@ -9,7 +8,7 @@ export function isActiveOn(district: District, day: string): boolean {
 
 /** Reads districts: the register with its history of merges. */
 export class DistrictService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   /** Districts existing on `day`, or all of them, in name order. */
   async list(options: { includeInactive: boolean; day: string }): Promise<District[]> {

@@ -1,11 +1,10 @@
-import type { DataSource } from 'typeorm';
-import { isUuid } from '@samsyn/core';
+import { isUuid, type Db } from '@samsyn/core';
 import type { Area } from '@samsyn/knowledge';
 import { ProcessLeader } from './process-leader.entity';
 
 /** The directory of process leaders. */
 export class ProcessLeaderService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   /** Leaders of any of `areas` (all when none given), in name order. */
   async list(areas?: readonly Area[]): Promise<ProcessLeader[]> {

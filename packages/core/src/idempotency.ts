@@ -1,0 +1,180 @@
+import { createHash } from 'node:crypto';
+import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
+import type { FormattedExecutionResult } from 'graphql';
+import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+import type { SubgraphContext } from './context';
+import { CLIENT_ERROR_CODES } from './errors';
+import { currentRequestScope } from './request-scope';
+
+/** The request header (IETF httpapi "The Idempotency-Key HTTP Header Field"). */
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+
+// Printable ASCII, as the draft's examples (UUIDs, random strings); long enough for any client's scheme.
+const VALID_KEY = /^[\x21-\x7e]{1,255}$/;
+
+/** The table of remembered keys, in each subgraph's own schema (so replicas of a subgraph share it). */
+export class IdempotencyKeys1763900000000 implements MigrationInterface {
+  name = 'IdempotencyKeys1763900000000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`
+      CREATE TABLE idempotency_key (
+        subject text NOT NULL,
+        key text NOT NULL,
+        fingerprint text NOT NULL,
+        response jsonb,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (subject, key)
+      )`);
+    await db.query(`CREATE INDEX idempotency_key_created_idx ON idempotency_key (created_at)`);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query(`DROP TABLE idempotency_key`);
+  }
+}
+
+/** JSON with object keys sorted, so that the same variables give the same fingerprint whatever their order. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** What makes two requests "the same body": the document, the operation it runs (however it was named) and its variables. */
+export function requestFingerprint(request: { query?: string; variables?: Record<string, unknown> | null }, operationName: string | null): string {
+  return createHash('sha256')
+    .update(canonicalJson({ query: request.query ?? '', operationName, variables: request.variables ?? {} }))
+    .digest('base64url');
+}
+
+function errorResponse(status: number, message: string, code: string): GraphQLResponse {
+  return { http: { status, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { errors: [{ message, extensions: { code } }] } } };
+}
+
+/** The SQL of `idempotency_key`: its one owner. */
+class IdempotencyKeyStore {
+  constructor(
+    private readonly runner: QueryRunner,
+    private readonly ttlSeconds: number,
+  ) {}
+
+  /**
+   * Claims a key for this request (new, or expired and so free again), clearing a few expired keys on the
+   * way; a concurrent request with the same key waits here until this one commits or rolls back.
+   * Returns nothing when claimed, else what the earlier request left.
+   */
+  async claim(subject: string, key: string, fingerprint: string): Promise<{ fingerprint: string; response: FormattedExecutionResult | null } | undefined> {
+    const claimed: unknown[] = await this.runner.query(
+      `WITH purged AS (
+         DELETE FROM idempotency_key WHERE ctid IN (
+           SELECT ctid FROM idempotency_key WHERE created_at < now() - make_interval(secs => $4) AND NOT (subject = $1 AND key = $2)
+           LIMIT 100 FOR UPDATE SKIP LOCKED))
+       INSERT INTO idempotency_key AS k (subject, key, fingerprint) VALUES ($1, $2, $3)
+       ON CONFLICT (subject, key) DO UPDATE SET fingerprint = excluded.fingerprint, response = NULL, created_at = now()
+         WHERE k.created_at < now() - make_interval(secs => $4)
+       RETURNING 1`,
+      [subject, key, fingerprint, this.ttlSeconds],
+    );
+    if (claimed.length > 0) return undefined;
+    const [earlier]: { fingerprint: string; response: FormattedExecutionResult | null }[] = await this.runner.query(
+      `SELECT fingerprint, response FROM idempotency_key WHERE subject = $1 AND key = $2`,
+      [subject, key],
+    );
+    return earlier;
+  }
+
+  async remember(subject: string, key: string, response: FormattedExecutionResult): Promise<void> {
+    await this.runner.query(`UPDATE idempotency_key SET response = $3 WHERE subject = $1 AND key = $2`, [subject, key, JSON.stringify(response)]);
+  }
+}
+
+/**
+ * `Idempotency-Key` on mutations. A mutation with a key runs in one transaction for the whole request,
+ * which also records the key and the response, so the two commit together or not at all. A retry with
+ * the same key and body gets the first response and writes nothing; the same key with another body is
+ * CONFLICT. Keys are kept `ttlSeconds` per caller (token subject). Without a key nothing changes.
+ */
+export function idempotencyPlugin(dataSource: DataSource, ttlSeconds: number): ApolloServerPlugin<SubgraphContext> {
+  return {
+    async requestDidStart() {
+      let claim: { runner: QueryRunner; store: IdempotencyKeyStore; subject: string; key: string } | undefined;
+
+      const finish = async (outcome: 'commit' | 'rollback') => {
+        const held = claim;
+        claim = undefined;
+        const scope = currentRequestScope();
+        if (scope) scope.transaction = undefined;
+        if (!held) return;
+        try {
+          if (outcome === 'commit') await held.runner.commitTransaction();
+          else await held.runner.rollbackTransaction();
+        } finally {
+          await held.runner.release();
+        }
+      };
+
+      return {
+        async responseForOperation({ operation, request, contextValue }) {
+          const key = contextValue.idempotencyKey;
+          // Reads are idempotent anyway; without a caller the mutation is refused before it does anything.
+          if (key === undefined || operation.operation !== 'mutation' || !contextValue.principal) return null;
+          if (!VALID_KEY.test(key)) return errorResponse(400, 'Idempotency-Key must be 1-255 printable ASCII characters, e.g. a UUID.', 'BAD_USER_INPUT');
+          const runner = dataSource.createQueryRunner();
+          const store = new IdempotencyKeyStore(runner, ttlSeconds);
+          const subject = contextValue.principal.sub;
+          const fingerprint = requestFingerprint(request, operation.name?.value ?? null);
+          await runner.connect();
+          let earlier: Awaited<ReturnType<IdempotencyKeyStore['claim']>>;
+          try {
+            await runner.startTransaction();
+            earlier = await store.claim(subject, key, fingerprint);
+          } catch (error) {
+            if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+            await runner.release();
+            throw error;
+          }
+          if (earlier) {
+            await runner.rollbackTransaction();
+            await runner.release();
+            if (earlier.fingerprint !== fingerprint || !earlier.response) {
+              return errorResponse(422, 'This Idempotency-Key was used for a different request; use a new key for a new request.', 'CONFLICT');
+            }
+            return { http: { status: undefined, headers: new HeaderMap([['idempotent-replayed', 'true']]) }, body: { kind: 'single', singleResult: earlier.response } };
+          }
+          claim = { runner, store, subject, key };
+          // From here every statement of the request goes through this transaction.
+          contextValue.db = runner.manager;
+          const scope = currentRequestScope();
+          if (scope) scope.transaction = { dataSource, queryRunner: runner };
+          return null;
+        },
+
+        async willSendResponse({ response }) {
+          if (!claim) return;
+          const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
+          const failed = !result || (result.errors ?? []).some((error) => !CLIENT_ERROR_CODES.has(String(error.extensions?.code)));
+          if (failed) {
+            // A server-side failure may be transient: nothing is kept, and the same key may be tried again.
+            await finish('rollback');
+            if (result) result.data = null;
+            return;
+          }
+          try {
+            await claim.store.remember(claim.subject, claim.key, { data: result.data, ...(result.errors ? { errors: result.errors } : {}) });
+            await finish('commit');
+          } catch {
+            await finish('rollback').catch(() => undefined);
+            result.data = null;
+            result.errors = [{ message: 'The change could not be stored; nothing was changed. Retry with the same Idempotency-Key.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }];
+          }
+        },
+      };
+    },
+  };
+}

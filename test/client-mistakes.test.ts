@@ -1,0 +1,163 @@
+import type { RunningHttpService } from '@samsyn/core';
+import { serveSubgraph } from '@samsyn/core';
+import { ObservationService } from '@samsyn/equality';
+import { createGateway, serveGateway } from '@samsyn/gateway';
+import { Area } from '@samsyn/knowledge';
+import { readObservationCsv } from '@samsyn/scripts';
+import { startSupergraph, testConfig, tokenFor, type GraphQLResult, type TestSupergraph } from './support';
+
+/**
+ * Everything here is a client's mistake (or a race a client lost), so each gets a typed client error:
+ * never INTERNAL_SERVER_ERROR, never HTTP 500. Through the gateway, in process and over real HTTP
+ * where the status matters.
+ */
+let graph: TestSupergraph;
+let subgraph: RunningHttpService;
+let gateway: RunningHttpService;
+let leader: string;
+let district: string;
+let publishedVersion: string;
+
+const CLIENT_CODES = ['BAD_USER_INPUT', 'CONFLICT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'NOT_FOUND'];
+
+beforeAll(async () => {
+  graph = await startSupergraph({ only: ['child-services'], seed: true });
+  // The same subgraph runtime, also over a socket, behind a gateway over a socket.
+  subgraph = await serveSubgraph(graph.subgraphs['child-services']!, 0, '127.0.0.1');
+  const config = testConfig('gateway', graph.suffix, { CHILD_SERVICES_URL: subgraph.url, SUBGRAPH_TIMEOUT_MS: '5000' });
+  gateway = await serveGateway(await createGateway(config), config, 0);
+  leader = await tokenFor({ sub: 'anna', roles: ['process-leader'], areas: ['CHILD_SERVICES'] });
+  district = await tokenFor({ sub: 'system-angered', roles: ['district-system'], district: 'angered' });
+  const result = await graph.query<{ childServices: { documents: { edges: { node: { current: { id: string } } }[] } } }>(
+    `{ childServices { documents(first: 1) { edges { node { current { id } } } } } }`,
+  );
+  publishedVersion = result.data!.childServices.documents.edges[0].node.current.id;
+});
+afterAll(async () => {
+  await gateway.stop();
+  await subgraph.stop();
+  await graph.close();
+});
+
+async function overHttp(url: string, body: unknown, token?: string): Promise<GraphQLResult> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const parsed = (await response.json()) as Omit<GraphQLResult, 'status' | 'headers'>;
+  return { ...parsed, status: response.status, headers: undefined as never };
+}
+
+const codes = (result: GraphQLResult) => (result.errors ?? []).map((error) => String(error.extensions?.code));
+/** What a test of a mistake must never see. */
+const serverFailures = (results: GraphQLResult[]) =>
+  results.flatMap((result) => [...(result.status >= 500 ? [`HTTP ${result.status}`] : []), ...codes(result).filter((code) => !CLIENT_CODES.includes(code))]);
+
+describe('a value the API cannot take', () => {
+  it('an invalid Date through the gateway keeps the subgraph’s BAD_USER_INPUT, in process and over HTTP', async () => {
+    const query = `query ($on: Date) { childServices { documents(first: 1) { edges { node { current(on: $on) { id } } } } } }`;
+    const inProcess = await graph.query(query, { variables: { on: '2026-02-30' } });
+    const http = await overHttp(gateway.url, { query, variables: { on: '2026-02-30' } });
+    expect([codes(inProcess), codes(http)]).toEqual([['BAD_USER_INPUT'], ['BAD_USER_INPUT']]);
+    expect(serverFailures([inProcess, http])).toEqual([]);
+  });
+
+  it('a day PostgreSQL has no such day for (year 0) is refused at the boundary, before any statement', async () => {
+    const sql = graph.sqlCounts();
+    const variable = await graph.query(`query ($on: Date) { childServices { document(slug: "x") { current(on: $on) { id } } } }`, { variables: { on: '0000-01-01' } });
+    const literal = await overHttp(gateway.url, { query: `{ childServices { documents(first: 1) { edges { node { current(on: "0000-01-01") { id } } } } } }` });
+    expect(codes(variable)).toEqual(['BAD_USER_INPUT']);
+    expect(serverFailures([literal])).toEqual([]);
+    expect(codes(literal)).toHaveLength(1);
+    expect(graph.sqlCounts()).toEqual(sql);
+  });
+
+  it.each<[string, { query: string; variables?: Record<string, unknown> }]>([
+    ['a variable', { query: `mutation ($input: DraftInput!) { childServices { createDraft(input: $input) { id } } }`, variables: { input: { kind: 'ROUTINE', slug: 'nul-tecken', title: 'Rubrik\u0000' } } }],
+    ['a literal', { query: `{ childServices { documents(search: "oro\\u0000anmälan") { totalCount } } }` }],
+    ['a nested input', { query: `mutation ($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { inserted } } }`, variables: { input: [{ indicator: 'CS-IA14', district: 'angered', period: '2026-Q1\u0000', numerator: 1, denominator: 2 }] } }],
+  ])('a NUL character in %s is BAD_USER_INPUT with HTTP 400, before any statement', async (_, body) => {
+    const sql = graph.sqlCounts();
+    const inProcess = await graph.query(body.query, { token: leader, variables: body.variables });
+    const http = await overHttp(gateway.url, body, leader);
+    expect([codes(inProcess), codes(http)]).toEqual([['BAD_USER_INPUT'], ['BAD_USER_INPUT']]);
+    expect(http.status).toBe(400);
+    expect(graph.sqlCounts()).toEqual(sql);
+  });
+
+  it('a cursor with a 20-digit offset is not a cursor this API gave out', async () => {
+    const after = Buffer.from('offset:12345678901234567890').toString('base64url');
+    const result = await graph.query(`query ($after: String) { childServices { documents(after: $after) { totalCount } } }`, { variables: { after } });
+    expect(codes(result)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('a count above what an integer holds is refused, in a report and in an import', async () => {
+    const report = await graph.query(`mutation ($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { inserted } } }`, {
+      token: district,
+      variables: { input: [{ indicator: 'CS-IA14', district: 'angered', period: '2026-Q1', numerator: 3_000_000_000, denominator: 3_000_000_001 }] },
+    });
+    expect([...new Set(codes(report))]).toEqual(['BAD_USER_INPUT']);
+    const rows = readObservationCsv('indicator,district,period,numerator,denominator,value\nCS-IA14,angered,2031-Q1,3000000000,3000000001,\n');
+    const operator = { sub: 'import:test', name: 'Import', roles: ['admin' as const], areas: [] };
+    await expect(new ObservationService(graph.subgraphs['child-services']!.db.manager).store(operator, Area.CHILD_SERVICES, rows)).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', rows: [expect.objectContaining({ problems: expect.arrayContaining([expect.stringMatching(/numerator must be a count from 0 to 2147483647/)]) })] },
+    });
+  });
+
+  it('search words that are operators to PostgreSQL are words, not errors', async () => {
+    const results = await Promise.all(
+      ["'", '\\', '& | ! ( ) : *', "o'hara\\:*", '<->', '日本語'].map((search) => graph.query(`query ($search: String) { childServices { documents(search: $search) { totalCount } } }`, { variables: { search } })),
+    );
+    expect(results.flatMap(codes)).toEqual([]);
+  });
+});
+
+describe('a request that is not GraphQL', () => {
+  it.each([
+    ['a syntax error', '{ childServices { documents { '],
+    ['an unterminated string', '{ childServices { document(slug: "abc) { id } } }'],
+    ['more tokens than the limit', `{ ${Array.from({ length: 6000 }, (_, i) => `a${i}: __typename`).join(' ')} }`],
+  ])('%s answers HTTP 400 GRAPHQL_PARSE_FAILED at the gateway and at the subgraph', async (_, query) => {
+    const results = [await overHttp(gateway.url, { query }), await overHttp(subgraph.url, { query })];
+    expect(results.map((result) => [result.status, codes(result)])).toEqual([
+      [400, ['GRAPHQL_PARSE_FAILED']],
+      [400, ['GRAPHQL_PARSE_FAILED']],
+    ]);
+  });
+});
+
+describe('races a client loses', () => {
+  it('concurrent drafts of one new slug: one wins, the others get CONFLICT', async () => {
+    const create = () =>
+      graph.query(`mutation ($input: DraftInput!) { childServices { createDraft(input: $input) { id } } }`, {
+        token: leader,
+        variables: { input: { kind: 'ROUTINE', slug: 'samtidig-rutin', title: 'Samtidig rutin' } },
+      });
+    const results = await Promise.all(Array.from({ length: 8 }, create));
+    expect(results.filter((result) => !result.errors)).toHaveLength(1);
+    expect(results.flatMap(codes)).toEqual(Array(7).fill('CONFLICT'));
+  });
+
+  it('IMPLEMENTED and ACKNOWLEDGED of one version at once: no check-constraint failure, at most a typed refusal', async () => {
+    const token = await tokenFor({ sub: 'system-lundby', roles: ['district-system'], district: 'ny-stadsdel' });
+    const results = await Promise.all(
+      Array.from({ length: 16 }, (_, i) =>
+        graph.query(`mutation ($v: ID!, $s: AdoptionStatus!) { childServices { acknowledge(versionId: $v, status: $s) { status } } }`, {
+          token,
+          variables: { v: publishedVersion, s: i % 2 === 0 ? 'IMPLEMENTED' : 'ACKNOWLEDGED' },
+        }),
+      ),
+    );
+    expect(serverFailures(results)).toEqual([]);
+    expect(results.flatMap(codes).filter((code) => code !== 'BAD_USER_INPUT')).toEqual([]);
+  });
+
+  it('two reports of the same 4,000 figures in opposite order: no deadlock error, both stored', async () => {
+    const rows = (numerator: number) =>
+      Array.from({ length: 4000 }, (_, i) => ({ indicator: 'CS-IA14', district: 'angered', period: `${1950 + Math.floor(i / 4)}-Q${(i % 4) + 1}`, numerator, denominator: 100 }));
+    const report = (input: unknown[]) => graph.query(`mutation ($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { inserted updated } } }`, { token: district, variables: { input } });
+    const results = await Promise.all([report(rows(10)), report([...rows(20)].reverse())]);
+    expect(results.flatMap(codes)).toEqual([]);
+  });
+});

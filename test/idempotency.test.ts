@@ -1,0 +1,108 @@
+import { createSubgraphRuntime, type SubgraphRuntime } from '@samsyn/core';
+import { ALL_SUBGRAPHS } from '@samsyn/scripts';
+import { executeRequest, startSupergraph, testConfig, tokenFor, type GraphQLResult, type TestSupergraph } from './support';
+
+/**
+ * `Idempotency-Key` on mutations: a client that did not hear back (a timeout) retries with the same key
+ * and gets the first answer, without a second write.
+ */
+let graph: TestSupergraph;
+let anna: string;
+let jonas: string;
+
+const CREATE = `#graphql
+  mutation CreateDraft($input: DraftInput!) { childServices { createDraft(input: $input) { id number title } } }`;
+
+const draft = (slug: string, title = 'Rutin för återkoppling') => ({ input: { kind: 'ROUTINE', slug, title } });
+
+function create(variables: Record<string, unknown>, key: string, token = anna): Promise<GraphQLResult> {
+  return graph.query(CREATE, { token, variables, headers: { 'idempotency-key': key } });
+}
+
+async function count(sql: string, params: unknown[]): Promise<number> {
+  const [{ n }] = await graph.subgraphs['child-services']!.db.query(sql, params);
+  return n;
+}
+const documentsWithSlug = (slug: string) => count(`SELECT count(*) AS n FROM document WHERE slug = $1`, [slug]);
+const auditEntries = () => count(`SELECT count(*) AS n FROM audit_log`, []);
+
+beforeAll(async () => {
+  graph = await startSupergraph({ only: ['child-services'], seed: false });
+  anna = await tokenFor({ sub: 'anna', roles: ['process-leader'], areas: ['CHILD_SERVICES'] });
+  jonas = await tokenFor({ sub: 'jonas', roles: ['process-leader'], areas: ['CHILD_SERVICES'] });
+});
+afterAll(() => graph.close());
+
+describe('a mutation with an Idempotency-Key', () => {
+  it('retried with the same key and body returns the first result and writes nothing', async () => {
+    const first = await create(draft('aterkoppling'), 'key-retry-1');
+    expect(first.errors).toBeUndefined();
+    const audit = await auditEntries();
+    const retry = await create(draft('aterkoppling'), 'key-retry-1');
+    expect([retry.data, retry.errors]).toEqual([first.data, undefined]);
+    expect(await documentsWithSlug('aterkoppling')).toBe(1);
+    expect(await auditEntries()).toBe(audit);
+    // Without the key, the same request is a new one: the slug is taken.
+    expect((await graph.query(CREATE, { token: anna, variables: draft('aterkoppling') })).errors?.[0].extensions?.code).toBe('CONFLICT');
+  });
+
+  it('retried at the same moment many times, runs once', async () => {
+    const results = await Promise.all(Array.from({ length: 10 }, () => create(draft('samtidig'), 'key-concurrent')));
+    expect(results.flatMap((result) => result.errors ?? [])).toEqual([]);
+    expect(new Set(results.map((result) => JSON.stringify(result.data))).size).toBe(1);
+    expect(await documentsWithSlug('samtidig')).toBe(1);
+  });
+
+  it('with the same key and another body is CONFLICT, and changes nothing', async () => {
+    await create(draft('forsta'), 'key-reused');
+    const audit = await auditEntries();
+    const other = await create(draft('andra'), 'key-reused');
+    expect(other.errors?.map((error) => error.extensions?.code)).toEqual(['CONFLICT']);
+    expect(await documentsWithSlug('andra')).toBe(0);
+    expect(await auditEntries()).toBe(audit);
+  });
+
+  it('is scoped to its caller: another caller’s same key is another request', async () => {
+    await create(draft('annas'), 'key-shared');
+    const jonasResult = await create(draft('jonas'), 'key-shared', jonas);
+    expect(jonasResult.errors).toBeUndefined();
+    expect(await documentsWithSlug('jonas')).toBe(1);
+  });
+
+  it('is forgotten after IDEMPOTENCY_KEY_TTL_HOURS: the key is free for a new request', async () => {
+    await create(draft('gammal'), 'key-old');
+    await graph.subgraphs['child-services']!.db.query(`UPDATE idempotency_key SET created_at = now() - interval '25 hours' WHERE key = 'key-old'`);
+    const later = await create(draft('ny-efter-ett-dygn'), 'key-old');
+    expect(later.errors).toBeUndefined();
+    expect(await documentsWithSlug('ny-efter-ett-dygn')).toBe(1);
+  });
+
+  it('keeps a refusal too: the retry of a refused request is refused the same way, without running again', async () => {
+    const first = await create({ input: { kind: 'ROUTINE', slug: 'Ogiltig slug', title: 'T' } }, 'key-refused');
+    expect(first.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const retry = await create({ input: { kind: 'ROUTINE', slug: 'Ogiltig slug', title: 'T' } }, 'key-refused');
+    const told = (result: GraphQLResult) => [result.data, result.errors?.map((error) => [error.message, error.extensions?.code])];
+    expect(told(retry)).toEqual(told(first));
+  });
+
+  it('is refused when it is not a key (too long)', async () => {
+    const result = await create(draft('lang-nyckel'), 'x'.repeat(300));
+    expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    expect(await documentsWithSlug('lang-nyckel')).toBe(0);
+  });
+
+  it('is shared by the replicas of a subgraph: a retry that reaches another replica gets the first result', async () => {
+    const replica: SubgraphRuntime = await createSubgraphRuntime(ALL_SUBGRAPHS['child-services'], testConfig('child-services', graph.suffix, { SEED_DEMO_DATA: 'false' }));
+    try {
+      const first = await create(draft('replik'), 'key-replica');
+      const headers = { authorization: `Bearer ${anna}`, 'idempotency-key': 'key-replica' };
+      // The gateway sends the subgraph this operation for the client's mutation.
+      const direct = await executeRequest(replica.apollo, (incoming) => replica.createContext(incoming), { query: graph.calls.at(-1)!.query, variables: draft('replik') }, headers);
+      expect(direct.errors).toBeUndefined();
+      expect(direct.data).toEqual(first.data);
+      expect(await documentsWithSlug('replik')).toBe(1);
+    } finally {
+      await replica.close();
+    }
+  });
+});
