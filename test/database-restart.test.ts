@@ -85,7 +85,7 @@ describe('the database stopped and started again under writes', () => {
     const writer = async () => {
       while (writing) {
         const n = next++;
-        const period = `${1000 + Math.floor(n / 4)}-Q${(n % 4) + 1}`;
+        const period = `${2100 + Math.floor(n / 4)}-Q${(n % 4) + 1}`;
         const startedIn = phase;
         const result = await executeRequest(
           subgraph.apollo,
