@@ -1,28 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createSubgraphRuntime, serveSubgraph, type RunningHttpService, type SubgraphRuntime } from '@samsyn/core';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
-import { executeRequest, testConfig, tokenFor } from './support';
+import { executeRequest, freePort, testConfig, tokenFor } from './support';
 
 /**
  * A PostgreSQL server of the test's own, stopped and started again while district systems keep
  * writing through a subgraph's real pool: every write that was answered as done is still there
  * afterwards, and the subgraph recovers without a restart of its own.
  */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts the server process and resolves with its URL once it takes connections. */
 function startServer(dataDir: string, port: number): Promise<{ url: string; process: ChildProcess }> {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { schemaName } from '@samsyn/core';
 import { ALL_SUBGRAPHS, decodeCsvBytes, parseFigure, readObservationFile } from '@samsyn/scripts';
 import pg from 'pg';
-import { closedPort, serveSupergraph, testConfig, type HttpSupergraph } from './support';
+import { freePort, serveSupergraph, testConfig, type HttpSupergraph } from './support';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -123,7 +123,7 @@ describe('npm run import against the running system', () => {
   });
 
   it('says the gateway is needed when it does not answer', async () => {
-    const down = `http://127.0.0.1:${await closedPort()}/graphql`;
+    const down = `http://127.0.0.1:${await freePort()}/graphql`;
     const target = path.join(dir, 'plain.csv');
     fs.writeFileSync(target, 'indicator,district,period,numerator,denominator,value\nIS-LONG,angered,2027-Q1,30,100,\n');
     const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/dist/import.js'), '--area', 'INCOME_SUPPORT', target], {

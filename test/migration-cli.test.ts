@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createSubgraphRuntime, embeddedUrl, schemaName } from '@samsyn/core';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
-import { closedPort, dropSchemas, testConfig } from './support';
+import { freePort, dropSchemas, testConfig } from './support';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -32,7 +32,7 @@ describe('the TypeORM CLI on a subgraph', () => {
   });
 
   it("uses npm start's embedded PostgreSQL when DATABASE_URL is not set", async () => {
-    const port = String(await closedPort());
+    const port = String(await freePort());
     const printed = await run(process.execPath, ['-e', "console.log(require('./subgraphs/organisation/dist/src/data-source.js').default.options.url)"], { EMBEDDED_PG_PORT: port });
     expect(printed.out.trim()).toBe(embeddedUrl(Number(port)));
   });

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { createPrincipalResolver, policy, signToken } from '@samsyn/core';
 import { demoDistricts, runningDistricts, tokenClaims, UsageError, type TokenArguments } from '@samsyn/scripts';
-import { closedPort, serveSupergraph, TEST_JWT_SECRET, type HttpSupergraph } from './support';
+import { freePort, serveSupergraph, TEST_JWT_SECRET, type HttpSupergraph } from './support';
 
 const ROOT = path.resolve(__dirname, '..');
 const auth = { secret: TEST_JWT_SECRET, issuer: 'samsyn', audience: 'samsyn-api' };
@@ -63,7 +63,7 @@ describe('npm run token signs only tokens the API accepts', () => {
     expect(noDistrict).toMatchObject({ status: 2, out: '' });
     expect(noDistrict.err.split('\n')[0]).toBe('token: a district-system token must name its district: add --district CODE (e.g. --district angered)');
 
-    const offline = await runToken(['--role', 'district-system', '--district', 'atlantis'], `http://127.0.0.1:${await closedPort()}/graphql`);
+    const offline = await runToken(['--role', 'district-system', '--district', 'atlantis'], `http://127.0.0.1:${await freePort()}/graphql`);
     expect(offline.status).toBe(2);
     expect(offline.err.split('\n')[0]).toContain('unknown district "atlantis" in the demo register (no running gateway answered)');
   });

@@ -14,8 +14,8 @@ import { createGateway, serveGateway, type GatewayRuntime } from '@samsyn/gatewa
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
 import { dropSchemas, testConfig } from './harness';
 
-/** A port nothing listens on (bound, then closed): a subgraph that is down. */
-export function closedPort(): Promise<number> {
+/** A port nothing listens on (bound, then closed): for a service to start on, or one that is down. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
@@ -51,7 +51,7 @@ export async function serveSupergraph(
   }
   const urls: Record<string, string> = {};
   for (const name of SUBGRAPHS) {
-    urls[`${name.toUpperCase().replace(/-/g, '_')}_URL`] = subgraphs[name]?.url ?? `http://127.0.0.1:${await closedPort()}/graphql`;
+    urls[`${name.toUpperCase().replace(/-/g, '_')}_URL`] = subgraphs[name]?.url ?? `http://127.0.0.1:${await freePort()}/graphql`;
   }
   const config = testConfig('gateway', suffix, { ...urls, SUBGRAPH_TIMEOUT_MS: '2000', ...options.gatewayEnv });
   const runtime = await createGateway(config, { logger: options.loggers?.gateway });

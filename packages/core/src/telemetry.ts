@@ -73,23 +73,10 @@ function instrumentPg(provider: NodeTracerProvider): () => void {
   };
 }
 
-/**
- * Runs `work` in an HTTP server span that continues the caller's trace (`traceparent`), and ends the
- * span with the status `work` answered.
- */
-export async function inServerSpan<T extends { status?: number }>(
-  service: string,
-  request: { method: string; path: string; headers: Record<string, string | string[] | undefined> },
-  work: (span: Span) => Promise<T>,
-): Promise<T> {
-  const parent = propagation.extract(ROOT_CONTEXT, request.headers);
-  const span = samsynTracer().startSpan(
-    `${request.method} ${request.path}`,
-    { kind: SpanKind.SERVER, attributes: { [SERVICE_ATTRIBUTE]: service, 'http.request.method': request.method, 'url.path': request.path } },
-    parent,
-  );
+/** Awaits an HTTP exchange in `span` and ends the span with its status (an error from 500 on, or a throw). */
+async function endWithHttpStatus<T extends { status?: number }>(span: Span, exchange: Promise<T>): Promise<T> {
   try {
-    const result = await context.with(trace.setSpan(parent, span), () => work(span));
+    const result = await exchange;
     const status = result.status ?? 200;
     span.setAttribute('http.response.status_code', status);
     if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
@@ -103,8 +90,26 @@ export async function inServerSpan<T extends { status?: number }>(
   }
 }
 
+/**
+ * Runs `work` in an HTTP server span that continues the caller's trace (`traceparent`), and ends the
+ * span with the status `work` answered.
+ */
+export function inServerSpan<T extends { status?: number }>(
+  service: string,
+  request: { method: string; path: string; headers: Record<string, string | string[] | undefined> },
+  work: (span: Span) => Promise<T>,
+): Promise<T> {
+  const parent = propagation.extract(ROOT_CONTEXT, request.headers);
+  const span = samsynTracer().startSpan(
+    `${request.method} ${request.path}`,
+    { kind: SpanKind.SERVER, attributes: { [SERVICE_ATTRIBUTE]: service, 'http.request.method': request.method, 'url.path': request.path } },
+    parent,
+  );
+  return endWithHttpStatus(span, context.with(trace.setSpan(parent, span), () => work(span)));
+}
+
 /** Runs an outgoing HTTP call in a client span and hands `headers` the `traceparent` that continues it. */
-export async function inClientSpan<T extends { status: number }>(
+export function inClientSpan<T extends { status: number }>(
   service: string,
   target: { name: string; url: string },
   headers: Record<string, string>,
@@ -116,16 +121,5 @@ export async function inClientSpan<T extends { status: number }>(
   });
   const carrier = { ...headers };
   propagation.inject(trace.setSpan(context.active(), span), carrier);
-  try {
-    const response = await work(carrier);
-    span.setAttribute('http.response.status_code', response.status);
-    if (response.status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
-    return response;
-  } catch (error) {
-    span.recordException(error as Error);
-    span.setStatus({ code: SpanStatusCode.ERROR });
-    throw error;
-  } finally {
-    span.end();
-  }
+  return endWithHttpStatus(span, work(carrier));
 }
