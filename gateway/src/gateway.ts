@@ -20,9 +20,11 @@ import {
 } from '@samsyn/core';
 import type { GatewayContext } from './context';
 import { SubgraphSource } from './subgraph-source';
+import { webRoutes } from './web';
 
 export type { GatewayContext };
 export { forwardedHeaders, subgraphUnavailable } from './subgraph-source';
+export { DEFAULT_DASHBOARD_DIR } from './web';
 
 /** The committed supergraph, composed by `npm run compose`. */
 export const DEFAULT_SUPERGRAPH_PATH = path.resolve(__dirname, '../../schema/supergraph.graphql');
@@ -32,6 +34,7 @@ export interface GatewayRuntime {
   logger: Logger;
   /** What `/metrics` serves: requests, errors and subgraph fetch latency. */
   metrics: ServiceMetrics;
+  principals: PrincipalResolver;
   createContext(request: IncomingRequest): Promise<GatewayContext>;
 }
 
@@ -64,6 +67,7 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
     apollo,
     logger,
     metrics,
+    principals,
     async createContext({ headers, requestId }) {
       const authorization = headers.get('authorization');
       // The gateway verifies too, so a bad token is refused before any subgraph is called.
@@ -99,6 +103,7 @@ export function serveGateway(runtime: GatewayRuntime, config: Config, port = con
     apollo: runtime.apollo,
     context: (request) => runtime.createContext(request),
     ready: () => subgraphReadiness(config.subgraphUrls, Math.min(SUBGRAPH_READY_TIMEOUT_MS, config.subgraphTimeoutMs)),
+    routes: webRoutes(config, { principals: runtime.principals }),
     logger: runtime.logger,
     metrics: runtime.metrics,
     service: 'gateway',

@@ -36,6 +36,9 @@ async function main(): Promise<void> {
   const database = embedded ? `\nDatabase (embedded PostgreSQL): ${system.env.DATABASE_URL}\n  e.g. psql ${system.env.DATABASE_URL}\n` : '';
   console.log(`
 Samsyn is running: ${system.gatewayUrl}
+Dashboard:         ${system.gatewayUrl.replace(/\/graphql$/, '/dashboard/')}  (Logga in: pick a development role)
+GraphiQL:          ${system.gatewayUrl} in a browser
+
 ${database}
 Try:
   curl -s ${system.gatewayUrl} -H 'content-type: application/json' \\

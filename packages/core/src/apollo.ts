@@ -68,7 +68,9 @@ export function baseApolloOptions<TContext extends BaseContext>(config: Config, 
     csrfPrevention: true,
     includeStacktraceInErrorResponses: !production,
     formatError: formatErrorFor(config, logger),
-    plugins: [...limits.plugins, observationPlugin<TContext>(config.service), ...((production ? [ApolloServerPluginLandingPageDisabled()] : []) as ApolloServerPlugin<TContext>[])],
+    // Apollo's landing page loads Sandbox from a CDN, blank on a network without internet; the gateway serves
+    // its own GraphiQL instead (gateway/src/web.ts).
+    plugins: [...limits.plugins, observationPlugin<TContext>(config.service), ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<TContext>],
     logger,
   };
 }

@@ -96,6 +96,8 @@ export interface Config {
   supergraphPath?: string;
   /** Where spans go over OTLP/HTTP (the collector's base URL); unset means no tracing at all. */
   otlpEndpoint?: string;
+  /** Origins (scheme://host[:port]) of dashboards hosted elsewhere that may call the gateway from a browser. */
+  corsOrigins: string[];
 }
 
 /** Raised for a missing or malformed setting; its message names the variable. */
@@ -163,12 +165,23 @@ function readUrl(env: Env, name: string, protocols: string[]): string | undefine
   return raw;
 }
 
-function readPositiveInteger(env: Env, name: string, fallback: number): number {
+/** A comma-separated list of origins such as `https://dashboard.example.se`; each must be an origin, not a URL with a path. */
+function readOrigins(env: Env, name: string): string[] {
   const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} must be a positive whole number, got "${raw}"`);
-  return value;
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw.split(',').map((item) => {
+    const given = item.trim();
+    let url: URL;
+    try {
+      url = new URL(given);
+    } catch {
+      throw new ConfigError(`${name}: "${given}" is not an origin like https://dashboard.example.se`);
+    }
+    if (!['http:', 'https:'].includes(url.protocol) || url.origin !== given.replace(/\/$/, '')) {
+      throw new ConfigError(`${name}: "${given}" is not an origin like https://dashboard.example.se (scheme, host and port only)`);
+    }
+    return url.origin;
+  });
 }
 
 const DURATION_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
@@ -247,11 +260,12 @@ export function loadConfig(service: ServiceName, env: Env): Config {
     subgraphUrls,
     subgraphTimeoutMs: timeout,
     // The gateway's own plans carry at most the districts of one query (1 000 in the scale bench) per entity fetch.
-    maxRepresentations: readPositiveInteger(env, 'MAX_REPRESENTATIONS', 5_000),
+    maxRepresentations: readWholeNumber(env, 'MAX_REPRESENTATIONS', 5_000, 1, 1_000_000, 'representations'),
     auth,
     database: readDatabaseLimits(env),
     idempotencyKeyTtlSeconds: readWholeNumber(env, 'IDEMPOTENCY_KEY_TTL_HOURS', 24, 1, 24 * 365, 'hours') * 3600,
     supergraphPath: env.SUPERGRAPH_PATH || undefined,
     otlpEndpoint: readUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:']),
+    corsOrigins: readOrigins(env, 'CORS_ORIGINS'),
   };
 }

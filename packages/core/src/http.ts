@@ -29,6 +29,11 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   service: string;
   host: string;
   port: number;
+  /**
+   * Answers requests other than GraphQL (pages, assets, preflight) before the GraphQL endpoint does;
+   * resolves true when it has answered. It may also set headers for the GraphQL response and resolve false.
+   */
+  routes?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
 }
 
 /** Whether a service can serve, and why not. */
@@ -118,6 +123,7 @@ export async function serveHttp<TContext extends BaseContext>(
       res.writeHead(200, { 'content-type': contentType });
       return void res.end(body);
     }
+    if (options.routes && (await options.routes(req, res, url))) return;
     if (url.pathname !== '/graphql' && url.pathname !== '/') {
       return sendJson(res, 404, { error: 'Not found. GraphQL is served at /graphql.' });
     }
@@ -142,7 +148,11 @@ export async function serveHttp<TContext extends BaseContext>(
         return { status: res.statusCode };
       }
       const response = await executeInScope(apollo, options.context, httpGraphQLRequest, scope);
-      for (const [name, value] of response.headers) res.setHeader(name, value);
+      for (const [name, value] of response.headers) {
+        // A route may have set Vary (e.g. Origin for CORS); Apollo's own Vary adds to it.
+        const vary = name === 'vary' ? res.getHeader('vary') : undefined;
+        res.setHeader(name, vary ? `${String(vary)}, ${value}` : value);
+      }
       res.statusCode = response.status ?? 200;
       if (response.body.kind === 'complete') {
         res.end(response.body.string);

@@ -60,7 +60,7 @@ export class DocumentAdoptionResolver {
   // Nullable: it needs a token, and a refusal should cost only this field, not the public document around it.
   @FieldResolver(() => [Adoption], {
     nullable: true,
-    description: 'Where each district stands on the version in force: the districts this area has heard from about adoption, lagging ones first. Needs a token.',
+    description: `Where each district stands on the version in force: the districts this area has heard from about adoption, lagging ones first. ${NEEDS_TOKEN}`,
   })
   async adoption(@Root() document: KnowledgeDocument, @Ctx() ctx: SubgraphContext): Promise<Adoption[]> {
     policy.requireAuthenticated(ctx.principal);

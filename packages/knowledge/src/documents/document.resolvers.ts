@@ -58,7 +58,7 @@ export class DocumentsArgs {
 const encodeCursor = (position: number) => Buffer.from(`offset:${position}`).toString('base64url');
 
 function decodeCursor(argument: 'after' | 'before', cursor: string): number {
-  // An offset of at most nine digits: a longer one is no cursor this API gave out, and PostgreSQL would refuse it.
+  // A position of at most nine digits: a longer one is no cursor this API gave out, and PostgreSQL would refuse it.
   const match = /^offset:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!match) throw new BadInputError(`${argument} is not a cursor this API gave out.`, { [argument]: cursor });
   return Number(match[1]);
@@ -143,7 +143,8 @@ export function documentMutations(types: AreaTypes): Function[] {
       description: `Starts a draft: a new document (kind, slug) or a new version of one (documentId). Process leaders of the area and admins. ${errorsDoc({
         ...REFUSALS.areaEditor,
         NOT_FOUND: 'no such document in the area',
-        BAD_USER_INPUT: 'invalid content, a slug already taken, or a retired document',
+        CONFLICT: 'the slug is taken in the area',
+        BAD_USER_INPUT: 'invalid content, or a retired document',
       })}`,
     })
     createDraft(
