@@ -162,7 +162,7 @@ describe('races a client loses', () => {
 
   it('two reports of the same 4,000 figures in opposite order: no deadlock error, both stored', async () => {
     const rows = (numerator: number) =>
-      Array.from({ length: 4000 }, (_, i) => ({ indicator: 'CS-IA14', district: 'angered', period: `${1950 + Math.floor(i / 4)}-Q${(i % 4) + 1}`, numerator, denominator: 100 }));
+      Array.from({ length: 4000 }, (_, i) => ({ indicator: 'CS-IA14', district: 'angered', period: `${2000 + Math.floor(i / 4)}-Q${(i % 4) + 1}`, numerator, denominator: 100 }));
     const report = (input: unknown[]) => graph.query(`mutation ($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { inserted updated } } }`, { token: district, variables: { input } });
     const results = await Promise.all([report(rows(10)), report([...rows(20)].reverse())]);
     expect(results.flatMap(codes)).toEqual([]);

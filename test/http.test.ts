@@ -2,38 +2,26 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
-import { createSubgraphRuntime, schemaName, serveSubgraph, SUBGRAPHS, type RunningHttpService } from '@samsyn/core';
+import { createSubgraphRuntime, schemaName, serveSubgraph, type RunningHttpService } from '@samsyn/core';
 import { createGateway, serveGateway } from '@samsyn/gateway';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
-import { dropSchemas, executeRequest, testConfig } from './support';
+import { dropSchemas, executeRequest, serveSupergraph, testConfig, type HttpSupergraph } from './support';
 
 /** The whole supergraph over real sockets on free ports: the wiring that in-process tests skip. */
 describe('the supergraph over HTTP', () => {
-  const suffix = `_h${randomBytes(4).toString('hex')}`;
-  const subgraphs: Record<string, RunningHttpService & { close(): Promise<void> }> = {};
+  let graph: HttpSupergraph;
   let gateway: RunningHttpService;
+  let subgraphs: HttpSupergraph['subgraphs'];
   const organisationLog: { requestId?: string; msg: string }[] = [];
 
   beforeAll(async () => {
-    for (const name of SUBGRAPHS) {
-      const config = testConfig(name, suffix);
-      const logger =
-        name === 'organisation'
-          ? pino({ level: 'debug' }, { write: (line: string) => organisationLog.push(JSON.parse(line)) })
-          : undefined;
-      const runtime = await createSubgraphRuntime(ALL_SUBGRAPHS[name], config, { logger });
-      subgraphs[name] = await serveSubgraph(runtime, 0, '127.0.0.1');
-    }
-    const urls = Object.fromEntries(SUBGRAPHS.map((name) => [`${name.toUpperCase().replace(/-/g, '_')}_URL`, subgraphs[name].url]));
-    const config = testConfig('gateway', suffix, { ...urls, SUBGRAPH_TIMEOUT_MS: '2000' });
-    gateway = await serveGateway(await createGateway(config), config, 0);
+    const organisation = pino({ level: 'debug' }, { write: (line: string) => organisationLog.push(JSON.parse(line)) });
+    graph = await serveSupergraph({ loggers: { organisation } });
+    gateway = graph.gateway;
+    subgraphs = graph.subgraphs;
   });
 
-  afterAll(async () => {
-    await gateway.stop();
-    for (const service of Object.values(subgraphs)) await service.close().catch(() => undefined);
-    await dropSchemas(process.env.DATABASE_URL as string, SUBGRAPHS.map((name) => schemaName(ALL_SUBGRAPHS[name], testConfig(name, suffix))));
-  });
+  afterAll(() => graph.close());
 
   const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
     fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
@@ -62,8 +50,8 @@ describe('the supergraph over HTTP', () => {
   it('serves /health on the gateway and /health and /ready on a subgraph', async () => {
     const base = (url: string) => url.replace(/\/graphql$/, '');
     expect((await fetch(`${base(gateway.url)}/health`)).status).toBe(200);
-    expect((await fetch(`${base(subgraphs.disability.url)}/health`)).status).toBe(200);
-    expect(await (await fetch(`${base(subgraphs.disability.url)}/ready`)).json()).toEqual({ status: 'ready' });
+    expect((await fetch(`${base(subgraphs.disability!.url)}/health`)).status).toBe(200);
+    expect(await (await fetch(`${base(subgraphs.disability!.url)}/ready`)).json()).toEqual({ status: 'ready' });
   });
 
   it('refuses a body over 1 MB and one that is not JSON', async () => {
@@ -91,7 +79,7 @@ describe('the supergraph over HTTP', () => {
   });
 
   it('keeps answering when a subgraph stops, naming the one that is down', async () => {
-    await subgraphs['income-support'].close();
+    await subgraphs['income-support']!.close();
     const ready = await fetch(gateway.url.replace(/\/graphql$/, '/ready'));
     expect([ready.status, await ready.json()]).toEqual([503, { status: 'unavailable', notReady: ['income-support'] }]);
     const response = await post(gateway.url, { query: '{ districts { code incomeSupport { name } } areas { name } }' });

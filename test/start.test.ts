@@ -137,13 +137,14 @@ describe('npm start', () => {
       if (system.process.exitCode === null) system.process.kill('SIGKILL');
     });
 
-    it('answers a query across all five subgraphs and says how to get a token and where the dashboard is', async () => {
+    it('answers a query across all five subgraphs and says how to get a token where the dashboard is and where the database is', async () => {
       expect(system.output).toContain(system.gateway);
       expect(system.output).toContain('npm run token');
       const dashboard = system.gateway.replace(/\/graphql$/, '/dashboard/');
       expect(system.output).toContain(`Dashboard:         ${dashboard}`);
       const page = await fetch(dashboard);
       expect([page.status, page.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
+      expect(system.output).toContain(`Database (embedded PostgreSQL): postgres://postgres:samsyn@127.0.0.1:${system.env.EMBEDDED_PG_PORT}/postgres`);
       const body = await system.query(ACROSS_ALL);
       expect(body.errors).toBeUndefined();
       expect(body.data?.districts).toHaveLength(10);

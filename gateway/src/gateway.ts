@@ -8,6 +8,7 @@ import {
   createPrincipalResolver,
   IDEMPOTENCY_HEADER,
   serveHttp,
+  ServiceMetrics,
   SUBGRAPHS,
   type Config,
   type IncomingRequest,
@@ -31,6 +32,8 @@ export const DEFAULT_SUPERGRAPH_PATH = path.resolve(__dirname, '../../schema/sup
 export interface GatewayRuntime {
   apollo: ApolloServer<GatewayContext>;
   logger: Logger;
+  /** What `/metrics` serves: requests, errors and subgraph fetch latency. */
+  metrics: ServiceMetrics;
   principals: PrincipalResolver;
   createContext(request: IncomingRequest): Promise<GatewayContext>;
 }
@@ -45,6 +48,7 @@ export interface GatewayOptions {
 /** An Apollo gateway over the static supergraph: it starts and answers even while a subgraph is down. */
 export async function createGateway(config: Config, options: GatewayOptions = {}): Promise<GatewayRuntime> {
   const logger = options.logger ?? createLogger('gateway', config.logLevel);
+  const metrics = new ServiceMetrics('gateway');
   const supergraphSdl = fs.readFileSync(config.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, 'utf8');
   // @apollo/gateway 2.14 otherwise sends usage metrics to Apollo and probes cloud metadata addresses
   // (169.254.169.254) from every gateway it constructs; it reads only this variable, so it is set here.
@@ -57,7 +61,7 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
       if (!(SUBGRAPHS as readonly string[]).includes(name)) throw new Error(`unknown subgraph ${name} in the supergraph`);
       const subgraph = name as SubgraphName;
       const target = config.subgraphUrls[subgraph] ?? url;
-      return options.buildService?.(subgraph, target) ?? new SubgraphSource(subgraph, target, config.subgraphTimeoutMs);
+      return options.buildService?.(subgraph, target) ?? new SubgraphSource(subgraph, target, config.subgraphTimeoutMs, metrics);
     },
   });
   const apollo = new ApolloServer<GatewayContext>({ ...baseApolloOptions<GatewayContext>(config, logger), gateway });
@@ -66,6 +70,7 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
   return {
     apollo,
     logger,
+    metrics,
     principals,
     async createContext({ headers, requestId }) {
       const authorization = headers.get('authorization');
@@ -104,6 +109,8 @@ export function serveGateway(runtime: GatewayRuntime, config: Config, port = con
     ready: () => subgraphReadiness(config.subgraphUrls, Math.min(SUBGRAPH_READY_TIMEOUT_MS, config.subgraphTimeoutMs)),
     routes: webRoutes(config, { principals: runtime.principals }),
     logger: runtime.logger,
+    metrics: runtime.metrics,
+    service: 'gateway',
     host: config.host,
     port,
   });

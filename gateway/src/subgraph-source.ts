@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
-import { IDEMPOTENCY_HEADER } from '@samsyn/core';
+import { IDEMPOTENCY_HEADER, inClientSpan, type ServiceMetrics } from '@samsyn/core';
 import type { GatewayContext } from './context';
 
 /** The headers every subgraph request carries on from the client's request. */
@@ -21,17 +21,23 @@ export function subgraphUnavailable(name: string, cause: unknown): GraphQLError 
   });
 }
 
-/** Calls a subgraph over HTTP, forwarding identity and request id, within a time limit. */
+/**
+ * Calls a subgraph over HTTP within a time limit, forwarding identity, request id and the trace
+ * (`traceparent` of a client span), and timing each fetch for `/metrics`.
+ */
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     readonly name: string,
     url: string,
     timeoutMs: number,
+    private readonly metrics?: ServiceMetrics,
   ) {
     super({
       url,
       fetcher: ((input: string, init?: RequestInit) =>
-        fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as RemoteGraphQLDataSource['fetcher'],
+        inClientSpan('gateway', { name, url: input }, (init?.headers ?? {}) as Record<string, string>, (headers) =>
+          fetch(input, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) }),
+        )) as unknown as RemoteGraphQLDataSource['fetcher'],
     });
   }
 
@@ -40,14 +46,24 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const fetched = this.metrics?.startFetch(this.name);
     try {
-      return await super.process(options);
+      const response = await super.process(options);
+      fetched?.(response.errors?.length ? 'error' : 'ok');
+      return response;
     } catch (error) {
       // A client mistake the subgraph answered with 4xx (a variable it cannot take, say) reaches the client with its code.
       const refused = clientErrorsOf(error);
-      if (refused) return { errors: refused };
+      if (refused) {
+        fetched?.('error');
+        return { errors: refused };
+      }
       // Any other GraphQL error is the subgraph's own answer; anything else means it could not be reached in time.
-      if (error instanceof GraphQLError) throw error;
+      if (error instanceof GraphQLError) {
+        fetched?.('error');
+        throw error;
+      }
+      fetched?.('unavailable');
       throw subgraphUnavailable(this.name, error);
     }
   }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { describeStartupError } from '@samsyn/core';
+import { describeStartupError, loadConfig } from '@samsyn/core';
 import { launchSystem, type RunningSystem } from './launch';
 
 /** `npm start`: the whole system in the foreground; SIGINT or SIGTERM stops all of it, postgres included. */
@@ -18,8 +18,9 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void exit(0));
   process.on('SIGTERM', () => void exit(0));
 
+  const embedded = !process.env.DATABASE_URL;
   try {
-    if (!process.env.DATABASE_URL) console.log(`starting the embedded PostgreSQL (data in ${path.join('.data', 'pg')}) …`);
+    if (embedded) console.log(`starting the embedded PostgreSQL (data in ${path.join(loadConfig('gateway', process.env).dataDir, 'pg')}) …`);
     system = await launchSystem({
       env: process.env,
       signal: starting.signal,
@@ -31,11 +32,14 @@ async function main(): Promise<void> {
     console.error(`samsyn: ${describeStartupError(error)}`);
     return exit(1);
   }
+  // The embedded server's URL is the local development one (fixed password, 127.0.0.1 only); a given DATABASE_URL may hold a real password.
+  const database = embedded ? `\nDatabase (embedded PostgreSQL): ${system.env.DATABASE_URL}\n  e.g. psql ${system.env.DATABASE_URL}\n` : '';
   console.log(`
 Samsyn is running: ${system.gatewayUrl}
 Dashboard:         ${system.gatewayUrl.replace(/\/graphql$/, '/dashboard/')}  (Logga in: pick a development role)
 GraphiQL:          ${system.gatewayUrl} in a browser
 
+${database}
 Try:
   curl -s ${system.gatewayUrl} -H 'content-type: application/json' \\
     -d '{"query":"{ districts { code name } areas { name processLeaders { name } } }"}'

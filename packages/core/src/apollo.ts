@@ -7,6 +7,7 @@ import { CLIENT_ERROR_CODES } from './errors';
 import type { Logger } from './logger';
 import { currentRequestScope } from './request-scope';
 import { operationLimits, PARSE_OPTIONS } from './hardening';
+import { observationPlugin } from './observation';
 
 /** A message without graphql-js's "Did you mean …?" hints, which name parts of the schema. */
 export function withoutSuggestions(message: string): string {
@@ -69,7 +70,7 @@ export function baseApolloOptions<TContext extends BaseContext>(config: Config, 
     formatError: formatErrorFor(config, logger),
     // Apollo's landing page loads Sandbox from a CDN, blank on a network without internet; the gateway serves
     // its own GraphiQL instead (gateway/src/web.ts).
-    plugins: [...limits.plugins, ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<TContext>],
+    plugins: [...limits.plugins, observationPlugin<TContext>(config.service), ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<TContext>],
     logger,
   };
 }

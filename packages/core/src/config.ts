@@ -94,6 +94,8 @@ export interface Config {
   idempotencyKeyTtlSeconds: number;
   /** The composed supergraph the gateway serves; unset means the committed `schema/supergraph.graphql`. */
   supergraphPath?: string;
+  /** Where spans go over OTLP/HTTP (the collector's base URL); unset means no tracing at all. */
+  otlpEndpoint?: string;
   /** Origins (scheme://host[:port]) of dashboards hosted elsewhere that may call the gateway from a browser. */
   corsOrigins: string[];
 }
@@ -263,6 +265,7 @@ export function loadConfig(service: ServiceName, env: Env): Config {
     database: readDatabaseLimits(env),
     idempotencyKeyTtlSeconds: readWholeNumber(env, 'IDEMPOTENCY_KEY_TTL_HOURS', 24, 1, 24 * 365, 'hours') * 3600,
     supergraphPath: env.SUPERGRAPH_PATH || undefined,
+    otlpEndpoint: readUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:']),
     corsOrigins: readOrigins(env, 'CORS_ORIGINS'),
   };
 }

@@ -3,7 +3,10 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
 import type { Logger } from './logger';
-import { withRequestScope } from './request-scope';
+import type { ServiceMetrics } from './metrics';
+import { recordRequest } from './observation';
+import { newRequestScope, withRequestScope, type RequestScope } from './request-scope';
+import { inServerSpan } from './telemetry';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -20,6 +23,10 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   /** `/ready` answers 200 only while this resolves true (or `{ ready: true }`); a report's other keys go into the body. */
   ready: () => Promise<boolean | Readiness>;
   logger: Logger;
+  /** Served at `/metrics` and fed one observation per request. */
+  metrics?: ServiceMetrics;
+  /** The service's name on its spans. */
+  service: string;
   host: string;
   port: number;
   /**
@@ -78,21 +85,24 @@ export async function toGraphQLRequest(req: IncomingMessage, url: URL): Promise<
   };
 }
 
-/** Executes one GraphQL request in its own request scope (request id, SQL count), socket or not. */
+/** Executes one GraphQL request in its own request scope (request id, SQL count, operation, errors), socket or not. */
 export function executeInScope<TContext extends BaseContext>(
   apollo: ApolloServer<TContext>,
   context: (request: IncomingRequest) => Promise<TContext>,
   httpGraphQLRequest: HTTPGraphQLRequest,
-  requestId: string,
+  scope: RequestScope | string,
 ) {
-  return withRequestScope(requestId, () =>
+  const requestId = typeof scope === 'string' ? scope : scope.requestId;
+  return withRequestScope(scope, () =>
     apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => context({ headers: httpGraphQLRequest.headers, requestId }) }),
   );
 }
 
 /**
- * Serves an Apollo Server on node's http module: `/graphql` (and `/`), `/health` and `/ready`,
- * with a 1 MB body limit and a request id that is taken from `x-request-id` or made here.
+ * Serves an Apollo Server on node's http module: `/graphql` (and `/`), `/health`, `/ready` and
+ * `/metrics`, with a 1 MB body limit and a request id that is taken from `x-request-id` or made here.
+ * Every GraphQL request gets a server span (continuing the caller's `traceparent`), one log line
+ * and its count in the metrics.
  */
 export async function serveHttp<TContext extends BaseContext>(
   options: HttpServiceOptions<TContext>,
@@ -108,6 +118,11 @@ export async function serveHttp<TContext extends BaseContext>(
       const { ready, ...details } = typeof answer === 'boolean' ? { ready: answer } : answer;
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', ...details });
     }
+    if (url.pathname === '/metrics' && options.metrics) {
+      const { contentType, body } = await options.metrics.exposition();
+      res.writeHead(200, { 'content-type': contentType });
+      return void res.end(body);
+    }
     if (options.routes && (await options.routes(req, res, url))) return;
     if (url.pathname !== '/graphql' && url.pathname !== '/') {
       return sendJson(res, 404, { error: 'Not found. GraphQL is served at /graphql.' });
@@ -115,32 +130,39 @@ export async function serveHttp<TContext extends BaseContext>(
     const given = req.headers['x-request-id'];
     const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     res.setHeader('x-request-id', requestId);
-
-    let httpGraphQLRequest: HTTPGraphQLRequest;
-    try {
-      httpGraphQLRequest = await toGraphQLRequest(req, url);
-    } catch (error) {
-      if (error instanceof PayloadTooLarge) {
-        return sendJson(res, 413, { errors: [{ message: `Request body is larger than ${MAX_BODY_BYTES} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-      }
-      return sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
-    }
-
+    const scope = newRequestScope(requestId);
     const started = performance.now();
-    const response = await executeInScope(apollo, options.context, httpGraphQLRequest, requestId);
-    for (const [name, value] of response.headers) {
-      // A route may have set Vary (e.g. Origin for CORS); Apollo's own Vary adds to it.
-      const vary = name === 'vary' ? res.getHeader('vary') : undefined;
-      res.setHeader(name, vary ? `${String(vary)}, ${value}` : value);
-    }
-    res.statusCode = response.status ?? 200;
-    if (response.body.kind === 'complete') {
-      res.end(response.body.string);
-    } else {
-      for await (const chunk of response.body.asyncIterator) res.write(chunk);
-      res.end();
-    }
-    logger.debug({ requestId, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+
+    await inServerSpan(options.service, { method: req.method ?? 'GET', path: url.pathname, headers: req.headers }, async () => {
+      let httpGraphQLRequest: HTTPGraphQLRequest;
+      try {
+        httpGraphQLRequest = await toGraphQLRequest(req, url);
+      } catch (error) {
+        if (error instanceof PayloadTooLarge) {
+          scope.errorCodes.push('PAYLOAD_TOO_LARGE');
+          sendJson(res, 413, { errors: [{ message: `Request body is larger than ${MAX_BODY_BYTES} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+        } else {
+          scope.errorCodes.push('BAD_REQUEST');
+          sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+        }
+        return { status: res.statusCode };
+      }
+      const response = await executeInScope(apollo, options.context, httpGraphQLRequest, scope);
+      for (const [name, value] of response.headers) {
+        // A route may have set Vary (e.g. Origin for CORS); Apollo's own Vary adds to it.
+        const vary = name === 'vary' ? res.getHeader('vary') : undefined;
+        res.setHeader(name, vary ? `${String(vary)}, ${value}` : value);
+      }
+      res.statusCode = response.status ?? 200;
+      if (response.body.kind === 'complete') {
+        res.end(response.body.string);
+      } else {
+        for await (const chunk of response.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+      return { status: res.statusCode };
+    });
+    recordRequest(scope, res.statusCode, performance.now() - started, logger, options.metrics);
   };
 
   const server = http.createServer((req, res) => {

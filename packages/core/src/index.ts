@@ -19,4 +19,7 @@ export * from './auth/verify';
 export * from './auth/policy';
 export * from './hardening';
 export * from './cache';
+export * from './telemetry';
+export * from './metrics';
+export * from './observation';
 export * from './idempotency';

@@ -1,19 +1,28 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, QueryRunner } from 'typeorm';
 
-/** What every log line and SQL statement of one request can reach without passing it down. */
+/** What every log line, SQL statement and metric of one request can reach without passing it down. */
 export interface RequestScope {
   requestId: string;
   sqlStatements: number;
+  /** The operation's name once the document is parsed and valid: `(anonymous)` for an unnamed one. */
+  operationName?: string;
+  /** `extensions.code` of every error the response carries. */
+  errorCodes: string[];
   /** The transaction the whole request runs in, when it has one (a mutation with an Idempotency-Key). */
   transaction?: { dataSource: DataSource; queryRunner: QueryRunner };
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();
 
-/** Runs `work` with a fresh request scope. */
-export function withRequestScope<T>(requestId: string, work: () => T): T {
-  return storage.run({ requestId, sqlStatements: 0 }, work);
+/** A fresh scope for one request. */
+export function newRequestScope(requestId: string): RequestScope {
+  return { requestId, sqlStatements: 0, errorCodes: [] };
+}
+
+/** Runs `work` within a request scope (a fresh one for a request id). */
+export function withRequestScope<T>(scope: RequestScope | string, work: () => T): T {
+  return storage.run(typeof scope === 'string' ? newRequestScope(scope) : scope, work);
 }
 
 export function currentRequestScope(): RequestScope | undefined {

@@ -6,6 +6,7 @@ import { loadConfig, type Config, type SubgraphName } from './config';
 import { runMain } from './main';
 import type { SubgraphContext } from './context';
 import { createDataSource, databaseAnswers, openDatabase } from './database';
+import { embeddedPort, embeddedUrl } from './embedded-postgres';
 import { IDEMPOTENCY_HEADER, idempotencyPlugin, IdempotencyKeys1763900000000 } from './idempotency';
 import { swedishToday } from './dates';
 import type { IncomingRequest, RunningHttpService } from './http';
@@ -13,6 +14,8 @@ import { serveHttp } from './http';
 import { LoaderRegistry } from './loaders';
 import { createLogger, type Logger } from './logger';
 import { baseApolloOptions } from './apollo';
+import { ServiceMetrics, type PoolCounts } from './metrics';
+import { startTracing } from './telemetry';
 import { createPrincipalResolver, type PrincipalResolver } from './auth/verify';
 import { UnauthenticatedError } from './errors';
 import { selectsRootField } from './hardening';
@@ -39,6 +42,8 @@ export interface SubgraphRuntime {
   schema: GraphQLSchema;
   apollo: ApolloServer<SubgraphContext>;
   logger: Logger;
+  /** What `/metrics` serves: requests, errors and the database pool. */
+  metrics: ServiceMetrics;
   createContext(request: IncomingRequest): Promise<SubgraphContext>;
   /** Stops Apollo and closes the pool. */
   close(): Promise<void>;
@@ -63,6 +68,15 @@ export function subgraphDataSource(definition: SubgraphDefinition, config: Confi
     limits: config.database,
     applicationName: `samsyn-${definition.name}`,
   });
+}
+
+/**
+ * The data source the TypeORM CLI loads (`npx typeorm migration:show -d subgraphs/<name>/dist/src/data-source.js`):
+ * DATABASE_URL, or else the embedded PostgreSQL that `npm start` runs.
+ */
+export function cliDataSource(definition: SubgraphDefinition, env: Record<string, string | undefined>) {
+  const config = loadConfig(definition.name, env);
+  return subgraphDataSource(definition, { ...config, databaseUrl: config.databaseUrl ?? embeddedUrl(embeddedPort(env)) });
 }
 
 /**
@@ -106,6 +120,9 @@ export async function createSubgraphRuntime(
     });
     await apollo.start();
     const principals = options.principals ?? createPrincipalResolver(config.auth);
+    const metrics = new ServiceMetrics(definition.name);
+    // TypeORM's PostgreSQL driver keeps its pg Pool as `master`.
+    metrics.watchPool(() => (db.isInitialized ? (db.driver as unknown as { master?: PoolCounts }).master : undefined));
     return {
       definition,
       config,
@@ -113,6 +130,7 @@ export async function createSubgraphRuntime(
       schema,
       apollo,
       logger,
+      metrics,
       async createContext({ headers, requestId }) {
         return {
           requestId,
@@ -146,6 +164,8 @@ export async function serveSubgraph(runtime: SubgraphRuntime, port = runtime.con
     // Within a second, whatever the pool or the server is doing.
     ready: () => databaseAnswers(runtime.db, READY_TIMEOUT_MS),
     logger: runtime.logger,
+    metrics: runtime.metrics,
+    service: runtime.definition.name,
     host,
     port,
   });
@@ -162,8 +182,14 @@ export async function serveSubgraph(runtime: SubgraphRuntime, port = runtime.con
 export function runSubgraph(definition: SubgraphDefinition, env: Record<string, string | undefined>): void {
   runMain(definition.name, async () => {
     const config = loadConfig(definition.name, env);
+    const tracing = startTracing({ service: definition.name, otlpEndpoint: config.otlpEndpoint });
     const service = await serveSubgraph(await createSubgraphRuntime(definition, config));
     console.log(`${definition.name} subgraph ready at ${service.url}`);
-    return service;
+    return {
+      async close() {
+        await service.close();
+        await tracing?.shutdown();
+      },
+    };
   });
 }

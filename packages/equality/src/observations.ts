@@ -2,7 +2,7 @@ import { BadInputError, inTransaction, policy, type Db, type Principal } from '@
 import { recordAudit, type Area } from '@samsyn/knowledge';
 import type { ObservationRow } from './comparison';
 import { indicatorsOfArea } from './indicators';
-import { FIRST_YEAR, LAST_YEAR, periodicityOf } from './periods';
+import { FIRST_PERIOD_YEAR, FIRST_YEAR, LAST_YEAR, periodicityOf, yearOf } from './periods';
 import { protectReported } from './protection';
 import { Indicator, IndicatorKind, ReportResult, type ObservationInput } from './types';
 
@@ -25,7 +25,7 @@ const isCount = (n: number | null | undefined): n is number => Number.isInteger(
 
 /**
  * Checks every row of a report and names each problem: unknown indicator or district, a period the
- * indicator is not reported by, negative or missing counts, a numerator above its denominator, a
+ * indicator is not reported by or one before any figure could exist, negative or missing counts, a numerator above its denominator, a
  * value where counts are expected (or the reverse), and the same figure twice.
  */
 export function checkObservations(rows: ObservationInput[], indicators: Map<string, Indicator>, knownDistricts?: ReadonlySet<string>): RowProblem[] {
@@ -38,6 +38,7 @@ export function checkObservations(rows: ObservationInput[], indicators: Map<stri
     if (knownDistricts && !knownDistricts.has(row.district)) problems.push(`unknown district ${row.district}`);
     const periodicity = periodicityOf(row.period);
     if (!periodicity) problems.push(`period ${row.period} is not like 2026, 2026-Q3 or 2026-09 (years ${FIRST_YEAR}-${LAST_YEAR})`);
+    else if (yearOf(row.period) < FIRST_PERIOD_YEAR) problems.push(`period ${row.period} is before ${FIRST_PERIOD_YEAR}, earlier than any figure of these indicators`);
     else if (indicator && periodicity !== indicator.periodicity) problems.push(`${indicator.code} is reported per ${indicator.periodicity.toLowerCase()}, not as ${row.period}`);
     if (indicator && (indicator.kind === IndicatorKind.PROPORTION || indicator.kind === IndicatorKind.RATE)) {
       if (row.value !== undefined && row.value !== null) problems.push(`${indicator.code} takes numerator and denominator, not a value`);

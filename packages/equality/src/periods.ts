@@ -15,6 +15,17 @@ const PER_YEAR: Record<PeriodKind, number> = { YEAR: 1, QUARTER: 4, MONTH: 12 };
 export const FIRST_YEAR = 1900;
 export const LAST_YEAR = 2999;
 
+/**
+ * No figure can be older than this: the indicators measure the social services of today's law
+ * (SoL 2001:453 came into force in 2002), so a period like 1700-Q1 is a typing error, not history.
+ */
+export const FIRST_PERIOD_YEAR = 2000;
+
+/** The calendar year a period lies in. */
+export function yearOf(period: string): number {
+  return Number(period.slice(0, 4));
+}
+
 /** The periodicity a period is written in, or null when it is not a period (of a year from FIRST_YEAR to LAST_YEAR). */
 export function periodicityOf(period: string): PeriodKind | null {
   for (const [periodicity, pattern] of Object.entries(PATTERNS) as [PeriodKind, RegExp][]) {

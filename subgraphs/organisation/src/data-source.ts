@@ -1,5 +1,6 @@
-// For the TypeORM CLI, e.g. `npx typeorm migration:show -d subgraphs/organisation/dist/src/data-source.js`.
-import { loadConfig, subgraphDataSource } from '@samsyn/core';
+// For the TypeORM CLI, e.g. `npx typeorm migration:show -d subgraphs/organisation/dist/src/data-source.js`
+// (DATABASE_URL, or the embedded PostgreSQL of `npm start`).
+import { cliDataSource } from '@samsyn/core';
 import { subgraph } from './subgraph';
 
-export default subgraphDataSource(subgraph, loadConfig('organisation', process.env));
+export default cliDataSource(subgraph, process.env);

@@ -1,0 +1,116 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { ServiceName } from './config';
+
+/** Operation names are chosen by clients: past this many distinct ones, the rest count as `other`. */
+const MAX_OPERATION_LABELS = 200;
+const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+/** The connection pool a subgraph's metrics read on every scrape (pg's Pool has these counters). */
+export interface PoolCounts {
+  totalCount: number;
+  idleCount: number;
+  waitingCount: number;
+}
+
+/** One finished request, as `/metrics` counts it. */
+export interface RequestObservation {
+  operation: string;
+  status: number;
+  seconds: number;
+  errorCodes: readonly string[];
+}
+
+/**
+ * The Prometheus metrics of one service (its own registry, so that tests can run several services
+ * in one process): requests, latency and errors by operation, subgraph fetches, the database pool,
+ * and Node's process metrics.
+ */
+export class ServiceMetrics {
+  readonly registry = new Registry();
+  private readonly operations = new Set<string>();
+  private readonly requests: Counter<'operation' | 'status'>;
+  private readonly duration: Histogram<'operation'>;
+  private readonly errors: Counter<'operation' | 'code'>;
+  private readonly fetches: Histogram<'subgraph' | 'outcome'>;
+
+  constructor(readonly service: ServiceName) {
+    const registers = [this.registry];
+    this.registry.setDefaultLabels({ service });
+    collectDefaultMetrics({ register: this.registry });
+    this.requests = new Counter({
+      name: 'samsyn_graphql_requests_total',
+      help: 'GraphQL requests answered, by operation name and HTTP status.',
+      labelNames: ['operation', 'status'],
+      registers,
+    });
+    this.duration = new Histogram({
+      name: 'samsyn_graphql_request_duration_seconds',
+      help: 'Time from request to response, by operation name.',
+      labelNames: ['operation'],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    });
+    this.errors = new Counter({
+      name: 'samsyn_graphql_errors_total',
+      help: 'Errors in GraphQL responses, by operation name and extensions.code.',
+      labelNames: ['operation', 'code'],
+      registers,
+    });
+    this.fetches = new Histogram({
+      name: 'samsyn_subgraph_fetch_duration_seconds',
+      help: 'Gateway: time a subgraph took to answer one fetch, by subgraph and outcome (ok, error, unavailable).',
+      labelNames: ['subgraph', 'outcome'],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    });
+  }
+
+  /** Counts one finished request. */
+  observeRequest({ operation, status, seconds, errorCodes }: RequestObservation): void {
+    const label = this.operationLabel(operation);
+    this.requests.inc({ operation: label, status: String(status) });
+    this.duration.observe({ operation: label }, seconds);
+    for (const code of errorCodes) this.errors.inc({ operation: label, code });
+  }
+
+  /** Times one fetch from the gateway to a subgraph; call the result with its outcome. */
+  startFetch(subgraph: string): (outcome: 'ok' | 'error' | 'unavailable') => void {
+    const stop = this.fetches.startTimer({ subgraph });
+    return (outcome) => void stop({ outcome });
+  }
+
+  /** Reports a database pool's connections in use and idle, and the requests waiting for one. */
+  watchPool(pool: () => PoolCounts | undefined): void {
+    new Gauge({
+      name: 'samsyn_db_pool_connections',
+      help: 'Database pool connections, by state (in_use, idle).',
+      labelNames: ['state'],
+      registers: [this.registry],
+      collect() {
+        const counts = pool();
+        this.set({ state: 'in_use' }, counts ? counts.totalCount - counts.idleCount : 0);
+        this.set({ state: 'idle' }, counts?.idleCount ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'samsyn_db_pool_waiting',
+      help: 'Queries waiting for a free database pool connection.',
+      registers: [this.registry],
+      collect() {
+        this.set(pool()?.waitingCount ?? 0);
+      },
+    });
+  }
+
+  /** The Prometheus text exposition of every metric. */
+  async exposition(): Promise<{ contentType: string; body: string }> {
+    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+
+  private operationLabel(operation: string): string {
+    if (this.operations.has(operation)) return operation;
+    if (this.operations.size >= MAX_OPERATION_LABELS) return 'other';
+    this.operations.add(operation);
+    return operation;
+  }
+}

@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadConfig, type ServiceName } from '@samsyn/core';
+
+const ROOT = path.resolve(__dirname, '..');
+const SERVICES: ServiceName[] = ['gateway', 'organisation', 'child-services', 'adult-services', 'disability', 'income-support'];
+/** Where settings are read: the services, the packages and the development commands (tests only pass them on). */
+const SOURCE_DIRS = ['packages', 'subgraphs', 'gateway', 'scripts', 'test/bench'];
+const VARIABLE = '[A-Z][A-Z0-9_]*';
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return ['node_modules', 'dist', 'test'].includes(entry.name) ? [] : sourceFiles(full);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [full] : [];
+  });
+}
+
+/** Every variable the code reads by a literal name: `env.X`, `env['X']`, `process.env.X` and `readX(env, 'X', …)`. */
+function readBySources(): Set<string> {
+  const patterns = [new RegExp(`\\benv\\.(${VARIABLE})`, 'g'), new RegExp(`\\benv\\[['"](${VARIABLE})['"]\\]`, 'g'), new RegExp(`\\(env, '(${VARIABLE})'`, 'g')];
+  const names = new Set<string>();
+  for (const file of SOURCE_DIRS.flatMap((dir) => sourceFiles(path.join(ROOT, dir)))) {
+    const text = fs.readFileSync(file, 'utf8');
+    for (const pattern of patterns) for (const match of text.matchAll(pattern)) names.add(match[1]);
+  }
+  return names;
+}
+
+/** Every variable `loadConfig` asks for, names built at run time (`CHILD_SERVICES_URL`) included, in every mode. */
+function readByLoadConfig(): Set<string> {
+  const names = new Set<string>();
+  const modes: Record<string, string>[] = [{}, { NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-more-than-32-characters' }, { NODE_ENV: 'test' }];
+  for (const service of SERVICES) {
+    for (const mode of modes) {
+      const env = new Proxy(mode, {
+        get: (target, name) => {
+          if (typeof name === 'string') names.add(name);
+          return target[name as string];
+        },
+      });
+      loadConfig(service, env);
+    }
+  }
+  return names;
+}
+
+/** The variables named in the first column of the README's configuration table. */
+function documented(): Set<string> {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const section = /\n## Configuration\n([\s\S]*?)(\n## |$)/.exec(readme)?.[1] ?? '';
+  const names = new Set<string>();
+  for (const line of section.split('\n').filter((row) => row.startsWith('| `'))) {
+    const firstCell = line.split('|')[1];
+    for (const match of firstCell.matchAll(new RegExp(`\`(${VARIABLE})\``, 'g'))) names.add(match[1]);
+  }
+  return names;
+}
+
+describe('the configuration reference in the README', () => {
+  const read = new Set([...readBySources(), ...readByLoadConfig()]);
+  const inReadme = documented();
+
+  it('documents every variable the code reads', () => {
+    expect([...read].filter((name) => !inReadme.has(name)).sort()).toEqual([]);
+  });
+
+  it('documents no variable the code does not read', () => {
+    expect([...inReadme].filter((name) => !read.has(name)).sort()).toEqual([]);
+  });
+});
