@@ -5,6 +5,7 @@ COPY package.json package-lock.json tsconfig.base.json tsconfig.json ./
 COPY packages/core/package.json packages/core/
 COPY packages/knowledge/package.json packages/knowledge/
 COPY packages/equality/package.json packages/equality/
+COPY packages/dashboard/package.json packages/dashboard/
 COPY subgraphs/organisation/package.json subgraphs/organisation/
 COPY subgraphs/child-services/package.json subgraphs/child-services/
 COPY subgraphs/adult-services/package.json subgraphs/adult-services/
@@ -16,10 +17,13 @@ COPY scripts/package.json scripts/
 RUN npm install --no-audit --no-fund
 COPY . .
 RUN npx tsc -b packages/core packages/knowledge packages/equality subgraphs/organisation subgraphs/child-services subgraphs/adult-services subgraphs/disability subgraphs/income-support gateway scripts \
+ && npx tsc -p packages/dashboard && node packages/dashboard/build.mjs \
  && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
+# Containers are reached from other containers: listen on every interface (outside, subgraphs default to loopback).
+ENV HOST=0.0.0.0
 # A larger young generation: GraphQL responses allocate many short-lived objects.
 ENV NODE_OPTIONS=--max-semi-space-size=32
 WORKDIR /app

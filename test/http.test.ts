@@ -85,8 +85,15 @@ describe('the supergraph over HTTP', () => {
     expect(allowed.status).toBe(200);
   });
 
+  it("answers the gateway's /ready with 200 while every subgraph is ready", async () => {
+    const response = await fetch(gateway.url.replace(/\/graphql$/, '/ready'));
+    expect([response.status, await response.json()]).toEqual([200, { status: 'ready' }]);
+  });
+
   it('keeps answering when a subgraph stops, naming the one that is down', async () => {
     await subgraphs['income-support'].close();
+    const ready = await fetch(gateway.url.replace(/\/graphql$/, '/ready'));
+    expect([ready.status, await ready.json()]).toEqual([503, { status: 'unavailable', notReady: ['income-support'] }]);
     const response = await post(gateway.url, { query: '{ districts { code incomeSupport { name } } areas { name } }' });
     const body = (await response.json()) as { data: { districts: { incomeSupport: unknown }[]; areas: unknown[] }; errors: { extensions: Record<string, unknown> }[] };
     expect(body.data.areas).toHaveLength(4);
@@ -113,6 +120,14 @@ describe('a subgraph that does not answer', () => {
       const result = await executeRequest(gateway.apollo, (incoming) => gateway.createContext(incoming), { query: '{ areas { name } disability { name } }' }, {});
       expect(result.data).toEqual({ areas: expect.any(Array), disability: null });
       expect(result.errors?.[0].extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'disability' });
+      // Its /ready hangs too: the gateway's /ready still answers, and names it.
+      const served = await serveGateway(gateway, config, 0);
+      const ready = await fetch(served.url.replace(/\/graphql$/, '/ready'));
+      const { notReady } = (await ready.json()) as { notReady: string[] };
+      await served.stop();
+      expect(ready.status).toBe(503);
+      expect(notReady).toContain('disability');
+      expect(notReady).not.toContain('organisation');
     } finally {
       await gateway.apollo.stop();
       await organisation.close();
@@ -120,5 +135,6 @@ describe('a subgraph that does not answer', () => {
       hanging.close();
       await dropSchemas(process.env.DATABASE_URL as string, [schemaName(ALL_SUBGRAPHS.organisation, testConfig('organisation', suffix))]);
     }
-  }, 15_000);
+    // Creating the organisation subgraph's schema takes most of this on a busy machine.
+  }, 30_000);
 });

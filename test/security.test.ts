@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
+import { SignJWT } from 'jose';
 import { createSubgraphRuntime, schemaName, signToken } from '@samsyn/core';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
 import { dropSchemas, executeRequest, startSupergraph, testConfig, tokenFor, TEST_JWT_SECRET, type TestSupergraph } from './support';
@@ -13,7 +14,15 @@ function unsigned(): string {
   return `${part({ alg: 'none', typ: 'JWT' })}.${part({ sub: 'anna', roles: ['admin'], iss: 'samsyn', aud: 'samsyn-api', exp: 4102444800 })}.`;
 }
 
+/** A token signed with the right key whose expiry is set by hand (or left out). */
+function signedWithExpiry(exp: number | undefined): Promise<string> {
+  const jwt = new SignJWT({ name: LEADER.name, roles: LEADER.roles, areas: LEADER.areas }).setProtectedHeader({ alg: 'HS256' }).setSubject(LEADER.sub).setIssuer('samsyn').setAudience('samsyn-api').setIssuedAt();
+  return (exp === undefined ? jwt : jwt.setExpirationTime(exp)).sign(new TextEncoder().encode(TEST_JWT_SECRET));
+}
+
 const BAD_TOKENS: [string, () => Promise<string>][] = [
+  ['without an expiry', () => signedWithExpiry(undefined)],
+  ['living longer than JWT_MAX_LIFETIME (a year)', () => signedWithExpiry(Math.floor(Date.now() / 1000) + 365 * 86_400)],
   ['signed with another key', () => signToken({ ...AUTH, secret: 'x'.repeat(48) }, LEADER)],
   ['alg none', async () => unsigned()],
   ['expired', () => signToken(AUTH, LEADER, Math.floor(Date.now() / 1000) - 60)],
@@ -90,6 +99,45 @@ describe('operation limits', () => {
     expect(graph.sqlCounts()).toEqual(sql);
   });
 
+  const ENTITIES = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on District { childServices { adoption { documentsInForce } } } } }`;
+  const districtKeys = (n: number) => Array.from({ length: n }, (_, i) => ({ __typename: 'District', code: `d${i}` }));
+
+  it('refuses a flood of 20 000 representations with QUERY_TOO_COMPLEX before any resolver runs', async () => {
+    const token = await tokenFor({ roles: ['analyst'] });
+    const sql = graph.sqlCounts();
+    const result = await graph.subgraph('child-services', ENTITIES, { token, variables: { representations: districtKeys(20_000) } });
+    expect(result.status).toBe(400);
+    expect(result.data ?? null).toBeNull();
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', representations: 20_000, maxRepresentations: 5_000 });
+    expect(result.errors?.[0].message).toContain('MAX_REPRESENTATIONS');
+    expect(graph.sqlCounts()).toEqual(sql);
+  });
+
+  it('counts representations behind a fragment too', async () => {
+    const hidden = `query ($r: [_Any!]!) { ...F } fragment F on Query { _entities(representations: $r) { __typename } }`;
+    const result = await graph.subgraph('child-services', hidden, { variables: { r: districtKeys(5_001) } });
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', representations: 5_001 });
+  });
+
+  it('refuses an entity fetch whose representations times fields per entity exceed the cost limit', async () => {
+    const token = await tokenFor({ roles: ['analyst'] });
+    const heavy = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on District { childServices {
+      adoption { documentsInForce acknowledged implemented lagging { daysLagging lagging status district { code } document { id slug title kind area } } }
+      indicators(period: "2026-Q3") { value position suppressed trend numerator denominator indicator { code name unit kind direction } } } } } }`;
+    const sql = graph.sqlCounts();
+    const result = await graph.subgraph('child-services', heavy, { token, variables: { representations: districtKeys(4_000) } });
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxCost: 100_000 });
+    expect(graph.sqlCounts()).toEqual(sql);
+  });
+
+  it('resolves the entity fetches of a real plan: a thousand districts at once', async () => {
+    const token = await tokenFor({ roles: ['analyst'] });
+    const result = await graph.subgraph<{ _entities: unknown[] }>('child-services', ENTITIES, { token, variables: { representations: districtKeys(1_000) } });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toHaveLength(1_000);
+  });
+
   it('lets the dashboard query of every district with all four area profiles through', async () => {
     const token = await tokenFor({ roles: ['analyst'] });
     const profile = 'area name';
@@ -124,5 +172,41 @@ describe('production mode', () => {
     const logged = lines.find((line) => line.requestId === 'masked-1' && line.level === 50);
     expect(logged).toBeDefined();
     expect(JSON.stringify(logged)).toMatch(/DataSource|Connection|pool/i);
+  });
+
+  it('answers _service { sdl } only with a token, and suggests no enum values', async () => {
+    const runtime = await createSubgraphRuntime(ALL_SUBGRAPHS.organisation, testConfig('organisation', suffix, production));
+    const send = (query: string, headers: Record<string, string> = {}, variables?: Record<string, unknown>) =>
+      executeRequest(runtime.apollo, (incoming) => runtime.createContext(incoming), { query, variables }, headers);
+    try {
+      const anonymous = await send('{ _service { sdl } }');
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect(JSON.stringify(anonymous)).not.toContain('type District');
+      const gatewayCall = await send('query { _service { sdl } }', { authorization: `Bearer ${await tokenFor({ roles: ['analyst'] })}` });
+      expect((gatewayCall.data?._service as { sdl: string }).sdl).toContain('type District');
+
+      const literal = await send('{ processLeaders(area: CHILD_SERVICE) { name } }');
+      const variable = await send('query ($area: Area) { processLeaders(area: $area) { name } }', {}, { area: 'CHILD_SERVICE' });
+      for (const result of [literal, variable]) {
+        expect(result.errors).toHaveLength(1);
+        expect(result.errors?.[0].message).toContain('does not exist in "Area" enum');
+        expect(result.errors?.[0].message).not.toMatch(/Did you mean|CHILD_SERVICES/);
+      }
+    } finally {
+      await runtime.close();
+    }
+  });
+});
+
+describe('outside production', () => {
+  it('still suggests enum values to a developer', async () => {
+    const graph = await startSupergraph({ only: ['organisation'], seed: false });
+    try {
+      const result = await graph.subgraph('organisation', '{ processLeaders(area: CHILD_SERVICE) { name } }');
+      expect(result.errors?.[0].message).toContain('Did you mean the enum value "CHILD_SERVICES"');
+    } finally {
+      await graph.close();
+    }
   });
 });

@@ -52,5 +52,6 @@ describe('npm run migrate', () => {
     } finally {
       await dropSchemas(env.DATABASE_URL, ['organisation', 'child_services', 'adult_services', 'disability', 'income_support'].map((schema) => `${schema}${suffix}`));
     }
-  });
+    // Five fresh schemas migrated by spawned processes: slow on a busy 2-core machine.
+  }, 180_000);
 });

@@ -13,14 +13,17 @@ import {
   type IncomingRequest,
   type Logger,
   type PrincipalResolver,
+  type Readiness,
   type RunningHttpService,
   type SubgraphName,
 } from '@samsyn/core';
 import type { GatewayContext } from './context';
 import { SubgraphSource } from './subgraph-source';
+import { webRoutes } from './web';
 
 export type { GatewayContext };
 export { forwardedHeaders, subgraphUnavailable } from './subgraph-source';
+export { DEFAULT_DASHBOARD_DIR } from './web';
 
 /** The committed supergraph, composed by `npm run compose`. */
 export const DEFAULT_SUPERGRAPH_PATH = path.resolve(__dirname, '../../schema/supergraph.graphql');
@@ -28,6 +31,7 @@ export const DEFAULT_SUPERGRAPH_PATH = path.resolve(__dirname, '../../schema/sup
 export interface GatewayRuntime {
   apollo: ApolloServer<GatewayContext>;
   logger: Logger;
+  principals: PrincipalResolver;
   createContext(request: IncomingRequest): Promise<GatewayContext>;
 }
 
@@ -58,6 +62,7 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
   return {
     apollo,
     logger,
+    principals,
     async createContext({ headers, requestId }) {
       const authorization = headers.get('authorization');
       // The gateway verifies too, so a bad token is refused before any subgraph is called.
@@ -66,12 +71,34 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
   };
 }
 
-/** Serves the gateway over HTTP. */
+/** How long the gateway's `/ready` waits for each subgraph's `/ready`: a probe must answer fast, whatever is down. */
+export const SUBGRAPH_READY_TIMEOUT_MS = 1_000;
+
+/**
+ * The gateway is ready when every subgraph is: it asks each one's `/ready` (next to its `/graphql`) at
+ * once, and names those that did not answer 200 in time.
+ */
+export async function subgraphReadiness(urls: Record<SubgraphName, string>, timeoutMs: number): Promise<Readiness> {
+  const answers = await Promise.all(
+    (Object.entries(urls) as [SubgraphName, string][]).map(async ([name, url]) => {
+      try {
+        return { name, ready: (await fetch(new URL('ready', url), { signal: AbortSignal.timeout(timeoutMs) })).ok };
+      } catch {
+        return { name, ready: false };
+      }
+    }),
+  );
+  const notReady = answers.filter((answer) => !answer.ready).map((answer) => answer.name);
+  return notReady.length === 0 ? { ready: true } : { ready: false, notReady };
+}
+
+/** Serves the gateway over HTTP; `/ready` reflects the subgraphs' readiness. */
 export function serveGateway(runtime: GatewayRuntime, config: Config, port = config.port): Promise<RunningHttpService> {
   return serveHttp({
     apollo: runtime.apollo,
     context: (request) => runtime.createContext(request),
-    ready: async () => true,
+    ready: () => subgraphReadiness(config.subgraphUrls, Math.min(SUBGRAPH_READY_TIMEOUT_MS, config.subgraphTimeoutMs)),
+    routes: webRoutes(config, { principals: runtime.principals }),
     logger: runtime.logger,
     host: config.host,
     port,

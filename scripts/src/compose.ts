@@ -12,6 +12,8 @@ export interface ComposedSchemas {
   supergraph: string;
   /** The API as clients see it: the supergraph without federation's `join__`/`link__` internals. */
   api: string;
+  /** Composition's hints ("CODE: message"): things that compose but may not be what was meant. */
+  hints: string[];
 }
 
 /** Prints each subgraph's SDL and composes the supergraph; composition errors are thrown, listed. */
@@ -27,7 +29,8 @@ export async function composeSchemas(): Promise<ComposedSchemas> {
     throw new Error(`composition failed:\n${result.errors.map((error) => `- ${error.message}`).join('\n')}`);
   }
   const api = printSchema(result.schema.toAPISchema().toGraphQLJSSchema());
-  return { subgraphs, supergraph: `${result.supergraphSdl.trim()}\n`, api: `${api.trim()}\n` };
+  const hints = result.hints.map((hint) => `${hint.definition.code}: ${hint.message}`);
+  return { subgraphs, supergraph: `${result.supergraphSdl.trim()}\n`, api: `${api.trim()}\n`, hints };
 }
 
 /** The files `npm run compose` writes, by file name. */
@@ -40,7 +43,9 @@ export function schemaFiles(schemas: ComposedSchemas): Record<string, string> {
 }
 
 async function main(): Promise<void> {
-  const files = schemaFiles(await composeSchemas());
+  const schemas = await composeSchemas();
+  for (const hint of schemas.hints) console.log(`hint: ${hint}`);
+  const files = schemaFiles(schemas);
   fs.mkdirSync(SCHEMA_DIR, { recursive: true });
   for (const [file, content] of Object.entries(files)) {
     const target = path.join(SCHEMA_DIR, file);

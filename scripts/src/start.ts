@@ -2,33 +2,39 @@ import path from 'node:path';
 import { describeStartupError } from '@samsyn/core';
 import { launchSystem, type RunningSystem } from './launch';
 
+/** `npm start`: the whole system in the foreground; SIGINT or SIGTERM stops all of it, postgres included. */
 async function main(): Promise<void> {
   let system: RunningSystem | undefined;
-  let stopping = false;
-  const stop = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
+  const starting = new AbortController();
+  let exiting = false;
+  const exit = async (code: number) => {
+    if (exiting) return;
+    exiting = true;
+    starting.abort();
     await system?.stop();
     process.exit(code);
   };
-  process.once('SIGINT', () => void stop(0));
-  process.once('SIGTERM', () => void stop(0));
+  // `on`, not `once`: a second Ctrl-C must not kill the launcher half-way through stopping the others.
+  process.on('SIGINT', () => void exit(0));
+  process.on('SIGTERM', () => void exit(0));
 
   try {
     if (!process.env.DATABASE_URL) console.log(`starting the embedded PostgreSQL (data in ${path.join('.data', 'pg')}) …`);
     system = await launchSystem({
       env: process.env,
-      onUnexpectedExit: (name, code) => {
-        console.error(`${name} stopped unexpectedly (exit code ${code}); stopping everything`);
-        void stop(1);
-      },
+      signal: starting.signal,
+      // giveUp has printed which service and why, and everything has stopped.
+      onFatal: () => process.exit(1),
     });
   } catch (error) {
+    if (exiting) return; // stopped by a signal while starting: not a failure
     console.error(`samsyn: ${describeStartupError(error)}`);
-    return stop(1);
+    return exit(1);
   }
   console.log(`
 Samsyn is running: ${system.gatewayUrl}
+Dashboard:         ${system.gatewayUrl.replace(/\/graphql$/, '/dashboard/')}  (Logga in: pick a development role)
+GraphiQL:          ${system.gatewayUrl} in a browser
 
 Try:
   curl -s ${system.gatewayUrl} -H 'content-type: application/json' \\
@@ -37,7 +43,7 @@ Try:
 A token for the parts that need one (see README):
   npm run token -- --role process-leader --area CHILD_SERVICES --name "Anna Exempel"
 
-Ctrl-C stops everything.`);
+Ctrl-C stops everything. A service that crashes is started again; one that keeps crashing stops it all.`);
 }
 
 void main();

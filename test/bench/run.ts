@@ -31,8 +31,33 @@ async function measure(system: RunningSystem, scenario: Scenario): Promise<Measu
   // Heavy scenarios answer in seconds: give them time instead of counting them as errors.
   const timeout = 60;
   if (!scenario.seconds) await autocannon({ url, method: 'POST', headers, body, connections, duration: Math.min(3, SECONDS), timeout });
-  const result = await autocannon({ url, method: 'POST', headers, body, connections, duration: scenario.seconds ?? SECONDS, timeout });
-  return { name: scenario.name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+  // A GraphQL error comes with HTTP 200: read every answer, and keep the first few to show.
+  let graphqlErrors = 0;
+  const samples = new Set<string>();
+  const requests = scenario.requests?.().map((request) => ({
+    ...request,
+    onResponse: (status: number, answer: string) => {
+      if (status === 200 && !answer.includes('"errors"')) return;
+      graphqlErrors += status === 200 ? 1 : 0;
+      if (samples.size < 3) samples.add(`${status} ${answer.slice(0, 300)}`);
+    },
+  }));
+  const result = await autocannon({ url, method: 'POST', headers, body, connections, duration: scenario.seconds ?? SECONDS, timeout, requests });
+  for (const sample of samples) console.error(`  ${scenario.name.slice(0, 3)} error: ${sample}`);
+  return { name: scenario.name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx + graphqlErrors };
+}
+
+/** Starts a process's peak-memory count afresh (Linux: writing 5 to clear_refs resets VmHWM). */
+function resetPeakMemory(pid: number): void {
+  try {
+    fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
+  } catch {
+    // not Linux, or not allowed: the peak then covers the whole run
+  }
+}
+
+function printPeakMemory(system: RunningSystem, indent = '  '): void {
+  for (const [name, pid] of Object.entries(system.pids) as [ServiceName, number][]) console.log(`${indent}${name.padEnd(16)} ${peakMemoryMiB(pid) ?? '?'}`);
 }
 
 /** Peak resident memory of a process in MiB (Linux). */
@@ -57,6 +82,8 @@ async function main(): Promise<void> {
     embeddedDataDir: path.join(dataDir, 'pg'),
     embeddedPort: 54339,
     persistent: false,
+    // A crash must show in the numbers, not be hidden by a restart.
+    restart: false,
   });
   try {
     console.log(`samsyn bench: production mode, ${CONNECTIONS} connections, ${SECONDS} s per scenario, ${os.cpus().length} cores; services, PostgreSQL and load generator share them\n`);
@@ -65,15 +92,20 @@ async function main(): Promise<void> {
     const only = process.env.BENCH_ONLY;
     for (const scenario of await scenarios(system)) {
       if (only && !scenario.name.startsWith(`(${only})`)) continue;
+      if (scenario.memoryPerScenario) Object.values(system.pids).forEach(resetPeakMemory);
       const m = await measure(system, scenario);
       results.push(m);
       console.log(m.name.padEnd(72), (m.rps < 10 ? m.rps.toFixed(2) : m.rps.toFixed(0)).padStart(8), String(m.p50).padStart(8), String(m.p99).padStart(8), String(m.errors).padStart(7));
+      if (scenario.memoryPerScenario) {
+        console.log(`  peak memory during ${scenario.name.slice(0, 3)} (MiB):`);
+        printPeakMemory(system, '    ');
+      }
     }
     const direct = results.find((r) => r.name.startsWith('(a)'));
     const viaGateway = results.find((r) => r.name.startsWith('(b)'));
     if (direct && viaGateway) console.log(`\ngateway/direct throughput ratio for (b)/(a): ${(viaGateway.rps / direct.rps).toFixed(2)}`);
-    console.log('\npeak memory (RSS high-water mark, MiB):');
-    for (const [name, pid] of Object.entries(system.pids) as [ServiceName, number][]) console.log(`  ${name.padEnd(16)} ${peakMemoryMiB(pid) ?? '?'}`);
+    console.log('\npeak memory (RSS high-water mark, MiB; since the last per-scenario reset):');
+    printPeakMemory(system);
   } finally {
     await system.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+import type autocannon from 'autocannon';
 import pg from 'pg';
 import { signToken } from '@samsyn/core';
 import type { RunningSystem } from '@samsyn/scripts';
@@ -13,6 +14,10 @@ export interface Scenario {
   seconds?: number;
   /** Runs once before the scenario is measured. */
   prepare?: () => Promise<void>;
+  /** A mix of requests each connection cycles through, instead of `query` alone (made after `prepare`). */
+  requests?: () => autocannon.Request[];
+  /** Also print each service's peak memory during this scenario alone. */
+  memoryPerScenario?: boolean;
 }
 
 const AREAS = ['childServices', 'adultServices', 'disability', 'incomeSupport'];
@@ -50,11 +55,91 @@ export async function generateScaleData(databaseUrl: string): Promise<void> {
   }
 }
 
+interface DocumentAdoption {
+  current: { id: string } | null;
+  adoption: { district: { code: string }; status: string | null; version: { id: string } | null }[] | null;
+}
+
+const MIXED_INDICATORS = [
+  ['childServices', 'CS-IA14'],
+  ['adultServices', 'AS-ASI'],
+  ['disability', 'DI-NOTEX3M'],
+  ['incomeSupport', 'IS-LONG'],
+] as const;
+
+/**
+ * District systems at work while dashboards read: every connection cycles through a read of the
+ * published routines, an acknowledgement of a version in force and a report of figures, each for a
+ * random district of the ten with that district's own token, in a random area.
+ */
+function mixedWorkload(system: RunningSystem, auth: { secret?: string; issuer: string; audience: string }, analyst: string) {
+  const tokens = new Map<string, string>();
+  const versions: Record<string, string[]> = {};
+  const implemented = new Set<string>();
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)];
+  const graphql = (query: string, variables: Record<string, unknown>, token: string) => ({
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return {
+    async prepare() {
+      const response = await fetch(system.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${analyst}` },
+        body: JSON.stringify({
+          query: `{ districts { code } ${AREAS.map((area) => `${area} { documents(first: 20) { edges { node { current { id } adoption { district { code } status version { id } } } } } }`).join(' ')} }`,
+        }),
+      });
+      const { data } = (await response.json()) as { data: Record<string, unknown> & { districts: { code: string }[] } };
+      for (const { code } of data.districts.filter((district) => !district.code.startsWith('skala-'))) {
+        tokens.set(code, await signToken(auth, { sub: `bench-${code}`, name: `Bench ${code}`, roles: ['district-system'], district: code }));
+      }
+      for (const area of AREAS) {
+        const namespace = data[area] as { documents: { edges: { node: DocumentAdoption }[] } };
+        versions[area] = namespace.documents.edges.flatMap((edge) => (edge.node.current ? [edge.node.current.id] : []));
+        for (const { node } of namespace.documents.edges) {
+          for (const adoption of node.adoption ?? []) {
+            if (adoption.status === 'IMPLEMENTED' && adoption.version) implemented.add(`${adoption.version.id}/${adoption.district.code}`);
+          }
+        }
+      }
+    },
+    requests(): autocannon.Request[] {
+      const district = () => pick([...tokens.keys()]);
+      return [
+        graphql(`{ ${AREAS.map((area) => `${area} { documents(kind: ROUTINE, first: 10) { edges { node { slug title current { number validFrom } } } } }`).join(' ')} }`, {}, analyst),
+        {
+          setupRequest: (request) => {
+            const code = district();
+            const area = pick(AREAS);
+            const version = pick(versions[area]);
+            // One status per version, and IMPLEMENTED where the demo data has it already, so that no district
+            // ever asks to go back from IMPLEMENTED to ACKNOWLEDGED (a client error, not load).
+            const status = versions[area].indexOf(version) % 2 === 0 && !implemented.has(`${version}/${code}`) ? 'ACKNOWLEDGED' : 'IMPLEMENTED';
+            return { ...request, ...graphql(`mutation ($v: ID!, $s: AdoptionStatus!) { ${area} { acknowledge(versionId: $v, status: $s) { status lagging } } }`, { v: version, s: status }, tokens.get(code)!) };
+          },
+        },
+        {
+          setupRequest: (request) => {
+            const code = district();
+            const [area, indicator] = pick(MIXED_INDICATORS);
+            const denominator = 100 + Math.floor(Math.random() * 100);
+            const input = [{ indicator, district: code, period: '2026-Q3', numerator: Math.floor(Math.random() * denominator), denominator }];
+            return { ...request, ...graphql(`mutation ($input: [ObservationInput!]!) { ${area} { reportObservations(input: $input) { received } } }`, { input }, tokens.get(code)!) };
+          },
+        },
+      ];
+    },
+  };
+}
+
 /** The load scenarios `npm run bench` measures, in order. */
 export async function scenarios(system: RunningSystem): Promise<Scenario[]> {
   const auth = { secret: system.env.JWT_SECRET, issuer: 'samsyn', audience: 'samsyn-api' };
   const analyst = await signToken(auth, { sub: 'bench-analyst', name: 'Bench', roles: ['analyst'] });
   const districtSystem = await signToken(auth, { sub: 'bench-angered', name: 'Bench', roles: ['district-system'], district: 'angered' });
+  const mixed = mixedWorkload(system, auth, analyst);
   return [
     { name: '(a) districts, straight to the organisation subgraph', target: 'organisation', query: '{ districts { code name } }' },
     { name: '(b) districts, through the gateway', target: 'gateway', query: '{ districts { code name } }' },
@@ -79,6 +164,17 @@ export async function scenarios(system: RunningSystem): Promise<Scenario[]> {
       connections: 2,
       seconds: 40,
       prepare: () => generateScaleData(system.env.DATABASE_URL as string),
+    },
+    {
+      name: '(g) mixed: reads, acknowledgements and reports by district systems',
+      target: 'gateway',
+      token: analyst,
+      query: '{ areas { name } }',
+      connections: 50,
+      seconds: Number(process.env.BENCH_MIXED_SECONDS ?? 30),
+      prepare: mixed.prepare,
+      requests: mixed.requests,
+      memoryPerScenario: true,
     },
   ];
 }

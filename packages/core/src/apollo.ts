@@ -8,6 +8,11 @@ import type { Logger } from './logger';
 import { currentRequestScope } from './request-scope';
 import { operationLimits, PARSE_OPTIONS } from './hardening';
 
+/** A message without graphql-js's "Did you mean …?" hints, which name parts of the schema. */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/\s*Did you mean [^?]*\?/g, '');
+}
+
 /**
  * Error formatting shared by the gateway and every subgraph. Client errors pass as they are;
  * anything else is logged in full and, in production, answered with a generic message, its
@@ -15,7 +20,9 @@ import { operationLimits, PARSE_OPTIONS } from './hardening';
  */
 export function formatErrorFor(config: Config, logger: Logger) {
   const production = config.nodeEnv === 'production';
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  return (given: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    // graphql-js suggests enum values ("Did you mean the enum value …?"): in production that maps the schema for a stranger.
+    const formatted = production ? { ...given, message: withoutSuggestions(given.message) } : given;
     const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
     if (CLIENT_ERROR_CODES.has(code) || formatted.extensions?.serviceName !== undefined) return formatted;
     const requestId = currentRequestScope()?.requestId;
@@ -60,7 +67,9 @@ export function baseApolloOptions<TContext extends BaseContext>(config: Config, 
     csrfPrevention: true,
     includeStacktraceInErrorResponses: !production,
     formatError: formatErrorFor(config, logger),
-    plugins: [...limits.plugins, ...((production ? [ApolloServerPluginLandingPageDisabled()] : []) as ApolloServerPlugin<TContext>[])],
+    // Apollo's landing page loads Sandbox from a CDN, blank on a network without internet; the gateway serves
+    // its own GraphiQL instead (gateway/src/web.ts).
+    plugins: [...limits.plugins, ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<TContext>],
     logger,
   };
 }

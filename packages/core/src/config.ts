@@ -28,6 +28,8 @@ export interface AuthConfig {
   jwksUrl?: string;
   issuer: string;
   audience: string;
+  /** Longest lifetime (exp − iat, and exp − now) a token may claim, in seconds; longer ones are refused. Unset: the default. */
+  maxLifetimeSeconds?: number;
 }
 
 /** How a subgraph uses its PostgreSQL pool: size and the limits that keep a stuck pool or server from hanging requests. */
@@ -52,6 +54,19 @@ export const DEFAULT_DATABASE_LIMITS: DatabaseLimits = {
   idleInTransactionTimeoutMs: 10_000,
   transactionAttempts: 3,
 };
+/** JWT_MAX_LIFETIME when unset: a working day and then some; `npm run token` signs for 8 h by default. */
+export const DEFAULT_JWT_MAX_LIFETIME_SECONDS = 24 * 60 * 60;
+
+/**
+ * JWT secrets that have shipped in this repository or are common placeholders: in production they
+ * are as good as no secret at all.
+ */
+export const KNOWN_DEFAULT_JWT_SECRETS: ReadonlySet<string> = new Set([
+  'change-me-change-me-change-me-change-me',
+  'changeme-changeme-changeme-changeme',
+  'secret-secret-secret-secret-secret-secret',
+  'your-256-bit-secret-your-256-bit-secret',
+]);
 
 export interface Config {
   service: ServiceName;
@@ -71,12 +86,16 @@ export interface Config {
   subgraphUrls: Record<SubgraphName, string>;
   /** Milliseconds the gateway waits for a subgraph before giving up. */
   subgraphTimeoutMs: number;
+  /** Most `_entities` representations one request may carry (MAX_REPRESENTATIONS). */
+  maxRepresentations: number;
   auth: AuthConfig;
   database: DatabaseLimits;
   /** How long a mutation's `Idempotency-Key` is remembered, in seconds. */
   idempotencyKeyTtlSeconds: number;
   /** The composed supergraph the gateway serves; unset means the committed `schema/supergraph.graphql`. */
   supergraphPath?: string;
+  /** Origins (scheme://host[:port]) of dashboards hosted elsewhere that may call the gateway from a browser. */
+  corsOrigins: string[];
 }
 
 /** Raised for a missing or malformed setting; its message names the variable. */
@@ -86,7 +105,8 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-function envName(service: ServiceName): string {
+/** The prefix of a service's own variables: `CHILD_SERVICES` for child-services (CHILD_SERVICES_PORT, _URL). */
+export function envName(service: ServiceName): string {
   return service.toUpperCase().replace(/-/g, '_');
 }
 
@@ -143,6 +163,43 @@ function readUrl(env: Env, name: string, protocols: string[]): string | undefine
   return raw;
 }
 
+/** A comma-separated list of origins such as `https://dashboard.example.se`; each must be an origin, not a URL with a path. */
+function readOrigins(env: Env, name: string): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw.split(',').map((item) => {
+    const given = item.trim();
+    let url: URL;
+    try {
+      url = new URL(given);
+    } catch {
+      throw new ConfigError(`${name}: "${given}" is not an origin like https://dashboard.example.se`);
+    }
+    if (!['http:', 'https:'].includes(url.protocol) || url.origin !== given.replace(/\/$/, '')) {
+      throw new ConfigError(`${name}: "${given}" is not an origin like https://dashboard.example.se (scheme, host and port only)`);
+    }
+    return url.origin;
+  });
+}
+
+const DURATION_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+
+/** A duration in seconds from "3600", "90m", "8h" or "1d". */
+export function parseDurationSeconds(raw: string): number | undefined {
+  const match = /^(\d+)\s*([smhd]?)$/.exec(raw.trim());
+  if (!match) return undefined;
+  const seconds = Number(match[1]) * DURATION_UNITS[match[2] || 's'];
+  return seconds > 0 ? seconds : undefined;
+}
+
+function readDuration(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const seconds = parseDurationSeconds(raw);
+  if (seconds === undefined) throw new ConfigError(`${name} must be a duration such as 3600, 90m, 8h or 1d, got "${raw}"`);
+  return seconds;
+}
+
 /** Reads and validates the configuration of one service from the environment, once, at start. */
 export function loadConfig(service: ServiceName, env: Env): Config {
   const nodeEnv = (env.NODE_ENV ?? 'development') as NodeEnv;
@@ -172,6 +229,7 @@ export function loadConfig(service: ServiceName, env: Env): Config {
     jwksUrl: readUrl(env, 'JWT_JWKS_URL', ['http:', 'https:']),
     issuer: env.JWT_ISSUER || 'samsyn',
     audience: env.JWT_AUDIENCE || 'samsyn-api',
+    maxLifetimeSeconds: readDuration(env, 'JWT_MAX_LIFETIME', DEFAULT_JWT_MAX_LIFETIME_SECONDS),
   };
   if (auth.secret !== undefined && auth.secret.length < 32) {
     throw new ConfigError('JWT_SECRET must be at least 32 characters');
@@ -179,11 +237,16 @@ export function loadConfig(service: ServiceName, env: Env): Config {
   if (production && !auth.jwksUrl && !auth.secret) {
     throw new ConfigError('JWT_JWKS_URL (or JWT_SECRET) must be set when NODE_ENV=production');
   }
+  // A published secret lets anyone sign tokens: refuse it where it matters, even beside a JWKS URL.
+  if (production && auth.secret !== undefined && KNOWN_DEFAULT_JWT_SECRETS.has(auth.secret)) {
+    throw new ConfigError('JWT_SECRET is a published default; set a secret of your own (e.g. openssl rand -base64 48) when NODE_ENV=production');
+  }
 
   return {
     service,
     nodeEnv,
-    host: env.HOST || '0.0.0.0',
+    // Subgraphs answer only the gateway: loopback unless told otherwise (containers set HOST=0.0.0.0).
+    host: env.HOST || (service === 'gateway' ? '0.0.0.0' : '127.0.0.1'),
     port: readPort(env, 'PORT', readPort(env, `${envName(service)}_PORT`, DEFAULT_PORTS[service])),
     databaseUrl: readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir: path.resolve(env.SAMSYN_DATA_DIR || '.data'),
@@ -194,9 +257,12 @@ export function loadConfig(service: ServiceName, env: Env): Config {
     introspection: readBoolean(env, 'INTROSPECTION', !production),
     subgraphUrls,
     subgraphTimeoutMs: timeout,
+    // The gateway's own plans carry at most the districts of one query (1 000 in the scale bench) per entity fetch.
+    maxRepresentations: readWholeNumber(env, 'MAX_REPRESENTATIONS', 5_000, 1, 1_000_000, 'representations'),
     auth,
     database: readDatabaseLimits(env),
     idempotencyKeyTtlSeconds: readWholeNumber(env, 'IDEMPOTENCY_KEY_TTL_HOURS', 24, 1, 24 * 365, 'hours') * 3600,
     supergraphPath: env.SUPERGRAPH_PATH || undefined,
+    corsOrigins: readOrigins(env, 'CORS_ORIGINS'),
   };
 }

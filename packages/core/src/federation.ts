@@ -1,13 +1,20 @@
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, type GraphQLSchema } from 'graphql';
+import { parse, printType, type GraphQLSchema } from 'graphql';
+import { ErrorCodeEnum } from './errors';
 import { buildSchemaSync, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])`;
 
 // Apollo Server's cache-control directive, so types can say they inherit their parent's cache hint.
 const CACHE_CONTROL = `
-enum CacheControlScope { PUBLIC PRIVATE }
+"""Apollo cache hints: who may share a cached answer."""
+enum CacheControlScope {
+  """Any cache may keep the answer: it is the same for every caller."""
+  PUBLIC
+  """Only the caller's own cache may keep it."""
+  PRIVATE
+}
 directive @cacheControl(maxAge: Int, scope: CacheControlScope, inheritMaxAge: Boolean) on FIELD_DEFINITION | OBJECT | INTERFACE | UNION`;
 
 // Resolver maps are plain objects of unknown shape: the federation glue is where `any` is honest.
@@ -28,7 +35,8 @@ export function buildFederatedSchema(options: Omit<BuildSchemaOptions, 'skipChec
     resolvers[typeName] = { ...resolvers[typeName], ...reference };
   }
   return buildSubgraphSchema({
-    typeDefs: parse(`${FEDERATION_LINK}\n${CACHE_CONTROL}\n${printSchemaWithDirectives(schema)}`),
+    // Every subgraph answers with these codes, so every one publishes the enum that documents them.
+    typeDefs: parse(`${FEDERATION_LINK}\n${CACHE_CONTROL}\n${printSchemaWithDirectives(schema)}\n${printType(ErrorCodeEnum)}`),
     resolvers,
   });
 }

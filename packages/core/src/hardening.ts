@@ -1,6 +1,6 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { GraphQLError, Kind, visit, type DocumentNode, type ValidationRule } from 'graphql';
+import { HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { GraphQLError, Kind, visit, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode, type ValidationRule } from 'graphql';
 import type { Config } from './config';
 
 /** Limits every operation must stay within, at the gateway and again at each subgraph. */
@@ -12,7 +12,100 @@ export const OPERATION_LIMITS = {
   maxTokens: 5000,
   /** graphql-armor's static cost: 2 per object field, 1 per scalar, times 1.5 per level of depth; reading every area at once costs about 15 000. */
   maxCost: 30_000,
+  /**
+   * An `_entities` request costs its representations times the fields selected for each (graphql-armor's
+   * static cost never sees them): the scale dashboard's largest fetch is 1 000 districts × about 16 fields.
+   */
+  maxEntityCost: 100_000,
 } as const;
+
+/** Fields a selection asks for, through fragments, without `__typename` (answered without a resolver). */
+function fieldsSelected(selectionSet: SelectionSetNode | undefined, fragments: Record<string, FragmentDefinitionNode>, seen = new Set<string>()): number {
+  let count = 0;
+  for (const selection of selectionSet?.selections ?? []) {
+    if (selection.kind === Kind.FIELD) {
+      if (selection.name.value !== '__typename') count += 1;
+      count += fieldsSelected(selection.selectionSet, fragments, seen);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      count += fieldsSelected(selection.selectionSet, fragments, seen);
+    } else if (!seen.has(selection.name.value)) {
+      // Validation refuses fragment cycles later; counting each fragment once keeps this finite before it.
+      seen.add(selection.name.value);
+      count += fieldsSelected(fragments[selection.name.value]?.selectionSet, fragments, seen);
+    }
+  }
+  return count;
+}
+
+function tooComplex(message: string, details: Record<string, unknown>): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...details, code: 'QUERY_TOO_COMPLEX', http: { status: 400, headers: new HeaderMap() } } });
+}
+
+/**
+ * Refuses an `_entities` request with more representations than MAX_REPRESENTATIONS, or whose
+ * representations times fields per entity exceed the entity cost, before any variable is coerced
+ * or any reference resolver runs: one request must not be able to exhaust a subgraph's memory.
+ */
+export function representationLimit<TContext extends BaseContext>(maxRepresentations: number): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, document, request }) {
+          const fragments = fragmentsOf(document);
+          let representations = 0;
+          let cost = 0;
+          for (const field of rootFields(operation, fragments)) {
+            const argument = field.arguments?.find((arg) => arg.name.value === 'representations');
+            if (field.name.value !== '_entities' || !argument) continue;
+            const value = argument.value;
+            const given = value.kind === Kind.VARIABLE ? request.variables?.[value.name.value] : undefined;
+            const count = value.kind === Kind.LIST ? value.values.length : Array.isArray(given) ? given.length : 1;
+            representations += count;
+            cost += count * Math.max(1, fieldsSelected(field.selectionSet, fragments));
+          }
+          if (representations > maxRepresentations) {
+            throw tooComplex(`Too many representations: ${representations}; one request may resolve at most ${maxRepresentations} entities (MAX_REPRESENTATIONS).`, {
+              representations,
+              maxRepresentations,
+            });
+          }
+          if (cost > OPERATION_LIMITS.maxEntityCost) {
+            throw tooComplex(`The entity fetch costs ${cost} (representations × fields per entity); the limit is ${OPERATION_LIMITS.maxEntityCost}.`, {
+              cost,
+              maxCost: OPERATION_LIMITS.maxEntityCost,
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
+function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  return Object.fromEntries(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+}
+
+/** Whether an operation asks for a root field of this name, directly or through fragments. */
+export function selectsRootField(document: DocumentNode, operation: OperationDefinitionNode | undefined, name: string): boolean {
+  return rootFields(operation, fragmentsOf(document)).some((field) => field.name.value === name);
+}
+
+/** The root fields of an operation, including those inside fragments. */
+function rootFields(operation: OperationDefinitionNode | undefined, fragments: Record<string, FragmentDefinitionNode>): FieldNode[] {
+  const fields: FieldNode[] = [];
+  const spread = new Set<string>();
+  const pending = [...(operation?.selectionSet.selections ?? [])];
+  while (pending.length > 0) {
+    const selection = pending.shift()!;
+    if (selection.kind === Kind.FIELD) fields.push(selection);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) pending.push(...selection.selectionSet.selections);
+    else if (!spread.has(selection.name.value)) {
+      spread.add(selection.name.value);
+      pending.push(...(fragments[selection.name.value]?.selectionSet.selections ?? []));
+    }
+  }
+  return fields;
+}
 
 /**
  * Validation rules against depth, alias, directive and token bombs and over-costly operations
@@ -32,7 +125,7 @@ export function operationLimits<TContext extends BaseContext>(config: Config): {
     blockFieldSuggestion: { enabled: config.nodeEnv === 'production' },
   });
   const { plugins, validationRules } = armor.protect();
-  return { plugins: [...(plugins as ApolloServerPlugin<TContext>[]), refuseNulCharacters<TContext>()], validationRules };
+  return { plugins: [...(plugins as ApolloServerPlugin<TContext>[]), refuseNulCharacters<TContext>(), representationLimit<TContext>(config.maxRepresentations)], validationRules };
 }
 
 /** graphql-js stops parsing past this many tokens with a syntax error: HTTP 400, GRAPHQL_PARSE_FAILED. */

@@ -17,11 +17,22 @@ export interface IncomingRequest {
 export interface HttpServiceOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
   context: (request: IncomingRequest) => Promise<TContext>;
-  /** `/ready` answers 200 only while this resolves true. */
-  ready: () => Promise<boolean>;
+  /** `/ready` answers 200 only while this resolves true (or `{ ready: true }`); a report's other keys go into the body. */
+  ready: () => Promise<boolean | Readiness>;
   logger: Logger;
   host: string;
   port: number;
+  /**
+   * Answers requests other than GraphQL (pages, assets, preflight) before the GraphQL endpoint does;
+   * resolves true when it has answered. It may also set headers for the GraphQL response and resolve false.
+   */
+  routes?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+}
+
+/** Whether a service can serve, and why not. */
+export interface Readiness {
+  ready: boolean;
+  [detail: string]: unknown;
 }
 
 export interface RunningHttpService {
@@ -93,9 +104,11 @@ export async function serveHttp<TContext extends BaseContext>(
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/ready') {
-      const ready = !stopping && (await options.ready().catch(() => false));
-      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable' });
+      const answer = stopping ? false : await options.ready().catch(() => false);
+      const { ready, ...details } = typeof answer === 'boolean' ? { ready: answer } : answer;
+      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', ...details });
     }
+    if (options.routes && (await options.routes(req, res, url))) return;
     if (url.pathname !== '/graphql' && url.pathname !== '/') {
       return sendJson(res, 404, { error: 'Not found. GraphQL is served at /graphql.' });
     }
@@ -115,7 +128,11 @@ export async function serveHttp<TContext extends BaseContext>(
 
     const started = performance.now();
     const response = await executeInScope(apollo, options.context, httpGraphQLRequest, requestId);
-    for (const [name, value] of response.headers) res.setHeader(name, value);
+    for (const [name, value] of response.headers) {
+      // A route may have set Vary (e.g. Origin for CORS); Apollo's own Vary adds to it.
+      const vary = name === 'vary' ? res.getHeader('vary') : undefined;
+      res.setHeader(name, vary ? `${String(vary)}, ${value}` : value);
+    }
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
       res.end(response.body.string);

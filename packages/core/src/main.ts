@@ -1,8 +1,8 @@
 import type { ServiceName } from './config';
-import { ConfigError } from './config';
+import { ConfigError, envName, SUBGRAPHS } from './config';
 
-/** One line that says why a service could not start, without a stack trace. */
-export function describeStartupError(error: unknown): string {
+/** One line that says why a service could not start, without a stack trace; `service` names its port variable. */
+export function describeStartupError(error: unknown, service?: ServiceName): string {
   if (error instanceof ConfigError) return `configuration: ${error.message}`;
   const err = error as { code?: string; message?: string; address?: string; port?: number };
   if (err?.code === 'ECONNREFUSED' || err?.code === 'ENOTFOUND' || err?.code === 'ETIMEDOUT') {
@@ -11,8 +11,15 @@ export function describeStartupError(error: unknown): string {
   }
   if (err?.code === '28P01' || err?.code === '28000') return `the database refused the login (${err.message}); check DATABASE_URL`;
   if (err?.code === '3D000') return `${err.message}; check DATABASE_URL`;
-  if (err?.code === 'EADDRINUSE') return `port ${err.port ?? ''} is already in use; set PORT`;
-  return err?.message ?? String(error);
+  if (err?.code === 'EADDRINUSE') {
+    return `port ${err.port ?? ''} is already in use; choose another with ${service ? `${envName(service)}_PORT` : 'PORT'}`;
+  }
+  // Some libraries reject with nothing at all: say so rather than print "undefined".
+  return err?.message || (error === undefined ? 'failed without saying why' : String(error));
+}
+
+function knownService(name: string): ServiceName | undefined {
+  return name === 'gateway' || (SUBGRAPHS as readonly string[]).includes(name) ? (name as ServiceName) : undefined;
 }
 
 /** Runs a service's start function; a failure prints one line and exits non-zero. */
@@ -33,9 +40,11 @@ export function runMain(service: ServiceName | string, start: () => Promise<{ cl
       };
       process.once('SIGTERM', stop);
       process.once('SIGINT', stop);
+      // Started by `npm start`: when the launcher is gone (even killed), its channel closes; stop with it.
+      if (process.channel) process.once('disconnect', () => stop('SIGTERM'));
     },
     (error: unknown) => {
-      console.error(`${service}: ${describeStartupError(error)}`);
+      console.error(`${service}: ${describeStartupError(error, knownService(service))}`);
       process.exit(1);
     },
   );

@@ -1,4 +1,4 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, MigrationInterface } from 'typeorm';
@@ -14,6 +14,8 @@ import { LoaderRegistry } from './loaders';
 import { createLogger, type Logger } from './logger';
 import { baseApolloOptions } from './apollo';
 import { createPrincipalResolver, type PrincipalResolver } from './auth/verify';
+import { UnauthenticatedError } from './errors';
+import { selectsRootField } from './hardening';
 
 type Constructor = new (...args: never[]) => unknown;
 
@@ -63,6 +65,25 @@ export function subgraphDataSource(definition: SubgraphDefinition, config: Confi
   });
 }
 
+/**
+ * In production `_service { sdl }` (the whole subgraph schema, internals included) answers only a caller
+ * with a valid token, as the gateway's requests carry; introspection is off there for the same reason.
+ */
+function serviceSdlNeedsToken(): ApolloServerPlugin<SubgraphContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, contextValue }) {
+          if (contextValue.principal || !selectsRootField(document, operation, '_service')) return;
+          const error = new UnauthenticatedError('Sign in: the subgraph schema (_service) needs a valid token in production.');
+          Object.assign(error.extensions, { http: { status: 401, headers: new HeaderMap() } });
+          throw error;
+        },
+      };
+    },
+  };
+}
+
 /** Opens the database (migrating and seeding as configured), builds the schema and starts Apollo. */
 export async function createSubgraphRuntime(
   definition: SubgraphDefinition,
@@ -77,7 +98,12 @@ export async function createSubgraphRuntime(
     const schema = definition.buildSchema();
     const base = baseApolloOptions<SubgraphContext>(config, logger);
     // No Apollo Studio here: inline traces would only cost time on every subgraph response.
-    const apollo = new ApolloServer<SubgraphContext>({ ...base, schema, plugins: [...base.plugins, ApolloServerPluginInlineTraceDisabled(), idempotencyPlugin(db, config.idempotencyKeyTtlSeconds)] });
+    const guards = config.nodeEnv === 'production' ? [serviceSdlNeedsToken()] : [];
+    const apollo = new ApolloServer<SubgraphContext>({
+      ...base,
+      schema,
+      plugins: [...base.plugins, ...guards, ApolloServerPluginInlineTraceDisabled(), idempotencyPlugin(db, config.idempotencyKeyTtlSeconds)],
+    });
     await apollo.start();
     const principals = options.principals ?? createPrincipalResolver(config.auth);
     return {

@@ -62,3 +62,22 @@ describe('the access policy', () => {
     expect(() => policy.requireSecondPair(leader, 'jonas')).not.toThrow();
   });
 });
+
+describe('signing development tokens', () => {
+  const auth = { secret: 'x'.repeat(40), issuer: 'samsyn', audience: 'samsyn-api', maxLifetimeSeconds: 8 * 3600 };
+  const claims = { sub: 'anna', name: 'Anna', roles: ['analyst' as const] };
+
+  it('signs within the maximum lifetime, and the token is accepted', async () => {
+    const token = await signToken(auth, claims, '8h');
+    expect(await createPrincipalResolver(auth)(`Bearer ${token}`)).toMatchObject({ sub: 'anna' });
+  });
+
+  it('refuses to sign a token that would live longer than JWT_MAX_LIFETIME', async () => {
+    await expect(signToken(auth, claims, '9h')).rejects.toThrow(/JWT_MAX_LIFETIME/);
+  });
+
+  it('refuses a token that lives longer than the verifier allows, though another service would sign it', async () => {
+    const token = await signToken({ ...auth, maxLifetimeSeconds: 86_400 }, claims, '20h');
+    await expect(createPrincipalResolver(auth)(`Bearer ${token}`)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringContaining('JWT_MAX_LIFETIME') });
+  });
+});

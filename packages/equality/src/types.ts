@@ -1,5 +1,6 @@
 import { Directive, Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Area, AreaDistrict, type DistrictKey } from '@samsyn/knowledge';
+import { PeriodScalar } from './periods';
 
 export enum IndicatorKind {
   PROPORTION = 'PROPORTION',
@@ -9,6 +10,7 @@ export enum IndicatorKind {
 }
 registerEnumType(IndicatorKind, {
   name: 'IndicatorKind',
+  description: 'What an indicator measures, and so how districts are compared on it.',
   valuesConfig: {
     PROPORTION: { description: 'numerator / denominator, e.g. assessments decided within 14 days of all assessments.' },
     RATE: { description: 'numerator per `ratePer` of a population (denominator), e.g. children placed per 1 000 children.' },
@@ -22,14 +24,30 @@ export enum Direction {
   LOWER_IS_BETTER = 'LOWER_IS_BETTER',
   NEITHER = 'NEITHER',
 }
-registerEnumType(Direction, { name: 'Direction' });
+registerEnumType(Direction, {
+  name: 'Direction',
+  description: 'Which way an indicator is better: ranks and improving follow it.',
+  valuesConfig: {
+    HIGHER_IS_BETTER: { description: 'A higher value is better (e.g. assessments in time).' },
+    LOWER_IS_BETTER: { description: 'A lower value is better (e.g. waiting days).' },
+    NEITHER: { description: 'Neither is better in itself (e.g. placements): no rank, no improving.' },
+  },
+});
 
 export enum Periodicity {
   YEAR = 'YEAR',
   QUARTER = 'QUARTER',
   MONTH = 'MONTH',
 }
-registerEnumType(Periodicity, { name: 'Periodicity', description: 'How often figures are reported: periods 2026, 2026-Q3 or 2026-09.' });
+registerEnumType(Periodicity, {
+  name: 'Periodicity',
+  description: 'How often figures are reported: periods 2026, 2026-Q3 or 2026-09.',
+  valuesConfig: {
+    YEAR: { description: 'Per year: 2026.' },
+    QUARTER: { description: 'Per quarter: 2026-Q3.' },
+    MONTH: { description: 'Per month: 2026-09.' },
+  },
+});
 
 export enum FunnelPosition {
   INSIDE = 'INSIDE',
@@ -41,6 +59,13 @@ export enum FunnelPosition {
 registerEnumType(FunnelPosition, {
   name: 'FunnelPosition',
   description: 'Where a district lies in the funnel plot: within the control limits around the city value for its size, or above/below the 95 % or 99.8 % limits.',
+  valuesConfig: {
+    INSIDE: { description: 'Within the 95 % limits: no sign of a difference beyond chance.' },
+    ABOVE_95: { description: 'Above the 95 % limit but within the 99.8 % one: worth a look.' },
+    ABOVE_99_8: { description: 'Above the 99.8 % limit: very unlikely to be chance.' },
+    BELOW_95: { description: 'Below the 95 % limit but within the 99.8 % one: worth a look.' },
+    BELOW_99_8: { description: 'Below the 99.8 % limit: very unlikely to be chance.' },
+  },
 });
 
 export enum Trend {
@@ -52,6 +77,12 @@ export enum Trend {
 registerEnumType(Trend, {
   name: 'Trend',
   description: 'The direction of a district’s values over the last four periods (least-squares slope; STABLE when the change over the window is under 5 % of the mean; UNKNOWN with fewer than three shown values).',
+  valuesConfig: {
+    RISING: { description: 'The values go up.' },
+    FALLING: { description: 'The values go down.' },
+    STABLE: { description: 'No change worth the name.' },
+    UNKNOWN: { description: 'Too few shown values to tell.' },
+  },
 });
 
 export enum SuppressionReason {
@@ -60,6 +91,7 @@ export enum SuppressionReason {
 }
 registerEnumType(SuppressionReason, {
   name: 'SuppressionReason',
+  description: 'Why a figure is hidden.',
   valuesConfig: {
     SMALL_COUNT: { description: 'A count under 5 (cases, or cases without the outcome): never shown.' },
     SECONDARY: { description: 'Hidden too, so that the one small count cannot be worked out from the city totals.' },
@@ -69,28 +101,28 @@ registerEnumType(SuppressionReason, {
 @ObjectType({ description: 'A measure compared between districts.', simpleResolvers: true })
 @Directive('@shareable')
 export class Indicator {
-  @Field()
+  @Field({ description: 'Stable code, e.g. "CS-IA14": what comparison, series and reports name it by.' })
   code!: string;
 
-  @Field(() => Area)
+  @Field(() => Area, { description: 'The area it belongs to.' })
   area!: Area;
 
   @Field({ description: 'The Swedish name.' })
   name!: string;
 
-  @Field()
+  @Field({ description: 'What is counted, in Swedish.' })
   description!: string;
 
-  @Field(() => IndicatorKind)
+  @Field(() => IndicatorKind, { description: 'Proportion, rate, median or mean.' })
   kind!: IndicatorKind;
 
   @Field({ description: 'e.g. "andel", "per 1 000 barn", "dagar".' })
   unit!: string;
 
-  @Field(() => Direction)
+  @Field(() => Direction, { description: 'Which way is better.' })
   direction!: Direction;
 
-  @Field(() => Periodicity)
+  @Field(() => Periodicity, { description: 'The kind of period figures are reported per.' })
   periodicity!: Periodicity;
 
   @Field(() => Int, { nullable: true, description: 'For a RATE: per how many of the population.' })
@@ -106,25 +138,25 @@ export class Indicator {
 @ObjectType({ description: "One district's figure in a comparison. Counts under 5 are never shown: then value, counts and position are null.", simpleResolvers: true })
 @Directive('@shareable')
 export class ComparisonEntry {
-  @Field(() => AreaDistrict())
+  @Field(() => AreaDistrict(), { description: 'The district.' })
   district!: DistrictKey;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: "The district's value in the indicator's unit; null when suppressed." })
   value!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Cases with the outcome (proportions and rates); null when suppressed.' })
   numerator!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'All cases, or the population for a rate; null when suppressed.' })
   denominator!: number | null;
 
-  @Field()
+  @Field({ description: 'Whether the figure is hidden so that no one can be identified.' })
   suppressed!: boolean;
 
-  @Field(() => SuppressionReason, { nullable: true })
+  @Field(() => SuppressionReason, { nullable: true, description: 'Why it is hidden; null when shown.' })
   suppressionReason!: SuppressionReason | null;
 
-  @Field(() => FunnelPosition, { nullable: true })
+  @Field(() => FunnelPosition, { nullable: true, description: 'Where the district lies against the control limits for its size; null when suppressed.' })
   position!: FunnelPosition | null;
 
   @Field(() => Int, { nullable: true, description: '1 = best among shown districts (ties share a rank); null when the indicator has no better direction.' })
@@ -133,19 +165,19 @@ export class ComparisonEntry {
   @Field(() => Float, { nullable: true, description: 'value − cityValue.' })
   difference!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'The 95 % control limits for this district, in the indicator’s unit.' })
+  @Field(() => Float, { nullable: true, description: 'The lower 95 % control limit for this district, in the indicator’s unit.' })
   lower95!: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'The upper 95 % control limit.' })
   upper95!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'The 99.8 % control limits.' })
+  @Field(() => Float, { nullable: true, description: 'The lower 99.8 % control limit.' })
   lower998!: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'The upper 99.8 % control limit.' })
   upper998!: number | null;
 
-  @Field(() => Trend)
+  @Field(() => Trend, { description: "The direction of the district's values over the last four periods." })
   trend!: Trend;
 
   @Field(() => Boolean, { nullable: true, description: 'Whether the trend goes the better way; null when stable, unknown or without a better direction.' })
@@ -162,10 +194,10 @@ district values (1.4826 × their median absolute deviation), so one extreme dist
 })
 @Directive('@shareable')
 export class Comparison {
-  @Field(() => Indicator)
+  @Field(() => Indicator, { description: 'The indicator compared.' })
   indicator!: Indicator;
 
-  @Field()
+  @Field(() => PeriodScalar, { description: 'The period compared.' })
   period!: string;
 
   @Field(() => Float, { nullable: true, description: 'Pooled over all districts that reported.' })
@@ -184,16 +216,16 @@ export class Comparison {
 @ObjectType({ description: "A district's figure for one period of a series.", simpleResolvers: true })
 @Directive('@shareable')
 export class SeriesPoint {
-  @Field()
+  @Field(() => PeriodScalar, { description: 'The period of this point.' })
   period!: string;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: "The district's value; null when hidden or not reported." })
   value!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Cases with the outcome; null when hidden or not reported.' })
   numerator!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'All cases; null when hidden or not reported.' })
   denominator!: number | null;
 
   @Field({ description: 'True when the figure is hidden (small counts), false when shown or not reported.' })
@@ -206,31 +238,31 @@ export class SeriesPoint {
 @ObjectType({ description: "A district's figure for one indicator in a period, beside the city's.", simpleResolvers: true })
 @Directive('@shareable')
 export class IndicatorValue {
-  @Field(() => Indicator)
+  @Field(() => Indicator, { description: 'The indicator measured.' })
   indicator!: Indicator;
 
-  @Field()
+  @Field(() => PeriodScalar, { description: 'The period of the figure.' })
   period!: string;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: "The district's value; null when hidden or not reported." })
   value!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Cases with the outcome; null when hidden or not reported.' })
   numerator!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'All cases; null when hidden or not reported.' })
   denominator!: number | null;
 
-  @Field()
+  @Field({ description: 'Whether the figure is hidden so that no one can be identified.' })
   suppressed!: boolean;
 
-  @Field(() => FunnelPosition, { nullable: true })
+  @Field(() => FunnelPosition, { nullable: true, description: 'Where the district lies against the control limits; null when hidden or not reported.' })
   position!: FunnelPosition | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: "The city's value in the same period." })
   cityValue!: number | null;
 
-  @Field(() => Trend)
+  @Field(() => Trend, { description: "The direction of the district's values over the last four periods." })
   trend!: Trend;
 }
 
@@ -242,29 +274,29 @@ export class ObservationInput {
   @Field({ description: 'District code, e.g. "angered".' })
   district!: string;
 
-  @Field({ description: '2026, 2026-Q3 or 2026-09, as the indicator’s periodicity says.' })
+  @Field(() => PeriodScalar, { description: 'A year, quarter or month, as the indicator’s periodicity says.' })
   period!: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Proportions and rates: cases with the outcome (0 or more).' })
   numerator?: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Proportions and rates: all cases, or the population; medians and means: the number of cases.' })
   denominator?: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Medians and means: the value.' })
   value?: number | null;
 }
 
 @ObjectType({ description: 'What a report stored.' })
 @Directive('@shareable')
 export class ReportResult {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Rows in the report.' })
   received!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Rows stored for the first time.' })
   inserted!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Rows that changed what was stored.' })
   updated!: number;
 
   @Field(() => Int, { description: 'Rows identical to what was stored: a repeated report changes nothing.' })

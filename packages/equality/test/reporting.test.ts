@@ -49,7 +49,6 @@ describe('reporting figures', () => {
         { indicator: 'CS-IA14', district: 'angered', period: '2027-Q2', numerator: 10, denominator: 20 },
         { indicator: 'CS-IA14', district: 'angered', period: '2027-Q3', numerator: 30, denominator: 20 },
         { indicator: 'CS-NOPE', district: 'angered', period: '2027-Q2', numerator: 1, denominator: 2 },
-        { indicator: 'CS-IA14', district: 'angered', period: '2027-13', numerator: 1, denominator: 2 },
         { indicator: 'CS-IA14', district: 'angered', period: '2027', numerator: 1, denominator: 2 },
         { indicator: 'CS-IA14', district: 'angered', period: '2027-Q4', numerator: -1, denominator: 2 },
         { indicator: 'CS-IA14', district: 'angered', period: '2028-Q1', value: 0.5 },
@@ -57,11 +56,19 @@ describe('reporting figures', () => {
       angered,
     );
     expect(errorOf(result)?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect((errorOf(result)?.extensions?.rows as { row: number }[]).map((row) => row.row)).toEqual([2, 3, 4, 5, 6, 7]);
+    expect((errorOf(result)?.extensions?.rows as { row: number }[]).map((row) => row.row)).toEqual([2, 3, 4, 5, 6]);
     expect(errorOf(result)?.message).toMatch(/row 2 \(CS-IA14, angered, 2027-Q3\): numerator 30 is above denominator 20/);
-    expect(errorOf(result)?.message).toMatch(/row 7 .*takes numerator and denominator, not a value/);
+    expect(errorOf(result)?.message).toMatch(/row 6 .*takes numerator and denominator, not a value/);
     expect(await db().query(`SELECT count(*) AS n FROM observation`)).toEqual(before);
     expect(await db().query(`SELECT count(*) AS n FROM audit_log`)).toEqual(auditBefore);
+  });
+
+  it('refuses a report with a month that does not exist before anything runs, naming the row', async () => {
+    const before = await db().query(`SELECT count(*) AS n FROM observation`);
+    const result = await report([figures[0], { ...figures[1], period: '2027-13' }], angered);
+    expect(errorOf(result)?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(errorOf(result)?.message).toMatch(/input\[1\]\.period.*"2027-13" is not a period/);
+    expect(await db().query(`SELECT count(*) AS n FROM observation`)).toEqual(before);
   });
 
   it('refuses a district system reporting for another district, and anyone else, storing nothing', async () => {
@@ -77,7 +84,7 @@ describe('reporting figures', () => {
 });
 
 describe('comparisons of the demo figures', () => {
-  const COMPARE = `query ($indicator: String!, $period: String!) { childServices { comparison(indicator: $indicator, period: $period) {
+  const COMPARE = `query ($indicator: String!, $period: Period!) { childServices { comparison(indicator: $indicator, period: $period) {
     cityValue entries { district { code } value position suppressed trend } } } }`;
 
   it('catch the outlier the demo data holds, and need a signed-in caller', async () => {
@@ -149,10 +156,21 @@ describe('adoption', () => {
     const { data } = await graph.subgraph(
       'child-services',
       `query ($id: ID) { childServices { document(id: $id) { adoption { district { code } lagging daysLagging status } } } }`,
-      { variables: { id: documentId } },
+      { variables: { id: documentId }, token: analyst },
     );
     const adoption = (data?.childServices as { document: { adoption: { district: { code: string }; lagging: boolean; daysLagging: number | null; status: string | null }[] } }).document.adoption;
     expect(adoption.find((a) => a.district.code === 'lundby')).toEqual({ district: { code: 'lundby' }, lagging: false, daysLagging: null, status: 'IMPLEMENTED' });
     expect(adoption.find((a) => a.district.code === 'centrum')).toEqual({ district: { code: 'centrum' }, lagging: true, daysLagging: 30, status: null });
+  });
+
+  it("shows a document's adoption only to a signed-in caller, and without a token still the public document", async () => {
+    const { documentId } = await documentWithPastVersion(12);
+    const query = `query ($id: ID) { childServices { document(id: $id) { title adoption { district { code } status } } } }`;
+    const anonymous = await graph.query(query, { variables: { id: documentId } });
+    expect(anonymous.data).toEqual({ childServices: { document: { title: 'Rutin att införa', adoption: null } } });
+    expect(anonymous.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([[['childServices', 'document', 'adoption'], 'UNAUTHENTICATED']]);
+    const signedIn = await graph.query(query, { variables: { id: documentId }, token: analyst });
+    expect(signedIn.errors).toBeUndefined();
+    expect((signedIn.data?.childServices as { document: { adoption: unknown[] } }).document.adoption).toContainEqual({ district: { code: 'angered' }, status: null });
   });
 });

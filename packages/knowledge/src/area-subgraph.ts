@@ -1,6 +1,6 @@
 import type { DataSource, MigrationInterface } from 'typeorm';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Ctx, Directive, Field, FieldResolver, Info, Mutation, ObjectType, Query, Resolver, Root, type NonEmptyArray } from 'type-graphql';
+import { Ctx, Directive, Field, FieldResolver, Info, InterfaceType, Mutation, ObjectType, Query, Resolver, Root, type NonEmptyArray } from 'type-graphql';
 import { buildFederatedSchema, cachePublic, type ReferenceResolvers, type SubgraphContext, type SubgraphDefinition, type SubgraphName } from '@samsyn/core';
 import { Area, AREAS, type AreaFacts } from './area';
 import { AreaProfile } from './profile';
@@ -9,10 +9,28 @@ import { AreaProfile } from './profile';
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type AnyClass = Function;
 
-/** What an area namespace object (`childServices { … }`) carries into its field resolvers. */
-@ObjectType({ description: "Base of every area namespace; not itself in the schema." })
+/**
+ * The shape the four areas share (`childServices`, `adultServices`, … on Query), so that a client
+ * spreads one fragment over all of them. Shared packages resolve its fields on the interface itself
+ * (`@Resolver(() => AreaNamespace)`), so every area subgraph defines it identically; area-specific
+ * fields (deadlines, instruments, …) stay on the area's own type.
+ */
+@InterfaceType('AreaNamespace', {
+  description: "What every area offers alike: its routines, guidelines and methods, the indicators districts are compared on, comparisons and series. Spread one fragment on it to read all four areas the same way.",
+  resolveType: (namespace: { area: Area }) => AREAS[namespace.area].typeName,
+})
 export abstract class AreaNamespace {
-  @Field(() => Area)
+  @Field(() => Area, { description: 'Which area this is.' })
+  area!: Area;
+
+  @Field({ description: 'The Swedish name of the area.' })
+  name!: string;
+}
+
+/** What an area's mutation namespace (`mutation { childServices { … } }`) carries into its field resolvers. */
+@ObjectType({ description: 'Base of every area mutation namespace; not itself in the schema.' })
+export abstract class AreaMutationsBase {
+  @Field(() => Area, { description: 'Which area this is.' })
   area!: Area;
 
   @Field({ description: 'The Swedish name of the area.' })
@@ -28,7 +46,7 @@ export interface DistrictKey {
 export interface AreaTypes {
   facts: AreaFacts;
   Namespace: abstract new () => AreaNamespace;
-  Mutations: abstract new () => AreaNamespace;
+  Mutations: abstract new () => AreaMutationsBase;
   District: new () => DistrictKey;
 }
 
@@ -59,11 +77,11 @@ export function AreaDistrict(): new () => DistrictKey {
 export function defineArea(area: Area): AreaTypes {
   const facts = AREAS[area];
 
-  @ObjectType(facts.typeName, { description: `${facts.name}: the area's shared documents, indicators and capabilities.` })
+  @ObjectType(facts.typeName, { implements: AreaNamespace, description: `${facts.name}: the area's shared documents, indicators and comparisons, and what only this area has.` })
   class Namespace extends AreaNamespace {}
 
-  @ObjectType(`${facts.typeName}Mutations`, { description: `Changes in ${facts.name}.` })
-  class Mutations extends AreaNamespace {}
+  @ObjectType(`${facts.typeName}Mutations`, { description: `Changes in ${facts.name}: the document lifecycle, acknowledgements and reports.` })
+  class Mutations extends AreaMutationsBase {}
 
   @ObjectType('District')
   @Directive('@key(fields: "code")')
@@ -91,7 +109,7 @@ function rootResolvers(types: AreaTypes): AnyClass[] {
     }
 
     @Mutation(() => types.Mutations, { name: facts.rootField, description: `Changes in ${facts.name}.` })
-    mutations(): AreaNamespace {
+    mutations(): AreaMutationsBase {
       return namespace();
     }
   }

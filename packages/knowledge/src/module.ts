@@ -1,6 +1,6 @@
 import type { AreaModule } from './area-subgraph';
 import { AdoptionResolver, adoptionMutations, DocumentAdoptionResolver, ProfileAdoptionResolver } from './documents/adoption.resolvers';
-import { DocumentVersionResolver, documentResolvers, KnowledgeDocumentResolver } from './documents/document.resolvers';
+import { DocumentsResolver, DocumentVersionResolver, documentMutations, KnowledgeDocumentResolver } from './documents/document.resolvers';
 import { seedAdoption, seedDocuments, type DocumentSeed } from './documents/seed';
 import { ProcessLeaderRef } from './documents/types';
 import { KnowledgeDocuments1763800001000 } from './migrations/1763800001000-KnowledgeDocuments';
@@ -11,7 +11,8 @@ export function knowledgeModule(demoDocuments: DocumentSeed[]): AreaModule {
   return {
     migrations: [KnowledgeDocuments1763800001000, Adoption1763800002000],
     resolvers: (types) => [
-      ...documentResolvers(types),
+      DocumentsResolver,
+      ...documentMutations(types),
       ...adoptionMutations(types),
       KnowledgeDocumentResolver,
       DocumentVersionResolver,

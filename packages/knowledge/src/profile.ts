@@ -5,7 +5,7 @@ import { Area } from './area';
 @ObjectType({ description: "A district's standing in one area." })
 @Directive('@shareable')
 export class AreaProfile {
-  @Field(() => Area)
+  @Field(() => Area, { description: 'The area.' })
   area!: Area;
 
   @Field({ description: 'The Swedish name of the area.' })

@@ -28,8 +28,7 @@ describe('childServices.deadlines', () => {
   afterAll(() => graph.close());
 
   const DEADLINES = `query ($received: Date!, $started: Date) { childServices { deadlines(reportReceivedOn: $received, investigationStartedOn: $started) {
-    initialAssessmentDue investigationDue legalBasis routineVersion { number title }
-    initialAssessment { days legalBasis } investigation { months due routineVersion { number } } } } }`;
+    initialAssessment { due days legalBasis routineVersion { number title } } investigation { due months legalBasis routineVersion { number } } } } }`;
   const deadlines = async (received: string, started?: string) => {
     const { data, errors } = await graph.subgraph('child-services', DEADLINES, { variables: { received, started } });
     return { deadlines: (data?.childServices as { deadlines: Record<string, unknown> } | null)?.deadlines, error: errors?.[0] };
@@ -38,17 +37,24 @@ describe('childServices.deadlines', () => {
   it('gives 14 days for the initial assessment and 4 months for the investigation, with their legal basis and routine', async () => {
     const { deadlines: result } = await deadlines('2026-10-30', '2026-10-31');
     expect(result).toEqual({
-      initialAssessmentDue: '2026-11-13',
-      investigationDue: '2027-02-28',
-      legalBasis: ['SoL 20 kap. 2 §', 'SoL 20 kap. 3 §'],
-      routineVersion: { number: 2, title: 'Rutin för mottagande av orosanmälan och förhandsbedömning' },
-      initialAssessment: { days: 14, legalBasis: 'SoL 20 kap. 2 §' },
-      investigation: { months: 4, due: '2027-02-28', routineVersion: { number: 2 } },
+      initialAssessment: { due: '2026-11-13', days: 14, legalBasis: 'SoL 20 kap. 2 §', routineVersion: { number: 2, title: 'Rutin för mottagande av orosanmälan och förhandsbedömning' } },
+      investigation: { due: '2027-02-28', months: 4, legalBasis: 'SoL 20 kap. 3 §', routineVersion: { number: 2 } },
+    });
+  });
+
+  it('still answers the deprecated flat fields, with the same dates as the deadline objects', async () => {
+    const { data, errors } = await graph.subgraph(
+      'child-services',
+      '{ childServices { deadlines(reportReceivedOn: "2026-10-30", investigationStartedOn: "2026-10-31") { initialAssessmentDue investigationDue legalBasis routineVersion { number } } } }',
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.childServices).toEqual({
+      deadlines: { initialAssessmentDue: '2026-11-13', investigationDue: '2027-02-28', legalBasis: ['SoL 20 kap. 2 §', 'SoL 20 kap. 3 §'], routineVersion: { number: 2 } },
     });
   });
 
   it('uses the routine version in force on the day the report came in', async () => {
-    expect((await deadlines('2025-08-01')).deadlines).toMatchObject({ initialAssessmentDue: '2025-08-15', routineVersion: { number: 1 } });
+    expect((await deadlines('2025-08-01')).deadlines).toMatchObject({ initialAssessment: { due: '2025-08-15', routineVersion: { number: 1 } } });
   });
 
   it('follows a new routine version that changes the rule, from the day it comes into force', async () => {
@@ -70,11 +76,10 @@ describe('childServices.deadlines', () => {
     });
     expect(published.errors).toBeUndefined();
 
-    expect((await deadlines(addDays(from, -1))).deadlines).toMatchObject({ initialAssessmentDue: addDays(from, 13), routineVersion: { number: 2 } });
+    expect((await deadlines(addDays(from, -1))).deadlines).toMatchObject({ initialAssessment: { due: addDays(from, 13), routineVersion: { number: 2 } } });
     expect((await deadlines(from, from)).deadlines).toMatchObject({
-      initialAssessmentDue: addDays(from, 10),
-      investigationDue: addMonths(from, 3),
-      routineVersion: { number: 3 },
+      initialAssessment: { due: addDays(from, 10), routineVersion: { number: 3 } },
+      investigation: { due: addMonths(from, 3), routineVersion: { number: 3 } },
     });
   });
 

@@ -1,6 +1,15 @@
 import { ForbiddenError, UnauthenticatedError } from '../errors';
 import type { Principal } from './principal';
 
+/** The sentence that describes a field only signed-in callers may read; such fields are nullable, so the error stays on them. */
+export const NEEDS_TOKEN = 'Needs a token: without one it is null with an UNAUTHENTICATED error, and the rest of the query still answers.';
+
+/** The codes the rules below refuse with, and when: the start of a mutation's "Errors: …" (see errorsDoc). */
+export const REFUSALS = {
+  areaEditor: { UNAUTHENTICATED: '', FORBIDDEN: 'not a process leader of the area' },
+  districtSystem: { UNAUTHENTICATED: '', FORBIDDEN: 'not a district system, or a row for another district' },
+} as const;
+
 /**
  * Who may do what: every access rule of Samsyn, decided here and nowhere else.
  * Areas and districts are plain strings here (Area enum values, district codes).

@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import type { AuthConfig } from '../config';
+import { DEFAULT_JWT_MAX_LIFETIME_SECONDS, parseDurationSeconds, type AuthConfig } from '../config';
 import { UnauthenticatedError } from '../errors';
 import { ROLES, type Principal, type Role } from './principal';
 
@@ -13,7 +13,18 @@ function unauthenticated(reason: string): UnauthenticatedError {
   return error;
 }
 
-function principalFrom(payload: JWTPayload): Principal {
+/** Tokens must expire, and not later than the configured lifetime allows (measured from issue and from now). */
+function checkLifetime(payload: JWTPayload, maxLifetimeSeconds: number): void {
+  if (typeof payload.exp !== 'number') throw unauthenticated('the token has no expiry (exp)');
+  const now = Math.floor(Date.now() / 1000);
+  const lifetime = Math.max(payload.exp - now, typeof payload.iat === 'number' ? payload.exp - payload.iat : 0);
+  if (lifetime > maxLifetimeSeconds) {
+    throw unauthenticated(`the token lives longer than the ${maxLifetimeSeconds} s this service accepts (JWT_MAX_LIFETIME)`);
+  }
+}
+
+function principalFrom(payload: JWTPayload, maxLifetimeSeconds: number): Principal {
+  checkLifetime(payload, maxLifetimeSeconds);
   const roles = Array.isArray(payload.roles) ? payload.roles : [];
   if (!payload.sub) throw unauthenticated('the token names no subject');
   if (roles.length === 0 || !roles.every((role): role is Role => ROLES.includes(role as Role))) {
@@ -35,14 +46,15 @@ function principalFrom(payload: JWTPayload): Principal {
 export function createPrincipalResolver(auth: AuthConfig): PrincipalResolver {
   const secret = auth.secret ? new TextEncoder().encode(auth.secret) : undefined;
   const jwks: JWTVerifyGetKey | undefined = auth.jwksUrl ? createRemoteJWKSet(new URL(auth.jwksUrl)) : undefined;
+  const maxLifetime = auth.maxLifetimeSeconds ?? DEFAULT_JWT_MAX_LIFETIME_SECONDS;
   return async (authorization) => {
     if (authorization === undefined || authorization === '') return null;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match) throw unauthenticated('expected "Authorization: Bearer <token>"');
-    const options = { issuer: auth.issuer, audience: auth.audience };
+    const options = { issuer: auth.issuer, audience: auth.audience, requiredClaims: ['exp'] };
     try {
-      if (jwks) return principalFrom((await jwtVerify(match[1], jwks, { ...options, algorithms: ['RS256'] })).payload);
-      if (secret) return principalFrom((await jwtVerify(match[1], secret, { ...options, algorithms: ['HS256'] })).payload);
+      if (jwks) return principalFrom((await jwtVerify(match[1], jwks, { ...options, algorithms: ['RS256'] })).payload, maxLifetime);
+      if (secret) return principalFrom((await jwtVerify(match[1], secret, { ...options, algorithms: ['HS256'] })).payload, maxLifetime);
     } catch (error) {
       if (error instanceof UnauthenticatedError) throw error;
       const code = (error as { code?: string }).code ?? 'ERR_JWT_INVALID';
@@ -52,13 +64,20 @@ export function createPrincipalResolver(auth: AuthConfig): PrincipalResolver {
   };
 }
 
-/** Signs an HS256 token for development and tests. */
+/**
+ * Signs an HS256 token for development and tests. `expiresIn` is a duration ("8h", "90m", seconds) or,
+ * as a number, an absolute expiry in epoch seconds; a lifetime beyond the configured maximum is refused.
+ */
 export async function signToken(
   auth: AuthConfig,
   claims: { sub: string; name: string; roles: Role[]; district?: string; areas?: string[] },
   expiresIn: string | number = '8h',
 ): Promise<string> {
   if (!auth.secret) throw new Error('JWT_SECRET is needed to sign development tokens');
+  const maxLifetime = auth.maxLifetimeSeconds ?? DEFAULT_JWT_MAX_LIFETIME_SECONDS;
+  const lifetime = typeof expiresIn === 'number' ? expiresIn - Math.floor(Date.now() / 1000) : parseDurationSeconds(expiresIn);
+  if (lifetime === undefined) throw new Error(`--expires must be a duration such as 90m, 8h or 1d, got "${expiresIn}"`);
+  if (lifetime > maxLifetime) throw new Error(`a token may live at most ${maxLifetime} s (JWT_MAX_LIFETIME); asked for ${lifetime} s`);
   return new SignJWT({ name: claims.name, roles: claims.roles, district: claims.district, areas: claims.areas ?? [] })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.sub)

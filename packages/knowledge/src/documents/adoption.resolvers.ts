@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
-import { groupByKeys, policy, type SubgraphContext } from '@samsyn/core';
+import { errorsDoc, groupByKeys, NEEDS_TOKEN, policy, type SubgraphContext } from '@samsyn/core';
 import type { Area } from '../area';
 import type { AreaNamespace, AreaTypes } from '../area-subgraph';
 import { AreaProfile } from '../profile';
@@ -34,11 +34,18 @@ function knownDistricts(ctx: SubgraphContext): Promise<string[]> {
 export function adoptionMutations(types: AreaTypes): Function[] {
   @Resolver(() => types.Mutations)
   class AdoptionMutationsResolver {
-    @FieldResolver(() => Adoption, { description: 'A district system acknowledges a published version for its own district, or reports it implemented; returns where the district now stands on the document.' })
+    @FieldResolver(() => Adoption, {
+      description: `A district system acknowledges a published version for its own district, or reports it implemented; returns where the district now stands on the document. ${errorsDoc({
+        UNAUTHENTICATED: '',
+        FORBIDDEN: 'not a district system, or another district than its own',
+        NOT_FOUND: 'no such version in the area',
+        BAD_USER_INPUT: 'not a published version, or going back from IMPLEMENTED',
+      })}`,
+    })
     acknowledge(
       @Root() ns: AreaNamespace,
-      @Arg('versionId', () => ID) versionId: string,
-      @Arg('status', () => AdoptionStatus) status: AdoptionStatus,
+      @Arg('versionId', () => ID, { description: 'The published version.' }) versionId: string,
+      @Arg('status', () => AdoptionStatus, { description: 'ACKNOWLEDGED, or IMPLEMENTED once the district works by it.' }) status: AdoptionStatus,
       @Ctx() ctx: SubgraphContext,
       @Arg('district', () => String, { nullable: true, description: "The district's code; default and only allowed value: the caller's own district." }) district?: string | null,
     ): Promise<Adoption> {
@@ -50,10 +57,13 @@ export function adoptionMutations(types: AreaTypes): Function[] {
 
 @Resolver(() => KnowledgeDocument)
 export class DocumentAdoptionResolver {
+  // Nullable: it needs a token, and a refusal should cost only this field, not the public document around it.
   @FieldResolver(() => [Adoption], {
-    description: 'Where each district stands on the version in force: the districts this area has heard from about adoption, lagging ones first.',
+    nullable: true,
+    description: `Where each district stands on the version in force: the districts this area has heard from about adoption, lagging ones first. ${NEEDS_TOKEN}`,
   })
   async adoption(@Root() document: KnowledgeDocument, @Ctx() ctx: SubgraphContext): Promise<Adoption[]> {
+    policy.requireAuthenticated(ctx.principal);
     const [current, rows, districts] = await Promise.all([
       versionInForce(ctx, ctx.today).load(document.id),
       adoptionOfDocument(ctx).load(document.id),
@@ -68,7 +78,7 @@ export class DocumentAdoptionResolver {
 
 @Resolver(() => Adoption)
 export class AdoptionResolver {
-  @FieldResolver(() => KnowledgeDocument)
+  @FieldResolver(() => KnowledgeDocument, { description: 'The document adopted.' })
   async document(@Root() adoption: Adoption, @Ctx() ctx: SubgraphContext): Promise<KnowledgeDocument> {
     return (await documentById(ctx).load(adoption.documentId)) as KnowledgeDocument;
   }
@@ -86,7 +96,7 @@ export class AdoptionResolver {
 
 @Resolver(() => AreaProfile)
 export class ProfileAdoptionResolver {
-  @FieldResolver(() => AdoptionSummary, { description: "The district's adoption of the area's documents in force." })
+  @FieldResolver(() => AdoptionSummary, { nullable: true, description: `The district's adoption of the area's documents in force. ${NEEDS_TOKEN}` })
   async adoption(@Root() profile: AreaProfile, @Ctx() ctx: SubgraphContext): Promise<AdoptionSummary> {
     policy.requireAuthenticated(ctx.principal);
     const [inForce, rows] = await Promise.all([inForceInArea(ctx).load(profile.area), adoptionOfDistrict(ctx).load(profile.district)]);

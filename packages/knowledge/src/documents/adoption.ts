@@ -1,5 +1,6 @@
 import { BadInputError, inTransaction, isUuid, NotFoundError, policy, type Db, type Principal } from '@samsyn/core';
-import { Field, GraphQLISODateTime, Int, ObjectType, registerEnumType, Directive } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType, Directive } from 'type-graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
 import type { Area } from '../area';
 import { recordAudit } from './audit';
 import { AreaDistrict, type DistrictKey } from '../area-subgraph';
@@ -12,6 +13,7 @@ export enum AdoptionStatus {
 }
 registerEnumType(AdoptionStatus, {
   name: 'AdoptionStatus',
+  description: 'How far a district has come with a published version.',
   valuesConfig: {
     ACKNOWLEDGED: { description: 'The district has taken note of the version and plans its introduction.' },
     IMPLEMENTED: { description: 'The district works by the version.' },
@@ -25,7 +27,7 @@ registerEnumType(AdoptionStatus, {
 @ObjectType({ description: "A district's adoption of a document: the newest version it has acknowledged, and whether it lags behind the version in force.", simpleResolvers: true })
 @Directive('@shareable')
 export class Adoption {
-  @Field(() => AreaDistrict())
+  @Field(() => AreaDistrict(), { description: 'The district.' })
   district!: DistrictKey;
 
   documentId!: string;
@@ -39,10 +41,10 @@ export class Adoption {
   @Field(() => AdoptionStatus, { nullable: true, description: 'Its status for `version`; null when it has acknowledged no version.' })
   status!: AdoptionStatus | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the district acknowledged `version`.' })
   acknowledgedAt!: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When it reported `version` implemented; null until it has.' })
   implementedAt!: Date | null;
 
   @Field({ description: 'Whether the district has not yet acknowledged the version in force.' })

@@ -10,14 +10,25 @@ export interface DocumentFilter {
   targetGroup?: string | null;
   search?: string | null;
   day: string;
-  first: number;
-  offset: number;
+  window: PageWindow;
 }
 
-/** A listed document together with the version it was listed by. */
+/**
+ * Which part of the ordered list a page is, by 1-based positions: after `after`, before `before`
+ * (when given), then the `first` from the start or the `last` from the end of what remains.
+ */
+export interface PageWindow {
+  after: number;
+  before: number | null;
+  first: number | null;
+  last: number | null;
+}
+
+/** A listed document together with the version it was listed by and its place in the whole list. */
 export interface ListedDocument {
   document: KnowledgeDocument;
   version: DocumentVersion;
+  position: number;
 }
 
 const IN_FORCE = `v.status IN ('PUBLISHED', 'SUPERSEDED') AND v.valid_from <= $day`;
@@ -48,21 +59,33 @@ export class DocumentReader {
       where.push(`v.search @@ swedish_search_query(${query})`);
       order = `ts_rank(v.search, swedish_search_query(${query})) DESC, v.title, d.id`;
     }
-    const rows: (DocumentRow & VersionRow & { total: number })[] = await this.db.query(
-      `SELECT ${DOCUMENT_COLUMNS}, ${VERSION_COLUMNS}, count(*) OVER () AS total
-       FROM document d
-       JOIN LATERAL (
-         SELECT * FROM document_version v WHERE v.document_id = d.id AND ${versionCondition}
-         ORDER BY ${versionOrder} LIMIT 1
-       ) v ON true
-       WHERE ${where.join(' AND ')}
-       ORDER BY ${order}
-       LIMIT ${param(filter.first)} OFFSET ${param(filter.offset)}`,
+    const { after, before, first, last } = filter.window;
+    const bounds = [`position > ${param(after)}::bigint`];
+    if (before !== null) bounds.push(`position < ${param(before)}::bigint`);
+    if (first !== null) bounds.push(`position <= ${param(after + first)}::bigint`);
+    if (last !== null) bounds.push(`position >= ${before !== null ? `${param(before)}::bigint` : '(SELECT count(*) + 1 FROM listed)'} - ${param(last)}::bigint`);
+    // The total comes with every page, also an empty one: hence the one-row left join.
+    const rows: (DocumentRow & VersionRow & { position: string | null; total: string })[] = await this.db.query(
+      `WITH listed AS (
+         SELECT ${DOCUMENT_COLUMNS}, ${VERSION_COLUMNS}, row_number() OVER (ORDER BY ${order}) AS position
+         FROM document d
+         JOIN LATERAL (
+           SELECT * FROM document_version v WHERE v.document_id = d.id AND ${versionCondition}
+           ORDER BY ${versionOrder} LIMIT 1
+         ) v ON true
+         WHERE ${where.join(' AND ')}
+       )
+       SELECT page.*, (SELECT count(*) FROM listed) AS total
+       FROM (VALUES (1)) AS one
+       LEFT JOIN (SELECT * FROM listed WHERE ${bounds.join(' AND ')}) AS page ON true
+       ORDER BY page.position`,
       params,
     );
     return {
-      items: rows.map((row) => ({ document: toDocument(row), version: toVersion(row, row.d_area) })),
-      total: rows[0]?.total ?? 0,
+      items: rows
+        .filter((row) => row.position !== null)
+        .map((row) => ({ document: toDocument(row), version: toVersion(row, row.d_area), position: Number(row.position) })),
+      total: Number(rows[0]?.total ?? 0),
     };
   }
 

@@ -10,6 +10,7 @@ export enum DocumentKind {
 }
 registerEnumType(DocumentKind, {
   name: 'DocumentKind',
+  description: 'The three kinds of shared document in platform work.',
   valuesConfig: {
     ROUTINE: { description: 'Rutin: how a task is done, step by step, who does what and by when.' },
     GUIDELINE: { description: 'Riktlinje: how to assess and decide: levels, criteria, what is normally granted.' },
@@ -26,6 +27,7 @@ export enum VersionStatus {
 }
 registerEnumType(VersionStatus, {
   name: 'VersionStatus',
+  description: 'Where a version is in its lifecycle: DRAFT → IN_REVIEW → PUBLISHED → SUPERSEDED, or RETIRED with its document.',
   valuesConfig: {
     DRAFT: { description: 'Being written; the only status in which a version changes.' },
     IN_REVIEW: { description: 'Submitted; waiting for another process leader (or an admin) to publish or return it.' },
@@ -47,22 +49,22 @@ export function isPublic(version: { status: VersionStatus; publishedAt: Date | n
 @Directive('@shareable')
 @Directive('@cacheControl(inheritMaxAge: true)')
 export class DocumentVersion {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the version.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the document this is a version of.' })
   documentId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Version number within the document: 1, 2, 3 …' })
   number!: number;
 
-  @Field(() => VersionStatus)
+  @Field(() => VersionStatus, { description: 'Where the version is in its lifecycle.' })
   status!: VersionStatus;
 
-  @Field()
+  @Field({ description: 'The title, in Swedish.' })
   title!: string;
 
-  @Field()
+  @Field({ description: 'A short summary of the content, in Swedish.' })
   summary!: string;
 
   @Field({ description: 'The text, in Markdown.' })
@@ -83,7 +85,7 @@ export class DocumentVersion {
   @Field(() => String, { nullable: true, description: 'Beslutad av: the committee or manager role that decided it.' })
   decidedBy!: string | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When it was published; null while it never was.' })
   publishedAt!: Date | null;
 
   @Field(() => String, { nullable: true, description: 'Who published it.' })
@@ -114,13 +116,13 @@ export class DocumentVersion {
 @Directive('@shareable')
 @Directive('@cacheControl(inheritMaxAge: true)')
 export class KnowledgeDocument {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the document.' })
   id!: string;
 
-  @Field(() => Area)
+  @Field(() => Area, { description: 'The area whose process leaders own it.' })
   area!: Area;
 
-  @Field(() => DocumentKind)
+  @Field(() => DocumentKind, { description: 'Routine, guideline or method.' })
   kind!: DocumentKind;
 
   @Field({ description: 'Stable name within the area, for links.' })
@@ -129,10 +131,10 @@ export class KnowledgeDocument {
   @Field(() => String, { nullable: true, description: 'Diarienummer.' })
   registryNumber!: string | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the document was retired; null while it is not.' })
   retiredAt!: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it was retired.' })
   retiredReason!: string | null;
 
   ownerId!: string | null;
@@ -143,10 +145,10 @@ export class KnowledgeDocument {
 @ObjectType({ description: 'One entry of the append-only audit log.' })
 @Directive('@shareable')
 export class AuditEntry {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Increasing with time: entries sort by it.' })
   id!: string;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When it happened.' })
   at!: Date;
 
   @Field({ description: 'Who did it (name from the token).' })
@@ -155,38 +157,44 @@ export class AuditEntry {
   @Field({ description: 'createDraft, updateDraft, submitForReview, returnToDraft, publish, retire …' })
   action!: string;
 
-  @Field()
+  @Field({ description: 'What kind of thing changed: "document" or "version".' })
   entity!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of what changed.' })
   entityId!: string;
 
-  @Field(() => GraphQLJSONObject, { nullable: true })
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The changed fields as they were; null when it was created.' })
   before!: Record<string, unknown> | null;
 
-  @Field(() => GraphQLJSONObject, { nullable: true })
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The changed fields as they became.' })
   after!: Record<string, unknown> | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'One document of a page, with its place in the listing.' })
 @Directive('@shareable')
 @Directive('@cacheControl(inheritMaxAge: true)')
 export class DocumentEdge {
-  @Field()
+  @Field({ description: 'Opaque: pass it as after or before to page from this document.' })
   cursor!: string;
 
-  @Field(() => KnowledgeDocument)
+  @Field(() => KnowledgeDocument, { description: 'The document.' })
   node!: KnowledgeDocument;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Where a page lies in the whole listing (Relay cursor connections).' })
 @Directive('@shareable')
 @Directive('@cacheControl(inheritMaxAge: true)')
 export class PageInfo {
-  @Field()
+  @Field({ description: 'Whether the listing goes on after this page: ask for `first: n, after: endCursor`.' })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field({ description: 'Whether the listing has documents before this page: ask for `last: n, before: startCursor`.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The cursor of the first document of the page; null when the page is empty.' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The cursor of the last document of the page; null when the page is empty.' })
   endCursor!: string | null;
 }
 
@@ -194,10 +202,10 @@ export class PageInfo {
 @Directive('@shareable')
 @Directive('@cacheControl(inheritMaxAge: true)')
 export class DocumentConnection {
-  @Field(() => [DocumentEdge])
+  @Field(() => [DocumentEdge], { description: 'The documents of the page, in listing order.' })
   edges!: DocumentEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where the page lies in the whole listing.' })
   pageInfo!: PageInfo;
 
   @Field(() => Int, { description: 'How many documents match, over all pages.' })
@@ -206,43 +214,43 @@ export class DocumentConnection {
 
 @InputType({ description: 'The content of a draft. On createDraft, give documentId for a new version of a document, or kind and slug for a new document; fields left out are taken from the version in force.' })
 export class DraftInput {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'createDraft: the document to draft a new version of.' })
   documentId?: string | null;
 
-  @Field(() => DocumentKind, { nullable: true })
+  @Field(() => DocumentKind, { nullable: true, description: 'createDraft of a new document: its kind.' })
   kind?: DocumentKind | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'createDraft of a new document: its stable name in the area (lower case, digits and hyphens).' })
   slug?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Diarienummer.' })
   registryNumber?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The title, in Swedish.' })
   title?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A short summary, in Swedish.' })
   summary?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The text, in Markdown.' })
   body?: string | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Lagrum, e.g. "SoL 20 kap. 2 §".' })
   legalBasis?: string[] | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Målgrupp: the people the document concerns.' })
   targetGroup?: string | null;
 
-  @Field(() => GraphQLDate, { nullable: true })
+  @Field(() => GraphQLDate, { nullable: true, description: 'Revideras senast: the day it must have been reviewed by.' })
   reviewBy?: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Beslutad av: the committee or manager role that decides it.' })
   decidedBy?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What changes from the version it is based on.' })
   changeSummary?: string | null;
 
-  @Field(() => GraphQLJSONObject, { nullable: true })
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Structured content of the kind (e.g. the rule values of a routine), as JSON.' })
   details?: Record<string, unknown> | null;
 }
 

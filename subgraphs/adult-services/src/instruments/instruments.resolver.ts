@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { policy, type SubgraphContext } from '@samsyn/core';
+import { errorsDoc, NEEDS_TOKEN, policy, REFUSALS, type SubgraphContext } from '@samsyn/core';
 import { ReportResult } from '@samsyn/equality';
 import { Area, documentBySlug, KnowledgeDocument, type AreaTypes } from '@samsyn/knowledge';
 import { Instrument, InstrumentCoverage, InstrumentService, InstrumentUseInput } from './instruments';
@@ -20,8 +20,16 @@ export function instrumentResolvers(types: AreaTypes): Function[] {
 
   @Resolver(() => types.Mutations)
   class InstrumentReportResolver {
-    @FieldResolver(() => ReportResult, { description: 'A district system reports which instruments its district uses and how many staff are trained.' })
-    reportInstrumentUse(@Arg('input', () => [InstrumentUseInput]) input: InstrumentUseInput[], @Ctx() ctx: SubgraphContext): Promise<ReportResult> {
+    @FieldResolver(() => ReportResult, {
+      description: `A district system reports which instruments its district uses and how many staff are trained. ${errorsDoc({
+        ...REFUSALS.districtSystem,
+        BAD_USER_INPUT: 'an unknown instrument or district, or a negative count',
+      })}`,
+    })
+    reportInstrumentUse(
+      @Arg('input', () => [InstrumentUseInput], { description: 'One row per instrument.' }) input: InstrumentUseInput[],
+      @Ctx() ctx: SubgraphContext,
+    ): Promise<ReportResult> {
       return new InstrumentService(ctx.db).report(ctx.principal, input);
     }
   }
@@ -35,7 +43,7 @@ export class InstrumentFieldsResolver {
     return instrument.methodDocument ? documentBySlug(ctx, Area.ADULT_SERVICES).load(instrument.methodDocument) : null;
   }
 
-  @FieldResolver(() => InstrumentCoverage, { description: 'Which districts use it and which lack it (signed-in callers).' })
+  @FieldResolver(() => InstrumentCoverage, { nullable: true, description: `Which districts use it and which lack it. ${NEEDS_TOKEN}` })
   async coverage(@Root() instrument: Instrument, @Ctx() ctx: SubgraphContext): Promise<InstrumentCoverage> {
     policy.requireAuthenticated(ctx.principal);
     return (await coverageOf(ctx)).get(instrument.code) as InstrumentCoverage;

@@ -6,7 +6,7 @@ import { ruleInForce } from './deadline.rules';
 
 @ObjectType({ description: 'One statutory time limit, with where it comes from.' })
 export class Deadline {
-  @Field(() => GraphQLDate)
+  @Field(() => GraphQLDate, { description: 'The last day the step may be done on.' })
   due!: string;
 
   @Field(() => Int, { nullable: true, description: 'The limit in days, when counted in days.' })
@@ -24,23 +24,27 @@ export class Deadline {
 
 @ObjectType({ description: 'The due dates of the investigation chain for a report of concern about a child.' })
 export class Deadlines {
-  @Field(() => GraphQLDate, { description: 'Decision whether to open an investigation (förhandsbedömning), counted in days from the day the report came in.' })
-  initialAssessmentDue!: string;
-
-  @Field(() => GraphQLDate, { nullable: true, description: 'The investigation finished, counted in months from the day it started; null until it has.' })
-  investigationDue!: string | null;
-
-  @Field(() => [String])
-  legalBasis!: string[];
-
-  @Field(() => DocumentVersion, { nullable: true, description: 'The routine version the initial-assessment rule came from.' })
-  routineVersion!: DocumentVersion | null;
-
-  @Field(() => Deadline)
+  @Field(() => Deadline, { description: 'Decision whether to open an investigation (förhandsbedömning), counted in days from the day the report came in.' })
   initialAssessment!: Deadline;
 
-  @Field(() => Deadline, { nullable: true })
+  @Field(() => Deadline, { nullable: true, description: 'The investigation finished, counted in months from the day it started; null until it has started.' })
   investigation!: Deadline | null;
+
+  @Field(() => GraphQLDate, { deprecationReason: 'Use initialAssessment { due }.', description: 'The same as initialAssessment.due.' })
+  initialAssessmentDue!: string;
+
+  @Field(() => GraphQLDate, { nullable: true, deprecationReason: 'Use investigation { due }.', description: 'The same as investigation.due.' })
+  investigationDue!: string | null;
+
+  @Field(() => [String], { deprecationReason: 'Use initialAssessment { legalBasis } and investigation { legalBasis }.', description: 'The provisions of both deadlines.' })
+  legalBasis!: string[];
+
+  @Field(() => DocumentVersion, {
+    nullable: true,
+    deprecationReason: 'Use initialAssessment { routineVersion }: the investigation may follow another version.',
+    description: 'The routine version the initial-assessment rule came from.',
+  })
+  routineVersion!: DocumentVersion | null;
 }
 
 /** `childServices { deadlines(…) }`: the same due dates for the same dates in every district. */
@@ -50,8 +54,8 @@ export function deadlineResolvers(types: AreaTypes): Function[] {
     @FieldResolver(() => Deadlines, { description: 'Due dates from the statutory limits of SoL 20 kap. 2–3 §§, as the routine in force sets them.' })
     async deadlines(
       @Ctx() ctx: SubgraphContext,
-      @Arg('reportReceivedOn', () => GraphQLDate) reportReceivedOn: Date,
-      @Arg('investigationStartedOn', () => GraphQLDate, { nullable: true }) investigationStartedOn?: Date | null,
+      @Arg('reportReceivedOn', () => GraphQLDate, { description: 'The day the report of concern came in.' }) reportReceivedOn: Date,
+      @Arg('investigationStartedOn', () => GraphQLDate, { nullable: true, description: 'The day the investigation started, once it has.' }) investigationStartedOn?: Date | null,
     ): Promise<Deadlines> {
       const received = isoDate(reportReceivedOn);
       const started = investigationStartedOn ? isoDate(investigationStartedOn) : null;

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { policy, type SubgraphContext } from '@samsyn/core';
-import { ReportResult } from '@samsyn/equality';
+import { errorsDoc, NEEDS_TOKEN, policy, REFUSALS, type SubgraphContext } from '@samsyn/core';
+import { PeriodScalar, ReportResult } from '@samsyn/equality';
 import { Area, documentBySlug, KnowledgeDocument, versionInForce, type AreaTypes } from '@samsyn/knowledge';
 import { DecisionsInput, Intervention, InterventionBreakdown, InterventionLevel, Law } from './interventions';
 import { InterventionService } from './interventions.service';
@@ -10,15 +10,21 @@ export function interventionResolvers(types: AreaTypes): Function[] {
   @Resolver(() => types.Namespace)
   class CatalogueResolver {
     @FieldResolver(() => [Intervention], { description: 'The ten interventions of LSS 9 § in the law’s order, then the main SoL interventions.' })
-    interventions(@Ctx() ctx: SubgraphContext, @Arg('law', () => Law, { nullable: true }) law?: Law | null): Promise<Intervention[]> {
+    interventions(
+      @Ctx() ctx: SubgraphContext,
+      @Arg('law', () => Law, { nullable: true, description: 'Only those under this law; both when left out.' }) law?: Law | null,
+    ): Promise<Intervention[]> {
       return new InterventionService(ctx.db).catalogue(law);
     }
 
-    @FieldResolver(() => [InterventionBreakdown], { description: 'Decisions not carried out within three months, per intervention, city-wide or for one district (signed-in callers).' })
+    @FieldResolver(() => [InterventionBreakdown], {
+      nullable: true,
+      description: `Decisions not carried out within three months, per intervention, city-wide or for one district. ${NEEDS_TOKEN}`,
+    })
     decisionsNotCarriedOut(
-      @Arg('period') period: string,
+      @Arg('period', () => PeriodScalar, { description: 'A quarter, e.g. 2026-Q3.' }) period: string,
       @Ctx() ctx: SubgraphContext,
-      @Arg('district', () => String, { nullable: true }) district?: string | null,
+      @Arg('district', () => String, { nullable: true, description: "A district's code; city-wide when left out." }) district?: string | null,
     ): Promise<InterventionBreakdown[]> {
       policy.requireAuthenticated(ctx.principal);
       return new InterventionService(ctx.db).breakdown(period, district);
@@ -27,8 +33,16 @@ export function interventionResolvers(types: AreaTypes): Function[] {
 
   @Resolver(() => types.Mutations)
   class DecisionsReportResolver {
-    @FieldResolver(() => ReportResult, { description: "A district system reports its quarter's decisions per intervention; DI-NOTEX3M is set to their sum." })
-    reportDecisionsNotCarriedOut(@Arg('input', () => [DecisionsInput]) input: DecisionsInput[], @Ctx() ctx: SubgraphContext): Promise<ReportResult> {
+    @FieldResolver(() => ReportResult, {
+      description: `A district system reports its quarter's decisions per intervention; DI-NOTEX3M is set to their sum. ${errorsDoc({
+        ...REFUSALS.districtSystem,
+        BAD_USER_INPUT: 'an unknown intervention, a period that is not a quarter, or counts that do not add up',
+      })}`,
+    })
+    reportDecisionsNotCarriedOut(
+      @Arg('input', () => [DecisionsInput], { description: 'One row per intervention and quarter.' }) input: DecisionsInput[],
+      @Ctx() ctx: SubgraphContext,
+    ): Promise<ReportResult> {
       return new InterventionService(ctx.db).report(ctx.principal, input);
     }
   }

@@ -1,18 +1,19 @@
 import { Directive, Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PeriodScalar } from '@samsyn/equality';
 
 export enum Law {
   LSS = 'LSS',
   SOL = 'SOL',
 }
-registerEnumType(Law, { name: 'Law', valuesConfig: { LSS: { description: 'Lag (1993:387) om stöd och service till vissa funktionshindrade' }, SOL: { description: 'Socialtjänstlagen (2025:400)' } } });
+registerEnumType(Law, { name: 'Law', description: 'The law an intervention is granted under.', valuesConfig: { LSS: { description: 'Lag (1993:387) om stöd och service till vissa funktionshindrade' }, SOL: { description: 'Socialtjänstlagen (2025:400)' } } });
 
 @ObjectType({ description: 'An intervention (insats) districts decide on, with the guideline that sets its level.' })
 @Directive('@cacheControl(maxAge: 300)')
 export class Intervention {
-  @Field()
+  @Field({ description: 'Stable code, e.g. "LSS-3".' })
   code!: string;
 
-  @Field(() => Law)
+  @Field(() => Law, { description: 'The law it is granted under.' })
   law!: Law;
 
   @Field(() => Int, { description: 'Its place in the law: 1–10 for LSS 9 §.' })
@@ -24,7 +25,7 @@ export class Intervention {
   @Field({ description: 'The Swedish name.' })
   name!: string;
 
-  @Field()
+  @Field({ description: 'What the intervention is, in Swedish.' })
   description!: string;
 
   /** Slug of the guideline that sets its level. */
@@ -42,39 +43,39 @@ export class InterventionLevel {
 
 @ObjectType({ description: 'Granted decisions of one intervention in a period, and how many were not carried out within three months (SoL 34 kap. 1 §, LSS 28 f §).' })
 export class InterventionBreakdown {
-  @Field(() => Intervention)
+  @Field(() => Intervention, { description: 'The intervention.' })
   intervention!: Intervention;
 
-  @Field()
+  @Field(() => PeriodScalar, { description: 'The quarter the decisions were counted in.' })
   period!: string;
 
   @Field(() => Int, { nullable: true, description: 'Null when suppressed (a count under 5).' })
   decisions!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Of those, not carried out within three months; null when suppressed.' })
   notCarriedOut!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'notCarriedOut / decisions.' })
   value!: number | null;
 
-  @Field()
+  @Field({ description: 'Whether the counts are hidden so that no one can be identified.' })
   suppressed!: boolean;
 }
 
 @InputType({ description: "A district's decisions of one intervention in a quarter: how many, and how many not carried out within three months." })
 export class DecisionsInput {
-  @Field()
+  @Field({ description: "The district's code: the caller's own." })
   district!: string;
 
-  @Field({ description: 'A quarter, e.g. 2026-Q3 (reporting to IVO is quarterly).' })
+  @Field(() => PeriodScalar, { description: 'A quarter, e.g. 2026-Q3 (reporting to IVO is quarterly).' })
   period!: string;
 
   @Field({ description: 'Intervention code, e.g. "LSS-3".' })
   intervention!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Granted decisions in the quarter (0 or more).' })
   decisions!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Of those, not carried out within three months (at most decisions).' })
   notCarriedOut!: number;
 }

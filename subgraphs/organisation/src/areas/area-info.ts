@@ -7,13 +7,13 @@ import { processLeadersOfArea } from '../process-leaders/process-leader.loaders'
 @ObjectType({ description: 'A target-group area and who leads its platform work.' })
 @Directive('@cacheControl(maxAge: 300)')
 export class AreaInfo {
-  @Field(() => Area)
+  @Field(() => Area, { description: 'The area.' })
   area!: Area;
 
   @Field({ description: 'The Swedish name.' })
   name!: string;
 
-  @Field()
+  @Field({ description: 'What the area covers, in Swedish.' })
   description!: string;
 }
 
@@ -24,7 +24,7 @@ export class AreaInfoResolver {
     return Object.values(AREAS).map(({ area, name, description }) => ({ area, name, description }));
   }
 
-  @FieldResolver(() => [ProcessLeader])
+  @FieldResolver(() => [ProcessLeader], { description: 'Who leads its platform work.' })
   processLeaders(@Root() info: AreaInfo, @Ctx() ctx: SubgraphContext): Promise<ProcessLeader[]> {
     return processLeadersOfArea(ctx).load(info.area);
   }

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { GraphQLDate } from '@samsyn/core';
 
 @ObjectType({ description: 'A district (stadsdel) with its own committee, deciding locally under shared city goals.' })
 @Directive('@key(fields: "id")')
@@ -8,7 +9,7 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 @Directive('@cacheControl(maxAge: 300)')
 @Entity('district')
 export class District {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id.' })
   @PrimaryColumn('uuid')
   id!: string;
 
@@ -16,7 +17,7 @@ export class District {
   @Column('text', { unique: true })
   code!: string;
 
-  @Field()
+  @Field({ description: 'The Swedish name, e.g. "Angered".' })
   @Column('text')
   name!: string;
 
@@ -24,11 +25,11 @@ export class District {
   @Column('integer', { nullable: true })
   population!: number | null;
 
-  @Field({ description: 'First day the district existed (YYYY-MM-DD).' })
+  @Field(() => GraphQLDate, { description: 'First day the district existed.' })
   @Column('date', { name: 'valid_from' })
   validFrom!: string;
 
-  @Field(() => String, { nullable: true, description: 'Last day the district existed; null while it exists.' })
+  @Field(() => GraphQLDate, { nullable: true, description: 'Last day the district existed; null while it exists.' })
   @Column('date', { name: 'valid_to', nullable: true })
   validTo!: string | null;
 

@@ -8,11 +8,11 @@ import { Area } from '@samsyn/knowledge';
 @Directive('@cacheControl(maxAge: 300)')
 @Entity('process_leader')
 export class ProcessLeader {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id.' })
   @PrimaryColumn('uuid')
   id!: string;
 
-  @Field()
+  @Field({ description: 'Full name.' })
   @Column('text')
   name!: string;
 
@@ -28,7 +28,7 @@ export class ProcessLeader {
   @Column('text', { nullable: true })
   phone!: string | null;
 
-  @Field(() => [Area])
+  @Field(() => [Area], { description: 'The areas whose platform work they lead.' })
   @Column('text', { array: true })
   areas!: Area[];
 }

@@ -1,0 +1,29 @@
+import type { ComponentChildren } from 'preact';
+import type { Loaded } from '../api/hooks';
+import { href } from '../router';
+
+/** Loading, an error (with a way to sign in when that would help), or the content. */
+export function Status<T>({ loaded, children }: { loaded: Loaded<T>; children: (data: T) => ComponentChildren }) {
+  if (loaded.state === 'loading') {
+    return (
+      <p class="status" role="status">
+        Hämtar …
+      </p>
+    );
+  }
+  if (loaded.state === 'error') {
+    return loaded.error.needsSignIn ? (
+      <div class="notice" role="alert">
+        <p>Jämförelser och införande visas för inloggade. Publicerade dokument kan läsas utan inloggning.</p>
+        <p>
+          <a href={href('logga-in')}>Logga in</a>
+        </p>
+      </div>
+    ) : (
+      <p class="notice error" role="alert">
+        Kunde inte hämta uppgifterna: {loaded.error.message}
+      </p>
+    );
+  }
+  return <>{children(loaded.data)}</>;
+}

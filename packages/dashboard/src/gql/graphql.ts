@@ -1,0 +1,822 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** How far a district has come with a published version. */
+export type AdoptionStatus =
+  /** The district has taken note of the version and plans its introduction. */
+  | 'ACKNOWLEDGED'
+  /** The district works by the version. */
+  | 'IMPLEMENTED';
+
+/** A target-group area of platform work, with one subgraph each. */
+export type Area =
+  /** Vuxen: missbruk och beroende, våld i nära relation, hemlöshet */
+  | 'ADULT_SERVICES'
+  /** Barn och unga */
+  | 'CHILD_SERVICES'
+  /** Funktionshinder: LSS och SoL */
+  | 'DISABILITY'
+  /** Försörjningsstöd / ekonomiskt bistånd */
+  | 'INCOME_SUPPORT';
+
+/** Which way an indicator is better: ranks and improving follow it. */
+export type Direction =
+  /** A higher value is better (e.g. assessments in time). */
+  | 'HIGHER_IS_BETTER'
+  /** A lower value is better (e.g. waiting days). */
+  | 'LOWER_IS_BETTER'
+  /** Neither is better in itself (e.g. placements): no rank, no improving. */
+  | 'NEITHER';
+
+/** The three kinds of shared document in platform work. */
+export type DocumentKind =
+  /** Riktlinje: how to assess and decide: levels, criteria, what is normally granted. */
+  | 'GUIDELINE'
+  /** Metod: an evidence-informed way of working or assessment instrument. */
+  | 'METHOD'
+  /** Rutin: how a task is done, step by step, who does what and by when. */
+  | 'ROUTINE';
+
+/** Where a district lies in the funnel plot: within the control limits around the city value for its size, or above/below the 95 % or 99.8 % limits. */
+export type FunnelPosition =
+  /** Above the 95 % limit but within the 99.8 % one: worth a look. */
+  | 'ABOVE_95'
+  /** Above the 99.8 % limit: very unlikely to be chance. */
+  | 'ABOVE_99_8'
+  /** Below the 95 % limit but within the 99.8 % one: worth a look. */
+  | 'BELOW_95'
+  /** Below the 99.8 % limit: very unlikely to be chance. */
+  | 'BELOW_99_8'
+  /** Within the 95 % limits: no sign of a difference beyond chance. */
+  | 'INSIDE';
+
+/** What an indicator measures, and so how districts are compared on it. */
+export type IndicatorKind =
+  /** a mean value per district, with the number of cases as denominator. */
+  | 'MEAN'
+  /** a median value per district (e.g. days), with the number of cases as denominator. */
+  | 'MEDIAN'
+  /** numerator / denominator, e.g. assessments decided within 14 days of all assessments. */
+  | 'PROPORTION'
+  /** numerator per `ratePer` of a population (denominator), e.g. children placed per 1 000 children. */
+  | 'RATE';
+
+/** How often figures are reported: periods 2026, 2026-Q3 or 2026-09. */
+export type Periodicity =
+  /** Per month: 2026-09. */
+  | 'MONTH'
+  /** Per quarter: 2026-Q3. */
+  | 'QUARTER'
+  /** Per year: 2026. */
+  | 'YEAR';
+
+/** Why a figure is hidden. */
+export type SuppressionReason =
+  /** Hidden too, so that the one small count cannot be worked out from the city totals. */
+  | 'SECONDARY'
+  /** A count under 5 (cases, or cases without the outcome): never shown. */
+  | 'SMALL_COUNT';
+
+/** The direction of a district’s values over the last four periods (least-squares slope; STABLE when the change over the window is under 5 % of the mean; UNKNOWN with fewer than three shown values). */
+export type Trend =
+  /** The values go down. */
+  | 'FALLING'
+  /** The values go up. */
+  | 'RISING'
+  /** No change worth the name. */
+  | 'STABLE'
+  /** Too few shown values to tell. */
+  | 'UNKNOWN';
+
+export type IndicatorFieldsFragment = { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null };
+
+export type CatalogueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CatalogueQuery = { areas: Array<{ area: Area, name: string }>, districts: Array<{ code: string, name: string }>, childServices: { indicators: Array<{ code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null }> } | null, adultServices: { indicators: Array<{ code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null }> } | null, disability: { indicators: Array<{ code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null }> } | null, incomeSupport: { indicators: Array<{ code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null }> } | null };
+
+export type SeriesFieldsFragment = { period: string, value: number | null, suppressed: boolean, reported: boolean };
+
+export type SeriesQueryVariables = Exact<{
+  indicator: string;
+  district: string;
+  from: string;
+  to: string;
+  childServices: boolean;
+  adultServices: boolean;
+  disability: boolean;
+  incomeSupport: boolean;
+}>;
+
+
+export type SeriesQuery = { childServices?: { series: Array<{ period: string, value: number | null, suppressed: boolean, reported: boolean }> | null } | null, adultServices?: { series: Array<{ period: string, value: number | null, suppressed: boolean, reported: boolean }> | null } | null, disability?: { series: Array<{ period: string, value: number | null, suppressed: boolean, reported: boolean }> | null } | null, incomeSupport?: { series: Array<{ period: string, value: number | null, suppressed: boolean, reported: boolean }> | null } | null };
+
+export type ComparisonFieldsFragment = { period: string, cityValue: number | null, cityNumerator: number | null, cityDenominator: number | null, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null }, entries: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, suppressionReason: SuppressionReason | null, position: FunnelPosition | null, lower95: number | null, upper95: number | null, lower998: number | null, upper998: number | null, district: { code: string, name: string } }> };
+
+export type ComparisonQueryVariables = Exact<{
+  indicator: string;
+  period: string;
+  childServices: boolean;
+  adultServices: boolean;
+  disability: boolean;
+  incomeSupport: boolean;
+}>;
+
+
+export type ComparisonQuery = { childServices?: { comparison: { period: string, cityValue: number | null, cityNumerator: number | null, cityDenominator: number | null, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null }, entries: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, suppressionReason: SuppressionReason | null, position: FunnelPosition | null, lower95: number | null, upper95: number | null, lower998: number | null, upper998: number | null, district: { code: string, name: string } }> } | null } | null, adultServices?: { comparison: { period: string, cityValue: number | null, cityNumerator: number | null, cityDenominator: number | null, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null }, entries: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, suppressionReason: SuppressionReason | null, position: FunnelPosition | null, lower95: number | null, upper95: number | null, lower998: number | null, upper998: number | null, district: { code: string, name: string } }> } | null } | null, disability?: { comparison: { period: string, cityValue: number | null, cityNumerator: number | null, cityDenominator: number | null, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null }, entries: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, suppressionReason: SuppressionReason | null, position: FunnelPosition | null, lower95: number | null, upper95: number | null, lower998: number | null, upper998: number | null, district: { code: string, name: string } }> } | null } | null, incomeSupport?: { comparison: { period: string, cityValue: number | null, cityNumerator: number | null, cityDenominator: number | null, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null }, entries: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, suppressionReason: SuppressionReason | null, position: FunnelPosition | null, lower95: number | null, upper95: number | null, lower998: number | null, upper998: number | null, district: { code: string, name: string } }> } | null } | null };
+
+export type ProfileSummaryFieldsFragment = { adoption: { documentsInForce: number, lagging: Array<{ daysLagging: number | null, document: { slug: string, title: string } }> } | null, indicators: Array<{ position: FunnelPosition | null, suppressed: boolean, indicator: { code: string } }> | null };
+
+export type OverviewQueryVariables = Exact<{
+  period: string;
+}>;
+
+
+export type OverviewQuery = { districts: Array<{ code: string, name: string, childServices: { adoption: { documentsInForce: number, lagging: Array<{ daysLagging: number | null, document: { slug: string, title: string } }> } | null, indicators: Array<{ position: FunnelPosition | null, suppressed: boolean, indicator: { code: string } }> | null } | null, adultServices: { adoption: { documentsInForce: number, lagging: Array<{ daysLagging: number | null, document: { slug: string, title: string } }> } | null, indicators: Array<{ position: FunnelPosition | null, suppressed: boolean, indicator: { code: string } }> | null } | null, disability: { adoption: { documentsInForce: number, lagging: Array<{ daysLagging: number | null, document: { slug: string, title: string } }> } | null, indicators: Array<{ position: FunnelPosition | null, suppressed: boolean, indicator: { code: string } }> | null } | null, incomeSupport: { adoption: { documentsInForce: number, lagging: Array<{ daysLagging: number | null, document: { slug: string, title: string } }> } | null, indicators: Array<{ position: FunnelPosition | null, suppressed: boolean, indicator: { code: string } }> | null } | null }> };
+
+export type DistrictAreaFieldsFragment = { area: Area, name: string, adoption: { documentsInForce: number, acknowledged: number, implemented: number, lagging: Array<{ status: AdoptionStatus | null, daysLagging: number | null, document: { slug: string, title: string, kind: DocumentKind }, version: { number: number } | null, currentVersion: { number: number, validFrom: string | null } | null }> } | null, indicators: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, position: FunnelPosition | null, cityValue: number | null, trend: Trend, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null } }> | null };
+
+export type DistrictQueryVariables = Exact<{
+  code: string;
+  period: string;
+}>;
+
+
+export type DistrictQuery = { district: { code: string, name: string, population: number | null, active: boolean, childServices: { area: Area, name: string, adoption: { documentsInForce: number, acknowledged: number, implemented: number, lagging: Array<{ status: AdoptionStatus | null, daysLagging: number | null, document: { slug: string, title: string, kind: DocumentKind }, version: { number: number } | null, currentVersion: { number: number, validFrom: string | null } | null }> } | null, indicators: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, position: FunnelPosition | null, cityValue: number | null, trend: Trend, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null } }> | null } | null, adultServices: { area: Area, name: string, adoption: { documentsInForce: number, acknowledged: number, implemented: number, lagging: Array<{ status: AdoptionStatus | null, daysLagging: number | null, document: { slug: string, title: string, kind: DocumentKind }, version: { number: number } | null, currentVersion: { number: number, validFrom: string | null } | null }> } | null, indicators: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, position: FunnelPosition | null, cityValue: number | null, trend: Trend, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null } }> | null } | null, disability: { area: Area, name: string, adoption: { documentsInForce: number, acknowledged: number, implemented: number, lagging: Array<{ status: AdoptionStatus | null, daysLagging: number | null, document: { slug: string, title: string, kind: DocumentKind }, version: { number: number } | null, currentVersion: { number: number, validFrom: string | null } | null }> } | null, indicators: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, position: FunnelPosition | null, cityValue: number | null, trend: Trend, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null } }> | null } | null, incomeSupport: { area: Area, name: string, adoption: { documentsInForce: number, acknowledged: number, implemented: number, lagging: Array<{ status: AdoptionStatus | null, daysLagging: number | null, document: { slug: string, title: string, kind: DocumentKind }, version: { number: number } | null, currentVersion: { number: number, validFrom: string | null } | null }> } | null, indicators: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, position: FunnelPosition | null, cityValue: number | null, trend: Trend, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null } }> | null } | null } | null };
+
+export type PublishedDocumentFieldsFragment = { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null };
+
+export type AdoptionMatrixChildServicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdoptionMatrixChildServicesQuery = { districts: Array<{ code: string, name: string }>, childServices: { documents: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null, adoption: Array<{ status: AdoptionStatus | null, lagging: boolean, daysLagging: number | null, district: { code: string }, version: { number: number } | null }> | null } }> } } | null };
+
+export type AdoptionMatrixAdultServicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdoptionMatrixAdultServicesQuery = { districts: Array<{ code: string, name: string }>, adultServices: { documents: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null, adoption: Array<{ status: AdoptionStatus | null, lagging: boolean, daysLagging: number | null, district: { code: string }, version: { number: number } | null }> | null } }> } } | null };
+
+export type AdoptionMatrixDisabilityQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdoptionMatrixDisabilityQuery = { districts: Array<{ code: string, name: string }>, disability: { documents: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null, adoption: Array<{ status: AdoptionStatus | null, lagging: boolean, daysLagging: number | null, district: { code: string }, version: { number: number } | null }> | null } }> } } | null };
+
+export type AdoptionMatrixIncomeSupportQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdoptionMatrixIncomeSupportQuery = { districts: Array<{ code: string, name: string }>, incomeSupport: { documents: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null, adoption: Array<{ status: AdoptionStatus | null, lagging: boolean, daysLagging: number | null, district: { code: string }, version: { number: number } | null }> | null } }> } } | null };
+
+export type PublishedDocumentsChildServicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PublishedDocumentsChildServicesQuery = { childServices: { documents: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null } }> } } | null };
+
+export type PublishedDocumentsAdultServicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PublishedDocumentsAdultServicesQuery = { adultServices: { documents: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null } }> } } | null };
+
+export type PublishedDocumentsDisabilityQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PublishedDocumentsDisabilityQuery = { disability: { documents: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null } }> } } | null };
+
+export type PublishedDocumentsIncomeSupportQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PublishedDocumentsIncomeSupportQuery = { incomeSupport: { documents: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null } }> } } | null };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const SeriesFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SeriesFields on SeriesPoint {
+  period
+  value
+  suppressed
+  reported
+}
+    `, {"fragmentName":"SeriesFields"}) as unknown as TypedDocumentString<SeriesFieldsFragment, unknown>;
+export const IndicatorFieldsFragmentDoc = new TypedDocumentString(`
+    fragment IndicatorFields on Indicator {
+  code
+  area
+  name
+  description
+  kind
+  unit
+  direction
+  periodicity
+  ratePer
+}
+    `, {"fragmentName":"IndicatorFields"}) as unknown as TypedDocumentString<IndicatorFieldsFragment, unknown>;
+export const ComparisonFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ComparisonFields on Comparison {
+  period
+  cityValue
+  cityNumerator
+  cityDenominator
+  indicator {
+    ...IndicatorFields
+  }
+  entries {
+    district {
+      code
+      name
+    }
+    value
+    numerator
+    denominator
+    suppressed
+    suppressionReason
+    position
+    lower95
+    upper95
+    lower998
+    upper998
+  }
+}
+    fragment IndicatorFields on Indicator {
+  code
+  area
+  name
+  description
+  kind
+  unit
+  direction
+  periodicity
+  ratePer
+}`, {"fragmentName":"ComparisonFields"}) as unknown as TypedDocumentString<ComparisonFieldsFragment, unknown>;
+export const ProfileSummaryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProfileSummaryFields on AreaProfile {
+  adoption {
+    documentsInForce
+    lagging {
+      document {
+        slug
+        title
+      }
+      daysLagging
+    }
+  }
+  indicators(period: $period) {
+    indicator {
+      code
+    }
+    position
+    suppressed
+  }
+}
+    `, {"fragmentName":"ProfileSummaryFields"}) as unknown as TypedDocumentString<ProfileSummaryFieldsFragment, unknown>;
+export const DistrictAreaFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DistrictAreaFields on AreaProfile {
+  area
+  name
+  adoption {
+    documentsInForce
+    acknowledged
+    implemented
+    lagging {
+      document {
+        slug
+        title
+        kind
+      }
+      status
+      daysLagging
+      version {
+        number
+      }
+      currentVersion {
+        number
+        validFrom
+      }
+    }
+  }
+  indicators(period: $period) {
+    indicator {
+      ...IndicatorFields
+    }
+    value
+    numerator
+    denominator
+    suppressed
+    position
+    cityValue
+    trend
+  }
+}
+    fragment IndicatorFields on Indicator {
+  code
+  area
+  name
+  description
+  kind
+  unit
+  direction
+  periodicity
+  ratePer
+}`, {"fragmentName":"DistrictAreaFields"}) as unknown as TypedDocumentString<DistrictAreaFieldsFragment, unknown>;
+export const PublishedDocumentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PublishedDocumentFields on KnowledgeDocument {
+  id
+  slug
+  title
+  kind
+  current {
+    number
+    validFrom
+  }
+}
+    `, {"fragmentName":"PublishedDocumentFields"}) as unknown as TypedDocumentString<PublishedDocumentFieldsFragment, unknown>;
+export const CatalogueDocument = new TypedDocumentString(`
+    query Catalogue {
+  areas {
+    area
+    name
+  }
+  districts {
+    code
+    name
+  }
+  childServices {
+    indicators {
+      ...IndicatorFields
+    }
+  }
+  adultServices {
+    indicators {
+      ...IndicatorFields
+    }
+  }
+  disability {
+    indicators {
+      ...IndicatorFields
+    }
+  }
+  incomeSupport {
+    indicators {
+      ...IndicatorFields
+    }
+  }
+}
+    fragment IndicatorFields on Indicator {
+  code
+  area
+  name
+  description
+  kind
+  unit
+  direction
+  periodicity
+  ratePer
+}`) as unknown as TypedDocumentString<CatalogueQuery, CatalogueQueryVariables>;
+export const SeriesDocument = new TypedDocumentString(`
+    query Series($indicator: String!, $district: String!, $from: Period!, $to: Period!, $childServices: Boolean!, $adultServices: Boolean!, $disability: Boolean!, $incomeSupport: Boolean!) {
+  childServices @include(if: $childServices) {
+    series(indicator: $indicator, district: $district, from: $from, to: $to) {
+      ...SeriesFields
+    }
+  }
+  adultServices @include(if: $adultServices) {
+    series(indicator: $indicator, district: $district, from: $from, to: $to) {
+      ...SeriesFields
+    }
+  }
+  disability @include(if: $disability) {
+    series(indicator: $indicator, district: $district, from: $from, to: $to) {
+      ...SeriesFields
+    }
+  }
+  incomeSupport @include(if: $incomeSupport) {
+    series(indicator: $indicator, district: $district, from: $from, to: $to) {
+      ...SeriesFields
+    }
+  }
+}
+    fragment SeriesFields on SeriesPoint {
+  period
+  value
+  suppressed
+  reported
+}`) as unknown as TypedDocumentString<SeriesQuery, SeriesQueryVariables>;
+export const ComparisonDocument = new TypedDocumentString(`
+    query Comparison($indicator: String!, $period: Period!, $childServices: Boolean!, $adultServices: Boolean!, $disability: Boolean!, $incomeSupport: Boolean!) {
+  childServices @include(if: $childServices) {
+    comparison(indicator: $indicator, period: $period) {
+      ...ComparisonFields
+    }
+  }
+  adultServices @include(if: $adultServices) {
+    comparison(indicator: $indicator, period: $period) {
+      ...ComparisonFields
+    }
+  }
+  disability @include(if: $disability) {
+    comparison(indicator: $indicator, period: $period) {
+      ...ComparisonFields
+    }
+  }
+  incomeSupport @include(if: $incomeSupport) {
+    comparison(indicator: $indicator, period: $period) {
+      ...ComparisonFields
+    }
+  }
+}
+    fragment IndicatorFields on Indicator {
+  code
+  area
+  name
+  description
+  kind
+  unit
+  direction
+  periodicity
+  ratePer
+}
+fragment ComparisonFields on Comparison {
+  period
+  cityValue
+  cityNumerator
+  cityDenominator
+  indicator {
+    ...IndicatorFields
+  }
+  entries {
+    district {
+      code
+      name
+    }
+    value
+    numerator
+    denominator
+    suppressed
+    suppressionReason
+    position
+    lower95
+    upper95
+    lower998
+    upper998
+  }
+}`) as unknown as TypedDocumentString<ComparisonQuery, ComparisonQueryVariables>;
+export const OverviewDocument = new TypedDocumentString(`
+    query Overview($period: Period!) {
+  districts {
+    code
+    name
+    childServices {
+      ...ProfileSummaryFields
+    }
+    adultServices {
+      ...ProfileSummaryFields
+    }
+    disability {
+      ...ProfileSummaryFields
+    }
+    incomeSupport {
+      ...ProfileSummaryFields
+    }
+  }
+}
+    fragment ProfileSummaryFields on AreaProfile {
+  adoption {
+    documentsInForce
+    lagging {
+      document {
+        slug
+        title
+      }
+      daysLagging
+    }
+  }
+  indicators(period: $period) {
+    indicator {
+      code
+    }
+    position
+    suppressed
+  }
+}`) as unknown as TypedDocumentString<OverviewQuery, OverviewQueryVariables>;
+export const DistrictDocument = new TypedDocumentString(`
+    query District($code: String!, $period: Period!) {
+  district(code: $code) {
+    code
+    name
+    population
+    active
+    childServices {
+      ...DistrictAreaFields
+    }
+    adultServices {
+      ...DistrictAreaFields
+    }
+    disability {
+      ...DistrictAreaFields
+    }
+    incomeSupport {
+      ...DistrictAreaFields
+    }
+  }
+}
+    fragment IndicatorFields on Indicator {
+  code
+  area
+  name
+  description
+  kind
+  unit
+  direction
+  periodicity
+  ratePer
+}
+fragment DistrictAreaFields on AreaProfile {
+  area
+  name
+  adoption {
+    documentsInForce
+    acknowledged
+    implemented
+    lagging {
+      document {
+        slug
+        title
+        kind
+      }
+      status
+      daysLagging
+      version {
+        number
+      }
+      currentVersion {
+        number
+        validFrom
+      }
+    }
+  }
+  indicators(period: $period) {
+    indicator {
+      ...IndicatorFields
+    }
+    value
+    numerator
+    denominator
+    suppressed
+    position
+    cityValue
+    trend
+  }
+}`) as unknown as TypedDocumentString<DistrictQuery, DistrictQueryVariables>;
+export const AdoptionMatrixChildServicesDocument = new TypedDocumentString(`
+    query AdoptionMatrixChildServices {
+  districts {
+    code
+    name
+  }
+  childServices {
+    documents(first: 100) {
+      totalCount
+      edges {
+        node {
+          id
+          slug
+          title
+          kind
+          current {
+            number
+            validFrom
+          }
+          adoption {
+            district {
+              code
+            }
+            status
+            lagging
+            daysLagging
+            version {
+              number
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdoptionMatrixChildServicesQuery, AdoptionMatrixChildServicesQueryVariables>;
+export const AdoptionMatrixAdultServicesDocument = new TypedDocumentString(`
+    query AdoptionMatrixAdultServices {
+  districts {
+    code
+    name
+  }
+  adultServices {
+    documents(first: 100) {
+      totalCount
+      edges {
+        node {
+          id
+          slug
+          title
+          kind
+          current {
+            number
+            validFrom
+          }
+          adoption {
+            district {
+              code
+            }
+            status
+            lagging
+            daysLagging
+            version {
+              number
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdoptionMatrixAdultServicesQuery, AdoptionMatrixAdultServicesQueryVariables>;
+export const AdoptionMatrixDisabilityDocument = new TypedDocumentString(`
+    query AdoptionMatrixDisability {
+  districts {
+    code
+    name
+  }
+  disability {
+    documents(first: 100) {
+      totalCount
+      edges {
+        node {
+          id
+          slug
+          title
+          kind
+          current {
+            number
+            validFrom
+          }
+          adoption {
+            district {
+              code
+            }
+            status
+            lagging
+            daysLagging
+            version {
+              number
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdoptionMatrixDisabilityQuery, AdoptionMatrixDisabilityQueryVariables>;
+export const AdoptionMatrixIncomeSupportDocument = new TypedDocumentString(`
+    query AdoptionMatrixIncomeSupport {
+  districts {
+    code
+    name
+  }
+  incomeSupport {
+    documents(first: 100) {
+      totalCount
+      edges {
+        node {
+          id
+          slug
+          title
+          kind
+          current {
+            number
+            validFrom
+          }
+          adoption {
+            district {
+              code
+            }
+            status
+            lagging
+            daysLagging
+            version {
+              number
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdoptionMatrixIncomeSupportQuery, AdoptionMatrixIncomeSupportQueryVariables>;
+export const PublishedDocumentsChildServicesDocument = new TypedDocumentString(`
+    query PublishedDocumentsChildServices {
+  childServices {
+    documents(first: 100) {
+      totalCount
+      edges {
+        node {
+          ...PublishedDocumentFields
+        }
+      }
+    }
+  }
+}
+    fragment PublishedDocumentFields on KnowledgeDocument {
+  id
+  slug
+  title
+  kind
+  current {
+    number
+    validFrom
+  }
+}`) as unknown as TypedDocumentString<PublishedDocumentsChildServicesQuery, PublishedDocumentsChildServicesQueryVariables>;
+export const PublishedDocumentsAdultServicesDocument = new TypedDocumentString(`
+    query PublishedDocumentsAdultServices {
+  adultServices {
+    documents(first: 100) {
+      totalCount
+      edges {
+        node {
+          ...PublishedDocumentFields
+        }
+      }
+    }
+  }
+}
+    fragment PublishedDocumentFields on KnowledgeDocument {
+  id
+  slug
+  title
+  kind
+  current {
+    number
+    validFrom
+  }
+}`) as unknown as TypedDocumentString<PublishedDocumentsAdultServicesQuery, PublishedDocumentsAdultServicesQueryVariables>;
+export const PublishedDocumentsDisabilityDocument = new TypedDocumentString(`
+    query PublishedDocumentsDisability {
+  disability {
+    documents(first: 100) {
+      totalCount
+      edges {
+        node {
+          ...PublishedDocumentFields
+        }
+      }
+    }
+  }
+}
+    fragment PublishedDocumentFields on KnowledgeDocument {
+  id
+  slug
+  title
+  kind
+  current {
+    number
+    validFrom
+  }
+}`) as unknown as TypedDocumentString<PublishedDocumentsDisabilityQuery, PublishedDocumentsDisabilityQueryVariables>;
+export const PublishedDocumentsIncomeSupportDocument = new TypedDocumentString(`
+    query PublishedDocumentsIncomeSupport {
+  incomeSupport {
+    documents(first: 100) {
+      totalCount
+      edges {
+        node {
+          ...PublishedDocumentFields
+        }
+      }
+    }
+  }
+}
+    fragment PublishedDocumentFields on KnowledgeDocument {
+  id
+  slug
+  title
+  kind
+  current {
+    number
+    validFrom
+  }
+}`) as unknown as TypedDocumentString<PublishedDocumentsIncomeSupportQuery, PublishedDocumentsIncomeSupportQueryVariables>;

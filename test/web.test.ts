@@ -1,0 +1,146 @@
+import { ConfigError, loadConfig, type RunningHttpService } from '@samsyn/core';
+import { createGateway, serveGateway } from '@samsyn/gateway';
+import { testConfig } from './support';
+
+const DASHBOARD_ORIGIN = 'https://likabehandling.example.se';
+
+/** A gateway over HTTP with no subgraph behind it: pages, assets, sign-in and CORS need none. */
+async function gatewayWith(env: Record<string, string>): Promise<{ base: string; stop(): Promise<void> }> {
+  const config = testConfig('gateway', '_web', { HOST: '127.0.0.1', ...env });
+  const service: RunningHttpService = await serveGateway(await createGateway(config), config, 0);
+  return { base: new URL(service.url).origin, stop: () => service.stop() };
+}
+
+describe('the gateway in development', () => {
+  let gateway: { base: string; stop(): Promise<void> };
+  beforeAll(async () => {
+    gateway = await gatewayWith({ CORS_ORIGINS: `${DASHBOARD_ORIGIN}, http://localhost:5173` });
+  });
+  afterAll(() => gateway.stop());
+
+  it('sends a browser from / to the dashboard, served with a policy that allows only its own origin', async () => {
+    const root = await fetch(`${gateway.base}/`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+    expect(root.status).toBe(302);
+    expect(root.headers.get('location')).toBe('/dashboard/');
+    const page = await fetch(`${gateway.base}/dashboard/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const html = await page.text();
+    expect(html).toContain('<html lang="sv">');
+    expect(html.match(/(?:src|href)="[^"]+"/g)).toEqual(['href="data:,"', 'href="/assets/app.css"', 'src="/assets/app.js"']);
+  });
+
+  it('serves assets compressed and revalidated, and nothing outside the built folder', async () => {
+    const app = await fetch(`${gateway.base}/assets/app.js`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(app.status).toBe(200);
+    expect(app.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(app.headers.get('content-encoding')).toBe('gzip');
+    const again = await fetch(`${gateway.base}/assets/app.js`, { headers: { 'if-none-match': app.headers.get('etag') ?? '' } });
+    expect(again.status).toBe(304);
+    for (const probe of ['/assets/../package.json', '/assets/%2e%2e/package.json', '/assets/.tsbuildinfo', '/assets/nothing.js']) {
+      expect([probe, (await fetch(`${gateway.base}${probe}`)).status]).toEqual([probe, 404]);
+    }
+  });
+
+  it('shows GraphiQL from its own assets to a browser at /graphql, and still answers GraphQL there', async () => {
+    const page = await fetch(`${gateway.base}/graphql`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('/assets/graphiql/graphiql.js');
+    expect(html.match(/https?:\/\//g)).toBeNull();
+    const worker = await fetch(`${gateway.base}/assets/graphiql/graphql.worker.js`);
+    expect(worker.status).toBe(200);
+    const query = await fetch(`${gateway.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    expect(await query.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('signs a development token for a role, which the gateway then accepts', async () => {
+    const session = await (await fetch(`${gateway.base}/auth/session`)).json();
+    expect(session).toEqual({ principal: null, devSignIn: { roles: ['district-system', 'process-leader', 'analyst', 'admin'] } });
+    const signed = await fetch(`${gateway.base}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'analyst' }) });
+    expect(signed.status).toBe(200);
+    const { token } = (await signed.json()) as { token: string };
+    const me = await (await fetch(`${gateway.base}/auth/session`, { headers: { authorization: `Bearer ${token}` } })).json();
+    expect(me.principal).toEqual({ name: 'Analytiker (utveckling)', roles: ['analyst'], district: null, areas: [] });
+
+    const badRole = await fetch(`${gateway.base}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'root' }) });
+    expect(badRole.status).toBe(400);
+    const noDistrict = await fetch(`${gateway.base}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'district-system' }) });
+    expect(noDistrict.status).toBe(400);
+    // A form post from another site is no JSON request, so it gets no token.
+    const form = await fetch(`${gateway.base}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"role":"admin"}' });
+    expect(form.status).toBe(405);
+  });
+
+  it('answers the preflight of an allowed dashboard origin and marks its responses readable', async () => {
+    const preflight = await fetch(`${gateway.base}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: DASHBOARD_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(DASHBOARD_ORIGIN);
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
+
+    const post = await fetch(`${gateway.base}/graphql`, {
+      method: 'POST',
+      headers: { origin: DASHBOARD_ORIGIN, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(post.status).toBe(200);
+    expect(post.headers.get('access-control-allow-origin')).toBe(DASHBOARD_ORIGIN);
+    expect(post.headers.get('vary')?.toLowerCase()).toContain('origin');
+  });
+
+  it('refuses the preflight of any other origin and gives its responses no CORS header', async () => {
+    const preflight = await fetch(`${gateway.base}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://elsewhere.example.com', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.status).toBe(403);
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    const post = await fetch(`${gateway.base}/graphql`, {
+      method: 'POST',
+      headers: { origin: 'https://elsewhere.example.com', 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(post.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('the gateway in production', () => {
+  let gateway: { base: string; stop(): Promise<void> };
+  beforeAll(async () => {
+    gateway = await gatewayWith({ NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-that-nobody-has-published-anywhere', INTROSPECTION: 'false' });
+  });
+  afterAll(() => gateway.stop());
+
+  it('shows a browser at /graphql a page saying where the API and its schema are, not a CSRF error', async () => {
+    const page = await fetch(`${gateway.base}/graphql`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await page.text();
+    expect(html).toContain('schema/api.graphql');
+    expect(html).not.toContain('graphiql.js');
+  });
+
+  it('has no development sign-in', async () => {
+    const signed = await fetch(`${gateway.base}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'admin' }) });
+    expect(signed.status).toBe(404);
+    expect(await (await fetch(`${gateway.base}/auth/session`)).json()).toEqual({ principal: null, devSignIn: null });
+  });
+
+  it('allows no other origin unless CORS_ORIGINS names it', async () => {
+    const preflight = await fetch(`${gateway.base}/graphql`, { method: 'OPTIONS', headers: { origin: DASHBOARD_ORIGIN, 'access-control-request-method': 'POST' } });
+    expect(preflight.status).toBe(403);
+  });
+});
+
+describe('CORS_ORIGINS', () => {
+  it('is empty by default and takes origins only', () => {
+    expect(loadConfig('gateway', {}).corsOrigins).toEqual([]);
+    expect(loadConfig('gateway', { CORS_ORIGINS: 'https://a.example.se, http://localhost:5173/' }).corsOrigins).toEqual(['https://a.example.se', 'http://localhost:5173']);
+    expect(() => loadConfig('gateway', { CORS_ORIGINS: 'https://a.example.se/dashboard' })).toThrow(ConfigError);
+    expect(() => loadConfig('gateway', { CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
+  });
+});
