@@ -105,6 +105,13 @@ describe('a value the API cannot take', () => {
     });
   });
 
+  it('a period outside the years figures are kept for is BAD_USER_INPUT, in a series and in a report', async () => {
+    const analyst = await tokenFor({ roles: ['analyst'] });
+    const series = await graph.query(`{ childServices { series(indicator: "CS-IA14", district: "angered", from: "0001-Q1", to: "9999-Q4") { period } } }`, { token: analyst });
+    const report = await graph.query(`mutation { childServices { reportObservations(input: [{ indicator: "CS-IA14", district: "angered", period: "0000-Q1", numerator: 1, denominator: 2 }]) { inserted } } }`, { token: district });
+    expect([codes(series), codes(report)]).toEqual([['BAD_USER_INPUT'], ['BAD_USER_INPUT']]);
+  });
+
   it('search words that are operators to PostgreSQL are words, not errors', async () => {
     const results = await Promise.all(
       ["'", '\\', '& | ! ( ) : *', "o'hara\\:*", '<->', '日本語'].map((search) => graph.query(`query ($search: String) { childServices { documents(search: $search) { totalCount } } }`, { variables: { search } })),

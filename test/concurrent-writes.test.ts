@@ -94,3 +94,26 @@ describe('concurrent reports', () => {
     expect(await auditEntries('rapport')).toBe(1);
   });
 });
+
+describe('a subgraph with a single pooled connection', () => {
+  // Whatever needs a second connection while holding one can never finish here: the freeze, made certain.
+  let small: TestSupergraph;
+  beforeAll(async () => {
+    small = await startSupergraph({ only: ['child-services'], seed: true, subgraphEnv: { DB_POOL_SIZE: '1', DB_CONNECTION_TIMEOUT_MS: '60000' } });
+  });
+  afterAll(() => small.close());
+
+  it('still answers 50 concurrent acknowledgements and reports, each in one connection', async () => {
+    const ids = await small.query<{ childServices: { documents: { edges: { node: { current: { id: string } } }[] } } }>(`{ childServices { documents(first: 5) { edges { node { current { id } } } } } }`);
+    const current = ids.data!.childServices.documents.edges.map((edge) => edge.node.current.id);
+    const calls = await Promise.all(
+      Array.from({ length: 50 }, async (_, i) => {
+        const token = await districtSystem(`en-${i}`);
+        return i % 2 === 0
+          ? small.query(ACKNOWLEDGE, { token, variables: { versionId: current[i % current.length], status: 'IMPLEMENTED' } })
+          : small.query(REPORT, { token, variables: { input: [{ indicator: 'CS-IA14', district: `en-${i}`, period: '2026-Q1', numerator: 1, denominator: 10 }] } });
+      }),
+    );
+    expect(errorCodes(calls)).toEqual([]);
+  });
+});

@@ -1,28 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createSubgraphRuntime, serveSubgraph, type RunningHttpService, type SubgraphRuntime } from '@samsyn/core';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
-import { executeRequest, testConfig, tokenFor } from './support';
+import { executeRequest, freePort, testConfig, tokenFor } from './support';
 
 /**
  * A PostgreSQL server of the test's own, stopped and started again while district systems keep
  * writing through a subgraph's real pool: every write that was answered as done is still there
  * afterwards, and the subgraph recovers without a restart of its own.
  */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts the server process and resolves with its URL once it takes connections. */
 function startServer(dataDir: string, port: number): Promise<{ url: string; process: ChildProcess }> {
@@ -49,6 +38,12 @@ function stopServer(server: { process: ChildProcess }): Promise<void> {
 
 const REPORT = `mutation ($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { inserted } } }`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits until `condition` holds (a busy machine writes slowly), at most `limitMs`. */
+async function until(condition: () => boolean, limitMs: number): Promise<void> {
+  const end = Date.now() + limitMs;
+  while (!condition() && Date.now() < end) await sleep(50);
+}
 
 describe('the database stopped and started again under writes', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samsyn-restart-'));
@@ -85,7 +80,7 @@ describe('the database stopped and started again under writes', () => {
     const writer = async () => {
       while (writing) {
         const n = next++;
-        const period = `${1000 + Math.floor(n / 4)}-Q${(n % 4) + 1}`;
+        const period = `${2000 + Math.floor(n / 4)}-Q${(n % 4) + 1}`;
         const startedIn = phase;
         const result = await executeRequest(
           subgraph.apollo,
@@ -99,14 +94,14 @@ describe('the database stopped and started again under writes', () => {
     };
     const writers = Array.from({ length: 8 }, writer);
 
-    await sleep(1500);
+    await until(() => answered.length >= 20, 60_000);
     phase = 'down';
     await stopServer(server);
     const readyWhileDown = await ready();
-    await sleep(1000);
+    await sleep(500);
     server = await startServer(dataDir, port);
     phase = 'after';
-    await sleep(2500);
+    await until(() => answered.filter((write) => write.phase === 'after').length >= 20, 60_000);
     writing = false;
     await Promise.all(writers);
 

@@ -1,4 +1,4 @@
-import { createSubgraphRuntime, type SubgraphRuntime } from '@samsyn/core';
+import { createSubgraphRuntime, swedishToday, type SubgraphRuntime } from '@samsyn/core';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
 import { executeRequest, startSupergraph, testConfig, tokenFor, type GraphQLResult, type TestSupergraph } from './support';
 
@@ -27,7 +27,7 @@ const documentsWithSlug = (slug: string) => count(`SELECT count(*) AS n FROM doc
 const auditEntries = () => count(`SELECT count(*) AS n FROM audit_log`, []);
 
 beforeAll(async () => {
-  graph = await startSupergraph({ only: ['child-services'], seed: false });
+  graph = await startSupergraph({ only: ['child-services'], seed: true });
   anna = await tokenFor({ sub: 'anna', roles: ['process-leader'], areas: ['CHILD_SERVICES'] });
   jonas = await tokenFor({ sub: 'jonas', roles: ['process-leader'], areas: ['CHILD_SERVICES'] });
 });
@@ -89,6 +89,31 @@ describe('a mutation with an Idempotency-Key', () => {
     const result = await create(draft('lang-nyckel'), 'x'.repeat(300));
     expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
     expect(await documentsWithSlug('lang-nyckel')).toBe(0);
+  });
+
+  it('works on every kind of mutation: a document’s whole life, adoption and figures, each sent twice', async () => {
+    const system = await tokenFor({ sub: 'system-angered', roles: ['district-system'], district: 'angered' });
+    let step = 0;
+    const twice = async (mutation: string, variables: Record<string, unknown>, token: string) => {
+      const key = `key-life-${++step}`;
+      const send = () => graph.query(mutation, { token, variables, headers: { 'idempotency-key': key } });
+      const first = await send();
+      const retry = await send();
+      expect([first.errors, retry.errors]).toEqual([undefined, undefined]);
+      expect(retry.data).toEqual(first.data);
+      return (Object.values(first.data!.childServices as Record<string, unknown>)[0]) as Record<string, unknown>;
+    };
+    const version = await twice(CREATE, draft('hela-livet'), anna);
+    await twice(`mutation ($id: ID!) { childServices { updateDraft(versionId: $id, expectedRevision: 1, input: { summary: "Kort" }) { revision } } }`, { id: version.id }, anna);
+    await twice(`mutation ($id: ID!) { childServices { submitForReview(versionId: $id) { status } } }`, { id: version.id }, anna);
+    const published = await twice(`mutation ($id: ID!, $on: Date!) { childServices { publish(versionId: $id, validFrom: $on) { status document { id } } } }`, { id: version.id, on: swedishToday() }, jonas);
+    await twice(`mutation ($id: ID!) { childServices { acknowledge(versionId: $id, status: IMPLEMENTED) { status } } }`, { id: version.id }, system);
+    await twice(
+      `mutation ($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { inserted updated unchanged } } }`,
+      { input: [{ indicator: 'CS-IA14', district: 'angered', period: '2026-Q1', numerator: 3, denominator: 9 }] },
+      system,
+    );
+    await twice(`mutation ($id: ID!) { childServices { retire(documentId: $id, reason: "Ersatt") { id } } }`, { id: (published.document as { id: string }).id }, anna);
   });
 
   it('is shared by the replicas of a subgraph: a retry that reaches another replica gets the first result', async () => {

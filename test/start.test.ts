@@ -1,23 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './support';
 
 const ROOT = path.resolve(__dirname, '..');
 const SERVICES = ['GATEWAY', 'ORGANISATION', 'CHILD_SERVICES', 'ADULT_SERVICES', 'DISABILITY', 'INCOME_SUPPORT'];
 const ACROSS_ALL = '{ districts { code childServices { name } adultServices { name } disability { name } incomeSupport { name } } areas { name } }';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Process ids of every living process below `root` (Linux /proc), the launcher's services and PostgreSQL included. */
 function descendants(root: number): number[] {
@@ -198,7 +188,8 @@ describe('npm start', () => {
       const pids = descendants(system.pid);
       expect(pids.length).toBeGreaterThanOrEqual(8); // launcher, five subgraphs, gateway, PostgreSQL
       system.process.kill('SIGTERM');
-      expect(await system.exit(10_000)).toBe(0);
+      // The launcher exits 0; npm may report the signal it was sent itself, as 143 (128 + SIGTERM).
+      expect([0, 143]).toContain(await system.exit(10_000));
       expect(stillRunning(pids)).toEqual([]);
     }, 20_000);
   });

@@ -102,13 +102,13 @@ export interface RunningSystem {
   stop(): Promise<void>;
 }
 
-async function waitUntilReady(url: string, service: Supervised, given: () => boolean): Promise<void> {
+async function waitUntilReady(url: string, service: Supervised, cancelled: () => boolean): Promise<void> {
   const deadline = Date.now() + START_TIMEOUT_MS;
   let ended: string | undefined;
   void service.exited.then(() => (ended = howItEnded(service.child.exitCode, service.child.signalCode)));
   while (Date.now() < deadline) {
     if (ended) throw new LaunchError(`${service.name} stopped while starting (${ended}); its own line above says why`);
-    if (given()) throw new LaunchError('stopped while starting');
+    if (cancelled()) throw new LaunchError('stopped while starting');
     try {
       if ((await fetch(url, { signal: AbortSignal.timeout(2_000) })).ok) return;
     } catch {
@@ -165,7 +165,7 @@ export async function launchSystem(options: {
           clearTimeout(kill);
         }),
       );
-      await database?.stop();
+      await database?.stop().catch((error: unknown) => log(`samsyn: stopping the embedded PostgreSQL failed: ${error instanceof Error ? error.message : String(error)}`));
     })();
     return stopping;
   };

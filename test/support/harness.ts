@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { GraphQLDataSource } from '@apollo/gateway';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import net from 'node:net';
 import pg from 'pg';
 import {
   createSubgraphRuntime,
@@ -35,6 +36,18 @@ export interface RequestOptions {
   variables?: Record<string, unknown>;
   token?: string;
   headers?: Record<string, string>;
+}
+
+/** A TCP port nothing listens on now: tests never hard-code one. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 /** The configuration a test service runs with: its own schemas on the test database. */

@@ -182,14 +182,6 @@ function readOrigins(env: Env, name: string): string[] {
   });
 }
 
-function readPositiveInteger(env: Env, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} must be a positive whole number, got "${raw}"`);
-  return value;
-}
-
 const DURATION_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
 
 /** A duration in seconds from "3600", "90m", "8h" or "1d". */
@@ -266,7 +258,7 @@ export function loadConfig(service: ServiceName, env: Env): Config {
     subgraphUrls,
     subgraphTimeoutMs: timeout,
     // The gateway's own plans carry at most the districts of one query (1 000 in the scale bench) per entity fetch.
-    maxRepresentations: readPositiveInteger(env, 'MAX_REPRESENTATIONS', 5_000),
+    maxRepresentations: readWholeNumber(env, 'MAX_REPRESENTATIONS', 5_000, 1, 1_000_000, 'representations'),
     auth,
     database: readDatabaseLimits(env),
     idempotencyKeyTtlSeconds: readWholeNumber(env, 'IDEMPOTENCY_KEY_TTL_HOURS', 24, 1, 24 * 365, 'hours') * 3600,

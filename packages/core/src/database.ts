@@ -58,6 +58,21 @@ export class SqlLog implements TypeOrmLogger {
   }
 }
 
+/**
+ * A pg client with an 'error' listener from birth. pg-pool and TypeORM each listen only part of a
+ * client's life; a server that ends its sessions (a restart, an administrator) can hit the gap, and an
+ * 'error' event nobody hears ends the process. Here it is logged; the client is then unusable, and the
+ * statement that tries it fails and gives it back.
+ */
+function clientThatListens(logger: Logger): typeof pg.Client {
+  return class extends pg.Client {
+    constructor(config?: string | pg.ClientConfig) {
+      super(config);
+      this.on('error', (error: Error) => logger.warn({ err: error }, 'database connection lost'));
+    }
+  };
+}
+
 /** Quotes an SQL identifier. */
 export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
@@ -84,6 +99,7 @@ export function createDataSource(options: DatabaseOptions): DataSource {
     maxQueryExecutionTime: 500,
     applicationName: options.applicationName,
     extra: {
+      Client: clientThatListens(options.logger),
       max: limits.poolSize,
       // pg-pool applies this both to opening a connection and to waiting for a free one in a full pool.
       connectionTimeoutMillis: limits.connectionTimeoutMs,

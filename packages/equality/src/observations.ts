@@ -2,7 +2,7 @@ import { BadInputError, inTransaction, policy, type Db, type Principal } from '@
 import { recordAudit, type Area } from '@samsyn/knowledge';
 import type { ObservationRow } from './comparison';
 import { indicatorsOfArea } from './indicators';
-import { periodicityOf } from './periods';
+import { FIRST_YEAR, LAST_YEAR, periodicityOf } from './periods';
 import { Indicator, IndicatorKind, ReportResult, type ObservationInput } from './types';
 
 /** At most this many figures in one report; larger sets go through `npm run import`. */
@@ -36,7 +36,7 @@ export function checkObservations(rows: ObservationInput[], indicators: Map<stri
     if (!indicator) problems.push(`unknown indicator ${row.indicator}`);
     if (knownDistricts && !knownDistricts.has(row.district)) problems.push(`unknown district ${row.district}`);
     const periodicity = periodicityOf(row.period);
-    if (!periodicity) problems.push(`period ${row.period} is not like 2026, 2026-Q3 or 2026-09`);
+    if (!periodicity) problems.push(`period ${row.period} is not like 2026, 2026-Q3 or 2026-09 (years ${FIRST_YEAR}-${LAST_YEAR})`);
     else if (indicator && periodicity !== indicator.periodicity) problems.push(`${indicator.code} is reported per ${indicator.periodicity.toLowerCase()}, not as ${row.period}`);
     if (indicator && (indicator.kind === IndicatorKind.PROPORTION || indicator.kind === IndicatorKind.RATE)) {
       if (row.value !== undefined && row.value !== null) problems.push(`${indicator.code} takes numerator and denominator, not a value`);

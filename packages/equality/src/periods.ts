@@ -11,10 +11,15 @@ const PATTERNS: Record<PeriodKind, RegExp> = {
 };
 const PER_YEAR: Record<PeriodKind, number> = { YEAR: 1, QUARTER: 4, MONTH: 12 };
 
-/** The periodicity a period is written in, or null when it is not a period. */
+/** The years a period may fall in, as for dates: figures from outside them are typing mistakes. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2999;
+
+/** The periodicity a period is written in, or null when it is not a period (of a year from FIRST_YEAR to LAST_YEAR). */
 export function periodicityOf(period: string): PeriodKind | null {
   for (const [periodicity, pattern] of Object.entries(PATTERNS) as [PeriodKind, RegExp][]) {
-    if (pattern.test(period)) return periodicity;
+    const match = pattern.exec(period);
+    if (match) return Number(match[1]) >= FIRST_YEAR && Number(match[1]) <= LAST_YEAR ? periodicity : null;
   }
   return null;
 }
@@ -27,9 +32,9 @@ function ordinal(period: string, periodicity: PeriodKind): number {
 }
 
 function fromOrdinal(n: number, periodicity: PeriodKind): string {
-  const year = Math.floor(n / PER_YEAR[periodicity]);
+  const year = String(Math.floor(n / PER_YEAR[periodicity])).padStart(4, '0');
   const index = (n % PER_YEAR[periodicity]) + 1;
-  if (periodicity === 'YEAR') return String(year);
+  if (periodicity === 'YEAR') return year;
   if (periodicity === 'QUARTER') return `${year}-Q${index}`;
   return `${year}-${String(index).padStart(2, '0')}`;
 }
@@ -64,7 +69,7 @@ function checkedPeriod(value: unknown): string {
 export const PeriodScalar = new GraphQLScalarType<string, string>({
   name: 'Period',
   description:
-    'A reporting period: a year (`2026`), a quarter (`2026-Q3`) or a month (`2026-09`). Anything else is refused before the operation runs: with BAD_USER_INPUT when sent as a variable, GRAPHQL_VALIDATION_FAILED when written into the query.',
+    `A reporting period: a year (\`2026\`), a quarter (\`2026-Q3\`) or a month (\`2026-09\`), of a year from ${FIRST_YEAR} to ${LAST_YEAR}. Anything else is refused before the operation runs: with BAD_USER_INPUT when sent as a variable, GRAPHQL_VALIDATION_FAILED when written into the query.`,
   serialize(value) {
     // A malformed period on the way out is the server's fault, not the client's: no BAD_USER_INPUT here.
     if (typeof value !== 'string' || !periodicityOf(value)) throw new Error(`not a period: ${JSON.stringify(value)}`);

@@ -1,13 +1,14 @@
 import type { DataSource } from 'typeorm';
 import { BadInputError, inTransaction, policy, type Db, type Principal } from '@samsyn/core';
-import { inKeyOrder, MAX_COUNT, MIN_SHOWN_COUNT, ObservationService, tally, type ReportResult } from '@samsyn/equality';
+import { inKeyOrder, MAX_COUNT, MIN_SHOWN_COUNT, ObservationService, periodicityOf, tally, type ReportResult } from '@samsyn/equality';
 import { recordAudit } from '@samsyn/knowledge';
 import { INTERVENTIONS } from '../../seed/interventions';
 import { DecisionsInput, Intervention, InterventionBreakdown, type Law } from './interventions';
 
 /** The indicator the breakdown adds up to. */
 export const NOT_CARRIED_OUT_INDICATOR = 'DI-NOTEX3M';
-const QUARTER = /^\d{4}-Q[1-4]$/;
+/** A quarter like 2026-Q3, within the years every period takes. */
+const isQuarter = (period: string) => periodicityOf(period) === 'QUARTER';
 
 interface InterventionRow {
   code: string;
@@ -37,7 +38,7 @@ export class InterventionService {
 
   /** Decisions per intervention in a quarter, city-wide or for one district; counts under 5 hidden. */
   async breakdown(period: string, district?: string | null): Promise<InterventionBreakdown[]> {
-    if (!QUARTER.test(period)) throw new BadInputError(`period must be a quarter like 2026-Q3, not ${period}.`, { period });
+    if (!isQuarter(period)) throw new BadInputError(`period must be a quarter like 2026-Q3, not ${period}.`, { period });
     const rows: (InterventionRow & { decisions: number; not_carried_out: number })[] = await this.db.query(
       `SELECT i.*, sum(r.decisions)::int AS decisions, sum(r.not_carried_out)::int AS not_carried_out
        FROM intervention i JOIN decision_not_carried_out r ON r.intervention_code = i.code
@@ -71,7 +72,7 @@ export class InterventionService {
     rows.forEach((row, i) => {
       const own: string[] = [];
       if (!known.has(row.intervention)) own.push(`unknown intervention ${row.intervention}`);
-      if (!QUARTER.test(row.period)) own.push(`period ${row.period} is not a quarter like 2026-Q3`);
+      if (!isQuarter(row.period)) own.push(`period ${row.period} is not a quarter like 2026-Q3`);
       if (!Number.isInteger(row.decisions) || row.decisions < 0 || row.decisions > MAX_COUNT) own.push(`decisions must be a count from 0 to ${MAX_COUNT}`);
       if (!Number.isInteger(row.notCarriedOut) || row.notCarriedOut < 0) own.push('notCarriedOut must be a count of 0 or more');
       if (row.notCarriedOut > row.decisions) own.push(`notCarriedOut ${row.notCarriedOut} is above decisions ${row.decisions}`);
