@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
-import net from 'node:net';
 import path from 'node:path';
 import { freePort } from './support';
 

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import {
   createSubgraphRuntime,
   schemaName,
@@ -12,19 +11,7 @@ import {
 } from '@samsyn/core';
 import { createGateway, serveGateway, type GatewayRuntime } from '@samsyn/gateway';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
-import { dropSchemas, testConfig } from './harness';
-
-/** A port nothing listens on (bound, then closed): for a service to start on, or one that is down. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { dropSchemas, freePort, testConfig } from './harness';
 
 export interface HttpSupergraph {
   suffix: string;

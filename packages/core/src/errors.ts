@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   CONFLICT: 'The change collides with the current state: `expectedRevision` is not the draft\'s current revision, another change came first, or the name (a slug) is taken. Read again and retry. Also: an `Idempotency-Key` used before for a different request (HTTP 422).',
   NOT_FOUND: 'The version, document or other object the operation names does not exist in this area.',
   SUBGRAPH_UNAVAILABLE: "One area's service did not answer in time: its fields are null, the rest of the response is complete; `extensions.serviceName` names it. Retry later.",
+  QUERY_TOO_COMPLEX: 'An entity fetch (`_entities`) carries more representations, or representations times fields, than one request may (`MAX_REPRESENTATIONS`). Refused before anything ran; split the request.',
   GRAPHQL_PARSE_FAILED: 'The operation is not valid GraphQL syntax (HTTP 400).',
   GRAPHQL_VALIDATION_FAILED: 'The operation does not fit the schema, or exceeds the depth, alias, directive, token or cost limits (HTTP 400). Nothing was executed.',
   BAD_REQUEST: 'The HTTP request is malformed: no query, a body that is not JSON, batched operations, or a request without the CSRF-preventing header (HTTP 400).',

@@ -80,7 +80,7 @@ function checkedPeriod(value: unknown): string {
 export const PeriodScalar = new GraphQLScalarType<string, string>({
   name: 'Period',
   description:
-    'A reporting period: a year (`2026`), a quarter (`2026-Q3`) or a month (`2026-09`). Anything else is refused before the operation runs: with BAD_USER_INPUT when sent as a variable, GRAPHQL_VALIDATION_FAILED when written into the query.',
+    `A reporting period: a year (\`2026\`), a quarter (\`2026-Q3\`) or a month (\`2026-09\`), of a year from ${FIRST_YEAR} to ${LAST_YEAR}. Anything else is refused before the operation runs: with BAD_USER_INPUT when sent as a variable, GRAPHQL_VALIDATION_FAILED when written into the query.`,
   serialize(value) {
     // A malformed period on the way out is the server's fault, not the client's: no BAD_USER_INPUT here.
     if (typeof value !== 'string' || !periodicityOf(value)) throw new Error(`not a period: ${JSON.stringify(value)}`);
