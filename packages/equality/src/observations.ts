@@ -37,8 +37,9 @@ export function checkObservations(rows: ObservationInput[], indicators: Map<stri
     if (!indicator) problems.push(`unknown indicator ${row.indicator}`);
     if (knownDistricts && !knownDistricts.has(row.district)) problems.push(`unknown district ${row.district}`);
     const periodicity = periodicityOf(row.period);
-    if (!periodicity) problems.push(`period ${row.period} is not like 2026, 2026-Q3 or 2026-09 (years ${FIRST_YEAR}-${LAST_YEAR})`);
-    else if (yearOf(row.period) < FIRST_PERIOD_YEAR) problems.push(`period ${row.period} is before ${FIRST_PERIOD_YEAR}, earlier than any figure of these indicators`);
+    // A well-formed period of a year before any figure (1700-Q1) is told as such, not as a format error.
+    if (/^\d{4}\b/.test(row.period) && yearOf(row.period) < FIRST_PERIOD_YEAR) problems.push(`period ${row.period} is before ${FIRST_PERIOD_YEAR}, earlier than any figure of these indicators`);
+    else if (!periodicity) problems.push(`period ${row.period} is not like 2026, 2026-Q3 or 2026-09 (years ${FIRST_YEAR}-${LAST_YEAR})`);
     else if (indicator && periodicity !== indicator.periodicity) problems.push(`${indicator.code} is reported per ${indicator.periodicity.toLowerCase()}, not as ${row.period}`);
     if (indicator && (indicator.kind === IndicatorKind.PROPORTION || indicator.kind === IndicatorKind.RATE)) {
       if (row.value !== undefined && row.value !== null) problems.push(`${indicator.code} takes numerator and denominator, not a value`);
