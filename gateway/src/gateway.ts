@@ -52,7 +52,7 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
   const supergraphSdl = fs.readFileSync(config.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, 'utf8');
   // @apollo/gateway 2.14 otherwise sends usage metrics to Apollo and probes cloud metadata addresses
   // (169.254.169.254) from every gateway it constructs, in-process test gateways included; it reads only
-  // this variable. Off unless an operator sets APOLLO_TELEMETRY_DISABLED=false (see index.ts, README).
+  // this variable. Off unless an operator sets APOLLO_TELEMETRY_DISABLED=false (see README).
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({
     supergraphSdl,
