@@ -52,7 +52,10 @@ async function overHttp(url: string, body: unknown, token?: string): Promise<Gra
 const codes = (result: GraphQLResult) => (result.errors ?? []).map((error) => String(error.extensions?.code));
 /** What a test of a mistake must never see. */
 const serverFailures = (results: GraphQLResult[]) =>
-  results.flatMap((result) => [...(result.status >= 500 ? [`HTTP ${result.status}`] : []), ...codes(result).filter((code) => !CLIENT_CODES.includes(code))]);
+  results.flatMap((result) => [
+    ...(result.status >= 500 ? [`HTTP ${result.status}`] : []),
+    ...codes(result).filter((code) => !CLIENT_CODES.includes(code)),
+  ]);
 
 describe('a value the API cannot take', () => {
   it('an invalid Date through the gateway keeps the subgraph’s BAD_USER_INPUT, in process and over HTTP', async () => {
@@ -65,8 +68,12 @@ describe('a value the API cannot take', () => {
 
   it('a day PostgreSQL has no such day for (year 0) is refused at the boundary, before any statement', async () => {
     const sql = graph.sqlCounts();
-    const variable = await graph.query(`query ($on: Date) { childServices { document(slug: "x") { current(on: $on) { id } } } }`, { variables: { on: '0000-01-01' } });
-    const literal = await overHttp(gateway.url, { query: `{ childServices { documents(first: 1) { edges { node { current(on: "0000-01-01") { id } } } } } }` });
+    const variable = await graph.query(`query ($on: Date) { childServices { document(slug: "x") { current(on: $on) { id } } } }`, {
+      variables: { on: '0000-01-01' },
+    });
+    const literal = await overHttp(gateway.url, {
+      query: `{ childServices { documents(first: 1) { edges { node { current(on: "0000-01-01") { id } } } } } }`,
+    });
     expect(codes(variable)).toEqual(['BAD_USER_INPUT']);
     expect(serverFailures([literal])).toEqual([]);
     expect(codes(literal)).toHaveLength(1);
@@ -74,9 +81,21 @@ describe('a value the API cannot take', () => {
   });
 
   it.each<[string, { query: string; variables?: Record<string, unknown> }]>([
-    ['a variable', { query: `mutation ($input: DraftInput!) { childServices { createDraft(input: $input) { id } } }`, variables: { input: { kind: 'ROUTINE', slug: 'nul-tecken', title: 'Rubrik\u0000' } } }],
+    [
+      'a variable',
+      {
+        query: `mutation ($input: DraftInput!) { childServices { createDraft(input: $input) { id } } }`,
+        variables: { input: { kind: 'ROUTINE', slug: 'nul-tecken', title: 'Rubrik\u0000' } },
+      },
+    ],
     ['a literal', { query: `{ childServices { documents(search: "oro\\u0000anmälan") { totalCount } } }` }],
-    ['a nested input', { query: `mutation ($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { inserted } } }`, variables: { input: [{ indicator: 'CS-IA14', district: 'angered', period: '2026-Q1\u0000', numerator: 1, denominator: 2 }] } }],
+    [
+      'a nested input',
+      {
+        query: `mutation ($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { inserted } } }`,
+        variables: { input: [{ indicator: 'CS-IA14', district: 'angered', period: '2026-Q1\u0000', numerator: 1, denominator: 2 }] },
+      },
+    ],
   ])('a NUL character in %s is BAD_USER_INPUT with HTTP 400, before any statement', async (_, body) => {
     const sql = graph.sqlCounts();
     const inProcess = await graph.query(body.query, { token: leader, variables: body.variables });
@@ -88,40 +107,66 @@ describe('a value the API cannot take', () => {
 
   it('a cursor with a 20-digit offset is not a cursor this API gave out', async () => {
     const after = Buffer.from('offset:12345678901234567890').toString('base64url');
-    const result = await graph.query(`query ($after: String) { childServices { documents(after: $after) { totalCount } } }`, { variables: { after } });
+    const result = await graph.query(`query ($after: String) { childServices { documents(after: $after) { totalCount } } }`, {
+      variables: { after },
+    });
     expect(codes(result)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('a count above what an integer holds is refused, in a report and in an import', async () => {
-    const report = await graph.query(`mutation ($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { inserted } } }`, {
-      token: district,
-      variables: { input: [{ indicator: 'CS-IA14', district: 'angered', period: '2026-Q1', numerator: 3_000_000_000, denominator: 3_000_000_001 }] },
-    });
+    const report = await graph.query(
+      `mutation ($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { inserted } } }`,
+      {
+        token: district,
+        variables: {
+          input: [{ indicator: 'CS-IA14', district: 'angered', period: '2026-Q1', numerator: 3_000_000_000, denominator: 3_000_000_001 }],
+        },
+      },
+    );
     expect([...new Set(codes(report))]).toEqual(['BAD_USER_INPUT']);
-    const rows = readObservationCsv('indicator,district,period,numerator,denominator,value\nCS-IA14,angered,2031-Q1,3000000000,3000000001,\n');
+    const rows = readObservationCsv(
+      'indicator,district,period,numerator,denominator,value\nCS-IA14,angered,2031-Q1,3000000000,3000000001,\n',
+    );
     const operator = { sub: 'import:test', name: 'Import', roles: ['admin' as const], areas: [] };
-    await expect(new ObservationService(graph.subgraphs['child-services']!.db.manager).store(operator, Area.CHILD_SERVICES, rows)).rejects.toMatchObject({
-      extensions: { code: 'BAD_USER_INPUT', rows: [expect.objectContaining({ problems: expect.arrayContaining([expect.stringMatching(/numerator must be a count from 0 to 2147483647/)]) })] },
+    await expect(
+      new ObservationService(graph.subgraphs['child-services']!.db.manager).store(operator, Area.CHILD_SERVICES, rows),
+    ).rejects.toMatchObject({
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        rows: [
+          expect.objectContaining({
+            problems: expect.arrayContaining([expect.stringMatching(/numerator must be a count from 0 to 2147483647/)]),
+          }),
+        ],
+      },
     });
   });
 
   it('a period outside the years figures are kept for is a typed client error, in a series and in a report', async () => {
     const analyst = await tokenFor({ roles: ['analyst'] });
     // Sent as variables, as clients do; written into the query, the Period scalar refuses them as GRAPHQL_VALIDATION_FAILED.
-    const series = await graph.query(`query ($from: Period!, $to: Period!) { childServices { series(indicator: "CS-IA14", district: "angered", from: $from, to: $to) { period } } }`, {
-      token: analyst,
-      variables: { from: '0001-Q1', to: '9999-Q4' },
-    });
-    const report = await graph.query(`mutation ($period: Period!) { childServices { reportObservations(input: [{ indicator: "CS-IA14", district: "angered", period: $period, numerator: 1, denominator: 2 }]) { inserted } } }`, {
-      token: district,
-      variables: { period: '0000-Q1' },
-    });
+    const series = await graph.query(
+      `query ($from: Period!, $to: Period!) { childServices { series(indicator: "CS-IA14", district: "angered", from: $from, to: $to) { period } } }`,
+      {
+        token: analyst,
+        variables: { from: '0001-Q1', to: '9999-Q4' },
+      },
+    );
+    const report = await graph.query(
+      `mutation ($period: Period!) { childServices { reportObservations(input: [{ indicator: "CS-IA14", district: "angered", period: $period, numerator: 1, denominator: 2 }]) { inserted } } }`,
+      {
+        token: district,
+        variables: { period: '0000-Q1' },
+      },
+    );
     expect([codes(series), codes(report)]).toEqual([['BAD_USER_INPUT', 'BAD_USER_INPUT'], ['BAD_USER_INPUT']]);
   });
 
   it('search words that are operators to PostgreSQL are words, not errors', async () => {
     const results = await Promise.all(
-      ["'", '\\', '& | ! ( ) : *', "o'hara\\:*", '<->', '日本語'].map((search) => graph.query(`query ($search: String) { childServices { documents(search: $search) { totalCount } } }`, { variables: { search } })),
+      ["'", '\\', '& | ! ( ) : *', "o'hara\\:*", '<->', '日本語'].map((search) =>
+        graph.query(`query ($search: String) { childServices { documents(search: $search) { totalCount } } }`, { variables: { search } }),
+      ),
     );
     expect(results.flatMap(codes)).toEqual([]);
   });
@@ -169,8 +214,18 @@ describe('races a client loses', () => {
 
   it('two reports of the same 4,000 figures in opposite order: no deadlock error, both stored', async () => {
     const rows = (numerator: number) =>
-      Array.from({ length: 4000 }, (_, i) => ({ indicator: 'CS-IA14', district: 'angered', period: `${2000 + Math.floor(i / 4)}-Q${(i % 4) + 1}`, numerator, denominator: 100 }));
-    const report = (input: unknown[]) => graph.query(`mutation ($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { inserted updated } } }`, { token: district, variables: { input } });
+      Array.from({ length: 4000 }, (_, i) => ({
+        indicator: 'CS-IA14',
+        district: 'angered',
+        period: `${2000 + Math.floor(i / 4)}-Q${(i % 4) + 1}`,
+        numerator,
+        denominator: 100,
+      }));
+    const report = (input: unknown[]) =>
+      graph.query(`mutation ($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { inserted updated } } }`, {
+        token: district,
+        variables: { input },
+      });
     const results = await Promise.all([report(rows(10)), report([...rows(20)].reverse())]);
     expect(results.flatMap(codes)).toEqual([]);
   });

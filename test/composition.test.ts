@@ -12,7 +12,11 @@ const printed = (sdl: string) => printSchema(lexicographicSortSchema(buildSchema
 /** `@apollo/composition` is Elastic-2.0; the Guild's MIT composer is the route that keeps the build MIT. */
 describe("the Guild's MIT composer", () => {
   const result = composeServices(
-    SUBGRAPHS.map((name) => ({ name, url: `http://localhost/${name}`, typeDefs: parse(fs.readFileSync(path.join(SCHEMA_DIR, `${name}.graphql`), 'utf8')) })),
+    SUBGRAPHS.map((name) => ({
+      name,
+      url: `http://localhost/${name}`,
+      typeDefs: parse(fs.readFileSync(path.join(SCHEMA_DIR, `${name}.graphql`), 'utf8')),
+    })),
   );
   let dir: string;
   let graph: TestSupergraph;

@@ -24,7 +24,9 @@ function acknowledge(versionId: string, token: string, status = 'ACKNOWLEDGED'):
 /** Every error's code, with its message where it is not a client error (so a failure says what went wrong). */
 const errorCodes = (results: GraphQLResult[]) =>
   results.flatMap((result) =>
-    (result.errors ?? []).map((error) => (error.extensions?.code === 'INTERNAL_SERVER_ERROR' ? `INTERNAL_SERVER_ERROR: ${error.message}` : String(error.extensions?.code))),
+    (result.errors ?? []).map((error) =>
+      error.extensions?.code === 'INTERNAL_SERVER_ERROR' ? `INTERNAL_SERVER_ERROR: ${error.message}` : String(error.extensions?.code),
+    ),
   );
 
 beforeAll(async () => {
@@ -36,7 +38,9 @@ beforeAll(async () => {
     `{ childServices { documents(first: 100) { edges { node { versions { id status } } } } } }`,
     { token: leader },
   );
-  versions = result.data!.childServices.documents.edges.flatMap((edge) => edge.node.versions).filter((v) => v.status === 'PUBLISHED' || v.status === 'SUPERSEDED');
+  versions = result
+    .data!.childServices.documents.edges.flatMap((edge) => edge.node.versions)
+    .filter((v) => v.status === 'PUBLISHED' || v.status === 'SUPERSEDED');
 });
 afterAll(() => graph.close());
 
@@ -52,13 +56,18 @@ describe('concurrent acknowledgements', () => {
     const results = await Promise.all(tokens.map((token) => acknowledge(versions[0].id, token)));
     console.log(`50 concurrent acknowledgements of one version: ${Math.round(performance.now() - started)} ms`);
     expect(errorCodes(results)).toEqual([]);
-    expect(results.map((result) => (result.data?.childServices as { acknowledge: { status: string } }).acknowledge.status)).toEqual(Array(50).fill('ACKNOWLEDGED'));
+    expect(results.map((result) => (result.data?.childServices as { acknowledge: { status: string } }).acknowledge.status)).toEqual(
+      Array(50).fill('ACKNOWLEDGED'),
+    );
   });
 
   it('50 acknowledgements of different versions at once all succeed', async () => {
     expect(versions.length).toBeGreaterThan(3);
     const calls = await Promise.all(
-      Array.from({ length: 50 }, async (_, i) => ({ version: versions[i % versions.length].id, token: await districtSystem(`olika-${i}`) })),
+      Array.from({ length: 50 }, async (_, i) => ({
+        version: versions[i % versions.length].id,
+        token: await districtSystem(`olika-${i}`),
+      })),
     );
     const started = performance.now();
     const results = await Promise.all(calls.map(({ version, token }) => acknowledge(version, token)));
@@ -99,19 +108,28 @@ describe('a subgraph with a single pooled connection', () => {
   // Whatever needs a second connection while holding one can never finish here: the freeze, made certain.
   let small: TestSupergraph;
   beforeAll(async () => {
-    small = await startSupergraph({ only: ['child-services'], seed: true, subgraphEnv: { DB_POOL_SIZE: '1', DB_CONNECTION_TIMEOUT_MS: '60000' } });
+    small = await startSupergraph({
+      only: ['child-services'],
+      seed: true,
+      subgraphEnv: { DB_POOL_SIZE: '1', DB_CONNECTION_TIMEOUT_MS: '60000' },
+    });
   });
   afterAll(() => small.close());
 
   it('still answers 50 concurrent acknowledgements and reports, each in one connection', async () => {
-    const ids = await small.query<{ childServices: { documents: { edges: { node: { current: { id: string } } }[] } } }>(`{ childServices { documents(first: 5) { edges { node { current { id } } } } } }`);
+    const ids = await small.query<{ childServices: { documents: { edges: { node: { current: { id: string } } }[] } } }>(
+      `{ childServices { documents(first: 5) { edges { node { current { id } } } } } }`,
+    );
     const current = ids.data!.childServices.documents.edges.map((edge) => edge.node.current.id);
     const calls = await Promise.all(
       Array.from({ length: 50 }, async (_, i) => {
         const token = await districtSystem(`en-${i}`);
         return i % 2 === 0
           ? small.query(ACKNOWLEDGE, { token, variables: { versionId: current[i % current.length], status: 'IMPLEMENTED' } })
-          : small.query(REPORT, { token, variables: { input: [{ indicator: 'CS-IA14', district: `en-${i}`, period: '2026-Q1', numerator: 1, denominator: 10 }] } });
+          : small.query(REPORT, {
+              token,
+              variables: { input: [{ indicator: 'CS-IA14', district: `en-${i}`, period: '2026-Q1', numerator: 1, denominator: 10 }] },
+            });
       }),
     );
     expect(errorCodes(calls)).toEqual([]);

@@ -18,7 +18,11 @@ function sourceFiles(dir: string): string[] {
 
 /** Every variable the code reads by a literal name: `env.X`, `env['X']`, `process.env.X` and `readX(env, 'X', …)`. */
 function readBySources(): Set<string> {
-  const patterns = [new RegExp(`\\benv\\.(${VARIABLE})`, 'g'), new RegExp(`\\benv\\[['"](${VARIABLE})['"]\\]`, 'g'), new RegExp(`\\(env, '(${VARIABLE})'`, 'g')];
+  const patterns = [
+    new RegExp(`\\benv\\.(${VARIABLE})`, 'g'),
+    new RegExp(`\\benv\\[['"](${VARIABLE})['"]\\]`, 'g'),
+    new RegExp(`\\(env, '(${VARIABLE})'`, 'g'),
+  ];
   const names = new Set<string>();
   for (const file of SOURCE_DIRS.flatMap((dir) => sourceFiles(path.join(ROOT, dir)))) {
     const text = fs.readFileSync(file, 'utf8');
@@ -30,7 +34,11 @@ function readBySources(): Set<string> {
 /** Every variable `loadConfig` asks for, names built at run time (`CHILD_SERVICES_URL`) included, in every mode. */
 function readByLoadConfig(): Set<string> {
   const names = new Set<string>();
-  const modes: Record<string, string>[] = [{}, { NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-more-than-32-characters' }, { NODE_ENV: 'test' }];
+  const modes: Record<string, string>[] = [
+    {},
+    { NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-more-than-32-characters' },
+    { NODE_ENV: 'test' },
+  ];
   for (const service of SERVICES) {
     for (const mode of modes) {
       const env = new Proxy(mode, {

@@ -23,9 +23,13 @@ describe('a token-only field refused', () => {
   });
 
   it("keeps a district and its profile's name when the profile's adoption is refused", async () => {
-    const { data, errors } = await graph.query('{ district(code: "angered") { name childServices { name adoption { documentsInForce } } } }');
+    const { data, errors } = await graph.query(
+      '{ district(code: "angered") { name childServices { name adoption { documentsInForce } } } }',
+    );
     expect(data).toEqual({ district: { name: 'Angered', childServices: { name: 'Barn och unga', adoption: null } } });
-    expect(errors?.map((error) => [error.path, error.extensions?.code])).toEqual([[['district', 'childServices', 'adoption'], 'UNAUTHENTICATED']]);
+    expect(errors?.map((error) => [error.path, error.extensions?.code])).toEqual([
+      [['district', 'childServices', 'adoption'], 'UNAUTHENTICATED'],
+    ]);
   });
 });
 
@@ -45,7 +49,16 @@ describe('the AreaNamespace interface', () => {
       // The same indicator code exists in one area only: the others answer with a BAD_USER_INPUT on comparison alone.
       { token, variables: { indicator: 'CS-IA14', period: '2026-Q3' } },
     );
-    const areas = data as Record<string, { __typename: string; area: string; documents: { totalCount: number; edges: { node: { area: string } }[] }; indicators: unknown[]; comparison: unknown }>;
+    const areas = data as Record<
+      string,
+      {
+        __typename: string;
+        area: string;
+        documents: { totalCount: number; edges: { node: { area: string } }[] };
+        indicators: unknown[];
+        comparison: unknown;
+      }
+    >;
     expect(Object.values(areas).map(({ __typename, area, documents }) => [__typename, area, documents.edges[0]?.node.area])).toEqual([
       ['ChildServices', 'CHILD_SERVICES', 'CHILD_SERVICES'],
       ['AdultServices', 'ADULT_SERVICES', 'ADULT_SERVICES'],
@@ -64,7 +77,11 @@ describe('the AreaNamespace interface', () => {
 });
 
 describe('Relay paging of documents', () => {
-  type Page = { totalCount: number; edges: { cursor: string; node: { slug: string } }[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null } };
+  type Page = {
+    totalCount: number;
+    edges: { cursor: string; node: { slug: string } }[];
+    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  };
   const page = async (args: string): Promise<Page> => {
     const { data, errors } = await graph.query(
       `{ childServices { documents(${args}) { totalCount edges { cursor node { slug } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } }`,
@@ -82,7 +99,12 @@ describe('Relay paging of documents', () => {
 
     const first = await page('first: 2');
     expect(slugs(first)).toEqual(order.slice(0, 2));
-    expect(first.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false, startCursor: first.edges[0].cursor, endCursor: first.edges[1].cursor });
+    expect(first.pageInfo).toEqual({
+      hasNextPage: true,
+      hasPreviousPage: false,
+      startCursor: first.edges[0].cursor,
+      endCursor: first.edges[1].cursor,
+    });
 
     const second = await page(`first: 2, after: "${first.pageInfo.endCursor}"`);
     expect(slugs(second)).toEqual(order.slice(2, 4));
@@ -101,7 +123,11 @@ describe('Relay paging of documents', () => {
   it('gives an empty page past the end with the total still counted', async () => {
     const all = await page('first: 100');
     const past = await page(`first: 5, after: "${all.pageInfo.endCursor}"`);
-    expect(past).toEqual({ totalCount: all.totalCount, edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null } });
+    expect(past).toEqual({
+      totalCount: all.totalCount,
+      edges: [],
+      pageInfo: { hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null },
+    });
   });
 
   it('refuses first with last, sizes out of range and cursors it never gave out', async () => {
@@ -117,14 +143,20 @@ describe('types that say what they are', () => {
   it('gives districts Date validity and refuses a malformed Period with BAD_USER_INPUT before anything runs', async () => {
     const token = await tokenFor({ roles: ['analyst'] });
     const districts = await graph.query('{ districts(includeInactive: true) { code validFrom validTo } }');
-    const dates = (districts.data?.districts as { validFrom: string; validTo: string | null }[]).flatMap((d) => [d.validFrom, d.validTo]).filter((day) => day !== null);
+    const dates = (districts.data?.districts as { validFrom: string; validTo: string | null }[])
+      .flatMap((d) => [d.validFrom, d.validTo])
+      .filter((day) => day !== null);
     expect(dates.filter((day) => !/^\d{4}-\d{2}-\d{2}$/.test(day as string))).toEqual([]);
 
     const query = 'query ($period: Period!) { childServices { comparison(indicator: "CS-IA14", period: $period) { period } } }';
     for (const period of ['2026-Q5', '2026-13', '26', '2026-q3', '2026-Q3 ']) {
       graph.calls.length = 0;
       const { errors } = await graph.query(query, { token, variables: { period } });
-      expect([period, errors?.[0].extensions?.code, errors?.[0].message]).toEqual([period, 'BAD_USER_INPUT', expect.stringContaining('is not a period')]);
+      expect([period, errors?.[0].extensions?.code, errors?.[0].message]).toEqual([
+        period,
+        'BAD_USER_INPUT',
+        expect.stringContaining('is not a period'),
+      ]);
     }
     const written = await graph.query('{ childServices { comparison(indicator: "CS-IA14", period: "2026-Q5") { period } } }', { token });
     expect(written.errors?.[0].message).toMatch(/"2026-Q5" is not a period/);

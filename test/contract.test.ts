@@ -24,7 +24,9 @@ describe('the released API (schema/released/api.graphql)', () => {
 
   it('is named in CHANGELOG.md by its fingerprint, so every release says what changed', () => {
     const fingerprint = apiFingerprint(fs.readFileSync(RELEASED_API, 'utf8'));
-    const missing = fs.readFileSync(CHANGELOG, 'utf8').includes(fingerprint) ? [] : [`CHANGELOG.md has no entry naming API fingerprint ${fingerprint}`];
+    const missing = fs.readFileSync(CHANGELOG, 'utf8').includes(fingerprint)
+      ? []
+      : [`CHANGELOG.md has no entry naming API fingerprint ${fingerprint}`];
     expect(missing).toEqual([]);
   });
 
@@ -57,7 +59,8 @@ describe('schema/api.graphql', () => {
       if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
         for (const field of Object.values(type.getFields())) {
           if (!field.description) undescribed.push(`${type.name}.${field.name}`);
-          for (const arg of 'args' in field ? field.args : []) if (!arg.description) undescribed.push(`${type.name}.${field.name}(${arg.name})`);
+          for (const arg of 'args' in field ? field.args : [])
+            if (!arg.description) undescribed.push(`${type.name}.${field.name}(${arg.name})`);
         }
       }
       if (isEnumType(type)) for (const value of type.getValues()) if (!value.description) undescribed.push(`${type.name}.${value.name}`);
@@ -74,7 +77,12 @@ describe('schema/api.graphql', () => {
   it('lists in each mutation’s description the error codes it may answer with, all of them in ErrorCode', () => {
     const schema = api();
     const mutations = Object.values(schema.getTypeMap()).filter((type) => isObjectType(type) && type.name.endsWith('Mutations'));
-    expect(mutations.map((type) => type.name).sort()).toEqual(['AdultServicesMutations', 'ChildServicesMutations', 'DisabilityMutations', 'IncomeSupportMutations']);
+    expect(mutations.map((type) => type.name).sort()).toEqual([
+      'AdultServicesMutations',
+      'ChildServicesMutations',
+      'DisabilityMutations',
+      'IncomeSupportMutations',
+    ]);
     const undocumented: string[] = [];
     for (const type of mutations) {
       if (!isObjectType(type)) continue;

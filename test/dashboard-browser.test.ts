@@ -92,7 +92,9 @@ describe('the dashboard in a browser', () => {
   async function accessibilityViolations(): Promise<{ id: string; nodes: string[] }[]> {
     await page.evaluate(AXE_SOURCE);
     const result = await page.evaluate(() =>
-      (window as unknown as { axe: { run(options: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({
+      (
+        window as unknown as { axe: { run(options: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
+      ).axe.run({
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
       }),
     );
@@ -130,10 +132,16 @@ describe('the dashboard in a browser', () => {
     expect(hidden).toContain('centrum');
 
     await expect(page.locator('#pick-period').inputValue()).resolves.toBe(LATEST_DEMO_PERIOD);
-    const drawn = await page.locator('.funnel-plot .point').evaluateAll((points) => points.map((p) => [p.getAttribute('data-district'), p.getAttribute('data-position')]));
+    const drawn = await page
+      .locator('.funnel-plot .point')
+      .evaluateAll((points) => points.map((p) => [p.getAttribute('data-district'), p.getAttribute('data-position')]));
     expect(drawn.map(([code]) => code).sort()).toEqual([...shown].sort());
-    expect(Object.fromEntries(drawn)).toEqual(Object.fromEntries(entries.filter((e) => !e.suppressed).map((e) => [e.district.code, e.position])));
-    const listed = await page.locator('.suppressed li').evaluateAll((items) => items.map((item) => [item.getAttribute('data-district'), item.textContent]));
+    expect(Object.fromEntries(drawn)).toEqual(
+      Object.fromEntries(entries.filter((e) => !e.suppressed).map((e) => [e.district.code, e.position])),
+    );
+    const listed = await page
+      .locator('.suppressed li')
+      .evaluateAll((items) => items.map((item) => [item.getAttribute('data-district'), item.textContent]));
     expect(listed.map(([code]) => code).sort()).toEqual([...hidden].sort());
     expect(listed.filter(([, text]) => !text?.endsWith('dolt (färre än 5)'))).toEqual([]);
     // The same figures as a table, one row per district.
@@ -144,7 +152,9 @@ describe('the dashboard in a browser', () => {
     await expect(page.locator('.funnel-plot .city-line').count()).resolves.toBe(1);
 
     await screenshot('trattdiagram');
-    console.log(`time to the first funnel plot: ${Math.round(firstPlotMs)} ms; transferred ${transferred - before} bytes for the page (after sign-in, assets revalidated)`);
+    console.log(
+      `time to the first funnel plot: ${Math.round(firstPlotMs)} ms; transferred ${transferred - before} bytes for the page (after sign-in, assets revalidated)`,
+    );
     expect(await accessibilityViolations()).toEqual([]);
   });
 
@@ -181,14 +191,18 @@ describe('the dashboard in a browser', () => {
   it('marks in the adoption matrix exactly the cells the API reports as lagging', async () => {
     await page.goto(`${origin}/dashboard/#/inforande?omrade=CHILD_SERVICES`);
     await page.waitForSelector('table.matrix');
-    const { childServices } = await api<{ childServices: { documents: { edges: { node: { slug: string; adoption: { district: { code: string }; lagging: boolean }[] } }[] } } }>(
-      `{ childServices { documents(first: 100) { edges { node { slug adoption { district { code } lagging } } } } } }`,
+    const { childServices } = await api<{
+      childServices: { documents: { edges: { node: { slug: string; adoption: { district: { code: string }; lagging: boolean }[] } }[] } };
+    }>(`{ childServices { documents(first: 100) { edges { node { slug adoption { district { code } lagging } } } } } }`);
+    const expected = childServices.documents.edges.flatMap(({ node }) =>
+      node.adoption.filter((a) => a.lagging).map((a) => `${node.slug}/${a.district.code}`),
     );
-    const expected = childServices.documents.edges.flatMap(({ node }) => node.adoption.filter((a) => a.lagging).map((a) => `${node.slug}/${a.district.code}`));
     expect(expected.length).toBeGreaterThan(0);
-    const marked = await page.locator('table.matrix td[data-lagging="true"]').evaluateAll((cells) =>
-      cells.map((cell) => `${cell.closest('tr')?.getAttribute('data-document')}/${cell.getAttribute('data-district')}`),
-    );
+    const marked = await page
+      .locator('table.matrix td[data-lagging="true"]')
+      .evaluateAll((cells) =>
+        cells.map((cell) => `${cell.closest('tr')?.getAttribute('data-document')}/${cell.getAttribute('data-district')}`),
+      );
     expect(marked.sort()).toEqual(expected.sort());
     await screenshot('inforande');
     expect(await accessibilityViolations()).toEqual([]);
@@ -197,7 +211,12 @@ describe('the dashboard in a browser', () => {
   it('shows the overview of every area for the latest period', async () => {
     await page.goto(`${origin}/dashboard/#/`);
     await page.waitForSelector('.area-summary');
-    await expect(page.locator('.area-summary h2').allTextContents()).resolves.toEqual(['Barn och unga', 'Vuxen', 'Funktionshinder', 'Försörjningsstöd']);
+    await expect(page.locator('.area-summary h2').allTextContents()).resolves.toEqual([
+      'Barn och unga',
+      'Vuxen',
+      'Funktionshinder',
+      'Försörjningsstöd',
+    ]);
     await expect(page.locator('main').textContent()).resolves.toContain('2026 kvartal 3');
     await screenshot('oversikt');
     expect(await accessibilityViolations()).toEqual([]);

@@ -25,13 +25,20 @@ describe('the equal-treatment dashboard', () => {
     return {
       districts: (data?.districts as unknown[]).length,
       sql: Object.fromEntries(AREA_SUBGRAPHS.map((name) => [name, after[name] - before[name]])),
-      entityCalls: Object.fromEntries(AREA_SUBGRAPHS.map((name) => [name, graph.calls.filter((c) => c.subgraph === name && c.query.includes('_entities')).length])),
+      entityCalls: Object.fromEntries(
+        AREA_SUBGRAPHS.map((name) => [name, graph.calls.filter((c) => c.subgraph === name && c.query.includes('_entities')).length]),
+      ),
     };
   }
 
   it('shows every district with adoption and indicators in all four areas', async () => {
     const { data } = await graph.query(DASHBOARD, { token });
-    const angered = (data?.districts as Record<string, { adoption: { documentsInForce: number }; indicators: { indicator: { code: string }; position: string }[] }>[])[0];
+    const angered = (
+      data?.districts as Record<
+        string,
+        { adoption: { documentsInForce: number }; indicators: { indicator: { code: string }; position: string }[] }
+      >[]
+    )[0];
     expect(angered.code).toBe('angered');
     expect(angered.childServices.adoption.documentsInForce).toBe(9);
     expect(angered.childServices.indicators.map((i) => i.indicator.code)).toEqual(['CS-IA14', 'CS-INV4M', 'CS-PLACE']);

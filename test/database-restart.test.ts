@@ -15,7 +15,9 @@ import { executeRequest, freePort, testConfig, tokenFor } from './support';
 
 /** Starts the server process and resolves with its URL once it takes connections. */
 function startServer(dataDir: string, port: number): Promise<{ url: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, [path.join(__dirname, 'support/postgres-server.mjs'), dataDir, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(__dirname, 'support/postgres-server.mjs'), dataDir, String(port)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -85,7 +87,10 @@ describe('the database stopped and started again under writes', () => {
         const result = await executeRequest(
           subgraph.apollo,
           (incoming) => subgraph.createContext(incoming),
-          { query: REPORT, variables: { input: [{ indicator: 'CS-IA14', district: 'omstart', period, numerator: n % 7, denominator: 100 }] } },
+          {
+            query: REPORT,
+            variables: { input: [{ indicator: 'CS-IA14', district: 'omstart', period, numerator: n % 7, denominator: 100 }] },
+          },
           { authorization: `Bearer ${token}` },
         ).catch(() => undefined);
         if (result && !result.errors) answered.push({ period, phase: startedIn });
@@ -107,7 +112,9 @@ describe('the database stopped and started again under writes', () => {
 
     const stored: { period: string }[] = await subgraph.db.query(`SELECT period FROM observation WHERE district = 'omstart'`);
     const storedPeriods = new Set(stored.map((row) => row.period));
-    console.log(`database restart: ${answered.length} writes answered as done (${answered.filter((w) => w.phase === 'after').length} after the restart), ${storedPeriods.size} stored`);
+    console.log(
+      `database restart: ${answered.length} writes answered as done (${answered.filter((w) => w.phase === 'after').length} after the restart), ${storedPeriods.size} stored`,
+    );
     expect(answered.filter((write) => !storedPeriods.has(write.period))).toEqual([]);
     expect([readyWhileDown, await ready()]).toEqual([503, 200]);
     expect(answered.filter((write) => write.phase === 'before').length).toBeGreaterThan(0);

@@ -124,7 +124,8 @@ class AttackerTable {
       const solve = (opType: 'min' | 'max') => solver.Solve({ optimize: 'objective', opType, constraints, variables, ints });
       const low = solve('min');
       const high = solve('max');
-      if (!low.feasible || !high.feasible) throw new Error(`the published relations around ${name} have no solution: the attacker's model is wrong`);
+      if (!low.feasible || !high.feasible)
+        throw new Error(`the published relations around ${name} have no solution: the attacker's model is wrong`);
       ranges.set(name, [Math.round(low.result), high.bounded === false ? Number.POSITIVE_INFINITY : Math.round(high.result)]);
     }
     return ranges;
@@ -151,9 +152,16 @@ type SeriesPoint = { period: string; numerator: number | null; denominator: numb
 const seriesCache = new Map<string, Promise<SeriesPoint[]>>();
 
 /** Everything one area publishes about one period, as the attacker's table. */
-async function collect(area: AreaField, period: string, from: string, to: string): Promise<{ table: AttackerTable; comparisons: Map<string, PublishedComparison & { kind: string }> }> {
+async function collect(
+  area: AreaField,
+  period: string,
+  from: string,
+  to: string,
+): Promise<{ table: AttackerTable; comparisons: Map<string, PublishedComparison & { kind: string }> }> {
   const table = new AttackerTable();
-  const { [area]: ns } = await ask<Record<string, { indicators: { code: string; kind: string; periodicity: string }[] }>>(`{ ${area} { indicators { code kind periodicity } } }`);
+  const { [area]: ns } = await ask<Record<string, { indicators: { code: string; kind: string; periodicity: string }[] }>>(
+    `{ ${area} { indicators { code kind periodicity } } }`,
+  );
   const indicators = ns.indicators.filter((indicator) => indicator.periodicity === 'QUARTER');
   const comparisons = new Map<string, PublishedComparison & { kind: string }>();
   for (const indicator of indicators) {
@@ -169,9 +177,13 @@ async function collect(area: AreaField, period: string, from: string, to: string
     comparisons.set(indicator.code, { ...comparison, kind: indicator.kind });
     const districts = comparison.entries.map((entry) => entry.district.code);
     table.figure(`${indicator.code}|city`, counted, comparison.cityNumerator, comparison.cityDenominator);
-    for (const entry of comparison.entries) table.figure(`${indicator.code}|${entry.district.code}`, counted, entry.numerator, entry.denominator);
+    for (const entry of comparison.entries)
+      table.figure(`${indicator.code}|${entry.district.code}`, counted, entry.numerator, entry.denominator);
     for (const count of counted ? ['with', 'without'] : ['cases']) {
-      table.sums.push({ total: `${indicator.code}|city|${count}`, parts: districts.map((district) => `${indicator.code}|${district}|${count}`) });
+      table.sums.push({
+        total: `${indicator.code}|city|${count}`,
+        parts: districts.map((district) => `${indicator.code}|${district}|${count}`),
+      });
     }
     // Each district's series over the whole range, and its profile: the same figures must show the same, or hide.
     for (const district of districts) {
@@ -181,13 +193,21 @@ async function collect(area: AreaField, period: string, from: string, to: string
           `query ($code: String!, $district: String!, $from: Period!, $to: Period!) { ${area} { series(indicator: $code, district: $district, from: $from, to: $to) { period numerator denominator suppressed } } }`,
           { code: indicator.code, district, from, to },
         );
-        seriesCache.set(key, asked.then((data) => data[area].series));
+        seriesCache.set(
+          key,
+          asked.then((data) => data[area].series),
+        );
       }
       const point = (await seriesCache.get(key))?.find((p) => p.period === period);
       if (point) table.figure(`${indicator.code}|${district}`, counted, point.numerator, point.denominator);
     }
   }
-  const profiles = await ask<{ districts: ({ code: string } & Record<string, { indicators: { indicator: { code: string; kind: string }; numerator: number | null; denominator: number | null }[] } | null>)[] }>(
+  const profiles = await ask<{
+    districts: ({ code: string } & Record<
+      string,
+      { indicators: { indicator: { code: string; kind: string }; numerator: number | null; denominator: number | null }[] } | null
+    >)[];
+  }>(
     `query ($period: Period!) { districts { code ${area} { indicators(period: $period) { indicator { code kind } numerator denominator } } } }`,
     { period },
   );
@@ -195,17 +215,24 @@ async function collect(area: AreaField, period: string, from: string, to: string
     for (const value of district[area]?.indicators ?? []) {
       // A profile lists every indicator; only districts that reported are in the table.
       if (!comparisons.get(value.indicator.code)?.entries.some((entry) => entry.district.code === district.code)) continue;
-      table.figure(`${value.indicator.code}|${district.code}`, value.indicator.kind === 'PROPORTION' || value.indicator.kind === 'RATE', value.numerator, value.denominator);
+      table.figure(
+        `${value.indicator.code}|${district.code}`,
+        value.indicator.kind === 'PROPORTION' || value.indicator.kind === 'RATE',
+        value.numerator,
+        value.denominator,
+      );
     }
   }
-  if (area === 'disability') await collectBreakdown(table, period, comparisons.get('DI-NOTEX3M')?.entries.map((entry) => entry.district.code) ?? []);
+  if (area === 'disability')
+    await collectBreakdown(table, period, comparisons.get('DI-NOTEX3M')?.entries.map((entry) => entry.district.code) ?? []);
   return { table, comparisons };
 }
 
 /** The breakdown by intervention, city-wide and per district, with its two documented sums. */
 async function collectBreakdown(table: AttackerTable, period: string, districts: string[]): Promise<void> {
   const QUERY = `query ($period: Period!, $district: String) { disability { decisionsNotCarriedOut(period: $period, district: $district) { intervention { code } decisions notCarriedOut suppressed } } }`;
-  const read = async (district: string | null) => (await ask<{ disability: { decisionsNotCarriedOut: BreakdownRow[] } }>(QUERY, { period, district })).disability.decisionsNotCarriedOut;
+  const read = async (district: string | null) =>
+    (await ask<{ disability: { decisionsNotCarriedOut: BreakdownRow[] } }>(QUERY, { period, district })).disability.decisionsNotCarriedOut;
   const columns = new Map<string, string[]>();
   for (const row of await read(null)) {
     table.figure(`DI-NOTEX3M|city|${row.intervention.code}`, true, row.notCarriedOut, row.decisions);
@@ -219,12 +246,18 @@ async function collectBreakdown(table: AttackerTable, period: string, districts:
       columns.get(row.intervention.code)?.push(district);
     }
     for (const count of ['with', 'without']) {
-      table.sums.push({ total: `DI-NOTEX3M|${district}|${count}`, parts: rows.map((row) => `DI-NOTEX3M|${district}|${row.intervention.code}|${count}`) });
+      table.sums.push({
+        total: `DI-NOTEX3M|${district}|${count}`,
+        parts: rows.map((row) => `DI-NOTEX3M|${district}|${row.intervention.code}|${count}`),
+      });
     }
   }
   for (const [code, inColumn] of columns) {
     for (const count of ['with', 'without']) {
-      table.sums.push({ total: `DI-NOTEX3M|city|${code}|${count}`, parts: inColumn.map((district) => `DI-NOTEX3M|${district}|${code}|${count}`) });
+      table.sums.push({
+        total: `DI-NOTEX3M|city|${code}|${count}`,
+        parts: inColumn.map((district) => `DI-NOTEX3M|${district}|${code}|${count}`),
+      });
     }
   }
 }
@@ -245,11 +278,26 @@ function medianLeaks(label: string, comparisons: Map<string, PublishedComparison
     .flatMap(([code, c]) => {
       const shown = c.entries.filter((e) => !e.suppressed).map((e) => e.value as number);
       const possible = new Set([...shown, ...shown.flatMap((a) => shown.map((b) => (a + b) / 2))]);
-      return c.kind === 'MEDIAN' && !possible.has(c.cityValue as number) ? [`${label} ${code}: city median ${c.cityValue} is no shown district's value`] : [];
+      return c.kind === 'MEDIAN' && !possible.has(c.cityValue as number)
+        ? [`${label} ${code}: city median ${c.cityValue} is no shown district's value`]
+        : [];
     });
 }
 
-const DEMO_PERIODS = ['2023-Q4', '2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3'];
+const DEMO_PERIODS = [
+  '2023-Q4',
+  '2024-Q1',
+  '2024-Q2',
+  '2024-Q3',
+  '2024-Q4',
+  '2025-Q1',
+  '2025-Q2',
+  '2025-Q3',
+  '2025-Q4',
+  '2026-Q1',
+  '2026-Q2',
+  '2026-Q3',
+];
 
 describe('an attacker with every published figure of a period', () => {
   it('can pin no hidden count in the demo data, nor tell that one is under 5', async () => {
@@ -263,23 +311,38 @@ describe('an attacker with every published figure of a period', () => {
         found.push(...result.disclosures, ...medianLeaks(`${field} ${period}`, comparisons));
       }
     }
-    console.log(`demo data: ${hidden} hidden counts over 4 areas × ${DEMO_PERIODS.length} quarters, each solved for its range; ${found.length} disclosed`);
+    console.log(
+      `demo data: ${hidden} hidden counts over 4 areas × ${DEMO_PERIODS.length} quarters, each solved for its range; ${found.length} disclosed`,
+    );
     expect(hidden).toBeGreaterThan(100);
     expect(found).toEqual([]);
   }, 600_000);
 
   describe('facing adversarial reports', () => {
-    const REPORT = (area: AreaField) => `mutation ($input: [ObservationInput!]!) { ${area} { reportObservations(input: $input) { received } } }`;
-    async function report(area: AreaField, rows: { indicator: string; district: string; period: string; numerator?: number; denominator?: number; value?: number }[]) {
+    const REPORT = (area: AreaField) =>
+      `mutation ($input: [ObservationInput!]!) { ${area} { reportObservations(input: $input) { received } } }`;
+    async function report(
+      area: AreaField,
+      rows: { indicator: string; district: string; period: string; numerator?: number; denominator?: number; value?: number }[],
+    ) {
       for (const district of new Set(rows.map((row) => row.district))) {
         const token = await tokenFor({ roles: ['district-system'], district });
-        const { errors } = await graph.query(REPORT(area), { token, variables: { input: rows.filter((row) => row.district === district) } });
+        const { errors } = await graph.query(REPORT(area), {
+          token,
+          variables: { input: rows.filter((row) => row.district === district) },
+        });
         expect(errors).toBeUndefined();
       }
     }
-    async function attack(area: AreaField, period: string): Promise<{ disclosures: string[]; comparisons: Map<string, PublishedComparison & { kind: string }> }> {
+    async function attack(
+      area: AreaField,
+      period: string,
+    ): Promise<{ disclosures: string[]; comparisons: Map<string, PublishedComparison & { kind: string }> }> {
       const { table, comparisons } = await collect(area, period, period, period);
-      return { disclosures: [...disclosed(`${area} ${period}`, table).disclosures, ...medianLeaks(`${area} ${period}`, comparisons)], comparisons };
+      return {
+        disclosures: [...disclosed(`${area} ${period}`, table).disclosures, ...medianLeaks(`${area} ${period}`, comparisons)],
+        comparisons,
+      };
     }
 
     it('learns nothing when a single district reports 3 of 60', async () => {
@@ -316,7 +379,10 @@ describe('an attacker with every published figure of a period', () => {
         { indicator: 'CS-PLACE', district: 'askim-frolunda-hogsbo', period: '2031-Q4', numerator: 50, denominator: 6000 },
       ]);
       const { disclosures, comparisons } = await attack('childServices', '2031-Q4');
-      expect(comparisons.get('CS-PLACE')?.entries.find((e) => e.district.code === 'angered')).toMatchObject({ suppressed: true, numerator: null });
+      expect(comparisons.get('CS-PLACE')?.entries.find((e) => e.district.code === 'angered')).toMatchObject({
+        suppressed: true,
+        numerator: null,
+      });
       expect(disclosures).toEqual([]);
     });
 
@@ -330,21 +396,46 @@ describe('an attacker with every published figure of a period', () => {
       ]);
       const { disclosures, comparisons } = await attack('adultServices', '2031-Q1');
       const wait = comparisons.get('AS-WAIT');
-      expect(wait?.entries.filter((e) => e.suppressed).map((e) => e.district.code).sort()).toEqual(['askim-frolunda-hogsbo', 'centrum', 'lundby']);
+      expect(
+        wait?.entries
+          .filter((e) => e.suppressed)
+          .map((e) => e.district.code)
+          .sort(),
+      ).toEqual(['askim-frolunda-hogsbo', 'centrum', 'lundby']);
       expect(disclosures).toEqual([]);
     });
 
     it('learns nothing from a breakdown by intervention whose one intervention carries the whole numerator', async () => {
       const DECISIONS = `mutation ($input: [DecisionsInput!]!) { disability { reportDecisionsNotCarriedOut(input: $input) { received } } }`;
       const cells: Record<string, [string, number, number][]> = {
-        angered: [['LSS-3', 12, 7], ['LSS-9', 20, 0], ['LSS-10', 14, 0]],
-        lundby: [['LSS-3', 6, 2], ['LSS-9', 15, 0]],
-        centrum: [['LSS-3', 10, 6], ['LSS-9', 30, 0], ['LSS-10', 9, 0]],
-        'majorna-linne': [['LSS-3', 25, 9], ['LSS-9', 18, 6]],
+        angered: [
+          ['LSS-3', 12, 7],
+          ['LSS-9', 20, 0],
+          ['LSS-10', 14, 0],
+        ],
+        lundby: [
+          ['LSS-3', 6, 2],
+          ['LSS-9', 15, 0],
+        ],
+        centrum: [
+          ['LSS-3', 10, 6],
+          ['LSS-9', 30, 0],
+          ['LSS-10', 9, 0],
+        ],
+        'majorna-linne': [
+          ['LSS-3', 25, 9],
+          ['LSS-9', 18, 6],
+        ],
       };
       for (const [district, rows] of Object.entries(cells)) {
         const token = await tokenFor({ roles: ['district-system'], district });
-        const input = rows.map(([intervention, decisions, notCarriedOut]) => ({ district, period: '2031-Q1', intervention, decisions, notCarriedOut }));
+        const input = rows.map(([intervention, decisions, notCarriedOut]) => ({
+          district,
+          period: '2031-Q1',
+          intervention,
+          decisions,
+          notCarriedOut,
+        }));
         expect((await graph.query(DECISIONS, { token, variables: { input } })).errors).toBeUndefined();
       }
       const { disclosures, comparisons } = await attack('disability', '2031-Q1');

@@ -24,12 +24,19 @@ describe('the supergraph over HTTP', () => {
   afterAll(() => graph.close());
 
   const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
 
   it('answers a query across all five subgraphs and passes the request id on', async () => {
     const response = await post(
       gateway.url,
-      { query: '{ districts { name childServices { name } adultServices { name } disability { name } incomeSupport { name } } areas { name } }' },
+      {
+        query:
+          '{ districts { name childServices { name } adultServices { name } disability { name } incomeSupport { name } } areas { name } }',
+      },
       { 'x-request-id': 'e2e-request-1' },
     );
     expect(response.status).toBe(200);
@@ -69,7 +76,9 @@ describe('the supergraph over HTTP', () => {
   it("refuses a GET that a browser could send across sites (Apollo's CSRF prevention)", async () => {
     const response = await fetch(`${gateway.url}?query=${encodeURIComponent('{ areas { name } }')}`);
     expect(response.status).toBe(400);
-    const allowed = await fetch(`${gateway.url}?query=${encodeURIComponent('{ areas { name } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const allowed = await fetch(`${gateway.url}?query=${encodeURIComponent('{ areas { name } }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(allowed.status).toBe(200);
   });
 
@@ -83,7 +92,10 @@ describe('the supergraph over HTTP', () => {
     const ready = await fetch(gateway.url.replace(/\/graphql$/, '/ready'));
     expect([ready.status, await ready.json()]).toEqual([503, { status: 'unavailable', notReady: ['income-support'] }]);
     const response = await post(gateway.url, { query: '{ districts { code incomeSupport { name } } areas { name } }' });
-    const body = (await response.json()) as { data: { districts: { incomeSupport: unknown }[]; areas: unknown[] }; errors: { extensions: Record<string, unknown> }[] };
+    const body = (await response.json()) as {
+      data: { districts: { incomeSupport: unknown }[]; areas: unknown[] };
+      errors: { extensions: Record<string, unknown> }[];
+    };
     expect(body.data.areas).toHaveLength(4);
     expect(body.data.districts[0].incomeSupport).toBeNull();
     expect(body.errors[0].extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'income-support' });
@@ -98,14 +110,27 @@ describe('a subgraph that does not answer', () => {
     await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/graphql`;
     const suffix = `_g${randomBytes(4).toString('hex')}`;
-    const organisation = await serveSubgraph(await createSubgraphRuntime(ALL_SUBGRAPHS.organisation, testConfig('organisation', suffix)), 0, '127.0.0.1');
+    const organisation = await serveSubgraph(
+      await createSubgraphRuntime(ALL_SUBGRAPHS.organisation, testConfig('organisation', suffix)),
+      0,
+      '127.0.0.1',
+    );
     const config = testConfig('gateway', suffix, { DISABILITY_URL: url, ORGANISATION_URL: organisation.url, SUBGRAPH_TIMEOUT_MS: '300' });
     const gateway = await createGateway(config);
     try {
       // A first request warms the organisation subgraph, so that only the hanging one can miss the short limit.
-      await fetch(organisation.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ areas { name } }' }) });
+      await fetch(organisation.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ areas { name } }' }),
+      });
       // Without the time limit this request would hang until the test's own limit fails it.
-      const result = await executeRequest(gateway.apollo, (incoming) => gateway.createContext(incoming), { query: '{ areas { name } disability { name } }' }, {});
+      const result = await executeRequest(
+        gateway.apollo,
+        (incoming) => gateway.createContext(incoming),
+        { query: '{ areas { name } disability { name } }' },
+        {},
+      );
       expect(result.data).toEqual({ areas: expect.any(Array), disability: null });
       expect(result.errors?.[0].extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'disability' });
       // Its /ready hangs too: the gateway's /ready still answers, and names it.

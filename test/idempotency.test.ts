@@ -71,7 +71,9 @@ describe('a mutation with an Idempotency-Key', () => {
 
   it('is forgotten after IDEMPOTENCY_KEY_TTL_HOURS: the key is free for a new request', async () => {
     await create(draft('gammal'), 'key-old');
-    await graph.subgraphs['child-services']!.db.query(`UPDATE idempotency_key SET created_at = now() - interval '25 hours' WHERE key = 'key-old'`);
+    await graph.subgraphs['child-services']!.db.query(
+      `UPDATE idempotency_key SET created_at = now() - interval '25 hours' WHERE key = 'key-old'`,
+    );
     const later = await create(draft('ny-efter-ett-dygn'), 'key-old');
     expect(later.errors).toBeUndefined();
     expect(await documentsWithSlug('ny-efter-ett-dygn')).toBe(1);
@@ -101,28 +103,52 @@ describe('a mutation with an Idempotency-Key', () => {
       const retry = await send();
       expect([first.errors, retry.errors]).toEqual([undefined, undefined]);
       expect(retry.data).toEqual(first.data);
-      return (Object.values(first.data!.childServices as Record<string, unknown>)[0]) as Record<string, unknown>;
+      return Object.values(first.data!.childServices as Record<string, unknown>)[0] as Record<string, unknown>;
     };
     const version = await twice(CREATE, draft('hela-livet'), anna);
-    await twice(`mutation ($id: ID!) { childServices { updateDraft(versionId: $id, expectedRevision: 1, input: { summary: "Kort" }) { revision } } }`, { id: version.id }, anna);
+    await twice(
+      `mutation ($id: ID!) { childServices { updateDraft(versionId: $id, expectedRevision: 1, input: { summary: "Kort" }) { revision } } }`,
+      { id: version.id },
+      anna,
+    );
     await twice(`mutation ($id: ID!) { childServices { submitForReview(versionId: $id) { status } } }`, { id: version.id }, anna);
-    const published = await twice(`mutation ($id: ID!, $on: Date!) { childServices { publish(versionId: $id, validFrom: $on) { status document { id } } } }`, { id: version.id, on: swedishToday() }, jonas);
-    await twice(`mutation ($id: ID!) { childServices { acknowledge(versionId: $id, status: IMPLEMENTED) { status } } }`, { id: version.id }, system);
+    const published = await twice(
+      `mutation ($id: ID!, $on: Date!) { childServices { publish(versionId: $id, validFrom: $on) { status document { id } } } }`,
+      { id: version.id, on: swedishToday() },
+      jonas,
+    );
+    await twice(
+      `mutation ($id: ID!) { childServices { acknowledge(versionId: $id, status: IMPLEMENTED) { status } } }`,
+      { id: version.id },
+      system,
+    );
     await twice(
       `mutation ($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { inserted updated unchanged } } }`,
       { input: [{ indicator: 'CS-IA14', district: 'angered', period: '2026-Q1', numerator: 3, denominator: 9 }] },
       system,
     );
-    await twice(`mutation ($id: ID!) { childServices { retire(documentId: $id, reason: "Ersatt") { id } } }`, { id: (published.document as { id: string }).id }, anna);
+    await twice(
+      `mutation ($id: ID!) { childServices { retire(documentId: $id, reason: "Ersatt") { id } } }`,
+      { id: (published.document as { id: string }).id },
+      anna,
+    );
   });
 
   it('is shared by the replicas of a subgraph: a retry that reaches another replica gets the first result', async () => {
-    const replica: SubgraphRuntime = await createSubgraphRuntime(ALL_SUBGRAPHS['child-services'], testConfig('child-services', graph.suffix, { SEED_DEMO_DATA: 'false' }));
+    const replica: SubgraphRuntime = await createSubgraphRuntime(
+      ALL_SUBGRAPHS['child-services'],
+      testConfig('child-services', graph.suffix, { SEED_DEMO_DATA: 'false' }),
+    );
     try {
       const first = await create(draft('replik'), 'key-replica');
       const headers = { authorization: `Bearer ${anna}`, 'idempotency-key': 'key-replica' };
       // The gateway sends the subgraph this operation for the client's mutation.
-      const direct = await executeRequest(replica.apollo, (incoming) => replica.createContext(incoming), { query: graph.calls.at(-1)!.query, variables: draft('replik') }, headers);
+      const direct = await executeRequest(
+        replica.apollo,
+        (incoming) => replica.createContext(incoming),
+        { query: graph.calls.at(-1)!.query, variables: draft('replik') },
+        headers,
+      );
       expect(direct.errors).toBeUndefined();
       expect(direct.data).toEqual(first.data);
       expect(await documentsWithSlug('replik')).toBe(1);

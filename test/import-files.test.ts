@@ -47,14 +47,18 @@ describe('reading figure files as real systems save them', () => {
   });
 
   it('reads numbers as spreadsheets write them and leaves the rest for validation to name', () => {
-    expect([parseFigure('8,5', false), parseFigure('8.5', false), parseFigure('1 234', true), parseFigure('1\u00a0234,5', false)]).toEqual([8.5, 8.5, 1234, 1234.5]);
+    expect([parseFigure('8,5', false), parseFigure('8.5', false), parseFigure('1 234', true), parseFigure('1\u00a0234,5', false)]).toEqual([
+      8.5, 8.5, 1234, 1234.5,
+    ]);
     expect([parseFigure('', true), parseFigure('  ', false)]).toEqual([undefined, undefined]);
     expect([parseFigure('2,5', true), parseFigure('tio', false), parseFigure('0x10', true)]).toEqual([NaN, NaN, NaN]);
   });
 
   it('says which line breaks the columns instead of "Invalid Record Length"', () => {
     const broken = 'indicator,district,period,numerator,denominator,value\nIS-DAYS,lundby,2027-Q3,,40,8,5\n';
-    expect(() => readObservationFile(Buffer.from(broken))).toThrow(/line 2: a row has a different number of fields than the header \(read with separator ","\)/);
+    expect(() => readObservationFile(Buffer.from(broken))).toThrow(
+      /line 2: a row has a different number of fields than the header \(read with separator ","\)/,
+    );
   });
 });
 
@@ -76,10 +80,18 @@ describe('npm run import against the running system', () => {
   function runImport(args: string[], file: string, bytes: Buffer): Promise<{ status: number | null; out: string; err: string }> {
     const target = path.join(dir, file);
     fs.writeFileSync(target, bytes);
-    const env = { PATH: process.env.PATH ?? '', DATABASE_URL: process.env.DATABASE_URL, SAMSYN_SCHEMA_SUFFIX: graph.suffix, GATEWAY_URL: graph.gateway.url };
+    const env = {
+      PATH: process.env.PATH ?? '',
+      DATABASE_URL: process.env.DATABASE_URL,
+      SAMSYN_SCHEMA_SUFFIX: graph.suffix,
+      GATEWAY_URL: graph.gateway.url,
+    };
     return new Promise((resolve) => {
-      const child = execFile(process.execPath, [path.join(ROOT, 'scripts/dist/import.js'), ...args, target], { env, encoding: 'utf8', timeout: 30_000 }, (_error, out, err) =>
-        resolve({ status: child.exitCode, out, err }),
+      const child = execFile(
+        process.execPath,
+        [path.join(ROOT, 'scripts/dist/import.js'), ...args, target],
+        { env, encoding: 'utf8', timeout: 30_000 },
+        (_error, out, err) => resolve({ status: child.exitCode, out, err }),
       );
     });
   }
@@ -110,7 +122,8 @@ describe('npm run import against the running system', () => {
   });
 
   it('points an indicator of another area to the right --area, and refuses periods before any figure', async () => {
-    const file = 'indicator;district;period;numerator;denominator;value\nCS-IA14;angered;2027-Q4;8;10;\nIS-LONG;angered;1700-Q1;3;10;\nIS-LONG;atlantis;2027-Q4;3;10;\n';
+    const file =
+      'indicator;district;period;numerator;denominator;value\nCS-IA14;angered;2027-Q4;8;10;\nIS-LONG;angered;1700-Q1;3;10;\nIS-LONG;atlantis;2027-Q4;3;10;\n';
     const result = await runImport(['--area', 'income_support'], 'mixed.csv', Buffer.from(file, 'utf8'));
     expect(result.status).toBe(1);
     expect(result.err.trim().split('\n')).toEqual([
@@ -132,6 +145,8 @@ describe('npm run import against the running system', () => {
       timeout: 30_000,
     });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`import: cannot reach the gateway at ${down} to check district codes; start Samsyn (npm start) or set GATEWAY_URL`);
+    expect(result.stderr).toContain(
+      `import: cannot reach the gateway at ${down} to check district codes; start Samsyn (npm start) or set GATEWAY_URL`,
+    );
   });
 });

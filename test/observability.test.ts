@@ -76,17 +76,32 @@ describe('tracing across the supergraph over HTTP', () => {
     expect(gatewayServer.parentSpanContext?.spanId).toBe(callerSpan);
 
     // Each subgraph's server span hangs under the gateway's client span for that fetch: traceparent travelled in the headers.
-    const clients = new Map(spans.filter((span) => span.kind === SpanKind.CLIENT && span.attributes[SERVICE_ATTRIBUTE] === 'gateway').map((span) => [span.spanContext().spanId, span]));
+    const clients = new Map(
+      spans
+        .filter((span) => span.kind === SpanKind.CLIENT && span.attributes[SERVICE_ATTRIBUTE] === 'gateway')
+        .map((span) => [span.spanContext().spanId, span]),
+    );
     const subgraphParents = servers
       .filter((span) => span !== gatewayServer)
-      .map((span) => [span.attributes[SERVICE_ATTRIBUTE], clients.get(span.parentSpanContext?.spanId ?? '')?.attributes['samsyn.subgraph']]);
+      .map((span) => [
+        span.attributes[SERVICE_ATTRIBUTE],
+        clients.get(span.parentSpanContext?.spanId ?? '')?.attributes['samsyn.subgraph'],
+      ]);
     expect(subgraphParents.sort()).toEqual([
       ['child-services', 'child-services'],
       ['organisation', 'organisation'],
     ]);
 
     const names = spans.map((span) => span.name);
-    expect(names).toEqual(expect.arrayContaining(['query Dashboard', 'gateway.request', 'gateway.fetch', 'graphql.resolve Query.districts', 'graphql.resolve Query._entities']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'query Dashboard',
+        'gateway.request',
+        'gateway.fetch',
+        'graphql.resolve Query.districts',
+        'graphql.resolve Query._entities',
+      ]),
+    );
     const sql = spans.filter((span) => span.instrumentationScope.name === '@opentelemetry/instrumentation-pg');
     expect(sql.map((span) => span.attributes['db.system.name'] ?? span.attributes['db.system'])).toContain('postgresql');
   });
@@ -104,7 +119,10 @@ describe('metrics and the request log', () => {
 
   it('serves Prometheus text on every service with requests, latency, errors, subgraph fetches and the pool', async () => {
     expect((await post(graph.gateway.url, DASHBOARD)).status).toBe(200);
-    const refused = await post(graph.gateway.url, 'query Figures { childServices { comparison(indicator: "CS-IA14", period: "2026-Q3") { cityValue } } }');
+    const refused = await post(
+      graph.gateway.url,
+      'query Figures { childServices { comparison(indicator: "CS-IA14", period: "2026-Q3") { cityValue } } }',
+    );
     expect(((await refused.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('UNAUTHENTICATED');
 
     const gateway = await metricsOf(graph, 'gateway');
@@ -112,19 +130,35 @@ describe('metrics and the request log', () => {
     expect(gateway.contentType).toContain('text/plain');
     expect(malformedLines(gateway.text)).toEqual([]);
     const family = (name: string) => gateway.families.find((candidate) => candidate.name === name)?.metrics ?? [];
-    expect(family('samsyn_graphql_requests_total')).toContainEqual({ value: '1', labels: { operation: 'Dashboard', status: '200', service: 'gateway' } });
+    expect(family('samsyn_graphql_requests_total')).toContainEqual({
+      value: '1',
+      labels: { operation: 'Dashboard', status: '200', service: 'gateway' },
+    });
     // The parser loses a labelled histogram's labels, so its samples are read as lines.
-    expect(sampleValue(gateway.text, 'samsyn_graphql_request_duration_seconds_count', { operation: 'Dashboard', service: 'gateway' })).toBe(1);
-    expect(family('samsyn_graphql_errors_total')).toContainEqual({ value: '1', labels: { operation: 'Figures', code: 'UNAUTHENTICATED', service: 'gateway' } });
-    const fetches = (subgraph: string) => sampleValue(gateway.text, 'samsyn_subgraph_fetch_duration_seconds_count', { subgraph, outcome: 'ok', service: 'gateway' });
-    expect({ organisation: fetches('organisation'), childServices: fetches('child-services') }).toEqual({ organisation: 1, childServices: 1 });
+    expect(sampleValue(gateway.text, 'samsyn_graphql_request_duration_seconds_count', { operation: 'Dashboard', service: 'gateway' })).toBe(
+      1,
+    );
+    expect(family('samsyn_graphql_errors_total')).toContainEqual({
+      value: '1',
+      labels: { operation: 'Figures', code: 'UNAUTHENTICATED', service: 'gateway' },
+    });
+    const fetches = (subgraph: string) =>
+      sampleValue(gateway.text, 'samsyn_subgraph_fetch_duration_seconds_count', { subgraph, outcome: 'ok', service: 'gateway' });
+    expect({ organisation: fetches('organisation'), childServices: fetches('child-services') }).toEqual({
+      organisation: 1,
+      childServices: 1,
+    });
 
     for (const name of ['organisation', 'child-services'] as const) {
       const subgraph = await metricsOf(graph, name);
       expect(malformedLines(subgraph.text)).toEqual([]);
-      const pool = subgraph.families.find((candidate) => candidate.name === 'samsyn_db_pool_connections')?.metrics.map((metric) => metric.labels?.state);
+      const pool = subgraph.families
+        .find((candidate) => candidate.name === 'samsyn_db_pool_connections')
+        ?.metrics.map((metric) => metric.labels?.state);
       expect({ name, pool }).toEqual({ name, pool: ['in_use', 'idle'] });
-      expect(subgraph.families.map((candidate) => candidate.name)).toEqual(expect.arrayContaining(['samsyn_db_pool_waiting', 'samsyn_graphql_requests_total', 'process_cpu_seconds_total']));
+      expect(subgraph.families.map((candidate) => candidate.name)).toEqual(
+        expect.arrayContaining(['samsyn_db_pool_waiting', 'samsyn_graphql_requests_total', 'process_cpu_seconds_total']),
+      );
     }
   });
 
@@ -133,8 +167,22 @@ describe('metrics and the request log', () => {
     await post(graph.gateway.url, DASHBOARD, { 'x-request-id': 'log-line-2', authorization: 'Bearer not-a-token' });
     const lines = gatewayLog.filter((line) => typeof line.requestId === 'string' && String(line.requestId).startsWith('log-line-'));
     expect(lines).toEqual([
-      expect.objectContaining({ level: 30, msg: 'request', requestId: 'log-line-1', operation: 'Dashboard', status: 200, ms: expect.any(Number) }),
-      expect.objectContaining({ level: 30, msg: 'request', requestId: 'log-line-2', operation: '(invalid)', status: 401, errors: ['UNAUTHENTICATED'] }),
+      expect.objectContaining({
+        level: 30,
+        msg: 'request',
+        requestId: 'log-line-1',
+        operation: 'Dashboard',
+        status: 200,
+        ms: expect.any(Number),
+      }),
+      expect.objectContaining({
+        level: 30,
+        msg: 'request',
+        requestId: 'log-line-2',
+        operation: '(invalid)',
+        status: 401,
+        errors: ['UNAUTHENTICATED'],
+      }),
     ]);
   });
 });

@@ -16,7 +16,12 @@ function unsigned(): string {
 
 /** A token signed with the right key whose expiry is set by hand (or left out). */
 function signedWithExpiry(exp: number | undefined): Promise<string> {
-  const jwt = new SignJWT({ name: LEADER.name, roles: LEADER.roles, areas: LEADER.areas }).setProtectedHeader({ alg: 'HS256' }).setSubject(LEADER.sub).setIssuer('samsyn').setAudience('samsyn-api').setIssuedAt();
+  const jwt = new SignJWT({ name: LEADER.name, roles: LEADER.roles, areas: LEADER.areas })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(LEADER.sub)
+    .setIssuer('samsyn')
+    .setAudience('samsyn-api')
+    .setIssuedAt();
   return (exp === undefined ? jwt : jwt.setExpirationTime(exp)).sign(new TextEncoder().encode(TEST_JWT_SECRET));
 }
 
@@ -70,7 +75,9 @@ describe('tokens', () => {
     const token = await tokenFor(LEADER);
     const result = await graph.query(CREATE, { token });
     expect(result.errors).toBeUndefined();
-    const [row] = await graph.subgraphs['child-services']!.db.query(`SELECT actor, actor_name FROM audit_log WHERE action = 'createDocument'`);
+    const [row] = await graph.subgraphs['child-services']!.db.query(
+      `SELECT actor, actor_name FROM audit_log WHERE action = 'createDocument'`,
+    );
     expect(row).toEqual({ actor: 'anna', actor_name: 'Anna Exempel' });
   });
 });
@@ -78,7 +85,10 @@ describe('tokens', () => {
 describe('operation limits', () => {
   let graph: TestSupergraph;
   beforeAll(async () => {
-    graph = await startSupergraph({ only: ['organisation', 'child-services', 'adult-services', 'disability', 'income-support'], seed: false });
+    graph = await startSupergraph({
+      only: ['organisation', 'child-services', 'adult-services', 'disability', 'income-support'],
+      seed: false,
+    });
   });
   afterAll(() => graph.close());
 
@@ -87,7 +97,10 @@ describe('operation limits', () => {
   it.each([
     ['a depth bomb', `{ districts { ${nested(20)} } }`],
     ['an alias bomb', `{ ${Array.from({ length: 200 }, (_, i) => `a${i}: areas { name }`).join(' ')} }`],
-    ['a fragment cycle', `{ districts { ...A } } fragment A on District { mergedInto { ...B } } fragment B on District { mergedInto { ...A } }`],
+    [
+      'a fragment cycle',
+      `{ districts { ...A } } fragment A on District { mergedInto { ...B } } fragment B on District { mergedInto { ...A } }`,
+    ],
     ['a directive bomb', `{ areas { name ${'@include(if: true) '.repeat(100)} } }`],
   ])('rejects %s before any resolver runs', async (_, query) => {
     graph.calls.length = 0;
@@ -133,7 +146,10 @@ describe('operation limits', () => {
 
   it('resolves the entity fetches of a real plan: a thousand districts at once', async () => {
     const token = await tokenFor({ roles: ['analyst'] });
-    const result = await graph.subgraph<{ _entities: unknown[] }>('child-services', ENTITIES, { token, variables: { representations: districtKeys(1_000) } });
+    const result = await graph.subgraph<{ _entities: unknown[] }>('child-services', ENTITIES, {
+      token,
+      variables: { representations: districtKeys(1_000) },
+    });
     expect(result.errors).toBeUndefined();
     expect(result.data?._entities).toHaveLength(1_000);
   });
@@ -154,19 +170,29 @@ describe('production mode', () => {
   const lines: Record<string, unknown>[] = [];
   const production = { NODE_ENV: 'production', MIGRATE_ON_START: 'true', SEED_DEMO_DATA: 'true' };
 
-  afterAll(() => dropSchemas(process.env.DATABASE_URL as string, [schemaName(ALL_SUBGRAPHS.organisation, testConfig('organisation', suffix))]));
+  afterAll(() =>
+    dropSchemas(process.env.DATABASE_URL as string, [schemaName(ALL_SUBGRAPHS.organisation, testConfig('organisation', suffix))]),
+  );
 
   it('masks a failing resolver: a generic message, a code and a request id that finds the full error in the log', async () => {
     const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) });
     const runtime = await createSubgraphRuntime(ALL_SUBGRAPHS.organisation, testConfig('organisation', suffix, production), { logger });
-    const send = (query: string) => executeRequest(runtime.apollo, (incoming) => runtime.createContext(incoming), { query }, { 'x-request-id': 'masked-1' });
+    const send = (query: string) =>
+      executeRequest(runtime.apollo, (incoming) => runtime.createContext(incoming), { query }, { 'x-request-id': 'masked-1' });
 
     expect((await send('{ __schema { types { name } } }')).errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     await runtime.db.destroy(); // every resolver that reads the database now fails
     const result = await send('{ districts { code } }');
     await runtime.apollo.stop();
 
-    expect(result.errors).toEqual([{ message: 'Internal server error', path: ['districts'], locations: expect.any(Array), extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'masked-1' } }]);
+    expect(result.errors).toEqual([
+      {
+        message: 'Internal server error',
+        path: ['districts'],
+        locations: expect.any(Array),
+        extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'masked-1' },
+      },
+    ]);
     const body = JSON.stringify(result);
     expect(body).not.toMatch(/stacktrace|SELECT|\/work\/|node_modules|DataSource/i);
     const logged = lines.find((line) => line.requestId === 'masked-1' && line.level === 50);

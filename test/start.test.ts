@@ -7,7 +7,8 @@ import { freePort } from './support';
 
 const ROOT = path.resolve(__dirname, '..');
 const SERVICES = ['GATEWAY', 'ORGANISATION', 'CHILD_SERVICES', 'ADULT_SERVICES', 'DISABILITY', 'INCOME_SUPPORT'];
-const ACROSS_ALL = '{ districts { code childServices { name } adultServices { name } disability { name } incomeSupport { name } } areas { name } }';
+const ACROSS_ALL =
+  '{ districts { code childServices { name } adultServices { name } disability { name } incomeSupport { name } } areas { name } }';
 
 /** Process ids of every living process below `root` (Linux /proc), the launcher's services and PostgreSQL included. */
 function descendants(root: number): number[] {
@@ -42,7 +43,9 @@ function stillRunning(pids: number[]): string[] {
   return pids.flatMap((pid) => {
     try {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z') ? [] : [`${pid} ${fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').slice(0, 100)}`];
+      return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')
+        ? []
+        : [`${pid} ${fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').slice(0, 100)}`];
     } catch {
       return [];
     }
@@ -93,7 +96,9 @@ class NpmStart {
   /** Waits for npm to exit; fails after `ms`. */
   async exit(ms: number): Promise<number | null> {
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`npm start still runs after ${ms} ms:\n${this.output}`)), ms)));
+    const late = new Promise<never>(
+      (_, reject) => (timer = setTimeout(() => reject(new Error(`npm start still runs after ${ms} ms:\n${this.output}`)), ms)),
+    );
     try {
       return await Promise.race([this.exited, late]);
     } finally {
@@ -101,8 +106,12 @@ class NpmStart {
     }
   }
 
-  query(query: string): Promise<{ data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] }> {
-    return fetch(this.gateway, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then((response) => response.json() as never);
+  query(
+    query: string,
+  ): Promise<{ data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] }> {
+    return fetch(this.gateway, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then(
+      (response) => response.json() as never,
+    );
   }
 }
 
@@ -144,7 +153,9 @@ describe('npm start', () => {
       expect(system.output).toContain(`Dashboard:         ${dashboard}`);
       const page = await fetch(dashboard);
       expect([page.status, page.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
-      expect(system.output).toContain(`Database (embedded PostgreSQL): postgres://postgres:samsyn@127.0.0.1:${system.env.EMBEDDED_PG_PORT}/postgres`);
+      expect(system.output).toContain(
+        `Database (embedded PostgreSQL): postgres://postgres:samsyn@127.0.0.1:${system.env.EMBEDDED_PG_PORT}/postgres`,
+      );
       const body = await system.query(ACROSS_ALL);
       expect(body.errors).toBeUndefined();
       expect(body.data?.districts).toHaveLength(10);
@@ -164,7 +175,9 @@ describe('npm start', () => {
       try {
         const body = await system.query('{ areas { name } disability { name } }');
         expect(body.data).toEqual({ areas: expect.any(Array), disability: null });
-        expect(body.errors?.map((error) => error.extensions)).toEqual([expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'disability' })]);
+        expect(body.errors?.map((error) => error.extensions)).toEqual([
+          expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'disability' }),
+        ]);
       } finally {
         process.kill(disability, 'SIGCONT');
       }
@@ -175,7 +188,7 @@ describe('npm start', () => {
       const killed = serviceProcess(system.pid, 'subgraphs/child-services/')!;
       process.kill(killed, 'SIGKILL');
       let body = await system.query(ACROSS_ALL);
-      for (const deadline = Date.now() + 150_000; body.errors && Date.now() < deadline; ) {
+      for (const deadline = Date.now() + 150_000; body.errors && Date.now() < deadline;) {
         await sleep(200);
         body = await system.query(ACROSS_ALL);
       }

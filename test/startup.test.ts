@@ -43,14 +43,25 @@ describe('npm run migrate', () => {
     const suffix = `_m${randomBytes(4).toString('hex')}`;
     const env = { DATABASE_URL: process.env.DATABASE_URL as string, SAMSYN_SCHEMA_SUFFIX: suffix, LOG_LEVEL: 'warn' };
     try {
-      const first = spawnSync(process.execPath, [path.join(ROOT, 'scripts/dist/migrate.js')], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' });
+      const first = spawnSync(process.execPath, [path.join(ROOT, 'scripts/dist/migrate.js')], {
+        env: { PATH: process.env.PATH ?? '', ...env },
+        encoding: 'utf8',
+      });
       expect(first.status).toBe(0);
       expect(first.stdout).toContain('organisation: Organisation1763800000000');
-      expect(first.stdout).toContain('disability: KnowledgeDocuments1763800001000, Adoption1763800002000, Equality1763800003000, Interventions1763800004000');
-      const second = spawnSync(process.execPath, [path.join(ROOT, 'scripts/dist/migrate.js'), 'income-support'], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' });
+      expect(first.stdout).toContain(
+        'disability: KnowledgeDocuments1763800001000, Adoption1763800002000, Equality1763800003000, Interventions1763800004000',
+      );
+      const second = spawnSync(process.execPath, [path.join(ROOT, 'scripts/dist/migrate.js'), 'income-support'], {
+        env: { PATH: process.env.PATH ?? '', ...env },
+        encoding: 'utf8',
+      });
       expect(second.stdout.trim()).toBe('income-support: up to date');
     } finally {
-      await dropSchemas(env.DATABASE_URL, ['organisation', 'child_services', 'adult_services', 'disability', 'income_support'].map((schema) => `${schema}${suffix}`));
+      await dropSchemas(
+        env.DATABASE_URL,
+        ['organisation', 'child_services', 'adult_services', 'disability', 'income_support'].map((schema) => `${schema}${suffix}`),
+      );
     }
     // Five fresh schemas migrated by spawned processes: slow on a busy 2-core machine.
   }, 180_000);

@@ -11,8 +11,11 @@ const auth = { secret: TEST_JWT_SECRET, issuer: 'samsyn', audience: 'samsyn-api'
 function runToken(args: string[], gatewayUrl: string): Promise<{ status: number | null; out: string; err: string }> {
   const env = { PATH: process.env.PATH ?? '', JWT_SECRET: TEST_JWT_SECRET, GATEWAY_URL: gatewayUrl };
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [path.join(ROOT, 'scripts/dist/token.js'), ...args], { env, encoding: 'utf8', timeout: 30_000 }, (_error, out, err) =>
-      resolve({ status: child.exitCode, out: out.trim(), err }),
+    const child = execFile(
+      process.execPath,
+      [path.join(ROOT, 'scripts/dist/token.js'), ...args],
+      { env, encoding: 'utf8', timeout: 30_000 },
+      (_error, out, err) => resolve({ status: child.exitCode, out: out.trim(), err }),
     );
   });
 }
@@ -28,7 +31,9 @@ describe('npm run token signs only tokens the API accepts', () => {
   const claims = (args: TokenArguments) => tokenClaims(args, () => runningDistricts(graph.gateway.url));
 
   it('refuses a district system without --district, and --district or --area on roles they do not apply to', async () => {
-    await expect(claims({ role: ['district-system'] })).rejects.toThrow('a district-system token must name its district: add --district CODE');
+    await expect(claims({ role: ['district-system'] })).rejects.toThrow(
+      'a district-system token must name its district: add --district CODE',
+    );
     await expect(claims({ role: ['analyst'], district: 'angered' })).rejects.toThrow('--district only applies to --role district-system');
     await expect(claims({ role: ['analyst'], area: ['DISABILITY'] })).rejects.toThrow('--area only applies to --role process-leader');
     await expect(claims({ role: ['process-leader'] })).rejects.toThrow('a process-leader token needs the areas they lead');
@@ -61,7 +66,9 @@ describe('npm run token signs only tokens the API accepts', () => {
 
     const noDistrict = await runToken(['--role', 'district-system'], graph.gateway.url);
     expect(noDistrict).toMatchObject({ status: 2, out: '' });
-    expect(noDistrict.err.split('\n')[0]).toBe('token: a district-system token must name its district: add --district CODE (e.g. --district angered)');
+    expect(noDistrict.err.split('\n')[0]).toBe(
+      'token: a district-system token must name its district: add --district CODE (e.g. --district angered)',
+    );
 
     const offline = await runToken(['--role', 'district-system', '--district', 'atlantis'], `http://127.0.0.1:${await freePort()}/graphql`);
     expect(offline.status).toBe(2);

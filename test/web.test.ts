@@ -50,32 +50,56 @@ describe('the gateway in development', () => {
     expect(html.match(/https?:\/\//g)).toBeNull();
     const worker = await fetch(`${gateway.base}/assets/graphiql/graphql.worker.js`);
     expect(worker.status).toBe(200);
-    const query = await fetch(`${gateway.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const query = await fetch(`${gateway.base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     expect(await query.json()).toEqual({ data: { __typename: 'Query' } });
   });
 
   it('signs a development token for a role, which the gateway then accepts', async () => {
     const session = await (await fetch(`${gateway.base}/auth/session`)).json();
     expect(session).toEqual({ principal: null, devSignIn: { roles: ['district-system', 'process-leader', 'analyst', 'admin'] } });
-    const signed = await fetch(`${gateway.base}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'analyst' }) });
+    const signed = await fetch(`${gateway.base}/auth/dev-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'analyst' }),
+    });
     expect(signed.status).toBe(200);
     const { token } = (await signed.json()) as { token: string };
     const me = await (await fetch(`${gateway.base}/auth/session`, { headers: { authorization: `Bearer ${token}` } })).json();
     expect(me.principal).toEqual({ name: 'Analytiker (utveckling)', roles: ['analyst'], district: null, areas: [] });
 
-    const badRole = await fetch(`${gateway.base}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'root' }) });
+    const badRole = await fetch(`${gateway.base}/auth/dev-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'root' }),
+    });
     expect(badRole.status).toBe(400);
-    const noDistrict = await fetch(`${gateway.base}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'district-system' }) });
+    const noDistrict = await fetch(`${gateway.base}/auth/dev-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'district-system' }),
+    });
     expect(noDistrict.status).toBe(400);
     // A form post from another site is no JSON request, so it gets no token.
-    const form = await fetch(`${gateway.base}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"role":"admin"}' });
+    const form = await fetch(`${gateway.base}/auth/dev-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{"role":"admin"}',
+    });
     expect(form.status).toBe(405);
   });
 
   it('answers the preflight of an allowed dashboard origin and marks its responses readable', async () => {
     const preflight = await fetch(`${gateway.base}/graphql`, {
       method: 'OPTIONS',
-      headers: { origin: DASHBOARD_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+      headers: {
+        origin: DASHBOARD_ORIGIN,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe(DASHBOARD_ORIGIN);
@@ -111,7 +135,11 @@ describe('the gateway in development', () => {
 describe('the gateway in production', () => {
   let gateway: { base: string; stop(): Promise<void> };
   beforeAll(async () => {
-    gateway = await gatewayWith({ NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-that-nobody-has-published-anywhere', INTROSPECTION: 'false' });
+    gateway = await gatewayWith({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'a-production-secret-that-nobody-has-published-anywhere',
+      INTROSPECTION: 'false',
+    });
   });
   afterAll(() => gateway.stop());
 
@@ -125,13 +153,20 @@ describe('the gateway in production', () => {
   });
 
   it('has no development sign-in', async () => {
-    const signed = await fetch(`${gateway.base}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'admin' }) });
+    const signed = await fetch(`${gateway.base}/auth/dev-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'admin' }),
+    });
     expect(signed.status).toBe(404);
     expect(await (await fetch(`${gateway.base}/auth/session`)).json()).toEqual({ principal: null, devSignIn: null });
   });
 
   it('allows no other origin unless CORS_ORIGINS names it', async () => {
-    const preflight = await fetch(`${gateway.base}/graphql`, { method: 'OPTIONS', headers: { origin: DASHBOARD_ORIGIN, 'access-control-request-method': 'POST' } });
+    const preflight = await fetch(`${gateway.base}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: DASHBOARD_ORIGIN, 'access-control-request-method': 'POST' },
+    });
     expect(preflight.status).toBe(403);
   });
 });
@@ -139,7 +174,10 @@ describe('the gateway in production', () => {
 describe('CORS_ORIGINS', () => {
   it('is empty by default and takes origins only', () => {
     expect(loadConfig('gateway', {}).corsOrigins).toEqual([]);
-    expect(loadConfig('gateway', { CORS_ORIGINS: 'https://a.example.se, http://localhost:5173/' }).corsOrigins).toEqual(['https://a.example.se', 'http://localhost:5173']);
+    expect(loadConfig('gateway', { CORS_ORIGINS: 'https://a.example.se, http://localhost:5173/' }).corsOrigins).toEqual([
+      'https://a.example.se',
+      'http://localhost:5173',
+    ]);
     expect(() => loadConfig('gateway', { CORS_ORIGINS: 'https://a.example.se/dashboard' })).toThrow(ConfigError);
     expect(() => loadConfig('gateway', { CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
   });

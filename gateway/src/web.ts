@@ -105,7 +105,12 @@ export function webRoutes(config: Config, options: WebRoutesOptions) {
       // An expired or foreign token: the page asks the person to sign in again.
     }
     return json(res, 200, {
-      principal: principal && { name: principal.name, roles: principal.roles, district: principal.district ?? null, areas: principal.areas },
+      principal: principal && {
+        name: principal.name,
+        roles: principal.roles,
+        district: principal.district ?? null,
+        areas: principal.areas,
+      },
       devSignIn: devSignIn ? { roles: ROLES } : null,
     });
   }
@@ -170,7 +175,11 @@ export function webRoutes(config: Config, options: WebRoutesOptions) {
     }
     if (pathname === '/dashboard/' && (req.method === 'GET' || req.method === 'HEAD')) {
       if (assets.send(req, res, 'index.html', { 'content-security-policy': DASHBOARD_CSP, 'referrer-policy': 'no-referrer' })) return true;
-      return html(res, 503, '<!doctype html><html lang="sv"><title>Samsyn</title><p>Instrumentpanelen är inte byggd: kör <code>npm run build</code>.</p></html>');
+      return html(
+        res,
+        503,
+        '<!doctype html><html lang="sv"><title>Samsyn</title><p>Instrumentpanelen är inte byggd: kör <code>npm run build</code>.</p></html>',
+      );
     }
     if (pathname.startsWith('/assets/') && (req.method === 'GET' || req.method === 'HEAD')) {
       if (assets.send(req, res, pathname.slice('/assets/'.length))) return true;

@@ -50,7 +50,11 @@ async function main(): Promise<void> {
   console.log(`wrote schema/released/api.graphql, fingerprint ${apiFingerprint(current)}\n`);
   if (previous) {
     const changes = await contractChanges(previous, current);
-    for (const [label, list] of [['Breaking', changes.breaking], ['Dangerous', changes.dangerous], ['Added or safe', changes.safe]] as const) {
+    for (const [label, list] of [
+      ['Breaking', changes.breaking],
+      ['Dangerous', changes.dangerous],
+      ['Added or safe', changes.safe],
+    ] as const) {
       if (list.length > 0) console.log(`${label}:\n${list.map((message) => `- ${message}`).join('\n')}\n`);
     }
   }

@@ -2,7 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { CsvError, parse } from 'csv-parse/sync';
-import { createDataSource, createLogger, embeddedPort, embeddedUrl, openDatabase, schemaName, loadConfig, type SubgraphName } from '@samsyn/core';
+import {
+  createDataSource,
+  createLogger,
+  embeddedPort,
+  embeddedUrl,
+  openDatabase,
+  schemaName,
+  loadConfig,
+  type SubgraphName,
+} from '@samsyn/core';
 import { checkObservations, indicatorsOfArea, ObservationService, type ObservationInput, type RowProblem } from '@samsyn/equality';
 import { Area } from '@samsyn/knowledge';
 import { parseArea, UsageError } from './arguments';
@@ -80,17 +89,30 @@ export function parseFigure(raw: string | undefined, integer: boolean): number |
 export function readObservationCsv(text: string, delimiter: CsvDialect['delimiter'] = detectDelimiter(text)): ObservationInput[] {
   let records: Record<string, string>[];
   try {
-    records = parse(text, { columns: (header: string[]) => header.map(headerName), delimiter, skip_empty_lines: true, trim: true, bom: true });
+    records = parse(text, {
+      columns: (header: string[]) => header.map(headerName),
+      delimiter,
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+    });
   } catch (error) {
-    if (error instanceof CsvError && (error.code === 'CSV_RECORD_INCONSISTENT_COLUMNS' || error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH')) {
-      throw new UsageError(`line ${error.lines}: a row has a different number of fields than the header (read with separator "${delimiter}"); ${error.message}`);
+    if (
+      error instanceof CsvError &&
+      (error.code === 'CSV_RECORD_INCONSISTENT_COLUMNS' || error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH')
+    ) {
+      throw new UsageError(
+        `line ${error.lines}: a row has a different number of fields than the header (read with separator "${delimiter}"); ${error.message}`,
+      );
     }
     throw error;
   }
   const columns = Object.keys(records[0] ?? {});
   const missing = REQUIRED.filter((name) => !columns.includes(name) && !(name === 'district' && columns.includes('district_code')));
   if (records.length > 0 && missing.length > 0) {
-    throw new UsageError(`the header lacks ${missing.join(', ')} (it has ${columns.join(', ')}); expected indicator,district,period,numerator,denominator,value`);
+    throw new UsageError(
+      `the header lacks ${missing.join(', ')} (it has ${columns.join(', ')}); expected indicator,district,period,numerator,denominator,value`,
+    );
   }
   return records.map((record) => ({
     indicator: record.indicator ?? '',
@@ -125,7 +147,10 @@ function describe(dialect: CsvDialect): string {
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ options: { area: { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    options: { area: { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean' } },
+    allowPositionals: true,
+  });
   if (values.help || !values.area || positionals.length !== 1) {
     console.error(USAGE);
     process.exit(values.help ? 0 : 2);

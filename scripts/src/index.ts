@@ -1,7 +1,22 @@
 export { ALL_SUBGRAPHS } from './subgraphs';
 export { composeSchemas, schemaFiles, SCHEMA_DIR, type ComposedSchemas } from './compose';
-export { readObservationCsv, readObservationFile, decodeCsvBytes, detectDelimiter, parseFigure, explainOtherAreas, type CsvDialect } from './import';
+export {
+  readObservationCsv,
+  readObservationFile,
+  decodeCsvBytes,
+  detectDelimiter,
+  parseFigure,
+  explainOtherAreas,
+  type CsvDialect,
+} from './import';
 export { tokenClaims, type TokenArguments, type TokenClaims } from './token';
 export { parseArea, parseRole, UsageError } from './arguments';
-export { runningDistricts, runningIndicatorAreas, demoDistricts, gatewayUrlFrom, RegisterUnavailable, type DistrictRegister } from './register';
+export {
+  runningDistricts,
+  runningIndicatorAreas,
+  demoDistricts,
+  gatewayUrlFrom,
+  RegisterUnavailable,
+  type DistrictRegister,
+} from './register';
 export { launchSystem, devSecret, DEFAULT_RESTART_POLICY, LaunchError, type RestartPolicy, type RunningSystem } from './launch';

@@ -3,15 +3,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import {
-  embeddedPort,
-  envName,
-  loadConfig,
-  SUBGRAPHS,
-  startEmbeddedPostgres,
-  type EmbeddedDatabase,
-  type ServiceName,
-} from '@samsyn/core';
+import { embeddedPort, envName, loadConfig, SUBGRAPHS, startEmbeddedPostgres, type EmbeddedDatabase, type ServiceName } from '@samsyn/core';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SERVICES: ServiceName[] = [...SUBGRAPHS, 'gateway'];
@@ -77,7 +69,9 @@ async function checkPorts(env: Record<string, string | undefined>, withEmbeddedD
   if (withEmbeddedDatabase) wanted.unshift({ port: embeddedPort(env), host: '127.0.0.1', variable: 'EMBEDDED_PG_PORT' });
   for (const { port, host, variable } of wanted) {
     if (port !== 0 && !(await portIsFree(port, host))) {
-      throw new LaunchError(`port ${port} is already in use (${variable}): is Samsyn already running? Stop it, or choose another port with ${variable}.`);
+      throw new LaunchError(
+        `port ${port} is already in use (${variable}): is Samsyn already running? Stop it, or choose another port with ${variable}.`,
+      );
     }
   }
 }
@@ -165,7 +159,11 @@ export async function launchSystem(options: {
           clearTimeout(kill);
         }),
       );
-      await database?.stop().catch((error: unknown) => log(`samsyn: stopping the embedded PostgreSQL failed: ${error instanceof Error ? error.message : String(error)}`));
+      await database
+        ?.stop()
+        .catch((error: unknown) =>
+          log(`samsyn: stopping the embedded PostgreSQL failed: ${error instanceof Error ? error.message : String(error)}`),
+        );
     })();
     return stopping;
   };
@@ -202,7 +200,9 @@ export async function launchSystem(options: {
       return giveUp(`${service.name} crashed ${count} times within ${policy.windowMs / 1000} s (last: ${ended})`);
     }
     const delay = Math.min(policy.backoffMs * 2 ** (count - 1), 30_000);
-    log(`samsyn: ${service.name} stopped unexpectedly (${ended}); restarting it in ${delay} ms (crash ${count} of ${policy.maxCrashes} allowed within ${policy.windowMs / 1000} s)`);
+    log(
+      `samsyn: ${service.name} stopped unexpectedly (${ended}); restarting it in ${delay} ms (crash ${count} of ${policy.maxCrashes} allowed within ${policy.windowMs / 1000} s)`,
+    );
     service.restartTimer = setTimeout(() => {
       if (stopping) return;
       const restarted = spawnService(service.name, service.crashes);
@@ -238,7 +238,10 @@ export async function launchSystem(options: {
     // All at once: the first service that fails ends the start, whichever it is.
     await Promise.all(
       services.map((service) => {
-        const url = service.name === 'gateway' ? gatewayUrl.replace(/\/graphql$/, '/health') : config.subgraphUrls[service.name].replace(/\/graphql$/, '/ready');
+        const url =
+          service.name === 'gateway'
+            ? gatewayUrl.replace(/\/graphql$/, '/health')
+            : config.subgraphUrls[service.name].replace(/\/graphql$/, '/ready');
         return waitUntilReady(url, service, () => stopping !== undefined);
       }),
     );

@@ -39,8 +39,15 @@ async function askGateway<TData>(gatewayUrl: string, query: string, purpose: str
 
 /** The district codes the organisation subgraph knows (inactive ones too), asked through the gateway. */
 export async function runningDistricts(gatewayUrl: string): Promise<DistrictRegister> {
-  const data = await askGateway<{ districts: { code: string }[] }>(gatewayUrl, '{ districts(includeInactive: true) { code } }', 'check district codes');
-  return { codes: new Set(data.districts.map((district) => district.code)), source: `the organisation subgraph's districts (via ${gatewayUrl})` };
+  const data = await askGateway<{ districts: { code: string }[] }>(
+    gatewayUrl,
+    '{ districts(includeInactive: true) { code } }',
+    'check district codes',
+  );
+  return {
+    codes: new Set(data.districts.map((district) => district.code)),
+    source: `the organisation subgraph's districts (via ${gatewayUrl})`,
+  };
 }
 
 const AREA_FIELDS: Record<Area, string> = {
@@ -52,8 +59,14 @@ const AREA_FIELDS: Record<Area, string> = {
 
 /** Which area each indicator code belongs to, as the running system says; an area that does not answer is left out. */
 export async function runningIndicatorAreas(gatewayUrl: string): Promise<Map<string, Area>> {
-  const query = `{ ${Object.values(AREA_FIELDS).map((field) => `${field} { indicators { code } }`).join(' ')} }`;
-  const data = await askGateway<Record<string, { indicators: { code: string }[] } | null>>(gatewayUrl, query, 'find the areas of indicators');
+  const query = `{ ${Object.values(AREA_FIELDS)
+    .map((field) => `${field} { indicators { code } }`)
+    .join(' ')} }`;
+  const data = await askGateway<Record<string, { indicators: { code: string }[] } | null>>(
+    gatewayUrl,
+    query,
+    'find the areas of indicators',
+  );
   const areas = new Map<string, Area>();
   for (const [area, field] of Object.entries(AREA_FIELDS) as [Area, string][]) {
     for (const indicator of data[field]?.indicators ?? []) areas.set(indicator.code, area);

@@ -20,7 +20,8 @@ async function main(): Promise<void> {
 
   const embedded = !process.env.DATABASE_URL;
   try {
-    if (embedded) console.log(`starting the embedded PostgreSQL (data in ${path.join(loadConfig('gateway', process.env).dataDir, 'pg')}) …`);
+    if (embedded)
+      console.log(`starting the embedded PostgreSQL (data in ${path.join(loadConfig('gateway', process.env).dataDir, 'pg')}) …`);
     system = await launchSystem({
       env: process.env,
       signal: starting.signal,

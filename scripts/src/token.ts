@@ -53,7 +53,12 @@ export async function tokenClaims(args: TokenArguments, districts: () => Promise
     }
   }
   const name = args.name ?? (args.district ? `Verksamhetssystem ${args.district}` : 'Utvecklare');
-  const sub = args.sub ?? name.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-');
+  const sub =
+    args.sub ??
+    name
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[^a-z0-9]+/g, '-');
   return { sub, name, roles, district: args.district, areas };
 }
 

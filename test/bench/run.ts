@@ -21,7 +21,10 @@ interface Measured {
 async function measure(system: RunningSystem, scenario: Scenario): Promise<Measured> {
   const url = scenario.target === 'gateway' ? system.gatewayUrl : system.subgraphUrls[scenario.target];
   const body = JSON.stringify({ query: scenario.query });
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...(scenario.token ? { authorization: `Bearer ${scenario.token}` } : {}) };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    ...(scenario.token ? { authorization: `Bearer ${scenario.token}` } : {}),
+  };
   await scenario.prepare?.();
   // One request first: a scenario that answers with errors is a broken benchmark, not a fast one.
   const probe = (await (await fetch(url, { method: 'POST', headers, body })).json()) as { errors?: unknown };
@@ -42,9 +45,24 @@ async function measure(system: RunningSystem, scenario: Scenario): Promise<Measu
       if (samples.size < 3) samples.add(`${status} ${answer.slice(0, 300)}`);
     },
   }));
-  const result = await autocannon({ url, method: 'POST', headers, body, connections, duration: scenario.seconds ?? SECONDS, timeout, requests });
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    headers,
+    body,
+    connections,
+    duration: scenario.seconds ?? SECONDS,
+    timeout,
+    requests,
+  });
   for (const sample of samples) console.error(`  ${scenario.name.slice(0, 3)} error: ${sample}`);
-  return { name: scenario.name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx + graphqlErrors };
+  return {
+    name: scenario.name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
+  };
 }
 
 /** Starts a process's peak-memory count afresh (Linux: writing 5 to clear_refs resets VmHWM). */
@@ -57,7 +75,8 @@ function resetPeakMemory(pid: number): void {
 }
 
 function printPeakMemory(system: RunningSystem, indent = '  '): void {
-  for (const [name, pid] of Object.entries(system.pids) as [ServiceName, number][]) console.log(`${indent}${name.padEnd(16)} ${peakMemoryMiB(pid) ?? '?'}`);
+  for (const [name, pid] of Object.entries(system.pids) as [ServiceName, number][])
+    console.log(`${indent}${name.padEnd(16)} ${peakMemoryMiB(pid) ?? '?'}`);
 }
 
 /** Peak resident memory of a process in MiB (Linux). */
@@ -78,7 +97,17 @@ async function main(): Promise<void> {
   SUBGRAPHS.forEach((name, i) => (ports[`${name.toUpperCase().replace(/-/g, '_')}_PORT`] = String(14001 + i)));
   const system = await launchSystem({
     // Measured as deployed: production mode (graphql-js skips its development checks), demo data loaded.
-    env: { ...process.env, ...ports, SAMSYN_DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: process.env.BENCH_NODE_ENV ?? 'production', MIGRATE_ON_START: 'true', SEED_DEMO_DATA: 'true', SUBGRAPH_TIMEOUT_MS: '60000', JWT_SECRET: randomBytes(32).toString('hex') },
+    env: {
+      ...process.env,
+      ...ports,
+      SAMSYN_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: process.env.BENCH_NODE_ENV ?? 'production',
+      MIGRATE_ON_START: 'true',
+      SEED_DEMO_DATA: 'true',
+      SUBGRAPH_TIMEOUT_MS: '60000',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+    },
     embeddedDataDir: path.join(dataDir, 'pg'),
     embeddedPort: 54339,
     persistent: false,
@@ -86,7 +115,9 @@ async function main(): Promise<void> {
     restart: false,
   });
   try {
-    console.log(`samsyn bench: production mode, ${CONNECTIONS} connections, ${SECONDS} s per scenario, ${os.cpus().length} cores; services, PostgreSQL and load generator share them\n`);
+    console.log(
+      `samsyn bench: production mode, ${CONNECTIONS} connections, ${SECONDS} s per scenario, ${os.cpus().length} cores; services, PostgreSQL and load generator share them\n`,
+    );
     console.log('scenario'.padEnd(72), 'req/s'.padStart(8), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'errors'.padStart(7));
     const results: Measured[] = [];
     const only = process.env.BENCH_ONLY;
@@ -95,7 +126,13 @@ async function main(): Promise<void> {
       if (scenario.memoryPerScenario) Object.values(system.pids).forEach(resetPeakMemory);
       const m = await measure(system, scenario);
       results.push(m);
-      console.log(m.name.padEnd(72), (m.rps < 10 ? m.rps.toFixed(2) : m.rps.toFixed(0)).padStart(8), String(m.p50).padStart(8), String(m.p99).padStart(8), String(m.errors).padStart(7));
+      console.log(
+        m.name.padEnd(72),
+        (m.rps < 10 ? m.rps.toFixed(2) : m.rps.toFixed(0)).padStart(8),
+        String(m.p50).padStart(8),
+        String(m.p99).padStart(8),
+        String(m.errors).padStart(7),
+      );
       if (scenario.memoryPerScenario) {
         console.log(`  peak memory during ${scenario.name.slice(0, 3)} (MiB):`);
         printPeakMemory(system, '    ');

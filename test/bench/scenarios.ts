@@ -38,11 +38,16 @@ export async function generateScaleData(databaseUrl: string): Promise<void> {
     await client.query(`INSERT INTO organisation.district (code, name, valid_from)
       SELECT 'skala-' || n, 'Skaldistrikt ' || n, '2011-01-01' FROM generate_series(11, 1000) AS n ON CONFLICT DO NOTHING`);
     for (const [i, schema] of AREA_SCHEMAS.entries()) {
-      await client.query(`INSERT INTO ${schema}.indicator (code, area, name, description, kind, unit, direction, periodicity)
+      await client.query(
+        `INSERT INTO ${schema}.indicator (code, area, name, description, kind, unit, direction, periodicity)
         SELECT 'SKALA-' || n, $1, 'Skalindikator ' || n, '', 'PROPORTION', 'andel', 'HIGHER_IS_BETTER', 'QUARTER'
-        FROM generate_series(1, 20) AS n ON CONFLICT DO NOTHING`, [AREA_ENUMS[i]]);
+        FROM generate_series(1, 20) AS n ON CONFLICT DO NOTHING`,
+        [AREA_ENUMS[i]],
+      );
       // Only the scale indicators are reported for the scale districts, so that each has 20 indicators.
-      await client.query(`DELETE FROM ${schema}.indicator WHERE code NOT LIKE 'SKALA-%' AND NOT EXISTS (SELECT 1 FROM ${schema}.observation o WHERE o.indicator_code = code)`);
+      await client.query(
+        `DELETE FROM ${schema}.indicator WHERE code NOT LIKE 'SKALA-%' AND NOT EXISTS (SELECT 1 FROM ${schema}.observation o WHERE o.indicator_code = code)`,
+      );
       await client.query(`INSERT INTO ${schema}.observation (indicator_code, district, period, numerator, denominator, reported_by)
         SELECT 'SKALA-' || n, 'skala-' || d, (2017 + q / 4) || '-Q' || (q % 4 + 1),
                (40 + (d * 7 + n * 13 + q) % 50), 100 + (d * 11 + q) % 120, 'bench'
@@ -93,7 +98,10 @@ function mixedWorkload(system: RunningSystem, auth: { secret?: string; issuer: s
       });
       const { data } = (await response.json()) as { data: Record<string, unknown> & { districts: { code: string }[] } };
       for (const { code } of data.districts.filter((district) => !district.code.startsWith('skala-'))) {
-        tokens.set(code, await signToken(auth, { sub: `bench-${code}`, name: `Bench ${code}`, roles: ['district-system'], district: code }));
+        tokens.set(
+          code,
+          await signToken(auth, { sub: `bench-${code}`, name: `Bench ${code}`, roles: ['district-system'], district: code }),
+        );
       }
       for (const area of AREAS) {
         const namespace = data[area] as { documents: { edges: { node: DocumentAdoption }[] } };
@@ -108,7 +116,11 @@ function mixedWorkload(system: RunningSystem, auth: { secret?: string; issuer: s
     requests(): autocannon.Request[] {
       const district = () => pick([...tokens.keys()]);
       return [
-        graphql(`{ ${AREAS.map((area) => `${area} { documents(kind: ROUTINE, first: 10) { edges { node { slug title current { number validFrom } } } } }`).join(' ')} }`, {}, analyst),
+        graphql(
+          `{ ${AREAS.map((area) => `${area} { documents(kind: ROUTINE, first: 10) { edges { node { slug title current { number validFrom } } } } }`).join(' ')} }`,
+          {},
+          analyst,
+        ),
         {
           setupRequest: (request) => {
             const code = district();
@@ -116,8 +128,16 @@ function mixedWorkload(system: RunningSystem, auth: { secret?: string; issuer: s
             const version = pick(versions[area]);
             // One status per version, and IMPLEMENTED where the demo data has it already, so that no district
             // ever asks to go back from IMPLEMENTED to ACKNOWLEDGED (a client error, not load).
-            const status = versions[area].indexOf(version) % 2 === 0 && !implemented.has(`${version}/${code}`) ? 'ACKNOWLEDGED' : 'IMPLEMENTED';
-            return { ...request, ...graphql(`mutation ($v: ID!, $s: AdoptionStatus!) { ${area} { acknowledge(versionId: $v, status: $s) { status lagging } } }`, { v: version, s: status }, tokens.get(code)!) };
+            const status =
+              versions[area].indexOf(version) % 2 === 0 && !implemented.has(`${version}/${code}`) ? 'ACKNOWLEDGED' : 'IMPLEMENTED';
+            return {
+              ...request,
+              ...graphql(
+                `mutation ($v: ID!, $s: AdoptionStatus!) { ${area} { acknowledge(versionId: $v, status: $s) { status lagging } } }`,
+                { v: version, s: status },
+                tokens.get(code)!,
+              ),
+            };
           },
         },
         {
@@ -125,8 +145,17 @@ function mixedWorkload(system: RunningSystem, auth: { secret?: string; issuer: s
             const code = district();
             const [area, indicator] = pick(MIXED_INDICATORS);
             const denominator = 100 + Math.floor(Math.random() * 100);
-            const input = [{ indicator, district: code, period: '2026-Q3', numerator: Math.floor(Math.random() * denominator), denominator }];
-            return { ...request, ...graphql(`mutation ($input: [ObservationInput!]!) { ${area} { reportObservations(input: $input) { received } } }`, { input }, tokens.get(code)!) };
+            const input = [
+              { indicator, district: code, period: '2026-Q3', numerator: Math.floor(Math.random() * denominator), denominator },
+            ];
+            return {
+              ...request,
+              ...graphql(
+                `mutation ($input: [ObservationInput!]!) { ${area} { reportObservations(input: $input) { received } } }`,
+                { input },
+                tokens.get(code)!,
+              ),
+            };
           },
         },
       ];

@@ -65,7 +65,10 @@ export function testConfig(service: ServiceName, suffix: string, overrides: Reco
 }
 
 /** A signed token for tests. */
-export function tokenFor(claims: { roles: Role[]; name?: string; sub?: string; district?: string; areas?: string[] }, expiresIn: string | number = '1h'): Promise<string> {
+export function tokenFor(
+  claims: { roles: Role[]; name?: string; sub?: string; district?: string; areas?: string[] },
+  expiresIn: string | number = '1h',
+): Promise<string> {
   return signToken(
     { secret: TEST_JWT_SECRET, issuer: 'samsyn', audience: 'samsyn-api' },
     { sub: claims.sub ?? `test-${claims.roles.join('-')}`, name: claims.name ?? 'Test Testsson', ...claims },
@@ -83,7 +86,12 @@ export async function executeRequest<TContext extends BaseContext>(
   const headers = new HeaderMap([['content-type', 'application/json'], ...Object.entries(headerValues)]);
   const requestId = headers.get('x-request-id') ?? randomUUID();
   // As over the wire: keys whose value is undefined are not sent.
-  const response = await executeInScope(apollo, createContext, { method: 'POST', headers, search: '', body: JSON.parse(JSON.stringify(body)) }, requestId);
+  const response = await executeInScope(
+    apollo,
+    createContext,
+    { method: 'POST', headers, search: '', body: JSON.parse(JSON.stringify(body)) },
+    requestId,
+  );
   if (response.body.kind !== 'complete') throw new Error('incremental responses are not used here');
   return { status: response.status ?? 200, headers: response.headers, ...JSON.parse(response.body.string) };
 }
@@ -170,17 +178,30 @@ export async function startSupergraph(
     subgraphs,
     gateway,
     query: (query, requestOptions = {}) =>
-      executeRequest(gateway.apollo, (incoming) => gateway.createContext(incoming), { query, variables: requestOptions.variables }, authHeaders(requestOptions)) as never,
+      executeRequest(
+        gateway.apollo,
+        (incoming) => gateway.createContext(incoming),
+        { query, variables: requestOptions.variables },
+        authHeaders(requestOptions),
+      ) as never,
     subgraph: (name, query, requestOptions = {}) => {
       const runtime = subgraphs[name];
       if (!runtime) throw new Error(`${name} was not started`);
-      return executeRequest(runtime.apollo, (incoming) => runtime.createContext(incoming), { query, variables: requestOptions.variables }, authHeaders(requestOptions)) as never;
+      return executeRequest(
+        runtime.apollo,
+        (incoming) => runtime.createContext(incoming),
+        { query, variables: requestOptions.variables },
+        authHeaders(requestOptions),
+      ) as never;
     },
     sqlCounts: () => Object.fromEntries(runtimes.map((runtime) => [runtime.definition.name, sqlStatementCount(runtime.db)])),
     async close() {
       await gateway.apollo.stop();
       await Promise.all(runtimes.map((runtime) => runtime.close()));
-      await dropSchemas(process.env.DATABASE_URL as string, names.map((name) => schemaName(ALL_SUBGRAPHS[name], runtimes[0].config)));
+      await dropSchemas(
+        process.env.DATABASE_URL as string,
+        names.map((name) => schemaName(ALL_SUBGRAPHS[name], runtimes[0].config)),
+      );
     },
   };
 }
@@ -193,4 +214,3 @@ class UnreachableSubgraph implements GraphQLDataSource {
     throw subgraphUnavailable(this.name, new Error('connect ECONNREFUSED'));
   }
 }
-

@@ -51,7 +51,10 @@ export async function serveSupergraph(
     async close() {
       await gateway.stop();
       for (const service of Object.values(subgraphs)) await service.close().catch(() => undefined);
-      await dropSchemas(process.env.DATABASE_URL as string, names.map((name) => schemaName(ALL_SUBGRAPHS[name], testConfig(name, suffix))));
+      await dropSchemas(
+        process.env.DATABASE_URL as string,
+        names.map((name) => schemaName(ALL_SUBGRAPHS[name], testConfig(name, suffix))),
+      );
     },
   };
 }

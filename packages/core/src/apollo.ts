@@ -31,7 +31,12 @@ export function formatErrorFor(config: Config, logger: Logger) {
     if (refused) {
       // Boundary validation should have caught it: the warning names the statement so that it can.
       logger.warn({ err: unwrapResolverError(error), requestId, path: formatted.path }, 'a value reached the database that it refused');
-      return { message: refused.message, path: formatted.path, locations: formatted.locations, extensions: { code: refused.code, requestId } };
+      return {
+        message: refused.message,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: refused.code, requestId },
+      };
     }
     logger.error({ err: unwrapResolverError(error), requestId, path: formatted.path }, formatted.message);
     if (!production) return formatted;
@@ -52,7 +57,8 @@ export function formatErrorFor(config: Config, logger: Logger) {
 function refusedByDatabase(error: unknown): { code: 'BAD_USER_INPUT' | 'CONFLICT'; message: string } | undefined {
   const sqlState = String((error as { driverError?: { code?: unknown } })?.driverError?.code ?? (error as { code?: unknown })?.code ?? '');
   if (sqlState.startsWith('22')) return { code: 'BAD_USER_INPUT', message: 'A value given is outside what can be stored.' };
-  if (sqlState === '23505') return { code: 'CONFLICT', message: 'This exists already; it may have been created at the same moment by another request.' };
+  if (sqlState === '23505')
+    return { code: 'CONFLICT', message: 'This exists already; it may have been created at the same moment by another request.' };
   return undefined;
 }
 
@@ -70,7 +76,11 @@ export function baseApolloOptions<TContext extends BaseContext>(config: Config, 
     formatError: formatErrorFor(config, logger),
     // Apollo's landing page loads Sandbox from a CDN, blank on a network without internet; the gateway serves
     // its own GraphiQL instead (gateway/src/web.ts).
-    plugins: [...limits.plugins, observationPlugin<TContext>(config.service), ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<TContext>],
+    plugins: [
+      ...limits.plugins,
+      observationPlugin<TContext>(config.service),
+      ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<TContext>,
+    ],
     logger,
   };
 }

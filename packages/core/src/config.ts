@@ -1,12 +1,6 @@
 import path from 'node:path';
 
-export const SUBGRAPHS = [
-  'organisation',
-  'child-services',
-  'adult-services',
-  'disability',
-  'income-support',
-] as const;
+export const SUBGRAPHS = ['organisation', 'child-services', 'adult-services', 'disability', 'income-support'] as const;
 export type SubgraphName = (typeof SUBGRAPHS)[number];
 export type ServiceName = 'gateway' | SubgraphName;
 
@@ -134,7 +128,8 @@ function readWholeNumber(env: Env, name: string, fallback: number, min: number, 
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number of ${unit} from ${min} to ${max}, got "${raw}"`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new ConfigError(`${name} must be a whole number of ${unit} from ${min} to ${max}, got "${raw}"`);
   return n;
 }
 
@@ -145,7 +140,14 @@ function readDatabaseLimits(env: Env): DatabaseLimits {
     poolSize: readWholeNumber(env, 'DB_POOL_SIZE', d.poolSize, 1, 1000, 'connections'),
     connectionTimeoutMs: readWholeNumber(env, 'DB_CONNECTION_TIMEOUT_MS', d.connectionTimeoutMs, 1, day, 'milliseconds'),
     statementTimeoutMs: readWholeNumber(env, 'DB_STATEMENT_TIMEOUT_MS', d.statementTimeoutMs, 1, day, 'milliseconds'),
-    idleInTransactionTimeoutMs: readWholeNumber(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', d.idleInTransactionTimeoutMs, 1, day, 'milliseconds'),
+    idleInTransactionTimeoutMs: readWholeNumber(
+      env,
+      'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+      d.idleInTransactionTimeoutMs,
+      1,
+      day,
+      'milliseconds',
+    ),
     transactionAttempts: readWholeNumber(env, 'DB_TRANSACTION_ATTEMPTS', d.transactionAttempts, 1, 20, 'attempts'),
   };
 }
@@ -241,7 +243,9 @@ export function loadConfig(service: ServiceName, env: Env): Config {
   }
   // A published secret lets anyone sign tokens: refuse it where it matters, even beside a JWKS URL.
   if (production && auth.secret !== undefined && KNOWN_DEFAULT_JWT_SECRETS.has(auth.secret)) {
-    throw new ConfigError('JWT_SECRET is a published default; set a secret of your own (e.g. openssl rand -base64 48) when NODE_ENV=production');
+    throw new ConfigError(
+      'JWT_SECRET is a published default; set a secret of your own (e.g. openssl rand -base64 48) when NODE_ENV=production',
+    );
   }
 
   return {

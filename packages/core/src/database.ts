@@ -137,7 +137,9 @@ function guardSecondConnection(dataSource: DataSource): void {
   dataSource.createQueryRunner = (...args: Parameters<DataSource['createQueryRunner']>) => {
     const open = openTransaction.getStore() ?? currentRequestScope()?.transaction;
     if (open?.dataSource === dataSource && !open.queryRunner.isReleased) {
-      throw new SecondConnectionError('A second database connection was asked for inside a transaction; pass the transaction’s EntityManager down instead.');
+      throw new SecondConnectionError(
+        'A second database connection was asked for inside a transaction; pass the transaction’s EntityManager down instead.',
+      );
     }
     return create(...args);
   };
@@ -150,7 +152,9 @@ const RETRYABLE = new Set(['40001', '40P01']); // serialization_failure, deadloc
 
 /** Whether an error is PostgreSQL giving up a transaction that can simply be run again. */
 export function isRetryableTransactionError(error: unknown): boolean {
-  return RETRYABLE.has(String((error as { code?: unknown; driverError?: { code?: unknown } })?.driverError?.code ?? (error as { code?: unknown })?.code));
+  return RETRYABLE.has(
+    String((error as { code?: unknown; driverError?: { code?: unknown } })?.driverError?.code ?? (error as { code?: unknown })?.code),
+  );
 }
 
 // Transactions nested in one connection (savepoints) must not interleave: one at a time per connection.
@@ -159,7 +163,10 @@ const connectionQueue = new WeakMap<QueryRunner, Promise<unknown>>();
 function oneAtATime<T>(queryRunner: QueryRunner, work: () => Promise<T>): Promise<T> {
   const previous = connectionQueue.get(queryRunner) ?? Promise.resolve();
   const next = previous.then(work, work);
-  connectionQueue.set(queryRunner, next.catch(() => undefined));
+  connectionQueue.set(
+    queryRunner,
+    next.catch(() => undefined),
+  );
   return next;
 }
 
@@ -204,7 +211,11 @@ export function sqlStatementCount(dataSource: DataSource): number {
  * The rows an UPDATE or DELETE … RETURNING gave back: TypeORM's `query` wraps those as
  * `[rows, affectedCount]`, unlike SELECT and INSERT.
  */
-export async function updatedRows<T>(runner: { query(sql: string, parameters?: unknown[]): Promise<unknown> }, sql: string, parameters: unknown[]): Promise<T[]> {
+export async function updatedRows<T>(
+  runner: { query(sql: string, parameters?: unknown[]): Promise<unknown> },
+  sql: string,
+  parameters: unknown[],
+): Promise<T[]> {
   const result = (await runner.query(sql, parameters)) as [T[], number];
   return result[0];
 }

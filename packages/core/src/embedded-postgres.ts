@@ -36,7 +36,11 @@ export async function startEmbeddedPostgres(options: {
   // The package rejects a failed start with no reason; the server's last lines hold it ("lock file … exists").
   const lines: string[] = [];
   const remember = (message: unknown) => {
-    lines.push(...String(message).split('\n').filter((line) => line.trim() !== ''));
+    lines.push(
+      ...String(message)
+        .split('\n')
+        .filter((line) => line.trim() !== ''),
+    );
     lines.splice(0, Math.max(0, lines.length - 5));
     options.onLog?.(message);
   };
@@ -58,7 +62,8 @@ export async function startEmbeddedPostgres(options: {
   try {
     await server.start();
   } catch (error) {
-    const reason = error instanceof Error ? error.message : lines.find((line) => /FATAL|ERROR|HINT/.test(line)) ?? lines.at(-1) ?? 'no reason given';
+    const reason =
+      error instanceof Error ? error.message : (lines.find((line) => /FATAL|ERROR|HINT/.test(line)) ?? lines.at(-1) ?? 'no reason given');
     throw new Error(`the embedded PostgreSQL did not start on port ${options.port} with data in ${options.dataDir}: ${reason.trim()}`);
   }
   return {

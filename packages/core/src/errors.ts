@@ -5,21 +5,30 @@ import { GraphQLEnumType, GraphQLError } from 'graphql';
  * built from this list, so the documented codes and the ones the code uses cannot drift apart.
  */
 export const ERROR_CODES = {
-  BAD_USER_INPUT: 'An argument or input value breaks a rule (format, range, state of the object). The message says what; `extensions` names the value. Fix the input; retrying unchanged fails again.',
-  UNAUTHENTICATED: 'The operation needs a valid token, and none, an expired one or an invalid one was sent (HTTP 401 when the token itself is bad).',
-  FORBIDDEN: "The token is valid, but its role, area or district does not allow this (e.g. a district system reporting for another district, or publishing one's own submission).",
-  CONFLICT: 'The change collides with the current state: `expectedRevision` is not the draft\'s current revision, another change came first, or the name (a slug) is taken. Read again and retry. Also: an `Idempotency-Key` used before for a different request (HTTP 422).',
+  BAD_USER_INPUT:
+    'An argument or input value breaks a rule (format, range, state of the object). The message says what; `extensions` names the value. Fix the input; retrying unchanged fails again.',
+  UNAUTHENTICATED:
+    'The operation needs a valid token, and none, an expired one or an invalid one was sent (HTTP 401 when the token itself is bad).',
+  FORBIDDEN:
+    "The token is valid, but its role, area or district does not allow this (e.g. a district system reporting for another district, or publishing one's own submission).",
+  CONFLICT:
+    "The change collides with the current state: `expectedRevision` is not the draft's current revision, another change came first, or the name (a slug) is taken. Read again and retry. Also: an `Idempotency-Key` used before for a different request (HTTP 422).",
   NOT_FOUND: 'The version, document or other object the operation names does not exist in this area.',
-  SUBGRAPH_UNAVAILABLE: "One area's service did not answer in time: its fields are null, the rest of the response is complete; `extensions.serviceName` names it. Retry later.",
-  QUERY_TOO_COMPLEX: 'An entity fetch (`_entities`) carries more representations, or representations times fields, than one request may (`MAX_REPRESENTATIONS`). Refused before anything ran; split the request.',
+  SUBGRAPH_UNAVAILABLE:
+    "One area's service did not answer in time: its fields are null, the rest of the response is complete; `extensions.serviceName` names it. Retry later.",
+  QUERY_TOO_COMPLEX:
+    'An entity fetch (`_entities`) carries more representations, or representations times fields, than one request may (`MAX_REPRESENTATIONS`). Refused before anything ran; split the request.',
   GRAPHQL_PARSE_FAILED: 'The operation is not valid GraphQL syntax (HTTP 400).',
-  GRAPHQL_VALIDATION_FAILED: 'The operation does not fit the schema, or exceeds the depth, alias, directive, token or cost limits (HTTP 400). Nothing was executed.',
-  BAD_REQUEST: 'The HTTP request is malformed: no query, a body that is not JSON, batched operations, or a request without the CSRF-preventing header (HTTP 400).',
+  GRAPHQL_VALIDATION_FAILED:
+    'The operation does not fit the schema, or exceeds the depth, alias, directive, token or cost limits (HTTP 400). Nothing was executed.',
+  BAD_REQUEST:
+    'The HTTP request is malformed: no query, a body that is not JSON, batched operations, or a request without the CSRF-preventing header (HTTP 400).',
   PAYLOAD_TOO_LARGE: 'The request body is larger than the server accepts (HTTP 413).',
   PERSISTED_QUERY_NOT_FOUND: 'The hash of an automatic persisted query is unknown here: send the query text with it once.',
   PERSISTED_QUERY_NOT_SUPPORTED: 'Persisted queries are not enabled on this server: send the query text.',
   OPERATION_RESOLUTION_FAILURE: 'The request names an operation the document does not hold, or holds several operations and names none.',
-  INTERNAL_SERVER_ERROR: 'An unexpected failure on the server, never caused by what a client sent. The message is masked in production; `extensions.requestId` finds the full error in the log.',
+  INTERNAL_SERVER_ERROR:
+    'An unexpected failure on the server, never caused by what a client sent. The message is masked in production; `extensions.requestId` finds the full error in the log.',
 } as const;
 
 /** A code a client can get as `extensions.code`. */
@@ -31,7 +40,8 @@ export type DomainErrorCode = Extract<ErrorCode, 'BAD_USER_INPUT' | 'FORBIDDEN' 
 /** The `ErrorCode` enum every subgraph publishes, so clients can generate it and switch on it. */
 export const ErrorCodeEnum = new GraphQLEnumType({
   name: 'ErrorCode',
-  description: 'The values of `extensions.code` on an error in a response. Every error carries one; the description of each mutation lists those it may answer with.',
+  description:
+    'The values of `extensions.code` on an error in a response. Every error carries one; the description of each mutation lists those it may answer with.',
   values: Object.fromEntries(Object.entries(ERROR_CODES).map(([code, description]) => [code, { value: code, description }])),
 });
 
@@ -40,7 +50,9 @@ export const ErrorCodeEnum = new GraphQLEnumType({
  * A test checks that every mutation has one and that it names only codes of `ErrorCode`.
  */
 export function errorsDoc(codes: Partial<Record<DomainErrorCode, string>>): string {
-  return `Errors: ${Object.entries(codes).map(([code, when]) => (when ? `${code} (${when})` : code)).join('; ')}.`;
+  return `Errors: ${Object.entries(codes)
+    .map(([code, when]) => (when ? `${code} (${when})` : code))
+    .join('; ')}.`;
 }
 
 /** A domain error: a message for people plus a code and details for programs. */

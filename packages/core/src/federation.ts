@@ -26,7 +26,10 @@ export type ReferenceResolvers = Record<string, { __resolveReference: (reference
  * type-graphql prints the SDL with its `@key`/`@shareable` directives, `@apollo/subgraph`
  * adds `_entities`/`_service`, and `referenceResolvers` answer `_entities` per entity type.
  */
-export function buildFederatedSchema(options: Omit<BuildSchemaOptions, 'skipCheck'>, referenceResolvers: ReferenceResolvers = {}): GraphQLSchema {
+export function buildFederatedSchema(
+  options: Omit<BuildSchemaOptions, 'skipCheck'>,
+  referenceResolvers: ReferenceResolvers = {},
+): GraphQLSchema {
   // Synchronous on purpose: type thunks are evaluated here and nowhere else (see AreaDistrict in packages/knowledge).
   const schema = buildSchemaSync({ validate: false, ...options, skipCheck: true });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,6 +1,16 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import { GraphQLError, Kind, visit, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  visit,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValidationRule,
+} from 'graphql';
 import type { Config } from './config';
 
 /** Limits every operation must stay within, at the gateway and again at each subgraph. */
@@ -20,7 +30,11 @@ export const OPERATION_LIMITS = {
 } as const;
 
 /** Fields a selection asks for, through fragments, without `__typename` (answered without a resolver). */
-function fieldsSelected(selectionSet: SelectionSetNode | undefined, fragments: Record<string, FragmentDefinitionNode>, seen = new Set<string>()): number {
+function fieldsSelected(
+  selectionSet: SelectionSetNode | undefined,
+  fragments: Record<string, FragmentDefinitionNode>,
+  seen = new Set<string>(),
+): number {
   let count = 0;
   for (const selection of selectionSet?.selections ?? []) {
     if (selection.kind === Kind.FIELD) {
@@ -38,7 +52,9 @@ function fieldsSelected(selectionSet: SelectionSetNode | undefined, fragments: R
 }
 
 function tooComplex(message: string, details: Record<string, unknown>): GraphQLError {
-  return new GraphQLError(message, { extensions: { ...details, code: 'QUERY_TOO_COMPLEX', http: { status: 400, headers: new HeaderMap() } } });
+  return new GraphQLError(message, {
+    extensions: { ...details, code: 'QUERY_TOO_COMPLEX', http: { status: 400, headers: new HeaderMap() } },
+  });
 }
 
 /**
@@ -64,16 +80,22 @@ export function representationLimit<TContext extends BaseContext>(maxRepresentat
             cost += count * Math.max(1, fieldsSelected(field.selectionSet, fragments));
           }
           if (representations > maxRepresentations) {
-            throw tooComplex(`Too many representations: ${representations}; one request may resolve at most ${maxRepresentations} entities (MAX_REPRESENTATIONS).`, {
-              representations,
-              maxRepresentations,
-            });
+            throw tooComplex(
+              `Too many representations: ${representations}; one request may resolve at most ${maxRepresentations} entities (MAX_REPRESENTATIONS).`,
+              {
+                representations,
+                maxRepresentations,
+              },
+            );
           }
           if (cost > OPERATION_LIMITS.maxEntityCost) {
-            throw tooComplex(`The entity fetch costs ${cost} (representations × fields per entity); the limit is ${OPERATION_LIMITS.maxEntityCost}.`, {
-              cost,
-              maxCost: OPERATION_LIMITS.maxEntityCost,
-            });
+            throw tooComplex(
+              `The entity fetch costs ${cost} (representations × fields per entity); the limit is ${OPERATION_LIMITS.maxEntityCost}.`,
+              {
+                cost,
+                maxCost: OPERATION_LIMITS.maxEntityCost,
+              },
+            );
           }
         },
       };
@@ -82,7 +104,9 @@ export function representationLimit<TContext extends BaseContext>(maxRepresentat
 }
 
 function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
-  return Object.fromEntries(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  return Object.fromEntries(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
 }
 
 /** Whether an operation asks for a root field of this name, directly or through fragments. */
@@ -111,7 +135,9 @@ function rootFields(operation: OperationDefinitionNode | undefined, fragments: R
  * Validation rules against depth, alias, directive and token bombs and over-costly operations
  * (graphql-armor), rejected before any resolver runs. Field suggestions are hidden in production.
  */
-export function operationLimits<TContext extends BaseContext>(config: Config): {
+export function operationLimits<TContext extends BaseContext>(
+  config: Config,
+): {
   plugins: ApolloServerPlugin<TContext>[];
   validationRules: ValidationRule[];
 } {
@@ -125,7 +151,14 @@ export function operationLimits<TContext extends BaseContext>(config: Config): {
     blockFieldSuggestion: { enabled: config.nodeEnv === 'production' },
   });
   const { plugins, validationRules } = armor.protect();
-  return { plugins: [...(plugins as ApolloServerPlugin<TContext>[]), refuseNulCharacters<TContext>(), representationLimit<TContext>(config.maxRepresentations)], validationRules };
+  return {
+    plugins: [
+      ...(plugins as ApolloServerPlugin<TContext>[]),
+      refuseNulCharacters<TContext>(),
+      representationLimit<TContext>(config.maxRepresentations),
+    ],
+    validationRules,
+  };
 }
 
 /** graphql-js stops parsing past this many tokens with a syntax error: HTTP 400, GRAPHQL_PARSE_FAILED. */
@@ -136,7 +169,8 @@ const NUL = '\u0000';
 function holdsNul(value: unknown): boolean {
   if (typeof value === 'string') return value.includes(NUL);
   if (Array.isArray(value)) return value.some(holdsNul);
-  if (value !== null && typeof value === 'object') return Object.entries(value).some(([key, inner]) => key.includes(NUL) || holdsNul(inner));
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).some(([key, inner]) => key.includes(NUL) || holdsNul(inner));
   return false;
 }
 

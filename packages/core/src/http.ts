@@ -104,9 +104,7 @@ export function executeInScope<TContext extends BaseContext>(
  * Every GraphQL request gets a server span (continuing the caller's `traceparent`), one log line
  * and its count in the metrics.
  */
-export async function serveHttp<TContext extends BaseContext>(
-  options: HttpServiceOptions<TContext>,
-): Promise<RunningHttpService> {
+export async function serveHttp<TContext extends BaseContext>(options: HttpServiceOptions<TContext>): Promise<RunningHttpService> {
   const { apollo, logger } = options;
   let stopping = false;
 
@@ -140,7 +138,9 @@ export async function serveHttp<TContext extends BaseContext>(
       } catch (error) {
         if (error instanceof PayloadTooLarge) {
           scope.errorCodes.push('PAYLOAD_TOO_LARGE');
-          sendJson(res, 413, { errors: [{ message: `Request body is larger than ${MAX_BODY_BYTES} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+          sendJson(res, 413, {
+            errors: [{ message: `Request body is larger than ${MAX_BODY_BYTES} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+          });
         } else {
           scope.errorCodes.push('BAD_REQUEST');
           sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
@@ -168,7 +168,8 @@ export async function serveHttp<TContext extends BaseContext>(
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       logger.error({ err: error }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!res.headersSent)
+        sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.end();
     });
   });

@@ -47,14 +47,20 @@ function canonicalJson(value: unknown): string {
 }
 
 /** What makes two requests "the same body": the document, the operation it runs (however it was named) and its variables. */
-export function requestFingerprint(request: { query?: string; variables?: Record<string, unknown> | null }, operationName: string | null): string {
+export function requestFingerprint(
+  request: { query?: string; variables?: Record<string, unknown> | null },
+  operationName: string | null,
+): string {
   return createHash('sha256')
     .update(canonicalJson({ query: request.query ?? '', operationName, variables: request.variables ?? {} }))
     .digest('base64url');
 }
 
 function errorResponse(status: number, message: string, code: string): GraphQLResponse {
-  return { http: { status, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { errors: [{ message, extensions: { code } }] } } };
+  return {
+    http: { status, headers: new HeaderMap() },
+    body: { kind: 'single', singleResult: { errors: [{ message, extensions: { code } }] } },
+  };
 }
 
 /** The SQL of `idempotency_key`: its one owner. */
@@ -69,7 +75,11 @@ class IdempotencyKeyStore {
    * way; a concurrent request with the same key waits here until this one commits or rolls back.
    * Returns nothing when claimed, else what the earlier request left.
    */
-  async claim(subject: string, key: string, fingerprint: string): Promise<{ fingerprint: string; response: FormattedExecutionResult | null } | undefined> {
+  async claim(
+    subject: string,
+    key: string,
+    fingerprint: string,
+  ): Promise<{ fingerprint: string; response: FormattedExecutionResult | null } | undefined> {
     const claimed: unknown[] = await this.runner.query(
       `WITH purged AS (
          DELETE FROM idempotency_key WHERE ctid IN (
@@ -90,7 +100,11 @@ class IdempotencyKeyStore {
   }
 
   async remember(subject: string, key: string, response: FormattedExecutionResult): Promise<void> {
-    await this.runner.query(`UPDATE idempotency_key SET response = $3 WHERE subject = $1 AND key = $2`, [subject, key, JSON.stringify(response)]);
+    await this.runner.query(`UPDATE idempotency_key SET response = $3 WHERE subject = $1 AND key = $2`, [
+      subject,
+      key,
+      JSON.stringify(response),
+    ]);
   }
 }
 
@@ -124,7 +138,8 @@ export function idempotencyPlugin(dataSource: DataSource, ttlSeconds: number): A
           const key = contextValue.idempotencyKey;
           // Reads are idempotent anyway; without a caller the mutation is refused before it does anything.
           if (key === undefined || operation.operation !== 'mutation' || !contextValue.principal) return null;
-          if (!VALID_KEY.test(key)) return errorResponse(400, 'Idempotency-Key must be 1-255 printable ASCII characters, e.g. a UUID.', 'BAD_USER_INPUT');
+          if (!VALID_KEY.test(key))
+            return errorResponse(400, 'Idempotency-Key must be 1-255 printable ASCII characters, e.g. a UUID.', 'BAD_USER_INPUT');
           const runner = dataSource.createQueryRunner();
           const store = new IdempotencyKeyStore(runner, ttlSeconds);
           const subject = contextValue.principal.sub;
@@ -143,9 +158,16 @@ export function idempotencyPlugin(dataSource: DataSource, ttlSeconds: number): A
             await runner.rollbackTransaction();
             await runner.release();
             if (earlier.fingerprint !== fingerprint || !earlier.response) {
-              return errorResponse(422, 'This Idempotency-Key was used for a different request; use a new key for a new request.', 'CONFLICT');
+              return errorResponse(
+                422,
+                'This Idempotency-Key was used for a different request; use a new key for a new request.',
+                'CONFLICT',
+              );
             }
-            return { http: { status: undefined, headers: new HeaderMap([['idempotent-replayed', 'true']]) }, body: { kind: 'single', singleResult: earlier.response } };
+            return {
+              http: { status: undefined, headers: new HeaderMap([['idempotent-replayed', 'true']]) },
+              body: { kind: 'single', singleResult: earlier.response },
+            };
           }
           claim = { runner, store, subject, key };
           // From here every statement of the request goes through this transaction.
@@ -166,12 +188,20 @@ export function idempotencyPlugin(dataSource: DataSource, ttlSeconds: number): A
             return;
           }
           try {
-            await claim.store.remember(claim.subject, claim.key, { data: result.data, ...(result.errors ? { errors: result.errors } : {}) });
+            await claim.store.remember(claim.subject, claim.key, {
+              data: result.data,
+              ...(result.errors ? { errors: result.errors } : {}),
+            });
             await finish('commit');
           } catch {
             await finish('rollback').catch(() => undefined);
             result.data = null;
-            result.errors = [{ message: 'The change could not be stored; nothing was changed. Retry with the same Idempotency-Key.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }];
+            result.errors = [
+              {
+                message: 'The change could not be stored; nothing was changed. Retry with the same Idempotency-Key.',
+                extensions: { code: 'INTERNAL_SERVER_ERROR' },
+              },
+            ];
           }
         },
       };

@@ -10,7 +10,8 @@ import { samsynTracer, SERVICE_ATTRIBUTE } from './telemetry';
 /** The operation label of a request whose document never became a valid operation. */
 export const INVALID_OPERATION = '(invalid)';
 
-const codeOf = (error: unknown): string => String((error as { extensions?: { code?: unknown } })?.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+const codeOf = (error: unknown): string =>
+  String((error as { extensions?: { code?: unknown } })?.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
 
 /** Root fields and the fields of an area's namespace (`childServices.comparison`): where a request's time goes. */
 function ofNote(path: GraphQLResolveInfo['path']): boolean {
@@ -56,7 +57,13 @@ export function observationPlugin<TContext extends BaseContext>(service: string)
               if (!ofNote(info.path)) return;
               const field = tracer.startSpan(
                 `graphql.resolve ${info.parentType.name}.${info.fieldName}`,
-                { attributes: { [SERVICE_ATTRIBUTE]: service, 'graphql.field.name': info.fieldName, 'graphql.field.type': info.parentType.name } },
+                {
+                  attributes: {
+                    [SERVICE_ATTRIBUTE]: service,
+                    'graphql.field.name': info.fieldName,
+                    'graphql.field.type': info.parentType.name,
+                  },
+                },
                 operationContext,
               );
               return (error) => {
@@ -87,7 +94,13 @@ export function recordRequest(scope: RequestScope, status: number, milliseconds:
   const operation = scope.operationName ?? INVALID_OPERATION;
   metrics?.observeRequest({ operation, status, seconds: milliseconds / 1000, errorCodes: scope.errorCodes });
   logger.info(
-    { requestId: scope.requestId, operation, status, ms: Math.round(milliseconds), ...(scope.errorCodes.length > 0 ? { errors: scope.errorCodes } : {}) },
+    {
+      requestId: scope.requestId,
+      operation,
+      status,
+      ms: Math.round(milliseconds),
+      ...(scope.errorCodes.length > 0 ? { errors: scope.errorCodes } : {}),
+    },
     'request',
   );
 }

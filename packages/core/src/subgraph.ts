@@ -54,7 +54,11 @@ export function schemaName(definition: SubgraphDefinition, config: Config): stri
 }
 
 /** The TypeORM data source of a subgraph: its own schema, entities and migrations (not yet connected). */
-export function subgraphDataSource(definition: SubgraphDefinition, config: Config, logger: Logger = createLogger(definition.name, config.logLevel)) {
+export function subgraphDataSource(
+  definition: SubgraphDefinition,
+  config: Config,
+  logger: Logger = createLogger(definition.name, config.logLevel),
+) {
   if (!config.databaseUrl) {
     throw new Error('DATABASE_URL is not set (`npm start` starts an embedded PostgreSQL and sets it for you)');
   }
@@ -116,7 +120,12 @@ export async function createSubgraphRuntime(
     const apollo = new ApolloServer<SubgraphContext>({
       ...base,
       schema,
-      plugins: [...base.plugins, ...guards, ApolloServerPluginInlineTraceDisabled(), idempotencyPlugin(db, config.idempotencyKeyTtlSeconds)],
+      plugins: [
+        ...base.plugins,
+        ...guards,
+        ApolloServerPluginInlineTraceDisabled(),
+        idempotencyPlugin(db, config.idempotencyKeyTtlSeconds),
+      ],
     });
     await apollo.start();
     const principals = options.principals ?? createPrincipalResolver(config.auth);
@@ -157,7 +166,11 @@ export async function createSubgraphRuntime(
 export const READY_TIMEOUT_MS = 800;
 
 /** Serves a subgraph runtime over HTTP with `/health` and `/ready`. */
-export async function serveSubgraph(runtime: SubgraphRuntime, port = runtime.config.port, host = runtime.config.host): Promise<RunningHttpService & { close(): Promise<void> }> {
+export async function serveSubgraph(
+  runtime: SubgraphRuntime,
+  port = runtime.config.port,
+  host = runtime.config.host,
+): Promise<RunningHttpService & { close(): Promise<void> }> {
   const service = await serveHttp({
     apollo: runtime.apollo,
     context: (request) => runtime.createContext(request),

@@ -37,7 +37,9 @@ export interface TracingOptions {
  * starts nothing: every span is then OpenTelemetry's no-op and pg is left unpatched.
  */
 export function startTracing(options: TracingOptions): Tracing | undefined {
-  const exporter = options.exporter ?? (options.otlpEndpoint ? new (otlp().OTLPTraceExporter)({ url: `${options.otlpEndpoint.replace(/\/$/, '')}/v1/traces` }) : undefined);
+  const exporter =
+    options.exporter ??
+    (options.otlpEndpoint ? new (otlp().OTLPTraceExporter)({ url: `${options.otlpEndpoint.replace(/\/$/, '')}/v1/traces` }) : undefined);
   if (!exporter) return undefined;
   const { BatchSpanProcessor, NodeTracerProvider, SimpleSpanProcessor } = sdk();
   const provider = new NodeTracerProvider({
@@ -102,10 +104,16 @@ export function inServerSpan<T extends { status?: number }>(
   const parent = propagation.extract(ROOT_CONTEXT, request.headers);
   const span = samsynTracer().startSpan(
     `${request.method} ${request.path}`,
-    { kind: SpanKind.SERVER, attributes: { [SERVICE_ATTRIBUTE]: service, 'http.request.method': request.method, 'url.path': request.path } },
+    {
+      kind: SpanKind.SERVER,
+      attributes: { [SERVICE_ATTRIBUTE]: service, 'http.request.method': request.method, 'url.path': request.path },
+    },
     parent,
   );
-  return endWithHttpStatus(span, context.with(trace.setSpan(parent, span), () => work(span)));
+  return endWithHttpStatus(
+    span,
+    context.with(trace.setSpan(parent, span), () => work(span)),
+  );
 }
 
 /** Runs an outgoing HTTP call in a client span and hands `headers` the `traceparent` that continues it. */

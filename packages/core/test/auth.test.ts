@@ -24,18 +24,33 @@ describe('tokens from an identity provider (RS256 keys from a JWKS URL)', () => 
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const sign = (key: KeyLike, kid = 'key-1') =>
-    new SignJWT(CLAIMS).setProtectedHeader({ alg: 'RS256', kid }).setSubject('anna').setIssuer('samsyn').setAudience('samsyn-api').setExpirationTime('5m').sign(key);
+    new SignJWT(CLAIMS)
+      .setProtectedHeader({ alg: 'RS256', kid })
+      .setSubject('anna')
+      .setIssuer('samsyn')
+      .setAudience('samsyn-api')
+      .setExpirationTime('5m')
+      .sign(key);
 
   it('accepts a token signed with a published key', async () => {
     const resolve = createPrincipalResolver({ jwksUrl, issuer: 'samsyn', audience: 'samsyn-api' });
-    expect(await resolve(`Bearer ${await sign(privateKey)}`)).toEqual({ sub: 'anna', name: 'Anna Exempel', roles: ['process-leader'], areas: ['CHILD_SERVICES'], district: undefined });
+    expect(await resolve(`Bearer ${await sign(privateKey)}`)).toEqual({
+      sub: 'anna',
+      name: 'Anna Exempel',
+      roles: ['process-leader'],
+      areas: ['CHILD_SERVICES'],
+      district: undefined,
+    });
   });
 
   it('refuses a key it does not publish, and HS256 tokens even with a known secret', async () => {
     const resolve = createPrincipalResolver({ jwksUrl, issuer: 'samsyn', audience: 'samsyn-api', secret: 'x'.repeat(40) });
     const other = (await generateKeyPair('RS256')).privateKey as KeyLike;
     await expect(resolve(`Bearer ${await sign(other)}`)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
-    const hs = await signToken({ secret: 'x'.repeat(40), issuer: 'samsyn', audience: 'samsyn-api' }, { sub: 'anna', name: 'A', roles: ['admin'] });
+    const hs = await signToken(
+      { secret: 'x'.repeat(40), issuer: 'samsyn', audience: 'samsyn-api' },
+      { sub: 'anna', name: 'A', roles: ['admin'] },
+    );
     await expect(resolve(`Bearer ${hs}`)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
   });
 });
@@ -46,8 +61,12 @@ describe('the access policy', () => {
 
   it('lets process leaders edit only their own areas, and admins every area', () => {
     expect(policy.requireAreaEditor(leader, 'CHILD_SERVICES')).toBe(leader);
-    expect(() => policy.requireAreaEditor(leader, 'DISABILITY')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }));
-    expect(() => policy.requireAreaEditor(null, 'DISABILITY')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) }));
+    expect(() => policy.requireAreaEditor(leader, 'DISABILITY')).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
+    );
+    expect(() => policy.requireAreaEditor(null, 'DISABILITY')).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) }),
+    );
     expect(policy.canReadUnpublished({ ...leader, roles: ['admin'], areas: [] }, 'DISABILITY')).toBe(true);
   });
 
@@ -78,6 +97,9 @@ describe('signing development tokens', () => {
 
   it('refuses a token that lives longer than the verifier allows, though another service would sign it', async () => {
     const token = await signToken({ ...auth, maxLifetimeSeconds: 86_400 }, claims, '20h');
-    await expect(createPrincipalResolver(auth)(`Bearer ${token}`)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringContaining('JWT_MAX_LIFETIME') });
+    await expect(createPrincipalResolver(auth)(`Bearer ${token}`)).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+      message: expect.stringContaining('JWT_MAX_LIFETIME'),
+    });
   });
 });

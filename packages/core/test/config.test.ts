@@ -30,7 +30,10 @@ describe('loadConfig', () => {
     [{ DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '1.5' }, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS'],
     [{ IDEMPOTENCY_KEY_TTL_HOURS: '0' }, 'IDEMPOTENCY_KEY_TTL_HOURS'],
     [{ NODE_ENV: 'production', JWT_SECRET: 'change-me-change-me-change-me-change-me' }, 'JWT_SECRET is a published default'],
-    [{ NODE_ENV: 'production', JWT_JWKS_URL: 'https://login.example/jwks', JWT_SECRET: 'change-me-change-me-change-me-change-me' }, 'JWT_SECRET'],
+    [
+      { NODE_ENV: 'production', JWT_JWKS_URL: 'https://login.example/jwks', JWT_SECRET: 'change-me-change-me-change-me-change-me' },
+      'JWT_SECRET',
+    ],
     [{ JWT_MAX_LIFETIME: 'forever' }, 'JWT_MAX_LIFETIME'],
     [{ MAX_REPRESENTATIONS: '0' }, 'MAX_REPRESENTATIONS'],
   ])('refuses %j naming %s', (env, variable) => {
@@ -39,7 +42,9 @@ describe('loadConfig', () => {
   });
 
   it('starts in production with a secret of its own', () => {
-    expect(loadConfig('organisation', { NODE_ENV: 'production', JWT_SECRET: 'a-secret-of-our-own-that-nobody-has-published' }).auth.secret).toBeDefined();
+    expect(
+      loadConfig('organisation', { NODE_ENV: 'production', JWT_SECRET: 'a-secret-of-our-own-that-nobody-has-published' }).auth.secret,
+    ).toBeDefined();
   });
 
   it('listens on loopback for subgraphs and on every interface for the gateway unless HOST says otherwise', () => {
@@ -51,7 +56,9 @@ describe('loadConfig', () => {
   it('reads the token lifetime limit and the representation limit', () => {
     const config = loadConfig('organisation', { JWT_MAX_LIFETIME: '8h', MAX_REPRESENTATIONS: '2000' });
     expect([config.auth.maxLifetimeSeconds, config.maxRepresentations]).toEqual([8 * 3600, 2000]);
-    expect([loadConfig('organisation', {}).auth.maxLifetimeSeconds, loadConfig('organisation', {}).maxRepresentations]).toEqual([86_400, 5_000]);
+    expect([loadConfig('organisation', {}).auth.maxLifetimeSeconds, loadConfig('organisation', {}).maxRepresentations]).toEqual([
+      86_400, 5_000,
+    ]);
   });
 
   it('turns migrations, demo data and introspection off in production by default', () => {

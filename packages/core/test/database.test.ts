@@ -1,7 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
-import { createDataSource, databaseAnswers, DEFAULT_DATABASE_LIMITS, inTransaction, openDatabase, quoteIdent, SecondConnectionError, type DatabaseLimits } from '@samsyn/core';
+import {
+  createDataSource,
+  databaseAnswers,
+  DEFAULT_DATABASE_LIMITS,
+  inTransaction,
+  openDatabase,
+  quoteIdent,
+  SecondConnectionError,
+  type DatabaseLimits,
+} from '@samsyn/core';
 
 /** The rules every service's database access runs under, on a real PostgreSQL. */
 const schema = `dbtest_${randomBytes(4).toString('hex')}`;
@@ -38,9 +47,10 @@ describe('transactions', () => {
   it('compose: a service given the caller’s transaction writes in it, and a failure undoes both', async () => {
     const db = await database();
     await db.query(`CREATE TABLE IF NOT EXISTS composed (n int PRIMARY KEY)`);
-    const writeTwo = (tx: DataSource['manager']) => inTransaction(tx, async (inner) => {
-      await inner.query(`INSERT INTO composed VALUES (2)`);
-    });
+    const writeTwo = (tx: DataSource['manager']) =>
+      inTransaction(tx, async (inner) => {
+        await inner.query(`INSERT INTO composed VALUES (2)`);
+      });
     await expect(
       inTransaction(db.manager, async (tx) => {
         await tx.query(`INSERT INTO composed VALUES (1)`);
@@ -63,7 +73,12 @@ describe('transactions', () => {
       }),
     ).resolves.toBe('done');
     attempts = 0;
-    await expect(inTransaction(db.manager, async () => { attempts += 1; throw deadlock; })).rejects.toThrow('deadlock detected');
+    await expect(
+      inTransaction(db.manager, async () => {
+        attempts += 1;
+        throw deadlock;
+      }),
+    ).rejects.toThrow('deadlock detected');
     expect(attempts).toBe(3);
   });
 });

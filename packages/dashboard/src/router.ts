@@ -24,7 +24,9 @@ export function parseRoute(hash: string): Route {
 /** A link to a page; parameters with no value are left out. */
 export function href(page: Route['page'], options: { id?: string; params?: Record<string, string | undefined> } = {}): string {
   const path = page === 'oversikt' ? '/' : `/${page}${options.id ? `/${encodeURIComponent(options.id)}` : ''}`;
-  const params = new URLSearchParams(Object.entries(options.params ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  const params = new URLSearchParams(
+    Object.entries(options.params ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
   const query = params.toString();
   return `#${path}${query ? `?${query}` : ''}`;
 }

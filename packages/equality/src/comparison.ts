@@ -1,8 +1,27 @@
 import { CITY } from './disclosure';
-import { CountDistribution, dispersion, exactFunnel, normalFunnel, robustSpread, type Dispersion, type Limits, type Standing } from './funnel';
+import {
+  CountDistribution,
+  dispersion,
+  exactFunnel,
+  normalFunnel,
+  robustSpread,
+  type Dispersion,
+  type Limits,
+  type Standing,
+} from './funnel';
 import type { PeriodProtection } from './protection';
 import { trendOf, type TrendKind, type TrendPoint } from './trend';
-import { Comparison, ComparisonEntry, Direction, FunnelPosition, Indicator, IndicatorKind, Overdispersion, SuppressionReason, Trend } from './types';
+import {
+  Comparison,
+  ComparisonEntry,
+  Direction,
+  FunnelPosition,
+  Indicator,
+  IndicatorKind,
+  Overdispersion,
+  SuppressionReason,
+  Trend,
+} from './types';
 
 /** One stored figure. */
 export interface ObservationRow {
@@ -18,7 +37,12 @@ const isCounted = (indicator: Indicator) => indicator.kind === IndicatorKind.PRO
 const rateBase = (indicator: Indicator) => (indicator.kind === IndicatorKind.RATE ? (indicator.ratePer ?? 1) : 1);
 
 function scale(limits: Limits, factor: number): Limits {
-  return { lower95: limits.lower95 * factor, upper95: limits.upper95 * factor, lower998: limits.lower998 * factor, upper998: limits.upper998 * factor };
+  return {
+    lower95: limits.lower95 * factor,
+    upper95: limits.upper95 * factor,
+    lower998: limits.lower998 * factor,
+    upper998: limits.upper998 * factor,
+  };
 }
 
 function weightedMean(points: { value: number; weight: number }[]): number | null {
@@ -62,7 +86,13 @@ export interface CompareOptions {
  * uses shown districts only, so it tells nothing about hidden ones. Trends are left UNKNOWN; see
  * `withTrends`.
  */
-export function compare(indicator: Indicator, period: string, rows: ObservationRow[], protection: PeriodProtection, options: CompareOptions = {}): Comparison {
+export function compare(
+  indicator: Indicator,
+  period: string,
+  rows: ObservationRow[],
+  protection: PeriodProtection,
+  options: CompareOptions = {},
+): Comparison {
   const method = options.overdispersion ?? Overdispersion.NONE;
   const counted = isCounted(indicator);
   const base = rateBase(indicator);
@@ -71,7 +101,8 @@ export function compare(indicator: Indicator, period: string, rows: ObservationR
   const shownRows = rows.filter((row) => reasons.get(row.district) === null);
 
   const cityNumerator = counted && !city.hidden ? rows.reduce((sum, row) => sum + (row.numerator ?? 0), 0) : null;
-  const cityDenominator = !city.hidden && rows.some((row) => row.denominator !== null) ? rows.reduce((sum, row) => sum + (row.denominator ?? 0), 0) : null;
+  const cityDenominator =
+    !city.hidden && rows.some((row) => row.denominator !== null) ? rows.reduce((sum, row) => sum + (row.denominator ?? 0), 0) : null;
   // Per case (per person for rates): the centre of the funnel.
   const cityRate = counted && cityDenominator ? (cityNumerator as number) / cityDenominator : null;
   let cityValue: number | null = null;
@@ -86,7 +117,11 @@ export function compare(indicator: Indicator, period: string, rows: ObservationR
   let standingOf: (row: ObservationRow) => { limits: Limits; standing: Standing };
   if (counted && cityRate !== null) {
     const variance = indicator.kind === IndicatorKind.RATE ? cityRate : cityRate * (1 - cityRate);
-    spread = dispersion(cityRate, variance, shownRows.map((row) => ({ count: row.numerator as number, n: row.denominator as number })));
+    spread = dispersion(
+      cityRate,
+      variance,
+      shownRows.map((row) => ({ count: row.numerator as number, n: row.denominator as number })),
+    );
     const phi = spread && method === Overdispersion.MULTIPLICATIVE && spread.phi > 1 ? spread.phi : null;
     const tau2 = spread && method === Overdispersion.ADDITIVE && spread.tau2 > 0 ? spread.tau2 : null;
     widened = phi !== null || tau2 !== null;
@@ -101,7 +136,8 @@ export function compare(indicator: Indicator, period: string, rows: ObservationR
       }
       let distribution = distributions.get(n);
       if (!distribution) {
-        distribution = indicator.kind === IndicatorKind.RATE ? CountDistribution.poisson(cityRate * n) : CountDistribution.binomial(n, cityRate);
+        distribution =
+          indicator.kind === IndicatorKind.RATE ? CountDistribution.poisson(cityRate * n) : CountDistribution.binomial(n, cityRate);
         distributions.set(n, distribution);
       }
       const funnel = exactFunnel(distribution, n, row.numerator as number);
@@ -117,7 +153,12 @@ export function compare(indicator: Indicator, period: string, rows: ObservationR
 
   const entries = rows.map((row): ComparisonEntry => {
     const reason = reasons.get(row.district) ?? null;
-    const value = reason || (counted && !row.denominator) ? null : counted ? ((row.numerator as number) / (row.denominator as number)) * base : row.value;
+    const value =
+      reason || (counted && !row.denominator)
+        ? null
+        : counted
+          ? ((row.numerator as number) / (row.denominator as number)) * base
+          : row.value;
     const judged = value === null || cityValue === null ? null : standingOf(row);
     // Plain objects: type-graphql reads fields, and a comparison of a thousand districts makes many of them.
     return {
@@ -168,10 +209,16 @@ export function compare(indicator: Indicator, period: string, rows: ObservationR
 function clampLimits(limits: Limits, indicator: Indicator): Limits {
   const top = indicator.kind === IndicatorKind.PROPORTION ? 1 : Number.POSITIVE_INFINITY;
   const clamp = (x: number) => Math.min(top, Math.max(0, x));
-  return { lower95: clamp(limits.lower95), upper95: clamp(limits.upper95), lower998: clamp(limits.lower998), upper998: clamp(limits.upper998) };
+  return {
+    lower95: clamp(limits.lower95),
+    upper95: clamp(limits.upper95),
+    lower998: clamp(limits.lower998),
+    upper998: clamp(limits.upper998),
+  };
 }
 
-const trendKind = (indicator: Indicator): TrendKind => (indicator.kind === IndicatorKind.PROPORTION ? 'PROPORTION' : indicator.kind === IndicatorKind.RATE ? 'RATE' : 'VALUE');
+const trendKind = (indicator: Indicator): TrendKind =>
+  indicator.kind === IndicatorKind.PROPORTION ? 'PROPORTION' : indicator.kind === IndicatorKind.RATE ? 'RATE' : 'VALUE';
 
 /** Fills in each district's trend from the comparisons of the periods before (oldest first, ending with `current`); shown figures only. */
 export function withTrends(current: Comparison, window: Comparison[]): Comparison {

@@ -53,7 +53,10 @@ export function demoObservations(indicator: DemoIndicator) {
       }
       const p = indicator.kind === IndicatorKind.RATE ? effect / (indicator.ratePer ?? 1) : effect;
       const clamped = Math.min(0.995, Math.max(0.001, p));
-      const numerator = Math.min(cases, Math.max(0, Math.round(cases * clamped + Math.sqrt(cases * clamped * (1 - clamped)) * normal(next))));
+      const numerator = Math.min(
+        cases,
+        Math.max(0, Math.round(cases * clamped + Math.sqrt(cases * clamped * (1 - clamped)) * normal(next))),
+      );
       return { indicator: indicator.code, district: district.code, period, numerator, denominator: cases };
     });
   });

@@ -116,9 +116,14 @@ function protectSum(cells: LineCell[], total: 'free' | 'shown'): { hidden: Map<s
  * only when every district cell of the category is, so hidden cells meet no second sum that could pin
  * them.
  */
-export function protectPeriod(indicators: Indicator[], rows: FigureRow[], breakdowns: ReadonlyMap<string, BreakdownCell[]> = new Map()): ProtectedCell[] {
+export function protectPeriod(
+  indicators: Indicator[],
+  rows: FigureRow[],
+  breakdowns: ReadonlyMap<string, BreakdownCell[]> = new Map(),
+): ProtectedCell[] {
   const result: ProtectedCell[] = [];
-  const push = (indicator: string, district: string, part: string, reason: HiddenReason | null) => result.push({ indicator, district, part, hidden: reason !== null, reason });
+  const push = (indicator: string, district: string, part: string, reason: HiddenReason | null) =>
+    result.push({ indicator, district, part, hidden: reason !== null, reason });
   const byIndicator = groupBy(rows, (row) => row.indicator_code);
 
   for (const indicator of indicators) {
@@ -142,13 +147,23 @@ export function protectPeriod(indicators: Indicator[], rows: FigureRow[], breakd
         for (const cell of own) hiddenCells.set(cellKey(cell), isSmall(countsOf(cell)) ? 'SMALL_COUNT' : 'SECONDARY');
         continue;
       }
-      const row = protectSum(own.map((cell) => ({ key: cellKey(cell), counts: countsOf(cell) })), 'shown');
+      const row = protectSum(
+        own.map((cell) => ({ key: cellKey(cell), counts: countsOf(cell) })),
+        'shown',
+      );
       for (const [key, reason] of row.hidden) hiddenCells.set(key, reason);
     }
     for (const cell of cells) push(indicator.code, cell.district, cell.part, hiddenCells.get(cellKey(cell)) ?? null);
     for (const [part, column] of groupBy(cells, (cell) => cell.part)) {
-      const counts = countsOf({ numerator: column.reduce((s, c) => s + c.numerator, 0), denominator: column.reduce((s, c) => s + c.denominator, 0) });
-      const reason = isSmall(counts) ? 'SMALL_COUNT' : column.some((cell) => hiddenCells.has(cellKey(cell))) || line.total ? 'SECONDARY' : null;
+      const counts = countsOf({
+        numerator: column.reduce((s, c) => s + c.numerator, 0),
+        denominator: column.reduce((s, c) => s + c.denominator, 0),
+      });
+      const reason = isSmall(counts)
+        ? 'SMALL_COUNT'
+        : column.some((cell) => hiddenCells.has(cellKey(cell))) || line.total
+          ? 'SECONDARY'
+          : null;
       push(indicator.code, CITY, part, reason);
     }
   }

@@ -180,7 +180,10 @@ export function normalFunnel(center: number, sd: number, value?: number): { limi
   const limits = { lower95: center - z95 * sd, upper95: center + z95 * sd, lower998: center - z998 * sd, upper998: center + z998 * sd };
   if (value === undefined) return { limits, standing: null };
   if (!(sd > 0)) {
-    const standing = value === center ? { position: 'INSIDE' as const, pValue: 0.5 } : { position: value > center ? ('ABOVE_99_8' as const) : ('BELOW_99_8' as const), pValue: 0 };
+    const standing =
+      value === center
+        ? { position: 'INSIDE' as const, pValue: 0.5 }
+        : { position: value > center ? ('ABOVE_99_8' as const) : ('BELOW_99_8' as const), pValue: 0 };
     return { limits, standing };
   }
   const z = (value - center) / sd;

@@ -10,7 +10,9 @@ import { Overdispersion, type Comparison, type ComparisonEntry, type Indicator }
 export const TREND_WINDOW = 4;
 
 export function indicatorsOf(ctx: SubgraphContext) {
-  return ctx.loaders.get<Area, Indicator[]>('indicatorsOfArea', (areas) => Promise.all(areas.map((area) => indicatorsOfArea(ctx.db, area))));
+  return ctx.loaders.get<Area, Indicator[]>('indicatorsOfArea', (areas) =>
+    Promise.all(areas.map((area) => indicatorsOfArea(ctx.db, area))),
+  );
 }
 
 /** All figures of a period with their disclosure protection, whatever the indicator or district: one statement for all periods a request needs. */
@@ -48,17 +50,26 @@ const unwrap = <T>(values: (T | Error)[]): T[] => {
 function plainComparison(ctx: SubgraphContext, indicator: Indicator, overdispersion: Overdispersion) {
   return ctx.loaders.get<string, Comparison>(`plainComparison:${indicator.code}:${overdispersion}`, async (periods) => {
     const figures = unwrap(await figuresInPeriod(ctx).loadMany(periods));
-    return periods.map((period, i) => compare(indicator, period, rowsOf(figures[i].rows, indicator.code), figures[i].protection, { overdispersion }));
+    return periods.map((period, i) =>
+      compare(indicator, period, rowsOf(figures[i].rows, indicator.code), figures[i].protection, { overdispersion }),
+    );
   });
 }
 
 /** The comparison of one indicator in one period, with each district's trend over the periods before; once per request. */
-export async function comparisonOf(ctx: SubgraphContext, indicator: Indicator, period: string, overdispersion = Overdispersion.NONE): Promise<Comparison> {
+export async function comparisonOf(
+  ctx: SubgraphContext,
+  indicator: Indicator,
+  period: string,
+  overdispersion = Overdispersion.NONE,
+): Promise<Comparison> {
   return ctx.loaders
     .get<string, Comparison>(`comparison:${indicator.code}:${overdispersion}`, (periods) =>
       Promise.all(
         periods.map(async (wanted) => {
-          const comparisons = unwrap(await plainComparison(ctx, indicator, overdispersion).loadMany(periodsEndingWith(wanted, TREND_WINDOW)));
+          const comparisons = unwrap(
+            await plainComparison(ctx, indicator, overdispersion).loadMany(periodsEndingWith(wanted, TREND_WINDOW)),
+          );
           // The plain comparison may serve as an earlier period of another window: trends go on a copy.
           const current = comparisons[comparisons.length - 1];
           const copy: Comparison = { ...current, entries: current.entries.map((entry) => ({ ...entry })) };

@@ -28,7 +28,11 @@ const isCount = (n: number | null | undefined): n is number => Number.isInteger(
  * indicator is not reported by or one before any figure could exist, negative or missing counts, a numerator above its denominator, a
  * value where counts are expected (or the reverse), and the same figure twice.
  */
-export function checkObservations(rows: ObservationInput[], indicators: Map<string, Indicator>, knownDistricts?: ReadonlySet<string>): RowProblem[] {
+export function checkObservations(
+  rows: ObservationInput[],
+  indicators: Map<string, Indicator>,
+  knownDistricts?: ReadonlySet<string>,
+): RowProblem[] {
   const seen = new Set<string>();
   const found: RowProblem[] = [];
   rows.forEach((row, index) => {
@@ -38,18 +42,24 @@ export function checkObservations(rows: ObservationInput[], indicators: Map<stri
     if (knownDistricts && !knownDistricts.has(row.district)) problems.push(`unknown district ${row.district}`);
     const periodicity = periodicityOf(row.period);
     // A well-formed period of a year before any figure (1700-Q1) is told as such, not as a format error.
-    if (/^\d{4}\b/.test(row.period) && yearOf(row.period) < FIRST_PERIOD_YEAR) problems.push(`period ${row.period} is before ${FIRST_PERIOD_YEAR}, earlier than any figure of these indicators`);
+    if (/^\d{4}\b/.test(row.period) && yearOf(row.period) < FIRST_PERIOD_YEAR)
+      problems.push(`period ${row.period} is before ${FIRST_PERIOD_YEAR}, earlier than any figure of these indicators`);
     else if (!periodicity) problems.push(`period ${row.period} is not like 2026, 2026-Q3 or 2026-09 (years ${FIRST_YEAR}-${LAST_YEAR})`);
-    else if (indicator && periodicity !== indicator.periodicity) problems.push(`${indicator.code} is reported per ${indicator.periodicity.toLowerCase()}, not as ${row.period}`);
+    else if (indicator && periodicity !== indicator.periodicity)
+      problems.push(`${indicator.code} is reported per ${indicator.periodicity.toLowerCase()}, not as ${row.period}`);
     if (indicator && (indicator.kind === IndicatorKind.PROPORTION || indicator.kind === IndicatorKind.RATE)) {
       if (row.value !== undefined && row.value !== null) problems.push(`${indicator.code} takes numerator and denominator, not a value`);
       if (!isCount(row.numerator)) problems.push(`numerator must be a count from 0 to ${MAX_COUNT}`);
       if (!isCount(row.denominator)) problems.push(`denominator must be a count from 0 to ${MAX_COUNT}`);
-      if (isCount(row.numerator) && isCount(row.denominator) && row.numerator > row.denominator) problems.push(`numerator ${row.numerator} is above denominator ${row.denominator}`);
+      if (isCount(row.numerator) && isCount(row.denominator) && row.numerator > row.denominator)
+        problems.push(`numerator ${row.numerator} is above denominator ${row.denominator}`);
     } else if (indicator) {
-      if (row.numerator !== undefined && row.numerator !== null) problems.push(`${indicator.code} takes a value (and the number of cases as denominator), not a numerator`);
-      if (row.value === undefined || row.value === null || !Number.isFinite(row.value) || row.value < 0) problems.push('value must be a number of 0 or more');
-      if (row.denominator !== undefined && row.denominator !== null && !isCount(row.denominator)) problems.push(`denominator (number of cases) must be a count from 0 to ${MAX_COUNT}`);
+      if (row.numerator !== undefined && row.numerator !== null)
+        problems.push(`${indicator.code} takes a value (and the number of cases as denominator), not a numerator`);
+      if (row.value === undefined || row.value === null || !Number.isFinite(row.value) || row.value < 0)
+        problems.push('value must be a number of 0 or more');
+      if (row.denominator !== undefined && row.denominator !== null && !isCount(row.denominator))
+        problems.push(`denominator (number of cases) must be a count from 0 to ${MAX_COUNT}`);
     }
     const key = `${row.indicator}|${row.district}|${row.period}`;
     if (seen.has(key)) problems.push('the same indicator, district and period appear twice');
@@ -62,7 +72,9 @@ export function checkObservations(rows: ObservationInput[], indicators: Map<stri
 function refuse(problems: RowProblem[], total: number): never {
   const shown = problems.slice(0, 20).map((p) => `row ${p.row} (${p.indicator}, ${p.district}, ${p.period}): ${p.problems.join('; ')}`);
   const more = problems.length > 20 ? `; and ${problems.length - 20} more` : '';
-  throw new BadInputError(`${problems.length} of ${total} rows are invalid, so nothing was stored: ${shown.join(' | ')}${more}.`, { rows: problems.slice(0, 1000) });
+  throw new BadInputError(`${problems.length} of ${total} rows are invalid, so nothing was stored: ${shown.join(' | ')}${more}.`, {
+    rows: problems.slice(0, 1000),
+  });
 }
 
 /**
@@ -71,7 +83,12 @@ function refuse(problems: RowProblem[], total: number): never {
  */
 export function tally(received: number, returned: { inserted: boolean }[]): ReportResult {
   const inserted = returned.filter((row) => row.inserted).length;
-  return Object.assign(new ReportResult(), { received, inserted, updated: returned.length - inserted, unchanged: received - returned.length });
+  return Object.assign(new ReportResult(), {
+    received,
+    inserted,
+    updated: returned.length - inserted,
+    unchanged: received - returned.length,
+  });
 }
 
 /** Orders rows by a key, so that every writer locks the same rows in the same order and none deadlocks another. */
@@ -91,14 +108,24 @@ export class ObservationService {
 
   /** A district system's report for its own district (a row for any other district refuses the whole report). */
   async report(principal: Principal | null, area: Area, rows: ObservationInput[]): Promise<ReportResult> {
-    const caller = policy.requireDistrictSystemFor(principal, rows.map((row) => row.district));
+    const caller = policy.requireDistrictSystemFor(
+      principal,
+      rows.map((row) => row.district),
+    );
     if (rows.length === 0) throw new BadInputError('The report is empty.');
-    if (rows.length > MAX_REPORT_ROWS) throw new BadInputError(`A report holds at most ${MAX_REPORT_ROWS} rows; use the import for more.`, { rows: rows.length });
+    if (rows.length > MAX_REPORT_ROWS)
+      throw new BadInputError(`A report holds at most ${MAX_REPORT_ROWS} rows; use the import for more.`, { rows: rows.length });
     return this.store(caller, area, rows);
   }
 
   /** Checks and stores figures for any known districts (the operator's import). */
-  async store(actor: Principal, area: Area, rows: ObservationInput[], knownDistricts?: ReadonlySet<string>, onProgress?: (done: number) => void): Promise<ReportResult> {
+  async store(
+    actor: Principal,
+    area: Area,
+    rows: ObservationInput[],
+    knownDistricts?: ReadonlySet<string>,
+    onProgress?: (done: number) => void,
+  ): Promise<ReportResult> {
     const indicators = new Map((await indicatorsOfArea(this.db, area)).map((indicator) => [indicator.code, indicator]));
     const problems = checkObservations(rows, indicators, knownDistricts);
     if (problems.length > 0) refuse(problems, rows.length);
@@ -111,7 +138,11 @@ export class ObservationService {
         action: 'reportObservations',
         entity: 'observations',
         entityId: districts.length === 1 ? districts[0] : `${districts.length} districts`,
-        after: { ...summary, indicators: [...new Set(rows.map((row) => row.indicator))], periods: [...new Set(rows.map((row) => row.period))] },
+        after: {
+          ...summary,
+          indicators: [...new Set(rows.map((row) => row.indicator))],
+          periods: [...new Set(rows.map((row) => row.period))],
+        },
       });
       return summary;
     });

@@ -71,7 +71,9 @@ export function periodRange(from: string, to: string, limit = 240): string[] {
 
 function checkedPeriod(value: unknown): string {
   if (typeof value !== 'string' || !periodicityOf(value)) {
-    throw new BadInputError(`${JSON.stringify(value)} is not a period: write a year (2026), a quarter (2026-Q3) or a month (2026-09).`, { period: value });
+    throw new BadInputError(`${JSON.stringify(value)} is not a period: write a year (2026), a quarter (2026-Q3) or a month (2026-09).`, {
+      period: value,
+    });
   }
   return value;
 }
@@ -79,8 +81,7 @@ function checkedPeriod(value: unknown): string {
 /** The `Period` scalar: a period string that is checked wherever it enters or leaves the API. */
 export const PeriodScalar = new GraphQLScalarType<string, string>({
   name: 'Period',
-  description:
-    `A reporting period: a year (\`2026\`), a quarter (\`2026-Q3\`) or a month (\`2026-09\`), of a year from ${FIRST_YEAR} to ${LAST_YEAR}. Anything else is refused before the operation runs: with BAD_USER_INPUT when sent as a variable, GRAPHQL_VALIDATION_FAILED when written into the query.`,
+  description: `A reporting period: a year (\`2026\`), a quarter (\`2026-Q3\`) or a month (\`2026-09\`), of a year from ${FIRST_YEAR} to ${LAST_YEAR}. Anything else is refused before the operation runs: with BAD_USER_INPUT when sent as a variable, GRAPHQL_VALIDATION_FAILED when written into the query.`,
   serialize(value) {
     // A malformed period on the way out is the server's fault, not the client's: no BAD_USER_INPUT here.
     if (typeof value !== 'string' || !periodicityOf(value)) throw new Error(`not a period: ${JSON.stringify(value)}`);

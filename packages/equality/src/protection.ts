@@ -32,7 +32,10 @@ export function registerBreakdown(breakdown: FigureBreakdown): void {
 export async function protectFigures(em: Db, area: Area, periods: readonly string[]): Promise<void> {
   const wanted = [...new Set(periods)].sort();
   if (wanted.length === 0) return;
-  await em.query(`INSERT INTO disclosure_period (period) SELECT unnest($1::text[]) ON CONFLICT (period) DO UPDATE SET protected_at = now()`, [wanted]);
+  await em.query(
+    `INSERT INTO disclosure_period (period) SELECT unnest($1::text[]) ON CONFLICT (period) DO UPDATE SET protected_at = now()`,
+    [wanted],
+  );
   const indicators = await indicatorsOfArea(em, area);
   const rows = await new ObservationService(em).inPeriods(wanted);
   const cells = new Map<string, (BreakdownCell & { period: string })[]>();
@@ -42,7 +45,11 @@ export async function protectFigures(em: Db, area: Area, periods: readonly strin
   }
   const protectedCells = wanted.flatMap((period) => {
     const inPeriod = new Map([...cells].map(([code, all]) => [code, all.filter((cell) => cell.period === period)]));
-    return protectPeriod(indicators, rows.filter((row) => row.period === period), inPeriod).map((cell) => ({ ...cell, period }));
+    return protectPeriod(
+      indicators,
+      rows.filter((row) => row.period === period),
+      inPeriod,
+    ).map((cell) => ({ ...cell, period }));
   });
   await em.query(`DELETE FROM disclosure_cell WHERE period = ANY($1)`, [wanted]);
   await em.query(
@@ -65,7 +72,9 @@ export async function protectFigures(em: Db, area: Area, periods: readonly strin
  */
 export async function protectReported(em: Db, figures: readonly { indicator: string; period: string }[]): Promise<void> {
   if (figures.length === 0) return;
-  const areas: { area: Area }[] = await em.query(`SELECT DISTINCT area FROM indicator WHERE code = ANY($1) ORDER BY area`, [[...new Set(figures.map((f) => f.indicator))]]);
+  const areas: { area: Area }[] = await em.query(`SELECT DISTINCT area FROM indicator WHERE code = ANY($1) ORDER BY area`, [
+    [...new Set(figures.map((f) => f.indicator))],
+  ]);
   const periods = [...new Set(figures.map((f) => f.period))];
   for (const { area } of areas) await protectFigures(em, area, periods);
 }
@@ -78,7 +87,11 @@ export async function protectUnprotectedPeriods(em: Db, area?: Area): Promise<vo
     [area ?? null],
   );
   for (const each of new Set(rows.map((row) => row.area))) {
-    await protectFigures(em, each, rows.filter((row) => row.area === each).map((row) => row.period));
+    await protectFigures(
+      em,
+      each,
+      rows.filter((row) => row.area === each).map((row) => row.period),
+    );
   }
 }
 
@@ -92,7 +105,11 @@ export class PeriodProtection {
   private readonly cells = new Map<string, CellProtection>();
 
   constructor(rows: Pick<ProtectedCell, 'indicator' | 'district' | 'part' | 'hidden' | 'reason'>[]) {
-    for (const row of rows) this.cells.set(`${row.indicator}\u0000${row.district}\u0000${row.part}`, row.hidden ? { hidden: true, reason: row.reason as HiddenReason } : { hidden: false, reason: null });
+    for (const row of rows)
+      this.cells.set(
+        `${row.indicator}\u0000${row.district}\u0000${row.part}`,
+        row.hidden ? { hidden: true, reason: row.reason as HiddenReason } : { hidden: false, reason: null },
+      );
   }
 
   /** A cell's protection; a cell never protected is hidden (fail closed). */
@@ -103,10 +120,11 @@ export class PeriodProtection {
 
 /** The stored protection of the given periods: one statement. */
 export async function storedProtection(db: Db, periods: readonly string[]): Promise<Map<string, PeriodProtection>> {
-  const rows: { period: string; indicator: string; district: string; part: string; hidden: boolean; reason: HiddenReason | null }[] = await db.query(
-    `SELECT period, indicator_code AS indicator, district, part, hidden, reason FROM disclosure_cell WHERE period = ANY($1)`,
-    [periods],
-  );
+  const rows: { period: string; indicator: string; district: string; part: string; hidden: boolean; reason: HiddenReason | null }[] =
+    await db.query(
+      `SELECT period, indicator_code AS indicator, district, part, hidden, reason FROM disclosure_cell WHERE period = ANY($1)`,
+      [periods],
+    );
   const byPeriod = new Map<string, typeof rows>();
   for (const row of rows) {
     const group = byPeriod.get(row.period);
@@ -127,7 +145,12 @@ export interface ProtectedFigures {
  * one statement, so a comparison costs no more statements than before protection was stored.
  */
 export async function protectedFiguresInPeriods(db: Db, periods: readonly string[]): Promise<Map<string, ProtectedFigures>> {
-  const rows: (ObservationRow & { hidden: boolean | null; reason: HiddenReason | null; city_hidden: boolean | null; city_reason: HiddenReason | null })[] = await db.query(
+  const rows: (ObservationRow & {
+    hidden: boolean | null;
+    reason: HiddenReason | null;
+    city_hidden: boolean | null;
+    city_reason: HiddenReason | null;
+  })[] = await db.query(
     `SELECT o.indicator_code, o.district, o.period, o.numerator, o.denominator, o.value,
             c.hidden, c.reason, t.hidden AS city_hidden, t.reason AS city_reason
      FROM observation o
@@ -136,14 +159,27 @@ export async function protectedFiguresInPeriods(db: Db, periods: readonly string
      WHERE o.period = ANY($1) ORDER BY o.district`,
     [periods],
   );
-  const result = new Map(periods.map((period) => [period, { rows: [] as ObservationRow[], cells: [] as Pick<ProtectedCell, 'indicator' | 'district' | 'part' | 'hidden' | 'reason'>[] }]));
+  const result = new Map(
+    periods.map((period) => [
+      period,
+      { rows: [] as ObservationRow[], cells: [] as Pick<ProtectedCell, 'indicator' | 'district' | 'part' | 'hidden' | 'reason'>[] },
+    ]),
+  );
   const cities = new Set<string>();
   for (const row of rows) {
     const target = result.get(row.period);
     if (!target) continue;
-    target.rows.push({ indicator_code: row.indicator_code, district: row.district, period: row.period, numerator: row.numerator, denominator: row.denominator, value: row.value });
+    target.rows.push({
+      indicator_code: row.indicator_code,
+      district: row.district,
+      period: row.period,
+      numerator: row.numerator,
+      denominator: row.denominator,
+      value: row.value,
+    });
     // A missing cell stays missing, so that PeriodProtection hides it as never protected.
-    if (row.hidden !== null) target.cells.push({ indicator: row.indicator_code, district: row.district, part: WHOLE, hidden: row.hidden, reason: row.reason });
+    if (row.hidden !== null)
+      target.cells.push({ indicator: row.indicator_code, district: row.district, part: WHOLE, hidden: row.hidden, reason: row.reason });
     if (row.city_hidden !== null && !cities.has(`${row.period}\u0000${row.indicator_code}`)) {
       cities.add(`${row.period}\u0000${row.indicator_code}`);
       target.cells.push({ indicator: row.indicator_code, district: CITY, part: WHOLE, hidden: row.city_hidden, reason: row.city_reason });

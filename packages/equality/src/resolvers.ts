@@ -23,7 +23,10 @@ export class EqualityResolver {
     return indicatorsOf(ctx).load(ns.area);
   }
 
-  @FieldResolver(() => Comparison, { nullable: true, description: `Every reporting district against the city on one indicator and period. ${NEEDS_TOKEN}` })
+  @FieldResolver(() => Comparison, {
+    nullable: true,
+    description: `Every reporting district against the city on one indicator and period. ${NEEDS_TOKEN}`,
+  })
   async comparison(
     @Root() ns: AreaNamespace,
     @Arg('indicator', { description: 'The indicator\'s code, e.g. "CS-IA14".' }) code: string,
@@ -31,7 +34,8 @@ export class EqualityResolver {
     @Ctx() ctx: SubgraphContext,
     @Arg('overdispersion', () => Overdispersion, {
       defaultValue: Overdispersion.NONE,
-      description: 'Widen the limits for districts differing more than chance explains (see dispersionFactor); NONE gives the exact limits for chance alone.',
+      description:
+        'Widen the limits for districts differing more than chance explains (see dispersionFactor); NONE gives the exact limits for chance alone.',
     })
     overdispersion: Overdispersion = Overdispersion.NONE,
   ): Promise<Comparison> {
@@ -53,7 +57,8 @@ export class EqualityResolver {
   ): Promise<SeriesPoint[]> {
     policy.requireAuthenticated(ctx.principal);
     const indicator = await indicatorFor(ctx, ns.area, code, from);
-    if (periodicityOf(to) !== indicator.periodicity) throw new BadInputError(`to must be a ${indicator.periodicity.toLowerCase()} period like from.`, { to });
+    if (periodicityOf(to) !== indicator.periodicity)
+      throw new BadInputError(`to must be a ${indicator.periodicity.toLowerCase()} period like from.`, { to });
     const periods = periodRange(from, to);
     if (periods.length === 0) throw new BadInputError('from must not be after to.', { from, to });
     const comparisons = await Promise.all(periods.map((period) => comparisonOf(ctx, indicator, period)));
@@ -76,10 +81,13 @@ export function reportMutations(types: AreaTypes): Function[] {
   @Resolver(() => types.Mutations)
   class ReportResolver {
     @FieldResolver(() => ReportResult, {
-      description: `A district system reports its own district's aggregated figures; the same report twice changes nothing, and one bad row stores nothing. ${errorsDoc({
-        ...REFUSALS.districtSystem,
-        BAD_USER_INPUT: 'every bad row listed in extensions.rows: unknown indicator or district, a period of the wrong kind, negative counts, numerator above denominator',
-      })}`,
+      description: `A district system reports its own district's aggregated figures; the same report twice changes nothing, and one bad row stores nothing. ${errorsDoc(
+        {
+          ...REFUSALS.districtSystem,
+          BAD_USER_INPUT:
+            'every bad row listed in extensions.rows: unknown indicator or district, a period of the wrong kind, negative counts, numerator above denominator',
+        },
+      )}`,
     })
     reportObservations(
       @Root() ns: AreaNamespace,
@@ -101,7 +109,8 @@ export class ProfileIndicatorsResolver {
   })
   async indicators(
     @Root() profile: AreaProfile,
-    @Arg('period', () => PeriodScalar, { description: 'A year, quarter or month: the indicators reported per such a period.' }) period: string,
+    @Arg('period', () => PeriodScalar, { description: 'A year, quarter or month: the indicators reported per such a period.' })
+    period: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<IndicatorValue[]> {
     policy.requireAuthenticated(ctx.principal);

@@ -32,7 +32,10 @@ const twoSidedNormal = (z: number) => 2 * (1 - jStat.normal.cdf(Math.abs(z), 0, 
  * The n-weighted least-squares slope of count/n over the scores x, tested as z = slope / √(V / Σn(x − x̄)²)
  * where V is the per-case variance at the pooled proportion or rate (x̄ weighted by n).
  */
-function countTrend(points: { x: number; count: number; n: number }[], variance: (pooled: number) => number): { slope: number; z: number; pValue: number } | null {
+function countTrend(
+  points: { x: number; count: number; n: number }[],
+  variance: (pooled: number) => number,
+): { slope: number; z: number; pValue: number } | null {
   const N = points.reduce((s, p) => s + p.n, 0);
   if (N === 0) return null;
   const pooled = points.reduce((s, p) => s + p.count, 0) / N;
@@ -95,7 +98,9 @@ export function trendOf(kind: TrendKind, points: TrendPoint[], direction: Direct
   if (kind === 'VALUE') {
     test = weightedRegression(points.map((p) => ({ x: p.x, value: p.value, w: p.n && p.n > 0 ? p.n : 1 })));
   } else {
-    const counted = points.filter((p) => p.count !== null && p.count !== undefined && p.n).map((p) => ({ x: p.x, count: p.count as number, n: p.n as number }));
+    const counted = points
+      .filter((p) => p.count !== null && p.count !== undefined && p.n)
+      .map((p) => ({ x: p.x, count: p.count as number, n: p.n as number }));
     if (counted.length < 3) return UNKNOWN;
     test = kind === 'PROPORTION' ? cochranArmitage(counted) : poissonTrend(counted);
     if (test) test = { slope: test.slope * scale, pValue: test.pValue };
@@ -103,6 +108,9 @@ export function trendOf(kind: TrendKind, points: TrendPoint[], direction: Direct
   if (!test) return UNKNOWN;
   const significant = test.pValue < TREND_LEVEL && test.slope !== 0;
   const trend = !significant ? Trend.STABLE : test.slope > 0 ? Trend.RISING : Trend.FALLING;
-  const improving = trend === Trend.STABLE || direction === Direction.NEITHER ? null : (trend === Trend.RISING) === (direction === Direction.HIGHER_IS_BETTER);
+  const improving =
+    trend === Trend.STABLE || direction === Direction.NEITHER
+      ? null
+      : (trend === Trend.RISING) === (direction === Direction.HIGHER_IS_BETTER);
   return { trend, improving, slope: test.slope, pValue: test.pValue };
 }

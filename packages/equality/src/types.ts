@@ -58,7 +58,8 @@ export enum FunnelPosition {
 }
 registerEnumType(FunnelPosition, {
   name: 'FunnelPosition',
-  description: 'Where a district lies in the funnel plot: within the control limits around the city value for its size, or above/below the 95 % or 99.8 % limits.',
+  description:
+    'Where a district lies in the funnel plot: within the control limits around the city value for its size, or above/below the 95 % or 99.8 % limits.',
   valuesConfig: {
     INSIDE: { description: 'Within the 95 % limits: no sign of a difference beyond chance.' },
     ABOVE_95: { description: 'Above the 95 % limit but within the 99.8 % one: worth a look.' },
@@ -160,12 +161,16 @@ export class Indicator {
   @Field(() => String, { nullable: true, description: 'The national counterpart in Kolada, if any.' })
   koladaKpi!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Slug of the document whose rule the indicator measures (e.g. the routine that sets a deadline).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Slug of the document whose rule the indicator measures (e.g. the routine that sets a deadline).',
+  })
   ruleDocument!: string | null;
 }
 
 @ObjectType({
-  description: "One district's figure in a comparison. Hidden figures (see SuppressionReason) have value, counts, position and limits null.",
+  description:
+    "One district's figure in a comparison. Hidden figures (see SuppressionReason) have value, counts, position and limits null.",
   simpleResolvers: true,
 })
 @Directive('@shareable')
@@ -204,7 +209,10 @@ export class ComparisonEntry {
   })
   pValue!: number | null;
 
-  @Field(() => Int, { nullable: true, description: '1 = best among shown districts (ties share a rank); null when the indicator has no better direction.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: '1 = best among shown districts (ties share a rank); null when the indicator has no better direction.',
+  })
   rank!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'value − cityValue.' })
@@ -225,10 +233,16 @@ export class ComparisonEntry {
   @Field(() => Trend, { description: "The direction of the district's values over the last four periods." })
   trend!: Trend;
 
-  @Field(() => Boolean, { nullable: true, description: 'Whether the trend goes the better way; null when stable, unknown or without a better direction.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether the trend goes the better way; null when stable, unknown or without a better direction.',
+  })
   improving!: boolean | null;
 
-  @Field(() => Float, { nullable: true, description: 'Change per period over the trend window, in the indicator’s unit (weighted least squares over the shown periods).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Change per period over the trend window, in the indicator’s unit (weighted least squares over the shown periods).',
+  })
   trendSlope!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Two-sided p-value of the test for a trend; RISING or FALLING only below 0.05.' })
@@ -258,7 +272,10 @@ export class Comparison {
   @Field(() => Float, { nullable: true, description: 'Pooled over all districts that reported.' })
   cityValue!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Sum of numerators over all districts (proportions and rates); null when the city total is hidden.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Sum of numerators over all districts (proportions and rates); null when the city total is hidden.',
+  })
   cityNumerator!: number | null;
 
   @Field(() => Int, { nullable: true, description: 'Sum of denominators (cases) over all districts; null when the city total is hidden.' })
@@ -282,7 +299,11 @@ export class Comparison {
   })
   dispersionFactor!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'τ², the between-district variance of the additive adjustment (per case, before any rate base), 0 when chance explains the spread.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'τ², the between-district variance of the additive adjustment (per case, before any rate base), 0 when chance explains the spread.',
+  })
   betweenDistrictVariance!: number | null;
 
   @Field({ description: 'True when the limits were widened for overdispersion (say so beside the plot).' })
@@ -307,7 +328,10 @@ export class SeriesPoint {
   @Field(() => Int, { nullable: true, description: 'All cases; null when hidden or not reported.' })
   denominator!: number | null;
 
-  @Field({ description: 'True when the figure is hidden by disclosure control (as in the comparison of the period), false when shown or not reported.' })
+  @Field({
+    description:
+      'True when the figure is hidden by disclosure control (as in the comparison of the period), false when shown or not reported.',
+  })
   suppressed!: boolean;
 
   @Field({ description: 'Whether the district reported for the period.' })
@@ -335,7 +359,10 @@ export class IndicatorValue {
   @Field({ description: 'Whether the figure is hidden so that no one can be identified.' })
   suppressed!: boolean;
 
-  @Field(() => FunnelPosition, { nullable: true, description: 'Where the district lies against the control limits; null when hidden or not reported.' })
+  @Field(() => FunnelPosition, {
+    nullable: true,
+    description: 'Where the district lies against the control limits; null when hidden or not reported.',
+  })
   position!: FunnelPosition | null;
 
   @Field(() => Float, { nullable: true, description: "The city's value in the same period." })
@@ -345,7 +372,10 @@ export class IndicatorValue {
   trend!: Trend;
 }
 
-@InputType({ description: 'One aggregated figure: a count pair for proportions and rates, a value (and optionally the number of cases) for medians and means.' })
+@InputType({
+  description:
+    'One aggregated figure: a count pair for proportions and rates, a value (and optionally the number of cases) for medians and means.',
+})
 export class ObservationInput {
   @Field({ description: 'Indicator code, e.g. "CS-IA14".' })
   indicator!: string;
@@ -359,7 +389,10 @@ export class ObservationInput {
   @Field(() => Int, { nullable: true, description: 'Proportions and rates: cases with the outcome (0 or more).' })
   numerator?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Proportions and rates: all cases, or the population; medians and means: the number of cases.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Proportions and rates: all cases, or the population; medians and means: the number of cases.',
+  })
   denominator?: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Medians and means: the value.' })

@@ -37,7 +37,13 @@ const indicator = (overrides: Partial<Indicator> = {}): Indicator =>
     ...overrides,
   });
 
-const row = (district: string, numerator: number | null, denominator: number | null, value: number | null = null, code = 'T-1'): ObservationRow => ({
+const row = (
+  district: string,
+  numerator: number | null,
+  denominator: number | null,
+  value: number | null = null,
+  code = 'T-1',
+): ObservationRow => ({
   indicator_code: code,
   district,
   period: '2026-Q3',
@@ -50,7 +56,8 @@ const row = (district: string, numerator: number | null, denominator: number | n
 const compared = (ind: Indicator, rows: ObservationRow[], overdispersion = Overdispersion.NONE) =>
   compare(ind, rows[0]?.period ?? '2026-Q3', rows, new PeriodProtection(protectPeriod([ind], rows)), { overdispersion });
 
-const byDistrict = (entries: ComparisonEntry[]): Record<string, ComparisonEntry> => Object.fromEntries(entries.map((e) => [e.district.code, e]));
+const byDistrict = (entries: ComparisonEntry[]): Record<string, ComparisonEntry> =>
+  Object.fromEntries(entries.map((e) => [e.district.code, e]));
 
 /**
  * An independent exact binomial for small n: probabilities from Pascal's triangle (not the ratio
@@ -86,7 +93,12 @@ describe('funnel limits (Spiegelhalter 2005, Appendix A.1.1)', () => {
     for (let n = 1; n <= 60; n++) {
       for (const p of [0.03, 0.2, 0.5, 0.81, 0.97]) {
         const limits = proportionLimits(p, n);
-        const expected = { lower998: pascalLimit(n, p, 0.001), lower95: pascalLimit(n, p, 0.025), upper95: pascalLimit(n, p, 0.975), upper998: pascalLimit(n, p, 0.999) };
+        const expected = {
+          lower998: pascalLimit(n, p, 0.001),
+          lower95: pascalLimit(n, p, 0.025),
+          upper95: pascalLimit(n, p, 0.975),
+          upper998: pascalLimit(n, p, 0.999),
+        };
         for (const key of Object.keys(expected) as (keyof typeof expected)[]) {
           const want = Math.max(0, expected[key]);
           if (Math.abs(limits[key] - want) > 1e-9) disagreements.push(`n=${n} p=${p} ${key}: ${limits[key]} vs ${want}`);
@@ -125,11 +137,19 @@ describe('funnel limits (Spiegelhalter 2005, Appendix A.1.1)', () => {
 });
 
 describe('positions from the exact tail probability', () => {
-  const childIndicator = (code: string) => Object.assign(new Indicator(), { ...CHILD_SERVICES_INDICATORS.find((i) => i.code === code), area: Area.CHILD_SERVICES });
+  const childIndicator = (code: string) =>
+    Object.assign(new Indicator(), { ...CHILD_SERVICES_INDICATORS.find((i) => i.code === code), area: Area.CHILD_SERVICES });
   const demoRows = (code: string, period: string): ObservationRow[] =>
     demoObservations(CHILD_SERVICES_INDICATORS.find((i) => i.code === code)!)
       .filter((r) => r.period === period)
-      .map((r) => ({ indicator_code: code, district: r.district, period, numerator: 'numerator' in r ? (r.numerator ?? null) : null, denominator: r.denominator, value: null }));
+      .map((r) => ({
+        indicator_code: code,
+        district: r.district,
+        period,
+        numerator: 'numerator' in r ? (r.numerator ?? null) : null,
+        denominator: r.denominator,
+        value: null,
+      }));
 
   // Demo CS-IA14 2023-Q4: city 1028 / 1273; lundby 116 / 133. scipy.stats.binom(133, 1028/1273): cdf(115) = .96715,
   // cdf(116) = .98145, so the 95 % limit is (116 − (.98145 − .975) / (.98145 − .96715)) / 133 = 115.5489 / 133 = .868789,
@@ -158,7 +178,16 @@ describe('positions from the exact tail probability', () => {
       for (const period of periodRange('2023-Q4', '2026-Q3')) {
         for (const e of compared(childIndicator(code), demoRows(code, period)).entries) {
           if (e.value === null) continue;
-          const byLimits = e.value > e.upper998! ? 'ABOVE_99_8' : e.value > e.upper95! ? 'ABOVE_95' : e.value < e.lower998! ? 'BELOW_99_8' : e.value < e.lower95! ? 'BELOW_95' : 'INSIDE';
+          const byLimits =
+            e.value > e.upper998!
+              ? 'ABOVE_99_8'
+              : e.value > e.upper95!
+                ? 'ABOVE_95'
+                : e.value < e.lower998!
+                  ? 'BELOW_99_8'
+                  : e.value < e.lower95!
+                    ? 'BELOW_95'
+                    : 'INSIDE';
           if (byLimits !== e.position) disagreements.push(`${code} ${period} ${e.district.code}: ${e.position} vs limits ${byLimits}`);
         }
       }
@@ -230,7 +259,11 @@ describe('overdispersion (Spiegelhalter 2005, §4–5)', () => {
   });
 
   it('does not widen limits when districts differ no more than chance', () => {
-    const calm = compared(indicator(), [row('a', 49, 100), row('b', 51, 100), row('c', 50, 100), row('d', 50, 100)], Overdispersion.MULTIPLICATIVE);
+    const calm = compared(
+      indicator(),
+      [row('a', 49, 100), row('b', 51, 100), row('c', 50, 100), row('d', 50, 100)],
+      Overdispersion.MULTIPLICATIVE,
+    );
     expect(calm.dispersionFactor).toBeLessThan(1);
     expect(calm.limitsWidened).toBe(false);
   });
@@ -239,7 +272,16 @@ describe('overdispersion (Spiegelhalter 2005, §4–5)', () => {
 describe('disclosure control of one comparison', () => {
   it('hides a district with fewer than 5 cases with the outcome and the next smallest with it', () => {
     const entries = byDistrict(compared(indicator(), [row('a', 40, 50), row('b', 30, 50), row('c', 3, 10), row('d', 90, 100)]).entries);
-    expect(entries.c).toMatchObject({ suppressed: true, suppressionReason: 'SMALL_COUNT', value: null, numerator: null, denominator: null, position: null, pValue: null, rank: null });
+    expect(entries.c).toMatchObject({
+      suppressed: true,
+      suppressionReason: 'SMALL_COUNT',
+      value: null,
+      numerator: null,
+      denominator: null,
+      position: null,
+      pValue: null,
+      rank: null,
+    });
     expect(entries.a).toMatchObject({ suppressed: true, suppressionReason: 'SECONDARY', value: null });
     expect([entries.b.suppressed, entries.d.suppressed]).toEqual([false, false]);
   });
@@ -253,7 +295,12 @@ describe('disclosure control of one comparison', () => {
 
   it('hides more when the hidden districts hold fewer than 5 cases together', () => {
     const entries = byDistrict(compared(indicator(), [row('a', 2, 50), row('b', 1, 50), row('c', 30, 60), row('d', 40, 90)]).entries);
-    expect([entries.a.suppressionReason, entries.b.suppressionReason, entries.c.suppressionReason, entries.d.suppressionReason]).toEqual(['SMALL_COUNT', 'SMALL_COUNT', 'SECONDARY', null]);
+    expect([entries.a.suppressionReason, entries.b.suppressionReason, entries.c.suppressionReason, entries.d.suppressionReason]).toEqual([
+      'SMALL_COUNT',
+      'SMALL_COUNT',
+      'SECONDARY',
+      null,
+    ]);
   });
 
   it('does not publish the city total when it would disclose: one district of 3 in 60, or two districts with 0', () => {
@@ -269,7 +316,13 @@ describe('disclosure control of one comparison', () => {
   it('hides a median without its number of cases, and takes the city median from shown districts only', () => {
     const median = indicator({ kind: IndicatorKind.MEDIAN, direction: Direction.LOWER_IS_BETTER, unit: 'dagar' });
     // b (3 cases) and c (4 cases) are hidden; over all districts the weighted median would be c's 40.
-    const comparison = compared(median, [row('a', null, 20, 10), row('b', null, 3, 30), row('c', null, 4, 40), row('d', null, 25, 50), row('e', null, null, 35)]);
+    const comparison = compared(median, [
+      row('a', null, 20, 10),
+      row('b', null, 3, 30),
+      row('c', null, 4, 40),
+      row('d', null, 25, 50),
+      row('e', null, null, 35),
+    ]);
     const entries = byDistrict(comparison.entries);
     expect(entries.e).toMatchObject({ suppressed: true, suppressionReason: 'SMALL_COUNT' });
     expect([entries.b.suppressed, entries.c.suppressed]).toEqual([true, true]);
@@ -330,10 +383,18 @@ describe('trends', () => {
 
   // Weighted regression by hand: values 30, 28, 26, 24 with equal weights fall exactly (residuals 0): p = 0, FALLING.
   it('tests medians with a weighted regression and its standard error', () => {
-    const falling = trendOf('VALUE', [30, 28, 26, 24].map((value, x) => ({ x, value, n: 10 })), Direction.LOWER_IS_BETTER);
+    const falling = trendOf(
+      'VALUE',
+      [30, 28, 26, 24].map((value, x) => ({ x, value, n: 10 })),
+      Direction.LOWER_IS_BETTER,
+    );
     expect(falling).toMatchObject({ trend: Trend.FALLING, improving: true, slope: -2 });
     // 30, 28, 31, 27 (equal weights): scipy.stats.linregress gives slope −0.6, SE 0.905539, p = 0.575736 (t on 2 df).
-    const noisy = trendOf('VALUE', [30, 28, 31, 27].map((value, x) => ({ x, value, n: 10 })), Direction.LOWER_IS_BETTER);
+    const noisy = trendOf(
+      'VALUE',
+      [30, 28, 31, 27].map((value, x) => ({ x, value, n: 10 })),
+      Direction.LOWER_IS_BETTER,
+    );
     expect(noisy.trend).toBe(Trend.STABLE);
     expect(noisy.slope).toBeCloseTo(-0.6, 12);
     expect(noisy.pValue).toBeCloseTo(0.5757359312880714, 6);

@@ -16,9 +16,9 @@ describe('the Period scalar', () => {
 
   it('takes years, quarters and months as they are, from variables, literals and resolvers', () => {
     const literal = (value: string): ValueNode => ({ kind: Kind.STRING, value });
-    expect(good.map((period) => [PeriodScalar.parseValue(period), PeriodScalar.parseLiteral(literal(period)), PeriodScalar.serialize(period)])).toEqual(
-      good.map((period) => [period, period, period]),
-    );
+    expect(
+      good.map((period) => [PeriodScalar.parseValue(period), PeriodScalar.parseLiteral(literal(period)), PeriodScalar.serialize(period)]),
+    ).toEqual(good.map((period) => [period, period, period]));
   });
 
   it('refuses anything else with BAD_USER_INPUT, also numbers and non-strings', () => {

@@ -16,10 +16,13 @@ beforeAll(async () => {
 afterAll(() => graph.close());
 
 const REPORT = `mutation ($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { received inserted updated unchanged } } }`;
-const report = (input: Record<string, unknown>[], token?: string) => graph.subgraph('child-services', REPORT, { variables: { input }, token });
+const report = (input: Record<string, unknown>[], token?: string) =>
+  graph.subgraph('child-services', REPORT, { variables: { input }, token });
 const db = () => graph.subgraphs['child-services']!.db;
 const stored = async (period: string) =>
-  db().query(`SELECT indicator_code, district, numerator, denominator FROM observation WHERE period = $1 ORDER BY indicator_code`, [period]);
+  db().query(`SELECT indicator_code, district, numerator, denominator FROM observation WHERE period = $1 ORDER BY indicator_code`, [
+    period,
+  ]);
 const errorOf = (result: GraphQLResult) => result.errors?.[0];
 
 describe('reporting figures', () => {
@@ -73,7 +76,10 @@ describe('reporting figures', () => {
 
   it('refuses a district system reporting for another district, and anyone else, storing nothing', async () => {
     const before = await stored('2027-Q1');
-    const forOther = await report([{ indicator: 'CS-IA14', district: 'lundby', period: '2027-Q1', numerator: 1, denominator: 10 }], angered);
+    const forOther = await report(
+      [{ indicator: 'CS-IA14', district: 'lundby', period: '2027-Q1', numerator: 1, denominator: 10 }],
+      angered,
+    );
     expect(errorOf(forOther)?.extensions?.code).toBe('FORBIDDEN');
     const mixed = await report([figures[0], { ...figures[0], district: 'lundby' }], angered);
     expect(errorOf(mixed)?.extensions?.code).toBe('FORBIDDEN');
@@ -86,16 +92,25 @@ describe('reporting figures', () => {
 describe('disclosure protection follows the figures', () => {
   const COMPARE = `query ($period: Period!) { childServices { comparison(indicator: "CS-INV4M", period: $period) {
     cityNumerator entries { district { code } numerator suppressed suppressionReason } } } }`;
-  type Published = { cityNumerator: number | null; entries: { district: { code: string }; numerator: number | null; suppressed: boolean; suppressionReason: string | null }[] };
+  type Published = {
+    cityNumerator: number | null;
+    entries: { district: { code: string }; numerator: number | null; suppressed: boolean; suppressionReason: string | null }[];
+  };
   const compared = async (period: string) =>
-    ((await graph.subgraph('child-services', COMPARE, { variables: { period }, token: analyst })).data?.childServices as { comparison: Published }).comparison;
+    (
+      (await graph.subgraph('child-services', COMPARE, { variables: { period }, token: analyst })).data?.childServices as {
+        comparison: Published;
+      }
+    ).comparison;
   const reasons = (published: Published) => Object.fromEntries(published.entries.map((e) => [e.district.code, e.suppressionReason]));
 
   it('is computed again in the report that changes a period, so a later small count hides a shown one with it', async () => {
     await report([{ indicator: 'CS-INV4M', district: 'angered', period: '2028-Q1', numerator: 30, denominator: 50 }], angered);
     await report([{ indicator: 'CS-INV4M', district: 'lundby', period: '2028-Q1', numerator: 40, denominator: 60 }], lundby);
     expect(reasons(await compared('2028-Q1'))).toEqual({ angered: null, lundby: null });
-    const [{ n: storedCells }] = await db().query(`SELECT count(*)::int AS n FROM disclosure_cell WHERE period = '2028-Q1' AND indicator_code = 'CS-INV4M'`);
+    const [{ n: storedCells }] = await db().query(
+      `SELECT count(*)::int AS n FROM disclosure_cell WHERE period = '2028-Q1' AND indicator_code = 'CS-INV4M'`,
+    );
     expect(storedCells).toBe(3);
 
     // Lundby corrects its figure to 2 of 60: lundby is hidden, and angered with it, or the city total would give lundby away.
@@ -127,9 +142,13 @@ describe('comparisons of the demo figures', () => {
   it('catch the outlier the demo data holds, and need a signed-in caller', async () => {
     const anonymous = await graph.subgraph('child-services', COMPARE, { variables: { indicator: 'CS-IA14', period: '2026-Q3' } });
     expect(errorOf(anonymous)?.extensions?.code).toBe('UNAUTHENTICATED');
-    const { data, errors } = await graph.subgraph('child-services', COMPARE, { variables: { indicator: 'CS-IA14', period: '2026-Q3' }, token: analyst });
+    const { data, errors } = await graph.subgraph('child-services', COMPARE, {
+      variables: { indicator: 'CS-IA14', period: '2026-Q3' },
+      token: analyst,
+    });
     expect(errors).toBeUndefined();
-    const entries = (data?.childServices as { comparison: { entries: { district: { code: string }; position: string; trend: string }[] } }).comparison.entries;
+    const entries = (data?.childServices as { comparison: { entries: { district: { code: string }; position: string; trend: string }[] } })
+      .comparison.entries;
     expect(entries).toHaveLength(10);
     expect(entries.find((e) => e.district.code === 'angered')?.position).toBe('BELOW_99_8');
     expect(entries.filter((e) => e.position !== 'INSIDE').length).toBeLessThanOrEqual(3);
@@ -139,7 +158,10 @@ describe('comparisons of the demo figures', () => {
   it('refuse an unknown indicator and a period of the wrong kind', async () => {
     const unknown = await graph.subgraph('child-services', COMPARE, { variables: { indicator: 'XX', period: '2026-Q3' }, token: analyst });
     expect(errorOf(unknown)?.extensions?.code).toBe('BAD_USER_INPUT');
-    const wrongKind = await graph.subgraph('child-services', COMPARE, { variables: { indicator: 'CS-IA14', period: '2026-09' }, token: analyst });
+    const wrongKind = await graph.subgraph('child-services', COMPARE, {
+      variables: { indicator: 'CS-IA14', period: '2026-09' },
+      token: analyst,
+    });
     expect(errorOf(wrongKind)?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
@@ -176,8 +198,13 @@ describe('adoption', () => {
   it('lets a district system acknowledge for its own district only', async () => {
     const { versionId } = await documentWithPastVersion(5);
     const own = await graph.subgraph('child-services', ACK, { variables: { versionId, status: 'ACKNOWLEDGED' }, token: angered });
-    expect(own.data).toEqual({ childServices: { acknowledge: { status: 'ACKNOWLEDGED', lagging: false, district: { code: 'angered' }, version: { number: 1 } } } });
-    const other = await graph.subgraph('child-services', ACK, { variables: { versionId, status: 'IMPLEMENTED', district: 'angered' }, token: lundby });
+    expect(own.data).toEqual({
+      childServices: { acknowledge: { status: 'ACKNOWLEDGED', lagging: false, district: { code: 'angered' }, version: { number: 1 } } },
+    });
+    const other = await graph.subgraph('child-services', ACK, {
+      variables: { versionId, status: 'IMPLEMENTED', district: 'angered' },
+      token: lundby,
+    });
     expect(errorOf(other)?.extensions?.code).toBe('FORBIDDEN');
     const [row] = await db().query(`SELECT status FROM adoption WHERE version_id = $1 AND district = 'angered'`, [versionId]);
     expect(row.status).toBe('ACKNOWLEDGED');
@@ -195,9 +222,23 @@ describe('adoption', () => {
       `query ($id: ID) { childServices { document(id: $id) { adoption { district { code } lagging daysLagging status } } } }`,
       { variables: { id: documentId }, token: analyst },
     );
-    const adoption = (data?.childServices as { document: { adoption: { district: { code: string }; lagging: boolean; daysLagging: number | null; status: string | null }[] } }).document.adoption;
-    expect(adoption.find((a) => a.district.code === 'lundby')).toEqual({ district: { code: 'lundby' }, lagging: false, daysLagging: null, status: 'IMPLEMENTED' });
-    expect(adoption.find((a) => a.district.code === 'centrum')).toEqual({ district: { code: 'centrum' }, lagging: true, daysLagging: 30, status: null });
+    const adoption = (
+      data?.childServices as {
+        document: { adoption: { district: { code: string }; lagging: boolean; daysLagging: number | null; status: string | null }[] };
+      }
+    ).document.adoption;
+    expect(adoption.find((a) => a.district.code === 'lundby')).toEqual({
+      district: { code: 'lundby' },
+      lagging: false,
+      daysLagging: null,
+      status: 'IMPLEMENTED',
+    });
+    expect(adoption.find((a) => a.district.code === 'centrum')).toEqual({
+      district: { code: 'centrum' },
+      lagging: true,
+      daysLagging: 30,
+      status: null,
+    });
   });
 
   it("shows a document's adoption only to a signed-in caller, and without a token still the public document", async () => {
@@ -205,9 +246,14 @@ describe('adoption', () => {
     const query = `query ($id: ID) { childServices { document(id: $id) { title adoption { district { code } status } } } }`;
     const anonymous = await graph.query(query, { variables: { id: documentId } });
     expect(anonymous.data).toEqual({ childServices: { document: { title: 'Rutin att införa', adoption: null } } });
-    expect(anonymous.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([[['childServices', 'document', 'adoption'], 'UNAUTHENTICATED']]);
+    expect(anonymous.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([
+      [['childServices', 'document', 'adoption'], 'UNAUTHENTICATED'],
+    ]);
     const signedIn = await graph.query(query, { variables: { id: documentId }, token: analyst });
     expect(signedIn.errors).toBeUndefined();
-    expect((signedIn.data?.childServices as { document: { adoption: unknown[] } }).document.adoption).toContainEqual({ district: { code: 'angered' }, status: null });
+    expect((signedIn.data?.childServices as { document: { adoption: unknown[] } }).document.adoption).toContainEqual({
+      district: { code: 'angered' },
+      status: null,
+    });
   });
 });

@@ -1,7 +1,27 @@
 import type { DataSource, MigrationInterface } from 'typeorm';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Ctx, Directive, Field, FieldResolver, Info, InterfaceType, Mutation, ObjectType, Query, Resolver, Root, type NonEmptyArray } from 'type-graphql';
-import { buildFederatedSchema, cachePublic, type ReferenceResolvers, type SubgraphContext, type SubgraphDefinition, type SubgraphName } from '@samsyn/core';
+import {
+  Ctx,
+  Directive,
+  Field,
+  FieldResolver,
+  Info,
+  InterfaceType,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  type NonEmptyArray,
+} from 'type-graphql';
+import {
+  buildFederatedSchema,
+  cachePublic,
+  type ReferenceResolvers,
+  type SubgraphContext,
+  type SubgraphDefinition,
+  type SubgraphName,
+} from '@samsyn/core';
 import { Area, AREAS, type AreaFacts } from './area';
 import { AreaProfile } from './profile';
 
@@ -16,7 +36,8 @@ type AnyClass = Function;
  * fields (deadlines, instruments, …) stay on the area's own type.
  */
 @InterfaceType('AreaNamespace', {
-  description: "What every area offers alike: its routines, guidelines and methods, the indicators districts are compared on, comparisons and series. Spread one fragment on it to read all four areas the same way.",
+  description:
+    'What every area offers alike: its routines, guidelines and methods, the indicators districts are compared on, comparisons and series. Spread one fragment on it to read all four areas the same way.',
   resolveType: (namespace: { area: Area }) => AREAS[namespace.area].typeName,
 })
 export abstract class AreaNamespace {
@@ -77,10 +98,15 @@ export function AreaDistrict(): new () => DistrictKey {
 export function defineArea(area: Area): AreaTypes {
   const facts = AREAS[area];
 
-  @ObjectType(facts.typeName, { implements: AreaNamespace, description: `${facts.name}: the area's shared documents, indicators and comparisons, and what only this area has.` })
+  @ObjectType(facts.typeName, {
+    implements: AreaNamespace,
+    description: `${facts.name}: the area's shared documents, indicators and comparisons, and what only this area has.`,
+  })
   class Namespace extends AreaNamespace {}
 
-  @ObjectType(`${facts.typeName}Mutations`, { description: `Changes in ${facts.name}: the document lifecycle, acknowledgements and reports.` })
+  @ObjectType(`${facts.typeName}Mutations`, {
+    description: `Changes in ${facts.name}: the document lifecycle, acknowledgements and reports.`,
+  })
   class Mutations extends AreaMutationsBase {}
 
   @ObjectType('District')
@@ -101,7 +127,11 @@ function rootResolvers(types: AreaTypes): AnyClass[] {
   @Resolver()
   class AreaRootResolver {
     // Nullable on purpose: while this subgraph is down, the rest of a query still returns data.
-    @Query(() => types.Namespace, { name: facts.rootField, nullable: true, description: `${facts.name}. Null only while its subgraph is unavailable.` })
+    @Query(() => types.Namespace, {
+      name: facts.rootField,
+      nullable: true,
+      description: `${facts.name}. Null only while its subgraph is unavailable.`,
+    })
     namespace(@Ctx() ctx: SubgraphContext, @Info() info: GraphQLResolveInfo): AreaNamespace {
       // The namespace itself is constant; its fields narrow the cache hint as they need.
       cachePublic(info, ctx.principal);
@@ -146,11 +176,11 @@ export function areaSubgraph(
       districtOfSchemaBeingBuilt = types.District;
       try {
         return buildFederatedSchema(
-        { resolvers, orphanedTypes: [types.District, ...modules.flatMap((module) => module.orphanedTypes ?? [])] },
-        {
-          District: { __resolveReference: (reference: DistrictKey) => ({ code: reference.code }) },
-          ...Object.assign({}, ...modules.map((module) => module.references ?? {})),
-        },
+          { resolvers, orphanedTypes: [types.District, ...modules.flatMap((module) => module.orphanedTypes ?? [])] },
+          {
+            District: { __resolveReference: (reference: DistrictKey) => ({ code: reference.code }) },
+            ...Object.assign({}, ...modules.map((module) => module.references ?? {})),
+          },
         );
       } finally {
         districtOfSchemaBeingBuilt = undefined;

@@ -10,7 +10,8 @@ let admin: string;
 let analyst: string;
 const today = swedishToday();
 
-const VERSION = 'id documentId number status title summary body legalBasis validFrom revision submittedBy returnComment publishedBy changeSummary';
+const VERSION =
+  'id documentId number status title summary body legalBasis validFrom revision submittedBy returnComment publishedBy changeSummary';
 
 beforeAll(async () => {
   graph = await startSupergraph({ only: ['child-services'], seed: false });
@@ -30,7 +31,9 @@ function run(query: string, variables: Record<string, unknown>, token?: string):
 
 /** Runs one mutation of ChildServicesMutations and returns its result or its first error. */
 async function mutate(field: string, args: string, variables: Record<string, unknown>, token: string | undefined, selection = VERSION) {
-  const argDefs = Object.keys(variables).map((name) => `$${name}: ${TYPES[name]}`).join(', ');
+  const argDefs = Object.keys(variables)
+    .map((name) => `$${name}: ${TYPES[name]}`)
+    .join(', ');
   const result = await run(`mutation (${argDefs}) { childServices { ${field}(${args}) { ${selection} } } }`, variables, token);
   const data = (result.data?.childServices as Record<string, unknown> | undefined)?.[field];
   return { data: data as Version, error: result.errors?.[0] };
@@ -48,15 +51,30 @@ const TYPES: Record<string, string> = {
 
 const createDraft = (input: Record<string, unknown>, token = anna) => mutate('createDraft', 'input: $input', { input }, token);
 const updateDraft = (versionId: string, expectedRevision: number, input: Record<string, unknown>, token = anna) =>
-  mutate('updateDraft', 'versionId: $versionId, expectedRevision: $expectedRevision, input: $input', { versionId, expectedRevision, input }, token);
+  mutate(
+    'updateDraft',
+    'versionId: $versionId, expectedRevision: $expectedRevision, input: $input',
+    { versionId, expectedRevision, input },
+    token,
+  );
 const submit = (versionId: string, token = anna) => mutate('submitForReview', 'versionId: $versionId', { versionId }, token);
-const returnToDraft = (versionId: string, comment: string, token = jonas) => mutate('returnToDraft', 'versionId: $versionId, comment: $comment', { versionId, comment }, token);
-const publish = (versionId: string, validFrom: string, token = jonas) => mutate('publish', 'versionId: $versionId, validFrom: $validFrom', { versionId, validFrom }, token);
-const retire = (documentId: string, reason: string, token = anna) => mutate('retire', 'documentId: $documentId, reason: $reason', { documentId, reason }, token, 'id retiredReason');
+const returnToDraft = (versionId: string, comment: string, token = jonas) =>
+  mutate('returnToDraft', 'versionId: $versionId, comment: $comment', { versionId, comment }, token);
+const publish = (versionId: string, validFrom: string, token = jonas) =>
+  mutate('publish', 'versionId: $versionId, validFrom: $validFrom', { versionId, validFrom }, token);
+const retire = (documentId: string, reason: string, token = anna) =>
+  mutate('retire', 'documentId: $documentId, reason: $reason', { documentId, reason }, token, 'id retiredReason');
 
 let slugs = 0;
 const newDocument = (title = 'Rutin för hembesök') =>
-  createDraft({ kind: 'ROUTINE', slug: `rutin-${++slugs}`, title, summary: 'Sammanfattning', body: 'Steg 1. Steg 2.', legalBasis: ['SoL 20 kap. 3 §'] });
+  createDraft({
+    kind: 'ROUTINE',
+    slug: `rutin-${++slugs}`,
+    title,
+    summary: 'Sammanfattning',
+    body: 'Steg 1. Steg 2.',
+    legalBasis: ['SoL 20 kap. 3 §'],
+  });
 
 /** Creates, submits (Anna) and publishes (Jonas) a new document; returns version 1. */
 async function publishedDocument(title?: string, validFrom = today): Promise<Version> {
@@ -68,7 +86,10 @@ async function publishedDocument(title?: string, validFrom = today): Promise<Ver
 }
 
 async function auditActions(documentId: string): Promise<string[]> {
-  const rows: { action: string }[] = await graph.subgraphs['child-services']!.db.query(`SELECT action FROM audit_log WHERE document_id = $1 ORDER BY id`, [documentId]);
+  const rows: { action: string }[] = await graph.subgraphs['child-services']!.db.query(
+    `SELECT action FROM audit_log WHERE document_id = $1 ORDER BY id`,
+    [documentId],
+  );
   return rows.map((row) => row.action);
 }
 
@@ -78,7 +99,11 @@ async function readDocument(id: string, token?: string, on?: string) {
     { id, on },
     token,
   );
-  return (result.data?.childServices as { document: { current: { number: number } | null; versions: { number: number; status: string }[] } | null }).document;
+  return (
+    result.data?.childServices as {
+      document: { current: { number: number } | null; versions: { number: number; status: string }[] } | null;
+    }
+  ).document;
 }
 
 describe('the document lifecycle', () => {
@@ -100,7 +125,12 @@ describe('the document lifecycle', () => {
     expect(published.data).toMatchObject({ status: 'PUBLISHED', validFrom: today, publishedBy: 'Jonas Prov' });
 
     const v2 = (await createDraft({ documentId: v1.documentId, changeSummary: 'Nytt steg 4.' }, jonas)).data;
-    expect(v2).toMatchObject({ number: 2, status: 'DRAFT', title: 'Rutin för hembesök', legalBasis: ['SoL 20 kap. 3 §', 'SoL 14 kap. 1 §'] });
+    expect(v2).toMatchObject({
+      number: 2,
+      status: 'DRAFT',
+      title: 'Rutin för hembesök',
+      legalBasis: ['SoL 20 kap. 3 §', 'SoL 14 kap. 1 §'],
+    });
     await submit(v2.id, jonas);
     const p2 = await publish(v2.id, today, anna);
     expect(p2.error).toBeUndefined();
@@ -147,12 +177,42 @@ describe('the document lifecycle', () => {
   });
 
   it.each([
-    ['update a version in review', async (v: Version) => { await submit(v.id); return updateDraft(v.id, v.revision, { title: 'X' }); }, 'IN_REVIEW'],
-    ['submit a version already in review', async (v: Version) => { await submit(v.id); return submit(v.id); }, 'IN_REVIEW'],
+    [
+      'update a version in review',
+      async (v: Version) => {
+        await submit(v.id);
+        return updateDraft(v.id, v.revision, { title: 'X' });
+      },
+      'IN_REVIEW',
+    ],
+    [
+      'submit a version already in review',
+      async (v: Version) => {
+        await submit(v.id);
+        return submit(v.id);
+      },
+      'IN_REVIEW',
+    ],
     ['publish a draft', async (v: Version) => publish(v.id, today), 'DRAFT'],
     ['return a draft to draft', async (v: Version) => returnToDraft(v.id, 'Varför?'), 'DRAFT'],
-    ['update a published version', async (v: Version) => { await submit(v.id); await publish(v.id, today); return updateDraft(v.id, v.revision, { title: 'X' }); }, 'PUBLISHED'],
-    ['publish a published version again', async (v: Version) => { await submit(v.id); await publish(v.id, today); return publish(v.id, today); }, 'PUBLISHED'],
+    [
+      'update a published version',
+      async (v: Version) => {
+        await submit(v.id);
+        await publish(v.id, today);
+        return updateDraft(v.id, v.revision, { title: 'X' });
+      },
+      'PUBLISHED',
+    ],
+    [
+      'publish a published version again',
+      async (v: Version) => {
+        await submit(v.id);
+        await publish(v.id, today);
+        return publish(v.id, today);
+      },
+      'PUBLISHED',
+    ],
   ])('refuses to %s, naming the current status, and writes nothing', async (_, attempt, status) => {
     const { data: draft } = await newDocument();
     const before = await auditActions(draft.documentId);
@@ -185,7 +245,10 @@ describe('the document lifecycle', () => {
     expect(succeeded).toHaveLength(1);
     expect(conflicts).toHaveLength(19);
     expect(conflicts[0].error?.extensions).toMatchObject({ expectedRevision: 1, actualRevision: 2 });
-    const [{ revision, summary }] = await graph.subgraphs['child-services']!.db.query(`SELECT revision, summary FROM document_version WHERE id = $1`, [draft.id]);
+    const [{ revision, summary }] = await graph.subgraphs['child-services']!.db.query(
+      `SELECT revision, summary FROM document_version WHERE id = $1`,
+      [draft.id],
+    );
     expect(revision).toBe(2);
     expect(summary).toBe(succeeded[0].data.summary);
     expect((await auditActions(draft.documentId)).filter((action) => action === 'updateDraft')).toHaveLength(1);
@@ -233,7 +296,8 @@ describe('the document lifecycle', () => {
 
 describe('who may do what with documents', () => {
   it('refuses a process leader of another area, an analyst and an anonymous caller, writing nothing', async () => {
-    const countDocuments = async () => Number((await graph.subgraphs['child-services']!.db.query(`SELECT count(*) AS n FROM document`))[0].n);
+    const countDocuments = async () =>
+      Number((await graph.subgraphs['child-services']!.db.query(`SELECT count(*) AS n FROM document`))[0].n);
     const before = await countDocuments();
     const input = { kind: 'ROUTINE', slug: 'obehorig', title: 'Obehörig' };
     expect((await createDraft(input, maria)).error?.extensions?.code).toBe('FORBIDDEN');
@@ -273,7 +337,8 @@ describe('who may do what with documents', () => {
     expect(jonasDrafts.errors).toBeUndefined();
     expect(jonasDrafts.data).toMatchObject({ childServices: { documents: { totalCount: expect.any(Number) } } });
 
-    const history = (token?: string) => run('query ($id: ID) { childServices { document(id: $id) { history { action actor } } } }', { id: v1.documentId }, token);
+    const history = (token?: string) =>
+      run('query ($id: ID) { childServices { document(id: $id) { history { action actor } } } }', { id: v1.documentId }, token);
     expect((await history()).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect((await history(analyst)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await history(jonas)).data).toMatchObject({

@@ -9,9 +9,13 @@ beforeAll(async () => {
 afterAll(() => graph.close());
 
 const search = async (words: string) => {
-  const { data, errors } = await graph.subgraph('child-services', 'query ($q: String) { childServices { documents(search: $q) { edges { node { slug } } } } }', {
-    variables: { q: words },
-  });
+  const { data, errors } = await graph.subgraph(
+    'child-services',
+    'query ($q: String) { childServices { documents(search: $q) { edges { node { slug } } } } }',
+    {
+      variables: { q: words },
+    },
+  );
   expect(errors).toBeUndefined();
   return (data?.childServices as { documents: { edges: { node: { slug: string } }[] } }).documents.edges.map((edge) => edge.node.slug);
 };
@@ -33,9 +37,13 @@ describe('Swedish search', () => {
 describe('paging', () => {
   it('pages with opaque cursors and counts all matches', async () => {
     const page = (after?: string) =>
-      graph.subgraph('child-services', 'query ($after: String) { childServices { documents(first: 4, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { slug } } } } }', {
-        variables: { after },
-      });
+      graph.subgraph(
+        'child-services',
+        'query ($after: String) { childServices { documents(first: 4, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { slug } } } } }',
+        {
+          variables: { after },
+        },
+      );
     type Page = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { slug: string } }[] };
     const first = ((await page()).data?.childServices as { documents: Page }).documents;
     const second = ((await page(first.pageInfo.endCursor)).data?.childServices as { documents: Page }).documents;
@@ -77,13 +85,22 @@ describe('paging', () => {
 
 describe('cache hints', () => {
   it('lets published content be cached publicly and never caches drafts', async () => {
-    const published = await graph.subgraph('child-services', '{ childServices { documents(first: 3) { edges { node { title current { title body } } } } } }');
+    const published = await graph.subgraph(
+      'child-services',
+      '{ childServices { documents(first: 3) { edges { node { title current { title body } } } } } }',
+    );
     expect(published.headers.get('cache-control')).toBe('max-age=300, public');
 
     const leader = await tokenFor({ roles: ['process-leader'], areas: ['CHILD_SERVICES'] });
-    const drafts = await graph.subgraph('child-services', '{ childServices { documents(status: DRAFT) { edges { node { title } } } } }', { token: leader });
+    const drafts = await graph.subgraph('child-services', '{ childServices { documents(status: DRAFT) { edges { node { title } } } } }', {
+      token: leader,
+    });
     expect(drafts.headers.get('cache-control')).toBe('no-store');
-    const versions = await graph.subgraph('child-services', '{ childServices { documents(first: 1) { edges { node { versions { status } } } } } }', { token: leader });
+    const versions = await graph.subgraph(
+      'child-services',
+      '{ childServices { documents(first: 1) { edges { node { versions { status } } } } } }',
+      { token: leader },
+    );
     expect(versions.headers.get('cache-control')).toBe('no-store');
   });
 });

@@ -10,7 +10,12 @@ describe('instruments and methods in use', () => {
   afterAll(() => graph.close());
 
   const COVERAGE = `{ adultServices { instruments { code kind method { slug } coverage { using { district { code } trainedStaff } lacking { code } trainedStaff } } } }`;
-  type Coverage = { code: string; kind: string; method: { slug: string } | null; coverage: { using: { district: { code: string } }[]; lacking: { code: string }[] } };
+  type Coverage = {
+    code: string;
+    kind: string;
+    method: { slug: string } | null;
+    coverage: { using: { district: { code: string } }[]; lacking: { code: string }[] };
+  };
   const instruments = async () => {
     const { data, errors } = await graph.subgraph('adult-services', COVERAGE, { token: analyst });
     expect(errors).toBeUndefined();
@@ -36,9 +41,15 @@ describe('instruments and methods in use', () => {
     });
     expect(report.data).toEqual({ adultServices: { reportInstrumentUse: { inserted: 0, updated: 1, unchanged: 0 } } });
     expect((await instruments()).ASI.coverage.lacking).toEqual([]);
-    const other = await graph.subgraph('adult-services', REPORT, { variables: { input: [{ district: 'angered', instrument: 'FREDA', implemented: true, trainedStaff: 3 }] }, token: system });
+    const other = await graph.subgraph('adult-services', REPORT, {
+      variables: { input: [{ district: 'angered', instrument: 'FREDA', implemented: true, trainedStaff: 3 }] },
+      token: system,
+    });
     expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const unknown = await graph.subgraph('adult-services', REPORT, { variables: { input: [{ district: 'norra-hisingen', instrument: 'TAROT', implemented: true, trainedStaff: 1 }] }, token: system });
+    const unknown = await graph.subgraph('adult-services', REPORT, {
+      variables: { input: [{ district: 'norra-hisingen', instrument: 'TAROT', implemented: true, trainedStaff: 1 }] },
+      token: system,
+    });
     expect(unknown.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 

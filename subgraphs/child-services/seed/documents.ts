@@ -32,13 +32,20 @@ Enhetschef för mottagning ansvarar för att fristerna följs upp varje vecka.`,
         targetGroup: 'Barn och unga 0–20 år som en orosanmälan gäller',
         reviewBy: '2026-06-30',
         decidedBy: NAMND,
-        details: { deadlines: { initialAssessmentDays: 14, investigationMonths: 4, legalBasis: { initialAssessment: 'SoL 20 kap. 2 §', investigation: 'SoL 20 kap. 3 §' } } },
+        details: {
+          deadlines: {
+            initialAssessmentDays: 14,
+            investigationMonths: 4,
+            legalBasis: { initialAssessment: 'SoL 20 kap. 2 §', investigation: 'SoL 20 kap. 3 §' },
+          },
+        },
       },
       {
         status: 'PUBLISHED',
         validFrom: '2026-03-01',
         title: 'Rutin för mottagande av orosanmälan och förhandsbedömning',
-        summary: 'Hur en orosanmälan om ett barn tas emot, skyddsbedöms samma dag och förhandsbedöms inom 14 dagar, med gemensam mall för skyddsbedömningen.',
+        summary:
+          'Hur en orosanmälan om ett barn tas emot, skyddsbedöms samma dag och förhandsbedöms inom 14 dagar, med gemensam mall för skyddsbedömningen.',
         body: `## Syfte
 Varje orosanmälan ska hanteras lika i alla stadsdelar: samma steg, samma tidsgränser, samma dokumentation.
 
@@ -56,7 +63,13 @@ Enhetschef för mottagning följer upp fristerna varje vecka och rapporterar and
         reviewBy: '2027-02-28',
         decidedBy: NAMND,
         changeSummary: 'Gemensam mall för skyddsbedömning; anmälningar under pågående utredning; uppföljning med CS-IA14.',
-        details: { deadlines: { initialAssessmentDays: 14, investigationMonths: 4, legalBasis: { initialAssessment: 'SoL 20 kap. 2 §', investigation: 'SoL 20 kap. 3 §' } } },
+        details: {
+          deadlines: {
+            initialAssessmentDays: 14,
+            investigationMonths: 4,
+            legalBasis: { initialAssessment: 'SoL 20 kap. 2 §', investigation: 'SoL 20 kap. 3 §' },
+          },
+        },
       },
     ],
   },
@@ -112,7 +125,8 @@ Handläggande socialsekreterare ansvarar för utredningen; enhetschef för uppf�
         status: 'PUBLISHED',
         validFrom: '2027-01-01',
         title: 'Rutin för övervägande av vård utanför hemmet',
-        summary: 'Vården av ett placerat barn övervägs minst var sjätte månad; från 2027 med gemensam checklista och barnsamtal före varje övervägande.',
+        summary:
+          'Vården av ett placerat barn övervägs minst var sjätte månad; från 2027 med gemensam checklista och barnsamtal före varje övervägande.',
         body: `## Steg
 1. Ansvarig socialsekreterare bevakar datum för övervägande i verksamhetssystemet, med påminnelse en månad innan.
 2. Socialsekreteraren träffar barnet enskilt före varje övervägande.

@@ -5,7 +5,8 @@ export const CHILD_SERVICES_INDICATORS: DemoIndicator[] = [
   {
     code: 'CS-IA14',
     name: 'Förhandsbedömningar inom 14 dagar',
-    description: 'Andel förhandsbedömningar där beslut om att inleda eller inte inleda utredning fattades inom 14 dagar från att anmälan kom in (SoL 20 kap. 2 §).',
+    description:
+      'Andel förhandsbedömningar där beslut om att inleda eller inte inleda utredning fattades inom 14 dagar från att anmälan kom in (SoL 20 kap. 2 §).',
     kind: IndicatorKind.PROPORTION,
     unit: 'andel',
     direction: Direction.HIGHER_IS_BETTER,

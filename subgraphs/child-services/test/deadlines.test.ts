@@ -37,7 +37,12 @@ describe('childServices.deadlines', () => {
   it('gives 14 days for the initial assessment and 4 months for the investigation, with their legal basis and routine', async () => {
     const { deadlines: result } = await deadlines('2026-10-30', '2026-10-31');
     expect(result).toEqual({
-      initialAssessment: { due: '2026-11-13', days: 14, legalBasis: 'SoL 20 kap. 2 §', routineVersion: { number: 2, title: 'Rutin för mottagande av orosanmälan och förhandsbedömning' } },
+      initialAssessment: {
+        due: '2026-11-13',
+        days: 14,
+        legalBasis: 'SoL 20 kap. 2 §',
+        routineVersion: { number: 2, title: 'Rutin för mottagande av orosanmälan och förhandsbedömning' },
+      },
       investigation: { due: '2027-02-28', months: 4, legalBasis: 'SoL 20 kap. 3 §', routineVersion: { number: 2 } },
     });
   });
@@ -49,34 +54,62 @@ describe('childServices.deadlines', () => {
     );
     expect(errors).toBeUndefined();
     expect(data?.childServices).toEqual({
-      deadlines: { initialAssessmentDue: '2026-11-13', investigationDue: '2027-02-28', legalBasis: ['SoL 20 kap. 2 §', 'SoL 20 kap. 3 §'], routineVersion: { number: 2 } },
+      deadlines: {
+        initialAssessmentDue: '2026-11-13',
+        investigationDue: '2027-02-28',
+        legalBasis: ['SoL 20 kap. 2 §', 'SoL 20 kap. 3 §'],
+        routineVersion: { number: 2 },
+      },
     });
   });
 
   it('uses the routine version in force on the day the report came in', async () => {
-    expect((await deadlines('2025-08-01')).deadlines).toMatchObject({ initialAssessment: { due: '2025-08-15', routineVersion: { number: 1 } } });
+    expect((await deadlines('2025-08-01')).deadlines).toMatchObject({
+      initialAssessment: { due: '2025-08-15', routineVersion: { number: 1 } },
+    });
   });
 
   it('follows a new routine version that changes the rule, from the day it comes into force', async () => {
     const anna = await tokenFor({ sub: 'anna', roles: ['process-leader'], areas: ['CHILD_SERVICES'] });
     const jonas = await tokenFor({ sub: 'jonas', roles: ['process-leader'], areas: ['CHILD_SERVICES'] });
-    const { data } = await graph.subgraph('child-services', '{ childServices { document(slug: "orosanmalan-och-forhandsbedomning") { id } } }');
+    const { data } = await graph.subgraph(
+      'child-services',
+      '{ childServices { document(slug: "orosanmalan-och-forhandsbedomning") { id } } }',
+    );
     const documentId = (data?.childServices as { document: { id: string } }).document.id;
     const draft = await graph.subgraph(
       'child-services',
       `mutation ($input: DraftInput!) { childServices { createDraft(input: $input) { id } } }`,
-      { variables: { input: { documentId, details: { deadlines: { initialAssessmentDays: 10, investigationMonths: 3 } }, changeSummary: 'Kortare frister.' } }, token: anna },
+      {
+        variables: {
+          input: {
+            documentId,
+            details: { deadlines: { initialAssessmentDays: 10, investigationMonths: 3 } },
+            changeSummary: 'Kortare frister.',
+          },
+        },
+        token: anna,
+      },
     );
     const versionId = (draft.data?.childServices as { createDraft: { id: string } }).createDraft.id;
-    await graph.subgraph('child-services', `mutation ($id: ID!) { childServices { submitForReview(versionId: $id) { id } } }`, { variables: { id: versionId }, token: anna });
-    const from = addDays(swedishToday(), 30);
-    const published = await graph.subgraph('child-services', `mutation ($id: ID!, $from: Date!) { childServices { publish(versionId: $id, validFrom: $from) { number } } }`, {
-      variables: { id: versionId, from },
-      token: jonas,
+    await graph.subgraph('child-services', `mutation ($id: ID!) { childServices { submitForReview(versionId: $id) { id } } }`, {
+      variables: { id: versionId },
+      token: anna,
     });
+    const from = addDays(swedishToday(), 30);
+    const published = await graph.subgraph(
+      'child-services',
+      `mutation ($id: ID!, $from: Date!) { childServices { publish(versionId: $id, validFrom: $from) { number } } }`,
+      {
+        variables: { id: versionId, from },
+        token: jonas,
+      },
+    );
     expect(published.errors).toBeUndefined();
 
-    expect((await deadlines(addDays(from, -1))).deadlines).toMatchObject({ initialAssessment: { due: addDays(from, 13), routineVersion: { number: 2 } } });
+    expect((await deadlines(addDays(from, -1))).deadlines).toMatchObject({
+      initialAssessment: { due: addDays(from, 13), routineVersion: { number: 2 } },
+    });
     expect((await deadlines(from, from)).deadlines).toMatchObject({
       initialAssessment: { due: addDays(from, 10), routineVersion: { number: 3 } },
       investigation: { due: addMonths(from, 3), routineVersion: { number: 3 } },

@@ -16,7 +16,8 @@ export const DISABILITY_DOCUMENTS: DocumentSeed[] = [
         status: 'PUBLISHED',
         validFrom: '2025-07-01',
         title: 'Rutin för rapportering av ej verkställda beslut',
-        summary: 'Gynnande beslut enligt SoL och LSS som inte verkställts inom tre månader rapporteras till IVO och revisorerna varje kvartal.',
+        summary:
+          'Gynnande beslut enligt SoL och LSS som inte verkställts inom tre månader rapporteras till IVO och revisorerna varje kvartal.',
         body: `## Steg
 1. Verkställande enhet registrerar datum för beslut och för verkställighet i verksamhetssystemet.
 2. Efter två månader utan verkställighet skickas en påminnelse till enhetschefen.

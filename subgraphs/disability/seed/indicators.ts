@@ -5,7 +5,8 @@ export const DISABILITY_INDICATORS: DemoIndicator[] = [
   {
     code: 'DI-NOTEX3M',
     name: 'Beslut som inte verkställts inom tre månader',
-    description: 'Andel gynnande beslut enligt LSS och SoL som inte verkställts inom tre månader från beslutet (SoL 34 kap. 1 §, LSS 28 f §).',
+    description:
+      'Andel gynnande beslut enligt LSS och SoL som inte verkställts inom tre månader från beslutet (SoL 34 kap. 1 §, LSS 28 f §).',
     kind: IndicatorKind.PROPORTION,
     unit: 'andel',
     direction: Direction.LOWER_IS_BETTER,

@@ -10,8 +10,14 @@ describe('the disability catalogue', () => {
   afterAll(() => graph.close());
 
   it('lists the ten LSS interventions in the order of LSS 9 §, then the SoL interventions', async () => {
-    const { data } = await graph.subgraph('disability', '{ disability { lss: interventions(law: LSS) { position provision name } all: interventions { code law } } }');
-    const { lss, all } = data?.disability as { lss: { position: number; provision: string; name: string }[]; all: { code: string; law: string }[] };
+    const { data } = await graph.subgraph(
+      'disability',
+      '{ disability { lss: interventions(law: LSS) { position provision name } all: interventions { code law } } }',
+    );
+    const { lss, all } = data?.disability as {
+      lss: { position: number; provision: string; name: string }[];
+      all: { code: string; law: string }[];
+    };
     expect(lss.map((i) => i.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(lss.map((i) => i.name)).toEqual([
       'Rådgivning och annat personligt stöd',
@@ -31,10 +37,17 @@ describe('the disability catalogue', () => {
   });
 
   it('links each intervention to the guideline that sets its level, as in force', async () => {
-    const { data } = await graph.subgraph('disability', '{ disability { interventions(law: LSS) { code guideline { slug current { number } } level { unit normal } } } }');
+    const { data } = await graph.subgraph(
+      'disability',
+      '{ disability { interventions(law: LSS) { code guideline { slug current { number } } level { unit normal } } } }',
+    );
     const byCode = Object.fromEntries((data?.disability as { interventions: { code: string }[] }).interventions.map((i) => [i.code, i]));
     // The version in review raises companion service to 25 hours; the one in force says 20.
-    expect(byCode['LSS-3']).toEqual({ code: 'LSS-3', guideline: { slug: 'riktlinje-lss', current: { number: 1 } }, level: { unit: 'timmar per månad', normal: 20 } });
+    expect(byCode['LSS-3']).toEqual({
+      code: 'LSS-3',
+      guideline: { slug: 'riktlinje-lss', current: { number: 1 } },
+      level: { unit: 'timmar per månad', normal: 20 },
+    });
     expect(byCode['LSS-2']).toMatchObject({ guideline: { slug: 'riktlinje-personlig-assistans' }, level: null });
   });
 
@@ -47,10 +60,15 @@ describe('the disability catalogue', () => {
     );
     expect(errors).toBeUndefined();
     const db = graph.subgraphs.disability!.db;
-    const [sums] = await db.query(`SELECT sum(decisions)::int AS d, sum(not_carried_out)::int AS n FROM decision_not_carried_out WHERE district = 'centrum' AND period = '2026-Q3'`);
-    const [indicator] = await db.query(`SELECT numerator AS n, denominator AS d FROM observation WHERE indicator_code = 'DI-NOTEX3M' AND district = 'centrum' AND period = '2026-Q3'`);
+    const [sums] = await db.query(
+      `SELECT sum(decisions)::int AS d, sum(not_carried_out)::int AS n FROM decision_not_carried_out WHERE district = 'centrum' AND period = '2026-Q3'`,
+    );
+    const [indicator] = await db.query(
+      `SELECT numerator AS n, denominator AS d FROM observation WHERE indicator_code = 'DI-NOTEX3M' AND district = 'centrum' AND period = '2026-Q3'`,
+    );
     expect(sums).toEqual(indicator);
-    const breakdown = (data?.disability as { decisionsNotCarriedOut: { suppressed: boolean; decisions: number | null }[] }).decisionsNotCarriedOut;
+    const breakdown = (data?.disability as { decisionsNotCarriedOut: { suppressed: boolean; decisions: number | null }[] })
+      .decisionsNotCarriedOut;
     expect(breakdown.length).toBeGreaterThan(3);
     expect(breakdown.every((row) => row.suppressed === (row.decisions === null))).toBe(true);
   });
@@ -62,13 +80,20 @@ describe('the disability catalogue', () => {
       { district: 'centrum', period: '2026-Q4', intervention: 'LSS-3', decisions: 20, notCarriedOut: 6 },
       { district: 'centrum', period: '2026-Q4', intervention: 'LSS-9', decisions: 10, notCarriedOut: 2 },
     ];
-    expect((await graph.subgraph('disability', REPORT, { variables: { input }, token: centrum })).data).toEqual({ disability: { reportDecisionsNotCarriedOut: { inserted: 2, updated: 0 } } });
-    const [indicator] = await graph.subgraphs.disability!.db.query(`SELECT numerator, denominator FROM observation WHERE indicator_code = 'DI-NOTEX3M' AND district = 'centrum' AND period = '2026-Q4'`);
+    expect((await graph.subgraph('disability', REPORT, { variables: { input }, token: centrum })).data).toEqual({
+      disability: { reportDecisionsNotCarriedOut: { inserted: 2, updated: 0 } },
+    });
+    const [indicator] = await graph.subgraphs.disability!.db.query(
+      `SELECT numerator, denominator FROM observation WHERE indicator_code = 'DI-NOTEX3M' AND district = 'centrum' AND period = '2026-Q4'`,
+    );
     expect(indicator).toEqual({ numerator: 8, denominator: 30 });
 
     const bad = await graph.subgraph('disability', REPORT, { variables: { input: [{ ...input[0], notCarriedOut: 30 }] }, token: centrum });
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const other = await graph.subgraph('disability', REPORT, { variables: { input: [{ ...input[0], district: 'lundby' }] }, token: centrum });
+    const other = await graph.subgraph('disability', REPORT, {
+      variables: { input: [{ ...input[0], district: 'lundby' }] },
+      token: centrum,
+    });
     expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });

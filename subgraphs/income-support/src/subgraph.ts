@@ -9,5 +9,9 @@ import { normResolvers } from './norm/norm.resolver';
 export const subgraph = areaSubgraph(incomeSupport, {
   name: 'income-support',
   dbSchema: 'income_support',
-  modules: [knowledgeModule([...INCOME_SUPPORT_DOCUMENTS, nationalNormDocument()]), equalityModule(INCOME_SUPPORT_INDICATORS), { resolvers: normResolvers }],
+  modules: [
+    knowledgeModule([...INCOME_SUPPORT_DOCUMENTS, nationalNormDocument()]),
+    equalityModule(INCOME_SUPPORT_INDICATORS),
+    { resolvers: normResolvers },
+  ],
 });

@@ -16,12 +16,19 @@ describe('the national norm', () => {
     year total lines { label kind age amount } normVersion { title validFrom } } } }`;
   const norm = async (household: Record<string, unknown>, year = 2026) => {
     const { data, errors } = await graph.subgraph('income-support', NORM, { variables: { year, household } });
-    return { result: (data?.incomeSupport as { nationalNorm: { total: number; lines: { kind: string; amount: number }[] } } | null)?.nationalNorm, error: errors?.[0] };
+    return {
+      result: (data?.incomeSupport as { nationalNorm: { total: number; lines: { kind: string; amount: number }[] } } | null)?.nationalNorm,
+      error: errors?.[0],
+    };
   };
 
   it('gives one adult living alone 3 940 + 1 280 = 5 220 kr, naming the norm version', async () => {
     const { result } = await norm({ adults: 1 });
-    expect(result).toMatchObject({ year: 2026, total: 5220, normVersion: { title: 'Riksnormen för försörjningsstöd 2026', validFrom: '2026-01-01' } });
+    expect(result).toMatchObject({
+      year: 2026,
+      total: 5220,
+      normVersion: { title: 'Riksnormen för försörjningsstöd 2026', validFrom: '2026-01-01' },
+    });
     expect(result?.lines.map((line) => [line.kind, line.amount])).toEqual([
       ['ADULT', 3940],
       ['HOUSEHOLD', 1280],
@@ -49,7 +56,12 @@ describe('the national norm', () => {
   });
 
   it('refuses invalid households and a year with no published norm, clearly', async () => {
-    for (const household of [{ adults: 0 }, { adults: 3 }, { adults: 1, children: [{ age: -1 }] }, { adults: 1, children: [{ age: 21 }] }]) {
+    for (const household of [
+      { adults: 0 },
+      { adults: 3 },
+      { adults: 1, children: [{ age: -1 }] },
+      { adults: 1, children: [{ age: 21 }] },
+    ]) {
       const { error } = await norm(household);
       expect(error?.extensions?.code).toBe('BAD_USER_INPUT');
     }
@@ -71,23 +83,38 @@ describe('the national norm', () => {
       householdCommon: [1300, 1450, 1800, 2050, 2350, 2650, 2850],
       source: 'SoF 12 kap. 2 §',
     };
-    const incomplete = await graph.subgraph('income-support', `mutation ($t: NormTableInput!) { incomeSupport { createNormDraft(table: $t) { id } } }`, {
-      variables: { t: { ...table, householdCommon: [1300] } },
-      token: lena,
-    });
+    const incomplete = await graph.subgraph(
+      'income-support',
+      `mutation ($t: NormTableInput!) { incomeSupport { createNormDraft(table: $t) { id } } }`,
+      {
+        variables: { t: { ...table, householdCommon: [1300] } },
+        token: lena,
+      },
+    );
     expect(incomplete.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const draft = await graph.subgraph('income-support', `mutation ($t: NormTableInput!) { incomeSupport { createNormDraft(table: $t) { id number } } }`, {
-      variables: { t: table },
+    const draft = await graph.subgraph(
+      'income-support',
+      `mutation ($t: NormTableInput!) { incomeSupport { createNormDraft(table: $t) { id number } } }`,
+      {
+        variables: { t: table },
+        token: lena,
+      },
+    );
+    const id = (draft.data?.incomeSupport as { createNormDraft: { id: string; number: number } }).createNormDraft.id;
+    await graph.subgraph('income-support', `mutation ($id: ID!) { incomeSupport { submitForReview(versionId: $id) { id } } }`, {
+      variables: { id },
       token: lena,
     });
-    const id = (draft.data?.incomeSupport as { createNormDraft: { id: string; number: number } }).createNormDraft.id;
-    await graph.subgraph('income-support', `mutation ($id: ID!) { incomeSupport { submitForReview(versionId: $id) { id } } }`, { variables: { id }, token: lena });
     expect((await norm({ adults: 1 }, 2027)).error?.extensions?.code).toBe('BAD_USER_INPUT');
     const publish = (token: string) =>
-      graph.subgraph('income-support', `mutation ($id: ID!, $from: Date!) { incomeSupport { publish(versionId: $id, validFrom: $from) { status } } }`, {
-        variables: { id, from: swedishToday() },
-        token,
-      });
+      graph.subgraph(
+        'income-support',
+        `mutation ($id: ID!, $from: Date!) { incomeSupport { publish(versionId: $id, validFrom: $from) { status } } }`,
+        {
+          variables: { id, from: swedishToday() },
+          token,
+        },
+      );
     expect((await publish(lena)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await publish(omar)).errors).toBeUndefined();
     expect((await norm({ adults: 1 }, 2027)).result?.total).toBe(5300);

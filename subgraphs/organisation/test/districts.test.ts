@@ -37,7 +37,8 @@ describe('districts', () => {
 
   it('loading the demo data again changes nothing', async () => {
     const runtime = graph.subgraphs.organisation!;
-    const count = async () => (await runtime.db.query('SELECT (SELECT count(*) FROM district) AS d, (SELECT count(*) FROM process_leader) AS p'))[0];
+    const count = async () =>
+      (await runtime.db.query('SELECT (SELECT count(*) FROM district) AS d, (SELECT count(*) FROM process_leader) AS p'))[0];
     const before = await count();
     await runtime.definition.seed!(runtime.db, '2026-11-22');
     expect(await count()).toEqual(before);
@@ -54,10 +55,18 @@ describe('the 2021 reorganisation', () => {
       sydvast: ['askim-frolunda-hogsbo', 'vastra-goteborg'],
       hisingen: ['lundby', 'norra-hisingen', 'vastra-hisingen'],
     };
-    const names: Record<string, string> = { nordost: 'Nordost', 'centrum-2021': 'Centrum (2021)', sydvast: 'Sydväst', hisingen: 'Hisingen' };
+    const names: Record<string, string> = {
+      nordost: 'Nordost',
+      'centrum-2021': 'Centrum (2021)',
+      sydvast: 'Sydväst',
+      hisingen: 'Hisingen',
+    };
     const db = graph.subgraphs.organisation!.db;
     for (const [code, predecessors] of Object.entries(merges)) {
-      const [{ id }] = await db.query(`INSERT INTO district (code, name, valid_from) VALUES ($1, $2, '2021-01-01') RETURNING id`, [code, names[code]]);
+      const [{ id }] = await db.query(`INSERT INTO district (code, name, valid_from) VALUES ($1, $2, '2021-01-01') RETURNING id`, [
+        code,
+        names[code],
+      ]);
       await db.query(`UPDATE district SET valid_to = '2020-12-31', merged_into_id = $1 WHERE code = ANY($2)`, [id, predecessors]);
     }
   });

@@ -22,7 +22,10 @@ interface GraphQLResponse<TResult> {
 }
 
 /** Sends one typed operation to the gateway that served the page. */
-export async function request<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables): Promise<TResult> {
+export async function request<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+): Promise<TResult> {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   const token = bearerToken();
   if (token) headers.authorization = `Bearer ${token}`;

@@ -8,7 +8,6 @@ import { OverviewPage } from '../pages/OverviewPage';
 import { SignInPage } from '../pages/SignInPage';
 import { SessionContext } from './session-context';
 
-
 const NAV: { page: Route['page']; label: string }[] = [
   { page: 'oversikt', label: 'Översikt' },
   { page: 'trattdiagram', label: 'Trattdiagram' },

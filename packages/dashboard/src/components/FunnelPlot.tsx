@@ -57,7 +57,10 @@ export function Marker({ position, x, y, size = 6 }: { position: FunnelPosition 
   const marker = MARKERS[position ?? 'INSIDE'];
   if (marker.shape === 'circle') return <circle class={`marker ${marker.className}`} cx={x} cy={y} r={size * 0.8} />;
   const s = size;
-  const points = marker.shape === 'up' ? `${x},${y - s} ${x + s},${y + s * 0.8} ${x - s},${y + s * 0.8}` : `${x},${y + s} ${x + s},${y - s * 0.8} ${x - s},${y - s * 0.8}`;
+  const points =
+    marker.shape === 'up'
+      ? `${x},${y - s} ${x + s},${y + s * 0.8} ${x - s},${y + s * 0.8}`
+      : `${x},${y + s} ${x + s},${y - s * 0.8} ${x - s},${y - s * 0.8}`;
   return <polygon class={`marker ${marker.className}`} points={points} />;
 }
 
@@ -75,7 +78,11 @@ export function FunnelPlot({ comparison, titleId, descId }: { comparison: Compar
   // The y range holds every point and the curves from the smallest district's size on, not the open mouth.
   const minN = Math.min(...shown.map((e) => e.denominator)) * 0.8;
   const visible = curves.filter((c) => c.n >= minN || curves.length === 2);
-  const ys = [...shown.map((e) => e.value), ...visible.flatMap((c) => [c.lower998, c.upper998]), ...(comparison.cityValue !== null ? [comparison.cityValue] : [])];
+  const ys = [
+    ...shown.map((e) => e.value),
+    ...visible.flatMap((c) => [c.lower998, c.upper998]),
+    ...(comparison.cityValue !== null ? [comparison.cityValue] : []),
+  ];
   let yMin = Math.min(...ys);
   let yMax = Math.max(...ys);
   const pad = (yMax - yMin) * 0.08 || Math.abs(yMax) * 0.1 || 1;
@@ -89,7 +96,8 @@ export function FunnelPlot({ comparison, titleId, descId }: { comparison: Compar
 
   const x = (n: number) => MARGIN.left + (n / xMax) * PLOT_W;
   const y = (v: number) => MARGIN.top + PLOT_H - ((v - yMin) / (yMax - yMin)) * PLOT_H;
-  const line = (key: keyof Omit<LimitCurvePoint, 'n'>) => curves.map((c, i) => `${i ? 'L' : 'M'}${x(c.n).toFixed(1)},${y(c[key]).toFixed(1)}`).join(' ');
+  const line = (key: keyof Omit<LimitCurvePoint, 'n'>) =>
+    curves.map((c, i) => `${i ? 'L' : 'M'}${x(c.n).toFixed(1)},${y(c[key]).toFixed(1)}`).join(' ');
 
   // Labels to the right of their point, moved down where they would overlap one already placed.
   const placed: { x: number; y: number; w: number }[] = [];
@@ -99,7 +107,8 @@ export function FunnelPlot({ comparison, titleId, descId }: { comparison: Compar
       const px = x(entry.denominator);
       const w = entry.district.name.length * 7;
       let ly = y(entry.value) + 4;
-      for (let tries = 0; tries < 6 && placed.some((p) => Math.abs(p.y - ly) < 13 && px + 9 < p.x + p.w && p.x < px + 9 + w); tries++) ly += 13;
+      for (let tries = 0; tries < 6 && placed.some((p) => Math.abs(p.y - ly) < 13 && px + 9 < p.x + p.w && p.x < px + 9 + w); tries++)
+        ly += 13;
       placed.push({ x: px + 9, y: ly, w });
       return { code: entry.district.code, x: px + 9, y: ly, text: entry.district.name };
     });
@@ -142,7 +151,9 @@ export function FunnelPlot({ comparison, titleId, descId }: { comparison: Compar
         <path class="limit limit-998" d={line('lower998')} />
         <path class="limit limit-95" d={line('upper95')} />
         <path class="limit limit-95" d={line('lower95')} />
-        {comparison.cityValue !== null && <line class="city-line" x1={MARGIN.left} x2={MARGIN.left + PLOT_W} y1={y(comparison.cityValue)} y2={y(comparison.cityValue)} />}
+        {comparison.cityValue !== null && (
+          <line class="city-line" x1={MARGIN.left} x2={MARGIN.left + PLOT_W} y1={y(comparison.cityValue)} y2={y(comparison.cityValue)} />
+        )}
       </g>
       <g class="points">
         {shown.map((entry) => (

@@ -44,7 +44,13 @@ export function proportionLimitsAt(p: number, n: number): LimitCurvePoint {
   if (n > EXACT_UP_TO) {
     const sd = Math.sqrt((p * (1 - p)) / n);
     const clamp = (x: number) => Math.min(1, Math.max(0, x));
-    return { n, lower95: clamp(p - Z95 * sd), upper95: clamp(p + Z95 * sd), lower998: clamp(p - Z998 * sd), upper998: clamp(p + Z998 * sd) };
+    return {
+      n,
+      lower95: clamp(p - Z95 * sd),
+      upper95: clamp(p + Z95 * sd),
+      lower998: clamp(p - Z998 * sd),
+      upper998: clamp(p + Z998 * sd),
+    };
   }
   const [lower998, lower95, upper95, upper998] = interpolatedQuantiles(n, p, [0.001, 0.025, 0.975, 0.999]);
   return { n, lower95, upper95, lower998, upper998 };
@@ -60,6 +66,12 @@ export function funnelCurves(p: number, from: number, to: number, scale = 1, ste
   const sizes = [...new Set(Array.from({ length: steps + 1 }, (_, i) => Math.round((a + ((b - a) * i) / steps) ** 2)))];
   return sizes.map((n) => {
     const limits = proportionLimitsAt(p, n);
-    return { n, lower95: limits.lower95 * scale, upper95: limits.upper95 * scale, lower998: limits.lower998 * scale, upper998: limits.upper998 * scale };
+    return {
+      n,
+      lower95: limits.lower95 * scale,
+      upper95: limits.upper95 * scale,
+      lower998: limits.lower998 * scale,
+      upper998: limits.upper998 * scale,
+    };
   });
 }

@@ -48,7 +48,12 @@ export function reportedPeriods(cat: Catalogue, indicator: IndicatorFieldsFragme
       from: periodBefore(to, indicator.periodicity, PERIODS_SHOWN + 3),
       to,
       ...onlyArea(indicator.area),
-    }).then((data) => (data[AREA_FIELDS[indicator.area]]?.series ?? []).filter((point) => point.reported).map((point) => point.period).reverse());
+    }).then((data) =>
+      (data[AREA_FIELDS[indicator.area]]?.series ?? [])
+        .filter((point) => point.reported)
+        .map((point) => point.period)
+        .reverse(),
+    );
     periods.catch(() => reported.delete(key));
     reported.set(key, periods);
   }

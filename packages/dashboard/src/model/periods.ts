@@ -30,6 +30,7 @@ export function periodName(period: string): string {
   const quarter = /^(\d{4})-Q(\d)$/.exec(period);
   if (quarter) return `${quarter[1]} kvartal ${quarter[2]}`;
   const month = /^(\d{4})-(\d{2})$/.exec(period);
-  if (month) return `${new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1)).toLocaleDateString('sv-SE', { month: 'long', timeZone: 'UTC' })} ${month[1]}`;
+  if (month)
+    return `${new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1)).toLocaleDateString('sv-SE', { month: 'long', timeZone: 'UTC' })} ${month[1]}`;
   return period;
 }

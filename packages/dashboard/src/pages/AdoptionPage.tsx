@@ -98,7 +98,15 @@ function Cell({ adoption, current }: { adoption: Adoption | undefined; current: 
   );
 }
 
-function Matrix({ documents, districts, areaName }: { documents: MatrixDocument[]; districts: { code: string; name: string }[]; areaName: string }) {
+function Matrix({
+  documents,
+  districts,
+  areaName,
+}: {
+  documents: MatrixDocument[];
+  districts: { code: string; name: string }[];
+  areaName: string;
+}) {
   const lagging = documents.reduce((sum, doc) => sum + (doc.adoption ?? []).filter((a) => a.lagging).length, 0);
   return (
     <>
@@ -107,9 +115,7 @@ function Matrix({ documents, districts, areaName }: { documents: MatrixDocument[
       </p>
       <div class="matrix-scroll" tabIndex={0} role="region" aria-label={`Införandematris, ${areaName}`}>
         <table class="data-table matrix">
-          <caption>
-            {areaName}: den version varje stadsdel har kvitterat eller genomfört, per dokument
-          </caption>
+          <caption>{areaName}: den version varje stadsdel har kvitterat eller genomfört, per dokument</caption>
           <thead>
             <tr>
               <th scope="col">Dokument</th>
@@ -200,7 +206,11 @@ export function AdoptionPage({ route }: { route: Route }) {
       </nav>
       <Status loaded={loaded}>
         {(data) =>
-          data.matrix ? <Matrix documents={data.matrix} districts={data.districts} areaName={data.areaName} /> : <PublishedList documents={data.published} />
+          data.matrix ? (
+            <Matrix documents={data.matrix} districts={data.districts} areaName={data.areaName} />
+          ) : (
+            <PublishedList documents={data.published} />
+          )
         }
       </Status>
     </>

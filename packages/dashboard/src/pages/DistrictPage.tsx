@@ -11,7 +11,15 @@ import { formatValue, KIND_NAMES, POSITION_NAMES, TREND_NAMES } from '../model/f
 import { periodBefore, periodName } from '../model/periods';
 import { href, replaceRoute, type Route } from '../router';
 
-function AreaSection({ profile, series, period }: { profile: DistrictAreaFieldsFragment; series: Map<string, SeriesFieldsFragment[]>; period: string }) {
+function AreaSection({
+  profile,
+  series,
+  period,
+}: {
+  profile: DistrictAreaFieldsFragment;
+  series: Map<string, SeriesFieldsFragment[]>;
+  period: string;
+}) {
   const { adoption, indicators } = profile;
   const headingId = `area-${profile.area}`;
   // Token-only fields: null (with an error on the field) when the session may not read them.
@@ -92,7 +100,11 @@ function AreaSection({ profile, series, period }: { profile: DistrictAreaFieldsF
                   {lag.document.title} <span class="kind">({KIND_NAMES[lag.document.kind] ?? lag.document.kind})</span>
                 </th>
                 <td>{lag.currentVersion ? `version ${lag.currentVersion.number}` : '–'}</td>
-                <td>{lag.version ? `version ${lag.version.number} (${lag.status === 'IMPLEMENTED' ? 'genomförd' : 'kvitterad'})` : 'ingen kvitterad'}</td>
+                <td>
+                  {lag.version
+                    ? `version ${lag.version.number} (${lag.status === 'IMPLEMENTED' ? 'genomförd' : 'kvitterad'})`
+                    : 'ingen kvitterad'}
+                </td>
                 <td class="num">{lag.daysLagging ?? '–'}</td>
               </tr>
             ))}
@@ -146,40 +158,52 @@ export function DistrictPage({ route }: { route: Route }) {
     <>
       <h1>Stadsdel{loaded.state === 'done' && loaded.data.district ? `: ${loaded.data.district.name}` : ''}</h1>
       <Status loaded={loaded}>
-      {({ cat, code, period, district, series }) => (
-        <>
-          <form class="pickers" onSubmit={(event) => event.preventDefault()}>
-            <div class="field">
-              <label for="pick-district">Stadsdel</label>
-              <select id="pick-district" value={code} onChange={(event) => replaceRoute(href('stadsdel', { id: event.currentTarget.value, params: { period: asked } }))}>
-                {cat.districts.map((item) => (
-                  <option key={item.code} value={item.code}>
-                    {item.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </form>
-          {!district ? (
-            <p>Stadsdelen finns inte.</p>
-          ) : (
-            <>
-              <p>
-                Period: <strong>{periodName(period)}</strong>
-                {district.population ? ` · ${district.population.toLocaleString('sv-SE')} invånare` : ''}
-              </p>
-              {([district.childServices, district.adultServices, district.disability, district.incomeSupport] as (DistrictAreaFieldsFragment | null)[]).map(
-                (profile, i) =>
+        {({ cat, code, period, district, series }) => (
+          <>
+            <form class="pickers" onSubmit={(event) => event.preventDefault()}>
+              <div class="field">
+                <label for="pick-district">Stadsdel</label>
+                <select
+                  id="pick-district"
+                  value={code}
+                  onChange={(event) => replaceRoute(href('stadsdel', { id: event.currentTarget.value, params: { period: asked } }))}
+                >
+                  {cat.districts.map((item) => (
+                    <option key={item.code} value={item.code}>
+                      {item.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </form>
+            {!district ? (
+              <p>Stadsdelen finns inte.</p>
+            ) : (
+              <>
+                <p>
+                  Period: <strong>{periodName(period)}</strong>
+                  {district.population ? ` · ${district.population.toLocaleString('sv-SE')} invånare` : ''}
+                </p>
+                {(
+                  [
+                    district.childServices,
+                    district.adultServices,
+                    district.disability,
+                    district.incomeSupport,
+                  ] as (DistrictAreaFieldsFragment | null)[]
+                ).map((profile, i) =>
                   profile ? (
                     <AreaSection key={profile.area} profile={profile} series={series} period={period} />
                   ) : (
-                    <p key={i} class="notice">Ett område svarar inte just nu.</p>
+                    <p key={i} class="notice">
+                      Ett område svarar inte just nu.
+                    </p>
                   ),
-              )}
-            </>
-          )}
-        </>
-      )}
+                )}
+              </>
+            )}
+          </>
+        )}
       </Status>
     </>
   );

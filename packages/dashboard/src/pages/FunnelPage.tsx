@@ -43,8 +43,8 @@ function FunnelView({ comparison }: { comparison: ComparisonFieldsFragment }) {
               {indicator.name}, {periodName(comparison.period)}
             </span>
             <span id="funnel-desc" class="visually-hidden">
-              Trattdiagram: {shown.length} stadsdelar som punkter, värde mot antal. Stadens värde {formatValue(comparison.cityValue, indicator)}. Samma
-              uppgifter finns i tabellen nedan.
+              Trattdiagram: {shown.length} stadsdelar som punkter, värde mot antal. Stadens värde{' '}
+              {formatValue(comparison.cityValue, indicator)}. Samma uppgifter finns i tabellen nedan.
             </span>
           </figcaption>
           <FunnelPlot comparison={comparison} titleId="funnel-title" descId="funnel-desc" />
@@ -141,7 +141,11 @@ function FunnelView({ comparison }: { comparison: ComparisonFieldsFragment }) {
 
 function Pickers({ cat, indicator, period, periods }: { cat: Catalogue; indicator: string; period: string; periods: string[] }) {
   const go = (next: { indikator?: string; period?: string }) =>
-    replaceRoute(href('trattdiagram', { params: { indikator: next.indikator ?? indicator, period: next.period ?? (next.indikator ? undefined : period) } }));
+    replaceRoute(
+      href('trattdiagram', {
+        params: { indikator: next.indikator ?? indicator, period: next.period ?? (next.indikator ? undefined : period) },
+      }),
+    );
   return (
     <form class="pickers" onSubmit={(event) => event.preventDefault()}>
       <div class="field">
@@ -196,13 +200,18 @@ export function FunnelPage({ route }: { route: Route }) {
     <>
       <h1>Trattdiagram</h1>
       <p class="lead">
-        Varje stadsdel jämförs med staden som helhet. Gränserna vidgas för små stadsdelar, där slumpen ger större utslag: bara punkter utanför
-        gränserna skiljer sig mer än slumpen förklarar.
+        Varje stadsdel jämförs med staden som helhet. Gränserna vidgas för små stadsdelar, där slumpen ger större utslag: bara punkter
+        utanför gränserna skiljer sig mer än slumpen förklarar.
       </p>
       <Status loaded={loaded}>
         {({ cat, indicator, periods, period, comparison }) => (
           <>
-            <Pickers cat={cat} indicator={indicator.code} period={period} periods={periods.includes(period) ? periods : [period, ...periods]} />
+            <Pickers
+              cat={cat}
+              indicator={indicator.code}
+              period={period}
+              periods={periods.includes(period) ? periods : [period, ...periods]}
+            />
             {comparison ? <FunnelView comparison={comparison} /> : <p>Inga uppgifter för perioden.</p>}
           </>
         )}

@@ -82,8 +82,8 @@ function AreaSummary({ area, data, period }: { area: Catalogue['areas'][number];
         <ol class="lagged">
           {lagged.map((doc) => (
             <li key={doc.slug}>
-              <a href={href('inforande', { params: { omrade: area.area } })}>{doc.title}</a>: {doc.districts} av {data.districts.length} stadsdelar (längst{' '}
-              {doc.maxDays} dagar)
+              <a href={href('inforande', { params: { omrade: area.area } })}>{doc.title}</a>: {doc.districts} av {data.districts.length}{' '}
+              stadsdelar (längst {doc.maxDays} dagar)
             </li>
           ))}
         </ol>
@@ -110,7 +110,8 @@ export function OverviewPage() {
     <>
       <h1>Översikt</h1>
       <p class="lead">
-        Hur stadsdelarna ligger mot staden på varje indikator den senaste perioden, och vilka gemensamma dokument de ännu inte har kvitterat.
+        Hur stadsdelarna ligger mot staden på varje indikator den senaste perioden, och vilka gemensamma dokument de ännu inte har
+        kvitterat.
       </p>
       <Status loaded={loaded}>
         {({ cat, period, data }) =>

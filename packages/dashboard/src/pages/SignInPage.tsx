@@ -27,7 +27,10 @@ export function SignInPage() {
     event.preventDefault();
     setError('');
     try {
-      await devSignIn(role, role === 'district-system' ? district || (districts.state === 'done' ? districts.data.districts[0]?.code : '') : undefined);
+      await devSignIn(
+        role,
+        role === 'district-system' ? district || (districts.state === 'done' ? districts.data.districts[0]?.code : '') : undefined,
+      );
       await refresh();
       location.hash = href('oversikt');
     } catch (problem) {
@@ -56,7 +59,10 @@ export function SignInPage() {
       )}
       {session?.devSignIn ? (
         <form class="sign-in" onSubmit={submit}>
-          <p>Utvecklingsläge: välj en roll, så utfärdar gatewayen en token för den (samma som <code>npm run token</code>). Det går inte i produktion.</p>
+          <p>
+            Utvecklingsläge: välj en roll, så utfärdar gatewayen en token för den (samma som <code>npm run token</code>). Det går inte i
+            produktion.
+          </p>
           <fieldset>
             <legend>Roll</legend>
             {session.devSignIn.roles.map((item) => (
@@ -87,8 +93,8 @@ export function SignInPage() {
         </form>
       ) : (
         <p>
-          Inloggningen sker med kommunens inloggning (e-legitimation eller tjänstekort). Om du ser den här sidan utan att ha loggat in, kontakta
-          förvaltningens IT-stöd.
+          Inloggningen sker med kommunens inloggning (e-legitimation eller tjänstekort). Om du ser den här sidan utan att ha loggat in,
+          kontakta förvaltningens IT-stöd.
         </p>
       )}
     </>

@@ -27,7 +27,9 @@ export class DisclosureProtection1763800006000 implements MigrationInterface {
         CHECK (hidden = (reason IS NOT NULL))
       )`);
     await db.query(`COMMENT ON COLUMN disclosure_cell.district IS 'district code; empty for the city total'`);
-    await db.query(`COMMENT ON COLUMN disclosure_cell.part IS 'empty for the indicator''s own figure; a category code (intervention) for a breakdown cell'`);
+    await db.query(
+      `COMMENT ON COLUMN disclosure_cell.part IS 'empty for the indicator''s own figure; a category code (intervention) for a breakdown cell'`,
+    );
     // Figures stored before this migration would stay hidden (never protected) until their period is reported again.
     await protectUnprotectedPeriods(db.manager);
   }

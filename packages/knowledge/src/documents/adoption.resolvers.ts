@@ -35,19 +35,26 @@ export function adoptionMutations(types: AreaTypes): Function[] {
   @Resolver(() => types.Mutations)
   class AdoptionMutationsResolver {
     @FieldResolver(() => Adoption, {
-      description: `A district system acknowledges a published version for its own district, or reports it implemented; returns where the district now stands on the document. ${errorsDoc({
-        UNAUTHENTICATED: '',
-        FORBIDDEN: 'not a district system, or another district than its own',
-        NOT_FOUND: 'no such version in the area',
-        BAD_USER_INPUT: 'not a published version, or going back from IMPLEMENTED',
-      })}`,
+      description: `A district system acknowledges a published version for its own district, or reports it implemented; returns where the district now stands on the document. ${errorsDoc(
+        {
+          UNAUTHENTICATED: '',
+          FORBIDDEN: 'not a district system, or another district than its own',
+          NOT_FOUND: 'no such version in the area',
+          BAD_USER_INPUT: 'not a published version, or going back from IMPLEMENTED',
+        },
+      )}`,
     })
     acknowledge(
       @Root() ns: AreaNamespace,
       @Arg('versionId', () => ID, { description: 'The published version.' }) versionId: string,
-      @Arg('status', () => AdoptionStatus, { description: 'ACKNOWLEDGED, or IMPLEMENTED once the district works by it.' }) status: AdoptionStatus,
+      @Arg('status', () => AdoptionStatus, { description: 'ACKNOWLEDGED, or IMPLEMENTED once the district works by it.' })
+      status: AdoptionStatus,
       @Ctx() ctx: SubgraphContext,
-      @Arg('district', () => String, { nullable: true, description: "The district's code; default and only allowed value: the caller's own district." }) district?: string | null,
+      @Arg('district', () => String, {
+        nullable: true,
+        description: "The district's code; default and only allowed value: the caller's own district.",
+      })
+      district?: string | null,
     ): Promise<Adoption> {
       return new AdoptionService(ctx.db).acknowledge(ctx.principal, ns.area, versionId, status, ctx.today, district);
     }
@@ -96,7 +103,10 @@ export class AdoptionResolver {
 
 @Resolver(() => AreaProfile)
 export class ProfileAdoptionResolver {
-  @FieldResolver(() => AdoptionSummary, { nullable: true, description: `The district's adoption of the area's documents in force. ${NEEDS_TOKEN}` })
+  @FieldResolver(() => AdoptionSummary, {
+    nullable: true,
+    description: `The district's adoption of the area's documents in force. ${NEEDS_TOKEN}`,
+  })
   async adoption(@Root() profile: AreaProfile, @Ctx() ctx: SubgraphContext): Promise<AdoptionSummary> {
     policy.requireAuthenticated(ctx.principal);
     const [inForce, rows] = await Promise.all([inForceInArea(ctx).load(profile.area), adoptionOfDistrict(ctx).load(profile.district)]);

@@ -24,7 +24,11 @@ registerEnumType(AdoptionStatus, {
  * Where a district stands on one document: the newest version it has acknowledged or implemented,
  * and whether it lags behind the version in force.
  */
-@ObjectType({ description: "A district's adoption of a document: the newest version it has acknowledged, and whether it lags behind the version in force.", simpleResolvers: true })
+@ObjectType({
+  description:
+    "A district's adoption of a document: the newest version it has acknowledged, and whether it lags behind the version in force.",
+  simpleResolvers: true,
+})
 @Directive('@shareable')
 export class Adoption {
   @Field(() => AreaDistrict(), { description: 'The district.' })
@@ -91,7 +95,13 @@ export function daysBetween(from: string, to: string): number {
  * Where `district` stands on a document, from all its adoption rows for the document (any version):
  * it lags when it has not acknowledged the version in force `current` (none in force: it cannot lag).
  */
-export function standing(district: string, documentId: string, current: DocumentVersion | null, rows: AdoptionRow[], today: string): Adoption {
+export function standing(
+  district: string,
+  documentId: string,
+  current: DocumentVersion | null,
+  rows: AdoptionRow[],
+  today: string,
+): Adoption {
   const own = rows.filter((row) => row.district === district && row.document_id === documentId);
   const newest = [...own].sort((a, b) => b.number - a.number)[0];
   const ofCurrent = current ? own.find((row) => row.version_id === current.id) : undefined;
@@ -143,7 +153,14 @@ export class AdoptionService {
    * Going back from IMPLEMENTED to ACKNOWLEDGED is refused; repeating a status changes nothing and
    * writes no audit entry. One transaction, every statement on its connection.
    */
-  async acknowledge(principal: Principal | null, area: Area, versionId: string, status: AdoptionStatus, today: string, forDistrict?: string | null): Promise<Adoption> {
+  async acknowledge(
+    principal: Principal | null,
+    area: Area,
+    versionId: string,
+    status: AdoptionStatus,
+    today: string,
+    forDistrict?: string | null,
+  ): Promise<Adoption> {
     const caller = policy.requireDistrictSystemFor(principal, forDistrict ? [forDistrict] : []);
     const district = caller.district as string;
     return inTransaction(this.db, async (tx) => {
@@ -151,7 +168,9 @@ export class AdoptionService {
       const [version] = await documents.versionsByIds([versionId]);
       if (!version || version.area !== area) throw new NotFoundError(`No version ${versionId} in this area.`, { versionId });
       if (version.status !== VersionStatus.PUBLISHED && version.status !== VersionStatus.SUPERSEDED) {
-        throw new BadInputError(`Only a published version can be acknowledged; version ${version.number} is ${version.status}.`, { status: version.status });
+        throw new BadInputError(`Only a published version can be acknowledged; version ${version.number} is ${version.status}.`, {
+          status: version.status,
+        });
       }
       // The only change an existing row can take is ACKNOWLEDGED → IMPLEMENTED; concurrent callers queue on the row
       // and the later ones find nothing to change, so the outcome does not depend on who came first.
@@ -171,9 +190,21 @@ export class AdoptionService {
       if (changed) {
         const { inserted, ...after } = changed;
         const before = inserted ? null : { ...after, status: AdoptionStatus.ACKNOWLEDGED, implemented_at: null };
-        await recordAudit(tx, caller, { action: 'acknowledge', entity: 'adoption', entityId: `${version.id}:${district}`, documentId: version.documentId, before, after });
-      } else if (status === AdoptionStatus.ACKNOWLEDGED && rows.find((row) => row.version_id === version.id)?.status === AdoptionStatus.IMPLEMENTED) {
-        throw new BadInputError('The version is already reported as implemented; it cannot go back to acknowledged.', { status: AdoptionStatus.IMPLEMENTED });
+        await recordAudit(tx, caller, {
+          action: 'acknowledge',
+          entity: 'adoption',
+          entityId: `${version.id}:${district}`,
+          documentId: version.documentId,
+          before,
+          after,
+        });
+      } else if (
+        status === AdoptionStatus.ACKNOWLEDGED &&
+        rows.find((row) => row.version_id === version.id)?.status === AdoptionStatus.IMPLEMENTED
+      ) {
+        throw new BadInputError('The version is already reported as implemented; it cannot go back to acknowledged.', {
+          status: AdoptionStatus.IMPLEMENTED,
+        });
       }
       const [current] = await documents.inForce([version.documentId], today);
       return standing(district, version.documentId, current ?? null, rows, today);

@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { BadInputError, ConflictError, inTransaction, isUuid, NotFoundError, policy, updatedRows, type Db, type Principal } from '@samsyn/core';
+import {
+  BadInputError,
+  ConflictError,
+  inTransaction,
+  isUuid,
+  NotFoundError,
+  policy,
+  updatedRows,
+  type Db,
+  type Principal,
+} from '@samsyn/core';
 import type { Area } from '../area';
 import { recordAudit } from './audit';
 import { checkDraftContent, checkNewDocument, checkUpdateInput, type DraftContent } from './draft-input';
@@ -45,7 +55,13 @@ export class DocumentLifecycle {
       );
       if (!row) throw new ConflictError(`A document with slug "${slug}" already exists in this area.`, { slug });
       const document = toDocument(row);
-      await recordAudit(tx, actor, { action: 'createDocument', entity: 'document', entityId: document.id, documentId: document.id, after: document });
+      await recordAudit(tx, actor, {
+        action: 'createDocument',
+        entity: 'document',
+        entityId: document.id,
+        documentId: document.id,
+        after: document,
+      });
       return this.insertVersion(tx, actor, document, content, undefined, null);
     });
   }
@@ -95,7 +111,14 @@ export class DocumentLifecycle {
         ],
       );
       const updated = toVersion(row, area);
-      await recordAudit(tx, actor, { action: 'updateDraft', entity: 'version', entityId: version.id, documentId: version.documentId, before: auditedVersion(version), after: auditedVersion(updated) });
+      await recordAudit(tx, actor, {
+        action: 'updateDraft',
+        entity: 'version',
+        entityId: version.id,
+        documentId: version.documentId,
+        before: auditedVersion(version),
+        after: auditedVersion(updated),
+      });
       return updated;
     });
   }
@@ -136,7 +159,8 @@ export class DocumentLifecycle {
    */
   async publish(area: Area, versionId: string, validFrom: string): Promise<DocumentVersion> {
     const actor = policy.requireAreaEditor(this.principal, area);
-    if (validFrom < this.today) throw new BadInputError(`validFrom must be today (${this.today}) or later, not ${validFrom}.`, { validFrom });
+    if (validFrom < this.today)
+      throw new BadInputError(`validFrom must be today (${this.today}) or later, not ${validFrom}.`, { validFrom });
     return this.transition(area, versionId, 'publish', async (tx, { version, document }) => {
       requireStatus(version, VersionStatus.IN_REVIEW, 'published');
       policy.requireSecondPair(actor, version.submittedBySub);
@@ -174,17 +198,24 @@ export class DocumentLifecycle {
     return inTransaction(this.db, async (tx) => {
       const document = await this.lockDocument(tx, area, documentId);
       if (document.retiredAt) throw new BadInputError('The document is already retired.', { documentId });
-      await tx.query(`UPDATE document_version SET status = 'RETIRED', updated_at = now(), updated_by = $2 WHERE document_id = $1 AND status <> 'RETIRED'`, [
-        documentId,
-        actor.sub,
-      ]);
+      await tx.query(
+        `UPDATE document_version SET status = 'RETIRED', updated_at = now(), updated_by = $2 WHERE document_id = $1 AND status <> 'RETIRED'`,
+        [documentId, actor.sub],
+      );
       const [row] = await updatedRows<DocumentRow>(
         tx,
         `UPDATE document AS d SET retired_at = now(), retired_by = $2, retired_reason = $3 WHERE id = $1 RETURNING ${DOCUMENT_COLUMNS}`,
         [documentId, actor.sub, reason.trim()],
       );
       const retired = toDocument(row);
-      await recordAudit(tx, actor, { action: 'retire', entity: 'document', entityId: documentId, documentId, before: document, after: retired });
+      await recordAudit(tx, actor, {
+        action: 'retire',
+        entity: 'document',
+        entityId: documentId,
+        documentId,
+        before: document,
+        after: retired,
+      });
       return retired;
     });
   }
@@ -220,7 +251,13 @@ export class DocumentLifecycle {
       ],
     );
     const version = toVersion(row, document.area);
-    await recordAudit(tx, actor, { action: 'createDraft', entity: 'version', entityId: version.id, documentId: document.id, after: auditedVersion(version) });
+    await recordAudit(tx, actor, {
+      action: 'createDraft',
+      entity: 'version',
+      entityId: version.id,
+      documentId: document.id,
+      after: auditedVersion(version),
+    });
     return version;
   }
 
@@ -236,7 +273,14 @@ export class DocumentLifecycle {
       const locked = await this.lockVersion(tx, area, versionId);
       const [row] = await change(tx, locked);
       const after = toVersion(row, area);
-      await recordAudit(tx, actor, { action, entity: 'version', entityId: versionId, documentId: after.documentId, before: auditedVersion(locked.version), after: auditedVersion(after) });
+      await recordAudit(tx, actor, {
+        action,
+        entity: 'version',
+        entityId: versionId,
+        documentId: after.documentId,
+        before: auditedVersion(locked.version),
+        after: auditedVersion(after),
+      });
       return after;
     });
   }

@@ -63,7 +63,10 @@ export class DocumentReader {
     const bounds = [`position > ${param(after)}::bigint`];
     if (before !== null) bounds.push(`position < ${param(before)}::bigint`);
     if (first !== null) bounds.push(`position <= ${param(after + first)}::bigint`);
-    if (last !== null) bounds.push(`position >= ${before !== null ? `${param(before)}::bigint` : '(SELECT count(*) + 1 FROM listed)'} - ${param(last)}::bigint`);
+    if (last !== null)
+      bounds.push(
+        `position >= ${before !== null ? `${param(before)}::bigint` : '(SELECT count(*) + 1 FROM listed)'} - ${param(last)}::bigint`,
+      );
     // The total comes with every page, also an empty one: hence the one-row left join.
     const rows: (DocumentRow & VersionRow & { position: string | null; total: string })[] = await this.db.query(
       `WITH listed AS (
@@ -97,12 +100,18 @@ export class DocumentReader {
   }
 
   async documentBySlug(area: Area, slug: string): Promise<KnowledgeDocument | null> {
-    const rows: DocumentRow[] = await this.db.query(`SELECT ${DOCUMENT_COLUMNS} FROM document d WHERE d.area = $1 AND d.slug = $2`, [area, slug]);
+    const rows: DocumentRow[] = await this.db.query(`SELECT ${DOCUMENT_COLUMNS} FROM document d WHERE d.area = $1 AND d.slug = $2`, [
+      area,
+      slug,
+    ]);
     return rows[0] ? toDocument(rows[0]) : null;
   }
 
   async documentsBySlugs(area: Area, slugs: readonly string[]): Promise<KnowledgeDocument[]> {
-    const rows: DocumentRow[] = await this.db.query(`SELECT ${DOCUMENT_COLUMNS} FROM document d WHERE d.area = $1 AND d.slug = ANY($2)`, [area, slugs]);
+    const rows: DocumentRow[] = await this.db.query(`SELECT ${DOCUMENT_COLUMNS} FROM document d WHERE d.area = $1 AND d.slug = ANY($2)`, [
+      area,
+      slugs,
+    ]);
     return rows.map(toDocument);
   }
 
@@ -170,12 +179,21 @@ export class DocumentReader {
 
   /** The audit entries of each document, oldest first. */
   async history(documentIds: readonly string[]): Promise<(AuditEntry & { documentId: string })[]> {
-    const rows: { id: string; at: Date; actor_name: string; action: string; entity: string; entity_id: string; document_id: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null }[] =
-      await this.db.query(
-        `SELECT id, at, actor_name, action, entity, entity_id, document_id, before, after FROM audit_log
+    const rows: {
+      id: string;
+      at: Date;
+      actor_name: string;
+      action: string;
+      entity: string;
+      entity_id: string;
+      document_id: string;
+      before: Record<string, unknown> | null;
+      after: Record<string, unknown> | null;
+    }[] = await this.db.query(
+      `SELECT id, at, actor_name, action, entity, entity_id, document_id, before, after FROM audit_log
          WHERE document_id = ANY($1) ORDER BY id`,
-        [documentIds.filter(isUuid)],
-      );
+      [documentIds.filter(isUuid)],
+    );
     return rows.map((row) =>
       Object.assign(new AuditEntry(), {
         id: String(row.id),

@@ -1,6 +1,18 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { BadInputError, cacheNever, cachePublic, errorsDoc, ForbiddenError, GraphQLDate, isoDate, policy, REFUSALS, UnauthenticatedError, type SubgraphContext } from '@samsyn/core';
+import {
+  BadInputError,
+  cacheNever,
+  cachePublic,
+  errorsDoc,
+  ForbiddenError,
+  GraphQLDate,
+  isoDate,
+  policy,
+  REFUSALS,
+  UnauthenticatedError,
+  type SubgraphContext,
+} from '@samsyn/core';
 import { AreaNamespace, type AreaTypes } from '../area-subgraph';
 import { DocumentLifecycle } from './document.lifecycle';
 import { DocumentReader, type PageWindow } from './document.reader';
@@ -28,29 +40,45 @@ export class DocumentsArgs {
 
   @Field(() => VersionStatus, {
     defaultValue: VersionStatus.PUBLISHED,
-    description: 'PUBLISHED (default): documents in force on validOn. DRAFT or IN_REVIEW (process leaders of the area): documents with such a version.',
+    description:
+      'PUBLISHED (default): documents in force on validOn. DRAFT or IN_REVIEW (process leaders of the area): documents with such a version.',
   })
   status!: VersionStatus;
 
   @Field(() => String, { nullable: true, description: 'Part of the target group (målgrupp), any case.' })
   targetGroup?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Swedish full-text search over title, summary and body, best match first; other inflections of a word match too.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Swedish full-text search over title, summary and body, best match first; other inflections of a word match too.',
+  })
   search?: string | null;
 
   @Field(() => GraphQLDate, { nullable: true, description: 'The day the documents are in force on; default today.' })
   validOn?: Date | null;
 
-  @Field(() => Int, { nullable: true, description: `The first n documents after \`after\` (forward paging); default ${DEFAULT_PAGE} when last is not given; at most ${MAX_PAGE}.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `The first n documents after \`after\` (forward paging); default ${DEFAULT_PAGE} when last is not given; at most ${MAX_PAGE}.`,
+  })
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'A cursor from this listing (usually the endCursor of the previous page): the page starts after it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A cursor from this listing (usually the endCursor of the previous page): the page starts after it.',
+  })
   after?: string | null;
 
-  @Field(() => Int, { nullable: true, description: `The last n documents before \`before\`, or of the whole listing (backward paging); at most ${MAX_PAGE}.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `The last n documents before \`before\`, or of the whole listing (backward paging); at most ${MAX_PAGE}.`,
+  })
   last?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'A cursor from this listing (usually the startCursor of the next page): the page ends before it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A cursor from this listing (usually the startCursor of the next page): the page ends before it.',
+  })
   before?: string | null;
 }
 
@@ -68,7 +96,8 @@ function decodeCursor(argument: 'after' | 'before', cursor: string): number {
 export function pageWindow(args: Pick<DocumentsArgs, 'first' | 'after' | 'last' | 'before'>): PageWindow {
   for (const name of ['first', 'last'] as const) {
     const size = args[name];
-    if (size != null && (size < 1 || size > MAX_PAGE)) throw new BadInputError(`${name} must be between 1 and ${MAX_PAGE}.`, { [name]: size });
+    if (size != null && (size < 1 || size > MAX_PAGE))
+      throw new BadInputError(`${name} must be between 1 and ${MAX_PAGE}.`, { [name]: size });
   }
   if (args.first != null && args.last != null) throw new BadInputError('Give first or last, not both.');
   return {
@@ -90,11 +119,17 @@ async function visible(ctx: SubgraphContext, document: KnowledgeDocument | null)
 @Resolver(() => AreaNamespace)
 export class DocumentsResolver {
   @FieldResolver(() => DocumentConnection, { description: "The area's routines, guidelines and methods, a page at a time." })
-  async documents(@Root() ns: AreaNamespace, @Args() args: DocumentsArgs, @Ctx() ctx: SubgraphContext, @Info() info: GraphQLResolveInfo): Promise<DocumentConnection> {
+  async documents(
+    @Root() ns: AreaNamespace,
+    @Args() args: DocumentsArgs,
+    @Ctx() ctx: SubgraphContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<DocumentConnection> {
     const window = pageWindow(args);
     if (!PUBLIC_STATUSES.includes(args.status)) {
       if (!ctx.principal) throw new UnauthenticatedError(`Sign in to see documents in status ${args.status}.`);
-      if (!policy.canReadUnpublished(ctx.principal, ns.area)) throw new ForbiddenError(`Only process leaders of the area see documents in status ${args.status}.`);
+      if (!policy.canReadUnpublished(ctx.principal, ns.area))
+        throw new ForbiddenError(`Only process leaders of the area see documents in status ${args.status}.`);
       cacheNever(info);
     } else {
       cachePublic(info, ctx.principal);
@@ -108,7 +143,10 @@ export class DocumentsResolver {
     const start = items[0]?.position ?? null;
     const end = items.at(-1)?.position ?? null;
     return {
-      edges: items.map(({ document, version, position }) => ({ cursor: encodeCursor(position), node: Object.assign(document, { listed: version }) })),
+      edges: items.map(({ document, version, position }) => ({
+        cursor: encodeCursor(position),
+        node: Object.assign(document, { listed: version }),
+      })),
       pageInfo: {
         // Where the page lies in the whole listing, whichever direction it was paged in.
         hasPreviousPage: start !== null ? start > 1 : window.after > 0 && total > 0,
@@ -120,7 +158,10 @@ export class DocumentsResolver {
     };
   }
 
-  @FieldResolver(() => KnowledgeDocument, { nullable: true, description: 'One document by id or slug; null when there is none the caller may see.' })
+  @FieldResolver(() => KnowledgeDocument, {
+    nullable: true,
+    description: 'One document by id or slug; null when there is none the caller may see.',
+  })
   async document(
     @Root() ns: AreaNamespace,
     @Ctx() ctx: SubgraphContext,
@@ -140,12 +181,14 @@ export function documentMutations(types: AreaTypes): Function[] {
   @Resolver(() => types.Mutations)
   class DocumentMutationsResolver {
     @FieldResolver(() => DocumentVersion, {
-      description: `Starts a draft: a new document (kind, slug) or a new version of one (documentId). Process leaders of the area and admins. ${errorsDoc({
-        ...REFUSALS.areaEditor,
-        NOT_FOUND: 'no such document in the area',
-        CONFLICT: 'the slug is taken in the area',
-        BAD_USER_INPUT: 'invalid content, or a retired document',
-      })}`,
+      description: `Starts a draft: a new document (kind, slug) or a new version of one (documentId). Process leaders of the area and admins. ${errorsDoc(
+        {
+          ...REFUSALS.areaEditor,
+          NOT_FOUND: 'no such document in the area',
+          CONFLICT: 'the slug is taken in the area',
+          BAD_USER_INPUT: 'invalid content, or a retired document',
+        },
+      )}`,
     })
     createDraft(
       @Root() ns: AreaNamespace,
@@ -166,7 +209,8 @@ export function documentMutations(types: AreaTypes): Function[] {
     updateDraft(
       @Root() ns: AreaNamespace,
       @Arg('versionId', () => ID, { description: 'The draft to change.' }) versionId: string,
-      @Arg('expectedRevision', () => Int, { description: 'The revision the change was based on (the draft as last read).' }) expectedRevision: number,
+      @Arg('expectedRevision', () => Int, { description: 'The revision the change was based on (the draft as last read).' })
+      expectedRevision: number,
       @Arg('input', () => DraftInput, { description: 'The fields to change; those left out stay as they are.' }) input: DraftInput,
       @Ctx() ctx: SubgraphContext,
     ): Promise<DocumentVersion> {
@@ -174,11 +218,13 @@ export function documentMutations(types: AreaTypes): Function[] {
     }
 
     @FieldResolver(() => DocumentVersion, {
-      description: `Submits a draft for review; another process leader of the area (or an admin) then publishes it or returns it. ${errorsDoc({
-        ...REFUSALS.areaEditor,
-        NOT_FOUND: 'no such version in the area',
-        BAD_USER_INPUT: 'not a draft',
-      })}`,
+      description: `Submits a draft for review; another process leader of the area (or an admin) then publishes it or returns it. ${errorsDoc(
+        {
+          ...REFUSALS.areaEditor,
+          NOT_FOUND: 'no such version in the area',
+          BAD_USER_INPUT: 'not a draft',
+        },
+      )}`,
     })
     submitForReview(
       @Root() ns: AreaNamespace,
@@ -205,13 +251,15 @@ export function documentMutations(types: AreaTypes): Function[] {
     }
 
     @FieldResolver(() => DocumentVersion, {
-      description: `Publishes a version in review from validFrom; the version published before is superseded in the same transaction. ${errorsDoc({
-        UNAUTHENTICATED: '',
-        FORBIDDEN: 'not a process leader of the area, or the one who submitted it (four eyes)',
-        NOT_FOUND: 'no such version in the area',
-        CONFLICT: 'another version was published after this draft was started',
-        BAD_USER_INPUT: 'not in review, a retired document, or validFrom in the past or before the previous version',
-      })}`,
+      description: `Publishes a version in review from validFrom; the version published before is superseded in the same transaction. ${errorsDoc(
+        {
+          UNAUTHENTICATED: '',
+          FORBIDDEN: 'not a process leader of the area, or the one who submitted it (four eyes)',
+          NOT_FOUND: 'no such version in the area',
+          CONFLICT: 'another version was published after this draft was started',
+          BAD_USER_INPUT: 'not in review, a retired document, or validFrom in the past or before the previous version',
+        },
+      )}`,
     })
     publish(
       @Root() ns: AreaNamespace,
@@ -249,7 +297,10 @@ function lifecycle(ctx: SubgraphContext): DocumentLifecycle {
 /** The fields of a document that are read from its versions and audit log, the same in every area. */
 @Resolver(() => KnowledgeDocument)
 export class KnowledgeDocumentResolver {
-  @FieldResolver(() => DocumentVersion, { nullable: true, description: 'The version in force on the given day (default today); null when none is.' })
+  @FieldResolver(() => DocumentVersion, {
+    nullable: true,
+    description: 'The version in force on the given day (default today); null when none is.',
+  })
   current(
     @Root() document: KnowledgeDocument,
     @Ctx() ctx: SubgraphContext,
@@ -263,19 +314,30 @@ export class KnowledgeDocumentResolver {
     return (await representative(document, ctx))?.title ?? document.slug;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Målgrupp of the version in force, or of the latest version the caller may see.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Målgrupp of the version in force, or of the latest version the caller may see.',
+  })
   async targetGroup(@Root() document: KnowledgeDocument, @Ctx() ctx: SubgraphContext): Promise<string | null> {
     return (await representative(document, ctx))?.targetGroup ?? null;
   }
 
-  @FieldResolver(() => Boolean, { description: 'Whether the version in force should have been reviewed by now (revideras senast has passed).' })
+  @FieldResolver(() => Boolean, {
+    description: 'Whether the version in force should have been reviewed by now (revideras senast has passed).',
+  })
   async overdueForReview(@Root() document: KnowledgeDocument, @Ctx() ctx: SubgraphContext): Promise<boolean> {
     const current = await versionInForce(ctx, ctx.today).load(document.id);
     return current?.reviewBy != null && current.reviewBy < ctx.today;
   }
 
-  @FieldResolver(() => [DocumentVersion], { description: 'Versions, newest first: the published ones for everyone, drafts and reviews for the area’s process leaders.' })
-  async versions(@Root() document: KnowledgeDocument, @Ctx() ctx: SubgraphContext, @Info() info: GraphQLResolveInfo): Promise<DocumentVersion[]> {
+  @FieldResolver(() => [DocumentVersion], {
+    description: 'Versions, newest first: the published ones for everyone, drafts and reviews for the area’s process leaders.',
+  })
+  async versions(
+    @Root() document: KnowledgeDocument,
+    @Ctx() ctx: SubgraphContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<DocumentVersion[]> {
     const versions = await versionsOfDocument(ctx).load(document.id);
     if (policy.canReadUnpublished(ctx.principal, document.area)) {
       cacheNever(info);
@@ -286,12 +348,14 @@ export class KnowledgeDocumentResolver {
 
   @FieldResolver(() => [AuditEntry], {
     nullable: true,
-    description: 'The audit log of the document, oldest first. Only for process leaders of the area and admins: for anyone else it is null with an UNAUTHENTICATED or FORBIDDEN error, and the rest of the query still answers.',
+    description:
+      'The audit log of the document, oldest first. Only for process leaders of the area and admins: for anyone else it is null with an UNAUTHENTICATED or FORBIDDEN error, and the rest of the query still answers.',
   })
   async history(@Root() document: KnowledgeDocument, @Ctx() ctx: SubgraphContext, @Info() info: GraphQLResolveInfo): Promise<AuditEntry[]> {
     cacheNever(info);
     if (!ctx.principal) throw new UnauthenticatedError('Sign in to see the audit history.');
-    if (!policy.canReadUnpublished(ctx.principal, document.area)) throw new ForbiddenError('Only process leaders of the area and admins see the audit history.');
+    if (!policy.canReadUnpublished(ctx.principal, document.area))
+      throw new ForbiddenError('Only process leaders of the area and admins see the audit history.');
     return historyOfDocument(ctx).load(document.id);
   }
 

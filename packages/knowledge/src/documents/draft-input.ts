@@ -1,7 +1,16 @@
 import { BadInputError, isoDate } from '@samsyn/core';
 import type { DraftInput } from './types';
 
-const LIMITS = { title: 300, summary: 2_000, body: 200_000, legalBasis: 200, targetGroup: 300, decidedBy: 300, changeSummary: 2_000, registryNumber: 100 } as const;
+const LIMITS = {
+  title: 300,
+  summary: 2_000,
+  body: 200_000,
+  legalBasis: 200,
+  targetGroup: 300,
+  decidedBy: 300,
+  changeSummary: 2_000,
+  registryNumber: 100,
+} as const;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** The content fields of a draft, checked: undefined means "not given, keep or inherit". */
@@ -30,9 +39,9 @@ export function checkDraftContent(input: DraftInput): DraftContent {
     title: text('title', input.title, problems)?.trim(),
     summary: text('summary', input.summary, problems),
     body: text('body', input.body, problems),
-    targetGroup: input.targetGroup === undefined ? undefined : text('targetGroup', input.targetGroup, problems) ?? null,
-    decidedBy: input.decidedBy === undefined ? undefined : text('decidedBy', input.decidedBy, problems) ?? null,
-    changeSummary: input.changeSummary === undefined ? undefined : text('changeSummary', input.changeSummary, problems) ?? null,
+    targetGroup: input.targetGroup === undefined ? undefined : (text('targetGroup', input.targetGroup, problems) ?? null),
+    decidedBy: input.decidedBy === undefined ? undefined : (text('decidedBy', input.decidedBy, problems) ?? null),
+    changeSummary: input.changeSummary === undefined ? undefined : (text('changeSummary', input.changeSummary, problems) ?? null),
     reviewBy: input.reviewBy === undefined ? undefined : input.reviewBy === null ? null : isoDate(input.reviewBy),
     details: input.details ?? undefined,
   };
@@ -51,7 +60,8 @@ export function checkDraftContent(input: DraftInput): DraftContent {
 export function checkNewDocument(input: DraftInput): { kind: NonNullable<DraftInput['kind']>; slug: string } {
   const problems: string[] = [];
   if (!input.kind) problems.push('kind is required for a new document');
-  if (!input.slug || !SLUG.test(input.slug)) problems.push('slug is required: lower-case letters, digits and single hyphens, e.g. "forhandsbedomning"');
+  if (!input.slug || !SLUG.test(input.slug))
+    problems.push('slug is required: lower-case letters, digits and single hyphens, e.g. "forhandsbedomning"');
   if (!input.title?.trim()) problems.push('title is required for a new document');
   if (input.registryNumber && input.registryNumber.length > LIMITS.registryNumber) problems.push('registryNumber is too long');
   if (problems.length > 0) throw new BadInputError(`The new document is not valid: ${problems.join('; ')}.`, { problems });
@@ -60,6 +70,9 @@ export function checkNewDocument(input: DraftInput): { kind: NonNullable<DraftIn
 
 /** Refuses document-level fields on updateDraft: a draft's document does not change. */
 export function checkUpdateInput(input: DraftInput): void {
-  const given = (['documentId', 'kind', 'slug', 'registryNumber'] as const).filter((field) => input[field] !== undefined && input[field] !== null);
-  if (given.length > 0) throw new BadInputError(`updateDraft changes a version's content only; ${given.join(', ')} cannot be given.`, { fields: given });
+  const given = (['documentId', 'kind', 'slug', 'registryNumber'] as const).filter(
+    (field) => input[field] !== undefined && input[field] !== null,
+  );
+  if (given.length > 0)
+    throw new BadInputError(`updateDraft changes a version's content only; ${given.join(', ')} cannot be given.`, { fields: given });
 }

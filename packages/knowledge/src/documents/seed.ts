@@ -39,25 +39,23 @@ const SEEDER = 'samsyn-demo-data';
  */
 export async function seedDocuments(db: DataSource, area: Area, seeds: DocumentSeed[]): Promise<void> {
   await inTransaction(db.manager, async (tx) => {
-    const existing = new Set<string>((await tx.query(`SELECT slug FROM document WHERE area = $1`, [area])).map((row: { slug: string }) => row.slug));
+    const existing = new Set<string>(
+      (await tx.query(`SELECT slug FROM document WHERE area = $1`, [area])).map((row: { slug: string }) => row.slug),
+    );
     for (const seed of seeds) {
       if (existing.has(seed.slug)) continue;
       const owner = DEMO_PROCESS_LEADERS.find((leader) => leader.email === seed.owner);
       if (!owner) throw new Error(`demo document ${seed.slug}: no demo process leader ${seed.owner}`);
       const documentId = randomUUID();
-      await tx.query(`INSERT INTO document (id, area, kind, slug, registry_number, owner_id, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-        documentId,
-        area,
-        seed.kind,
-        seed.slug,
-        seed.registryNumber ?? null,
-        owner.id,
-        SEEDER,
-      ]);
+      await tx.query(
+        `INSERT INTO document (id, area, kind, slug, registry_number, owner_id, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [documentId, area, seed.kind, seed.slug, seed.registryNumber ?? null, owner.id, SEEDER],
+      );
       const lastPublished = seed.versions.map((v) => v.status).lastIndexOf('PUBLISHED');
       let basedOn: string | null = null;
       for (const [i, version] of seed.versions.entries()) {
-        if (version.status === 'PUBLISHED' && !version.validFrom) throw new Error(`demo document ${seed.slug}: a published version needs validFrom`);
+        if (version.status === 'PUBLISHED' && !version.validFrom)
+          throw new Error(`demo document ${seed.slug}: a published version needs validFrom`);
         const id = randomUUID();
         const status = version.status === 'PUBLISHED' && i < lastPublished ? 'SUPERSEDED' : version.status;
         const published = version.status === 'PUBLISHED';
@@ -102,7 +100,10 @@ export async function seedDocuments(db: DataSource, area: Area, seeds: DocumentS
  * acknowledged it; some still run an older version or none, so they lag. The same every time.
  */
 export async function seedAdoption(db: DataSource, area: Area, today: string): Promise<void> {
-  const [{ present }] = await db.query(`SELECT exists(SELECT 1 FROM adoption a JOIN document d ON d.id = a.document_id WHERE d.area = $1) AS present`, [area]);
+  const [{ present }] = await db.query(
+    `SELECT exists(SELECT 1 FROM adoption a JOIN document d ON d.id = a.document_id WHERE d.area = $1) AS present`,
+    [area],
+  );
   if (present) return;
   const versions: { id: string; document_id: string; slug: string; number: number; previous_id: string | null }[] = await db.query(
     `SELECT DISTINCT ON (v.document_id) v.id, v.document_id, d.slug, v.number,

@@ -212,7 +212,10 @@ export class DocumentConnection {
   totalCount!: number;
 }
 
-@InputType({ description: 'The content of a draft. On createDraft, give documentId for a new version of a document, or kind and slug for a new document; fields left out are taken from the version in force.' })
+@InputType({
+  description:
+    'The content of a draft. On createDraft, give documentId for a new version of a document, or kind and slug for a new document; fields left out are taken from the version in force.',
+})
 export class DraftInput {
   @Field(() => ID, { nullable: true, description: 'createDraft: the document to draft a new version of.' })
   documentId?: string | null;
@@ -220,7 +223,10 @@ export class DraftInput {
   @Field(() => DocumentKind, { nullable: true, description: 'createDraft of a new document: its kind.' })
   kind?: DocumentKind | null;
 
-  @Field(() => String, { nullable: true, description: 'createDraft of a new document: its stable name in the area (lower case, digits and hyphens).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'createDraft of a new document: its stable name in the area (lower case, digits and hyphens).',
+  })
   slug?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Diarienummer.' })
@@ -250,7 +256,10 @@ export class DraftInput {
   @Field(() => String, { nullable: true, description: 'What changes from the version it is based on.' })
   changeSummary?: string | null;
 
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Structured content of the kind (e.g. the rule values of a routine), as JSON.' })
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description: 'Structured content of the kind (e.g. the rule values of a routine), as JSON.',
+  })
   details?: Record<string, unknown> | null;
 }
 

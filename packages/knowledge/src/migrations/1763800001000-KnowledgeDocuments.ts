@@ -67,7 +67,9 @@ export class KnowledgeDocuments1763800001000 implements MigrationInterface {
       )`);
     // Only one version of a document is the latest published one; a race to publish two loses here at the latest.
     await db.query(`CREATE UNIQUE INDEX document_version_one_published ON document_version (document_id) WHERE status = 'PUBLISHED'`);
-    await db.query(`CREATE INDEX document_version_in_force_idx ON document_version (document_id, valid_from DESC, number DESC) WHERE status IN ('PUBLISHED','SUPERSEDED')`);
+    await db.query(
+      `CREATE INDEX document_version_in_force_idx ON document_version (document_id, valid_from DESC, number DESC) WHERE status IN ('PUBLISHED','SUPERSEDED')`,
+    );
     await db.query(`CREATE INDEX document_version_status_idx ON document_version (status)`);
     await db.query(`CREATE INDEX document_version_search_idx ON document_version USING gin (search)`);
 

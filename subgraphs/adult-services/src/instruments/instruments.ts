@@ -95,22 +95,40 @@ export class InstrumentService {
   constructor(private readonly db: Db) {}
 
   async catalogue(): Promise<Instrument[]> {
-    const rows: { code: string; name: string; kind: InstrumentKind; purpose: string; target_group: string; method_document: string | null }[] = await this.db.query(
-      `SELECT * FROM instrument ORDER BY position`,
-    );
+    const rows: {
+      code: string;
+      name: string;
+      kind: InstrumentKind;
+      purpose: string;
+      target_group: string;
+      method_document: string | null;
+    }[] = await this.db.query(`SELECT * FROM instrument ORDER BY position`);
     return rows.map((row) =>
-      Object.assign(new Instrument(), { code: row.code, name: row.name, kind: row.kind, purpose: row.purpose, targetGroup: row.target_group, methodDocument: row.method_document }),
+      Object.assign(new Instrument(), {
+        code: row.code,
+        name: row.name,
+        kind: row.kind,
+        purpose: row.purpose,
+        targetGroup: row.target_group,
+        methodDocument: row.method_document,
+      }),
     );
   }
 
   /** Coverage of every instrument: one statement for the uses. */
   async coverage(): Promise<Map<string, InstrumentCoverage>> {
-    const rows: UseRow[] = await this.db.query(`SELECT instrument_code, district, implemented, trained_staff FROM instrument_use ORDER BY district`);
+    const rows: UseRow[] = await this.db.query(
+      `SELECT instrument_code, district, implemented, trained_staff FROM instrument_use ORDER BY district`,
+    );
     const reporting = [...new Set(rows.map((row) => row.district))];
     const result = new Map<string, InstrumentCoverage>();
     for (const { code } of await this.catalogue()) {
       const own = rows.filter((row) => row.instrument_code === code);
-      const using = own.filter((row) => row.implemented).map((row) => Object.assign(new InstrumentUse(), { district: { code: row.district }, implemented: true, trainedStaff: row.trained_staff }));
+      const using = own
+        .filter((row) => row.implemented)
+        .map((row) =>
+          Object.assign(new InstrumentUse(), { district: { code: row.district }, implemented: true, trainedStaff: row.trained_staff }),
+        );
       const usingCodes = new Set(using.map((use) => use.district.code));
       result.set(
         code,
@@ -126,7 +144,10 @@ export class InstrumentService {
 
   /** A district system reports which instruments its district uses; one bad row stores nothing. */
   async report(principal: Principal | null, rows: InstrumentUseInput[]): Promise<ReportResult> {
-    const caller = policy.requireDistrictSystemFor(principal, rows.map((row) => row.district));
+    const caller = policy.requireDistrictSystemFor(
+      principal,
+      rows.map((row) => row.district),
+    );
     const known = new Set((await this.catalogue()).map((instrument) => instrument.code));
     const problems = rows.flatMap((row, i) => {
       const own = [
@@ -137,7 +158,8 @@ export class InstrumentService {
     });
     if (rows.length === 0) problems.push('the report is empty');
     if (new Set(rows.map((row) => `${row.district}|${row.instrument}`)).size !== rows.length) problems.push('an instrument appears twice');
-    if (problems.length > 0) throw new BadInputError(`The report is not valid, so nothing was stored: ${problems.join(' | ')}.`, { problems });
+    if (problems.length > 0)
+      throw new BadInputError(`The report is not valid, so nothing was stored: ${problems.join(' | ')}.`, { problems });
     const sorted = inKeyOrder(rows, (row) => `${row.instrument}\u0000${row.district}`);
     return inTransaction(this.db, async (tx) => {
       const result: { inserted: boolean }[] = await tx.query(
@@ -147,11 +169,22 @@ export class InstrumentService {
            reported_at = now(), reported_by = excluded.reported_by
          WHERE (u.implemented, u.trained_staff) IS DISTINCT FROM (excluded.implemented, excluded.trained_staff)
          RETURNING (xmax = 0) AS inserted`,
-        [sorted.map((r) => r.instrument), sorted.map((r) => r.district), sorted.map((r) => r.implemented), sorted.map((r) => r.trainedStaff), sorted.map(() => caller.sub)],
+        [
+          sorted.map((r) => r.instrument),
+          sorted.map((r) => r.district),
+          sorted.map((r) => r.implemented),
+          sorted.map((r) => r.trainedStaff),
+          sorted.map(() => caller.sub),
+        ],
       );
       const summary = tally(rows.length, result);
       if (summary.inserted + summary.updated === 0) return summary;
-      await recordAudit(tx, caller, { action: 'reportInstrumentUse', entity: 'instrumentUse', entityId: caller.district as string, after: summary });
+      await recordAudit(tx, caller, {
+        action: 'reportInstrumentUse',
+        entity: 'instrumentUse',
+        entityId: caller.district as string,
+        after: summary,
+      });
       return summary;
     });
   }

@@ -14,16 +14,22 @@ type Rule = 'initialAssessmentDays' | 'investigationMonths';
  * The routine version in force on `day` that sets `rule`: the rules are data published with a routine,
  * so a new routine version changes them without a code change. Two statements, both the document reader's.
  */
-export async function ruleInForce(db: Db, rule: Rule, day: string): Promise<{ version: DocumentVersion; value: number; rules: DeadlineRules }> {
+export async function ruleInForce(
+  db: Db,
+  rule: Rule,
+  day: string,
+): Promise<{ version: DocumentVersion; value: number; rules: DeadlineRules }> {
   const reader = new DocumentReader(db);
   const documents = await reader.documentsWithNumberAt(Area.CHILD_SERVICES, DocumentKind.ROUTINE, ['deadlines', rule]);
   const inForce = await reader.inForce(documents, day);
   const version = inForce
     .filter((candidate) => typeof (candidate.details.deadlines as DeadlineRules | undefined)?.[rule] === 'number')
     .sort((a, b) => (b.validFrom ?? '').localeCompare(a.validFrom ?? ''))[0];
-  if (!version) throw new BadInputError(`No routine in force on ${day} sets ${rule}; there is no deadline to compute for that day.`, { day, rule });
+  if (!version)
+    throw new BadInputError(`No routine in force on ${day} sets ${rule}; there is no deadline to compute for that day.`, { day, rule });
   const rules = version.details.deadlines as DeadlineRules;
   const value = rules[rule] as number;
-  if (!Number.isInteger(value) || value <= 0) throw new BadInputError(`The routine version ${version.id} sets ${rule} to ${value}, which is not a positive whole number.`);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new BadInputError(`The routine version ${version.id} sets ${rule} to ${value}, which is not a positive whole number.`);
   return { version, value, rules };
 }

@@ -24,19 +24,31 @@ export class Deadline {
 
 @ObjectType({ description: 'The due dates of the investigation chain for a report of concern about a child.' })
 export class Deadlines {
-  @Field(() => Deadline, { description: 'Decision whether to open an investigation (förhandsbedömning), counted in days from the day the report came in.' })
+  @Field(() => Deadline, {
+    description: 'Decision whether to open an investigation (förhandsbedömning), counted in days from the day the report came in.',
+  })
   initialAssessment!: Deadline;
 
-  @Field(() => Deadline, { nullable: true, description: 'The investigation finished, counted in months from the day it started; null until it has started.' })
+  @Field(() => Deadline, {
+    nullable: true,
+    description: 'The investigation finished, counted in months from the day it started; null until it has started.',
+  })
   investigation!: Deadline | null;
 
   @Field(() => GraphQLDate, { deprecationReason: 'Use initialAssessment { due }.', description: 'The same as initialAssessment.due.' })
   initialAssessmentDue!: string;
 
-  @Field(() => GraphQLDate, { nullable: true, deprecationReason: 'Use investigation { due }.', description: 'The same as investigation.due.' })
+  @Field(() => GraphQLDate, {
+    nullable: true,
+    deprecationReason: 'Use investigation { due }.',
+    description: 'The same as investigation.due.',
+  })
   investigationDue!: string | null;
 
-  @Field(() => [String], { deprecationReason: 'Use initialAssessment { legalBasis } and investigation { legalBasis }.', description: 'The provisions of both deadlines.' })
+  @Field(() => [String], {
+    deprecationReason: 'Use initialAssessment { legalBasis } and investigation { legalBasis }.',
+    description: 'The provisions of both deadlines.',
+  })
   legalBasis!: string[];
 
   @Field(() => DocumentVersion, {
@@ -51,15 +63,22 @@ export class Deadlines {
 export function deadlineResolvers(types: AreaTypes): Function[] {
   @Resolver(() => types.Namespace)
   class DeadlinesResolver {
-    @FieldResolver(() => Deadlines, { description: 'Due dates from the statutory limits of SoL 20 kap. 2–3 §§, as the routine in force sets them.' })
+    @FieldResolver(() => Deadlines, {
+      description: 'Due dates from the statutory limits of SoL 20 kap. 2–3 §§, as the routine in force sets them.',
+    })
     async deadlines(
       @Ctx() ctx: SubgraphContext,
       @Arg('reportReceivedOn', () => GraphQLDate, { description: 'The day the report of concern came in.' }) reportReceivedOn: Date,
-      @Arg('investigationStartedOn', () => GraphQLDate, { nullable: true, description: 'The day the investigation started, once it has.' }) investigationStartedOn?: Date | null,
+      @Arg('investigationStartedOn', () => GraphQLDate, { nullable: true, description: 'The day the investigation started, once it has.' })
+      investigationStartedOn?: Date | null,
     ): Promise<Deadlines> {
       const received = isoDate(reportReceivedOn);
       const started = investigationStartedOn ? isoDate(investigationStartedOn) : null;
-      if (started && started < received) throw new BadInputError('investigationStartedOn cannot be before reportReceivedOn.', { reportReceivedOn: received, investigationStartedOn: started });
+      if (started && started < received)
+        throw new BadInputError('investigationStartedOn cannot be before reportReceivedOn.', {
+          reportReceivedOn: received,
+          investigationStartedOn: started,
+        });
       const initial = await ruleInForce(ctx.db, 'initialAssessmentDays', received);
       const initialAssessment = Object.assign(new Deadline(), {
         due: addDays(received, initial.value),

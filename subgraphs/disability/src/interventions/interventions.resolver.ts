@@ -9,7 +9,9 @@ import { InterventionService } from './interventions.service';
 export function interventionResolvers(types: AreaTypes): Function[] {
   @Resolver(() => types.Namespace)
   class CatalogueResolver {
-    @FieldResolver(() => [Intervention], { description: 'The ten interventions of LSS 9 § in the law’s order, then the main SoL interventions.' })
+    @FieldResolver(() => [Intervention], {
+      description: 'The ten interventions of LSS 9 § in the law’s order, then the main SoL interventions.',
+    })
     interventions(
       @Ctx() ctx: SubgraphContext,
       @Arg('law', () => Law, { nullable: true, description: 'Only those under this law; both when left out.' }) law?: Law | null,
@@ -24,7 +26,8 @@ export function interventionResolvers(types: AreaTypes): Function[] {
     decisionsNotCarriedOut(
       @Arg('period', () => PeriodScalar, { description: 'A quarter, e.g. 2026-Q3.' }) period: string,
       @Ctx() ctx: SubgraphContext,
-      @Arg('district', () => String, { nullable: true, description: "A district's code; city-wide when left out." }) district?: string | null,
+      @Arg('district', () => String, { nullable: true, description: "A district's code; city-wide when left out." })
+      district?: string | null,
     ): Promise<InterventionBreakdown[]> {
       policy.requireAuthenticated(ctx.principal);
       return new InterventionService(ctx.db).breakdown(period, district);
@@ -56,7 +59,10 @@ export class InterventionFieldsResolver {
     return intervention.guidelineSlug ? documentBySlug(ctx, Area.DISABILITY).load(intervention.guidelineSlug) : null;
   }
 
-  @FieldResolver(() => InterventionLevel, { nullable: true, description: 'The normal level in the guideline version in force; null when it sets none.' })
+  @FieldResolver(() => InterventionLevel, {
+    nullable: true,
+    description: 'The normal level in the guideline version in force; null when it sets none.',
+  })
   async level(@Root() intervention: Intervention, @Ctx() ctx: SubgraphContext): Promise<InterventionLevel | null> {
     if (!intervention.guidelineSlug) return null;
     const document = await documentBySlug(ctx, Area.DISABILITY).load(intervention.guidelineSlug);

@@ -1,6 +1,17 @@
 import type { DataSource } from 'typeorm';
 import { BadInputError, inTransaction, policy, type Db, type Principal } from '@samsyn/core';
-import { CITY, inKeyOrder, MAX_COUNT, ObservationService, periodicityOf, protectFigures, storedProtection, tally, type FigureBreakdown, type ReportResult } from '@samsyn/equality';
+import {
+  CITY,
+  inKeyOrder,
+  MAX_COUNT,
+  ObservationService,
+  periodicityOf,
+  protectFigures,
+  storedProtection,
+  tally,
+  type FigureBreakdown,
+  type ReportResult,
+} from '@samsyn/equality';
 import { Area, recordAudit } from '@samsyn/knowledge';
 import { INTERVENTIONS } from '../../seed/interventions';
 import { DecisionsInput, Intervention, InterventionBreakdown, type Law } from './interventions';
@@ -21,7 +32,15 @@ interface InterventionRow {
 }
 
 const toIntervention = (row: InterventionRow) =>
-  Object.assign(new Intervention(), { code: row.code, law: row.law, position: row.position, provision: row.provision, name: row.name, description: row.description, guidelineSlug: row.guideline });
+  Object.assign(new Intervention(), {
+    code: row.code,
+    law: row.law,
+    position: row.position,
+    provision: row.provision,
+    name: row.name,
+    description: row.description,
+    guidelineSlug: row.guideline,
+  });
 
 /**
  * Decisions per intervention add up to each district's DI-NOTEX3M figure, so the equality package's
@@ -83,7 +102,10 @@ export class InterventionService {
    * quarter is set to their sum in the same transaction, so the indicator and its breakdown agree.
    */
   async report(principal: Principal | null, rows: DecisionsInput[]): Promise<ReportResult> {
-    const caller = policy.requireDistrictSystemFor(principal, rows.map((row) => row.district));
+    const caller = policy.requireDistrictSystemFor(
+      principal,
+      rows.map((row) => row.district),
+    );
     const known = new Set((await this.catalogue()).map((intervention) => intervention.code));
     const problems: string[] = [];
     const seen = new Set<string>();
@@ -91,7 +113,8 @@ export class InterventionService {
       const own: string[] = [];
       if (!known.has(row.intervention)) own.push(`unknown intervention ${row.intervention}`);
       if (!isQuarter(row.period)) own.push(`period ${row.period} is not a quarter like 2026-Q3`);
-      if (!Number.isInteger(row.decisions) || row.decisions < 0 || row.decisions > MAX_COUNT) own.push(`decisions must be a count from 0 to ${MAX_COUNT}`);
+      if (!Number.isInteger(row.decisions) || row.decisions < 0 || row.decisions > MAX_COUNT)
+        own.push(`decisions must be a count from 0 to ${MAX_COUNT}`);
       if (!Number.isInteger(row.notCarriedOut) || row.notCarriedOut < 0) own.push('notCarriedOut must be a count of 0 or more');
       if (row.notCarriedOut > row.decisions) own.push(`notCarriedOut ${row.notCarriedOut} is above decisions ${row.decisions}`);
       const key = `${row.intervention}|${row.district}|${row.period}`;
@@ -100,7 +123,8 @@ export class InterventionService {
       if (own.length) problems.push(`row ${i + 1} (${row.intervention}, ${row.district}, ${row.period}): ${own.join('; ')}`);
     });
     if (rows.length === 0) problems.push('the report is empty');
-    if (problems.length > 0) throw new BadInputError(`${problems.length} rows are invalid, so nothing was stored: ${problems.join(' | ')}.`, { problems });
+    if (problems.length > 0)
+      throw new BadInputError(`${problems.length} rows are invalid, so nothing was stored: ${problems.join(' | ')}.`, { problems });
 
     const sorted = inKeyOrder(rows, (row) => `${row.intervention}\u0000${row.district}\u0000${row.period}`);
     return inTransaction(this.db, async (tx) => {
@@ -131,11 +155,22 @@ export class InterventionService {
       // The indicator's figures through the equality package's writer, in this same transaction.
       const figures = await new ObservationService(tx).write(
         caller,
-        sums.map((sum) => ({ indicator: NOT_CARRIED_OUT_INDICATOR, district: sum.district, period: sum.period, numerator: sum.not_carried_out, denominator: sum.decisions })),
+        sums.map((sum) => ({
+          indicator: NOT_CARRIED_OUT_INDICATOR,
+          district: sum.district,
+          period: sum.period,
+          numerator: sum.not_carried_out,
+          denominator: sum.decisions,
+        })),
       );
       // A report that changes nothing leaves no trace in the audit log.
       if (summary.inserted + summary.updated + figures.inserted + figures.updated === 0) return summary;
-      await recordAudit(tx, caller, { action: 'reportDecisionsNotCarriedOut', entity: 'decisions', entityId: [...new Set(rows.map((r) => r.district))].join(','), after: summary });
+      await recordAudit(tx, caller, {
+        action: 'reportDecisionsNotCarriedOut',
+        entity: 'decisions',
+        entityId: [...new Set(rows.map((r) => r.district))].join(','),
+        after: summary,
+      });
       return summary;
     });
   }
@@ -152,7 +187,15 @@ export async function seedInterventions(db: DataSource): Promise<void> {
   const [{ present }] = await db.query(`SELECT exists(SELECT 1 FROM decision_not_carried_out) AS present`);
   if (present) return;
   // Shares of decisions per intervention, roughly as LSS and SoL decisions fall in a city district.
-  const shares: [string, number][] = [['LSS-3', 3], ['LSS-4', 3], ['LSS-6', 2], ['LSS-9', 2], ['LSS-10', 3], ['SOL-BOENDESTOD', 5], ['SOL-HEMTJANST', 2]];
+  const shares: [string, number][] = [
+    ['LSS-3', 3],
+    ['LSS-4', 3],
+    ['LSS-6', 2],
+    ['LSS-9', 2],
+    ['LSS-10', 3],
+    ['SOL-BOENDESTOD', 5],
+    ['SOL-HEMTJANST', 2],
+  ];
   const totalShare = shares.reduce((sum, [, share]) => sum + share, 0);
   const figures = await new ObservationService(db.manager).ofIndicator(NOT_CARRIED_OUT_INDICATOR);
   const split = (total: number) => {
@@ -173,7 +216,13 @@ export async function seedInterventions(db: DataSource): Promise<void> {
   await db.query(
     `INSERT INTO decision_not_carried_out (intervention_code, district, period, decisions, not_carried_out, reported_by)
      SELECT *, 'samsyn-demo-data' FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[])`,
-    [rows.map((r) => r.code), rows.map((r) => r.district), rows.map((r) => r.period), rows.map((r) => r.decisions), rows.map((r) => r.notCarriedOut)],
+    [
+      rows.map((r) => r.code),
+      rows.map((r) => r.district),
+      rows.map((r) => r.period),
+      rows.map((r) => r.decisions),
+      rows.map((r) => r.notCarriedOut),
+    ],
   );
   await db.transaction((em) => protectFigures(em, Area.DISABILITY, [...new Set(figures.map((figure) => figure.period))]));
 }

@@ -5,7 +5,14 @@ export enum Law {
   LSS = 'LSS',
   SOL = 'SOL',
 }
-registerEnumType(Law, { name: 'Law', description: 'The law an intervention is granted under.', valuesConfig: { LSS: { description: 'Lag (1993:387) om stöd och service till vissa funktionshindrade' }, SOL: { description: 'Socialtjänstlagen (2025:400)' } } });
+registerEnumType(Law, {
+  name: 'Law',
+  description: 'The law an intervention is granted under.',
+  valuesConfig: {
+    LSS: { description: 'Lag (1993:387) om stöd och service till vissa funktionshindrade' },
+    SOL: { description: 'Socialtjänstlagen (2025:400)' },
+  },
+});
 
 @ObjectType({ description: 'An intervention (insats) districts decide on, with the guideline that sets its level.' })
 @Directive('@cacheControl(maxAge: 300)')
@@ -68,7 +75,9 @@ export class InterventionBreakdown {
   suppressed!: boolean;
 }
 
-@InputType({ description: "A district's decisions of one intervention in a quarter: how many, and how many not carried out within three months." })
+@InputType({
+  description: "A district's decisions of one intervention in a quarter: how many, and how many not carried out within three months.",
+})
 export class DecisionsInput {
   @Field({ description: "The district's code: the caller's own." })
   district!: string;

@@ -19,7 +19,12 @@ export function normTableFromCsv(csv: string, year: number, source: string): Nor
     if (category === 'personal_child') {
       const ages = /^(\d+)(?:-(\d+))? år$/.exec(group);
       if (!ages) throw new Error(`unreadable age band "${group}"`);
-      table.children.push({ fromAge: Number(ages[1]), toAge: Number(ages[2] ?? ages[1]), amount: Number(amount), ...(lower ? { withFreeLunch: Number(lower) } : {}) });
+      table.children.push({
+        fromAge: Number(ages[1]),
+        toAge: Number(ages[2] ?? ages[1]),
+        amount: Number(amount),
+        ...(lower ? { withFreeLunch: Number(lower) } : {}),
+      });
     } else if (category === 'personal_adult') {
       if (/^ensamstående/i.test(group)) table.adults.single = Number(amount);
       else table.adults.couple = Number(amount);
@@ -39,6 +44,7 @@ export function problemsOf(table: NormTable | undefined): string[] {
   const ages = new Set<number>();
   for (const band of table.children ?? []) for (let age = band.fromAge; age <= band.toAge; age++) ages.add(age);
   for (let age = 0; age <= 20; age++) if (!ages.has(age)) problems.push(`no child amount for age ${age}`);
-  for (let size = 1; size <= 7; size++) if (!(table.householdCommon?.[String(size)] > 0)) problems.push(`no common amount for ${size} persons`);
+  for (let size = 1; size <= 7; size++)
+    if (!(table.householdCommon?.[String(size)] > 0)) problems.push(`no common amount for ${size} persons`);
   return problems;
 }

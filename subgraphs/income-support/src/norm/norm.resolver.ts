@@ -52,7 +52,10 @@ export class NormLine {
   amount!: number;
 }
 
-@ObjectType({ description: 'The national norm for a household, kr per month; municipalities add reasonable costs (housing, electricity, travel to work …) outside it.' })
+@ObjectType({
+  description:
+    'The national norm for a household, kr per month; municipalities add reasonable costs (housing, electricity, travel to work …) outside it.',
+})
 export class NormResult {
   @Field(() => Int, { description: 'The norm year.' })
   year!: number;
@@ -127,11 +130,13 @@ export function normResolvers(types: AreaTypes): Function[] {
   @Resolver(() => types.Mutations)
   class NormMutationResolver {
     @FieldResolver(() => DocumentVersion, {
-      description: `Drafts a year's norm table as a new version of the norm guideline; submit and publish it like any document. ${errorsDoc({
-        UNAUTHENTICATED: '',
-        FORBIDDEN: 'not a process leader of income support',
-        BAD_USER_INPUT: 'an incomplete table',
-      })}`,
+      description: `Drafts a year's norm table as a new version of the norm guideline; submit and publish it like any document. ${errorsDoc(
+        {
+          UNAUTHENTICATED: '',
+          FORBIDDEN: 'not a process leader of income support',
+          BAD_USER_INPUT: 'an incomplete table',
+        },
+      )}`,
     })
     createNormDraft(
       @Arg('table', () => NormTableInput, { description: 'The amounts of the year.' }) table: NormTableInput,
@@ -139,7 +144,12 @@ export function normResolvers(types: AreaTypes): Function[] {
     ): Promise<DocumentVersion> {
       return new NormService(ctx.db).createDraft(ctx.principal, ctx.today, {
         year: table.year,
-        children: table.children.map((band) => ({ fromAge: band.fromAge, toAge: band.toAge, amount: band.amount, ...(band.withFreeLunch ? { withFreeLunch: band.withFreeLunch } : {}) })),
+        children: table.children.map((band) => ({
+          fromAge: band.fromAge,
+          toAge: band.toAge,
+          amount: band.amount,
+          ...(band.withFreeLunch ? { withFreeLunch: band.withFreeLunch } : {}),
+        })),
         adults: { single: table.adultSingle, couple: table.adultCouple },
         householdCommon: Object.fromEntries(table.householdCommon.map((amount, i) => [String(i + 1), amount])),
         source: table.source,

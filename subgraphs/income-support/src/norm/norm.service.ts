@@ -52,7 +52,12 @@ export class NormService {
       const existing = await new DocumentReader(tx).documentBySlug(Area.INCOME_SUPPORT, NORM_SLUG);
       return existing
         ? lifecycle.createDraft(Area.INCOME_SUPPORT, { documentId: existing.id, ...content })
-        : lifecycle.createDraft(Area.INCOME_SUPPORT, { kind: DocumentKind.GUIDELINE, slug: NORM_SLUG, targetGroup: 'Hushåll som ansöker om ekonomiskt bistånd', ...content });
+        : lifecycle.createDraft(Area.INCOME_SUPPORT, {
+            kind: DocumentKind.GUIDELINE,
+            slug: NORM_SLUG,
+            targetGroup: 'Hushåll som ansöker om ekonomiskt bistånd',
+            ...content,
+          });
     });
   }
 }

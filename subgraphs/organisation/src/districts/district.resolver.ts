@@ -9,14 +9,18 @@ export class DistrictResolver {
   @Query(() => [District], { description: 'Districts in name order; only those existing on `on` (default today) unless includeInactive.' })
   districts(
     @Ctx() ctx: SubgraphContext,
-    @Arg('includeInactive', { defaultValue: false, description: 'Also districts that no longer exist (merged ones).' }) includeInactive: boolean,
+    @Arg('includeInactive', { defaultValue: false, description: 'Also districts that no longer exist (merged ones).' })
+    includeInactive: boolean,
     @Arg('on', () => GraphQLDate, { nullable: true, description: 'The day the districts exist on; default today.' }) on?: Date | null,
   ): Promise<District[]> {
     return new DistrictService(ctx.db).list({ includeInactive, day: on ? isoDate(on) : ctx.today });
   }
 
   @Query(() => District, { nullable: true, description: 'A district by its code, whether or not it still exists.' })
-  district(@Ctx() ctx: SubgraphContext, @Arg('code', { description: 'The district\'s code, e.g. "angered".' }) code: string): Promise<District | null> {
+  district(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('code', { description: 'The district\'s code, e.g. "angered".' }) code: string,
+  ): Promise<District | null> {
     return new DistrictService(ctx.db).byCode(code);
   }
 

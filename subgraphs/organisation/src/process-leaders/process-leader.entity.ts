@@ -2,7 +2,9 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Area } from '@samsyn/knowledge';
 
-@ObjectType({ description: "A process leader (processledare): coordinates an area's common routines, guidelines and methods across districts." })
+@ObjectType({
+  description: "A process leader (processledare): coordinates an area's common routines, guidelines and methods across districts.",
+})
 @Directive('@key(fields: "id")')
 // Public register data: a CDN or the gateway may reuse answers for five minutes.
 @Directive('@cacheControl(maxAge: 300)')

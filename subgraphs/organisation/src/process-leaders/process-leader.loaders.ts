@@ -16,4 +16,3 @@ export function processLeadersOfArea(ctx: SubgraphContext) {
     return areas.map((area) => leaders.filter((leader) => leader.areas.includes(area)));
   });
 }
-

@@ -7,7 +7,10 @@ import { ProcessLeaderService } from './process-leader.service';
 @Resolver(() => ProcessLeader)
 export class ProcessLeaderResolver {
   @Query(() => [ProcessLeader], { description: 'The process leader directory, optionally for one area.' })
-  processLeaders(@Ctx() ctx: SubgraphContext, @Arg('area', () => Area, { nullable: true, description: 'Only the leaders of this area; all when left out.' }) area?: Area | null): Promise<ProcessLeader[]> {
+  processLeaders(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('area', () => Area, { nullable: true, description: 'Only the leaders of this area; all when left out.' }) area?: Area | null,
+  ): Promise<ProcessLeader[]> {
     return new ProcessLeaderService(ctx.db).list(area ? [area] : undefined);
   }
 }
