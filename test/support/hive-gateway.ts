@@ -14,8 +14,8 @@ export interface RunningHiveGateway {
 
 /**
  * Hive Gateway (MIT) over the committed supergraph, its subgraph URLs replaced by `subgraphUrls` (by subgraph
- * name): the same supergraph under a runtime with no Elastic-licensed code. Inbound in-flight deduplication
- * stays off (its default), so that a benchmark compares the same work.
+ * name): the same supergraph under a runtime with no Elastic-licensed code. In-flight deduplication (of identical
+ * client requests, and of identical subgraph fetches) is off, so that a benchmark compares the same work.
  */
 export async function serveHiveGateway(subgraphUrls: Record<string, string>, port = 0): Promise<RunningHiveGateway> {
   let supergraph = fs.readFileSync(DEFAULT_SUPERGRAPH_PATH, 'utf8');
@@ -28,6 +28,8 @@ export async function serveHiveGateway(subgraphUrls: Record<string, string>, por
     landingPage: false,
     graphiql: false,
     inboundInflightRequestDeduplication: false,
+    // Its HTTP transport would otherwise answer identical concurrent subgraph requests with one fetch.
+    transportEntries: { '*.http': { options: { deduplicateInflightRequests: false } } },
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }) => Object.fromEntries(FORWARDED.map((name) => [name, request.headers.get(name)])),
     },
