@@ -13,7 +13,7 @@ import {
   type SubgraphName,
 } from '@samsyn/core';
 import { checkObservations, indicatorsOfArea, ObservationService, type ObservationInput, type RowProblem } from '@samsyn/equality';
-import { Area } from '@samsyn/knowledge';
+import { Area } from '@samsyn/area';
 import { parseArea, UsageError } from './arguments';
 import { gatewayUrlFrom, runningDistricts, runningIndicatorAreas } from './register';
 import { ALL_SUBGRAPHS } from './subgraphs';

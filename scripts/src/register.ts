@@ -1,4 +1,5 @@
-import { DEMO_DISTRICTS, Area } from '@samsyn/knowledge';
+import { Area } from '@samsyn/area';
+import { DEMO_DISTRICTS } from '@samsyn/area/seed';
 
 /** The district codes a command checked against, and where they came from (said in every message). */
 export interface DistrictRegister {

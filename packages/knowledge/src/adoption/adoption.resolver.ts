@@ -1,12 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
-import { errorsDoc, groupByKeys, NEEDS_TOKEN, policy, type SubgraphContext } from '@samsyn/core';
-import type { Area } from '../area';
-import type { AreaNamespace, AreaTypes } from '../area-subgraph';
-import { AreaProfile } from '../profile';
-import { Adoption, AdoptionService, AdoptionStatus, AdoptionSummary, standing, type AdoptionRow } from './adoption';
-import { DocumentReader } from './document.reader';
-import { documentById, versionById, versionInForce } from './loaders';
-import { DocumentVersion, KnowledgeDocument } from './types';
+import { errorsDoc, groupByKeys, NEEDS_TOKEN, policy, type Constructor, type SubgraphContext } from '@samsyn/core';
+import { AreaProfile, type Area, type AreaNamespace, type AreaTypes } from '@samsyn/area';
+import { documentById, versionById, versionInForce } from '../documents/document.loaders';
+import { DocumentReader } from '../documents/document.reader';
+import { DocumentVersion, KnowledgeDocument } from '../documents/document.types';
+import { adoptionOf, AdoptionService, type AdoptionRow } from './adoption.service';
+import { Adoption, AdoptionStatus, AdoptionSummary } from './adoption.types';
 
 function adoptionOfDistrict(ctx: SubgraphContext) {
   return ctx.loaders.get<string, AdoptionRow[]>('adoptionOfDistrict', async (districts) =>
@@ -31,7 +30,7 @@ function knownDistricts(ctx: SubgraphContext): Promise<string[]> {
 }
 
 /** District systems acknowledge versions, in an area's mutations. */
-export function adoptionMutations(types: AreaTypes): Function[] {
+export function adoptionMutations(types: AreaTypes): Constructor[] {
   @Resolver(() => types.Mutations)
   class AdoptionMutationsResolver {
     @FieldResolver(() => Adoption, {
@@ -78,7 +77,7 @@ export class DocumentAdoptionResolver {
     ]);
     if (!current) return [];
     return districts
-      .map((district) => standing(district, document.id, current, rows, ctx.today))
+      .map((district) => adoptionOf(district, document.id, current, rows, ctx.today))
       .sort((a, b) => Number(b.lagging) - Number(a.lagging) || a.district.code.localeCompare(b.district.code, 'sv'));
   }
 }
@@ -110,12 +109,12 @@ export class ProfileAdoptionResolver {
   async adoption(@Root() profile: AreaProfile, @Ctx() ctx: SubgraphContext): Promise<AdoptionSummary> {
     policy.requireAuthenticated(ctx.principal);
     const [inForce, rows] = await Promise.all([inForceInArea(ctx).load(profile.area), adoptionOfDistrict(ctx).load(profile.district)]);
-    const standings = inForce.map((current) => standing(profile.district, current.documentId, current, rows, ctx.today));
+    const adoptions = inForce.map((current) => adoptionOf(profile.district, current.documentId, current, rows, ctx.today));
     return Object.assign(new AdoptionSummary(), {
       documentsInForce: inForce.length,
-      acknowledged: standings.filter((s) => !s.lagging).length,
-      implemented: standings.filter((s) => s.currentStatus === AdoptionStatus.IMPLEMENTED).length,
-      lagging: standings.filter((s) => s.lagging).sort((a, b) => (b.daysLagging ?? 0) - (a.daysLagging ?? 0)),
+      acknowledged: adoptions.filter((s) => !s.lagging).length,
+      implemented: adoptions.filter((s) => s.currentStatus === AdoptionStatus.IMPLEMENTED).length,
+      lagging: adoptions.filter((s) => s.lagging).sort((a, b) => (b.daysLagging ?? 0) - (a.daysLagging ?? 0)),
     });
   }
 }

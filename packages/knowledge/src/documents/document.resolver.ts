@@ -5,30 +5,28 @@ import {
   cacheNever,
   cachePublic,
   errorsDoc,
-  ForbiddenError,
   GraphQLDate,
   isoDate,
   policy,
   REFUSALS,
-  UnauthenticatedError,
+  type Constructor,
   type SubgraphContext,
 } from '@samsyn/core';
-import { AreaNamespace, type AreaTypes } from '../area-subgraph';
+import { AreaNamespace, AuditEntry, type AreaTypes } from '@samsyn/area';
+import { DocumentConnection } from './document-page.types';
 import { DocumentLifecycle } from './document.lifecycle';
+import { documentById, documentBySlug, historyOfDocument, versionInForce, versionsOfDocument } from './document.loaders';
 import { DocumentReader, type PageWindow } from './document.reader';
-import { documentById, documentBySlug, historyOfDocument, versionInForce, versionsOfDocument } from './loaders';
 import {
-  AuditEntry,
-  DocumentConnection,
   DocumentKind,
   DocumentVersion,
-  DraftInput,
+  isPublic,
   KnowledgeDocument,
   ProcessLeaderRef,
-  isPublic,
   PUBLIC_STATUSES,
   VersionStatus,
-} from './types';
+} from './document.types';
+import { DraftInput } from './draft.types';
 
 const MAX_PAGE = 100;
 const DEFAULT_PAGE = 20;
@@ -108,11 +106,15 @@ export function pageWindow(args: Pick<DocumentsArgs, 'first' | 'after' | 'last' 
   };
 }
 
-/** Whether a document may be shown to the caller: anyone once published, its leaders always. */
-async function visible(ctx: SubgraphContext, document: KnowledgeDocument | null): Promise<KnowledgeDocument | null> {
-  if (!document || policy.canReadUnpublished(ctx.principal, document.area)) return document;
+/** The versions of a document the caller may see, newest first: all of them for whom `policy.canReadUnpublished`, else the published. */
+async function visibleVersions(ctx: SubgraphContext, document: KnowledgeDocument): Promise<DocumentVersion[]> {
   const versions = await versionsOfDocument(ctx).load(document.id);
-  return versions.some(isPublic) ? document : null;
+  return policy.canReadUnpublished(ctx.principal, document.area) ? versions : versions.filter(isPublic);
+}
+
+/** A document is shown to whoever may see one of its versions. */
+async function visible(ctx: SubgraphContext, document: KnowledgeDocument | null): Promise<KnowledgeDocument | null> {
+  return document && (await visibleVersions(ctx, document)).length > 0 ? document : null;
 }
 
 /** `documents` and `document` of every area, on the interface the areas share. */
@@ -127,9 +129,7 @@ export class DocumentsResolver {
   ): Promise<DocumentConnection> {
     const window = pageWindow(args);
     if (!PUBLIC_STATUSES.includes(args.status)) {
-      if (!ctx.principal) throw new UnauthenticatedError(`Sign in to see documents in status ${args.status}.`);
-      if (!policy.canReadUnpublished(ctx.principal, ns.area))
-        throw new ForbiddenError(`Only process leaders of the area see documents in status ${args.status}.`);
+      policy.requireUnpublishedReader(ctx.principal, ns.area, `documents in status ${args.status}`);
       cacheNever(info);
     } else {
       cachePublic(info, ctx.principal);
@@ -177,7 +177,7 @@ export class DocumentsResolver {
 }
 
 /** The document mutations of an area. */
-export function documentMutations(types: AreaTypes): Function[] {
+export function documentMutations(types: AreaTypes): Constructor[] {
   @Resolver(() => types.Mutations)
   class DocumentMutationsResolver {
     @FieldResolver(() => DocumentVersion, {
@@ -338,12 +338,9 @@ export class KnowledgeDocumentResolver {
     @Ctx() ctx: SubgraphContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<DocumentVersion[]> {
-    const versions = await versionsOfDocument(ctx).load(document.id);
-    if (policy.canReadUnpublished(ctx.principal, document.area)) {
-      cacheNever(info);
-      return versions;
-    }
-    return versions.filter(isPublic);
+    // Whoever may see drafts gets an answer no cache keeps.
+    if (policy.canReadUnpublished(ctx.principal, document.area)) cacheNever(info);
+    return visibleVersions(ctx, document);
   }
 
   @FieldResolver(() => [AuditEntry], {
@@ -353,9 +350,7 @@ export class KnowledgeDocumentResolver {
   })
   async history(@Root() document: KnowledgeDocument, @Ctx() ctx: SubgraphContext, @Info() info: GraphQLResolveInfo): Promise<AuditEntry[]> {
     cacheNever(info);
-    if (!ctx.principal) throw new UnauthenticatedError('Sign in to see the audit history.');
-    if (!policy.canReadUnpublished(ctx.principal, document.area))
-      throw new ForbiddenError('Only process leaders of the area and admins see the audit history.');
+    policy.requireUnpublishedReader(ctx.principal, document.area, 'the audit history');
     return historyOfDocument(ctx).load(document.id);
   }
 
@@ -370,9 +365,7 @@ async function representative(document: KnowledgeDocument, ctx: SubgraphContext)
   if (document.listed) return document.listed;
   const current = await versionInForce(ctx, ctx.today).load(document.id);
   if (current) return current;
-  const versions = await versionsOfDocument(ctx).load(document.id);
-  const mayReadAll = policy.canReadUnpublished(ctx.principal, document.area);
-  return versions.find((version) => mayReadAll || isPublic(version)) ?? null;
+  return (await visibleVersions(ctx, document))[0] ?? null;
 }
 
 @Resolver(() => DocumentVersion)

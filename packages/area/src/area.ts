@@ -1,6 +1,10 @@
 import { registerEnumType } from 'type-graphql';
+import type { SubgraphName } from '@samsyn/core';
 
-/** The four target-group areas of platform work. */
+/**
+ * The four target-group areas of platform work: the one list of areas. Each has a subgraph of its own,
+ * named after it (`CHILD_SERVICES` → `child-services`, PostgreSQL schema `child_services`), see `subgraphOf`.
+ */
 export enum Area {
   CHILD_SERVICES = 'CHILD_SERVICES',
   ADULT_SERVICES = 'ADULT_SERVICES',
@@ -59,3 +63,13 @@ export const AREAS: Record<Area, AreaFacts> = {
     typeName: 'IncomeSupport',
   },
 };
+
+/** The subgraph of an area, named after it: `CHILD_SERVICES` → `child-services`. */
+export function subgraphOf(area: Area): SubgraphName {
+  return area.toLowerCase().replace(/_/g, '-') as SubgraphName;
+}
+
+/** The PostgreSQL schema an area's subgraph owns: `CHILD_SERVICES` → `child_services`. */
+export function dbSchemaOf(area: Area): string {
+  return area.toLowerCase();
+}
