@@ -64,9 +64,21 @@ export const AREAS: Record<Area, AreaFacts> = {
   },
 };
 
+/** `CHILD_SERVICES` → `child-services`, as a type. */
+type KebabCase<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Lowercase<Head>}-${KebabCase<Tail>}` : Lowercase<S>;
+type AreaSubgraphName = KebabCase<`${Area}`>;
+type Holds<Condition extends true> = Condition;
+/**
+ * The compiler holds this list and core's SUBGRAPHS together: every area has a subgraph there, and every
+ * subgraph there but organisation is an area's. (Adding an area to one list and not the other fails the build here.)
+ */
+export type AreasMatchSubgraphs = Holds<
+  [AreaSubgraphName] extends [SubgraphName] ? ([Exclude<SubgraphName, 'organisation'>] extends [AreaSubgraphName] ? true : false) : false
+>;
+
 /** The subgraph of an area, named after it: `CHILD_SERVICES` → `child-services`. */
-export function subgraphOf(area: Area): SubgraphName {
-  return area.toLowerCase().replace(/_/g, '-') as SubgraphName;
+export function subgraphOf(area: Area): AreaSubgraphName {
+  return area.toLowerCase().replace(/_/g, '-') as AreaSubgraphName;
 }
 
 /** The PostgreSQL schema an area's subgraph owns: `CHILD_SERVICES` → `child_services`. */

@@ -1,3 +1,6 @@
+// type-graphql's decorators below read design-time types: the polyfill must load before any of them runs.
+import 'reflect-metadata';
+
 export * from './area';
 export * from './area-district';
 export * from './area-types';

@@ -51,6 +51,12 @@ describe('the audit log on a database migrated before it had a migration of its 
       ]);
       await expect(upgraded.query(`UPDATE audit_log SET action = 'changed'`)).rejects.toThrow('audit_log is append-only');
       await expect(upgraded.query(`DELETE FROM audit_log`)).rejects.toThrow('audit_log is append-only');
+      // The list of areas is packages/area's alone: no CHECK in the schema repeats it.
+      expect(
+        await upgraded.query(
+          `SELECT conname FROM pg_constraint WHERE contype = 'c' AND connamespace = current_schema()::regnamespace AND pg_get_constraintdef(oid) LIKE '%CHILD_SERVICES%'`,
+        ),
+      ).toEqual([]);
     } finally {
       await upgraded.destroy();
     }
