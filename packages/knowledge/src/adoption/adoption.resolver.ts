@@ -1,33 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
-import { errorsDoc, groupByKeys, NEEDS_TOKEN, policy, type Constructor, type SubgraphContext } from '@samsyn/core';
-import { AreaProfile, type Area, type AreaNamespace, type AreaTypes } from '@samsyn/area';
+import { errorsDoc, NEEDS_TOKEN, policy, type Constructor, type SubgraphContext } from '@samsyn/core';
+import { AreaProfile, type AreaNamespace, type AreaTypes } from '@samsyn/area';
 import { documentById, versionById, versionInForce } from '../documents/document.loaders';
-import { DocumentReader } from '../documents/document.reader';
 import { DocumentVersion, KnowledgeDocument } from '../documents/document.types';
-import { adoptionOf, AdoptionService, type AdoptionRow } from './adoption.service';
+import { adoptionOfDistrict, adoptionOfDocument, inForceInArea, knownDistricts } from './adoption.loaders';
+import { adoptionOf, AdoptionService } from './adoption.service';
 import { Adoption, AdoptionStatus, AdoptionSummary } from './adoption.types';
-
-function adoptionOfDistrict(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, AdoptionRow[]>('adoptionOfDistrict', async (districts) =>
-    groupByKeys(districts, await new AdoptionService(ctx.db).ofDistricts(districts), (row) => row.district),
-  );
-}
-
-function adoptionOfDocument(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, AdoptionRow[]>('adoptionOfDocument', async (ids) =>
-    groupByKeys(ids, await new AdoptionService(ctx.db).ofDocuments(ids), (row) => row.document_id),
-  );
-}
-
-function inForceInArea(ctx: SubgraphContext) {
-  return ctx.loaders.get<Area, DocumentVersion[]>('inForceInArea', async (areas) =>
-    Promise.all(areas.map((area) => new DocumentReader(ctx.db).inForceInArea(area, ctx.today))),
-  );
-}
-
-function knownDistricts(ctx: SubgraphContext): Promise<string[]> {
-  return ctx.loaders.once('knownDistricts', () => new AdoptionService(ctx.db).knownDistricts());
-}
 
 /** District systems acknowledge versions, in an area's mutations. */
 export function adoptionMutations(types: AreaTypes): Constructor[] {
