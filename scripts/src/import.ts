@@ -12,7 +12,7 @@ import {
   loadConfig,
   type SubgraphName,
 } from '@samsyn/core';
-import { checkObservations, indicatorsOfArea, ObservationService, type ObservationInput, type RowProblem } from '@samsyn/equality';
+import { indicatorsOfArea, ObservationService, observationProblems, type ObservationInput, type RowProblem } from '@samsyn/equality';
 import { Area } from '@samsyn/knowledge';
 import { parseArea, UsageError } from './arguments';
 import { gatewayUrlFrom, runningDistricts, runningIndicatorAreas } from './register';
@@ -174,7 +174,7 @@ async function main(): Promise<void> {
   await openDatabase(db, false);
   try {
     const indicators = new Map((await indicatorsOfArea(db.manager, area)).map((indicator) => [indicator.code, indicator]));
-    const problems = explainOtherAreas(checkObservations(rows, indicators, districts.codes), area, indicatorAreas);
+    const problems = explainOtherAreas(observationProblems(rows, indicators, districts.codes), area, indicatorAreas);
     if (problems.length > 0) {
       for (const problem of problems.slice(0, 50)) console.error(`line ${problem.row + 1}: ${problem.problems.join('; ')}`);
       if (problems.length > 50) console.error(`… and ${problems.length - 50} more`);
