@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
 import type { Area } from '@samsyn/area';
 import { DEMO_DISTRICTS } from '@samsyn/area/seed';
-import { seedIndicators, type IndicatorDefinition } from './indicators';
-import { periodRange } from './periods';
-import { protectFigures, protectUnprotectedPeriods } from './protection';
-import { IndicatorKind } from './types';
+import { protectFigures, protectUnprotectedPeriods } from '../disclosure/disclosure.service';
+import { seedIndicators, type IndicatorDefinition } from '../indicators/indicator.service';
+import { IndicatorKind } from '../indicators/indicator.types';
+import { periodRange } from '../periods/period';
 
 /** How the demo figures of an indicator are made up: a city level, how much districts differ, and real outliers. */
 export interface DemoLevels {

@@ -1,4 +1,8 @@
-import { CITY } from './disclosure';
+import { CITY } from '../disclosure/disclosure.rules';
+import type { PeriodProtection } from '../disclosure/disclosure.service';
+import { Direction, Indicator, IndicatorKind } from '../indicators/indicator.types';
+import type { ObservationRow } from '../observations/observation.service';
+import { Comparison, ComparisonEntry, FunnelPosition, Overdispersion, SuppressionReason, Trend } from './comparison.types';
 import {
   CountDistribution,
   dispersion,
@@ -9,29 +13,7 @@ import {
   type Limits,
   type Standing,
 } from './funnel';
-import type { PeriodProtection } from './protection';
 import { trendOf, type TrendKind, type TrendPoint } from './trend';
-import {
-  Comparison,
-  ComparisonEntry,
-  Direction,
-  FunnelPosition,
-  Indicator,
-  IndicatorKind,
-  Overdispersion,
-  SuppressionReason,
-  Trend,
-} from './types';
-
-/** One stored figure. */
-export interface ObservationRow {
-  indicator_code: string;
-  district: string;
-  period: string;
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
-}
 
 const isCounted = (indicator: Indicator) => indicator.kind === IndicatorKind.PROPORTION || indicator.kind === IndicatorKind.RATE;
 const rateBase = (indicator: Indicator) => (indicator.kind === IndicatorKind.RATE ? (indicator.ratePer ?? 1) : 1);

@@ -1,9 +1,12 @@
 import type { AreaModule } from '@samsyn/area';
-import { seedEquality, type DemoIndicator } from './demo';
+import { registerBreakdown, type FigureBreakdown } from './disclosure/disclosure.service';
+// Field order in the schema follows the order resolver classes are declared: indicators before comparison and series.
+import { IndicatorResolver } from './indicators/indicator.resolver';
+import { ComparisonResolver, ProfileIndicatorsResolver } from './comparisons/comparison.resolver';
 import { Equality1763800003000 } from './migrations/1763800003000-Equality';
 import { DisclosureProtection1763800006000 } from './migrations/1763800006000-DisclosureProtection';
-import { registerBreakdown, type FigureBreakdown } from './protection';
-import { EqualityResolver, ProfileIndicatorsResolver, reportMutations } from './resolvers';
+import { reportMutations } from './observations/observation.resolver';
+import { seedEquality, type DemoIndicator } from './seed/demo-figures';
 
 /**
  * Indicators, reported figures and fair comparison, mounted in an area subgraph with its demo
@@ -13,7 +16,7 @@ export function equalityModule(demoIndicators: DemoIndicator[], options: { break
   for (const breakdown of options.breakdowns ?? []) registerBreakdown(breakdown);
   return {
     migrations: [Equality1763800003000, DisclosureProtection1763800006000],
-    resolvers: (types) => [EqualityResolver, ...reportMutations(types), ProfileIndicatorsResolver],
+    resolvers: (types) => [IndicatorResolver, ComparisonResolver, ...reportMutations(types), ProfileIndicatorsResolver],
     seed: (db, area) => seedEquality(db, area, demoIndicators),
   };
 }

@@ -1,10 +1,12 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { BadInputError, errorsDoc, NEEDS_TOKEN, policy, REFUSALS, type Constructor, type SubgraphContext } from '@samsyn/core';
-import { AreaNamespace, AreaProfile, type AreaTypes } from '@samsyn/area';
-import { comparisonOf, entryOf, indicatorsOf } from './loaders';
-import { MAX_REPORT_ROWS, ObservationService } from './observations';
-import { PeriodScalar, periodicityOf, periodRange } from './periods';
-import { Comparison, Indicator, IndicatorValue, ObservationInput, Overdispersion, ReportResult, SeriesPoint, Trend } from './types';
+import { BadInputError, NEEDS_TOKEN, policy, type SubgraphContext } from '@samsyn/core';
+import { AreaNamespace, AreaProfile } from '@samsyn/area';
+import { indicatorsOf } from '../indicators/indicator.loaders';
+import type { Indicator } from '../indicators/indicator.types';
+import { periodicityOf, periodRange } from '../periods/period';
+import { PeriodScalar } from '../periods/period.types';
+import { comparisonOf, entryOf } from './comparison.loaders';
+import { Comparison, IndicatorValue, Overdispersion, SeriesPoint, Trend } from './comparison.types';
 
 async function indicatorFor(ctx: SubgraphContext, area: AreaNamespace['area'], code: string, period: string): Promise<Indicator> {
   const indicator = (await indicatorsOf(ctx).load(area)).find((candidate) => candidate.code === code);
@@ -15,14 +17,9 @@ async function indicatorFor(ctx: SubgraphContext, area: AreaNamespace['area'], c
   return indicator;
 }
 
-/** `indicators`, `comparison` and `series` of every area, on the interface the areas share. */
+/** `comparison` and `series` of every area, on the interface the areas share. */
 @Resolver(() => AreaNamespace)
-export class EqualityResolver {
-  @FieldResolver(() => [Indicator], { description: 'The indicators districts are compared on.' })
-  indicators(@Root() ns: AreaNamespace, @Ctx() ctx: SubgraphContext): Promise<Indicator[]> {
-    return indicatorsOf(ctx).load(ns.area);
-  }
-
+export class ComparisonResolver {
   @FieldResolver(() => Comparison, {
     nullable: true,
     description: `Every reporting district against the city on one indicator and period. ${NEEDS_TOKEN}`,
@@ -76,31 +73,7 @@ export class EqualityResolver {
   }
 }
 
-/** `reportObservations` in an area's mutations. */
-export function reportMutations(types: AreaTypes): Constructor[] {
-  @Resolver(() => types.Mutations)
-  class ReportResolver {
-    @FieldResolver(() => ReportResult, {
-      description: `A district system reports its own district's aggregated figures; the same report twice changes nothing, and one bad row stores nothing. ${errorsDoc(
-        {
-          ...REFUSALS.districtSystem,
-          BAD_USER_INPUT:
-            'every bad row listed in extensions.rows: unknown indicator or district, a period of the wrong kind, negative counts, numerator above denominator',
-        },
-      )}`,
-    })
-    reportObservations(
-      @Root() ns: AreaNamespace,
-      @Arg('input', () => [ObservationInput], { description: `The figures, at most ${MAX_REPORT_ROWS} rows.` }) input: ObservationInput[],
-      @Ctx() ctx: SubgraphContext,
-    ): Promise<ReportResult> {
-      return new ObservationService(ctx.db).report(ctx.principal, ns.area, input);
-    }
-  }
-
-  return [ReportResolver];
-}
-
+/** A district profile's `indicators`: its value on each indicator beside the city's. */
 @Resolver(() => AreaProfile)
 export class ProfileIndicatorsResolver {
   @FieldResolver(() => [IndicatorValue], {
