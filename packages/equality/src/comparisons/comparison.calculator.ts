@@ -1,0 +1,223 @@
+import { CITY } from '../disclosure/disclosure.rules';
+import type { PeriodProtection } from '../disclosure/disclosure.service';
+import { Direction, Indicator, IndicatorKind } from '../indicators/indicator.types';
+import type { ObservationRow } from '../observations/observation.service';
+import { Comparison, ComparisonEntry, FunnelPosition, Overdispersion, SuppressionReason, Trend } from './comparison.types';
+import {
+  CountDistribution,
+  dispersion,
+  exactFunnel,
+  normalFunnel,
+  robustSpread,
+  type Dispersion,
+  type Limits,
+  type Standing,
+} from './funnel';
+import { trendOf, type TrendKind, type TrendPoint } from './trend';
+
+const isCounted = (indicator: Indicator) => indicator.kind === IndicatorKind.PROPORTION || indicator.kind === IndicatorKind.RATE;
+const rateBase = (indicator: Indicator) => (indicator.kind === IndicatorKind.RATE ? (indicator.ratePer ?? 1) : 1);
+
+function scale(limits: Limits, factor: number): Limits {
+  return {
+    lower95: limits.lower95 * factor,
+    upper95: limits.upper95 * factor,
+    lower998: limits.lower998 * factor,
+    upper998: limits.upper998 * factor,
+  };
+}
+
+function weightedMean(points: { value: number; weight: number }[]): number | null {
+  const total = points.reduce((sum, p) => sum + p.weight, 0);
+  return total > 0 ? points.reduce((sum, p) => sum + p.value * p.weight, 0) / total : null;
+}
+
+/** The case-weighted median of district values: the city's median, as near as district medians allow. */
+export function weightedMedian(points: { value: number; weight: number }[]): number | null {
+  const sorted = points.filter((p) => p.weight > 0).sort((a, b) => a.value - b.value);
+  const total = sorted.reduce((sum, p) => sum + p.weight, 0);
+  if (total === 0) return null;
+  let cumulative = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    cumulative += sorted[i].weight;
+    if (cumulative > total / 2) return sorted[i].value;
+    if (cumulative === total / 2) return (sorted[i].value + sorted[i + 1].value) / 2;
+  }
+  return sorted[sorted.length - 1].value;
+}
+
+/** Competition ranking (1, 1, 3) of shown values, best first by the indicator's direction. */
+function rank(entries: ComparisonEntry[], direction: Direction): void {
+  if (direction === Direction.NEITHER) return;
+  const shown = entries.filter((entry) => entry.value !== null);
+  const better = (a: number, b: number) => (direction === Direction.HIGHER_IS_BETTER ? b - a : a - b);
+  shown.sort((a, b) => better(a.value as number, b.value as number));
+  shown.forEach((entry, i) => {
+    entry.rank = i > 0 && shown[i - 1].value === entry.value ? shown[i - 1].rank : i + 1;
+  });
+}
+
+export interface CompareOptions {
+  overdispersion?: Overdispersion;
+}
+
+/**
+ * Compares districts on one indicator and period: city value, each district's value, funnel position
+ * and tail probability, rank and difference, hidden where the period's stored disclosure protection
+ * says. Everything computed from districts (the dispersion factor, the median's centre and spread)
+ * uses shown districts only, so it tells nothing about hidden ones. Trends are left UNKNOWN; see
+ * `withTrends`.
+ */
+export function compare(
+  indicator: Indicator,
+  period: string,
+  rows: ObservationRow[],
+  protection: PeriodProtection,
+  options: CompareOptions = {},
+): Comparison {
+  const method = options.overdispersion ?? Overdispersion.NONE;
+  const counted = isCounted(indicator);
+  const base = rateBase(indicator);
+  const city = protection.cell(indicator.code, CITY);
+  const reasons = new Map(rows.map((row) => [row.district, protection.cell(indicator.code, row.district).reason] as const));
+  const shownRows = rows.filter((row) => reasons.get(row.district) === null);
+
+  const cityNumerator = counted && !city.hidden ? rows.reduce((sum, row) => sum + (row.numerator ?? 0), 0) : null;
+  const cityDenominator =
+    !city.hidden && rows.some((row) => row.denominator !== null) ? rows.reduce((sum, row) => sum + (row.denominator ?? 0), 0) : null;
+  // Per case (per person for rates): the centre of the funnel.
+  const cityRate = counted && cityDenominator ? (cityNumerator as number) / cityDenominator : null;
+  let cityValue: number | null = null;
+  if (counted) cityValue = cityRate === null ? null : cityRate * base;
+  else if (shownRows.length > 0) {
+    const weighted = shownRows.map((row) => ({ value: row.value as number, weight: row.denominator ?? 0 }));
+    cityValue = indicator.kind === IndicatorKind.MEDIAN ? weightedMedian(weighted) : weightedMean(weighted);
+  }
+
+  let spread: Dispersion | null = null;
+  let widened = false;
+  let standingOf: (row: ObservationRow) => { limits: Limits; standing: Standing };
+  if (counted && cityRate !== null) {
+    const variance = indicator.kind === IndicatorKind.RATE ? cityRate : cityRate * (1 - cityRate);
+    spread = dispersion(
+      cityRate,
+      variance,
+      shownRows.map((row) => ({ count: row.numerator as number, n: row.denominator as number })),
+    );
+    const phi = spread && method === Overdispersion.MULTIPLICATIVE && spread.phi > 1 ? spread.phi : null;
+    const tau2 = spread && method === Overdispersion.ADDITIVE && spread.tau2 > 0 ? spread.tau2 : null;
+    widened = phi !== null || tau2 !== null;
+    // Districts of the same size share a distribution; built once per denominator.
+    const distributions = new Map<number, CountDistribution>();
+    standingOf = (row) => {
+      const n = row.denominator as number;
+      if (widened) {
+        const sd = Math.sqrt(phi !== null ? (phi * variance) / n : variance / n + (tau2 as number));
+        const funnel = normalFunnel(cityRate, sd, (row.numerator as number) / n);
+        return { limits: scale(clampLimits(funnel.limits, indicator), base), standing: funnel.standing as Standing };
+      }
+      let distribution = distributions.get(n);
+      if (!distribution) {
+        distribution =
+          indicator.kind === IndicatorKind.RATE ? CountDistribution.poisson(cityRate * n) : CountDistribution.binomial(n, cityRate);
+        distributions.set(n, distribution);
+      }
+      const funnel = exactFunnel(distribution, n, row.numerator as number);
+      return { limits: scale(funnel.limits, base), standing: funnel.standing as Standing };
+    };
+  } else {
+    const sd = robustSpread(shownRows.map((row) => row.value as number));
+    standingOf = (row) => {
+      const funnel = normalFunnel(cityValue as number, sd, row.value as number);
+      return { limits: funnel.limits, standing: funnel.standing as Standing };
+    };
+  }
+
+  const entries = rows.map((row): ComparisonEntry => {
+    const reason = reasons.get(row.district) ?? null;
+    const value =
+      reason || (counted && !row.denominator)
+        ? null
+        : counted
+          ? ((row.numerator as number) / (row.denominator as number)) * base
+          : row.value;
+    const judged = value === null || cityValue === null ? null : standingOf(row);
+    // Plain objects: type-graphql reads fields, and a comparison of a thousand districts makes many of them.
+    return {
+      district: { code: row.district },
+      suppressed: reason !== null,
+      suppressionReason: reason as SuppressionReason | null,
+      value: judged ? value : null,
+      numerator: judged ? row.numerator : null,
+      denominator: judged ? row.denominator : null,
+      position: judged ? (judged.standing.position as FunnelPosition) : null,
+      pValue: judged ? judged.standing.pValue : null,
+      rank: null,
+      difference: judged ? (value as number) - (cityValue as number) : null,
+      lower95: judged?.limits.lower95 ?? null,
+      upper95: judged?.limits.upper95 ?? null,
+      lower998: judged?.limits.lower998 ?? null,
+      upper998: judged?.limits.upper998 ?? null,
+      trend: Trend.UNKNOWN,
+      improving: null,
+      trendSlope: null,
+      trendPValue: null,
+    };
+  });
+  rank(entries, indicator.direction);
+  entries.sort(
+    (a, b) =>
+      Number(a.suppressed) - Number(b.suppressed) ||
+      (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) ||
+      (b.value ?? 0) - (a.value ?? 0) ||
+      a.district.code.localeCompare(b.district.code),
+  );
+  return Object.assign(new Comparison(), {
+    indicator,
+    period,
+    cityValue,
+    cityNumerator,
+    cityDenominator,
+    citySuppressed: rows.length > 0 && city.hidden,
+    overdispersion: method,
+    dispersionFactor: spread?.phi ?? null,
+    betweenDistrictVariance: spread?.tau2 ?? null,
+    limitsWidened: widened,
+    entries,
+  });
+}
+
+/** A proportion's limits stay within 0–1 however widened; a rate's stay at or above 0. */
+function clampLimits(limits: Limits, indicator: Indicator): Limits {
+  const top = indicator.kind === IndicatorKind.PROPORTION ? 1 : Number.POSITIVE_INFINITY;
+  const clamp = (x: number) => Math.min(top, Math.max(0, x));
+  return {
+    lower95: clamp(limits.lower95),
+    upper95: clamp(limits.upper95),
+    lower998: clamp(limits.lower998),
+    upper998: clamp(limits.upper998),
+  };
+}
+
+const trendKind = (indicator: Indicator): TrendKind =>
+  indicator.kind === IndicatorKind.PROPORTION ? 'PROPORTION' : indicator.kind === IndicatorKind.RATE ? 'RATE' : 'VALUE';
+
+/** Fills in each district's trend from the comparisons of the periods before (oldest first, ending with `current`); shown figures only. */
+export function withTrends(current: Comparison, window: Comparison[]): Comparison {
+  const points = new Map<string, TrendPoint[]>();
+  window.forEach((comparison, x) => {
+    for (const entry of comparison.entries) {
+      if (entry.suppressed || entry.value === null) continue;
+      const own = points.get(entry.district.code) ?? [];
+      own.push({ x, value: entry.value, count: entry.numerator, n: entry.denominator });
+      points.set(entry.district.code, own);
+    }
+  });
+  const kind = trendKind(current.indicator);
+  for (const entry of current.entries) {
+    if (entry.suppressed) continue;
+    const result = trendOf(kind, points.get(entry.district.code) ?? [], current.indicator.direction, rateBase(current.indicator));
+    Object.assign(entry, { trend: result.trend, improving: result.improving, trendSlope: result.slope, trendPValue: result.pValue });
+  }
+  return current;
+}

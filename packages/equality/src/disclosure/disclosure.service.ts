@@ -1,0 +1,188 @@
+import type { Db } from '@samsyn/core';
+import type { Area } from '@samsyn/area';
+import { indicatorsOfArea } from '../indicators/indicator.service';
+import { ObservationService, type ObservationRow } from '../observations/observation.service';
+import { CITY, protectPeriod, WHOLE, type BreakdownCell, type HiddenReason, type ProtectedCell } from './disclosure.rules';
+
+/**
+ * A breakdown of an indicator's figures by category, declared by the module that owns its table: its
+ * cells add up to the indicator's district figures, so disclosure control must see them together.
+ */
+export interface FigureBreakdown {
+  indicator: string;
+  /** The cells of the given periods, read in the caller's transaction. */
+  cells(em: Db, periods: readonly string[]): Promise<(BreakdownCell & { period: string })[]>;
+}
+
+// Indicator codes are unique across areas, so one process may hold every area's breakdowns.
+const breakdowns = new Map<string, FigureBreakdown>();
+
+/** Declares a breakdown (done once, where the area's modules are put together). */
+export function registerBreakdown(breakdown: FigureBreakdown): void {
+  breakdowns.set(breakdown.indicator, breakdown);
+}
+
+/**
+ * Recomputes the disclosure protection of the given periods of an area from its stored figures and
+ * stores it, in the caller's transaction: every writer of figures calls this once before committing.
+ * Locking the periods' rows first makes concurrent reports for one period take turns, so the last to
+ * commit has seen the others' figures.
+ */
+export async function protectFigures(em: Db, area: Area, periods: readonly string[]): Promise<void> {
+  const wanted = [...new Set(periods)].sort();
+  if (wanted.length === 0) return;
+  await em.query(
+    `INSERT INTO disclosure_period (period) SELECT unnest($1::text[]) ON CONFLICT (period) DO UPDATE SET protected_at = now()`,
+    [wanted],
+  );
+  const indicators = await indicatorsOfArea(em, area);
+  const rows = await new ObservationService(em).inPeriods(wanted);
+  const cells = new Map<string, (BreakdownCell & { period: string })[]>();
+  for (const indicator of indicators) {
+    const breakdown = breakdowns.get(indicator.code);
+    if (breakdown) cells.set(indicator.code, await breakdown.cells(em, wanted));
+  }
+  const protectedCells = wanted.flatMap((period) => {
+    const inPeriod = new Map([...cells].map(([code, all]) => [code, all.filter((cell) => cell.period === period)]));
+    return protectPeriod(
+      indicators,
+      rows.filter((row) => row.period === period),
+      inPeriod,
+    ).map((cell) => ({ ...cell, period }));
+  });
+  await em.query(`DELETE FROM disclosure_cell WHERE period = ANY($1)`, [wanted]);
+  await em.query(
+    `INSERT INTO disclosure_cell (period, indicator_code, district, part, hidden, reason)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::text[])`,
+    [
+      protectedCells.map((cell) => cell.period),
+      protectedCells.map((cell) => cell.indicator),
+      protectedCells.map((cell) => cell.district),
+      protectedCells.map((cell) => cell.part),
+      protectedCells.map((cell) => cell.hidden),
+      protectedCells.map((cell) => cell.reason),
+    ],
+  );
+}
+
+/**
+ * Recomputes the protection of every period and area the given figures touch: the writer of
+ * `observation` calls this once, in its transaction, after storing them.
+ */
+export async function protectReported(em: Db, figures: readonly { indicator: string; period: string }[]): Promise<void> {
+  if (figures.length === 0) return;
+  const areas: { area: Area }[] = await em.query(`SELECT DISTINCT area FROM indicator WHERE code = ANY($1) ORDER BY area`, [
+    [...new Set(figures.map((f) => f.indicator))],
+  ]);
+  const periods = [...new Set(figures.map((f) => f.period))];
+  for (const { area } of areas) await protectFigures(em, area, periods);
+}
+
+/** Periods with figures but no protection yet (figures stored before protection existed): protected now, once. */
+export async function protectUnprotectedPeriods(em: Db, area?: Area): Promise<void> {
+  const rows: { area: Area; period: string }[] = await em.query(
+    `SELECT DISTINCT i.area, o.period FROM observation o JOIN indicator i ON i.code = o.indicator_code
+     WHERE ($1::text IS NULL OR i.area = $1) AND NOT EXISTS (SELECT 1 FROM disclosure_period p WHERE p.period = o.period)`,
+    [area ?? null],
+  );
+  for (const each of new Set(rows.map((row) => row.area))) {
+    await protectFigures(
+      em,
+      each,
+      rows.filter((row) => row.area === each).map((row) => row.period),
+    );
+  }
+}
+
+/** Whether a published cell is hidden: `pending` when its figures were stored without protection (then it is hidden too). */
+export type CellProtection = { hidden: false; reason: null } | { hidden: true; reason: HiddenReason | 'PENDING' };
+
+const PENDING: CellProtection = { hidden: true, reason: 'PENDING' };
+
+/** The stored protection of one period, looked up cell by cell. */
+export class PeriodProtection {
+  private readonly cells = new Map<string, CellProtection>();
+
+  constructor(rows: Pick<ProtectedCell, 'indicator' | 'district' | 'part' | 'hidden' | 'reason'>[]) {
+    for (const row of rows)
+      this.cells.set(
+        `${row.indicator}\u0000${row.district}\u0000${row.part}`,
+        row.hidden ? { hidden: true, reason: row.reason as HiddenReason } : { hidden: false, reason: null },
+      );
+  }
+
+  /** A cell's protection; a cell never protected is hidden (fail closed). */
+  cell(indicator: string, district: string = CITY, part: string = WHOLE): CellProtection {
+    return this.cells.get(`${indicator}\u0000${district}\u0000${part}`) ?? PENDING;
+  }
+}
+
+/** The stored protection of the given periods: one statement. */
+export async function storedProtection(db: Db, periods: readonly string[]): Promise<Map<string, PeriodProtection>> {
+  const rows: { period: string; indicator: string; district: string; part: string; hidden: boolean; reason: HiddenReason | null }[] =
+    await db.query(
+      `SELECT period, indicator_code AS indicator, district, part, hidden, reason FROM disclosure_cell WHERE period = ANY($1)`,
+      [periods],
+    );
+  const byPeriod = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const group = byPeriod.get(row.period);
+    if (group) group.push(row);
+    else byPeriod.set(row.period, [row]);
+  }
+  return new Map(periods.map((period) => [period, new PeriodProtection(byPeriod.get(period) ?? [])]));
+}
+
+/** A period's figures with their stored protection. */
+export interface ProtectedFigures {
+  rows: ObservationRow[];
+  protection: PeriodProtection;
+}
+
+/**
+ * Every figure of the given periods with the stored protection of its district cell and city total:
+ * one statement, so a comparison costs no more statements than before protection was stored.
+ */
+export async function protectedFiguresInPeriods(db: Db, periods: readonly string[]): Promise<Map<string, ProtectedFigures>> {
+  const rows: (ObservationRow & {
+    hidden: boolean | null;
+    reason: HiddenReason | null;
+    city_hidden: boolean | null;
+    city_reason: HiddenReason | null;
+  })[] = await db.query(
+    `SELECT o.indicator_code, o.district, o.period, o.numerator, o.denominator, o.value,
+            c.hidden, c.reason, t.hidden AS city_hidden, t.reason AS city_reason
+     FROM observation o
+     LEFT JOIN disclosure_cell c ON (c.period, c.indicator_code, c.district, c.part) = (o.period, o.indicator_code, o.district, '')
+     LEFT JOIN disclosure_cell t ON (t.period, t.indicator_code, t.district, t.part) = (o.period, o.indicator_code, '', '')
+     WHERE o.period = ANY($1) ORDER BY o.district`,
+    [periods],
+  );
+  const result = new Map(
+    periods.map((period) => [
+      period,
+      { rows: [] as ObservationRow[], cells: [] as Pick<ProtectedCell, 'indicator' | 'district' | 'part' | 'hidden' | 'reason'>[] },
+    ]),
+  );
+  const cities = new Set<string>();
+  for (const row of rows) {
+    const target = result.get(row.period);
+    if (!target) continue;
+    target.rows.push({
+      indicator_code: row.indicator_code,
+      district: row.district,
+      period: row.period,
+      numerator: row.numerator,
+      denominator: row.denominator,
+      value: row.value,
+    });
+    // A missing cell stays missing, so that PeriodProtection hides it as never protected.
+    if (row.hidden !== null)
+      target.cells.push({ indicator: row.indicator_code, district: row.district, part: WHOLE, hidden: row.hidden, reason: row.reason });
+    if (row.city_hidden !== null && !cities.has(`${row.period}\u0000${row.indicator_code}`)) {
+      cities.add(`${row.period}\u0000${row.indicator_code}`);
+      target.cells.push({ indicator: row.indicator_code, district: CITY, part: WHOLE, hidden: row.city_hidden, reason: row.city_reason });
+    }
+  }
+  return new Map([...result].map(([period, { rows: own, cells }]) => [period, { rows: own, protection: new PeriodProtection(cells) }]));
+}

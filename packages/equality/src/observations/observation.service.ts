@@ -1,0 +1,212 @@
+import { BadInputError, inTransaction, policy, type Db, type Principal } from '@samsyn/core';
+import { recordAudit, type Area } from '@samsyn/area';
+import { protectReported } from '../disclosure/disclosure.service';
+import { indicatorsOfArea } from '../indicators/indicator.service';
+import { Indicator, IndicatorKind } from '../indicators/indicator.types';
+import { FIRST_PERIOD_YEAR, FIRST_YEAR, LAST_YEAR, periodicityOf, yearOf } from '../periods/period';
+import { ReportResult, type ObservationInput } from './observation.types';
+
+/** At most this many figures in one report; larger sets go through `npm run import`. */
+export const MAX_REPORT_ROWS = 10_000;
+const CHUNK = 5_000;
+
+/** One stored figure, as `observation` holds it. */
+export interface ObservationRow {
+  indicator_code: string;
+  district: string;
+  period: string;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+}
+
+export interface RowProblem {
+  row: number;
+  indicator: string;
+  district: string;
+  period: string;
+  problems: string[];
+}
+
+/** The largest count a figure can hold (PostgreSQL `integer`, as GraphQL's Int). */
+export const MAX_COUNT = 2_147_483_647;
+
+const isCount = (n: number | null | undefined): n is number => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= MAX_COUNT;
+
+/**
+ * The problems of every row of a report, each named (an empty list when all is well): unknown indicator or district, a period the
+ * indicator is not reported by or one before any figure could exist, negative or missing counts, a numerator above its denominator, a
+ * value where counts are expected (or the reverse), and the same figure twice.
+ */
+export function observationProblems(
+  rows: ObservationInput[],
+  indicators: Map<string, Indicator>,
+  knownDistricts?: ReadonlySet<string>,
+): RowProblem[] {
+  const seen = new Set<string>();
+  const found: RowProblem[] = [];
+  rows.forEach((row, index) => {
+    const problems: string[] = [];
+    const indicator = indicators.get(row.indicator);
+    if (!indicator) problems.push(`unknown indicator ${row.indicator}`);
+    if (knownDistricts && !knownDistricts.has(row.district)) problems.push(`unknown district ${row.district}`);
+    const periodicity = periodicityOf(row.period);
+    // A well-formed period of a year before any figure (1700-Q1) is told as such, not as a format error.
+    if (/^\d{4}\b/.test(row.period) && yearOf(row.period) < FIRST_PERIOD_YEAR)
+      problems.push(`period ${row.period} is before ${FIRST_PERIOD_YEAR}, earlier than any figure of these indicators`);
+    else if (!periodicity) problems.push(`period ${row.period} is not like 2026, 2026-Q3 or 2026-09 (years ${FIRST_YEAR}-${LAST_YEAR})`);
+    else if (indicator && periodicity !== indicator.periodicity)
+      problems.push(`${indicator.code} is reported per ${indicator.periodicity.toLowerCase()}, not as ${row.period}`);
+    if (indicator && (indicator.kind === IndicatorKind.PROPORTION || indicator.kind === IndicatorKind.RATE)) {
+      if (row.value !== undefined && row.value !== null) problems.push(`${indicator.code} takes numerator and denominator, not a value`);
+      if (!isCount(row.numerator)) problems.push(`numerator must be a count from 0 to ${MAX_COUNT}`);
+      if (!isCount(row.denominator)) problems.push(`denominator must be a count from 0 to ${MAX_COUNT}`);
+      if (isCount(row.numerator) && isCount(row.denominator) && row.numerator > row.denominator)
+        problems.push(`numerator ${row.numerator} is above denominator ${row.denominator}`);
+    } else if (indicator) {
+      if (row.numerator !== undefined && row.numerator !== null)
+        problems.push(`${indicator.code} takes a value (and the number of cases as denominator), not a numerator`);
+      if (row.value === undefined || row.value === null || !Number.isFinite(row.value) || row.value < 0)
+        problems.push('value must be a number of 0 or more');
+      if (row.denominator !== undefined && row.denominator !== null && !isCount(row.denominator))
+        problems.push(`denominator (number of cases) must be a count from 0 to ${MAX_COUNT}`);
+    }
+    const key = `${row.indicator}|${row.district}|${row.period}`;
+    if (seen.has(key)) problems.push('the same indicator, district and period appear twice');
+    seen.add(key);
+    if (problems.length > 0) found.push({ row: index + 1, indicator: row.indicator, district: row.district, period: row.period, problems });
+  });
+  return found;
+}
+
+function refuse(problems: RowProblem[], total: number): never {
+  const shown = problems.slice(0, 20).map((p) => `row ${p.row} (${p.indicator}, ${p.district}, ${p.period}): ${p.problems.join('; ')}`);
+  const more = problems.length > 20 ? `; and ${problems.length - 20} more` : '';
+  throw new BadInputError(`${problems.length} of ${total} rows are invalid, so nothing was stored: ${shown.join(' | ')}${more}.`, {
+    rows: problems.slice(0, 1000),
+  });
+}
+
+/**
+ * Tallies an idempotent upsert whose statement ends in `RETURNING (xmax = 0) AS inserted` and updates
+ * only rows that differ: returned rows are inserted or updated, the rest of `received` were unchanged.
+ */
+export function tally(received: number, returned: { inserted: boolean }[]): ReportResult {
+  const inserted = returned.filter((row) => row.inserted).length;
+  return Object.assign(new ReportResult(), {
+    received,
+    inserted,
+    updated: returned.length - inserted,
+    unchanged: received - returned.length,
+  });
+}
+
+/** Orders rows by a key, so that every writer locks the same rows in the same order and none deadlocks another. */
+export function inKeyOrder<T>(rows: readonly T[], key: (row: T) => string): T[] {
+  return rows
+    .map((row) => ({ row, key: key(row) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ row }) => row);
+}
+
+/** A figure as the writer stores it: checked already. */
+export type CheckedObservation = Pick<ObservationInput, 'indicator' | 'district' | 'period' | 'numerator' | 'denominator' | 'value'>;
+
+/** Stores reported figures as idempotent upserts; a report with one bad row stores nothing. The owner of `observation`. */
+export class ObservationService {
+  constructor(private readonly db: Db) {}
+
+  /** A district system's report for its own district (a row for any other district refuses the whole report). */
+  async report(principal: Principal | null, area: Area, rows: ObservationInput[]): Promise<ReportResult> {
+    const caller = policy.requireDistrictSystemFor(
+      principal,
+      rows.map((row) => row.district),
+    );
+    if (rows.length === 0) throw new BadInputError('The report is empty.');
+    if (rows.length > MAX_REPORT_ROWS)
+      throw new BadInputError(`A report holds at most ${MAX_REPORT_ROWS} rows; use the import for more.`, { rows: rows.length });
+    return this.store(caller, area, rows);
+  }
+
+  /** Checks and stores figures for any known districts (the operator's import). */
+  async store(
+    actor: Principal,
+    area: Area,
+    rows: ObservationInput[],
+    knownDistricts?: ReadonlySet<string>,
+    onProgress?: (done: number) => void,
+  ): Promise<ReportResult> {
+    const indicators = new Map((await indicatorsOfArea(this.db, area)).map((indicator) => [indicator.code, indicator]));
+    const problems = observationProblems(rows, indicators, knownDistricts);
+    if (problems.length > 0) refuse(problems, rows.length);
+    return inTransaction(this.db, async (tx) => {
+      const summary = await new ObservationService(tx).write(actor, rows, onProgress);
+      // A report that changes nothing leaves no trace in the audit log.
+      if (summary.inserted + summary.updated === 0) return summary;
+      const districts = [...new Set(rows.map((row) => row.district))];
+      await recordAudit(tx, actor, {
+        action: 'reportObservations',
+        entity: 'observations',
+        entityId: districts.length === 1 ? districts[0] : `${districts.length} districts`,
+        after: {
+          ...summary,
+          indicators: [...new Set(rows.map((row) => row.indicator))],
+          periods: [...new Set(rows.map((row) => row.period))],
+        },
+      });
+      return summary;
+    });
+  }
+
+  /**
+   * Upserts checked figures inside the caller's transaction, in key order, changing only rows that differ;
+   * the one place that writes `observation` (other modules' figures, such as disability's, come through here).
+   */
+  async write(actor: Principal, figures: readonly CheckedObservation[], onProgress?: (done: number) => void): Promise<ReportResult> {
+    if (!this.db.queryRunner?.isTransactionActive) throw new Error('ObservationService.write runs inside the caller’s transaction');
+    const rows = inKeyOrder(figures, (row) => `${row.indicator}\u0000${row.district}\u0000${row.period}`);
+    const returned: { inserted: boolean }[] = [];
+    for (let start = 0; start < rows.length; start += CHUNK) {
+      const chunk = rows.slice(start, start + CHUNK);
+      const result: { inserted: boolean }[] = await this.db.query(
+        `INSERT INTO observation AS o (indicator_code, district, period, numerator, denominator, value, reported_by)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::float8[], $7::text[])
+         ON CONFLICT (indicator_code, district, period) DO UPDATE SET
+           numerator = excluded.numerator, denominator = excluded.denominator, value = excluded.value,
+           reported_at = now(), reported_by = excluded.reported_by
+         WHERE (o.numerator, o.denominator, o.value) IS DISTINCT FROM (excluded.numerator, excluded.denominator, excluded.value)
+         RETURNING (xmax = 0) AS inserted`,
+        [
+          chunk.map((row) => row.indicator),
+          chunk.map((row) => row.district),
+          chunk.map((row) => row.period),
+          chunk.map((row) => row.numerator ?? null),
+          chunk.map((row) => row.denominator ?? null),
+          chunk.map((row) => row.value ?? null),
+          chunk.map(() => actor.sub),
+        ],
+      );
+      returned.push(...result);
+      onProgress?.(Math.min(start + CHUNK, rows.length));
+    }
+    // Every change of figures re-protects its periods before the transaction commits (breakdowns may change while sums do not).
+    await protectReported(this.db, rows);
+    return tally(rows.length, returned);
+  }
+
+  /** Every figure of one indicator, all districts and periods: one statement. */
+  async ofIndicator(code: string): Promise<ObservationRow[]> {
+    return this.db.query(
+      `SELECT indicator_code, district, period, numerator, denominator, value FROM observation WHERE indicator_code = $1 ORDER BY district, period`,
+      [code],
+    );
+  }
+
+  /** Every figure of the given periods, all indicators and districts: one statement. */
+  async inPeriods(periods: readonly string[]): Promise<ObservationRow[]> {
+    return this.db.query(
+      `SELECT indicator_code, district, period, numerator, denominator, value FROM observation WHERE period = ANY($1) ORDER BY district`,
+      [periods],
+    );
+  }
+}
