@@ -41,6 +41,16 @@ describe('Hive Gateway (MIT) over the same supergraph', () => {
     await graph?.close();
   });
 
+  it('lets a client keep the dashboard privately for a few seconds, instead of never (its parts carry cache hints)', async () => {
+    const analyst = await tokenFor({ roles: ['analyst'] });
+    const response = await fetch(graph.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${analyst}` },
+      body: JSON.stringify({ query: QUERIES.dashboard }),
+    });
+    expect(response.headers.get('cache-control')).toBe('max-age=5, private');
+  });
+
   it.each(Object.keys(QUERIES))('answers %s with the same data as Samsyn’s gateway', async (name) => {
     const analyst = await tokenFor({ roles: ['analyst'] });
     const samsyn = (await post(graph.gateway.url, QUERIES[name], analyst)) as { data?: unknown; errors?: unknown };

@@ -121,8 +121,8 @@ async function settle(processes: Processes): Promise<void> {
 /** Hive Gateway in a process of its own over the same subgraphs; undefined when it does not start (or BENCH_HIVE=0). */
 async function startHive(system: RunningSystem): Promise<ChildProcess | undefined> {
   if (process.env.BENCH_HIVE === '0') return undefined;
-  const child = spawn(process.execPath, [path.join(__dirname, 'hive.js')], {
-    env: { ...system.env, HIVE_PORT: String(HIVE_PORT), SUBGRAPH_URLS: JSON.stringify(system.subgraphUrls) },
+  const child = spawn(process.execPath, [path.join(__dirname, 'hive.js'), String(HIVE_PORT), JSON.stringify(system.subgraphUrls)], {
+    env: system.env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const ready = await new Promise<boolean>((resolve) => {

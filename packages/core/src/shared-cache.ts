@@ -1,21 +1,24 @@
 import { InMemoryLRUCache, type KeyValueCache, type KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
 import { Redis } from 'ioredis';
 
-/** Strings in Redis under expiring keys: what replicas share (response cache entries, persisted queries). */
+/**
+ * Strings in Redis under expiring keys: what replicas share (response cache entries, persisted queries).
+ * A Redis that is down or slow costs the cache, never a request: a failed read is a miss, a failed write is dropped.
+ */
 export class RedisCache implements KeyValueCache<string> {
   constructor(private readonly redis: Redis) {}
 
   async get(key: string): Promise<string | undefined> {
-    return (await this.redis.get(key)) ?? undefined;
+    return (await this.redis.get(key).catch(() => null)) ?? undefined;
   }
 
   async set(key: string, value: string, options?: KeyValueCacheSetOptions): Promise<void> {
-    if (options?.ttl) await this.redis.set(key, value, 'EX', Math.ceil(options.ttl));
-    else await this.redis.set(key, value);
+    const stored = options?.ttl ? this.redis.set(key, value, 'EX', Math.ceil(options.ttl)) : this.redis.set(key, value);
+    await stored.catch(() => undefined);
   }
 
   async delete(key: string): Promise<boolean> {
-    return (await this.redis.del(key)) > 0;
+    return (await this.redis.del(key).catch(() => 0)) > 0;
   }
 }
 
@@ -28,7 +31,7 @@ export interface SharedCache {
   close(): Promise<void>;
 }
 
-/** Redis when a URL is given (commands fail fast while it is down, never queue), else an LRU in this process. */
+/** Redis when a URL is given (a command waits 500 ms at most, then counts as a miss), else an LRU in this process. */
 export function openSharedCache(redisUrl: string | undefined, maxMiB: number): SharedCache {
   if (!redisUrl) {
     return {
@@ -37,8 +40,8 @@ export function openSharedCache(redisUrl: string | undefined, maxMiB: number): S
       close: async () => undefined,
     };
   }
-  const redis = new Redis(redisUrl, { lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-  // A Redis that is down costs the cache, never a request: its errors are answered per command.
+  const redis = new Redis(redisUrl, { commandTimeout: 500, maxRetriesPerRequest: 1 });
+  // Connection errors are retried by ioredis in the background; each command answers for itself.
   redis.on('error', () => undefined);
   return {
     store: new RedisCache(redis),
