@@ -112,6 +112,20 @@ describe('the response cache', () => {
     expect(after?.current.title).toBe('Rättad utanför API:t');
   });
 
+  it('answers every read that starts after a commit with the new data, while older reads are still running', async () => {
+    const document = routinesOf(await ask(replicaB, ROUTINES)).edges[1].node;
+    const titleOf = (result: GraphQLResult) => routinesOf(result).edges.find((edge) => edge.node.id === document.id)?.node.current.title;
+    const running = Array.from({ length: 20 }, () => ask(replicaB, ROUTINES));
+    await replicaA.db.query(`UPDATE document_version SET title = 'Under pågående läsningar' WHERE document_id = $1 AND number = $2`, [
+      document.id,
+      document.current.number,
+    ]);
+    const after = await Promise.all(Array.from({ length: 10 }, () => ask(replicaB, ROUTINES)));
+    await Promise.all(running);
+    expect(after.map(titleOf)).toEqual(Array(10).fill('Under pågående läsningar'));
+    expect(titleOf(await ask(replicaB, ROUTINES))).toBe('Under pågående läsningar');
+  });
+
   it('shares an answer within an access scope, never across scopes', async () => {
     const adoption = `{ childServices { documents(first: 3) { edges { node { slug adoption { district { code } status } } } } } }`;
     const first = await statementsOf(replicaB, () => ask(replicaB, adoption, undefined, analyst));

@@ -124,12 +124,40 @@ export interface ResponseCacheOptions {
 
 const versionsRead = new WeakMap<object, Record<string, number>>();
 
-/** The versions of every watched table now (absent: never written since the migration, version 0). */
-async function currentVersions(db: DataSource): Promise<Record<string, number>> {
-  const rows = (await db.query('SELECT tag, version FROM cache_version')) as { tag: string; version: number }[];
-  const versions: Record<string, number> = {};
-  for (const row of rows) versions[row.tag] = Number(row.version);
-  return versions;
+type Versions = Record<string, number>;
+
+/**
+ * Reads the versions of every watched table (absent: never written since the migration, version 0), one
+ * statement for all the requests that are waiting: a request joins only a read that is sent after it arrived
+ * (never one already on its way), so its read still comes after every commit that preceded the request.
+ */
+class VersionReader {
+  private inFlight?: Promise<Versions>;
+  private queued?: Promise<Versions>;
+
+  constructor(private readonly db: DataSource) {}
+
+  read(): Promise<Versions> {
+    if (this.queued) return this.queued;
+    if (!this.inFlight) return (this.inFlight = this.send());
+    const after = this.inFlight.catch(() => undefined);
+    this.queued = after.then(() => {
+      this.queued = undefined;
+      return (this.inFlight = this.send());
+    });
+    return this.queued;
+  }
+
+  private async send(): Promise<Versions> {
+    try {
+      const rows = (await this.db.query('SELECT tag, version FROM cache_version')) as { tag: string; version: number }[];
+      const versions: Versions = {};
+      for (const row of rows) versions[row.tag] = Number(row.version);
+      return versions;
+    } finally {
+      this.inFlight = undefined;
+    }
+  }
 }
 
 /**
@@ -140,6 +168,7 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
   const { db, store, namespace, ttlSeconds, logger } = options;
   const sqlLog = db.logger as SqlLog;
   sqlLog.watchTables(options.tables);
+  const versionReader = new VersionReader(db);
 
   const keyOf = (requestContext: GraphQLRequestContext<SubgraphContext>): string => {
     const { request, contextValue } = requestContext;
@@ -161,7 +190,11 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
       return {
         async responseForOperation(requestContext) {
           if (requestContext.operation?.operation !== 'query') return null;
-          const versions = await currentVersions(db);
+          const versions = await versionReader.read().catch((error: unknown) => {
+            logger.warn({ err: error }, 'cache versions unreadable: answering without the cache');
+            return undefined;
+          });
+          if (!versions) return null;
           versionsRead.set(requestContext, versions);
           const cached = await store.get(keyOf(requestContext)).catch((error: unknown) => {
             logger.warn({ err: error }, 'response cache unreachable: answering without it');
