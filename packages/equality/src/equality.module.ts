@@ -5,6 +5,7 @@ import { IndicatorResolver } from './indicators/indicator.resolver';
 import { ComparisonResolver, ProfileIndicatorsResolver } from './comparisons/comparison.resolver';
 import { Equality1763800003000 } from './migrations/1763800003000-Equality';
 import { DisclosureProtection1763800006000 } from './migrations/1763800006000-DisclosureProtection';
+import { ComparisonSnapshots1764000001000 } from './migrations/1764000001000-ComparisonSnapshots';
 import { reportMutations } from './observations/observation.resolver';
 import { seedEquality, type DemoIndicator } from './seed/demo-figures';
 
@@ -15,7 +16,7 @@ import { seedEquality, type DemoIndicator } from './seed/demo-figures';
 export function equalityModule(demoIndicators: DemoIndicator[], options: { breakdowns?: FigureBreakdown[] } = {}): AreaModule {
   for (const breakdown of options.breakdowns ?? []) registerBreakdown(breakdown);
   return {
-    migrations: [Equality1763800003000, DisclosureProtection1763800006000],
+    migrations: [Equality1763800003000, DisclosureProtection1763800006000, ComparisonSnapshots1764000001000],
     resolvers: (types) => [IndicatorResolver, ComparisonResolver, ...reportMutations(types), ProfileIndicatorsResolver],
     seed: (db, area) => seedEquality(db, area, demoIndicators),
   };
