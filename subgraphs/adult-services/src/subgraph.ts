@@ -1,11 +1,10 @@
 import { equalityModule } from '@samsyn/equality';
 import { areaSubgraph, knowledgeModule } from '@samsyn/knowledge';
-import { Instruments1763800005000 } from '../migrations/1763800005000-Instruments';
 import { ADULT_SERVICES_DOCUMENTS } from '../seed/documents';
 import { ADULT_SERVICES_INDICATORS } from '../seed/indicators';
+import { seedInstruments } from '../seed/instruments';
 import { adultServices } from './area';
-import { seedInstruments } from './instruments/instruments';
-import { InstrumentFieldsResolver, instrumentResolvers } from './instruments/instruments.resolver';
+import { instrumentModule } from './instruments/instrument.module';
 
 export const subgraph = areaSubgraph(adultServices, {
   name: 'adult-services',
@@ -13,10 +12,6 @@ export const subgraph = areaSubgraph(adultServices, {
   modules: [
     knowledgeModule(ADULT_SERVICES_DOCUMENTS),
     equalityModule(ADULT_SERVICES_INDICATORS),
-    {
-      migrations: [Instruments1763800005000],
-      resolvers: (types) => [...instrumentResolvers(types), InstrumentFieldsResolver],
-      seed: (db) => seedInstruments(db),
-    },
+    { ...instrumentModule, seed: (db) => seedInstruments(db) },
   ],
 });

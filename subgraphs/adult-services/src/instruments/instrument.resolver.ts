@@ -2,11 +2,9 @@ import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { errorsDoc, NEEDS_TOKEN, policy, REFUSALS, type SubgraphContext } from '@samsyn/core';
 import { ReportResult } from '@samsyn/equality';
 import { Area, documentBySlug, KnowledgeDocument, type AreaTypes } from '@samsyn/knowledge';
-import { Instrument, InstrumentCoverage, InstrumentService, InstrumentUseInput } from './instruments';
-
-function coverageOf(ctx: SubgraphContext): Promise<Map<string, InstrumentCoverage>> {
-  return ctx.loaders.once('instrumentCoverage', () => new InstrumentService(ctx.db).coverage());
-}
+import { coverageOf } from './instrument.loaders';
+import { InstrumentService } from './instrument.service';
+import { Instrument, InstrumentCoverage, InstrumentUseInput } from './instrument.types';
 
 /** `adultServices { instruments }` and the report of instruments in use. */
 export function instrumentResolvers(types: AreaTypes): Function[] {

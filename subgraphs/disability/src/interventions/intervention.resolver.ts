@@ -2,8 +2,8 @@ import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { errorsDoc, NEEDS_TOKEN, policy, REFUSALS, type SubgraphContext } from '@samsyn/core';
 import { PeriodScalar, ReportResult } from '@samsyn/equality';
 import { Area, documentBySlug, KnowledgeDocument, versionInForce, type AreaTypes } from '@samsyn/knowledge';
-import { DecisionsInput, Intervention, InterventionBreakdown, InterventionLevel, Law } from './interventions';
-import { InterventionService } from './interventions.service';
+import { InterventionService } from './intervention.service';
+import { DecisionsInput, Intervention, InterventionBreakdown, InterventionLevel, Law } from './intervention.types';
 
 /** `disability { interventions decisionsNotCarriedOut }` and the report of decisions not carried out. */
 export function interventionResolvers(types: AreaTypes): Function[] {
