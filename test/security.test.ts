@@ -76,9 +76,9 @@ describe('tokens', () => {
     const result = await graph.query(CREATE, { token });
     expect(result.errors).toBeUndefined();
     const [row] = await graph.subgraphs['child-services']!.db.query(
-      `SELECT actor, actor_name FROM audit_log WHERE action = 'createDocument'`,
+      `SELECT actor_id, actor_name FROM audit_log WHERE action = 'createDocument'`,
     );
-    expect(row).toEqual({ actor: 'anna', actor_name: 'Anna Exempel' });
+    expect(row).toEqual({ actor_id: 'anna', actor_name: 'Anna Exempel' });
   });
 });
 

@@ -1,4 +1,4 @@
-import type { AreaModule } from '@samsyn/knowledge';
+import type { AreaModule } from '@samsyn/area';
 import { registerBreakdown, type FigureBreakdown } from './disclosure/disclosure.service';
 // Field order in the schema follows the order resolver classes are declared: indicators before comparison and series.
 import { IndicatorResolver } from './indicators/indicator.resolver';

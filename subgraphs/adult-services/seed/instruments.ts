@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { DEMO_DISTRICTS } from '@samsyn/knowledge';
+import type { AreaModule } from '@samsyn/area';
+import { DEMO_DISTRICTS } from '@samsyn/area/seed';
 
 /** The instruments and methods in use in adult services (described in our own words). */
 export const INSTRUMENTS = [
@@ -68,6 +69,9 @@ export function demoInstrumentUse(): { instrument: string; district: string; imp
     }),
   );
 }
+
+/** The instrument catalogue and the demo districts' use of it, loaded with the demo data. */
+export const instrumentDemo: AreaModule = { resolvers: () => [], seed: (db) => seedInstruments(db) };
 
 /** Loads the catalogue (new codes only) and, once, the demo districts' use. */
 export async function seedInstruments(db: DataSource): Promise<void> {

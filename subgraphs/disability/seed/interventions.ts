@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { ObservationService, protectFigures } from '@samsyn/equality';
-import { Area } from '@samsyn/knowledge';
+import { Area, type AreaModule } from '@samsyn/area';
 import { NOT_CARRIED_OUT_INDICATOR } from '../src/interventions/intervention.service';
 
 /** The ten interventions of LSS 9 §, in the law's order, and the main SoL interventions, each with the guideline that sets its level. */
@@ -132,6 +132,9 @@ export const INTERVENTIONS = [
     guideline: 'riktlinje-boendestod-sol',
   },
 ] as const;
+
+/** The intervention catalogue and the demo decisions, split from the demo DI-NOTEX3M figures (so equality's demo goes first). */
+export const interventionDemo: AreaModule = { resolvers: () => [], seed: (db) => seedInterventions(db) };
 
 /** Loads the catalogue (new codes only) and splits the demo DI-NOTEX3M figures over the interventions. */
 export async function seedInterventions(db: DataSource): Promise<void> {

@@ -1,18 +1,20 @@
+import { Area, areaSubgraph } from '@samsyn/area';
+// Knowledge before equality: the order types are first declared is the order schema/*.graphql prints them.
+import { knowledgeModule } from '@samsyn/knowledge';
 import { equalityModule } from '@samsyn/equality';
-import { areaSubgraph, knowledgeModule } from '@samsyn/knowledge';
+import { knowledgeDemo } from '@samsyn/knowledge/seed';
 import { DISABILITY_DOCUMENTS } from '../seed/documents';
 import { DISABILITY_INDICATORS } from '../seed/indicators';
-import { seedInterventions } from '../seed/interventions';
-import { disability } from './area';
+import { interventionDemo } from '../seed/interventions';
 import { interventionModule } from './interventions/intervention.module';
 import { notCarriedOutBreakdown } from './interventions/intervention.service';
 
-export const subgraph = areaSubgraph(disability, {
-  name: 'disability',
-  dbSchema: 'disability',
+export const subgraph = areaSubgraph(Area.DISABILITY, {
   modules: [
-    knowledgeModule(DISABILITY_DOCUMENTS),
+    knowledgeModule,
+    knowledgeDemo(DISABILITY_DOCUMENTS),
     equalityModule(DISABILITY_INDICATORS, { breakdowns: [notCarriedOutBreakdown] }),
-    { ...interventionModule, seed: (db) => seedInterventions(db) },
+    interventionModule,
+    interventionDemo,
   ],
 });

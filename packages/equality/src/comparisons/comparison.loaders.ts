@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '@samsyn/core';
+import { groupRows, type SubgraphContext } from '@samsyn/core';
 import { protectedFiguresInPeriods, type ProtectedFigures } from '../disclosure/disclosure.service';
 import type { Indicator } from '../indicators/indicator.types';
 import type { ObservationRow } from '../observations/observation.service';
@@ -22,15 +22,7 @@ const byIndicator = new WeakMap<ObservationRow[], Map<string, ObservationRow[]>>
 /** A period's figures of one indicator (the period's rows are grouped by indicator once). */
 function rowsOf(inPeriod: ObservationRow[], code: string): ObservationRow[] {
   let groups = byIndicator.get(inPeriod);
-  if (!groups) {
-    groups = new Map();
-    for (const row of inPeriod) {
-      const group = groups.get(row.indicator_code);
-      if (group) group.push(row);
-      else groups.set(row.indicator_code, [row]);
-    }
-    byIndicator.set(inPeriod, groups);
-  }
+  if (!groups) byIndicator.set(inPeriod, (groups = groupRows(inPeriod, (row) => row.indicator_code)));
   return groups.get(code) ?? [];
 }
 

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { BadInputError, NEEDS_TOKEN, policy, type SubgraphContext } from '@samsyn/core';
-import { AreaNamespace, AreaProfile } from '@samsyn/knowledge';
+import { AreaNamespace, AreaProfile } from '@samsyn/area';
 import { indicatorsOf } from '../indicators/indicator.loaders';
 import type { Indicator } from '../indicators/indicator.types';
 import { periodicityOf, periodRange } from '../periods/period';

@@ -1,5 +1,5 @@
 import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { AreaDistrict, type DistrictKey } from '@samsyn/knowledge';
+import { AreaDistrict, type DistrictKey } from '@samsyn/area';
 import { Indicator } from '../indicators/indicator.types';
 import { PeriodScalar } from '../periods/period.types';
 

@@ -1,5 +1,5 @@
 import type { Db } from '@samsyn/core';
-import type { Area } from '@samsyn/knowledge';
+import type { Area } from '@samsyn/area';
 import { indicatorsOfArea } from '../indicators/indicator.service';
 import { ObservationService, type ObservationRow } from '../observations/observation.service';
 import { CITY, protectPeriod, WHOLE, type BreakdownCell, type HiddenReason, type ProtectedCell } from './disclosure.rules';

@@ -1,5 +1,5 @@
 import type { SubgraphContext } from '@samsyn/core';
-import type { Area } from '@samsyn/knowledge';
+import type { Area } from '@samsyn/area';
 import { indicatorsOfArea } from './indicator.service';
 import type { Indicator } from './indicator.types';
 

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '@samsyn/core';
-import { AreaNamespace } from '@samsyn/knowledge';
+import { AreaNamespace } from '@samsyn/area';
 import { indicatorsOf } from './indicator.loaders';
 import { Indicator } from './indicator.types';
 

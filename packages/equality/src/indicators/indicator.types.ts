@@ -1,5 +1,5 @@
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Area } from '@samsyn/knowledge';
+import { Area } from '@samsyn/area';
 
 export enum IndicatorKind {
   PROPORTION = 'PROPORTION',

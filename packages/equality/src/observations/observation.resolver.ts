@@ -1,11 +1,11 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { errorsDoc, REFUSALS, type SubgraphContext } from '@samsyn/core';
-import type { AreaNamespace, AreaTypes } from '@samsyn/knowledge';
+import { errorsDoc, REFUSALS, type Constructor, type SubgraphContext } from '@samsyn/core';
+import type { AreaNamespace, AreaTypes } from '@samsyn/area';
 import { MAX_REPORT_ROWS, ObservationService } from './observation.service';
 import { ObservationInput, ReportResult } from './observation.types';
 
 /** `reportObservations` in an area's mutations. */
-export function reportMutations(types: AreaTypes): Function[] {
+export function reportMutations(types: AreaTypes): Constructor[] {
   @Resolver(() => types.Mutations)
   class ReportResolver {
     @FieldResolver(() => ReportResult, {

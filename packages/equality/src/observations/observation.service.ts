@@ -1,5 +1,5 @@
 import { BadInputError, inTransaction, policy, type Db, type Principal } from '@samsyn/core';
-import { recordAudit, type Area } from '@samsyn/knowledge';
+import { recordAudit, type Area } from '@samsyn/area';
 import { protectReported } from '../disclosure/disclosure.service';
 import { indicatorsOfArea } from '../indicators/indicator.service';
 import { Indicator, IndicatorKind } from '../indicators/indicator.types';

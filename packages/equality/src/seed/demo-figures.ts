@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { DEMO_DISTRICTS, type Area } from '@samsyn/knowledge';
+import type { Area } from '@samsyn/area';
+import { DEMO_DISTRICTS } from '@samsyn/area/seed';
 import { protectFigures, protectUnprotectedPeriods } from '../disclosure/disclosure.service';
 import { seedIndicators, type IndicatorDefinition } from '../indicators/indicator.service';
 import { IndicatorKind } from '../indicators/indicator.types';

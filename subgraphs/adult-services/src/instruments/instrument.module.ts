@@ -1,4 +1,4 @@
-import type { AreaModule } from '@samsyn/knowledge';
+import type { AreaModule } from '@samsyn/area';
 import { Instruments1763800005000 } from '../../migrations/1763800005000-Instruments';
 import { InstrumentFieldsResolver, instrumentResolvers } from './instrument.resolver';
 

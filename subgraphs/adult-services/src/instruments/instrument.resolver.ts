@@ -1,13 +1,14 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { errorsDoc, NEEDS_TOKEN, policy, REFUSALS, type SubgraphContext } from '@samsyn/core';
+import { errorsDoc, NEEDS_TOKEN, policy, REFUSALS, type Constructor, type SubgraphContext } from '@samsyn/core';
 import { ReportResult } from '@samsyn/equality';
-import { Area, documentBySlug, KnowledgeDocument, type AreaTypes } from '@samsyn/knowledge';
+import { Area, type AreaTypes } from '@samsyn/area';
+import { documentBySlug, KnowledgeDocument } from '@samsyn/knowledge';
 import { coverageOf } from './instrument.loaders';
 import { InstrumentService } from './instrument.service';
 import { Instrument, InstrumentCoverage, InstrumentUseInput } from './instrument.types';
 
 /** `adultServices { instruments }` and the report of instruments in use. */
-export function instrumentResolvers(types: AreaTypes): Function[] {
+export function instrumentResolvers(types: AreaTypes): Constructor[] {
   @Resolver(() => types.Namespace)
   class InstrumentsResolver {
     @FieldResolver(() => [Instrument], { description: 'The assessment instruments and methods of adult services.' })

@@ -1,6 +1,6 @@
 import { BadInputError, inTransaction, policy, type Db, type Principal } from '@samsyn/core';
 import { inKeyOrder, tally, type ReportResult } from '@samsyn/equality';
-import { recordAudit } from '@samsyn/knowledge';
+import { recordAudit } from '@samsyn/area';
 import { Instrument, InstrumentCoverage, InstrumentUse, type InstrumentKind, type InstrumentUseInput } from './instrument.types';
 
 /** The problems of a report of instrument use, each named (an empty list when all is well). */

@@ -1,5 +1,5 @@
 import { Directive, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { AreaDistrict, type DistrictKey } from '@samsyn/knowledge';
+import { AreaDistrict, type DistrictKey } from '@samsyn/area';
 
 export enum InstrumentKind {
   SCREENING = 'SCREENING',

@@ -1,11 +1,11 @@
 import { Arg, Ctx, FieldResolver, Resolver } from 'type-graphql';
-import { GraphQLDate, isoDate, type SubgraphContext } from '@samsyn/core';
-import type { AreaTypes } from '@samsyn/knowledge';
+import { GraphQLDate, isoDate, type Constructor, type SubgraphContext } from '@samsyn/core';
+import type { AreaTypes } from '@samsyn/area';
 import { DeadlineService } from './deadline.service';
 import { Deadlines } from './deadline.types';
 
 /** `childServices { deadlines(…) }`: the same due dates for the same dates in every district. */
-export function deadlineResolvers(types: AreaTypes): Function[] {
+export function deadlineResolvers(types: AreaTypes): Constructor[] {
   @Resolver(() => types.Namespace)
   class DeadlinesResolver {
     @FieldResolver(() => Deadlines, {

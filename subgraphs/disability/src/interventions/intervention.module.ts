@@ -1,4 +1,4 @@
-import type { AreaModule } from '@samsyn/knowledge';
+import type { AreaModule } from '@samsyn/area';
 import { Interventions1763800004000 } from '../../migrations/1763800004000-Interventions';
 import { InterventionFieldsResolver, interventionResolvers } from './intervention.resolver';
 

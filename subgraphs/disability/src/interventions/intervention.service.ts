@@ -10,7 +10,7 @@ import {
   type FigureBreakdown,
   type ReportResult,
 } from '@samsyn/equality';
-import { recordAudit } from '@samsyn/knowledge';
+import { recordAudit } from '@samsyn/area';
 import { Intervention, InterventionBreakdown, type DecisionsInput, type Law } from './intervention.types';
 
 /** The indicator the breakdown adds up to. */

@@ -1,4 +1,4 @@
-import type { AreaModule } from '@samsyn/knowledge';
+import type { AreaModule } from '@samsyn/area';
 import { normResolvers } from './norm.resolver';
 
 /** The national norm for income support: the published yearly tables, the household calculation and norm drafts. */

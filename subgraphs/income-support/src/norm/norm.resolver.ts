@@ -1,12 +1,13 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver } from 'type-graphql';
-import { errorsDoc, type SubgraphContext } from '@samsyn/core';
-import { DocumentVersion, type AreaTypes } from '@samsyn/knowledge';
+import { errorsDoc, type Constructor, type SubgraphContext } from '@samsyn/core';
+import type { AreaTypes } from '@samsyn/area';
+import { DocumentVersion } from '@samsyn/knowledge';
 import { normTableFromInput } from './norm-table';
 import { NormService } from './norm.service';
 import { HouseholdInput, NormResult, NormTableInput } from './norm.types';
 
 /** `incomeSupport { nationalNorm normYears }` and the norm draft mutation. */
-export function normResolvers(types: AreaTypes): Function[] {
+export function normResolvers(types: AreaTypes): Constructor[] {
   @Resolver(() => types.Namespace)
   class NormResolver {
     @FieldResolver(() => NormResult, { description: 'The monthly national norm for a household, from the published norm of the year.' })

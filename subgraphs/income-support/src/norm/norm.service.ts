@@ -1,5 +1,6 @@
 import { BadInputError, inTransaction, type Db, type Principal } from '@samsyn/core';
-import { Area, DocumentKind, DocumentLifecycle, DocumentReader, type DocumentVersion } from '@samsyn/knowledge';
+import { Area } from '@samsyn/area';
+import { DocumentKind, DocumentLifecycle, DocumentReader, type DocumentVersion } from '@samsyn/knowledge';
 import { normTableProblems, type NormTable } from './norm-table';
 import { calculateNorm, type Household } from './norm.calculator';
 import { NormResult, type NormLine } from './norm.types';

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '@samsyn/core';
-import { AREAS } from '@samsyn/knowledge';
+import { AREAS } from '@samsyn/area';
 import { ProcessLeader } from '../process-leaders/process-leader.entity';
 import { processLeadersOfArea } from '../process-leaders/process-leader.loaders';
 import { AreaInfo } from './area-info.types';

@@ -1,5 +1,5 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
-import { Area } from '@samsyn/knowledge';
+import { Area } from '@samsyn/area';
 
 @ObjectType({ description: 'A target-group area and who leads its platform work.' })
 @Directive('@cacheControl(maxAge: 300)')
