@@ -2,6 +2,7 @@ import { Area, areaSubgraph } from '@samsyn/area';
 // Knowledge before equality: the order types are first declared is the order schema/*.graphql prints them.
 import { knowledgeModule } from '@samsyn/knowledge';
 import { equalityModule } from '@samsyn/equality';
+import { equalityDemo } from '@samsyn/equality/seed';
 import { knowledgeDemo } from '@samsyn/knowledge/seed';
 import { DISABILITY_DOCUMENTS } from '../seed/documents';
 import { DISABILITY_INDICATORS } from '../seed/indicators';
@@ -13,7 +14,8 @@ export const subgraph = areaSubgraph(Area.DISABILITY, {
   modules: [
     knowledgeModule,
     knowledgeDemo(DISABILITY_DOCUMENTS),
-    equalityModule(DISABILITY_INDICATORS, { breakdowns: [notCarriedOutBreakdown] }),
+    equalityModule({ breakdowns: [notCarriedOutBreakdown] }),
+    equalityDemo(DISABILITY_INDICATORS),
     interventionModule,
     interventionDemo,
   ],
