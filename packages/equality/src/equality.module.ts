@@ -2,7 +2,7 @@ import type { AreaModule } from '@samsyn/area';
 import { registerBreakdown, type FigureBreakdown } from './disclosure/disclosure.service';
 // Field order in the schema follows the order resolver classes are declared: indicators before comparison and series.
 import { IndicatorResolver } from './indicators/indicator.resolver';
-import { ComparisonResolver, ProfileIndicatorsResolver } from './comparisons/comparison.resolver';
+import { ComparisonResolver, LimitCurveResolver, ProfileIndicatorsResolver } from './comparisons/comparison.resolver';
 import { Equality1763800003000 } from './migrations/1763800003000-Equality';
 import { DisclosureProtection1763800006000 } from './migrations/1763800006000-DisclosureProtection';
 import { reportMutations } from './observations/observation.resolver';
@@ -15,6 +15,6 @@ export function equalityModule(options: { breakdowns?: FigureBreakdown[] } = {})
   for (const breakdown of options.breakdowns ?? []) registerBreakdown(breakdown);
   return {
     migrations: [Equality1763800003000, DisclosureProtection1763800006000],
-    resolvers: (types) => [IndicatorResolver, ComparisonResolver, ...reportMutations(types), ProfileIndicatorsResolver],
+    resolvers: (types) => [IndicatorResolver, ComparisonResolver, LimitCurveResolver, ...reportMutations(types), ProfileIndicatorsResolver],
   };
 }
