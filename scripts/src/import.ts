@@ -3,7 +3,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { CsvError, parse } from 'csv-parse/sync';
 import { createDataSource, createLogger, embeddedPort, embeddedUrl, openDatabase, schemaName, loadConfig } from '@samsyn/core';
-import { observationProblems, indicatorsOfArea, ObservationService, type ObservationInput, type RowProblem } from '@samsyn/equality';
+import { indicatorsOfArea, ObservationService, observationProblems, type ObservationInput, type RowProblem } from '@samsyn/equality';
 import { Area, subgraphOf } from '@samsyn/area';
 import { parseArea, UsageError } from './arguments';
 import { gatewayUrlFrom, runningDistricts, runningIndicatorAreas } from './register';

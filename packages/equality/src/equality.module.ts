@@ -2,22 +2,20 @@ import type { AreaModule } from '@samsyn/area';
 import { registerBreakdown, type FigureBreakdown } from './disclosure/disclosure.service';
 // Field order in the schema follows the order resolver classes are declared: indicators before comparison and series.
 import { IndicatorResolver } from './indicators/indicator.resolver';
-import { ComparisonResolver, ProfileIndicatorsResolver } from './comparisons/comparison.resolver';
+import { ComparisonResolver, LimitCurveResolver, ProfileIndicatorsResolver } from './comparisons/comparison.resolver';
 import { Equality1763800003000 } from './migrations/1763800003000-Equality';
 import { DisclosureProtection1763800006000 } from './migrations/1763800006000-DisclosureProtection';
 import { ComparisonSnapshots1764000001000 } from './migrations/1764000001000-ComparisonSnapshots';
 import { reportMutations } from './observations/observation.resolver';
-import { seedEquality, type DemoIndicator } from './seed/demo-figures';
 
 /**
- * Indicators, reported figures and fair comparison, mounted in an area subgraph with its demo
- * indicators and the breakdowns of its figures that other modules of the area publish.
+ * Indicators, reported figures and fair comparison, mounted in an area subgraph with the breakdowns of
+ * its figures that other modules of the area publish (its demo indicators come with `equalityDemo`).
  */
-export function equalityModule(demoIndicators: DemoIndicator[], options: { breakdowns?: FigureBreakdown[] } = {}): AreaModule {
+export function equalityModule(options: { breakdowns?: FigureBreakdown[] } = {}): AreaModule {
   for (const breakdown of options.breakdowns ?? []) registerBreakdown(breakdown);
   return {
     migrations: [Equality1763800003000, DisclosureProtection1763800006000, ComparisonSnapshots1764000001000],
-    resolvers: (types) => [IndicatorResolver, ComparisonResolver, ...reportMutations(types), ProfileIndicatorsResolver],
-    seed: (db, area) => seedEquality(db, area, demoIndicators),
+    resolvers: (types) => [IndicatorResolver, ComparisonResolver, LimitCurveResolver, ...reportMutations(types), ProfileIndicatorsResolver],
   };
 }

@@ -12,5 +12,4 @@ export * from './comparisons/comparison.calculator';
 export * from './comparisons/comparison.loaders';
 export * from './disclosure/disclosure.rules';
 export * from './disclosure/disclosure.service';
-export * from './seed/demo-figures';
 export * from './equality.module';

@@ -166,6 +166,29 @@ export class ComparisonEntry {
 }
 
 @ObjectType({
+  description: 'The control limits at one size: a point of the curves a funnel plot draws, in the indicator’s unit.',
+  simpleResolvers: true,
+})
+@Directive('@shareable')
+@Directive(INHERITS_CACHE_HINT)
+export class FunnelLimits {
+  @Field(() => Int, { description: 'The number of cases (the population, for a rate): the x of the funnel plot.' })
+  cases!: number;
+
+  @Field(() => Float, { description: 'The lower 95 % control limit.' })
+  lower95!: number;
+
+  @Field(() => Float, { description: 'The upper 95 % control limit.' })
+  upper95!: number;
+
+  @Field(() => Float, { description: 'The lower 99.8 % control limit.' })
+  lower998!: number;
+
+  @Field(() => Float, { description: 'The upper 99.8 % control limit.' })
+  upper998!: number;
+}
+
+@ObjectType({
   description: `A fair comparison of districts on one indicator and period.
 Proportions and rates: the city value pools all districts (sum of numerators / sum of denominators); each district is judged against
 control limits for its own size, from the exact binomial (proportions) or Poisson (rates) distribution at every size, interpolated between
