@@ -1,7 +1,9 @@
 import type autocannon from 'autocannon';
 import pg from 'pg';
-import { signToken } from '@samsyn/core';
-import type { RunningSystem } from '@samsyn/scripts';
+import type { Area } from '@samsyn/area';
+import { inTransaction, loadConfig, openDatabase, signToken, subgraphDataSource, type SubgraphName } from '@samsyn/core';
+import { protectFigures } from '@samsyn/equality';
+import { ALL_SUBGRAPHS, type RunningSystem } from '@samsyn/scripts';
 
 export interface Scenario {
   name: string;
@@ -61,6 +63,26 @@ export async function generateScaleData(databaseUrl: string): Promise<void> {
     }
   } finally {
     await client.end();
+  }
+}
+
+const AREA_SUBGRAPHS: SubgraphName[] = ['child-services', 'adult-services', 'disability', 'income-support'];
+
+/**
+ * The scale figures of the last two years protected and compared as an import stores them (`protectFigures`, in
+ * one transaction per area): the dashboard's period and its trend window. Older scale periods stay unprotected
+ * (hidden), as figures written past the service are.
+ */
+async function protectScaleFigures(env: Record<string, string | undefined>): Promise<void> {
+  const periods = [2025, 2026].flatMap((year) => [1, 2, 3, 4].map((quarter) => `${year}-Q${quarter}`));
+  for (const [i, name] of AREA_SUBGRAPHS.entries()) {
+    const db = subgraphDataSource(ALL_SUBGRAPHS[name], loadConfig(name, { ...env, DB_STATEMENT_TIMEOUT_MS: '600000', LOG_LEVEL: 'warn' }));
+    await openDatabase(db, false);
+    try {
+      await inTransaction(db.manager, (em) => protectFigures(em, AREA_ENUMS[i] as Area, periods));
+    } finally {
+      await db.destroy();
+    }
   }
 }
 
@@ -219,7 +241,10 @@ export async function scenarios(system: RunningSystem): Promise<Scenario[]> {
       query: DASHBOARD,
       connections: 2,
       seconds: 40,
-      prepare: () => generateScaleData(system.env.DATABASE_URL as string),
+      prepare: async () => {
+        await generateScaleData(system.env.DATABASE_URL as string);
+        await protectScaleFigures(system.env);
+      },
       cold: { runs: 3, write: report },
     },
     {
