@@ -53,17 +53,23 @@ export async function storeComparisons(em: Db, area: Area, changed: readonly str
     affected,
     indicators.map((indicator) => indicator.code),
   ]);
-  await em.query(
-    `INSERT INTO comparison_snapshot (period, indicator_code, computed_from, comparison)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::jsonb[])`,
-    [
-      pairs.map((pair) => pair.period),
-      pairs.map((pair) => pair.indicator.code),
-      computedFrom.map((from) => JSON.stringify(from)),
-      comparisons.map((comparison) => JSON.stringify({ ...comparison, indicator: null })),
-    ],
-  );
+  // In small batches: at a thousand districts one comparison is a few hundred kB of JSON.
+  for (let start = 0; start < pairs.length; start += SNAPSHOTS_PER_STATEMENT) {
+    const end = start + SNAPSHOTS_PER_STATEMENT;
+    await em.query(
+      `INSERT INTO comparison_snapshot (period, indicator_code, computed_from, comparison)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::jsonb[])`,
+      [
+        pairs.slice(start, end).map((pair) => pair.period),
+        pairs.slice(start, end).map((pair) => pair.indicator.code),
+        computedFrom.slice(start, end).map((from) => JSON.stringify(from)),
+        comparisons.slice(start, end).map((comparison) => JSON.stringify({ ...comparison, indicator: null })),
+      ],
+    );
+  }
 }
+
+const SNAPSHOTS_PER_STATEMENT = 10;
 
 /**
  * The stored comparisons of the given indicators and periods that are still true (their window's figures and
