@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import { getVariableValues } from 'graphql';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type pg from 'pg';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
@@ -199,7 +200,10 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
     async requestDidStart() {
       return {
         async responseForOperation(requestContext) {
-          if (requestContext.operation?.operation !== 'query') return null;
+          const { operation, schema, request } = requestContext;
+          if (operation?.operation !== 'query') return null;
+          // Variables the schema refuses are answered with that error, before any statement (versions included).
+          if (getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}).errors) return null;
           const versions = await versionReader.read().catch((error: unknown) => {
             logger.warn({ err: error }, 'cache versions unreadable: answering without the cache');
             return undefined;
