@@ -11,8 +11,8 @@ import type { Logger } from './logger';
 import { currentRequestScope } from './request-scope';
 
 /*
- * Exact invalidation. Every table a subgraph owns has a statement trigger that bumps the table's row in
- * `cache_version` inside the writing transaction. A query reads the versions first (one statement), then its
+ * Exact invalidation. Every table a subgraph owns has a trigger that bumps the table's row in `cache_version`
+ * inside the writing transaction, as it commits. A query reads the versions first (one statement), then its
  * data; the answer is stored with the versions of exactly the tables its SQL named. A hit is served only while
  * each of those versions is still the current one, so the first read after a write's commit (on any replica:
  * the versions live in the subgraph's own database) misses and reads afresh. An answer computed before a commit
@@ -26,6 +26,7 @@ const UNWATCHED = new Set(['migrations', 'typeorm_metadata', 'cache_version', 'i
 const EPOCH = '*epoch';
 
 const TRIGGER = 'cache_version_bump';
+const TRUNCATE_TRIGGER = 'cache_version_bump_truncate';
 
 /** The versions table and the trigger function, in each subgraph's own schema. */
 export class CacheVersions1764000000000 implements MigrationInterface {
@@ -34,10 +35,15 @@ export class CacheVersions1764000000000 implements MigrationInterface {
   async up(db: QueryRunner): Promise<void> {
     await db.query(`CREATE TABLE cache_version (tag text PRIMARY KEY, version bigint NOT NULL)`);
     await db.query(`INSERT INTO cache_version (tag, version) VALUES ($1, floor(random() * 1e15)::bigint)`, [EPOCH]);
-    // Schema-qualified through TG_TABLE_SCHEMA: a writer whose search_path is another (psql, a script) bumps the right row.
+    // Once per table and transaction (a transaction-local setting remembers it), schema-qualified through
+    // TG_TABLE_SCHEMA: a writer whose search_path is another (psql, a script) bumps the right row.
     await db.query(`
       CREATE FUNCTION cache_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        done text := 'samsyn.cache_bumped_' || TG_TABLE_NAME;
       BEGIN
+        IF current_setting(done, true) = txid_current()::text THEN RETURN NULL; END IF;
+        PERFORM set_config(done, txid_current()::text, true);
         EXECUTE format('INSERT INTO %I.cache_version AS v (tag, version) VALUES ($1, 1)
                         ON CONFLICT (tag) DO UPDATE SET version = v.version + 1', TG_TABLE_SCHEMA)
           USING TG_TABLE_NAME;
@@ -47,7 +53,10 @@ export class CacheVersions1764000000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of await tablesOf(db)) await db.query(`DROP TRIGGER IF EXISTS ${TRIGGER} ON ${quoteIdent(table)}`);
+    for (const table of await tablesOf(db)) {
+      await db.query(`DROP TRIGGER IF EXISTS ${TRIGGER} ON ${quoteIdent(table)}`);
+      await db.query(`DROP TRIGGER IF EXISTS ${TRUNCATE_TRIGGER} ON ${quoteIdent(table)}`);
+    }
     await db.query(`DROP FUNCTION cache_version_bump()`);
     await db.query(`DROP TABLE cache_version`);
   }
@@ -67,9 +76,15 @@ async function tablesOf(db: { query(sql: string, parameters?: unknown[]): Promis
 export async function watchTables(db: QueryRunner): Promise<void> {
   for (const table of await tablesOf(db)) {
     await db.query(`DROP TRIGGER IF EXISTS ${TRIGGER} ON ${quoteIdent(table)}`);
+    await db.query(`DROP TRIGGER IF EXISTS ${TRUNCATE_TRIGGER} ON ${quoteIdent(table)}`);
+    // Deferred to the commit: the version row is locked only while the transaction commits, so writers of a
+    // table (a long report, a quick acknowledgement beside it) never wait on each other for it.
     await db.query(
-      `CREATE TRIGGER ${TRIGGER} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${quoteIdent(table)}
-       FOR EACH STATEMENT EXECUTE FUNCTION cache_version_bump()`,
+      `CREATE CONSTRAINT TRIGGER ${TRIGGER} AFTER INSERT OR UPDATE OR DELETE ON ${quoteIdent(table)}
+       DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cache_version_bump()`,
+    );
+    await db.query(
+      `CREATE TRIGGER ${TRUNCATE_TRIGGER} AFTER TRUNCATE ON ${quoteIdent(table)} FOR EACH STATEMENT EXECUTE FUNCTION cache_version_bump()`,
     );
   }
 }
