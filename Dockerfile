@@ -13,6 +13,7 @@ COPY subgraphs/disability/package.json subgraphs/disability/
 COPY subgraphs/income-support/package.json subgraphs/income-support/
 COPY gateway/package.json gateway/
 COPY scripts/package.json scripts/
+COPY test/support/package.json test/support/
 # npm install keeps the locked versions; the lock lacks other platforms' optional packages, which npm ci refuses.
 RUN npm install --no-audit --no-fund
 COPY . .

@@ -4,7 +4,7 @@ import { ObservationService } from '@samsyn/equality';
 import { createGateway, serveGateway } from '@samsyn/gateway';
 import { Area } from '@samsyn/knowledge';
 import { readObservationCsv } from '@samsyn/scripts';
-import { startSupergraph, testConfig, tokenFor, type GraphQLResult, type TestSupergraph } from './support';
+import { startSupergraph, testConfig, tokenFor, type GraphQLResult, type TestSupergraph } from '@samsyn/test-support';
 
 /**
  * Everything here is a client's mistake (or a race a client lost), so each gets a typed client error:

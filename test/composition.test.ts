@@ -5,7 +5,7 @@ import { composeServices } from '@theguild/federation-composition';
 import { buildSchema, lexicographicSortSchema, parse, printSchema } from 'graphql';
 import { SUBGRAPHS } from '@samsyn/core';
 import { SCHEMA_DIR } from '@samsyn/scripts';
-import { startSupergraph, tokenFor, type TestSupergraph } from './support';
+import { startSupergraph, tokenFor, type TestSupergraph } from '@samsyn/test-support';
 
 const printed = (sdl: string) => printSchema(lexicographicSortSchema(buildSchema(sdl)));
 

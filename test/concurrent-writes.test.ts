@@ -1,4 +1,4 @@
-import { startSupergraph, tokenFor, type GraphQLResult, type TestSupergraph } from './support';
+import { startSupergraph, tokenFor, type GraphQLResult, type TestSupergraph } from '@samsyn/test-support';
 
 /**
  * Many district systems writing to one area at the same moment, as when a new routine is published:

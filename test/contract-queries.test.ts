@@ -1,4 +1,4 @@
-import { startSupergraph, tokenFor, type TestSupergraph } from './support';
+import { startSupergraph, tokenFor, type TestSupergraph } from '@samsyn/test-support';
 
 /** The schema contract as a client meets it, through the gateway. */
 let graph: TestSupergraph;

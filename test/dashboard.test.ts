@@ -1,4 +1,4 @@
-import { startSupergraph, tokenFor, type TestSupergraph } from './support';
+import { startSupergraph, tokenFor, type TestSupergraph } from '@samsyn/test-support';
 
 const AREAS = ['childServices', 'adultServices', 'disability', 'incomeSupport'] as const;
 const AREA_SUBGRAPHS = ['child-services', 'adult-services', 'disability', 'income-support'] as const;

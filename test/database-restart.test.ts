@@ -5,7 +5,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createSubgraphRuntime, serveSubgraph, type RunningHttpService, type SubgraphRuntime } from '@samsyn/core';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
-import { executeRequest, freePort, testConfig, tokenFor } from './support';
+import { executeRequest, freePort, testConfig, tokenFor } from '@samsyn/test-support';
 
 /**
  * A PostgreSQL server of the test's own, stopped and started again while district systems keep

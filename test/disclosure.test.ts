@@ -1,5 +1,5 @@
 import solver from 'javascript-lp-solver';
-import { startSupergraph, tokenFor, type TestSupergraph } from './support';
+import { startSupergraph, tokenFor, type TestSupergraph } from '@samsyn/test-support';
 
 /**
  * The attacker's view: with an analyst token, collect every figure an area publishes for a period

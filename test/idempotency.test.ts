@@ -1,6 +1,6 @@
 import { createSubgraphRuntime, swedishToday, type SubgraphRuntime } from '@samsyn/core';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
-import { executeRequest, startSupergraph, testConfig, tokenFor, type GraphQLResult, type TestSupergraph } from './support';
+import { executeRequest, startSupergraph, testConfig, tokenFor, type GraphQLResult, type TestSupergraph } from '@samsyn/test-support';
 
 /**
  * `Idempotency-Key` on mutations: a client that did not hear back (a timeout) retries with the same key

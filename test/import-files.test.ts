@@ -5,7 +5,7 @@ import path from 'node:path';
 import { schemaName } from '@samsyn/core';
 import { ALL_SUBGRAPHS, decodeCsvBytes, parseFigure, readObservationFile } from '@samsyn/scripts';
 import pg from 'pg';
-import { freePort, serveSupergraph, testConfig, type HttpSupergraph } from './support';
+import { freePort, serveSupergraph, testConfig, type HttpSupergraph } from '@samsyn/test-support';
 
 const ROOT = path.resolve(__dirname, '..');
 

@@ -4,7 +4,7 @@ import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trac
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import pino from 'pino';
 import { SERVICE_ATTRIBUTE, startTracing, type Tracing } from '@samsyn/core';
-import { serveSupergraph, type HttpSupergraph } from './support';
+import { serveSupergraph, type HttpSupergraph } from '@samsyn/test-support';
 
 const DASHBOARD = '#graphql\n query Dashboard { districts { code childServices { name } } }';
 

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { SignJWT } from 'jose';
 import { createSubgraphRuntime, schemaName, signToken } from '@samsyn/core';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
-import { dropSchemas, executeRequest, startSupergraph, testConfig, tokenFor, TEST_JWT_SECRET, type TestSupergraph } from './support';
+import { dropSchemas, executeRequest, startSupergraph, testConfig, tokenFor, TEST_JWT_SECRET, type TestSupergraph } from '@samsyn/test-support';
 
 const AUTH = { secret: TEST_JWT_SECRET, issuer: 'samsyn', audience: 'samsyn-api' };
 const LEADER = { sub: 'anna', name: 'Anna Exempel', roles: ['process-leader' as const], areas: ['CHILD_SERVICES'] };

@@ -1,4 +1,4 @@
-import { startSupergraph, type TestSupergraph } from './support';
+import { startSupergraph, type TestSupergraph } from '@samsyn/test-support';
 
 const AREA_FIELDS = ['childServices', 'adultServices', 'disability', 'incomeSupport'] as const;
 

@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig, type RunningHttpService } from '@samsyn/core';
 import { createGateway, serveGateway } from '@samsyn/gateway';
-import { testConfig } from './support';
+import { testConfig } from '@samsyn/test-support';
 
 const DASHBOARD_ORIGIN = 'https://likabehandling.example.se';
 

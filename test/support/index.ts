@@ -1,2 +1,3 @@
 export * from './harness';
 export * from './http-supergraph';
+export * from './matchers';

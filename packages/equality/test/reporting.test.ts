@@ -1,5 +1,5 @@
 import { swedishToday } from '@samsyn/core';
-import { startSupergraph, tokenFor, type GraphQLResult, type TestSupergraph } from '../../../test/support';
+import { startSupergraph, tokenFor, type GraphQLResult, type TestSupergraph } from '@samsyn/test-support';
 
 /** District systems report figures and acknowledge versions; dashboards read comparisons. */
 let graph: TestSupergraph;

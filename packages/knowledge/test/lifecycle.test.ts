@@ -1,5 +1,5 @@
 import { swedishToday } from '@samsyn/core';
-import { startSupergraph, tokenFor, type GraphQLResult, type TestSupergraph } from '../../../test/support';
+import { startSupergraph, tokenFor, type GraphQLResult, type TestSupergraph } from '@samsyn/test-support';
 
 /** The document lifecycle, exercised on the child-services subgraph directly, as a district system or a process leader would. */
 let graph: TestSupergraph;

@@ -1,4 +1,4 @@
-import { startSupergraph, tokenFor, type TestSupergraph } from '../../../test/support';
+import { startSupergraph, tokenFor, type TestSupergraph } from '@samsyn/test-support';
 
 /** Reading documents as a district system does: search, paging, cache hints and SQL cost. */
 let graph: TestSupergraph;

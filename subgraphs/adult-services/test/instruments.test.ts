@@ -1,4 +1,4 @@
-import { startSupergraph, tokenFor, type TestSupergraph } from '../../../test/support';
+import { startSupergraph, tokenFor, type TestSupergraph } from '@samsyn/test-support';
 
 describe('instruments and methods in use', () => {
   let graph: TestSupergraph;

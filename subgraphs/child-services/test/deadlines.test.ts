@@ -1,6 +1,6 @@
 import { swedishToday } from '@samsyn/core';
 import { addDays, addMonths } from '../dist/src/deadlines/calendar';
-import { startSupergraph, tokenFor, type TestSupergraph } from '../../../test/support';
+import { startSupergraph, tokenFor, type TestSupergraph } from '@samsyn/test-support';
 
 describe('calendar arithmetic for statutory limits', () => {
   it('counts days across month ends, leap days and the year end', () => {

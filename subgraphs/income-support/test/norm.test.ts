@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { swedishToday } from '@samsyn/core';
-import { startSupergraph, tokenFor, type TestSupergraph } from '../../../test/support';
+import { startSupergraph, tokenFor, type TestSupergraph } from '@samsyn/test-support';
 
 const SHARED_CSV = path.resolve(__dirname, '../../../../shared/data/riksnorm-2026.csv');
 

@@ -1,4 +1,4 @@
-import { startSupergraph, type TestSupergraph } from '../../../test/support';
+import { startSupergraph, type TestSupergraph } from '@samsyn/test-support';
 
 let graph: TestSupergraph;
 
