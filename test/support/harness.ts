@@ -108,7 +108,8 @@ export async function executeRequest<TContext extends BaseContext>(
     requestId,
   );
   if (response.body.kind !== 'complete') throw new Error('incremental responses are not used here');
-  return { status: response.status ?? 200, headers: response.headers, ...JSON.parse(response.body.string) };
+  const result = JSON.parse(response.body.string) as Pick<GraphQLResult, 'data' | 'errors' | 'extensions'>;
+  return { status: response.status ?? 200, headers: response.headers, ...result };
 }
 
 type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
@@ -128,7 +129,7 @@ class InProcessSubgraph implements GraphQLDataSource {
       { query: request.query ?? '', variables: request.variables, operationName: request.operationName },
       forwardedHeaders(context),
     );
-    return { data, errors, extensions } as SubgraphResponse;
+    return { data, errors, extensions };
   }
 }
 
