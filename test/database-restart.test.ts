@@ -20,7 +20,7 @@ function startServer(dataDir: string, port: number): Promise<{ url: string; proc
   });
   return new Promise((resolve, reject) => {
     let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const ready = /ready (\S+)/.exec(output);
       if (ready) resolve({ url: ready[1], process: child });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { SignJWT } from 'jose';
-import { createSubgraphRuntime, schemaName, signToken } from '@samsyn/core';
+import { createSubgraphRuntime, schemaName, signToken, type SubgraphContext } from '@samsyn/core';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
 import {
   dropSchemas,
@@ -213,7 +213,12 @@ describe('production mode', () => {
   it('answers _service { sdl } only with a token, and suggests no enum values', async () => {
     const runtime = await createSubgraphRuntime(ALL_SUBGRAPHS.organisation, testConfig('organisation', suffix, production));
     const send = (query: string, headers: Record<string, string> = {}, variables?: Record<string, unknown>) =>
-      executeRequest(runtime.apollo, (incoming) => runtime.createContext(incoming), { query, variables }, headers);
+      executeRequest<SubgraphContext, { _service: { sdl: string } }>(
+        runtime.apollo,
+        (incoming) => runtime.createContext(incoming),
+        { query, variables },
+        headers,
+      );
     try {
       const anonymous = await send('{ _service { sdl } }');
       expect(anonymous.status).toBe(401);
@@ -221,7 +226,7 @@ describe('production mode', () => {
       expect(anonymous.data ?? null).toBeNull();
       expect(anonymous.errors?.map((error) => error.message).filter((message) => message.includes('type District'))).toEqual([]);
       const gatewayCall = await send('query { _service { sdl } }', { authorization: `Bearer ${await tokenFor({ roles: ['analyst'] })}` });
-      expect((gatewayCall.data as { _service: { sdl: string } } | undefined)?._service.sdl).toContain('type District');
+      expect(gatewayCall.data?._service.sdl).toContain('type District');
 
       const literal = await send('{ processLeaders(area: CHILD_SERVICE) { name } }');
       const variable = await send('query ($area: Area) { processLeaders(area: $area) { name } }', {}, { area: 'CHILD_SERVICE' });

@@ -142,7 +142,7 @@ describe('npm start', () => {
       system = new NpmStart(await startEnv(dataDir));
       await system.running();
     }, 300_000);
-    afterAll(async () => {
+    afterAll(() => {
       if (system.process.exitCode === null) system.process.kill('SIGKILL');
     });
 

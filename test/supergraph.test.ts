@@ -62,11 +62,11 @@ describe('the supergraph', () => {
     const counts = async () => {
       const result: Record<string, number> = {};
       for (const [name, runtime] of Object.entries(graph.subgraphs)) {
-        const tables = await runtime!.db.query<{ table_name: string }[]>(
+        const tables = await runtime.db.query<{ table_name: string }[]>(
           `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name <> 'migrations' ORDER BY table_name`,
         );
         for (const { table_name } of tables) {
-          const [{ n }] = await runtime!.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${table_name}"`);
+          const [{ n }] = await runtime.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${table_name}"`);
           result[`${name}.${table_name}`] = n;
         }
       }
@@ -77,7 +77,7 @@ describe('the supergraph', () => {
       AREA_SUBGRAPHS.flatMap((name) => [`${name}.document`, `${name}.document_version`, `${name}.indicator`, `${name}.observation`]),
     );
     expect(filled.filter((table) => !before[table])).toEqual([]);
-    for (const runtime of Object.values(graph.subgraphs)) await runtime!.definition.seed!(runtime!.db, '2026-11-22');
+    for (const runtime of Object.values(graph.subgraphs)) await runtime.definition.seed!(runtime.db, '2026-11-22');
     expect(await counts()).toEqual(before);
   });
 

@@ -68,7 +68,9 @@ describe('the gateway in development', () => {
     });
     expect(signed.status).toBe(200);
     const { token } = (await signed.json()) as { token: string };
-    const me = await (await fetch(`${gateway.base}/auth/session`, { headers: { authorization: `Bearer ${token}` } })).json();
+    const me = (await (await fetch(`${gateway.base}/auth/session`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+      principal: unknown;
+    };
     expect(me.principal).toEqual({ name: 'Analytiker (utveckling)', roles: ['analyst'], district: null, areas: [] });
 
     const badRole = await fetch(`${gateway.base}/auth/dev-token`, {

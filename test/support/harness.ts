@@ -92,12 +92,12 @@ export function tokenFor(
 }
 
 /** Executes one GraphQL request on an Apollo Server the way the HTTP layer does, without a socket. */
-export async function executeRequest<TContext extends BaseContext>(
+export async function executeRequest<TContext extends BaseContext, TData = Record<string, unknown>>(
   apollo: ApolloServer<TContext>,
   createContext: (request: IncomingRequest) => Promise<TContext>,
   body: { query: string; variables?: Record<string, unknown>; operationName?: string },
   headerValues: Record<string, string>,
-): Promise<GraphQLResult> {
+): Promise<GraphQLResult<TData>> {
   const headers = new HeaderMap([['content-type', 'application/json'], ...Object.entries(headerValues)]);
   const requestId = headers.get('x-request-id') ?? randomUUID();
   // As over the wire: keys whose value is undefined are not sent.
@@ -108,7 +108,7 @@ export async function executeRequest<TContext extends BaseContext>(
     requestId,
   );
   if (response.body.kind !== 'complete') throw new Error('incremental responses are not used here');
-  const result = JSON.parse(response.body.string) as Pick<GraphQLResult, 'data' | 'errors' | 'extensions'>;
+  const result = JSON.parse(response.body.string) as Pick<GraphQLResult<TData>, 'data' | 'errors' | 'extensions'>;
   return { status: response.status ?? 200, headers: response.headers, ...result };
 }
 

@@ -28,7 +28,8 @@ beforeAll(async () => {
 afterAll(() => graph.close());
 
 const db = () => graph.subgraphs.organisation!.db;
-const org = <TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => graph.subgraph<TData>('organisation', query, { variables });
+const org = <TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) =>
+  graph.subgraph<TData>('organisation', query, { variables });
 
 type District = { code: string; name: string; population: number; active: boolean };
 
