@@ -1,23 +1,14 @@
 # One image for every Samsyn service; the service is chosen by the command (see docker-compose.yml).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
+# Every workspace's package.json (any number of packages and subgraphs), then the locked dependencies.
 COPY package.json package-lock.json tsconfig.base.json tsconfig.json ./
-COPY packages/core/package.json packages/core/
-COPY packages/knowledge/package.json packages/knowledge/
-COPY packages/equality/package.json packages/equality/
-COPY packages/dashboard/package.json packages/dashboard/
-COPY subgraphs/organisation/package.json subgraphs/organisation/
-COPY subgraphs/child-services/package.json subgraphs/child-services/
-COPY subgraphs/adult-services/package.json subgraphs/adult-services/
-COPY subgraphs/disability/package.json subgraphs/disability/
-COPY subgraphs/income-support/package.json subgraphs/income-support/
-COPY gateway/package.json gateway/
-COPY scripts/package.json scripts/
-COPY test/support/package.json test/support/
+RUN --mount=type=bind,target=/context \
+    cd /context && find packages subgraphs gateway scripts test/support -name package.json -not -path '*/node_modules/*' -exec cp --parents {} /app \;
 # npm install keeps the locked versions; the lock lacks other platforms' optional packages, which npm ci refuses.
 RUN npm install --no-audit --no-fund
 COPY . .
-RUN npx tsc -b packages/core packages/knowledge packages/equality subgraphs/organisation subgraphs/child-services subgraphs/adult-services subgraphs/disability subgraphs/income-support gateway scripts \
+RUN npx tsc -b \
  && npx tsc -p packages/dashboard && node packages/dashboard/build.mjs \
  && npm prune --omit=dev
 

@@ -2,7 +2,7 @@ import type { RunningHttpService } from '@samsyn/core';
 import { serveSubgraph } from '@samsyn/core';
 import { ObservationService } from '@samsyn/equality';
 import { createGateway, serveGateway } from '@samsyn/gateway';
-import { Area } from '@samsyn/knowledge';
+import { Area } from '@samsyn/area';
 import { readObservationCsv } from '@samsyn/scripts';
 import { startSupergraph, testConfig, tokenFor, type GraphQLResult, type TestSupergraph } from '@samsyn/test-support';
 

@@ -1,5 +1,5 @@
 import { ObservationService } from '@samsyn/equality';
-import { Area } from '@samsyn/knowledge';
+import { Area } from '@samsyn/area';
 import { readObservationCsv } from '@samsyn/scripts';
 import { startSupergraph, type TestSupergraph } from '@samsyn/test-support';
 

@@ -86,10 +86,10 @@ describe('tokens', () => {
     const token = await tokenFor(LEADER);
     const result = await graph.query(CREATE, { token });
     expect(result.errors).toBeUndefined();
-    const rows = await graph.subgraphs['child-services']!.db.query<{ actor: string; actor_name: string }[]>(
-      `SELECT actor, actor_name FROM audit_log WHERE action = 'createDocument'`,
+    const rows = await graph.subgraphs['child-services']!.db.query<{ actor_id: string; actor_name: string }[]>(
+      `SELECT actor_id, actor_name FROM audit_log WHERE action = 'createDocument'`,
     );
-    expect(rows).toEqual([{ actor: 'anna', actor_name: 'Anna Exempel' }]);
+    expect(rows).toEqual([{ actor_id: 'anna', actor_name: 'Anna Exempel' }]);
   });
 });
 

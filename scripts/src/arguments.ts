@@ -1,5 +1,5 @@
 import { ROLES, type Role } from '@samsyn/core';
-import { Area } from '@samsyn/knowledge';
+import { Area } from '@samsyn/area';
 
 /** A command line the command cannot carry out, with the line that says why. */
 export class UsageError extends Error {

@@ -2,18 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { CsvError, parse } from 'csv-parse/sync';
-import {
-  createDataSource,
-  createLogger,
-  embeddedPort,
-  embeddedUrl,
-  openDatabase,
-  schemaName,
-  loadConfig,
-  type SubgraphName,
-} from '@samsyn/core';
+import { createDataSource, createLogger, embeddedPort, embeddedUrl, openDatabase, schemaName, loadConfig } from '@samsyn/core';
 import { checkObservations, indicatorsOfArea, ObservationService, type ObservationInput, type RowProblem } from '@samsyn/equality';
-import { Area } from '@samsyn/knowledge';
+import { Area, subgraphOf } from '@samsyn/area';
 import { parseArea, UsageError } from './arguments';
 import { gatewayUrlFrom, runningDistricts, runningIndicatorAreas } from './register';
 import { ALL_SUBGRAPHS } from './subgraphs';
@@ -26,13 +17,6 @@ const USAGE = `usage: npm run import -- --area AREA [--dry-run] FILE.csv
   --dry-run  checks every row and reports, storing nothing.
   Needs the running system: district codes and indicator areas are asked from the gateway (GATEWAY_URL, default the
   local gateway of npm start). The figures go to DATABASE_URL, or to the embedded PostgreSQL that npm start runs.`;
-
-const SUBGRAPH_OF: Record<Area, SubgraphName> = {
-  [Area.CHILD_SERVICES]: 'child-services',
-  [Area.ADULT_SERVICES]: 'adult-services',
-  [Area.DISABILITY]: 'disability',
-  [Area.INCOME_SUPPORT]: 'income-support',
-};
 
 /** How a file was written, as far as reading it needed to know. */
 export interface CsvDialect {
@@ -160,7 +144,7 @@ async function main(): Promise<void> {
   const { rows, dialect } = readObservationFile(fs.readFileSync(file));
   console.log(`read ${rows.length} rows from ${file} (${describe(dialect)})`);
 
-  const name = SUBGRAPH_OF[area];
+  const name = subgraphOf(area);
   const config = loadConfig(name, process.env);
   const gatewayUrl = gatewayUrlFrom(process.env, loadConfig('gateway', process.env).port);
   const [districts, indicatorAreas] = await Promise.all([runningDistricts(gatewayUrl), runningIndicatorAreas(gatewayUrl)]);

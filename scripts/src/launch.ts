@@ -7,14 +7,8 @@ import { embeddedPort, envName, loadConfig, SUBGRAPHS, startEmbeddedPostgres, ty
 
 const ROOT = path.resolve(__dirname, '../..');
 const SERVICES: ServiceName[] = [...SUBGRAPHS, 'gateway'];
-const ENTRY: Record<ServiceName, string> = {
-  organisation: 'subgraphs/organisation/dist/src/index.js',
-  'child-services': 'subgraphs/child-services/dist/src/index.js',
-  'adult-services': 'subgraphs/adult-services/dist/src/index.js',
-  disability: 'subgraphs/disability/dist/src/index.js',
-  'income-support': 'subgraphs/income-support/dist/src/index.js',
-  gateway: 'gateway/dist/index.js',
-};
+/** Where each service's start script is built to. */
+const entryOf = (name: ServiceName): string => (name === 'gateway' ? 'gateway/dist/index.js' : `subgraphs/${name}/dist/src/index.js`);
 /** How long the whole start may take: a first start migrates and loads five schemas, on a busy machine slowly. */
 const START_TIMEOUT_MS = 180_000;
 /** How long a service may take to stop after SIGTERM before it is killed: the whole stop stays within 10 s. */
@@ -175,7 +169,7 @@ export async function launchSystem(options: {
   };
 
   const spawnService = (name: ServiceName, crashes: number[] = []): Supervised => {
-    const child = spawn(process.execPath, [path.join(ROOT, ENTRY[name])], {
+    const child = spawn(process.execPath, [path.join(ROOT, entryOf(name))], {
       env,
       // The IPC channel closes when the launcher dies in any way, and the service then stops itself.
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

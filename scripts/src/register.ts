@@ -1,4 +1,5 @@
-import { DEMO_DISTRICTS, Area } from '@samsyn/knowledge';
+import { AREAS, type Area } from '@samsyn/area';
+import { DEMO_DISTRICTS } from '@samsyn/area/seed';
 
 /** The district codes a command checked against, and where they came from (said in every message). */
 export interface DistrictRegister {
@@ -50,12 +51,7 @@ export async function runningDistricts(gatewayUrl: string): Promise<DistrictRegi
   };
 }
 
-const AREA_FIELDS: Record<Area, string> = {
-  [Area.CHILD_SERVICES]: 'childServices',
-  [Area.ADULT_SERVICES]: 'adultServices',
-  [Area.DISABILITY]: 'disability',
-  [Area.INCOME_SUPPORT]: 'incomeSupport',
-};
+const AREA_FIELDS = Object.fromEntries(Object.values(AREAS).map((facts) => [facts.area, facts.rootField])) as Record<Area, string>;
 
 /** Which area each indicator code belongs to, as the running system says; an area that does not answer is left out. */
 export async function runningIndicatorAreas(gatewayUrl: string): Promise<Map<string, Area>> {

@@ -1,15 +1,9 @@
-import type { SubgraphDefinition, SubgraphName } from '@samsyn/core';
-import { subgraph as organisation } from '@samsyn/organisation';
-import { subgraph as childServices } from '@samsyn/child-services';
-import { subgraph as adultServices } from '@samsyn/adult-services';
-import { subgraph as disability } from '@samsyn/disability';
-import { subgraph as incomeSupport } from '@samsyn/income-support';
+import { SUBGRAPHS, type SubgraphDefinition, type SubgraphName } from '@samsyn/core';
 
-/** Every subgraph of the supergraph, in composition order. */
-export const ALL_SUBGRAPHS: Record<SubgraphName, SubgraphDefinition> = {
-  organisation,
-  'child-services': childServices,
-  'adult-services': adultServices,
-  disability,
-  'income-support': incomeSupport,
-};
+/**
+ * Every subgraph of the supergraph, in composition order: the package `@samsyn/<name>` of each name in
+ * core's SUBGRAPHS (a workspace under `subgraphs/<name>` whose main module exports `subgraph`).
+ */
+export const ALL_SUBGRAPHS = Object.fromEntries(
+  SUBGRAPHS.map((name) => [name, (require(`@samsyn/${name}`) as { subgraph: SubgraphDefinition }).subgraph]),
+) as Record<SubgraphName, SubgraphDefinition>;

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig, ROLES, signToken, type Role } from '@samsyn/core';
-import { Area } from '@samsyn/knowledge';
+import { Area } from '@samsyn/area';
 import { parseArea, parseRole, UsageError } from './arguments';
 import { demoDistricts, gatewayUrlFrom, RegisterUnavailable, runningDistricts, type DistrictRegister } from './register';
 import { devSecret } from './launch';

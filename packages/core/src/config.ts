@@ -1,17 +1,20 @@
 import path from 'node:path';
 
+/**
+ * The services Samsyn deploys besides the gateway, in order: the one list of subgraphs. Core holds the
+ * topology (names and ports) because every process needs it before any subgraph is loaded: the gateway
+ * (where each subgraph is), `npm start` and `npm run migrate` (what to start and migrate). What an area is
+ * lives in packages/area, whose `Area` list the compiler holds to this one (one area per subgraph but
+ * organisation). A subgraph's package is `@samsyn/<name>` in `subgraphs/<name>`.
+ */
 export const SUBGRAPHS = ['organisation', 'child-services', 'adult-services', 'disability', 'income-support'] as const;
 export type SubgraphName = (typeof SUBGRAPHS)[number];
 export type ServiceName = 'gateway' | SubgraphName;
 
-const DEFAULT_PORTS: Record<ServiceName, number> = {
-  gateway: 4000,
-  organisation: 4001,
-  'child-services': 4002,
-  'adult-services': 4003,
-  disability: 4004,
-  'income-support': 4005,
-};
+/** Default ports: the gateway 4000, then the subgraphs in the order of SUBGRAPHS (organisation 4001, child-services 4002, …). */
+export function defaultPort(service: ServiceName): number {
+  return service === 'gateway' ? 4000 : 4001 + SUBGRAPHS.indexOf(service);
+}
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
@@ -215,7 +218,7 @@ export function loadConfig(service: ServiceName, env: Env): Config {
     SUBGRAPHS.map((name) => [
       name,
       readUrl(env, `${envName(name)}_URL`, ['http:', 'https:']) ??
-        `http://localhost:${readPort(env, `${envName(name)}_PORT`, DEFAULT_PORTS[name])}/graphql`,
+        `http://localhost:${readPort(env, `${envName(name)}_PORT`, defaultPort(name))}/graphql`,
     ]),
   ) as Record<SubgraphName, string>;
 
@@ -253,7 +256,7 @@ export function loadConfig(service: ServiceName, env: Env): Config {
     nodeEnv,
     // Subgraphs answer only the gateway: loopback unless told otherwise (containers set HOST=0.0.0.0).
     host: env.HOST || (service === 'gateway' ? '0.0.0.0' : '127.0.0.1'),
-    port: readPort(env, 'PORT', readPort(env, `${envName(service)}_PORT`, DEFAULT_PORTS[service])),
+    port: readPort(env, 'PORT', readPort(env, `${envName(service)}_PORT`, defaultPort(service))),
     databaseUrl: readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir: path.resolve(env.SAMSYN_DATA_DIR || '.data'),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),

@@ -10,7 +10,8 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 // Counts (COUNT(*), SUM of ints) arrive as bigint strings; they fit a JS number in this domain.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
-type Constructor = new (...args: never[]) => unknown;
+/** A class: TypeORM entities, type-graphql resolvers and types. */
+export type Constructor = new (...args: never[]) => unknown;
 
 export interface DatabaseOptions {
   url: string;

@@ -6,6 +6,14 @@ export function swedishToday(now: Date = new Date()): string {
   return now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
 }
 
+/** Milliseconds in a calendar day (UTC days: no daylight-saving shifts). */
+export const DAY_MS = 86_400_000;
+
+/** Whole days from `from` to `to` (both YYYY-MM-DD). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
 /** A GraphQL Date (parsed to a JS Date at UTC midnight) as YYYY-MM-DD. */
 export function isoDate(date: Date | string): string {
   return typeof date === 'string' ? date.slice(0, 10) : date.toISOString().slice(0, 10);

@@ -30,7 +30,7 @@ export function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, 'skipCheck'>,
   referenceResolvers: ReferenceResolvers = {},
 ): GraphQLSchema {
-  // Synchronous on purpose: type thunks are evaluated here and nowhere else (see AreaDistrict in packages/knowledge).
+  // Synchronous: callers may rely on every type thunk being evaluated within this call and nowhere else.
   const schema = buildSchemaSync({ validate: false, ...options, skipCheck: true });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const resolvers = createResolversMap(schema) as Record<string, any>;

@@ -32,8 +32,8 @@ export function byKeys<K, V, F>(keys: readonly K[], rows: V[], keyOf: (row: V) =
   return keys.map((key) => index.get(key) ?? fallback);
 }
 
-/** Groups rows under `keys`, in key order, for one-to-many loaders. */
-export function groupByKeys<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
+/** Groups rows by key, keeping their order within each group. */
+export function groupRows<K, V>(rows: readonly V[], keyOf: (row: V) => K): Map<K, V[]> {
   const groups = new Map<K, V[]>();
   for (const row of rows) {
     const key = keyOf(row);
@@ -41,6 +41,12 @@ export function groupByKeys<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V)
     if (group) group.push(row);
     else groups.set(key, [row]);
   }
+  return groups;
+}
+
+/** Groups rows under `keys`, in key order, for one-to-many loaders. */
+export function groupByKeys<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
+  const groups = groupRows(rows, keyOf);
   return keys.map((key) => groups.get(key) ?? []);
 }
 

@@ -5,7 +5,7 @@ import type { DataSource, MigrationInterface } from 'typeorm';
 import { loadConfig, type Config, type SubgraphName } from './config';
 import { runMain } from './main';
 import type { SubgraphContext } from './context';
-import { createDataSource, databaseAnswers, openDatabase } from './database';
+import { createDataSource, databaseAnswers, openDatabase, type Constructor } from './database';
 import { embeddedPort, embeddedUrl } from './embedded-postgres';
 import { IDEMPOTENCY_HEADER, idempotencyPlugin, IdempotencyKeys1763900000000 } from './idempotency';
 import { swedishToday } from './dates';
@@ -19,8 +19,6 @@ import { startTracing } from './telemetry';
 import { createPrincipalResolver, type PrincipalResolver } from './auth/verify';
 import { UnauthenticatedError } from './errors';
 import { selectsRootField } from './hardening';
-
-type Constructor = new (...args: never[]) => unknown;
 
 /** Everything that makes one subgraph: its tables, its schema and its demo data. */
 export interface SubgraphDefinition {

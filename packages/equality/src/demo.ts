@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { DEMO_DISTRICTS, type Area } from '@samsyn/knowledge';
+import type { Area } from '@samsyn/area';
+import { DEMO_DISTRICTS } from '@samsyn/area/seed';
 import { seedIndicators, type IndicatorDefinition } from './indicators';
 import { periodRange } from './periods';
 import { protectFigures, protectUnprotectedPeriods } from './protection';

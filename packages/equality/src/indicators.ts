@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Db } from '@samsyn/core';
-import type { Area } from '@samsyn/knowledge';
+import type { Area } from '@samsyn/area';
 import { Indicator, type Direction, type IndicatorKind, type Periodicity } from './types';
 
 interface IndicatorRow {

@@ -1,5 +1,5 @@
-import type { SubgraphContext } from '@samsyn/core';
-import type { Area } from '@samsyn/knowledge';
+import { groupRows, type SubgraphContext } from '@samsyn/core';
+import type { Area } from '@samsyn/area';
 import { compare, withTrends, type ObservationRow } from './comparison';
 import { indicatorsOfArea } from './indicators';
 import { periodsEndingWith } from './periods';
@@ -28,15 +28,7 @@ const byIndicator = new WeakMap<ObservationRow[], Map<string, ObservationRow[]>>
 /** A period's figures of one indicator (the period's rows are grouped by indicator once). */
 function rowsOf(inPeriod: ObservationRow[], code: string): ObservationRow[] {
   let groups = byIndicator.get(inPeriod);
-  if (!groups) {
-    groups = new Map();
-    for (const row of inPeriod) {
-      const group = groups.get(row.indicator_code);
-      if (group) group.push(row);
-      else groups.set(row.indicator_code, [row]);
-    }
-    byIndicator.set(inPeriod, groups);
-  }
+  if (!groups) byIndicator.set(inPeriod, (groups = groupRows(inPeriod, (row) => row.indicator_code)));
   return groups.get(code) ?? [];
 }
 

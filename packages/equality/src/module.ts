@@ -1,4 +1,4 @@
-import type { AreaModule } from '@samsyn/knowledge';
+import type { AreaModule } from '@samsyn/area';
 import { seedEquality, type DemoIndicator } from './demo';
 import { Equality1763800003000 } from './migrations/1763800003000-Equality';
 import { DisclosureProtection1763800006000 } from './migrations/1763800006000-DisclosureProtection';

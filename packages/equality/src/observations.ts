@@ -1,5 +1,5 @@
 import { BadInputError, inTransaction, policy, type Db, type Principal } from '@samsyn/core';
-import { recordAudit, type Area } from '@samsyn/knowledge';
+import { recordAudit, type Area } from '@samsyn/area';
 import type { ObservationRow } from './comparison';
 import { indicatorsOfArea } from './indicators';
 import { FIRST_PERIOD_YEAR, FIRST_YEAR, LAST_YEAR, periodicityOf, yearOf } from './periods';

@@ -1,5 +1,5 @@
 import type { Db } from '@samsyn/core';
-import type { Area } from '@samsyn/knowledge';
+import type { Area } from '@samsyn/area';
 import type { ObservationRow } from './comparison';
 import { CITY, protectPeriod, WHOLE, type BreakdownCell, type HiddenReason, type ProtectedCell } from './disclosure';
 import { indicatorsOfArea } from './indicators';

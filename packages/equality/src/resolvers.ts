@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { BadInputError, errorsDoc, NEEDS_TOKEN, policy, REFUSALS, type SubgraphContext } from '@samsyn/core';
-import { AreaNamespace, AreaProfile, type AreaTypes } from '@samsyn/knowledge';
+import { BadInputError, errorsDoc, NEEDS_TOKEN, policy, REFUSALS, type Constructor, type SubgraphContext } from '@samsyn/core';
+import { AreaNamespace, AreaProfile, type AreaTypes } from '@samsyn/area';
 import { comparisonOf, entryOf, indicatorsOf } from './loaders';
 import { MAX_REPORT_ROWS, ObservationService } from './observations';
 import { PeriodScalar, periodicityOf, periodRange } from './periods';
@@ -77,7 +77,7 @@ export class EqualityResolver {
 }
 
 /** `reportObservations` in an area's mutations. */
-export function reportMutations(types: AreaTypes): Function[] {
+export function reportMutations(types: AreaTypes): Constructor[] {
   @Resolver(() => types.Mutations)
   class ReportResolver {
     @FieldResolver(() => ReportResult, {

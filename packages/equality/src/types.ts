@@ -1,5 +1,5 @@
 import { Directive, Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Area, AreaDistrict, type DistrictKey } from '@samsyn/knowledge';
+import { Area, AreaDistrict, type DistrictKey } from '@samsyn/area';
 import { PeriodScalar } from './periods';
 
 export enum IndicatorKind {

@@ -18,7 +18,7 @@ import {
   Trend,
   type ObservationRow,
 } from '@samsyn/equality';
-import { Area } from '@samsyn/knowledge';
+import { Area } from '@samsyn/area';
 import { CHILD_SERVICES_INDICATORS } from '../../../subgraphs/child-services/seed/indicators';
 
 const indicator = (overrides: Partial<Indicator> = {}): Indicator =>

@@ -1,4 +1,5 @@
-import { DocumentKind, type DocumentSeed } from '@samsyn/knowledge';
+import { DocumentKind } from '@samsyn/knowledge';
+import type { DocumentSeed } from '@samsyn/knowledge/seed';
 
 const MARIA = 'maria.testsson@samsyn.example';
 const ERIK = 'erik.demo@samsyn.example';

@@ -1,4 +1,4 @@
-import { DEMO_DISTRICTS } from '@samsyn/knowledge';
+import { DEMO_DISTRICTS } from '@samsyn/area/seed';
 
 /** The instruments and methods in use in adult services (described in our own words). */
 export const INSTRUMENTS = [

@@ -1,12 +1,17 @@
+import { Area, areaSubgraph } from '@samsyn/area';
+// Knowledge before equality: the order types are first declared is the order schema/*.graphql prints them.
+import { knowledgeModule } from '@samsyn/knowledge';
 import { equalityModule } from '@samsyn/equality';
-import { areaSubgraph, knowledgeModule } from '@samsyn/knowledge';
+import { knowledgeDemo } from '@samsyn/knowledge/seed';
 import { CHILD_SERVICES_DOCUMENTS } from '../seed/documents';
 import { CHILD_SERVICES_INDICATORS } from '../seed/indicators';
-import { childServices } from './area';
 import { deadlineResolvers } from './deadlines/deadlines.resolver';
 
-export const subgraph = areaSubgraph(childServices, {
-  name: 'child-services',
-  dbSchema: 'child_services',
-  modules: [knowledgeModule(CHILD_SERVICES_DOCUMENTS), equalityModule(CHILD_SERVICES_INDICATORS), { resolvers: deadlineResolvers }],
+export const subgraph = areaSubgraph(Area.CHILD_SERVICES, {
+  modules: [
+    knowledgeModule,
+    knowledgeDemo(CHILD_SERVICES_DOCUMENTS),
+    equalityModule(CHILD_SERVICES_INDICATORS),
+    { resolvers: deadlineResolvers },
+  ],
 });

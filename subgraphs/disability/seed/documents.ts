@@ -1,4 +1,5 @@
-import { DocumentKind, type DocumentSeed } from '@samsyn/knowledge';
+import { DocumentKind } from '@samsyn/knowledge';
+import type { DocumentSeed } from '@samsyn/knowledge/seed';
 
 const SARA = 'sara.fiktiv@samsyn.example';
 const ALI = 'ali.pahittad@samsyn.example';

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DocumentKind, type DocumentSeed } from '@samsyn/knowledge';
+import { DocumentKind } from '@samsyn/knowledge';
+import type { DocumentSeed } from '@samsyn/knowledge/seed';
 import { normTableFromCsv } from '../src/norm/norm-table';
 
 /** The real 2026 norm (SoF 2025:468 12 kap. 2 §, as amended by SFS 2025:1046), from the CSV beside this file. */

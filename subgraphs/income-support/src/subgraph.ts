@@ -1,16 +1,17 @@
+import { Area, areaSubgraph } from '@samsyn/area';
+// Knowledge before equality: the order types are first declared is the order schema/*.graphql prints them.
+import { knowledgeModule } from '@samsyn/knowledge';
 import { equalityModule } from '@samsyn/equality';
-import { areaSubgraph, knowledgeModule } from '@samsyn/knowledge';
+import { knowledgeDemo } from '@samsyn/knowledge/seed';
 import { INCOME_SUPPORT_DOCUMENTS } from '../seed/documents';
 import { INCOME_SUPPORT_INDICATORS } from '../seed/indicators';
 import { nationalNormDocument } from '../seed/norm';
-import { incomeSupport } from './area';
 import { normResolvers } from './norm/norm.resolver';
 
-export const subgraph = areaSubgraph(incomeSupport, {
-  name: 'income-support',
-  dbSchema: 'income_support',
+export const subgraph = areaSubgraph(Area.INCOME_SUPPORT, {
   modules: [
-    knowledgeModule([...INCOME_SUPPORT_DOCUMENTS, nationalNormDocument()]),
+    knowledgeModule,
+    knowledgeDemo([...INCOME_SUPPORT_DOCUMENTS, nationalNormDocument()]),
     equalityModule(INCOME_SUPPORT_INDICATORS),
     { resolvers: normResolvers },
   ],

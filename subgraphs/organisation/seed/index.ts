@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { inTransaction } from '@samsyn/core';
-import { DEMO_DISTRICTS, DEMO_DISTRICTS_VALID_FROM, DEMO_PROCESS_LEADERS } from '@samsyn/knowledge';
+import { DEMO_DISTRICTS, DEMO_DISTRICTS_VALID_FROM, DEMO_PROCESS_LEADERS } from '@samsyn/area/seed';
 
 /** Loads the demo organisation; existing rows (by code or e-mail) are left as they are. */
 export async function seedOrganisation(db: DataSource): Promise<void> {

@@ -20,6 +20,13 @@ export const policy = {
     return isAdmin(principal) || isLeaderOf(principal, area);
   },
 
+  /** Refuses anyone who may not read the area's drafts, versions in review and audit history (`what` names them). */
+  requireUnpublishedReader(principal: Principal | null, area: string, what: string): Principal {
+    if (!principal) throw new UnauthenticatedError(`Sign in to see ${what}.`);
+    if (!policy.canReadUnpublished(principal, area)) throw new ForbiddenError(`Only process leaders of the area and admins see ${what}.`);
+    return principal;
+  },
+
   /** Any verified caller: comparisons and district profiles. */
   requireAuthenticated(principal: Principal | null): Principal {
     if (!principal) throw new UnauthenticatedError('Sign in: this needs a valid token.');

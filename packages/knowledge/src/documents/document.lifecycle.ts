@@ -11,11 +11,19 @@ import {
   type Db,
   type Principal,
 } from '@samsyn/core';
-import type { Area } from '../area';
-import { recordAudit } from './audit';
-import { checkDraftContent, checkNewDocument, checkUpdateInput, type DraftContent } from './draft-input';
-import { auditedVersion, DOCUMENT_COLUMNS, toDocument, toVersion, VERSION_COLUMNS, type DocumentRow, type VersionRow } from './rows';
-import { DocumentVersion, KnowledgeDocument, VersionStatus, type DraftInput } from './types';
+import { recordAudit, type Area } from '@samsyn/area';
+import {
+  auditedVersion,
+  DOCUMENT_COLUMNS,
+  toDocument,
+  toVersion,
+  VERSION_COLUMNS,
+  type DocumentRow,
+  type VersionRow,
+} from './document.rows';
+import { DocumentVersion, KnowledgeDocument, VersionStatus } from './document.types';
+import { draftContentOf, newDocumentOf, refuseDocumentFields, type DraftContent } from './draft.rules';
+import type { DraftInput } from './draft.types';
 
 type Locked = { version: DocumentVersion; document: KnowledgeDocument };
 
@@ -33,7 +41,7 @@ export class DocumentLifecycle {
   /** A new document with version 1, or a new version of a document starting from the version in force. */
   async createDraft(area: Area, input: DraftInput): Promise<DocumentVersion> {
     const actor = policy.requireAreaEditor(this.principal, area);
-    const content = checkDraftContent(input);
+    const content = draftContentOf(input);
     return inTransaction(this.db, async (tx) => {
       if (input.documentId) {
         const document = await this.lockDocument(tx, area, input.documentId);
@@ -46,7 +54,7 @@ export class DocumentLifecycle {
         );
         return this.insertVersion(tx, actor, document, content, base, base?.status === 'PUBLISHED' ? base.id : null);
       }
-      const { kind, slug } = checkNewDocument(input);
+      const { kind, slug } = newDocumentOf(input);
       // The unique (area, slug) decides, also between concurrent drafts: the loser waits for the winner's commit and gets no row.
       const [row]: DocumentRow[] = await tx.query(
         `INSERT INTO document AS d (id, area, kind, slug, registry_number, owner_id, created_by)
@@ -69,8 +77,8 @@ export class DocumentLifecycle {
   /** Changes a draft; `expectedRevision` must be its current revision, or nothing changes (CONFLICT). */
   async updateDraft(area: Area, versionId: string, expectedRevision: number, input: DraftInput): Promise<DocumentVersion> {
     const actor = policy.requireAreaEditor(this.principal, area);
-    checkUpdateInput(input);
-    const content = checkDraftContent(input);
+    refuseDocumentFields(input);
+    const content = draftContentOf(input);
     return inTransaction(this.db, async (tx) => {
       const { version } = await this.lockVersion(tx, area, versionId);
       requireStatus(version, VersionStatus.DRAFT, 'changed');
@@ -163,7 +171,7 @@ export class DocumentLifecycle {
       throw new BadInputError(`validFrom must be today (${this.today}) or later, not ${validFrom}.`, { validFrom });
     return this.transition(area, versionId, 'publish', async (tx, { version, document }) => {
       requireStatus(version, VersionStatus.IN_REVIEW, 'published');
-      policy.requireSecondPair(actor, version.submittedBySub);
+      policy.requireSecondPair(actor, version.submitterId);
       if (document.retiredAt) throw new BadInputError('The document is retired; its versions cannot be published.');
       const [previous]: VersionRow[] = await tx.query(
         `SELECT ${VERSION_COLUMNS} FROM document_version v WHERE v.document_id = $1 AND v.status = 'PUBLISHED'`,

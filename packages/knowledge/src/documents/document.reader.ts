@@ -1,7 +1,7 @@
 import { isUuid, type Db } from '@samsyn/core';
-import type { Area } from '../area';
-import { DOCUMENT_COLUMNS, toDocument, toVersion, VERSION_COLUMNS, type DocumentRow, type VersionRow } from './rows';
-import { AuditEntry, DocumentKind, DocumentVersion, KnowledgeDocument, VersionStatus } from './types';
+import type { Area } from '@samsyn/area';
+import { DOCUMENT_COLUMNS, toDocument, toVersion, VERSION_COLUMNS, type DocumentRow, type VersionRow } from './document.rows';
+import { DocumentKind, DocumentVersion, KnowledgeDocument, VersionStatus } from './document.types';
 
 export interface DocumentFilter {
   kind?: DocumentKind | null;
@@ -31,7 +31,26 @@ export interface ListedDocument {
   position: number;
 }
 
-const IN_FORCE = `v.status IN ('PUBLISHED', 'SUPERSEDED') AND v.valid_from <= $day`;
+/**
+ * What "in force" means, said once. A version has been published when it is PUBLISHED or SUPERSEDED
+ * (a superseded version stays in force until its successor's validFrom); the version of a document in
+ * force on a day is its published version with the latest validFrom on or before that day
+ * (highest number first). The SQL below and `wasPublished` are the only statements of it.
+ */
+const PUBLISHED = `v.status IN ('PUBLISHED', 'SUPERSEDED')`;
+
+/** SQL condition on `document_version v`: published and valid from `day` (a parameter such as `$2`) or earlier. */
+export function inForceOn(day: string): string {
+  return `${PUBLISHED} AND v.valid_from <= ${day}`;
+}
+
+/** The order in which the first row per document is its version in force (with `DISTINCT ON (v.document_id)`). */
+export const IN_FORCE_ORDER = 'v.valid_from DESC, v.number DESC';
+
+/** Whether a version has been published, so that it is, was or will be in force. */
+export function wasPublished(version: Pick<DocumentVersion, 'status'>): boolean {
+  return version.status === VersionStatus.PUBLISHED || version.status === VersionStatus.SUPERSEDED;
+}
 
 /** Reads documents and versions of one area: every method is one SQL statement. */
 export class DocumentReader {
@@ -47,9 +66,9 @@ export class DocumentReader {
     // Superseded and retired versions are listed only if they were ever published.
     const versionCondition =
       filter.status === VersionStatus.PUBLISHED
-        ? IN_FORCE.replace('$day', param(filter.day))
+        ? inForceOn(param(filter.day))
         : `v.status = ${param(filter.status)}${filter.status === VersionStatus.SUPERSEDED || filter.status === VersionStatus.RETIRED ? ' AND v.published_at IS NOT NULL' : ''}`;
-    const versionOrder = filter.status === VersionStatus.PUBLISHED ? 'v.valid_from DESC, v.number DESC' : 'v.number DESC';
+    const versionOrder = filter.status === VersionStatus.PUBLISHED ? IN_FORCE_ORDER : 'v.number DESC';
     const where = ['d.area = $1'];
     if (filter.kind) where.push(`d.kind = ${param(filter.kind)}`);
     if (filter.targetGroup) where.push(`v.target_group ILIKE ${param(`%${filter.targetGroup}%`)}`);
@@ -119,20 +138,24 @@ export class DocumentReader {
   async publishedVersionsOf(area: Area, slug: string): Promise<DocumentVersion[]> {
     const rows: VersionRow[] = await this.db.query(
       `SELECT ${VERSION_COLUMNS} FROM document_version v JOIN document d ON d.id = v.document_id
-       WHERE d.area = $1 AND d.slug = $2 AND v.status IN ('PUBLISHED', 'SUPERSEDED') ORDER BY v.number DESC`,
+       WHERE d.area = $1 AND d.slug = $2 AND ${PUBLISHED} ORDER BY v.number DESC`,
       [area, slug],
     );
     return rows.map((row) => toVersion(row, area));
   }
 
-  /** The documents of an area and kind with a published (or superseded) version whose details hold a number at `path`. */
-  async documentsWithNumberAt(area: Area, kind: DocumentKind, path: string[]): Promise<string[]> {
-    const rows: { document_id: string }[] = await this.db.query(
-      `SELECT DISTINCT v.document_id FROM document_version v JOIN document d ON d.id = v.document_id
-       WHERE d.area = $1 AND d.kind = $2 AND v.status IN ('PUBLISHED', 'SUPERSEDED') AND jsonb_typeof(v.details #> $3) = 'number'`,
-      [area, kind, path],
+  /** The versions in force on `day` of the documents of an area and kind whose version in force holds a number at `path` of its details. */
+  async inForceWithNumberAt(area: Area, kind: DocumentKind, path: string[], day: string): Promise<DocumentVersion[]> {
+    const rows: VersionRow[] = await this.db.query(
+      `SELECT * FROM (
+         SELECT DISTINCT ON (v.document_id) ${VERSION_COLUMNS}
+         FROM document_version v JOIN document d ON d.id = v.document_id
+         WHERE d.area = $1 AND d.kind = $2 AND ${inForceOn('$4')}
+         ORDER BY v.document_id, ${IN_FORCE_ORDER}
+       ) AS v WHERE jsonb_typeof(v.details #> $3) = 'number'`,
+      [area, kind, path, day],
     );
-    return rows.map((row) => row.document_id);
+    return rows.map((row) => toVersion(row, area));
   }
 
   /** The version in force on `day` of each document (those with none are left out). */
@@ -140,8 +163,8 @@ export class DocumentReader {
     const rows: (VersionRow & { area: Area })[] = await this.db.query(
       `SELECT DISTINCT ON (v.document_id) ${VERSION_COLUMNS}, d.area
        FROM document_version v JOIN document d ON d.id = v.document_id
-       WHERE v.document_id = ANY($1) AND ${IN_FORCE.replace('$day', '$2')}
-       ORDER BY v.document_id, v.valid_from DESC, v.number DESC`,
+       WHERE v.document_id = ANY($1) AND ${inForceOn('$2')}
+       ORDER BY v.document_id, ${IN_FORCE_ORDER}`,
       [documentIds.filter(isUuid), day],
     );
     return rows.map((row) => toVersion(row, row.area));
@@ -152,8 +175,8 @@ export class DocumentReader {
     const rows: VersionRow[] = await this.db.query(
       `SELECT DISTINCT ON (v.document_id) ${VERSION_COLUMNS}
        FROM document_version v JOIN document d ON d.id = v.document_id
-       WHERE d.area = $1 AND ${IN_FORCE.replace('$day', '$2')}
-       ORDER BY v.document_id, v.valid_from DESC, v.number DESC`,
+       WHERE d.area = $1 AND ${inForceOn('$2')}
+       ORDER BY v.document_id, ${IN_FORCE_ORDER}`,
       [area, day],
     );
     return rows.map((row) => toVersion(row, area));
@@ -175,37 +198,5 @@ export class DocumentReader {
       [ids.filter(isUuid)],
     );
     return rows.map((row) => toVersion(row, row.area));
-  }
-
-  /** The audit entries of each document, oldest first. */
-  async history(documentIds: readonly string[]): Promise<(AuditEntry & { documentId: string })[]> {
-    const rows: {
-      id: string;
-      at: Date;
-      actor_name: string;
-      action: string;
-      entity: string;
-      entity_id: string;
-      document_id: string;
-      before: Record<string, unknown> | null;
-      after: Record<string, unknown> | null;
-    }[] = await this.db.query(
-      `SELECT id, at, actor_name, action, entity, entity_id, document_id, before, after FROM audit_log
-         WHERE document_id = ANY($1) ORDER BY id`,
-      [documentIds.filter(isUuid)],
-    );
-    return rows.map((row) =>
-      Object.assign(new AuditEntry(), {
-        id: String(row.id),
-        at: row.at,
-        actor: row.actor_name,
-        action: row.action,
-        entity: row.entity,
-        entityId: row.entity_id,
-        documentId: row.document_id,
-        before: row.before,
-        after: row.after,
-      }),
-    );
   }
 }

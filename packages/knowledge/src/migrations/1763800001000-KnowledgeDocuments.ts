@@ -1,7 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Documents, their numbered versions and the append-only audit log, in the area's own schema.
+ * Documents and their numbered versions, in the area's own schema. (Until the audit log moved to
+ * packages/area this migration also created `audit_log`; AuditLog1763800007000 now does, and is safe
+ * for databases that got it from here.)
  * Search: a Swedish full-text vector per version (title A, summary B, body C) with a GIN index,
  * and `swedish_search_query`, which also matches other inflections and derivations of each word
  * by a prefix of its stem (so "orosanmälningar" finds "orosanmälan").
@@ -74,30 +76,6 @@ export class KnowledgeDocuments1763800001000 implements MigrationInterface {
     await db.query(`CREATE INDEX document_version_search_idx ON document_version USING gin (search)`);
 
     await db.query(`
-      CREATE TABLE audit_log (
-        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-        at timestamptz NOT NULL DEFAULT clock_timestamp(),
-        actor text NOT NULL,
-        actor_name text NOT NULL,
-        action text NOT NULL,
-        entity text NOT NULL,
-        entity_id text NOT NULL,
-        document_id uuid,
-        before jsonb,
-        after jsonb,
-        request_id text
-      )`);
-    await db.query(`CREATE INDEX audit_log_document_idx ON audit_log (document_id, id)`);
-    await db.query(`
-      CREATE FUNCTION audit_log_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        RAISE EXCEPTION 'audit_log is append-only';
-      END $$`);
-    await db.query(`
-      CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_log
-      FOR EACH STATEMENT EXECUTE FUNCTION audit_log_is_append_only()`);
-
-    await db.query(`
       CREATE FUNCTION swedish_search_query(words text) RETURNS tsquery LANGUAGE sql IMMUTABLE AS $$
         SELECT CASE WHEN count(*) = 0 THEN NULL ELSE string_agg(
           format('(%s | %s:*)', quote_literal(lexeme), quote_literal(
@@ -111,8 +89,6 @@ export class KnowledgeDocuments1763800001000 implements MigrationInterface {
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP FUNCTION swedish_search_query(text)`);
-    await db.query(`DROP TABLE audit_log`);
-    await db.query(`DROP FUNCTION audit_log_is_append_only()`);
     await db.query(`DROP TABLE document_version`);
     await db.query(`DROP TABLE document`);
   }

@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { errorsDoc, NEEDS_TOKEN, policy, REFUSALS, type SubgraphContext } from '@samsyn/core';
+import { errorsDoc, NEEDS_TOKEN, policy, REFUSALS, type Constructor, type SubgraphContext } from '@samsyn/core';
 import { ReportResult } from '@samsyn/equality';
-import { Area, documentBySlug, KnowledgeDocument, type AreaTypes } from '@samsyn/knowledge';
+import { Area, type AreaTypes } from '@samsyn/area';
+import { documentBySlug, KnowledgeDocument } from '@samsyn/knowledge';
 import { Instrument, InstrumentCoverage, InstrumentService, InstrumentUseInput } from './instruments';
 
 function coverageOf(ctx: SubgraphContext): Promise<Map<string, InstrumentCoverage>> {
@@ -9,7 +10,7 @@ function coverageOf(ctx: SubgraphContext): Promise<Map<string, InstrumentCoverag
 }
 
 /** `adultServices { instruments }` and the report of instruments in use. */
-export function instrumentResolvers(types: AreaTypes): Function[] {
+export function instrumentResolvers(types: AreaTypes): Constructor[] {
   @Resolver(() => types.Namespace)
   class InstrumentsResolver {
     @FieldResolver(() => [Instrument], { description: 'The assessment instruments and methods of adult services.' })

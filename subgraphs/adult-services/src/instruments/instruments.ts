@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { Directive, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BadInputError, inTransaction, policy, type Db, type Principal } from '@samsyn/core';
 import { inKeyOrder, tally, type ReportResult } from '@samsyn/equality';
-import { AreaDistrict, recordAudit, type DistrictKey } from '@samsyn/knowledge';
+import { AreaDistrict, recordAudit, type DistrictKey } from '@samsyn/area';
 import { demoInstrumentUse, INSTRUMENTS } from '../../seed/instruments';
 
 export enum InstrumentKind {

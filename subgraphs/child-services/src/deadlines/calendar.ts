@@ -3,7 +3,7 @@
  * rule for time counted in months (lag (1930:173) om beräkning av lagstadgad tid, 1 §): the time runs
  * out on the same date of the last month, or on that month's last day when it has no such date.
  */
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '@samsyn/core';
 
 function parse(day: string): { year: number; month: number; date: number } {
   const [year, month, date] = day.split('-').map(Number);

@@ -1,5 +1,6 @@
 import { BadInputError, type Db } from '@samsyn/core';
-import { Area, DocumentKind, DocumentReader, type DocumentVersion } from '@samsyn/knowledge';
+import { Area } from '@samsyn/area';
+import { DocumentKind, DocumentReader, type DocumentVersion } from '@samsyn/knowledge';
 
 /** The deadline rules a routine version carries in its details: the values the law and the routine set. */
 export interface DeadlineRules {
@@ -12,16 +13,14 @@ type Rule = 'initialAssessmentDays' | 'investigationMonths';
 
 /**
  * The routine version in force on `day` that sets `rule`: the rules are data published with a routine,
- * so a new routine version changes them without a code change. Two statements, both the document reader's.
+ * so a new routine version changes them without a code change. One statement, the document reader's.
  */
 export async function ruleInForce(
   db: Db,
   rule: Rule,
   day: string,
 ): Promise<{ version: DocumentVersion; value: number; rules: DeadlineRules }> {
-  const reader = new DocumentReader(db);
-  const documents = await reader.documentsWithNumberAt(Area.CHILD_SERVICES, DocumentKind.ROUTINE, ['deadlines', rule]);
-  const inForce = await reader.inForce(documents, day);
+  const inForce = await new DocumentReader(db).inForceWithNumberAt(Area.CHILD_SERVICES, DocumentKind.ROUTINE, ['deadlines', rule], day);
   const version = inForce
     .filter((candidate) => typeof (candidate.details.deadlines as DeadlineRules | undefined)?.[rule] === 'number')
     .sort((a, b) => (b.validFrom ?? '').localeCompare(a.validFrom ?? ''))[0];

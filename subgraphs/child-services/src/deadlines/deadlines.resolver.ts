@@ -1,6 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver } from 'type-graphql';
-import { BadInputError, GraphQLDate, isoDate, type SubgraphContext } from '@samsyn/core';
-import { DocumentVersion, type AreaTypes } from '@samsyn/knowledge';
+import { BadInputError, GraphQLDate, isoDate, type Constructor, type SubgraphContext } from '@samsyn/core';
+import type { AreaTypes } from '@samsyn/area';
+import { DocumentVersion } from '@samsyn/knowledge';
 import { addDays, addMonths } from './calendar';
 import { ruleInForce } from './deadline.rules';
 
@@ -60,7 +61,7 @@ export class Deadlines {
 }
 
 /** `childServices { deadlines(…) }`: the same due dates for the same dates in every district. */
-export function deadlineResolvers(types: AreaTypes): Function[] {
+export function deadlineResolvers(types: AreaTypes): Constructor[] {
   @Resolver(() => types.Namespace)
   class DeadlinesResolver {
     @FieldResolver(() => Deadlines, {

@@ -1,12 +1,13 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { errorsDoc, NEEDS_TOKEN, policy, REFUSALS, type SubgraphContext } from '@samsyn/core';
+import { errorsDoc, NEEDS_TOKEN, policy, REFUSALS, type Constructor, type SubgraphContext } from '@samsyn/core';
 import { PeriodScalar, ReportResult } from '@samsyn/equality';
-import { Area, documentBySlug, KnowledgeDocument, versionInForce, type AreaTypes } from '@samsyn/knowledge';
+import { Area, type AreaTypes } from '@samsyn/area';
+import { documentBySlug, KnowledgeDocument, versionInForce } from '@samsyn/knowledge';
 import { DecisionsInput, Intervention, InterventionBreakdown, InterventionLevel, Law } from './interventions';
 import { InterventionService } from './interventions.service';
 
 /** `disability { interventions decisionsNotCarriedOut }` and the report of decisions not carried out. */
-export function interventionResolvers(types: AreaTypes): Function[] {
+export function interventionResolvers(types: AreaTypes): Constructor[] {
   @Resolver(() => types.Namespace)
   class CatalogueResolver {
     @FieldResolver(() => [Intervention], {

@@ -12,7 +12,7 @@ import {
   type FigureBreakdown,
   type ReportResult,
 } from '@samsyn/equality';
-import { Area, recordAudit } from '@samsyn/knowledge';
+import { Area, recordAudit } from '@samsyn/area';
 import { INTERVENTIONS } from '../../seed/interventions';
 import { DecisionsInput, Intervention, InterventionBreakdown, type Law } from './interventions';
 

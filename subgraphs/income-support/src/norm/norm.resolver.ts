@@ -1,6 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, InputType, Int, ObjectType, Resolver, registerEnumType } from 'type-graphql';
-import { errorsDoc, type SubgraphContext } from '@samsyn/core';
-import { DocumentVersion, type AreaTypes } from '@samsyn/knowledge';
+import { errorsDoc, type Constructor, type SubgraphContext } from '@samsyn/core';
+import type { AreaTypes } from '@samsyn/area';
+import { DocumentVersion } from '@samsyn/knowledge';
 import { calculateNorm } from './norm.calculator';
 import { NormService } from './norm.service';
 
@@ -107,7 +108,7 @@ export class NormTableInput {
 }
 
 /** `incomeSupport { nationalNorm normYears }` and the norm draft mutation. */
-export function normResolvers(types: AreaTypes): Function[] {
+export function normResolvers(types: AreaTypes): Constructor[] {
   @Resolver(() => types.Namespace)
   class NormResolver {
     @FieldResolver(() => NormResult, { description: 'The monthly national norm for a household, from the published norm of the year.' })

@@ -1,5 +1,6 @@
 import { BadInputError, inTransaction, type Db, type Principal } from '@samsyn/core';
-import { Area, DocumentKind, DocumentLifecycle, DocumentReader, type DocumentVersion } from '@samsyn/knowledge';
+import { Area } from '@samsyn/area';
+import { DocumentKind, DocumentLifecycle, DocumentReader, type DocumentVersion } from '@samsyn/knowledge';
 import { problemsOf, type NormTable } from './norm-table';
 
 /** The guideline whose versions are the yearly national norm tables. */

@@ -1,6 +1,6 @@
 import { Ctx, Directive, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '@samsyn/core';
-import { Area, AREAS } from '@samsyn/knowledge';
+import { Area, AREAS } from '@samsyn/area';
 import { ProcessLeader } from '../process-leaders/process-leader.entity';
 import { processLeadersOfArea } from '../process-leaders/process-leader.loaders';
 

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { Area } from '@samsyn/knowledge';
+import { Area } from '@samsyn/area';
 
 @ObjectType({
   description: "A process leader (processledare): coordinates an area's common routines, guidelines and methods across districts.",

@@ -1,5 +1,5 @@
 import { byKeys, type SubgraphContext } from '@samsyn/core';
-import type { Area } from '@samsyn/knowledge';
+import type { Area } from '@samsyn/area';
 import type { ProcessLeader } from './process-leader.entity';
 import { ProcessLeaderService } from './process-leader.service';
 

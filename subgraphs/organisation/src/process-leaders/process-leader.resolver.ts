@@ -1,6 +1,6 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '@samsyn/core';
-import { Area } from '@samsyn/knowledge';
+import { Area } from '@samsyn/area';
 import { ProcessLeader } from './process-leader.entity';
 import { ProcessLeaderService } from './process-leader.service';
 

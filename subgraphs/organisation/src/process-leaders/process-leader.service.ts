@@ -1,5 +1,5 @@
 import { isUuid, type Db } from '@samsyn/core';
-import type { Area } from '@samsyn/knowledge';
+import type { Area } from '@samsyn/area';
 import { ProcessLeader } from './process-leader.entity';
 
 /** The directory of process leaders. */

@@ -1,4 +1,4 @@
-import { Area } from './area';
+import { Area } from '../src/area';
 
 /**
  * Invented process leaders, with fixed ids so that the areas' demo documents can name their owners,

@@ -1,118 +1,35 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import {
   BadInputError,
   cacheNever,
   cachePublic,
   errorsDoc,
-  ForbiddenError,
   GraphQLDate,
   isoDate,
   policy,
   REFUSALS,
-  UnauthenticatedError,
+  type Constructor,
   type SubgraphContext,
 } from '@samsyn/core';
-import { AreaNamespace, type AreaTypes } from '../area-subgraph';
+import { AreaNamespace, AuditEntry, type AreaTypes } from '@samsyn/area';
+import { documentConnection, pageWindow } from './document-page';
+import { DocumentConnection, DocumentsArgs } from './document-page.types';
 import { DocumentLifecycle } from './document.lifecycle';
-import { DocumentReader, type PageWindow } from './document.reader';
-import { documentById, documentBySlug, historyOfDocument, versionInForce, versionsOfDocument } from './loaders';
-import {
-  AuditEntry,
-  DocumentConnection,
-  DocumentKind,
-  DocumentVersion,
-  DraftInput,
-  KnowledgeDocument,
-  ProcessLeaderRef,
-  isPublic,
-  PUBLIC_STATUSES,
-  VersionStatus,
-} from './types';
+import { documentById, documentBySlug, historyOfDocument, versionInForce, versionsOfDocument } from './document.loaders';
+import { DocumentReader } from './document.reader';
+import { DocumentVersion, isPublic, KnowledgeDocument, ProcessLeaderRef, PUBLIC_STATUSES, VersionStatus } from './document.types';
+import { DraftInput } from './draft.types';
 
-const MAX_PAGE = 100;
-const DEFAULT_PAGE = 20;
-
-@ArgsType()
-export class DocumentsArgs {
-  @Field(() => DocumentKind, { nullable: true, description: 'Only documents of this kind; all kinds when left out.' })
-  kind?: DocumentKind | null;
-
-  @Field(() => VersionStatus, {
-    defaultValue: VersionStatus.PUBLISHED,
-    description:
-      'PUBLISHED (default): documents in force on validOn. DRAFT or IN_REVIEW (process leaders of the area): documents with such a version.',
-  })
-  status!: VersionStatus;
-
-  @Field(() => String, { nullable: true, description: 'Part of the target group (målgrupp), any case.' })
-  targetGroup?: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Swedish full-text search over title, summary and body, best match first; other inflections of a word match too.',
-  })
-  search?: string | null;
-
-  @Field(() => GraphQLDate, { nullable: true, description: 'The day the documents are in force on; default today.' })
-  validOn?: Date | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: `The first n documents after \`after\` (forward paging); default ${DEFAULT_PAGE} when last is not given; at most ${MAX_PAGE}.`,
-  })
-  first?: number | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'A cursor from this listing (usually the endCursor of the previous page): the page starts after it.',
-  })
-  after?: string | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: `The last n documents before \`before\`, or of the whole listing (backward paging); at most ${MAX_PAGE}.`,
-  })
-  last?: number | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'A cursor from this listing (usually the startCursor of the next page): the page ends before it.',
-  })
-  before?: string | null;
-}
-
-/** A cursor is the position in the listing (1-based), opaque to clients. */
-const encodeCursor = (position: number) => Buffer.from(`offset:${position}`).toString('base64url');
-
-function decodeCursor(argument: 'after' | 'before', cursor: string): number {
-  // A position of at most nine digits: a longer one is no cursor this API gave out, and PostgreSQL would refuse it.
-  const match = /^offset:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw new BadInputError(`${argument} is not a cursor this API gave out.`, { [argument]: cursor });
-  return Number(match[1]);
-}
-
-/** The window of the listing that Relay's first/after/last/before arguments ask for. */
-export function pageWindow(args: Pick<DocumentsArgs, 'first' | 'after' | 'last' | 'before'>): PageWindow {
-  for (const name of ['first', 'last'] as const) {
-    const size = args[name];
-    if (size != null && (size < 1 || size > MAX_PAGE))
-      throw new BadInputError(`${name} must be between 1 and ${MAX_PAGE}.`, { [name]: size });
-  }
-  if (args.first != null && args.last != null) throw new BadInputError('Give first or last, not both.');
-  return {
-    after: args.after ? decodeCursor('after', args.after) : 0,
-    before: args.before ? decodeCursor('before', args.before) : null,
-    first: args.first ?? (args.last == null ? DEFAULT_PAGE : null),
-    last: args.last ?? null,
-  };
-}
-
-/** Whether a document may be shown to the caller: anyone once published, its leaders always. */
-async function visible(ctx: SubgraphContext, document: KnowledgeDocument | null): Promise<KnowledgeDocument | null> {
-  if (!document || policy.canReadUnpublished(ctx.principal, document.area)) return document;
+/** The versions of a document the caller may see, newest first: all of them for whom `policy.canReadUnpublished`, else the published. */
+async function visibleVersions(ctx: SubgraphContext, document: KnowledgeDocument): Promise<DocumentVersion[]> {
   const versions = await versionsOfDocument(ctx).load(document.id);
-  return versions.some(isPublic) ? document : null;
+  return policy.canReadUnpublished(ctx.principal, document.area) ? versions : versions.filter(isPublic);
+}
+
+/** A document is shown to whoever may see one of its versions. */
+async function visible(ctx: SubgraphContext, document: KnowledgeDocument | null): Promise<KnowledgeDocument | null> {
+  return document && (await visibleVersions(ctx, document)).length > 0 ? document : null;
 }
 
 /** `documents` and `document` of every area, on the interface the areas share. */
@@ -127,9 +44,7 @@ export class DocumentsResolver {
   ): Promise<DocumentConnection> {
     const window = pageWindow(args);
     if (!PUBLIC_STATUSES.includes(args.status)) {
-      if (!ctx.principal) throw new UnauthenticatedError(`Sign in to see documents in status ${args.status}.`);
-      if (!policy.canReadUnpublished(ctx.principal, ns.area))
-        throw new ForbiddenError(`Only process leaders of the area see documents in status ${args.status}.`);
+      policy.requireUnpublishedReader(ctx.principal, ns.area, `documents in status ${args.status}`);
       cacheNever(info);
     } else {
       cachePublic(info, ctx.principal);
@@ -140,22 +55,7 @@ export class DocumentsResolver {
       const inForce = versionInForce(ctx, day);
       for (const { document, version } of items) inForce.prime(document.id, version);
     }
-    const start = items[0]?.position ?? null;
-    const end = items.at(-1)?.position ?? null;
-    return {
-      edges: items.map(({ document, version, position }) => ({
-        cursor: encodeCursor(position),
-        node: Object.assign(document, { listed: version }),
-      })),
-      pageInfo: {
-        // Where the page lies in the whole listing, whichever direction it was paged in.
-        hasPreviousPage: start !== null ? start > 1 : window.after > 0 && total > 0,
-        hasNextPage: end !== null ? end < total : window.before !== null && total > 0,
-        startCursor: start !== null ? encodeCursor(start) : null,
-        endCursor: end !== null ? encodeCursor(end) : null,
-      },
-      totalCount: total,
-    };
+    return documentConnection(items, total, window);
   }
 
   @FieldResolver(() => KnowledgeDocument, {
@@ -177,7 +77,7 @@ export class DocumentsResolver {
 }
 
 /** The document mutations of an area. */
-export function documentMutations(types: AreaTypes): Function[] {
+export function documentMutations(types: AreaTypes): Constructor[] {
   @Resolver(() => types.Mutations)
   class DocumentMutationsResolver {
     @FieldResolver(() => DocumentVersion, {
@@ -338,12 +238,9 @@ export class KnowledgeDocumentResolver {
     @Ctx() ctx: SubgraphContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<DocumentVersion[]> {
-    const versions = await versionsOfDocument(ctx).load(document.id);
-    if (policy.canReadUnpublished(ctx.principal, document.area)) {
-      cacheNever(info);
-      return versions;
-    }
-    return versions.filter(isPublic);
+    // Whoever may see drafts gets an answer no cache keeps.
+    if (policy.canReadUnpublished(ctx.principal, document.area)) cacheNever(info);
+    return visibleVersions(ctx, document);
   }
 
   @FieldResolver(() => [AuditEntry], {
@@ -353,9 +250,7 @@ export class KnowledgeDocumentResolver {
   })
   async history(@Root() document: KnowledgeDocument, @Ctx() ctx: SubgraphContext, @Info() info: GraphQLResolveInfo): Promise<AuditEntry[]> {
     cacheNever(info);
-    if (!ctx.principal) throw new UnauthenticatedError('Sign in to see the audit history.');
-    if (!policy.canReadUnpublished(ctx.principal, document.area))
-      throw new ForbiddenError('Only process leaders of the area and admins see the audit history.');
+    policy.requireUnpublishedReader(ctx.principal, document.area, 'the audit history');
     return historyOfDocument(ctx).load(document.id);
   }
 
@@ -370,9 +265,7 @@ async function representative(document: KnowledgeDocument, ctx: SubgraphContext)
   if (document.listed) return document.listed;
   const current = await versionInForce(ctx, ctx.today).load(document.id);
   if (current) return current;
-  const versions = await versionsOfDocument(ctx).load(document.id);
-  const mayReadAll = policy.canReadUnpublished(ctx.principal, document.area);
-  return versions.find((version) => mayReadAll || isPublic(version)) ?? null;
+  return (await visibleVersions(ctx, document))[0] ?? null;
 }
 
 @Resolver(() => DocumentVersion)

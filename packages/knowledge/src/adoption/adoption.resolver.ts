@@ -1,37 +1,14 @@
 import { Arg, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
-import { errorsDoc, groupByKeys, NEEDS_TOKEN, policy, type SubgraphContext } from '@samsyn/core';
-import type { Area } from '../area';
-import type { AreaNamespace, AreaTypes } from '../area-subgraph';
-import { AreaProfile } from '../profile';
-import { Adoption, AdoptionService, AdoptionStatus, AdoptionSummary, standing, type AdoptionRow } from './adoption';
-import { DocumentReader } from './document.reader';
-import { documentById, versionById, versionInForce } from './loaders';
-import { DocumentVersion, KnowledgeDocument } from './types';
-
-function adoptionOfDistrict(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, AdoptionRow[]>('adoptionOfDistrict', async (districts) =>
-    groupByKeys(districts, await new AdoptionService(ctx.db).ofDistricts(districts), (row) => row.district),
-  );
-}
-
-function adoptionOfDocument(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, AdoptionRow[]>('adoptionOfDocument', async (ids) =>
-    groupByKeys(ids, await new AdoptionService(ctx.db).ofDocuments(ids), (row) => row.document_id),
-  );
-}
-
-function inForceInArea(ctx: SubgraphContext) {
-  return ctx.loaders.get<Area, DocumentVersion[]>('inForceInArea', async (areas) =>
-    Promise.all(areas.map((area) => new DocumentReader(ctx.db).inForceInArea(area, ctx.today))),
-  );
-}
-
-function knownDistricts(ctx: SubgraphContext): Promise<string[]> {
-  return ctx.loaders.once('knownDistricts', () => new AdoptionService(ctx.db).knownDistricts());
-}
+import { errorsDoc, NEEDS_TOKEN, policy, type Constructor, type SubgraphContext } from '@samsyn/core';
+import { AreaProfile, type AreaNamespace, type AreaTypes } from '@samsyn/area';
+import { documentById, versionById, versionInForce } from '../documents/document.loaders';
+import { DocumentVersion, KnowledgeDocument } from '../documents/document.types';
+import { adoptionOfDistrict, adoptionOfDocument, inForceInArea, knownDistricts } from './adoption.loaders';
+import { adoptionOf, AdoptionService } from './adoption.service';
+import { Adoption, AdoptionStatus, AdoptionSummary } from './adoption.types';
 
 /** District systems acknowledge versions, in an area's mutations. */
-export function adoptionMutations(types: AreaTypes): Function[] {
+export function adoptionMutations(types: AreaTypes): Constructor[] {
   @Resolver(() => types.Mutations)
   class AdoptionMutationsResolver {
     @FieldResolver(() => Adoption, {
@@ -78,7 +55,7 @@ export class DocumentAdoptionResolver {
     ]);
     if (!current) return [];
     return districts
-      .map((district) => standing(district, document.id, current, rows, ctx.today))
+      .map((district) => adoptionOf(district, document.id, current, rows, ctx.today))
       .sort((a, b) => Number(b.lagging) - Number(a.lagging) || a.district.code.localeCompare(b.district.code, 'sv'));
   }
 }
@@ -110,12 +87,12 @@ export class ProfileAdoptionResolver {
   async adoption(@Root() profile: AreaProfile, @Ctx() ctx: SubgraphContext): Promise<AdoptionSummary> {
     policy.requireAuthenticated(ctx.principal);
     const [inForce, rows] = await Promise.all([inForceInArea(ctx).load(profile.area), adoptionOfDistrict(ctx).load(profile.district)]);
-    const standings = inForce.map((current) => standing(profile.district, current.documentId, current, rows, ctx.today));
+    const adoptions = inForce.map((current) => adoptionOf(profile.district, current.documentId, current, rows, ctx.today));
     return Object.assign(new AdoptionSummary(), {
       documentsInForce: inForce.length,
-      acknowledged: standings.filter((s) => !s.lagging).length,
-      implemented: standings.filter((s) => s.currentStatus === AdoptionStatus.IMPLEMENTED).length,
-      lagging: standings.filter((s) => s.lagging).sort((a, b) => (b.daysLagging ?? 0) - (a.daysLagging ?? 0)),
+      acknowledged: adoptions.filter((s) => !s.lagging).length,
+      implemented: adoptions.filter((s) => s.currentStatus === AdoptionStatus.IMPLEMENTED).length,
+      lagging: adoptions.filter((s) => s.lagging).sort((a, b) => (b.daysLagging ?? 0) - (a.daysLagging ?? 0)),
     });
   }
 }

@@ -1,7 +1,7 @@
 import { byKeys, groupByKeys, type SubgraphContext } from '@samsyn/core';
-import type { Area } from '../area';
+import { auditEntriesOfDocuments, type Area, type AuditEntry } from '@samsyn/area';
 import { DocumentReader } from './document.reader';
-import type { AuditEntry, DocumentVersion, KnowledgeDocument } from './types';
+import type { DocumentVersion, KnowledgeDocument } from './document.types';
 
 /** The version in force on `day` of each document, one statement per day asked about in a request. */
 export function versionInForce(ctx: SubgraphContext, day: string) {
@@ -29,8 +29,8 @@ export function versionById(ctx: SubgraphContext) {
 }
 
 export function historyOfDocument(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, (AuditEntry & { documentId: string })[]>('historyOfDocument', async (ids) =>
-    groupByKeys(ids, await new DocumentReader(ctx.db).history(ids), (entry) => entry.documentId),
+  return ctx.loaders.get<string, AuditEntry[]>('historyOfDocument', async (ids) =>
+    groupByKeys(ids, await auditEntriesOfDocuments(ctx.db, ids), (entry) => entry.documentId as string),
   );
 }
 

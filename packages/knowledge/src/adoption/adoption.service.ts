@@ -1,78 +1,8 @@
-import { BadInputError, inTransaction, isUuid, NotFoundError, policy, type Db, type Principal } from '@samsyn/core';
-import { Field, Int, ObjectType, registerEnumType, Directive } from 'type-graphql';
-import { GraphQLDateTime } from 'graphql-scalars';
-import type { Area } from '../area';
-import { recordAudit } from './audit';
-import { AreaDistrict, type DistrictKey } from '../area-subgraph';
-import { DocumentReader } from './document.reader';
-import { DocumentVersion, VersionStatus } from './types';
-
-export enum AdoptionStatus {
-  ACKNOWLEDGED = 'ACKNOWLEDGED',
-  IMPLEMENTED = 'IMPLEMENTED',
-}
-registerEnumType(AdoptionStatus, {
-  name: 'AdoptionStatus',
-  description: 'How far a district has come with a published version.',
-  valuesConfig: {
-    ACKNOWLEDGED: { description: 'The district has taken note of the version and plans its introduction.' },
-    IMPLEMENTED: { description: 'The district works by the version.' },
-  },
-});
-
-/**
- * Where a district stands on one document: the newest version it has acknowledged or implemented,
- * and whether it lags behind the version in force.
- */
-@ObjectType({
-  description:
-    "A district's adoption of a document: the newest version it has acknowledged, and whether it lags behind the version in force.",
-  simpleResolvers: true,
-})
-@Directive('@shareable')
-export class Adoption {
-  @Field(() => AreaDistrict(), { description: 'The district.' })
-  district!: DistrictKey;
-
-  documentId!: string;
-  /** The version it has acknowledged most recently (highest number), if any. */
-  adoptedVersionId!: string | null;
-  /** The version in force, if any. */
-  currentVersionId!: string | null;
-  /** Its status for the version in force (for counting). */
-  currentStatus!: AdoptionStatus | null;
-
-  @Field(() => AdoptionStatus, { nullable: true, description: 'Its status for `version`; null when it has acknowledged no version.' })
-  status!: AdoptionStatus | null;
-
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the district acknowledged `version`.' })
-  acknowledgedAt!: Date | null;
-
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'When it reported `version` implemented; null until it has.' })
-  implementedAt!: Date | null;
-
-  @Field({ description: 'Whether the district has not yet acknowledged the version in force.' })
-  lagging!: boolean;
-
-  @Field(() => Int, { nullable: true, description: 'Days since the version in force came into force, while lagging.' })
-  daysLagging!: number | null;
-}
-
-@ObjectType({ description: "A district's adoption of an area's documents in force." })
-@Directive('@shareable')
-export class AdoptionSummary {
-  @Field(() => Int, { description: 'Documents of the area in force today.' })
-  documentsInForce!: number;
-
-  @Field(() => Int, { description: 'Of those, how many the district has acknowledged or implemented in the version in force.' })
-  acknowledged!: number;
-
-  @Field(() => Int, { description: 'Of those, how many it has implemented.' })
-  implemented!: number;
-
-  @Field(() => [Adoption], { description: 'The documents where the district lags, longest first.' })
-  lagging!: Adoption[];
-}
+import { BadInputError, daysBetween, inTransaction, isUuid, NotFoundError, policy, type Db, type Principal } from '@samsyn/core';
+import { recordAudit, type Area } from '@samsyn/area';
+import { DocumentReader, wasPublished } from '../documents/document.reader';
+import type { DocumentVersion } from '../documents/document.types';
+import { Adoption, AdoptionStatus } from './adoption.types';
 
 export interface AdoptionRow {
   version_id: string;
@@ -84,18 +14,11 @@ export interface AdoptionRow {
   number: number;
 }
 
-const DAY_MS = 86_400_000;
-
-/** Whole days from `from` to `to` (both YYYY-MM-DD). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
-
 /**
  * Where `district` stands on a document, from all its adoption rows for the document (any version):
  * it lags when it has not acknowledged the version in force `current` (none in force: it cannot lag).
  */
-export function standing(
+export function adoptionOf(
   district: string,
   documentId: string,
   current: DocumentVersion | null,
@@ -167,7 +90,7 @@ export class AdoptionService {
       const documents = new DocumentReader(tx);
       const [version] = await documents.versionsByIds([versionId]);
       if (!version || version.area !== area) throw new NotFoundError(`No version ${versionId} in this area.`, { versionId });
-      if (version.status !== VersionStatus.PUBLISHED && version.status !== VersionStatus.SUPERSEDED) {
+      if (!wasPublished(version)) {
         throw new BadInputError(`Only a published version can be acknowledged; version ${version.number} is ${version.status}.`, {
           status: version.status,
         });
@@ -207,7 +130,7 @@ export class AdoptionService {
         });
       }
       const [current] = await documents.inForce([version.documentId], today);
-      return standing(district, version.documentId, current ?? null, rows, today);
+      return adoptionOf(district, version.documentId, current ?? null, rows, today);
     });
   }
 }

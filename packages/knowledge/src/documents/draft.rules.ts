@@ -1,5 +1,5 @@
 import { BadInputError, isoDate } from '@samsyn/core';
-import type { DraftInput } from './types';
+import type { DraftInput } from './draft.types';
 
 const LIMITS = {
   title: 300,
@@ -32,8 +32,8 @@ function text(name: keyof typeof LIMITS, value: string | null | undefined, probl
   return value;
 }
 
-/** Checks a draft's content, naming every problem in one BAD_USER_INPUT error. */
-export function checkDraftContent(input: DraftInput): DraftContent {
+/** The content of a draft, checked: every problem is named in every problem in one BAD_USER_INPUT error. */
+export function draftContentOf(input: DraftInput): DraftContent {
   const problems: string[] = [];
   const content: DraftContent = {
     title: text('title', input.title, problems)?.trim(),
@@ -56,8 +56,8 @@ export function checkDraftContent(input: DraftInput): DraftContent {
   return content;
 }
 
-/** Checks what only a new document needs: its kind and a well-formed slug. */
-export function checkNewDocument(input: DraftInput): { kind: NonNullable<DraftInput['kind']>; slug: string } {
+/** The kind and slug of a new document, checked (with its title and registry number): refused with every problem named. */
+export function newDocumentOf(input: DraftInput): { kind: NonNullable<DraftInput['kind']>; slug: string } {
   const problems: string[] = [];
   if (!input.kind) problems.push('kind is required for a new document');
   if (!input.slug || !SLUG.test(input.slug))
@@ -69,7 +69,7 @@ export function checkNewDocument(input: DraftInput): { kind: NonNullable<DraftIn
 }
 
 /** Refuses document-level fields on updateDraft: a draft's document does not change. */
-export function checkUpdateInput(input: DraftInput): void {
+export function refuseDocumentFields(input: DraftInput): void {
   const given = (['documentId', 'kind', 'slug', 'registryNumber'] as const).filter(
     (field) => input[field] !== undefined && input[field] !== null,
   );

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { inTransaction } from '@samsyn/core';
-import type { Area } from '../area';
-import { DEMO_DISTRICTS } from '../demo-districts';
-import { DEMO_PROCESS_LEADERS } from '../demo-people';
-import type { DocumentKind } from './types';
+import type { Area, AreaModule } from '@samsyn/area';
+import { DEMO_DISTRICTS, DEMO_PROCESS_LEADERS } from '@samsyn/area/seed';
+import { IN_FORCE_ORDER, inForceOn } from '../src/documents/document.reader';
+import type { DocumentKind } from '../src/documents/document.types';
 
 /** One version of a demo document, in the order they were written. */
 export interface VersionSeed {
@@ -109,8 +109,8 @@ export async function seedAdoption(db: DataSource, area: Area, today: string): P
     `SELECT DISTINCT ON (v.document_id) v.id, v.document_id, d.slug, v.number,
        (SELECT p.id FROM document_version p WHERE p.document_id = v.document_id AND p.number < v.number AND p.status = 'SUPERSEDED' ORDER BY p.number DESC LIMIT 1) AS previous_id
      FROM document_version v JOIN document d ON d.id = v.document_id
-     WHERE d.area = $1 AND v.status IN ('PUBLISHED', 'SUPERSEDED') AND v.valid_from <= $2
-     ORDER BY v.document_id, v.valid_from DESC, v.number DESC`,
+     WHERE d.area = $1 AND ${inForceOn('$2')}
+     ORDER BY v.document_id, ${IN_FORCE_ORDER}`,
     [area, today],
   );
   for (const version of versions) {
@@ -127,4 +127,15 @@ export async function seedAdoption(db: DataSource, area: Area, today: string): P
       );
     }
   }
+}
+
+/** The demo documents of an area, and districts' adoption of them: mounted after `knowledgeModule`. */
+export function knowledgeDemo(documents: DocumentSeed[]): AreaModule {
+  return {
+    resolvers: () => [],
+    async seed(db, area, today) {
+      await seedDocuments(db, area, documents);
+      await seedAdoption(db, area, today);
+    },
+  };
 }

@@ -1,6 +1,10 @@
 import { registerEnumType } from 'type-graphql';
+import type { SubgraphName } from '@samsyn/core';
 
-/** The four target-group areas of platform work. */
+/**
+ * The four target-group areas of platform work: the one list of areas. Each has a subgraph of its own,
+ * named after it (`CHILD_SERVICES` → `child-services`, PostgreSQL schema `child_services`), see `subgraphOf`.
+ */
 export enum Area {
   CHILD_SERVICES = 'CHILD_SERVICES',
   ADULT_SERVICES = 'ADULT_SERVICES',
@@ -59,3 +63,25 @@ export const AREAS: Record<Area, AreaFacts> = {
     typeName: 'IncomeSupport',
   },
 };
+
+/** `CHILD_SERVICES` → `child-services`, as a type. */
+type KebabCase<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Lowercase<Head>}-${KebabCase<Tail>}` : Lowercase<S>;
+type AreaSubgraphName = KebabCase<`${Area}`>;
+type Holds<Condition extends true> = Condition;
+/**
+ * The compiler holds this list and core's SUBGRAPHS together: every area has a subgraph there, and every
+ * subgraph there but organisation is an area's. (Adding an area to one list and not the other fails the build here.)
+ */
+export type AreasMatchSubgraphs = Holds<
+  [AreaSubgraphName] extends [SubgraphName] ? ([Exclude<SubgraphName, 'organisation'>] extends [AreaSubgraphName] ? true : false) : false
+>;
+
+/** The subgraph of an area, named after it: `CHILD_SERVICES` → `child-services`. */
+export function subgraphOf(area: Area): AreaSubgraphName {
+  return area.toLowerCase().replace(/_/g, '-') as AreaSubgraphName;
+}
+
+/** The PostgreSQL schema an area's subgraph owns: `CHILD_SERVICES` → `child_services`. */
+export function dbSchemaOf(area: Area): string {
+  return area.toLowerCase();
+}

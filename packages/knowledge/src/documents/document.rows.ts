@@ -1,5 +1,5 @@
-import type { Area } from '../area';
-import { DocumentVersion, KnowledgeDocument, type DocumentKind, type VersionStatus } from './types';
+import type { Area } from '@samsyn/area';
+import { DocumentVersion, KnowledgeDocument, type DocumentKind, type VersionStatus } from './document.types';
 
 /** The columns of a version as selected by the services (`v` is the alias of document_version). */
 export const VERSION_COLUMNS = `v.id, v.document_id, v.number, v.status, v.based_on_id, v.title, v.summary, v.body, v.legal_basis,
@@ -62,8 +62,8 @@ export function toVersion(row: VersionRow, area: Area): DocumentVersion {
     changeSummary: row.change_summary,
     details: row.details,
     revision: row.revision,
-    submittedBy: row.submitted_by_name,
-    submittedBySub: row.submitted_by,
+    submitterName: row.submitted_by_name,
+    submitterId: row.submitted_by,
     returnComment: row.return_comment,
     publishedAt: row.published_at,
     publishedBy: row.published_by_name,
@@ -84,9 +84,12 @@ export function toDocument(row: DocumentRow): KnowledgeDocument {
   });
 }
 
-/** What the audit log keeps of a version: everything but the search vector. */
+/**
+ * What the audit log keeps of a version: every field of the mapped version but its area (the
+ * document's, kept with the document), under the keys the log has always used for the submitter.
+ */
 export function auditedVersion(version: DocumentVersion): Record<string, unknown> {
-  const { area, ...rest } = version;
+  const { area, submitterName, submitterId, ...rest } = version;
   void area;
-  return { ...rest };
+  return { ...rest, submittedBy: submitterName, submittedBySub: submitterId };
 }

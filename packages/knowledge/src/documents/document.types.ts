@@ -1,7 +1,7 @@
-import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLDateTime, GraphQLJSONObject } from 'graphql-scalars';
 import { GraphQLDate } from '@samsyn/core';
-import { Area } from '../area';
+import { Area } from '@samsyn/area';
 
 export enum DocumentKind {
   ROUTINE = 'ROUTINE',
@@ -100,14 +100,15 @@ export class DocumentVersion {
   @Field(() => GraphQLJSONObject, { description: 'Structured content of the kind (e.g. the rule values of a routine), as JSON.' })
   details!: Record<string, unknown>;
 
-  @Field(() => String, { nullable: true, description: 'Who submitted it for review.' })
-  submittedBy!: string | null;
+  /** The submitter's name from their token (`submitted_by_name`). */
+  @Field(() => String, { name: 'submittedBy', nullable: true, description: 'Who submitted it for review.' })
+  submitterName!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Why it was returned to draft, when it was.' })
   returnComment!: string | null;
 
-  /** The principal id of the submitter, for the four-eyes rule; not in the schema. */
-  submittedBySub!: string | null;
+  /** The submitter's token subject (`submitted_by`), for the four-eyes rule; not in the schema. */
+  submitterId!: string | null;
   basedOnId!: string | null;
   area!: Area;
 }
@@ -140,127 +141,6 @@ export class KnowledgeDocument {
   ownerId!: string | null;
   /** The version a listing matched this document by; saves looking it up again. */
   listed?: DocumentVersion;
-}
-
-@ObjectType({ description: 'One entry of the append-only audit log.' })
-@Directive('@shareable')
-export class AuditEntry {
-  @Field(() => ID, { description: 'Increasing with time: entries sort by it.' })
-  id!: string;
-
-  @Field(() => GraphQLDateTime, { description: 'When it happened.' })
-  at!: Date;
-
-  @Field({ description: 'Who did it (name from the token).' })
-  actor!: string;
-
-  @Field({ description: 'createDraft, updateDraft, submitForReview, returnToDraft, publish, retire …' })
-  action!: string;
-
-  @Field({ description: 'What kind of thing changed: "document" or "version".' })
-  entity!: string;
-
-  @Field(() => ID, { description: 'The id of what changed.' })
-  entityId!: string;
-
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The changed fields as they were; null when it was created.' })
-  before!: Record<string, unknown> | null;
-
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The changed fields as they became.' })
-  after!: Record<string, unknown> | null;
-}
-
-@ObjectType({ description: 'One document of a page, with its place in the listing.' })
-@Directive('@shareable')
-@Directive('@cacheControl(inheritMaxAge: true)')
-export class DocumentEdge {
-  @Field({ description: 'Opaque: pass it as after or before to page from this document.' })
-  cursor!: string;
-
-  @Field(() => KnowledgeDocument, { description: 'The document.' })
-  node!: KnowledgeDocument;
-}
-
-@ObjectType({ description: 'Where a page lies in the whole listing (Relay cursor connections).' })
-@Directive('@shareable')
-@Directive('@cacheControl(inheritMaxAge: true)')
-export class PageInfo {
-  @Field({ description: 'Whether the listing goes on after this page: ask for `first: n, after: endCursor`.' })
-  hasNextPage!: boolean;
-
-  @Field({ description: 'Whether the listing has documents before this page: ask for `last: n, before: startCursor`.' })
-  hasPreviousPage!: boolean;
-
-  @Field(() => String, { nullable: true, description: 'The cursor of the first document of the page; null when the page is empty.' })
-  startCursor!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'The cursor of the last document of the page; null when the page is empty.' })
-  endCursor!: string | null;
-}
-
-@ObjectType({ description: 'A page of documents.' })
-@Directive('@shareable')
-@Directive('@cacheControl(inheritMaxAge: true)')
-export class DocumentConnection {
-  @Field(() => [DocumentEdge], { description: 'The documents of the page, in listing order.' })
-  edges!: DocumentEdge[];
-
-  @Field(() => PageInfo, { description: 'Where the page lies in the whole listing.' })
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { description: 'How many documents match, over all pages.' })
-  totalCount!: number;
-}
-
-@InputType({
-  description:
-    'The content of a draft. On createDraft, give documentId for a new version of a document, or kind and slug for a new document; fields left out are taken from the version in force.',
-})
-export class DraftInput {
-  @Field(() => ID, { nullable: true, description: 'createDraft: the document to draft a new version of.' })
-  documentId?: string | null;
-
-  @Field(() => DocumentKind, { nullable: true, description: 'createDraft of a new document: its kind.' })
-  kind?: DocumentKind | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'createDraft of a new document: its stable name in the area (lower case, digits and hyphens).',
-  })
-  slug?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Diarienummer.' })
-  registryNumber?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'The title, in Swedish.' })
-  title?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'A short summary, in Swedish.' })
-  summary?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'The text, in Markdown.' })
-  body?: string | null;
-
-  @Field(() => [String], { nullable: true, description: 'Lagrum, e.g. "SoL 20 kap. 2 §".' })
-  legalBasis?: string[] | null;
-
-  @Field(() => String, { nullable: true, description: 'Målgrupp: the people the document concerns.' })
-  targetGroup?: string | null;
-
-  @Field(() => GraphQLDate, { nullable: true, description: 'Revideras senast: the day it must have been reviewed by.' })
-  reviewBy?: Date | null;
-
-  @Field(() => String, { nullable: true, description: 'Beslutad av: the committee or manager role that decides it.' })
-  decidedBy?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'What changes from the version it is based on.' })
-  changeSummary?: string | null;
-
-  @Field(() => GraphQLJSONObject, {
-    nullable: true,
-    description: 'Structured content of the kind (e.g. the rule values of a routine), as JSON.',
-  })
-  details?: Record<string, unknown> | null;
 }
 
 /** A process leader as a document's owner: the organisation subgraph resolves the rest. */

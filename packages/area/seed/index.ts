@@ -1,0 +1,2 @@
+export * from './demo-districts';
+export * from './demo-people';

@@ -1,0 +1,70 @@
+import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { AreaDistrict, type DistrictKey } from '@samsyn/area';
+
+export enum AdoptionStatus {
+  ACKNOWLEDGED = 'ACKNOWLEDGED',
+  IMPLEMENTED = 'IMPLEMENTED',
+}
+registerEnumType(AdoptionStatus, {
+  name: 'AdoptionStatus',
+  description: 'How far a district has come with a published version.',
+  valuesConfig: {
+    ACKNOWLEDGED: { description: 'The district has taken note of the version and plans its introduction.' },
+    IMPLEMENTED: { description: 'The district works by the version.' },
+  },
+});
+
+/**
+ * Where a district stands on one document: the newest version it has acknowledged or implemented,
+ * and whether it lags behind the version in force.
+ */
+@ObjectType({
+  description:
+    "A district's adoption of a document: the newest version it has acknowledged, and whether it lags behind the version in force.",
+  simpleResolvers: true,
+})
+@Directive('@shareable')
+export class Adoption {
+  @Field(() => AreaDistrict(), { description: 'The district.' })
+  district!: DistrictKey;
+
+  documentId!: string;
+  /** The version it has acknowledged most recently (highest number), if any. */
+  adoptedVersionId!: string | null;
+  /** The version in force, if any. */
+  currentVersionId!: string | null;
+  /** Its status for the version in force (for counting). */
+  currentStatus!: AdoptionStatus | null;
+
+  @Field(() => AdoptionStatus, { nullable: true, description: 'Its status for `version`; null when it has acknowledged no version.' })
+  status!: AdoptionStatus | null;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the district acknowledged `version`.' })
+  acknowledgedAt!: Date | null;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When it reported `version` implemented; null until it has.' })
+  implementedAt!: Date | null;
+
+  @Field({ description: 'Whether the district has not yet acknowledged the version in force.' })
+  lagging!: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'Days since the version in force came into force, while lagging.' })
+  daysLagging!: number | null;
+}
+
+@ObjectType({ description: "A district's adoption of an area's documents in force." })
+@Directive('@shareable')
+export class AdoptionSummary {
+  @Field(() => Int, { description: 'Documents of the area in force today.' })
+  documentsInForce!: number;
+
+  @Field(() => Int, { description: 'Of those, how many the district has acknowledged or implemented in the version in force.' })
+  acknowledged!: number;
+
+  @Field(() => Int, { description: 'Of those, how many it has implemented.' })
+  implemented!: number;
+
+  @Field(() => [Adoption], { description: 'The documents where the district lags, longest first.' })
+  lagging!: Adoption[];
+}

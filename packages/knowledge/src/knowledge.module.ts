@@ -1,0 +1,23 @@
+import type { AreaModule } from '@samsyn/area';
+import { AdoptionResolver, adoptionMutations, DocumentAdoptionResolver, ProfileAdoptionResolver } from './adoption/adoption.resolver';
+import { DocumentsResolver, DocumentVersionResolver, documentMutations, KnowledgeDocumentResolver } from './documents/document.resolver';
+import { ProcessLeaderRef } from './documents/document.types';
+import { KnowledgeDocuments1763800001000 } from './migrations/1763800001000-KnowledgeDocuments';
+import { Adoption1763800002000 } from './migrations/1763800002000-Adoption';
+import { DocumentAreaUnlisted1763800008000 } from './migrations/1763800008000-DocumentAreaUnlisted';
+
+/** The shared document model: documents, versions, their lifecycle and districts' adoption. Its demo data: `knowledgeDemo` (seed/). */
+export const knowledgeModule: AreaModule = {
+  migrations: [KnowledgeDocuments1763800001000, Adoption1763800002000, DocumentAreaUnlisted1763800008000],
+  resolvers: (types) => [
+    DocumentsResolver,
+    ...documentMutations(types),
+    ...adoptionMutations(types),
+    KnowledgeDocumentResolver,
+    DocumentVersionResolver,
+    DocumentAdoptionResolver,
+    AdoptionResolver,
+    ProfileAdoptionResolver,
+  ],
+  orphanedTypes: [ProcessLeaderRef],
+};
