@@ -3,7 +3,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { CsvError, parse } from 'csv-parse/sync';
 import { createDataSource, createLogger, embeddedPort, embeddedUrl, openDatabase, schemaName, loadConfig } from '@samsyn/core';
-import { checkObservations, indicatorsOfArea, ObservationService, type ObservationInput, type RowProblem } from '@samsyn/equality';
+import { indicatorsOfArea, ObservationService, observationProblems, type ObservationInput, type RowProblem } from '@samsyn/equality';
 import { Area, subgraphOf } from '@samsyn/area';
 import { parseArea, UsageError } from './arguments';
 import { gatewayUrlFrom, runningDistricts, runningIndicatorAreas } from './register';
@@ -158,7 +158,7 @@ async function main(): Promise<void> {
   await openDatabase(db, false);
   try {
     const indicators = new Map((await indicatorsOfArea(db.manager, area)).map((indicator) => [indicator.code, indicator]));
-    const problems = explainOtherAreas(checkObservations(rows, indicators, districts.codes), area, indicatorAreas);
+    const problems = explainOtherAreas(observationProblems(rows, indicators, districts.codes), area, indicatorAreas);
     if (problems.length > 0) {
       for (const problem of problems.slice(0, 50)) console.error(`line ${problem.row + 1}: ${problem.problems.join('; ')}`);
       if (problems.length > 50) console.error(`… and ${problems.length - 50} more`);

@@ -2,7 +2,6 @@ import {
   compare,
   type ComparisonEntry,
   CountDistribution,
-  demoObservations,
   Direction,
   Indicator,
   IndicatorKind,
@@ -18,6 +17,7 @@ import {
   Trend,
   type ObservationRow,
 } from '@samsyn/equality';
+import { demoObservations } from '@samsyn/equality/seed';
 import { Area } from '@samsyn/area';
 import { CHILD_SERVICES_INDICATORS } from '../../../subgraphs/child-services/seed/indicators';
 

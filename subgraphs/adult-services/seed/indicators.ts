@@ -1,4 +1,5 @@
-import { Direction, IndicatorKind, Periodicity, type DemoIndicator } from '@samsyn/equality';
+import { Direction, IndicatorKind, Periodicity } from '@samsyn/equality';
+import type { DemoIndicator } from '@samsyn/equality/seed';
 
 /** Vuxen: indicators on assessment and waiting times, with demo levels. */
 export const ADULT_SERVICES_INDICATORS: DemoIndicator[] = [

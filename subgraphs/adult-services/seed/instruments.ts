@@ -1,3 +1,5 @@
+import type { DataSource } from 'typeorm';
+import type { AreaModule } from '@samsyn/area';
 import { DEMO_DISTRICTS } from '@samsyn/area/seed';
 
 /** The instruments and methods in use in adult services (described in our own words). */
@@ -65,5 +67,26 @@ export function demoInstrumentUse(): { instrument: string; district: string; imp
         trainedStaff: implemented ? 4 + ((d * 7 + i * 3) % 9) : (d + i) % 2,
       };
     }),
+  );
+}
+
+/** The instrument catalogue and the demo districts' use of it, loaded with the demo data. */
+export const instrumentDemo: AreaModule = { resolvers: () => [], seed: (db) => seedInstruments(db) };
+
+/** Loads the catalogue (new codes only) and, once, the demo districts' use. */
+export async function seedInstruments(db: DataSource): Promise<void> {
+  for (const [position, item] of INSTRUMENTS.entries()) {
+    await db.query(
+      `INSERT INTO instrument (code, position, name, kind, purpose, target_group, method_document) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (code) DO NOTHING`,
+      [item.code, position + 1, item.name, item.kind, item.purpose, item.targetGroup, item.methodDocument],
+    );
+  }
+  const [{ present }] = await db.query(`SELECT exists(SELECT 1 FROM instrument_use) AS present`);
+  if (present) return;
+  const rows = demoInstrumentUse();
+  await db.query(
+    `INSERT INTO instrument_use (instrument_code, district, implemented, trained_staff, reported_by)
+     SELECT *, 'samsyn-demo-data' FROM unnest($1::text[], $2::text[], $3::boolean[], $4::int[])`,
+    [rows.map((r) => r.instrument), rows.map((r) => r.district), rows.map((r) => r.implemented), rows.map((r) => r.trainedStaff)],
   );
 }

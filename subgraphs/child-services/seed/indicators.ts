@@ -1,4 +1,5 @@
-import { Direction, IndicatorKind, Periodicity, type DemoIndicator } from '@samsyn/equality';
+import { Direction, IndicatorKind, Periodicity } from '@samsyn/equality';
+import type { DemoIndicator } from '@samsyn/equality/seed';
 
 /** Barn och unga: indicators on meeting the statutory deadlines and on placements, with demo levels. */
 export const CHILD_SERVICES_INDICATORS: DemoIndicator[] = [

@@ -1,4 +1,5 @@
-import { Direction, IndicatorKind, Periodicity, type DemoIndicator } from '@samsyn/equality';
+import { Direction, IndicatorKind, Periodicity } from '@samsyn/equality';
+import type { DemoIndicator } from '@samsyn/equality/seed';
 
 /** Funktionshinder: decisions not carried out in time and time to decision, with demo levels. */
 export const DISABILITY_INDICATORS: DemoIndicator[] = [

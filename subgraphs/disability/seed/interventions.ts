@@ -1,3 +1,8 @@
+import type { DataSource } from 'typeorm';
+import { ObservationService, protectFigures } from '@samsyn/equality';
+import { Area, type AreaModule } from '@samsyn/area';
+import { NOT_CARRIED_OUT_INDICATOR } from '../src/interventions/intervention.service';
+
 /** The ten interventions of LSS 9 §, in the law's order, and the main SoL interventions, each with the guideline that sets its level. */
 export const INTERVENTIONS = [
   {
@@ -127,3 +132,57 @@ export const INTERVENTIONS = [
     guideline: 'riktlinje-boendestod-sol',
   },
 ] as const;
+
+/** The intervention catalogue and the demo decisions, split from the demo DI-NOTEX3M figures (so equality's demo goes first). */
+export const interventionDemo: AreaModule = { resolvers: () => [], seed: (db) => seedInterventions(db) };
+
+/** Loads the catalogue (new codes only) and splits the demo DI-NOTEX3M figures over the interventions. */
+export async function seedInterventions(db: DataSource): Promise<void> {
+  for (const item of INTERVENTIONS) {
+    await db.query(
+      `INSERT INTO intervention (code, law, position, provision, name, description, guideline) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (code) DO NOTHING`,
+      [item.code, item.law, item.position, item.provision, item.name, item.description, item.guideline],
+    );
+  }
+  const [{ present }] = await db.query(`SELECT exists(SELECT 1 FROM decision_not_carried_out) AS present`);
+  if (present) return;
+  // Shares of decisions per intervention, roughly as LSS and SoL decisions fall in a city district.
+  const shares: [string, number][] = [
+    ['LSS-3', 3],
+    ['LSS-4', 3],
+    ['LSS-6', 2],
+    ['LSS-9', 2],
+    ['LSS-10', 3],
+    ['SOL-BOENDESTOD', 5],
+    ['SOL-HEMTJANST', 2],
+  ];
+  const totalShare = shares.reduce((sum, [, share]) => sum + share, 0);
+  const figures = await new ObservationService(db.manager).ofIndicator(NOT_CARRIED_OUT_INDICATOR);
+  const split = (total: number) => {
+    const parts = shares.map(([, share]) => Math.floor((total * share) / totalShare));
+    parts[0] += total - parts.reduce((sum, part) => sum + part, 0);
+    return parts;
+  };
+  const rows = figures.flatMap((figure) => {
+    const decisions = split(figure.denominator ?? 0);
+    // Delays gather where staff are hardest to find: companion and contact persons first.
+    let left = figure.numerator ?? 0;
+    return shares.map(([code], i) => {
+      const notCarriedOut = Math.min(left, decisions[i]);
+      left -= notCarriedOut;
+      return { code, district: figure.district, period: figure.period, decisions: decisions[i], notCarriedOut };
+    });
+  });
+  await db.query(
+    `INSERT INTO decision_not_carried_out (intervention_code, district, period, decisions, not_carried_out, reported_by)
+     SELECT *, 'samsyn-demo-data' FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[])`,
+    [
+      rows.map((r) => r.code),
+      rows.map((r) => r.district),
+      rows.map((r) => r.period),
+      rows.map((r) => r.decisions),
+      rows.map((r) => r.notCarriedOut),
+    ],
+  );
+  await db.transaction((em) => protectFigures(em, Area.DISABILITY, [...new Set(figures.map((figure) => figure.period))]));
+}

@@ -1,4 +1,5 @@
-import { Direction, IndicatorKind, Periodicity, type DemoIndicator } from '@samsyn/equality';
+import { Direction, IndicatorKind, Periodicity } from '@samsyn/equality';
+import type { DemoIndicator } from '@samsyn/equality/seed';
 
 /** Försörjningsstöd: time to decision, long-term assistance and approvals, with demo levels. */
 export const INCOME_SUPPORT_INDICATORS: DemoIndicator[] = [

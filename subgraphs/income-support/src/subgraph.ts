@@ -2,17 +2,19 @@ import { Area, areaSubgraph } from '@samsyn/area';
 // Knowledge before equality: the order types are first declared is the order schema/*.graphql prints them.
 import { knowledgeModule } from '@samsyn/knowledge';
 import { equalityModule } from '@samsyn/equality';
+import { equalityDemo } from '@samsyn/equality/seed';
 import { knowledgeDemo } from '@samsyn/knowledge/seed';
 import { INCOME_SUPPORT_DOCUMENTS } from '../seed/documents';
 import { INCOME_SUPPORT_INDICATORS } from '../seed/indicators';
 import { nationalNormDocument } from '../seed/norm';
-import { normResolvers } from './norm/norm.resolver';
+import { normModule } from './norm/norm.module';
 
 export const subgraph = areaSubgraph(Area.INCOME_SUPPORT, {
   modules: [
     knowledgeModule,
     knowledgeDemo([...INCOME_SUPPORT_DOCUMENTS, nationalNormDocument()]),
-    equalityModule(INCOME_SUPPORT_INDICATORS),
-    { resolvers: normResolvers },
+    equalityModule(),
+    equalityDemo(INCOME_SUPPORT_INDICATORS),
+    normModule,
   ],
 });

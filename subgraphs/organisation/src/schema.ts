@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '@samsyn/core';
-import { AreaInfoResolver } from './areas/area-info';
+import { AreaInfoResolver } from './areas/area-info.resolver';
 import { resolveDistrictReference } from './districts/district.reference';
 import { DistrictResolver } from './districts/district.resolver';
 import { resolveProcessLeaderReference } from './process-leaders/process-leader.reference';

@@ -1,5 +1,4 @@
 import type { ComparisonFieldsFragment, FunnelPosition } from '../gql/graphql';
-import { funnelCurves, type LimitCurvePoint } from '../funnel/limits';
 import { formatCount, formatTick, formatValue, POSITION_NAMES } from '../model/format';
 
 type Entry = ComparisonFieldsFragment['entries'][number];
@@ -27,21 +26,22 @@ function ticks(min: number, max: number, count = 5): number[] {
   return result;
 }
 
-/** The funnel's curves: exact binomial for counts, the API's shared limits for medians and means. */
-function curvesFor(comparison: ComparisonFieldsFragment, shown: ShownEntry[], xMax: number): LimitCurvePoint[] {
-  const { indicator, cityNumerator, cityDenominator } = comparison;
-  if ((indicator.kind === 'PROPORTION' || indicator.kind === 'RATE') && cityNumerator !== null && cityDenominator) {
-    const minN = Math.min(...shown.map((e) => e.denominator));
-    const scale = indicator.kind === 'RATE' ? (indicator.ratePer ?? 1) : 1;
-    return funnelCurves(cityNumerator / cityDenominator, Math.max(1, Math.floor(minN / 3)), xMax, scale);
-  }
-  const shared = shown.find((e) => e.lower95 !== null && e.upper95 !== null && e.lower998 !== null && e.upper998 !== null);
-  if (!shared) return [];
-  const flat = { lower95: shared.lower95!, upper95: shared.upper95!, lower998: shared.lower998!, upper998: shared.upper998! };
-  return [
-    { n: 0, ...flat },
-    { n: xMax, ...flat },
-  ];
+type CurvePoint = ComparisonFieldsFragment['limitCurve'][number];
+
+/**
+ * The funnel's curves, as the API draws them (`limitCurve`): the limits the districts are judged by, at sizes
+ * along the plot, so the page computes no statistics of its own. Medians' and means' limits are the same at
+ * every size: a flat band across the plot.
+ */
+function curvesFor(comparison: ComparisonFieldsFragment, xMax: number): CurvePoint[] {
+  const curve = comparison.limitCurve;
+  if (comparison.indicator.kind === 'PROPORTION' || comparison.indicator.kind === 'RATE') return curve;
+  return curve.length === 0
+    ? []
+    : [
+        { ...curve[0], cases: 0 },
+        { ...curve[0], cases: xMax },
+      ];
 }
 
 const MARKERS: Record<FunnelPosition, { shape: 'circle' | 'up' | 'down'; className: string }> = {
@@ -73,11 +73,11 @@ export function FunnelPlot({ comparison, titleId, descId }: { comparison: Compar
   const shown = comparison.entries.filter(isShown);
   if (shown.length === 0) return null;
   const xMax = Math.max(...shown.map((e) => e.denominator)) * 1.1;
-  const curves = curvesFor(comparison, shown, xMax);
+  const curves = curvesFor(comparison, xMax);
 
   // The y range holds every point and the curves from the smallest district's size on, not the open mouth.
   const minN = Math.min(...shown.map((e) => e.denominator)) * 0.8;
-  const visible = curves.filter((c) => c.n >= minN || curves.length === 2);
+  const visible = curves.filter((c) => c.cases >= minN || curves.length === 2);
   const ys = [
     ...shown.map((e) => e.value),
     ...visible.flatMap((c) => [c.lower998, c.upper998]),
@@ -96,8 +96,8 @@ export function FunnelPlot({ comparison, titleId, descId }: { comparison: Compar
 
   const x = (n: number) => MARGIN.left + (n / xMax) * PLOT_W;
   const y = (v: number) => MARGIN.top + PLOT_H - ((v - yMin) / (yMax - yMin)) * PLOT_H;
-  const line = (key: keyof Omit<LimitCurvePoint, 'n'>) =>
-    curves.map((c, i) => `${i ? 'L' : 'M'}${x(c.n).toFixed(1)},${y(c[key]).toFixed(1)}`).join(' ');
+  const line = (key: 'lower95' | 'upper95' | 'lower998' | 'upper998') =>
+    curves.map((c, i) => `${i ? 'L' : 'M'}${x(c.cases).toFixed(1)},${y(c[key]).toFixed(1)}`).join(' ');
 
   // Labels to the right of their point, moved down where they would overlap one already placed.
   const placed: { x: number; y: number; w: number }[] = [];

@@ -64,6 +64,15 @@ export type IndicatorKind =
   /** numerator per `ratePer` of a population (denominator), e.g. children placed per 1 000 children. */
   | 'RATE';
 
+/** Whether the funnel limits allow for districts differing more than chance explains (Spiegelhalter 2005, §4–5). When they do, far more districts than 5 % fall outside the 95 % limits, and the limits are too narrow to judge by. */
+export type Overdispersion =
+  /** Limits widened by a between-district variance τ² (random effects, DerSimonian–Laird), when τ² is above 0. */
+  | 'ADDITIVE'
+  /** Limits widened by √φ, the overdispersion factor, when φ is above 1. */
+  | 'MULTIPLICATIVE'
+  /** Exact limits for chance alone (binomial or Poisson). */
+  | 'NONE';
+
 /** How often figures are reported: periods 2026, 2026-Q3 or 2026-09. */
 export type Periodicity =
   /** Per month: 2026-09. */
@@ -116,11 +125,12 @@ export type SeriesQueryVariables = Exact<{
 
 export type SeriesQuery = { childServices?: { series: Array<{ period: string, value: number | null, suppressed: boolean, reported: boolean }> | null } | null, adultServices?: { series: Array<{ period: string, value: number | null, suppressed: boolean, reported: boolean }> | null } | null, disability?: { series: Array<{ period: string, value: number | null, suppressed: boolean, reported: boolean }> | null } | null, incomeSupport?: { series: Array<{ period: string, value: number | null, suppressed: boolean, reported: boolean }> | null } | null };
 
-export type ComparisonFieldsFragment = { period: string, cityValue: number | null, cityNumerator: number | null, cityDenominator: number | null, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null }, entries: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, suppressionReason: SuppressionReason | null, position: FunnelPosition | null, lower95: number | null, upper95: number | null, lower998: number | null, upper998: number | null, district: { code: string, name: string } }> };
+export type ComparisonFieldsFragment = { period: string, cityValue: number | null, cityNumerator: number | null, cityDenominator: number | null, overdispersion: Overdispersion, dispersionFactor: number | null, betweenDistrictVariance: number | null, limitsWidened: boolean, limitCurve: Array<{ cases: number, lower95: number, upper95: number, lower998: number, upper998: number }>, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null }, entries: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, suppressionReason: SuppressionReason | null, position: FunnelPosition | null, lower95: number | null, upper95: number | null, lower998: number | null, upper998: number | null, district: { code: string, name: string } }> };
 
 export type ComparisonQueryVariables = Exact<{
   indicator: string;
   period: string;
+  overdispersion?: Overdispersion;
   childServices: boolean;
   adultServices: boolean;
   disability: boolean;
@@ -128,7 +138,7 @@ export type ComparisonQueryVariables = Exact<{
 }>;
 
 
-export type ComparisonQuery = { childServices?: { comparison: { period: string, cityValue: number | null, cityNumerator: number | null, cityDenominator: number | null, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null }, entries: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, suppressionReason: SuppressionReason | null, position: FunnelPosition | null, lower95: number | null, upper95: number | null, lower998: number | null, upper998: number | null, district: { code: string, name: string } }> } | null } | null, adultServices?: { comparison: { period: string, cityValue: number | null, cityNumerator: number | null, cityDenominator: number | null, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null }, entries: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, suppressionReason: SuppressionReason | null, position: FunnelPosition | null, lower95: number | null, upper95: number | null, lower998: number | null, upper998: number | null, district: { code: string, name: string } }> } | null } | null, disability?: { comparison: { period: string, cityValue: number | null, cityNumerator: number | null, cityDenominator: number | null, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null }, entries: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, suppressionReason: SuppressionReason | null, position: FunnelPosition | null, lower95: number | null, upper95: number | null, lower998: number | null, upper998: number | null, district: { code: string, name: string } }> } | null } | null, incomeSupport?: { comparison: { period: string, cityValue: number | null, cityNumerator: number | null, cityDenominator: number | null, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null }, entries: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, suppressionReason: SuppressionReason | null, position: FunnelPosition | null, lower95: number | null, upper95: number | null, lower998: number | null, upper998: number | null, district: { code: string, name: string } }> } | null } | null };
+export type ComparisonQuery = { childServices?: { comparison: { period: string, cityValue: number | null, cityNumerator: number | null, cityDenominator: number | null, overdispersion: Overdispersion, dispersionFactor: number | null, betweenDistrictVariance: number | null, limitsWidened: boolean, limitCurve: Array<{ cases: number, lower95: number, upper95: number, lower998: number, upper998: number }>, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null }, entries: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, suppressionReason: SuppressionReason | null, position: FunnelPosition | null, lower95: number | null, upper95: number | null, lower998: number | null, upper998: number | null, district: { code: string, name: string } }> } | null } | null, adultServices?: { comparison: { period: string, cityValue: number | null, cityNumerator: number | null, cityDenominator: number | null, overdispersion: Overdispersion, dispersionFactor: number | null, betweenDistrictVariance: number | null, limitsWidened: boolean, limitCurve: Array<{ cases: number, lower95: number, upper95: number, lower998: number, upper998: number }>, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null }, entries: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, suppressionReason: SuppressionReason | null, position: FunnelPosition | null, lower95: number | null, upper95: number | null, lower998: number | null, upper998: number | null, district: { code: string, name: string } }> } | null } | null, disability?: { comparison: { period: string, cityValue: number | null, cityNumerator: number | null, cityDenominator: number | null, overdispersion: Overdispersion, dispersionFactor: number | null, betweenDistrictVariance: number | null, limitsWidened: boolean, limitCurve: Array<{ cases: number, lower95: number, upper95: number, lower998: number, upper998: number }>, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null }, entries: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, suppressionReason: SuppressionReason | null, position: FunnelPosition | null, lower95: number | null, upper95: number | null, lower998: number | null, upper998: number | null, district: { code: string, name: string } }> } | null } | null, incomeSupport?: { comparison: { period: string, cityValue: number | null, cityNumerator: number | null, cityDenominator: number | null, overdispersion: Overdispersion, dispersionFactor: number | null, betweenDistrictVariance: number | null, limitsWidened: boolean, limitCurve: Array<{ cases: number, lower95: number, upper95: number, lower998: number, upper998: number }>, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null }, entries: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, suppressionReason: SuppressionReason | null, position: FunnelPosition | null, lower95: number | null, upper95: number | null, lower998: number | null, upper998: number | null, district: { code: string, name: string } }> } | null } | null };
 
 export type ProfileSummaryFieldsFragment = { adoption: { documentsInForce: number, lagging: Array<{ daysLagging: number | null, document: { slug: string, title: string } }> } | null, indicators: Array<{ position: FunnelPosition | null, suppressed: boolean, indicator: { code: string } }> | null };
 
@@ -236,6 +246,17 @@ export const ComparisonFieldsFragmentDoc = new TypedDocumentString(`
   cityValue
   cityNumerator
   cityDenominator
+  overdispersion
+  dispersionFactor
+  betweenDistrictVariance
+  limitsWidened
+  limitCurve {
+    cases
+    lower95
+    upper95
+    lower998
+    upper998
+  }
   indicator {
     ...IndicatorFields
   }
@@ -421,24 +442,40 @@ export const SeriesDocument = new TypedDocumentString(`
   reported
 }`) as unknown as TypedDocumentString<SeriesQuery, SeriesQueryVariables>;
 export const ComparisonDocument = new TypedDocumentString(`
-    query Comparison($indicator: String!, $period: Period!, $childServices: Boolean!, $adultServices: Boolean!, $disability: Boolean!, $incomeSupport: Boolean!) {
+    query Comparison($indicator: String!, $period: Period!, $overdispersion: Overdispersion! = NONE, $childServices: Boolean!, $adultServices: Boolean!, $disability: Boolean!, $incomeSupport: Boolean!) {
   childServices @include(if: $childServices) {
-    comparison(indicator: $indicator, period: $period) {
+    comparison(
+      indicator: $indicator
+      period: $period
+      overdispersion: $overdispersion
+    ) {
       ...ComparisonFields
     }
   }
   adultServices @include(if: $adultServices) {
-    comparison(indicator: $indicator, period: $period) {
+    comparison(
+      indicator: $indicator
+      period: $period
+      overdispersion: $overdispersion
+    ) {
       ...ComparisonFields
     }
   }
   disability @include(if: $disability) {
-    comparison(indicator: $indicator, period: $period) {
+    comparison(
+      indicator: $indicator
+      period: $period
+      overdispersion: $overdispersion
+    ) {
       ...ComparisonFields
     }
   }
   incomeSupport @include(if: $incomeSupport) {
-    comparison(indicator: $indicator, period: $period) {
+    comparison(
+      indicator: $indicator
+      period: $period
+      overdispersion: $overdispersion
+    ) {
       ...ComparisonFields
     }
   }
@@ -459,6 +496,17 @@ fragment ComparisonFields on Comparison {
   cityValue
   cityNumerator
   cityDenominator
+  overdispersion
+  dispersionFactor
+  betweenDistrictVariance
+  limitsWidened
+  limitCurve {
+    cases
+    lower95
+    upper95
+    lower998
+    upper998
+  }
   indicator {
     ...IndicatorFields
   }

@@ -4,7 +4,7 @@ import { useLoad } from '../api/hooks';
 import { SessionContext } from '../components/session-context';
 import { FunnelPlot, isShown, Marker } from '../components/FunnelPlot';
 import { Status } from '../components/Status';
-import { ComparisonDocument, type ComparisonFieldsFragment } from '../gql/graphql';
+import { ComparisonDocument, type ComparisonFieldsFragment, type Overdispersion } from '../gql/graphql';
 import { AREA_FIELDS, onlyArea } from '../model/areas';
 import { findIndicator, loadCatalogue, reportedPeriods, type Catalogue } from '../model/catalogue';
 import { formatCount, formatValue, POSITION_NAMES } from '../model/format';
@@ -13,20 +13,44 @@ import { href, replaceRoute, type Route } from '../router';
 
 const DEFAULT_INDICATOR = 'CS-IA14';
 
-/** How the limits were drawn, stated under the plot. */
+const OVERDISPERSION_NAMES: Record<Overdispersion, string> = {
+  NONE: 'Ingen (exakta gränser)',
+  MULTIPLICATIVE: 'Multiplikativ (φ)',
+  ADDITIVE: 'Additiv (τ²)',
+};
+const isOverdispersion = (value: string | null): value is Overdispersion => value !== null && value in OVERDISPERSION_NAMES;
+
+const decimal = (x: number, digits = 2) => x.toLocaleString('sv-SE', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const small = (x: number) => x.toLocaleString('sv-SE', { maximumSignificantDigits: 3 });
+
+/** How the limits were drawn, and any adjustment for overdispersion, stated under the plot. */
 function methodNote(comparison: ComparisonFieldsFragment): string {
-  const { indicator } = comparison;
-  if (indicator.kind === 'PROPORTION' || indicator.kind === 'RATE') {
+  const { indicator, overdispersion, limitsWidened, dispersionFactor, betweenDistrictVariance } = comparison;
+  if (indicator.kind !== 'PROPORTION' && indicator.kind !== 'RATE') {
     return (
-      'Kontrollgränserna (95 % och 99,8 %) är exakta binomialgränser kring stadens värde för varje antal, interpolerade ' +
-      'mellan heltal (Spiegelhalter 2005), med normalapproximation över 10 000. Stadens värde är summan av täljarna ' +
-      'delad med summan av nämnarna. Ingen justering för överspridning. Läget för varje stadsdel är API:ets bedömning.'
+      `Stadsdelarna rapporterar ${indicator.kind === 'MEDIAN' ? 'en median' : 'ett medelvärde'} och antal ärenden men ingen spridning, ` +
+      'så gränserna är stadens värde ± 1,96 och ± 3,09 robusta standardavvikelser av stadsdelarnas värden (1,4826 × MAD), ' +
+      'lika för alla. Ingen justering för överspridning behövs: spridningen mellan stadsdelarna är redan gränsernas mått.'
     );
   }
+  const distribution = indicator.kind === 'RATE' ? 'Poissongränser' : 'binomialgränser';
+  const phi = dispersionFactor === null ? '' : ` Överspridningsfaktorn φ = ${decimal(dispersionFactor)}.`;
+  const exact =
+    `Kontrollgränserna (95 % och 99,8 %) är exakta ${distribution} kring stadens värde vid varje antal, interpolerade mellan heltal ` +
+    '(Spiegelhalter 2005); kurvorna och varje stadsdels läge kommer från samma beräkning i API:et. Stadens värde är summan av ' +
+    'täljarna delad med summan av nämnarna.';
+  if (overdispersion === 'NONE') return `${exact} Ingen justering för överspridning.${phi}`;
+  if (!limitsWidened) {
+    return `${exact} Justering för överspridning (${OVERDISPERSION_NAMES[overdispersion].toLowerCase()}) begärdes, men stadsdelarna skiljer sig inte mer än slumpen förklarar, så gränserna är oförändrade.${phi}`;
+  }
+  const how =
+    overdispersion === 'MULTIPLICATIVE'
+      ? `multiplikativt: variansen är multiplicerad med φ = ${decimal(dispersionFactor ?? 1)}`
+      : `additivt: mellanstadsdelsvariansen τ² = ${small(betweenDistrictVariance ?? 0)} är lagd till variansen (slumpeffektmodell, DerSimonian–Laird)`;
   return (
-    `Stadsdelarna rapporterar ${indicator.kind === 'MEDIAN' ? 'en median' : 'ett medelvärde'} och antal ärenden men ingen spridning, ` +
-    'så gränserna är stadens värde ± 1,96 och ± 3,09 robusta standardavvikelser av stadsdelarnas värden (1,4826 × MAD), ' +
-    'lika för alla. Ingen justering för överspridning.'
+    `Gränserna är vidgade för överspridning, ${how}, eftersom stadsdelarna skiljer sig mer än slumpen förklarar; de vidgade gränserna ` +
+    'följer normalfördelningen (Spiegelhalter 2005, avsnitt 4–5). Kurvorna och varje stadsdels läge kommer från samma beräkning i API:et. ' +
+    'Stadens värde är summan av täljarna delad med summan av nämnarna.'
   );
 }
 
@@ -139,13 +163,31 @@ function FunnelView({ comparison }: { comparison: ComparisonFieldsFragment }) {
   );
 }
 
-function Pickers({ cat, indicator, period, periods }: { cat: Catalogue; indicator: string; period: string; periods: string[] }) {
-  const go = (next: { indikator?: string; period?: string }) =>
+function Pickers({
+  cat,
+  indicator,
+  period,
+  periods,
+  overdispersion,
+}: {
+  cat: Catalogue;
+  indicator: string;
+  period: string;
+  periods: string[];
+  overdispersion: Overdispersion;
+}) {
+  const go = (next: { indikator?: string; period?: string; spridning?: Overdispersion }) => {
+    const spridning = next.spridning ?? overdispersion;
     replaceRoute(
       href('trattdiagram', {
-        params: { indikator: next.indikator ?? indicator, period: next.period ?? (next.indikator ? undefined : period) },
+        params: {
+          indikator: next.indikator ?? indicator,
+          period: next.period ?? (next.indikator ? undefined : period),
+          spridning: spridning === 'NONE' ? undefined : spridning,
+        },
       }),
     );
+  };
   return (
     <form class="pickers" onSubmit={(event) => event.preventDefault()}>
       <div class="field">
@@ -172,6 +214,20 @@ function Pickers({ cat, indicator, period, periods }: { cat: Catalogue; indicato
           ))}
         </select>
       </div>
+      <div class="field">
+        <label for="pick-overdispersion">Justering för överspridning</label>
+        <select
+          id="pick-overdispersion"
+          value={overdispersion}
+          onChange={(event) => go({ spridning: event.currentTarget.value as Overdispersion })}
+        >
+          {(Object.keys(OVERDISPERSION_NAMES) as Overdispersion[]).map((item) => (
+            <option key={item} value={item}>
+              {OVERDISPERSION_NAMES[item]}
+            </option>
+          ))}
+        </select>
+      </div>
     </form>
   );
 }
@@ -182,6 +238,8 @@ export function FunnelPage({ route }: { route: Route }) {
   const signedIn = session?.principal?.name ?? '';
   const code = route.params.get('indikator') ?? DEFAULT_INDICATOR;
   const asked = route.params.get('period') ?? undefined;
+  const spridning = route.params.get('spridning');
+  const overdispersion: Overdispersion = isOverdispersion(spridning) ? spridning : 'NONE';
   useEffect(() => {
     document.title = 'Trattdiagram – Samsyn';
   }, []);
@@ -192,9 +250,9 @@ export function FunnelPage({ route }: { route: Route }) {
     const periods = await reportedPeriods(cat, indicator);
     const period = asked ?? periods[0];
     if (!period) return { cat, indicator, periods, period: '', comparison: null };
-    const data = await request(ComparisonDocument, { indicator: indicator.code, period, ...onlyArea(indicator.area) });
+    const data = await request(ComparisonDocument, { indicator: indicator.code, period, overdispersion, ...onlyArea(indicator.area) });
     return { cat, indicator, periods, period, comparison: data[AREA_FIELDS[indicator.area]]?.comparison ?? null };
-  }, [code, asked, signedIn]);
+  }, [code, asked, overdispersion, signedIn]);
 
   return (
     <>
@@ -211,6 +269,7 @@ export function FunnelPage({ route }: { route: Route }) {
               indicator={indicator.code}
               period={period}
               periods={periods.includes(period) ? periods : [period, ...periods]}
+              overdispersion={overdispersion}
             />
             {comparison ? <FunnelView comparison={comparison} /> : <p>Inga uppgifter för perioden.</p>}
           </>

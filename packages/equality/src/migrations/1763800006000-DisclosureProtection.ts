@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { protectUnprotectedPeriods } from '../protection';
+import { protectUnprotectedPeriods } from '../disclosure/disclosure.service';
 
 /**
  * The disclosure protection of each period's published figures, computed when figures change: one row

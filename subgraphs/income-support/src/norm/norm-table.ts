@@ -1,3 +1,5 @@
+import { parse } from 'csv-parse/sync';
+
 /** The national norm for one year as published in a guideline version's details (`details.nationalNorm`). */
 export interface NormTable {
   year: number;
@@ -11,11 +13,25 @@ export interface NormTable {
   source: string;
 }
 
-/** Reads the norm CSV (category,group,amount,amount with free lunch) into a norm table. */
+/** One row of the norm CSV: category, group, the amount, and the lower amount with free lunch (empty when none). */
+interface NormCsvRow {
+  category: string;
+  group: string;
+  amount: string;
+  withFreeLunch: string;
+}
+
+/** Reads the norm CSV (category,group,amount,amount with free lunch; a header line first) into a norm table. */
 export function normTableFromCsv(csv: string, year: number, source: string): NormTable {
+  const rows: NormCsvRow[] = parse(csv, {
+    columns: ['category', 'group', 'amount', 'withFreeLunch'],
+    fromLine: 2,
+    skipEmptyLines: true,
+    trim: true,
+    bom: true,
+  });
   const table: NormTable = { year, children: [], adults: { single: 0, couple: 0 }, householdCommon: {}, source };
-  for (const line of csv.trim().split('\n').slice(1)) {
-    const [category, group, amount, lower] = line.split(',').map((cell) => cell.trim());
+  for (const { category, group, amount, withFreeLunch: lower } of rows) {
     if (category === 'personal_child') {
       const ages = /^(\d+)(?:-(\d+))? år$/.exec(group);
       if (!ages) throw new Error(`unreadable age band "${group}"`);
@@ -35,8 +51,31 @@ export function normTableFromCsv(csv: string, year: number, source: string): Nor
   return table;
 }
 
+/** A norm table as the API takes it (`NormTableInput`): adults and household amounts as separate fields and a list. */
+export function normTableFromInput(input: {
+  year: number;
+  children: { fromAge: number; toAge: number; amount: number; withFreeLunch?: number | null }[];
+  adultSingle: number;
+  adultCouple: number;
+  householdCommon: number[];
+  source: string;
+}): NormTable {
+  return {
+    year: input.year,
+    children: input.children.map((band) => ({
+      fromAge: band.fromAge,
+      toAge: band.toAge,
+      amount: band.amount,
+      ...(band.withFreeLunch ? { withFreeLunch: band.withFreeLunch } : {}),
+    })),
+    adults: { single: input.adultSingle, couple: input.adultCouple },
+    householdCommon: Object.fromEntries(input.householdCommon.map((amount, i) => [String(i + 1), amount])),
+    source: input.source,
+  };
+}
+
 /** What is missing or wrong in a norm table, so that a broken one is never used to compute. */
-export function problemsOf(table: NormTable | undefined): string[] {
+export function normTableProblems(table: NormTable | undefined): string[] {
   if (!table) return ['the version has no national norm table'];
   const problems: string[] = [];
   if (!Number.isInteger(table.year)) problems.push('year is missing');

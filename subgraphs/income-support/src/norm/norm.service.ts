@@ -1,7 +1,9 @@
 import { BadInputError, inTransaction, type Db, type Principal } from '@samsyn/core';
 import { Area } from '@samsyn/area';
 import { DocumentKind, DocumentLifecycle, DocumentReader, type DocumentVersion } from '@samsyn/knowledge';
-import { problemsOf, type NormTable } from './norm-table';
+import { normTableProblems, type NormTable } from './norm-table';
+import { calculateNorm, type Household } from './norm.calculator';
+import { NormResult, type NormLine } from './norm.types';
 
 /** The guideline whose versions are the yearly national norm tables. */
 export const NORM_SLUG = 'riksnorm';
@@ -24,9 +26,16 @@ export class NormService {
     const found = (await this.publishedTables()).find(({ table }) => String(table.year) === String(year));
     if (!found) throw new BadInputError(`No national norm for ${year} has been published.`, { year });
     const { table, version } = found;
-    const problems = problemsOf(table);
+    const problems = normTableProblems(table);
     if (problems.length > 0) throw new BadInputError(`The published norm for ${year} is incomplete: ${problems.join('; ')}.`, { year });
     return { table, version };
+  }
+
+  /** The monthly norm for a household from the published norm of `year`, with the version it comes from. */
+  async nationalNorm(year: number, household: Household): Promise<NormResult> {
+    const { table, version } = await this.publishedNorm(year);
+    const { total, lines } = calculateNorm(table, household);
+    return Object.assign(new NormResult(), { year, total, lines: lines as NormLine[], normVersion: version });
   }
 
   /** The years with a published norm, newest first. */
@@ -37,7 +46,7 @@ export class NormService {
 
   /** A draft of the norm for a year, checked complete, as a new version of the norm guideline. */
   async createDraft(principal: Principal | null, today: string, table: NormTable): Promise<DocumentVersion> {
-    const problems = problemsOf(table);
+    const problems = normTableProblems(table);
     if (problems.length > 0) throw new BadInputError(`The norm table is not complete: ${problems.join('; ')}.`, { problems });
     // One transaction: the norm document is looked up where the draft is written.
     const content = {

@@ -19,6 +19,6 @@ export function districtByCode(ctx: SubgraphContext) {
 /** The predecessors merged into each district, one statement per request. */
 export function predecessorsOf(ctx: SubgraphContext) {
   return ctx.loaders.get<string, District[]>('predecessorsOf', async (ids) =>
-    groupByKeys(ids, await new DistrictService(ctx.db).mergedInto(ids), (d) => d.mergedIntoId as string),
+    groupByKeys(ids, await new DistrictService(ctx.db).predecessors(ids), (d) => d.mergedIntoId as string),
   );
 }

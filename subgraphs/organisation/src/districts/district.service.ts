@@ -34,8 +34,8 @@ export class DistrictService {
     return this.db.getRepository(District).createQueryBuilder('d').where('d.code = ANY(:codes)', { codes }).getMany();
   }
 
-  /** The districts that were merged into each of `ids`. */
-  async mergedInto(ids: readonly string[]): Promise<District[]> {
+  /** The predecessors of each of `ids`: the districts that were merged into it. */
+  async predecessors(ids: readonly string[]): Promise<District[]> {
     return this.db
       .getRepository(District)
       .createQueryBuilder('d')

@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
-import type { Area } from '@samsyn/area';
+import type { Area, AreaModule } from '@samsyn/area';
 import { DEMO_DISTRICTS } from '@samsyn/area/seed';
-import { seedIndicators, type IndicatorDefinition } from './indicators';
-import { periodRange } from './periods';
-import { protectFigures, protectUnprotectedPeriods } from './protection';
-import { IndicatorKind } from './types';
+import { protectFigures, protectUnprotectedPeriods } from '../src/disclosure/disclosure.service';
+import { seedIndicators, type IndicatorDefinition } from '../src/indicators/indicator.service';
+import { IndicatorKind } from '../src/indicators/indicator.types';
+import { periodRange } from '../src/periods/period';
 
 /** How the demo figures of an indicator are made up: a city level, how much districts differ, and real outliers. */
 export interface DemoLevels {
@@ -90,4 +90,9 @@ export async function seedEquality(db: DataSource, area: Area, indicators: DemoI
     await protectFigures(em, area, [...loaded]);
     await protectUnprotectedPeriods(em, area);
   });
+}
+
+/** The area's indicators and their demo figures, loaded with the demo data (after `equalityModule`'s migrations). */
+export function equalityDemo(indicators: DemoIndicator[]): AreaModule {
+  return { resolvers: () => [], seed: (db, area) => seedEquality(db, area, indicators) };
 }

@@ -1,10 +1,13 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { BadInputError, errorsDoc, NEEDS_TOKEN, policy, REFUSALS, type Constructor, type SubgraphContext } from '@samsyn/core';
-import { AreaNamespace, AreaProfile, type AreaTypes } from '@samsyn/area';
-import { comparisonOf, entryOf, indicatorsOf } from './loaders';
-import { MAX_REPORT_ROWS, ObservationService } from './observations';
-import { PeriodScalar, periodicityOf, periodRange } from './periods';
-import { Comparison, Indicator, IndicatorValue, ObservationInput, Overdispersion, ReportResult, SeriesPoint, Trend } from './types';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { BadInputError, NEEDS_TOKEN, policy, type SubgraphContext } from '@samsyn/core';
+import { AreaNamespace, AreaProfile } from '@samsyn/area';
+import { indicatorsOf } from '../indicators/indicator.loaders';
+import type { Indicator } from '../indicators/indicator.types';
+import { periodicityOf, periodRange } from '../periods/period';
+import { PeriodScalar } from '../periods/period.types';
+import { funnelModelOf, limitCurve } from './comparison.calculator';
+import { comparisonOf, entryOf } from './comparison.loaders';
+import { Comparison, FunnelLimits, IndicatorValue, Overdispersion, SeriesPoint, Trend } from './comparison.types';
 
 async function indicatorFor(ctx: SubgraphContext, area: AreaNamespace['area'], code: string, period: string): Promise<Indicator> {
   const indicator = (await indicatorsOf(ctx).load(area)).find((candidate) => candidate.code === code);
@@ -15,14 +18,9 @@ async function indicatorFor(ctx: SubgraphContext, area: AreaNamespace['area'], c
   return indicator;
 }
 
-/** `indicators`, `comparison` and `series` of every area, on the interface the areas share. */
+/** `comparison` and `series` of every area, on the interface the areas share. */
 @Resolver(() => AreaNamespace)
-export class EqualityResolver {
-  @FieldResolver(() => [Indicator], { description: 'The indicators districts are compared on.' })
-  indicators(@Root() ns: AreaNamespace, @Ctx() ctx: SubgraphContext): Promise<Indicator[]> {
-    return indicatorsOf(ctx).load(ns.area);
-  }
-
+export class ComparisonResolver {
   @FieldResolver(() => Comparison, {
     nullable: true,
     description: `Every reporting district against the city on one indicator and period. ${NEEDS_TOKEN}`,
@@ -76,31 +74,7 @@ export class EqualityResolver {
   }
 }
 
-/** `reportObservations` in an area's mutations. */
-export function reportMutations(types: AreaTypes): Constructor[] {
-  @Resolver(() => types.Mutations)
-  class ReportResolver {
-    @FieldResolver(() => ReportResult, {
-      description: `A district system reports its own district's aggregated figures; the same report twice changes nothing, and one bad row stores nothing. ${errorsDoc(
-        {
-          ...REFUSALS.districtSystem,
-          BAD_USER_INPUT:
-            'every bad row listed in extensions.rows: unknown indicator or district, a period of the wrong kind, negative counts, numerator above denominator',
-        },
-      )}`,
-    })
-    reportObservations(
-      @Root() ns: AreaNamespace,
-      @Arg('input', () => [ObservationInput], { description: `The figures, at most ${MAX_REPORT_ROWS} rows.` }) input: ObservationInput[],
-      @Ctx() ctx: SubgraphContext,
-    ): Promise<ReportResult> {
-      return new ObservationService(ctx.db).report(ctx.principal, ns.area, input);
-    }
-  }
-
-  return [ReportResolver];
-}
-
+/** A district profile's `indicators`: its value on each indicator beside the city's. */
 @Resolver(() => AreaProfile)
 export class ProfileIndicatorsResolver {
   @FieldResolver(() => [IndicatorValue], {
@@ -132,5 +106,39 @@ export class ProfileIndicatorsResolver {
         trend: entry?.trend ?? Trend.UNKNOWN,
       });
     });
+  }
+}
+
+/** The largest size a curve may reach: far above any district, and a bound on the work of exact limits. */
+export const MAX_CURVE_CASES = 10_000_000;
+export const MAX_CURVE_POINTS = 200;
+
+/** A comparison's `limitCurve`: its limits drawn as curves, by the method its districts were judged by. */
+@Resolver(() => Comparison)
+export class LimitCurveResolver {
+  @FieldResolver(() => [FunnelLimits], {
+    description:
+      'The control limits at sizes from `from` to `to` cases, spaced evenly on a square-root scale: the curves of a funnel plot, by exactly ' +
+      'the method the entries are judged by (exact limits, or widened as `overdispersion` asked). Without from and to, a third of the ' +
+      'smallest shown district to a tenth beyond the largest. Empty when the comparison has no limits (the city total hidden).',
+  })
+  limitCurve(
+    @Root() comparison: Comparison,
+    @Arg('points', () => Int, { defaultValue: 60, description: `How many sizes, 2 to ${MAX_CURVE_POINTS}.` }) points: number,
+    @Arg('to', () => Int, { nullable: true, description: `The largest size, above from and at most ${MAX_CURVE_CASES}.` })
+    to: number | null | undefined,
+    @Arg('from', () => Int, { nullable: true, description: 'The smallest size, at least 1.' }) from: number | null | undefined,
+  ): FunnelLimits[] {
+    if (points < 2 || points > MAX_CURVE_POINTS) throw new BadInputError(`points must be 2 to ${MAX_CURVE_POINTS}.`, { points });
+    const sizes = comparison.entries.filter((entry) => entry.denominator !== null).map((entry) => entry.denominator as number);
+    const low = from ?? Math.max(1, Math.floor(Math.min(...sizes) / 3));
+    const high = to ?? Math.ceil(Math.max(...sizes) * 1.1);
+    if (from != null && from < 1) throw new BadInputError('from must be at least 1.', { from });
+    if (to != null && to > MAX_CURVE_CASES) throw new BadInputError(`to must be at most ${MAX_CURVE_CASES}.`, { to });
+    if (from != null && to != null && to <= from) throw new BadInputError('to must be above from.', { from, to });
+    const model = funnelModelOf(comparison);
+    // No shown district and no range asked: nothing to draw the curves along.
+    if (!model || !(high > low) || !Number.isFinite(high)) return [];
+    return limitCurve(model, low, high, points);
   }
 }

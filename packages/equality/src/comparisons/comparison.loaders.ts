@@ -1,19 +1,13 @@
 import { groupRows, type SubgraphContext } from '@samsyn/core';
-import type { Area } from '@samsyn/area';
-import { compare, withTrends, type ObservationRow } from './comparison';
-import { indicatorsOfArea } from './indicators';
-import { periodsEndingWith } from './periods';
-import { protectedFiguresInPeriods, type ProtectedFigures } from './protection';
-import { Overdispersion, type Comparison, type ComparisonEntry, type Indicator } from './types';
+import { protectedFiguresInPeriods, type ProtectedFigures } from '../disclosure/disclosure.service';
+import type { Indicator } from '../indicators/indicator.types';
+import type { ObservationRow } from '../observations/observation.service';
+import { periodsEndingWith } from '../periods/period';
+import { compare, withTrends } from './comparison.calculator';
+import { Overdispersion, type Comparison, type ComparisonEntry } from './comparison.types';
 
 /** How many periods a trend looks back over, the current one included. */
 export const TREND_WINDOW = 4;
-
-export function indicatorsOf(ctx: SubgraphContext) {
-  return ctx.loaders.get<Area, Indicator[]>('indicatorsOfArea', (areas) =>
-    Promise.all(areas.map((area) => indicatorsOfArea(ctx.db, area))),
-  );
-}
 
 /** All figures of a period with their disclosure protection, whatever the indicator or district: one statement for all periods a request needs. */
 export function figuresInPeriod(ctx: SubgraphContext) {

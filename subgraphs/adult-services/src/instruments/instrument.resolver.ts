@@ -3,11 +3,9 @@ import { errorsDoc, NEEDS_TOKEN, policy, REFUSALS, type Constructor, type Subgra
 import { ReportResult } from '@samsyn/equality';
 import { Area, type AreaTypes } from '@samsyn/area';
 import { documentBySlug, KnowledgeDocument } from '@samsyn/knowledge';
-import { Instrument, InstrumentCoverage, InstrumentService, InstrumentUseInput } from './instruments';
-
-function coverageOf(ctx: SubgraphContext): Promise<Map<string, InstrumentCoverage>> {
-  return ctx.loaders.once('instrumentCoverage', () => new InstrumentService(ctx.db).coverage());
-}
+import { coverageOf } from './instrument.loaders';
+import { InstrumentService } from './instrument.service';
+import { Instrument, InstrumentCoverage, InstrumentUseInput } from './instrument.types';
 
 /** `adultServices { instruments }` and the report of instruments in use. */
 export function instrumentResolvers(types: AreaTypes): Constructor[] {

@@ -1,9 +1,8 @@
 import type { Db } from '@samsyn/core';
 import type { Area } from '@samsyn/area';
-import type { ObservationRow } from './comparison';
-import { CITY, protectPeriod, WHOLE, type BreakdownCell, type HiddenReason, type ProtectedCell } from './disclosure';
-import { indicatorsOfArea } from './indicators';
-import { ObservationService } from './observations';
+import { indicatorsOfArea } from '../indicators/indicator.service';
+import { ObservationService, type ObservationRow } from '../observations/observation.service';
+import { CITY, protectPeriod, WHOLE, type BreakdownCell, type HiddenReason, type ProtectedCell } from './disclosure.rules';
 
 /**
  * A breakdown of an indicator's figures by category, declared by the module that owns its table: its

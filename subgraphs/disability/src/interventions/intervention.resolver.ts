@@ -3,8 +3,8 @@ import { errorsDoc, NEEDS_TOKEN, policy, REFUSALS, type Constructor, type Subgra
 import { PeriodScalar, ReportResult } from '@samsyn/equality';
 import { Area, type AreaTypes } from '@samsyn/area';
 import { documentBySlug, KnowledgeDocument, versionInForce } from '@samsyn/knowledge';
-import { DecisionsInput, Intervention, InterventionBreakdown, InterventionLevel, Law } from './interventions';
-import { InterventionService } from './interventions.service';
+import { InterventionService } from './intervention.service';
+import { DecisionsInput, Intervention, InterventionBreakdown, InterventionLevel, Law } from './intervention.types';
 
 /** `disability { interventions decisionsNotCarriedOut }` and the report of decisions not carried out. */
 export function interventionResolvers(types: AreaTypes): Constructor[] {

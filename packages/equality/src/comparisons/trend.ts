@@ -1,5 +1,6 @@
 import { jStat } from 'jstat';
-import { Direction, Trend } from './types';
+import { Direction } from '../indicators/indicator.types';
+import { Trend } from './comparison.types';
 
 /** A trend is only called RISING or FALLING when a test this strict (two-sided) finds it. */
 export const TREND_LEVEL = 0.05;

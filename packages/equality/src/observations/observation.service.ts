@@ -1,14 +1,24 @@
 import { BadInputError, inTransaction, policy, type Db, type Principal } from '@samsyn/core';
 import { recordAudit, type Area } from '@samsyn/area';
-import type { ObservationRow } from './comparison';
-import { indicatorsOfArea } from './indicators';
-import { FIRST_PERIOD_YEAR, FIRST_YEAR, LAST_YEAR, periodicityOf, yearOf } from './periods';
-import { protectReported } from './protection';
-import { Indicator, IndicatorKind, ReportResult, type ObservationInput } from './types';
+import { protectReported } from '../disclosure/disclosure.service';
+import { indicatorsOfArea } from '../indicators/indicator.service';
+import { Indicator, IndicatorKind } from '../indicators/indicator.types';
+import { FIRST_PERIOD_YEAR, FIRST_YEAR, LAST_YEAR, periodicityOf, yearOf } from '../periods/period';
+import { ReportResult, type ObservationInput } from './observation.types';
 
 /** At most this many figures in one report; larger sets go through `npm run import`. */
 export const MAX_REPORT_ROWS = 10_000;
 const CHUNK = 5_000;
+
+/** One stored figure, as `observation` holds it. */
+export interface ObservationRow {
+  indicator_code: string;
+  district: string;
+  period: string;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+}
 
 export interface RowProblem {
   row: number;
@@ -24,11 +34,11 @@ export const MAX_COUNT = 2_147_483_647;
 const isCount = (n: number | null | undefined): n is number => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= MAX_COUNT;
 
 /**
- * Checks every row of a report and names each problem: unknown indicator or district, a period the
+ * The problems of every row of a report, each named (an empty list when all is well): unknown indicator or district, a period the
  * indicator is not reported by or one before any figure could exist, negative or missing counts, a numerator above its denominator, a
  * value where counts are expected (or the reverse), and the same figure twice.
  */
-export function checkObservations(
+export function observationProblems(
   rows: ObservationInput[],
   indicators: Map<string, Indicator>,
   knownDistricts?: ReadonlySet<string>,
@@ -127,7 +137,7 @@ export class ObservationService {
     onProgress?: (done: number) => void,
   ): Promise<ReportResult> {
     const indicators = new Map((await indicatorsOfArea(this.db, area)).map((indicator) => [indicator.code, indicator]));
-    const problems = checkObservations(rows, indicators, knownDistricts);
+    const problems = observationProblems(rows, indicators, knownDistricts);
     if (problems.length > 0) refuse(problems, rows.length);
     return inTransaction(this.db, async (tx) => {
       const summary = await new ObservationService(tx).write(actor, rows, onProgress);

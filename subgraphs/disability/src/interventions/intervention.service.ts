@@ -1,4 +1,3 @@
-import type { DataSource } from 'typeorm';
 import { BadInputError, inTransaction, policy, type Db, type Principal } from '@samsyn/core';
 import {
   CITY,
@@ -6,15 +5,13 @@ import {
   MAX_COUNT,
   ObservationService,
   periodicityOf,
-  protectFigures,
   storedProtection,
   tally,
   type FigureBreakdown,
   type ReportResult,
 } from '@samsyn/equality';
-import { Area, recordAudit } from '@samsyn/area';
-import { INTERVENTIONS } from '../../seed/interventions';
-import { DecisionsInput, Intervention, InterventionBreakdown, type Law } from './interventions';
+import { recordAudit } from '@samsyn/area';
+import { Intervention, InterventionBreakdown, type DecisionsInput, type Law } from './intervention.types';
 
 /** The indicator the breakdown adds up to. */
 export const NOT_CARRIED_OUT_INDICATOR = 'DI-NOTEX3M';
@@ -55,6 +52,27 @@ export const notCarriedOutBreakdown: FigureBreakdown = {
       [periods],
     ),
 };
+
+/** The problems of a report of decisions not carried out, each named (an empty list when all is well). */
+export function decisionsProblems(rows: DecisionsInput[], knownInterventions: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  rows.forEach((row, i) => {
+    const own: string[] = [];
+    if (!knownInterventions.has(row.intervention)) own.push(`unknown intervention ${row.intervention}`);
+    if (!isQuarter(row.period)) own.push(`period ${row.period} is not a quarter like 2026-Q3`);
+    if (!Number.isInteger(row.decisions) || row.decisions < 0 || row.decisions > MAX_COUNT)
+      own.push(`decisions must be a count from 0 to ${MAX_COUNT}`);
+    if (!Number.isInteger(row.notCarriedOut) || row.notCarriedOut < 0) own.push('notCarriedOut must be a count of 0 or more');
+    if (row.notCarriedOut > row.decisions) own.push(`notCarriedOut ${row.notCarriedOut} is above decisions ${row.decisions}`);
+    const key = `${row.intervention}|${row.district}|${row.period}`;
+    if (seen.has(key)) own.push('the same intervention, district and quarter appear twice');
+    seen.add(key);
+    if (own.length) problems.push(`row ${i + 1} (${row.intervention}, ${row.district}, ${row.period}): ${own.join('; ')}`);
+  });
+  if (rows.length === 0) problems.push('the report is empty');
+  return problems;
+}
 
 /** The intervention catalogue and the reporting of decisions not carried out in time. */
 export class InterventionService {
@@ -107,22 +125,7 @@ export class InterventionService {
       rows.map((row) => row.district),
     );
     const known = new Set((await this.catalogue()).map((intervention) => intervention.code));
-    const problems: string[] = [];
-    const seen = new Set<string>();
-    rows.forEach((row, i) => {
-      const own: string[] = [];
-      if (!known.has(row.intervention)) own.push(`unknown intervention ${row.intervention}`);
-      if (!isQuarter(row.period)) own.push(`period ${row.period} is not a quarter like 2026-Q3`);
-      if (!Number.isInteger(row.decisions) || row.decisions < 0 || row.decisions > MAX_COUNT)
-        own.push(`decisions must be a count from 0 to ${MAX_COUNT}`);
-      if (!Number.isInteger(row.notCarriedOut) || row.notCarriedOut < 0) own.push('notCarriedOut must be a count of 0 or more');
-      if (row.notCarriedOut > row.decisions) own.push(`notCarriedOut ${row.notCarriedOut} is above decisions ${row.decisions}`);
-      const key = `${row.intervention}|${row.district}|${row.period}`;
-      if (seen.has(key)) own.push('the same intervention, district and quarter appear twice');
-      seen.add(key);
-      if (own.length) problems.push(`row ${i + 1} (${row.intervention}, ${row.district}, ${row.period}): ${own.join('; ')}`);
-    });
-    if (rows.length === 0) problems.push('the report is empty');
+    const problems = decisionsProblems(rows, known);
     if (problems.length > 0)
       throw new BadInputError(`${problems.length} rows are invalid, so nothing was stored: ${problems.join(' | ')}.`, { problems });
 
@@ -174,55 +177,4 @@ export class InterventionService {
       return summary;
     });
   }
-}
-
-/** Loads the catalogue (new codes only) and splits the demo DI-NOTEX3M figures over the interventions. */
-export async function seedInterventions(db: DataSource): Promise<void> {
-  for (const item of INTERVENTIONS) {
-    await db.query(
-      `INSERT INTO intervention (code, law, position, provision, name, description, guideline) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (code) DO NOTHING`,
-      [item.code, item.law, item.position, item.provision, item.name, item.description, item.guideline],
-    );
-  }
-  const [{ present }] = await db.query(`SELECT exists(SELECT 1 FROM decision_not_carried_out) AS present`);
-  if (present) return;
-  // Shares of decisions per intervention, roughly as LSS and SoL decisions fall in a city district.
-  const shares: [string, number][] = [
-    ['LSS-3', 3],
-    ['LSS-4', 3],
-    ['LSS-6', 2],
-    ['LSS-9', 2],
-    ['LSS-10', 3],
-    ['SOL-BOENDESTOD', 5],
-    ['SOL-HEMTJANST', 2],
-  ];
-  const totalShare = shares.reduce((sum, [, share]) => sum + share, 0);
-  const figures = await new ObservationService(db.manager).ofIndicator(NOT_CARRIED_OUT_INDICATOR);
-  const split = (total: number) => {
-    const parts = shares.map(([, share]) => Math.floor((total * share) / totalShare));
-    parts[0] += total - parts.reduce((sum, part) => sum + part, 0);
-    return parts;
-  };
-  const rows = figures.flatMap((figure) => {
-    const decisions = split(figure.denominator ?? 0);
-    // Delays gather where staff are hardest to find: companion and contact persons first.
-    let left = figure.numerator ?? 0;
-    return shares.map(([code], i) => {
-      const notCarriedOut = Math.min(left, decisions[i]);
-      left -= notCarriedOut;
-      return { code, district: figure.district, period: figure.period, decisions: decisions[i], notCarriedOut };
-    });
-  });
-  await db.query(
-    `INSERT INTO decision_not_carried_out (intervention_code, district, period, decisions, not_carried_out, reported_by)
-     SELECT *, 'samsyn-demo-data' FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[])`,
-    [
-      rows.map((r) => r.code),
-      rows.map((r) => r.district),
-      rows.map((r) => r.period),
-      rows.map((r) => r.decisions),
-      rows.map((r) => r.notCarriedOut),
-    ],
-  );
-  await db.transaction((em) => protectFigures(em, Area.DISABILITY, [...new Set(figures.map((figure) => figure.period))]));
 }

@@ -1,53 +1,7 @@
-import { Directive, Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Area, AreaDistrict, type DistrictKey } from '@samsyn/area';
-import { PeriodScalar } from './periods';
-
-export enum IndicatorKind {
-  PROPORTION = 'PROPORTION',
-  RATE = 'RATE',
-  MEDIAN = 'MEDIAN',
-  MEAN = 'MEAN',
-}
-registerEnumType(IndicatorKind, {
-  name: 'IndicatorKind',
-  description: 'What an indicator measures, and so how districts are compared on it.',
-  valuesConfig: {
-    PROPORTION: { description: 'numerator / denominator, e.g. assessments decided within 14 days of all assessments.' },
-    RATE: { description: 'numerator per `ratePer` of a population (denominator), e.g. children placed per 1 000 children.' },
-    MEDIAN: { description: 'a median value per district (e.g. days), with the number of cases as denominator.' },
-    MEAN: { description: 'a mean value per district, with the number of cases as denominator.' },
-  },
-});
-
-export enum Direction {
-  HIGHER_IS_BETTER = 'HIGHER_IS_BETTER',
-  LOWER_IS_BETTER = 'LOWER_IS_BETTER',
-  NEITHER = 'NEITHER',
-}
-registerEnumType(Direction, {
-  name: 'Direction',
-  description: 'Which way an indicator is better: ranks and improving follow it.',
-  valuesConfig: {
-    HIGHER_IS_BETTER: { description: 'A higher value is better (e.g. assessments in time).' },
-    LOWER_IS_BETTER: { description: 'A lower value is better (e.g. waiting days).' },
-    NEITHER: { description: 'Neither is better in itself (e.g. placements): no rank, no improving.' },
-  },
-});
-
-export enum Periodicity {
-  YEAR = 'YEAR',
-  QUARTER = 'QUARTER',
-  MONTH = 'MONTH',
-}
-registerEnumType(Periodicity, {
-  name: 'Periodicity',
-  description: 'How often figures are reported: periods 2026, 2026-Q3 or 2026-09.',
-  valuesConfig: {
-    YEAR: { description: 'Per year: 2026.' },
-    QUARTER: { description: 'Per quarter: 2026-Q3.' },
-    MONTH: { description: 'Per month: 2026-09.' },
-  },
-});
+import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { AreaDistrict, type DistrictKey } from '@samsyn/area';
+import { Indicator } from '../indicators/indicator.types';
+import { PeriodScalar } from '../periods/period.types';
 
 export enum FunnelPosition {
   INSIDE = 'INSIDE',
@@ -128,46 +82,6 @@ registerEnumType(SuppressionReason, {
   },
 });
 
-@ObjectType({ description: 'A measure compared between districts.', simpleResolvers: true })
-@Directive('@shareable')
-export class Indicator {
-  @Field({ description: 'Stable code, e.g. "CS-IA14": what comparison, series and reports name it by.' })
-  code!: string;
-
-  @Field(() => Area, { description: 'The area it belongs to.' })
-  area!: Area;
-
-  @Field({ description: 'The Swedish name.' })
-  name!: string;
-
-  @Field({ description: 'What is counted, in Swedish.' })
-  description!: string;
-
-  @Field(() => IndicatorKind, { description: 'Proportion, rate, median or mean.' })
-  kind!: IndicatorKind;
-
-  @Field({ description: 'e.g. "andel", "per 1 000 barn", "dagar".' })
-  unit!: string;
-
-  @Field(() => Direction, { description: 'Which way is better.' })
-  direction!: Direction;
-
-  @Field(() => Periodicity, { description: 'The kind of period figures are reported per.' })
-  periodicity!: Periodicity;
-
-  @Field(() => Int, { nullable: true, description: 'For a RATE: per how many of the population.' })
-  ratePer!: number | null;
-
-  @Field(() => String, { nullable: true, description: 'The national counterpart in Kolada, if any.' })
-  koladaKpi!: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Slug of the document whose rule the indicator measures (e.g. the routine that sets a deadline).',
-  })
-  ruleDocument!: string | null;
-}
-
 @ObjectType({
   description:
     "One district's figure in a comparison. Hidden figures (see SuppressionReason) have value, counts, position and limits null.",
@@ -247,6 +161,28 @@ export class ComparisonEntry {
 
   @Field(() => Float, { nullable: true, description: 'Two-sided p-value of the test for a trend; RISING or FALLING only below 0.05.' })
   trendPValue!: number | null;
+}
+
+@ObjectType({
+  description: 'The control limits at one size: a point of the curves a funnel plot draws, in the indicator’s unit.',
+  simpleResolvers: true,
+})
+@Directive('@shareable')
+export class FunnelLimits {
+  @Field(() => Int, { description: 'The number of cases (the population, for a rate): the x of the funnel plot.' })
+  cases!: number;
+
+  @Field(() => Float, { description: 'The lower 95 % control limit.' })
+  lower95!: number;
+
+  @Field(() => Float, { description: 'The upper 95 % control limit.' })
+  upper95!: number;
+
+  @Field(() => Float, { description: 'The lower 99.8 % control limit.' })
+  lower998!: number;
+
+  @Field(() => Float, { description: 'The upper 99.8 % control limit.' })
+  upper998!: number;
 }
 
 @ObjectType({
@@ -370,47 +306,4 @@ export class IndicatorValue {
 
   @Field(() => Trend, { description: "The direction of the district's values over the last four periods." })
   trend!: Trend;
-}
-
-@InputType({
-  description:
-    'One aggregated figure: a count pair for proportions and rates, a value (and optionally the number of cases) for medians and means.',
-})
-export class ObservationInput {
-  @Field({ description: 'Indicator code, e.g. "CS-IA14".' })
-  indicator!: string;
-
-  @Field({ description: 'District code, e.g. "angered".' })
-  district!: string;
-
-  @Field(() => PeriodScalar, { description: 'A year, quarter or month, as the indicator’s periodicity says.' })
-  period!: string;
-
-  @Field(() => Int, { nullable: true, description: 'Proportions and rates: cases with the outcome (0 or more).' })
-  numerator?: number | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: 'Proportions and rates: all cases, or the population; medians and means: the number of cases.',
-  })
-  denominator?: number | null;
-
-  @Field(() => Float, { nullable: true, description: 'Medians and means: the value.' })
-  value?: number | null;
-}
-
-@ObjectType({ description: 'What a report stored.' })
-@Directive('@shareable')
-export class ReportResult {
-  @Field(() => Int, { description: 'Rows in the report.' })
-  received!: number;
-
-  @Field(() => Int, { description: 'Rows stored for the first time.' })
-  inserted!: number;
-
-  @Field(() => Int, { description: 'Rows that changed what was stored.' })
-  updated!: number;
-
-  @Field(() => Int, { description: 'Rows identical to what was stored: a repeated report changes nothing.' })
-  unchanged!: number;
 }

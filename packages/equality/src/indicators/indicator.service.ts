@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Db } from '@samsyn/core';
 import type { Area } from '@samsyn/area';
-import { Indicator, type Direction, type IndicatorKind, type Periodicity } from './types';
+import { Indicator, type Direction, type IndicatorKind, type Periodicity } from './indicator.types';
 
 interface IndicatorRow {
   code: string;

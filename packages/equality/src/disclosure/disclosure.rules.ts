@@ -1,4 +1,4 @@
-import { IndicatorKind, type Indicator } from './types';
+import { IndicatorKind, type Indicator } from '../indicators/indicator.types';
 
 /**
  * Disclosure control for everything an area publishes about one period, as statistical offices do it

@@ -1,4 +1,8 @@
-import { CITY } from './disclosure';
+import { CITY } from '../disclosure/disclosure.rules';
+import type { PeriodProtection } from '../disclosure/disclosure.service';
+import { Direction, Indicator, IndicatorKind } from '../indicators/indicator.types';
+import type { ObservationRow } from '../observations/observation.service';
+import { Comparison, ComparisonEntry, FunnelPosition, Overdispersion, SuppressionReason, Trend } from './comparison.types';
 import {
   CountDistribution,
   dispersion,
@@ -9,29 +13,7 @@ import {
   type Limits,
   type Standing,
 } from './funnel';
-import type { PeriodProtection } from './protection';
 import { trendOf, type TrendKind, type TrendPoint } from './trend';
-import {
-  Comparison,
-  ComparisonEntry,
-  Direction,
-  FunnelPosition,
-  Indicator,
-  IndicatorKind,
-  Overdispersion,
-  SuppressionReason,
-  Trend,
-} from './types';
-
-/** One stored figure. */
-export interface ObservationRow {
-  indicator_code: string;
-  district: string;
-  period: string;
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
-}
 
 const isCounted = (indicator: Indicator) => indicator.kind === IndicatorKind.PROPORTION || indicator.kind === IndicatorKind.RATE;
 const rateBase = (indicator: Indicator) => (indicator.kind === IndicatorKind.RATE ? (indicator.ratePer ?? 1) : 1);
@@ -75,6 +57,92 @@ function rank(entries: ComparisonEntry[], direction: Direction): void {
   });
 }
 
+/** The limits at any size and the standing of a figure, by one comparison's method. */
+export interface FunnelModel {
+  /** The limits, in the indicator's unit, for a district of `n` cases (the same at every n for medians and means). */
+  limitsAt(n: number): Limits;
+  /** Where a district's figure lies, and how surprising that is. */
+  standingOf(row: ObservationRow): { limits: Limits; standing: Standing };
+}
+
+/** The variance per case of a count around the city's proportion or rate. */
+const countVariance = (indicator: Indicator, rate: number) => (indicator.kind === IndicatorKind.RATE ? rate : rate * (1 - rate));
+
+/**
+ * Proportions and rates: exact binomial or Poisson limits, interpolated (Spiegelhalter 2005, A.1.1), or, when widened
+ * for overdispersion, normal limits with the variance times φ (multiplicative) or plus τ² (additive).
+ */
+function countModel(indicator: Indicator, rate: number, phi: number | null, tau2: number | null): FunnelModel {
+  const base = rateBase(indicator);
+  const variance = countVariance(indicator, rate);
+  const widened = phi !== null || tau2 !== null;
+  // Districts of the same size share a distribution; built once per size.
+  const distributions = new Map<number, CountDistribution>();
+  const judge = (n: number, count?: number) => {
+    if (widened) {
+      const sd = Math.sqrt(phi !== null ? (phi * variance) / n : variance / n + (tau2 as number));
+      const funnel = normalFunnel(rate, sd, count === undefined ? undefined : count / n);
+      return { limits: scale(clampLimits(funnel.limits, indicator), base), standing: funnel.standing };
+    }
+    let distribution = distributions.get(n);
+    if (!distribution) {
+      distribution = indicator.kind === IndicatorKind.RATE ? CountDistribution.poisson(rate * n) : CountDistribution.binomial(n, rate);
+      distributions.set(n, distribution);
+    }
+    const funnel = exactFunnel(distribution, n, count);
+    return { limits: scale(funnel.limits, base), standing: funnel.standing };
+  };
+  return {
+    limitsAt: (n) => judge(n).limits,
+    standingOf: (row) => {
+      const { limits, standing } = judge(row.denominator as number, row.numerator as number);
+      return { limits, standing: standing as Standing };
+    },
+  };
+}
+
+/** Medians and means: the city value ± 1.96 and ± 3.09 robust standard deviations, the same for every district. */
+function valueModel(cityValue: number, sd: number): FunnelModel {
+  const { limits } = normalFunnel(cityValue, sd);
+  return {
+    limitsAt: () => limits,
+    standingOf: (row) => ({ limits, standing: normalFunnel(cityValue, sd, row.value as number).standing as Standing }),
+  };
+}
+
+/**
+ * The model a comparison judged its districts by, rebuilt from what it publishes: the city's counts, the overdispersion
+ * asked for and estimated, and the shown districts' values. Null when the comparison has no limits (city hidden).
+ */
+export function funnelModelOf(comparison: Comparison): FunnelModel | null {
+  const { indicator } = comparison;
+  if (isCounted(indicator)) {
+    if (comparison.cityNumerator === null || !comparison.cityDenominator) return null;
+    const widenedBy = (method: Overdispersion, estimate: number | null) =>
+      comparison.limitsWidened && comparison.overdispersion === method ? estimate : null;
+    return countModel(
+      indicator,
+      comparison.cityNumerator / comparison.cityDenominator,
+      widenedBy(Overdispersion.MULTIPLICATIVE, comparison.dispersionFactor),
+      widenedBy(Overdispersion.ADDITIVE, comparison.betweenDistrictVariance),
+    );
+  }
+  if (comparison.cityValue === null) return null;
+  const shown = comparison.entries.filter((entry) => !entry.suppressed && entry.value !== null).map((entry) => entry.value as number);
+  return valueModel(comparison.cityValue, robustSpread(shown));
+}
+
+/**
+ * The limits at `points` sizes from `from` to `to` cases, spaced evenly on a square-root scale (a funnel narrows
+ * fastest at small sizes): what a funnel plot draws as curves, by exactly the method its points were judged by.
+ */
+export function limitCurve(model: FunnelModel, from: number, to: number, points: number): ({ cases: number } & Limits)[] {
+  const a = Math.sqrt(from);
+  const b = Math.sqrt(to);
+  const sizes = new Set(Array.from({ length: points }, (_, i) => Math.round((a + ((b - a) * i) / (points - 1)) ** 2)));
+  return [...sizes].map((cases) => ({ cases, ...model.limitsAt(cases) }));
+}
+
 export interface CompareOptions {
   overdispersion?: Overdispersion;
 }
@@ -114,41 +182,19 @@ export function compare(
 
   let spread: Dispersion | null = null;
   let widened = false;
-  let standingOf: (row: ObservationRow) => { limits: Limits; standing: Standing };
+  let model: FunnelModel | null = null;
   if (counted && cityRate !== null) {
-    const variance = indicator.kind === IndicatorKind.RATE ? cityRate : cityRate * (1 - cityRate);
     spread = dispersion(
       cityRate,
-      variance,
+      countVariance(indicator, cityRate),
       shownRows.map((row) => ({ count: row.numerator as number, n: row.denominator as number })),
     );
     const phi = spread && method === Overdispersion.MULTIPLICATIVE && spread.phi > 1 ? spread.phi : null;
     const tau2 = spread && method === Overdispersion.ADDITIVE && spread.tau2 > 0 ? spread.tau2 : null;
     widened = phi !== null || tau2 !== null;
-    // Districts of the same size share a distribution; built once per denominator.
-    const distributions = new Map<number, CountDistribution>();
-    standingOf = (row) => {
-      const n = row.denominator as number;
-      if (widened) {
-        const sd = Math.sqrt(phi !== null ? (phi * variance) / n : variance / n + (tau2 as number));
-        const funnel = normalFunnel(cityRate, sd, (row.numerator as number) / n);
-        return { limits: scale(clampLimits(funnel.limits, indicator), base), standing: funnel.standing as Standing };
-      }
-      let distribution = distributions.get(n);
-      if (!distribution) {
-        distribution =
-          indicator.kind === IndicatorKind.RATE ? CountDistribution.poisson(cityRate * n) : CountDistribution.binomial(n, cityRate);
-        distributions.set(n, distribution);
-      }
-      const funnel = exactFunnel(distribution, n, row.numerator as number);
-      return { limits: scale(funnel.limits, base), standing: funnel.standing as Standing };
-    };
-  } else {
-    const sd = robustSpread(shownRows.map((row) => row.value as number));
-    standingOf = (row) => {
-      const funnel = normalFunnel(cityValue as number, sd, row.value as number);
-      return { limits: funnel.limits, standing: funnel.standing as Standing };
-    };
+    model = countModel(indicator, cityRate, phi, tau2);
+  } else if (cityValue !== null) {
+    model = valueModel(cityValue, robustSpread(shownRows.map((row) => row.value as number)));
   }
 
   const entries = rows.map((row): ComparisonEntry => {
@@ -159,7 +205,7 @@ export function compare(
         : counted
           ? ((row.numerator as number) / (row.denominator as number)) * base
           : row.value;
-    const judged = value === null || cityValue === null ? null : standingOf(row);
+    const judged = value === null || model === null ? null : model.standingOf(row);
     // Plain objects: type-graphql reads fields, and a comparison of a thousand districts makes many of them.
     return {
       district: { code: row.district },

@@ -1,0 +1,20 @@
+import type { AreaModule } from '@samsyn/area';
+import { registerBreakdown, type FigureBreakdown } from './disclosure/disclosure.service';
+// Field order in the schema follows the order resolver classes are declared: indicators before comparison and series.
+import { IndicatorResolver } from './indicators/indicator.resolver';
+import { ComparisonResolver, LimitCurveResolver, ProfileIndicatorsResolver } from './comparisons/comparison.resolver';
+import { Equality1763800003000 } from './migrations/1763800003000-Equality';
+import { DisclosureProtection1763800006000 } from './migrations/1763800006000-DisclosureProtection';
+import { reportMutations } from './observations/observation.resolver';
+
+/**
+ * Indicators, reported figures and fair comparison, mounted in an area subgraph with the breakdowns of
+ * its figures that other modules of the area publish (its demo indicators come with `equalityDemo`).
+ */
+export function equalityModule(options: { breakdowns?: FigureBreakdown[] } = {}): AreaModule {
+  for (const breakdown of options.breakdowns ?? []) registerBreakdown(breakdown);
+  return {
+    migrations: [Equality1763800003000, DisclosureProtection1763800006000],
+    resolvers: (types) => [IndicatorResolver, ComparisonResolver, LimitCurveResolver, ...reportMutations(types), ProfileIndicatorsResolver],
+  };
+}
