@@ -4,7 +4,7 @@ WORKDIR /app
 # Every workspace's package.json (any number of packages and subgraphs), then the locked dependencies.
 COPY package.json package-lock.json tsconfig.base.json tsconfig.json ./
 RUN --mount=type=bind,target=/context \
-    cd /context && find packages subgraphs gateway scripts -name package.json -not -path '*/node_modules/*' -exec cp --parents {} /app \;
+    cd /context && find packages subgraphs gateway scripts test/support -name package.json -not -path '*/node_modules/*' -exec cp --parents {} /app \;
 # npm install keeps the locked versions; the lock lacks other platforms' optional packages, which npm ci refuses.
 RUN npm install --no-audit --no-fund
 COPY . .

@@ -4,7 +4,7 @@ import { ObservationService } from '@samsyn/equality';
 import { createGateway, serveGateway } from '@samsyn/gateway';
 import { Area } from '@samsyn/area';
 import { readObservationCsv } from '@samsyn/scripts';
-import { startSupergraph, testConfig, tokenFor, type GraphQLResult, type TestSupergraph } from './support';
+import { startSupergraph, testConfig, tokenFor, type GraphQLResult, type TestSupergraph } from '@samsyn/test-support';
 
 /**
  * Everything here is a client's mistake (or a race a client lost), so each gets a typed client error:
@@ -59,7 +59,8 @@ const serverFailures = (results: GraphQLResult[]) =>
 
 describe('a value the API cannot take', () => {
   it('an invalid Date through the gateway keeps the subgraph’s BAD_USER_INPUT, in process and over HTTP', async () => {
-    const query = `query ($on: Date) { childServices { documents(first: 1) { edges { node { current(on: $on) { id } } } } } }`;
+    const query = `#graphql
+      query CurrentOn($on: Date) { childServices { documents(first: 1) { edges { node { current(on: $on) { id } } } } } }`;
     const inProcess = await graph.query(query, { variables: { on: '2026-02-30' } });
     const http = await overHttp(gateway.url, { query, variables: { on: '2026-02-30' } });
     expect([codes(inProcess), codes(http)]).toEqual([['BAD_USER_INPUT'], ['BAD_USER_INPUT']]);
@@ -68,9 +69,13 @@ describe('a value the API cannot take', () => {
 
   it('a day PostgreSQL has no such day for (year 0) is refused at the boundary, before any statement', async () => {
     const sql = graph.sqlCounts();
-    const variable = await graph.query(`query ($on: Date) { childServices { document(slug: "x") { current(on: $on) { id } } } }`, {
-      variables: { on: '0000-01-01' },
-    });
+    const variable = await graph.query(
+      `#graphql
+      query DocumentOn($on: Date) { childServices { document(slug: "x") { current(on: $on) { id } } } }`,
+      {
+        variables: { on: '0000-01-01' },
+      },
+    );
     const literal = await overHttp(gateway.url, {
       query: `{ childServices { documents(first: 1) { edges { node { current(on: "0000-01-01") { id } } } } } }`,
     });
@@ -84,7 +89,8 @@ describe('a value the API cannot take', () => {
     [
       'a variable',
       {
-        query: `mutation ($input: DraftInput!) { childServices { createDraft(input: $input) { id } } }`,
+        query: `#graphql
+          mutation CreateDraft($input: DraftInput!) { childServices { createDraft(input: $input) { id } } }`,
         variables: { input: { kind: 'ROUTINE', slug: 'nul-tecken', title: 'Rubrik\u0000' } },
       },
     ],
@@ -92,7 +98,8 @@ describe('a value the API cannot take', () => {
     [
       'a nested input',
       {
-        query: `mutation ($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { inserted } } }`,
+        query: `#graphql
+          mutation Report($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { inserted } } }`,
         variables: { input: [{ indicator: 'CS-IA14', district: 'angered', period: '2026-Q1\u0000', numerator: 1, denominator: 2 }] },
       },
     ],
@@ -107,15 +114,20 @@ describe('a value the API cannot take', () => {
 
   it('a cursor with a 20-digit offset is not a cursor this API gave out', async () => {
     const after = Buffer.from('offset:12345678901234567890').toString('base64url');
-    const result = await graph.query(`query ($after: String) { childServices { documents(after: $after) { totalCount } } }`, {
-      variables: { after },
-    });
+    const result = await graph.query(
+      `#graphql
+      query After($after: String) { childServices { documents(after: $after) { totalCount } } }`,
+      {
+        variables: { after },
+      },
+    );
     expect(codes(result)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('a count above what an integer holds is refused, in a report and in an import', async () => {
     const report = await graph.query(
-      `mutation ($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { inserted } } }`,
+      `#graphql
+      mutation Report($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { inserted } } }`,
       {
         token: district,
         variables: {
@@ -146,14 +158,16 @@ describe('a value the API cannot take', () => {
     const analyst = await tokenFor({ roles: ['analyst'] });
     // Sent as variables, as clients do; written into the query, the Period scalar refuses them as GRAPHQL_VALIDATION_FAILED.
     const series = await graph.query(
-      `query ($from: Period!, $to: Period!) { childServices { series(indicator: "CS-IA14", district: "angered", from: $from, to: $to) { period } } }`,
+      `#graphql
+      query Series($from: Period!, $to: Period!) { childServices { series(indicator: "CS-IA14", district: "angered", from: $from, to: $to) { period } } }`,
       {
         token: analyst,
         variables: { from: '0001-Q1', to: '9999-Q4' },
       },
     );
     const report = await graph.query(
-      `mutation ($period: Period!) { childServices { reportObservations(input: [{ indicator: "CS-IA14", district: "angered", period: $period, numerator: 1, denominator: 2 }]) { inserted } } }`,
+      `#graphql
+      mutation ReportPeriod($period: Period!) { childServices { reportObservations(input: [{ indicator: "CS-IA14", district: "angered", period: $period, numerator: 1, denominator: 2 }]) { inserted } } }`,
       {
         token: district,
         variables: { period: '0000-Q1' },
@@ -165,7 +179,11 @@ describe('a value the API cannot take', () => {
   it('search words that are operators to PostgreSQL are words, not errors', async () => {
     const results = await Promise.all(
       ["'", '\\', '& | ! ( ) : *', "o'hara\\:*", '<->', '日本語'].map((search) =>
-        graph.query(`query ($search: String) { childServices { documents(search: $search) { totalCount } } }`, { variables: { search } }),
+        graph.query(
+          `#graphql
+          query Search($search: String) { childServices { documents(search: $search) { totalCount } } }`,
+          { variables: { search } },
+        ),
       ),
     );
     expect(results.flatMap(codes)).toEqual([]);
@@ -189,10 +207,14 @@ describe('a request that is not GraphQL', () => {
 describe('races a client loses', () => {
   it('concurrent drafts of one new slug: one wins, the others get CONFLICT', async () => {
     const create = () =>
-      graph.query(`mutation ($input: DraftInput!) { childServices { createDraft(input: $input) { id } } }`, {
-        token: leader,
-        variables: { input: { kind: 'ROUTINE', slug: 'samtidig-rutin', title: 'Samtidig rutin' } },
-      });
+      graph.query(
+        `#graphql
+        mutation CreateDraft($input: DraftInput!) { childServices { createDraft(input: $input) { id } } }`,
+        {
+          token: leader,
+          variables: { input: { kind: 'ROUTINE', slug: 'samtidig-rutin', title: 'Samtidig rutin' } },
+        },
+      );
     const results = await Promise.all(Array.from({ length: 8 }, create));
     expect(results.filter((result) => !result.errors)).toHaveLength(1);
     expect(results.flatMap(codes)).toEqual(Array(7).fill('CONFLICT'));
@@ -202,10 +224,14 @@ describe('races a client loses', () => {
     const token = await tokenFor({ sub: 'system-lundby', roles: ['district-system'], district: 'ny-stadsdel' });
     const results = await Promise.all(
       Array.from({ length: 16 }, (_, i) =>
-        graph.query(`mutation ($v: ID!, $s: AdoptionStatus!) { childServices { acknowledge(versionId: $v, status: $s) { status } } }`, {
-          token,
-          variables: { v: publishedVersion, s: i % 2 === 0 ? 'IMPLEMENTED' : 'ACKNOWLEDGED' },
-        }),
+        graph.query(
+          `#graphql
+          mutation Acknowledge($v: ID!, $s: AdoptionStatus!) { childServices { acknowledge(versionId: $v, status: $s) { status } } }`,
+          {
+            token,
+            variables: { v: publishedVersion, s: i % 2 === 0 ? 'IMPLEMENTED' : 'ACKNOWLEDGED' },
+          },
+        ),
       ),
     );
     expect(serverFailures(results)).toEqual([]);
@@ -222,10 +248,14 @@ describe('races a client loses', () => {
         denominator: 100,
       }));
     const report = (input: unknown[]) =>
-      graph.query(`mutation ($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { inserted updated } } }`, {
-        token: district,
-        variables: { input },
-      });
+      graph.query(
+        `#graphql
+        mutation Report($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { inserted updated } } }`,
+        {
+          token: district,
+          variables: { input },
+        },
+      );
     const results = await Promise.all([report(rows(10)), report([...rows(20)].reverse())]);
     expect(results.flatMap(codes)).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { startSupergraph, tokenFor, type GraphQLResult, type TestSupergraph } from './support';
+import { startSupergraph, tokenFor, type GraphQLResult, type TestSupergraph } from '@samsyn/test-support';
 
 /**
  * Many district systems writing to one area at the same moment, as when a new routine is published:
@@ -17,12 +17,14 @@ const REPORT = `#graphql
 
 const districtSystem = (district: string) => tokenFor({ sub: `system-${district}`, roles: ['district-system'], district });
 
-function acknowledge(versionId: string, token: string, status = 'ACKNOWLEDGED'): Promise<GraphQLResult> {
-  return graph.query(ACKNOWLEDGE, { token, variables: { versionId, status } });
+type Acknowledged = { childServices: { acknowledge: { status: string; lagging: boolean; district: { code: string } } } };
+
+function acknowledge(versionId: string, token: string, status = 'ACKNOWLEDGED'): Promise<GraphQLResult<Acknowledged>> {
+  return graph.query<Acknowledged>(ACKNOWLEDGE, { token, variables: { versionId, status } });
 }
 
 /** Every error's code, with its message where it is not a client error (so a failure says what went wrong). */
-const errorCodes = (results: GraphQLResult[]) =>
+const errorCodes = (results: GraphQLResult<unknown>[]) =>
   results.flatMap((result) =>
     (result.errors ?? []).map((error) =>
       error.extensions?.code === 'INTERNAL_SERVER_ERROR' ? `INTERNAL_SERVER_ERROR: ${error.message}` : String(error.extensions?.code),
@@ -35,7 +37,8 @@ beforeAll(async () => {
   graph = await startSupergraph({ only: ['child-services'], seed: true, subgraphEnv: { DB_CONNECTION_TIMEOUT_MS: '60000' } });
   const leader = await tokenFor({ roles: ['process-leader'], areas: ['CHILD_SERVICES'] });
   const result = await graph.query<{ childServices: { documents: { edges: { node: { versions: { id: string; status: string }[] } }[] } } }>(
-    `{ childServices { documents(first: 100) { edges { node { versions { id status } } } } } }`,
+    `#graphql
+    query Versions { childServices { documents(first: 100) { edges { node { versions { id status } } } } } }`,
     { token: leader },
   );
   versions = result
@@ -45,7 +48,10 @@ beforeAll(async () => {
 afterAll(() => graph.close());
 
 async function auditEntries(entityId: string): Promise<number> {
-  const [{ n }] = await graph.subgraphs['child-services']!.db.query(`SELECT count(*) AS n FROM audit_log WHERE entity_id = $1`, [entityId]);
+  const [{ n }] = await graph.subgraphs['child-services']!.db.query<{ n: number }[]>(
+    `SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1`,
+    [entityId],
+  );
   return n;
 }
 
@@ -56,9 +62,7 @@ describe('concurrent acknowledgements', () => {
     const results = await Promise.all(tokens.map((token) => acknowledge(versions[0].id, token)));
     console.log(`50 concurrent acknowledgements of one version: ${Math.round(performance.now() - started)} ms`);
     expect(errorCodes(results)).toEqual([]);
-    expect(results.map((result) => (result.data?.childServices as { acknowledge: { status: string } }).acknowledge.status)).toEqual(
-      Array(50).fill('ACKNOWLEDGED'),
-    );
+    expect(results.map((result) => result.data?.childServices.acknowledge.status)).toEqual(Array(50).fill('ACKNOWLEDGED'));
   });
 
   it('50 acknowledgements of different versions at once all succeed', async () => {
@@ -79,7 +83,9 @@ describe('concurrent acknowledgements', () => {
     const token = await districtSystem('tjugo');
     const results = await Promise.all(Array.from({ length: 20 }, () => acknowledge(versions[1].id, token, 'IMPLEMENTED')));
     expect(errorCodes(results)).toEqual([]);
-    const rows = await graph.subgraphs['child-services']!.db.query(`SELECT status FROM adoption WHERE district = 'tjugo'`);
+    const rows = await graph.subgraphs['child-services']!.db.query<{ status: string }[]>(
+      `SELECT status FROM adoption WHERE district = 'tjugo'`,
+    );
     expect(rows).toEqual([{ status: 'IMPLEMENTED' }]);
     expect(await auditEntries(`${versions[1].id}:tjugo`)).toBe(1);
   });
@@ -118,7 +124,8 @@ describe('a subgraph with a single pooled connection', () => {
 
   it('still answers 50 concurrent acknowledgements and reports, each in one connection', async () => {
     const ids = await small.query<{ childServices: { documents: { edges: { node: { current: { id: string } } }[] } } }>(
-      `{ childServices { documents(first: 5) { edges { node { current { id } } } } } }`,
+      `#graphql
+      query Current { childServices { documents(first: 5) { edges { node { current { id } } } } } }`,
     );
     const current = ids.data!.childServices.documents.edges.map((edge) => edge.node.current.id);
     const calls = await Promise.all(

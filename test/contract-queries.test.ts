@@ -1,4 +1,4 @@
-import { startSupergraph, tokenFor, type TestSupergraph } from './support';
+import { startSupergraph, tokenFor, type TestSupergraph } from '@samsyn/test-support';
 
 /** The schema contract as a client meets it, through the gateway. */
 let graph: TestSupergraph;
@@ -9,13 +9,16 @@ afterAll(() => graph.close());
 
 describe('a token-only field refused', () => {
   it('keeps the public documents beside it: only the comparison is null, with its own error', async () => {
-    const { data, errors } = await graph.query(`{
-      childServices {
-        documents(kind: ROUTINE) { totalCount edges { node { slug } } }
-        comparison(indicator: "CS-IA14", period: "2026-Q3") { cityValue }
-      }
-    }`);
-    const childServices = data?.childServices as { documents: { totalCount: number; edges: unknown[] }; comparison: unknown };
+    const { data, errors } = await graph.query<{
+      childServices: { documents: { totalCount: number; edges: unknown[] }; comparison: unknown };
+    }>(`#graphql
+      query RoutinesAndComparison {
+        childServices {
+          documents(kind: ROUTINE) { totalCount edges { node { slug } } }
+          comparison(indicator: "CS-IA14", period: "2026-Q3") { cityValue }
+        }
+      }`);
+    const childServices = data!.childServices;
     expect(childServices.documents.totalCount).toBeGreaterThan(0);
     expect(childServices.documents.edges).toHaveLength(childServices.documents.totalCount);
     expect(childServices.comparison).toBeNull();
@@ -23,9 +26,8 @@ describe('a token-only field refused', () => {
   });
 
   it("keeps a district and its profile's name when the profile's adoption is refused", async () => {
-    const { data, errors } = await graph.query(
-      '{ district(code: "angered") { name childServices { name adoption { documentsInForce } } } }',
-    );
+    const { data, errors } = await graph.query(`#graphql
+      query DistrictProfile { district(code: "angered") { name childServices { name adoption { documentsInForce } } } }`);
     expect(data).toEqual({ district: { name: 'Angered', childServices: { name: 'Barn och unga', adoption: null } } });
     expect(errors?.map((error) => [error.path, error.extensions?.code])).toEqual([
       [['district', 'childServices', 'adoption'], 'UNAUTHENTICATED'],
@@ -36,29 +38,28 @@ describe('a token-only field refused', () => {
 describe('the AreaNamespace interface', () => {
   it('lets one fragment read all four areas the same way', async () => {
     const token = await tokenFor({ roles: ['analyst'] });
-    const { data, errors } = await graph.query(
-      `fragment Area on AreaNamespace {
+    type Area = {
+      __typename: string;
+      area: string;
+      documents: { totalCount: number; edges: { node: { area: string } }[] };
+      indicators: unknown[];
+      comparison: unknown;
+    };
+    const { data, errors } = await graph.query<Record<'childServices' | 'adultServices' | 'disability' | 'incomeSupport', Area>>(
+      `#graphql
+      fragment Area on AreaNamespace {
         __typename area name
         documents(first: 1) { totalCount edges { node { area } } }
         indicators { code periodicity }
         comparison(indicator: $indicator, period: $period) { period }
       }
-      query ($indicator: String!, $period: Period!) {
+      query AllAreas($indicator: String!, $period: Period!) {
         childServices { ...Area } adultServices { ...Area } disability { ...Area } incomeSupport { ...Area }
       }`,
       // The same indicator code exists in one area only: the others answer with a BAD_USER_INPUT on comparison alone.
       { token, variables: { indicator: 'CS-IA14', period: '2026-Q3' } },
     );
-    const areas = data as Record<
-      string,
-      {
-        __typename: string;
-        area: string;
-        documents: { totalCount: number; edges: { node: { area: string } }[] };
-        indicators: unknown[];
-        comparison: unknown;
-      }
-    >;
+    const areas = data!;
     expect(Object.values(areas).map(({ __typename, area, documents }) => [__typename, area, documents.edges[0]?.node.area])).toEqual([
       ['ChildServices', 'CHILD_SERVICES', 'CHILD_SERVICES'],
       ['AdultServices', 'ADULT_SERVICES', 'ADULT_SERVICES'],
@@ -83,11 +84,12 @@ describe('Relay paging of documents', () => {
     pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
   };
   const page = async (args: string): Promise<Page> => {
-    const { data, errors } = await graph.query(
-      `{ childServices { documents(${args}) { totalCount edges { cursor node { slug } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } }`,
+    const { data, errors } = await graph.query<{ childServices: { documents: Page } }>(
+      `#graphql
+      query Page { childServices { documents(${args}) { totalCount edges { cursor node { slug } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } }`,
     );
     expect(errors).toBeUndefined();
-    return (data?.childServices as { documents: Page }).documents;
+    return data!.childServices.documents;
   };
   const slugs = (p: Page) => p.edges.map((edge) => edge.node.slug);
 
@@ -132,9 +134,10 @@ describe('Relay paging of documents', () => {
 
   it('refuses first with last, sizes out of range and cursors it never gave out', async () => {
     for (const args of ['first: 2, last: 2', 'first: 0', 'last: 101', 'after: "bm9wZQ"', 'before: "x"']) {
-      const { data, errors } = await graph.query(`{ childServices { documents(${args}) { totalCount } } }`);
-      expect([args, errors?.[0].extensions?.code]).toEqual([args, 'BAD_USER_INPUT']);
-      expect(data).toEqual({ childServices: null });
+      const result = await graph.query(`#graphql
+        query BadPage { childServices { documents(${args}) { totalCount } } }`);
+      expect([args, result]).toEqual([args, expect.objectContaining({ data: { childServices: null } })]);
+      expect(result).toHaveErrorCode('BAD_USER_INPUT');
     }
   });
 });
@@ -142,24 +145,25 @@ describe('Relay paging of documents', () => {
 describe('types that say what they are', () => {
   it('gives districts Date validity and refuses a malformed Period with BAD_USER_INPUT before anything runs', async () => {
     const token = await tokenFor({ roles: ['analyst'] });
-    const districts = await graph.query('{ districts(includeInactive: true) { code validFrom validTo } }');
-    const dates = (districts.data?.districts as { validFrom: string; validTo: string | null }[])
-      .flatMap((d) => [d.validFrom, d.validTo])
-      .filter((day) => day !== null);
-    expect(dates.filter((day) => !/^\d{4}-\d{2}-\d{2}$/.test(day as string))).toEqual([]);
+    const districts = await graph.query<{ districts: { validFrom: string; validTo: string | null }[] }>(`#graphql
+      query Validity { districts(includeInactive: true) { code validFrom validTo } }`);
+    const dates = districts.data!.districts.flatMap((d) => [d.validFrom, d.validTo]).filter((day) => day !== null);
+    expect(dates.length).toBeGreaterThan(0);
+    expect(dates.filter((day) => !/^\d{4}-\d{2}-\d{2}$/.test(day))).toEqual([]);
 
-    const query = 'query ($period: Period!) { childServices { comparison(indicator: "CS-IA14", period: $period) { period } } }';
+    const query = `#graphql
+      query ComparisonPeriod($period: Period!) { childServices { comparison(indicator: "CS-IA14", period: $period) { period } } }`;
     for (const period of ['2026-Q5', '2026-13', '26', '2026-q3', '2026-Q3 ']) {
-      graph.calls.length = 0;
-      const { errors } = await graph.query(query, { token, variables: { period } });
-      expect([period, errors?.[0].extensions?.code, errors?.[0].message]).toEqual([
-        period,
-        'BAD_USER_INPUT',
-        expect.stringContaining('is not a period'),
-      ]);
+      const result = await graph.query(query, { token, variables: { period } });
+      expect([period, result.errors?.[0].message]).toEqual([period, expect.stringContaining('is not a period')]);
+      expect(result).toHaveErrorCode('BAD_USER_INPUT');
     }
-    const written = await graph.query('{ childServices { comparison(indicator: "CS-IA14", period: "2026-Q5") { period } } }', { token });
+    const written = await graph.query(
+      `#graphql
+      query WrittenPeriod { childServices { comparison(indicator: "CS-IA14", period: "2026-Q5") { period } } }`,
+      { token },
+    );
     expect(written.errors?.[0].message).toMatch(/"2026-Q5" is not a period/);
-    expect(written.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(written).toHaveErrorCode('GRAPHQL_VALIDATION_FAILED');
   });
 });

@@ -7,6 +7,8 @@ import {
   isInterfaceType,
   isObjectType,
   isSpecifiedScalarType,
+  type GraphQLField,
+  type GraphQLInputField,
   type GraphQLSchema,
 } from 'graphql';
 import { ERROR_CODES } from '@samsyn/core';
@@ -57,7 +59,8 @@ describe('schema/api.graphql', () => {
       if (type.name.startsWith('__') || isSpecifiedScalarType(type)) continue;
       if (!type.description && !roots.has(type as never)) undescribed.push(type.name);
       if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
-        for (const field of Object.values(type.getFields())) {
+        const fields: (GraphQLField<unknown, unknown> | GraphQLInputField)[] = Object.values(type.getFields());
+        for (const field of fields) {
           if (!field.description) undescribed.push(`${type.name}.${field.name}`);
           for (const arg of 'args' in field ? field.args : [])
             if (!arg.description) undescribed.push(`${type.name}.${field.name}(${arg.name})`);

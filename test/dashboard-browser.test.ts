@@ -4,7 +4,7 @@ import path from 'node:path';
 import { chromium as playwright, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { RunningHttpService } from '@samsyn/core';
 import { serveGateway } from '@samsyn/gateway';
-import { startSupergraph, testConfig, tokenFor, type TestSupergraph } from './support';
+import { startSupergraph, testConfig, tokenFor, type TestSupergraph } from '@samsyn/test-support';
 
 // @sparticuz/chromium is an ES module: required (Node 20.19 loads it), typed by hand for this CommonJS test.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -15,7 +15,10 @@ describe("the dashboard's typed operations", () => {
     await expect(
       run.then(
         () => 'fresh',
-        (error: { stdout?: string; stderr?: string }) => `${error.stdout ?? ''}${error.stderr ?? ''}`,
+        (error: unknown) => {
+          const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+          return `${stdout ?? ''}${stderr ?? ''}`;
+        },
       ),
     ).resolves.toBe('fresh');
   });

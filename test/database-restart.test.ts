@@ -5,7 +5,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createSubgraphRuntime, serveSubgraph, type RunningHttpService, type SubgraphRuntime } from '@samsyn/core';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
-import { executeRequest, freePort, testConfig, tokenFor } from './support';
+import { executeRequest, freePort, testConfig, tokenFor } from '@samsyn/test-support';
 
 /**
  * A PostgreSQL server of the test's own, stopped and started again while district systems keep
@@ -20,7 +20,7 @@ function startServer(dataDir: string, port: number): Promise<{ url: string; proc
   });
   return new Promise((resolve, reject) => {
     let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const ready = /ready (\S+)/.exec(output);
       if (ready) resolve({ url: ready[1], process: child });

@@ -1,5 +1,5 @@
 import solver from 'javascript-lp-solver';
-import { startSupergraph, tokenFor, type TestSupergraph } from './support';
+import { startSupergraph, tokenFor, type TestSupergraph } from '@samsyn/test-support';
 
 /**
  * The attacker's view: with an analyst token, collect every figure an area publishes for a period
@@ -142,9 +142,9 @@ beforeAll(async () => {
 afterAll(() => graph.close());
 
 async function ask<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const { data, errors } = await graph.query(query, { token: analyst, variables });
-  if (errors) throw new Error(JSON.stringify(errors));
-  return data as T;
+  const { data, errors } = await graph.query<T>(query, { token: analyst, variables });
+  expect(errors).toBeUndefined();
+  return data!;
 }
 
 type SeriesPoint = { period: string; numerator: number | null; denominator: number | null; suppressed: boolean };
@@ -160,14 +160,16 @@ async function collect(
 ): Promise<{ table: AttackerTable; comparisons: Map<string, PublishedComparison & { kind: string }> }> {
   const table = new AttackerTable();
   const { [area]: ns } = await ask<Record<string, { indicators: { code: string; kind: string; periodicity: string }[] }>>(
-    `{ ${area} { indicators { code kind periodicity } } }`,
+    `#graphql
+    query Indicators { ${area} { indicators { code kind periodicity } } }`,
   );
   const indicators = ns.indicators.filter((indicator) => indicator.periodicity === 'QUARTER');
   const comparisons = new Map<string, PublishedComparison & { kind: string }>();
   for (const indicator of indicators) {
     const counted = indicator.kind === 'PROPORTION' || indicator.kind === 'RATE';
     const data = await ask<Record<string, { comparison: PublishedComparison }>>(
-      `query ($code: String!, $period: Period!) { ${area} { comparison(indicator: $code, period: $period) {
+      `#graphql
+      query Comparison($code: String!, $period: Period!) { ${area} { comparison(indicator: $code, period: $period) {
          cityNumerator cityDenominator cityValue entries { district { code } numerator denominator value suppressed } } } }`,
       { code: indicator.code, period },
     );
@@ -320,7 +322,8 @@ describe('an attacker with every published figure of a period', () => {
 
   describe('facing adversarial reports', () => {
     const REPORT = (area: AreaField) =>
-      `mutation ($input: [ObservationInput!]!) { ${area} { reportObservations(input: $input) { received } } }`;
+      `#graphql
+      mutation Report($input: [ObservationInput!]!) { ${area} { reportObservations(input: $input) { received } } }`;
     async function report(
       area: AreaField,
       rows: { indicator: string; district: string; period: string; numerator?: number; denominator?: number; value?: number }[],
@@ -406,7 +409,8 @@ describe('an attacker with every published figure of a period', () => {
     });
 
     it('learns nothing from a breakdown by intervention whose one intervention carries the whole numerator', async () => {
-      const DECISIONS = `mutation ($input: [DecisionsInput!]!) { disability { reportDecisionsNotCarriedOut(input: $input) { received } } }`;
+      const DECISIONS = `#graphql
+        mutation ReportDecisions($input: [DecisionsInput!]!) { disability { reportDecisionsNotCarriedOut(input: $input) { received } } }`;
       const cells: Record<string, [string, number, number][]> = {
         angered: [
           ['LSS-3', 12, 7],

@@ -1,5 +1,5 @@
-import { serveSupergraph, tokenFor, type HttpSupergraph } from './support';
-import { serveHiveGateway, type RunningHiveGateway } from './support/hive-gateway';
+import { serveSupergraph, tokenFor, type HttpSupergraph } from '@samsyn/test-support';
+import { serveHiveGateway, type RunningHiveGateway } from './bench/hive-gateway';
 
 const AREAS = ['childServices', 'adultServices', 'disability', 'incomeSupport'];
 
@@ -33,7 +33,7 @@ describe('Hive Gateway (MIT) over the same supergraph', () => {
   let hive: RunningHiveGateway;
   beforeAll(async () => {
     graph = await serveSupergraph();
-    const urls = Object.fromEntries(Object.entries(graph.subgraphs).map(([name, service]) => [name, service!.url]));
+    const urls = Object.fromEntries(Object.entries(graph.subgraphs).map(([name, service]) => [name, service.url]));
     hive = await serveHiveGateway(urls);
   });
   afterAll(async () => {

@@ -5,7 +5,7 @@ import pino from 'pino';
 import { createSubgraphRuntime, schemaName, serveSubgraph, type RunningHttpService } from '@samsyn/core';
 import { createGateway, serveGateway } from '@samsyn/gateway';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
-import { dropSchemas, executeRequest, serveSupergraph, testConfig, type HttpSupergraph } from './support';
+import { dropSchemas, executeRequest, serveSupergraph, testConfig, type HttpSupergraph } from '@samsyn/test-support';
 
 /** The whole supergraph over real sockets on free ports: the wiring that in-process tests skip. */
 describe('the supergraph over HTTP', () => {

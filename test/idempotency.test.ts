@@ -1,6 +1,14 @@
 import { createSubgraphRuntime, swedishToday, type SubgraphRuntime } from '@samsyn/core';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
-import { executeRequest, startSupergraph, testConfig, tokenFor, type GraphQLResult, type TestSupergraph } from './support';
+import {
+  executeRequest,
+  startSupergraph,
+  testConfig,
+  tokenFor,
+  type GatewayResult,
+  type GraphQLResult,
+  type TestSupergraph,
+} from '@samsyn/test-support';
 
 /**
  * `Idempotency-Key` on mutations: a client that did not hear back (a timeout) retries with the same key
@@ -15,13 +23,13 @@ const CREATE = `#graphql
 
 const draft = (slug: string, title = 'Rutin för återkoppling') => ({ input: { kind: 'ROUTINE', slug, title } });
 
-function create(variables: Record<string, unknown>, key: string, token = anna): Promise<GraphQLResult> {
+function create(variables: Record<string, unknown>, key: string, token = anna): Promise<GatewayResult> {
   return graph.query(CREATE, { token, variables, headers: { 'idempotency-key': key } });
 }
 
 async function count(sql: string, params: unknown[]): Promise<number> {
-  const [{ n }] = await graph.subgraphs['child-services']!.db.query(sql, params);
-  return n;
+  const [{ n }] = await graph.subgraphs['child-services']!.db.query<{ n: string }[]>(sql, params);
+  return Number(n);
 }
 const documentsWithSlug = (slug: string) => count(`SELECT count(*) AS n FROM document WHERE slug = $1`, [slug]);
 const auditEntries = () => count(`SELECT count(*) AS n FROM audit_log`, []);
@@ -43,7 +51,7 @@ describe('a mutation with an Idempotency-Key', () => {
     expect(await documentsWithSlug('aterkoppling')).toBe(1);
     expect(await auditEntries()).toBe(audit);
     // Without the key, the same request is a new one: the slug is taken.
-    expect((await graph.query(CREATE, { token: anna, variables: draft('aterkoppling') })).errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect(await graph.query(CREATE, { token: anna, variables: draft('aterkoppling') })).toHaveErrorCode('CONFLICT');
   });
 
   it('retried at the same moment many times, runs once', async () => {
@@ -81,7 +89,7 @@ describe('a mutation with an Idempotency-Key', () => {
 
   it('keeps a refusal too: the retry of a refused request is refused the same way, without running again', async () => {
     const first = await create({ input: { kind: 'ROUTINE', slug: 'Ogiltig slug', title: 'T' } }, 'key-refused');
-    expect(first.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(first).toHaveErrorCode('BAD_USER_INPUT');
     const retry = await create({ input: { kind: 'ROUTINE', slug: 'Ogiltig slug', title: 'T' } }, 'key-refused');
     const told = (result: GraphQLResult) => [result.data, result.errors?.map((error) => [error.message, error.extensions?.code])];
     expect(told(retry)).toEqual(told(first));
@@ -98,38 +106,53 @@ describe('a mutation with an Idempotency-Key', () => {
     let step = 0;
     const twice = async (mutation: string, variables: Record<string, unknown>, token: string) => {
       const key = `key-life-${++step}`;
-      const send = () => graph.query(mutation, { token, variables, headers: { 'idempotency-key': key } });
+      const send = () =>
+        graph.query<{ childServices: Record<string, { id?: string; document?: { id: string } }> }>(mutation, {
+          token,
+          variables,
+          headers: { 'idempotency-key': key },
+        });
       const first = await send();
       const retry = await send();
       expect([first.errors, retry.errors]).toEqual([undefined, undefined]);
       expect(retry.data).toEqual(first.data);
-      return Object.values(first.data!.childServices as Record<string, unknown>)[0] as Record<string, unknown>;
+      return Object.values(first.data!.childServices)[0];
     };
     const version = await twice(CREATE, draft('hela-livet'), anna);
     await twice(
-      `mutation ($id: ID!) { childServices { updateDraft(versionId: $id, expectedRevision: 1, input: { summary: "Kort" }) { revision } } }`,
+      `#graphql
+      mutation Shorten($id: ID!) { childServices { updateDraft(versionId: $id, expectedRevision: 1, input: { summary: "Kort" }) { revision } } }`,
       { id: version.id },
       anna,
     );
-    await twice(`mutation ($id: ID!) { childServices { submitForReview(versionId: $id) { status } } }`, { id: version.id }, anna);
+    await twice(
+      `#graphql
+      mutation Submit($id: ID!) { childServices { submitForReview(versionId: $id) { status } } }`,
+      { id: version.id },
+      anna,
+    );
     const published = await twice(
-      `mutation ($id: ID!, $on: Date!) { childServices { publish(versionId: $id, validFrom: $on) { status document { id } } } }`,
+      `#graphql
+      mutation Publish($id: ID!, $on: Date!) { childServices { publish(versionId: $id, validFrom: $on) { status document { id } } } }`,
       { id: version.id, on: swedishToday() },
       jonas,
     );
     await twice(
-      `mutation ($id: ID!) { childServices { acknowledge(versionId: $id, status: IMPLEMENTED) { status } } }`,
+      `#graphql
+      mutation Implemented($id: ID!) { childServices { acknowledge(versionId: $id, status: IMPLEMENTED) { status } } }`,
       { id: version.id },
       system,
     );
     await twice(
-      `mutation ($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { inserted updated unchanged } } }`,
+      `#graphql
+      mutation Report($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { inserted updated unchanged } } }`,
       { input: [{ indicator: 'CS-IA14', district: 'angered', period: '2026-Q1', numerator: 3, denominator: 9 }] },
       system,
     );
     await twice(
-      `mutation ($id: ID!) { childServices { retire(documentId: $id, reason: "Ersatt") { id } } }`,
-      { id: (published.document as { id: string }).id },
+      `#graphql
+      mutation Retire($id: ID!) { childServices { retire(documentId: $id, reason: "Ersatt") { id } } }`,
+      { id: published.document!.id },
       anna,
     );
   });
@@ -146,7 +169,7 @@ describe('a mutation with an Idempotency-Key', () => {
       const direct = await executeRequest(
         replica.apollo,
         (incoming) => replica.createContext(incoming),
-        { query: graph.calls.at(-1)!.query, variables: draft('replik') },
+        { query: first.calls.at(-1)!.query, variables: draft('replik') },
         headers,
       );
       expect(direct.errors).toBeUndefined();

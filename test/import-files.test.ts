@@ -5,13 +5,13 @@ import path from 'node:path';
 import { schemaName } from '@samsyn/core';
 import { ALL_SUBGRAPHS, decodeCsvBytes, parseFigure, readObservationFile } from '@samsyn/scripts';
 import pg from 'pg';
-import { freePort, serveSupergraph, testConfig, type HttpSupergraph } from './support';
+import { freePort, serveSupergraph, testConfig, type HttpSupergraph } from '@samsyn/test-support';
 
 const ROOT = path.resolve(__dirname, '..');
 
 /** Bytes as Excel on Swedish Windows saves "CSV (semikolonavgränsad)": Windows-1252, `;`, decimal commas. */
 function windows1252(text: string): Buffer {
-  const bytes = [...text].map((char) => {
+  const bytes = Array.from(text, (char) => {
     const code = char.charCodeAt(0);
     if (code > 0xff) throw new Error(`${char} is not in Windows-1252's Latin-1 range`);
     return code;
@@ -100,8 +100,10 @@ describe('npm run import against the running system', () => {
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
     try {
-      const result = await client.query(`SELECT count(*)::int AS n FROM ${income()}.observation WHERE period = $1`, [period]);
-      return result.rows[0].n as number;
+      const result = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${income()}.observation WHERE period = $1`, [
+        period,
+      ]);
+      return result.rows[0].n;
     } finally {
       await client.end();
     }

@@ -1,7 +1,7 @@
 import { ObservationService } from '@samsyn/equality';
 import { Area } from '@samsyn/area';
 import { readObservationCsv } from '@samsyn/scripts';
-import { startSupergraph, type TestSupergraph } from './support';
+import { startSupergraph, type TestSupergraph } from '@samsyn/test-support';
 
 const OPERATOR = { sub: 'import:test', name: 'Import', roles: ['admin' as const], areas: [] };
 const KNOWN = new Set(['angered', 'lundby']);

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createSubgraphRuntime, embeddedUrl, schemaName } from '@samsyn/core';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
-import { freePort, dropSchemas, testConfig } from './support';
+import { freePort, dropSchemas, testConfig } from '@samsyn/test-support';
 
 const ROOT = path.resolve(__dirname, '..');
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createGateway, serveGateway } from '@samsyn/gateway';
 import type { RunningHttpService } from '@samsyn/core';
-import { serveSupergraph, testConfig, type HttpSupergraph } from './support';
+import { serveSupergraph, testConfig, type HttpSupergraph } from '@samsyn/test-support';
 
 /** Automatic persisted queries: a client sends a query's hash alone once any replica has seen the query. */
 const QUERY = '{ districts { code name } }';

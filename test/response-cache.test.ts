@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createSubgraphRuntime, schemaName, sqlStatementCount, swedishToday, type SubgraphRuntime } from '@samsyn/core';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
-import { dropSchemas, executeRequest, testConfig, tokenFor, type GraphQLResult } from './support';
+import { dropSchemas, executeRequest, testConfig, tokenFor, type GraphQLResult } from '@samsyn/test-support';
 
 /**
  * The subgraphs' response cache: two replicas of child-services over one database, each with a cache of its

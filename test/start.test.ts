@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from './support';
+import { freePort } from '@samsyn/test-support';
 
 const ROOT = path.resolve(__dirname, '..');
 const SERVICES = ['GATEWAY', 'ORGANISATION', 'CHILD_SERVICES', 'ADULT_SERVICES', 'DISABILITY', 'INCOME_SUPPORT'];
@@ -142,7 +142,7 @@ describe('npm start', () => {
       system = new NpmStart(await startEnv(dataDir));
       await system.running();
     }, 300_000);
-    afterAll(async () => {
+    afterAll(() => {
       if (system.process.exitCode === null) system.process.kill('SIGKILL');
     });
 

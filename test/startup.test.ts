@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { dropSchemas } from './support';
+import { dropSchemas } from '@samsyn/test-support';
 
 const ROOT = path.resolve(__dirname, '..');
 

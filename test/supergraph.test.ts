@@ -1,6 +1,7 @@
-import { startSupergraph, type TestSupergraph } from './support';
+import { SUBGRAPHS } from '@samsyn/core';
+import { startSupergraph, type TestSupergraph } from '@samsyn/test-support';
 
-const AREA_FIELDS = ['childServices', 'adultServices', 'disability', 'incomeSupport'] as const;
+const AREA_SUBGRAPHS = ['child-services', 'adult-services', 'disability', 'income-support'] as const;
 
 describe('the supergraph', () => {
   let graph: TestSupergraph;
@@ -10,14 +11,16 @@ describe('the supergraph', () => {
   afterAll(() => graph.close());
 
   it('answers one query that crosses all five subgraphs', async () => {
-    const { data, errors } = await graph.query(`{
-      districts { code childServices { name } adultServices { name } disability { name } incomeSupport { name } }
-      areas { area processLeaders { name } }
-      childServices { name } adultServices { name } disability { name } incomeSupport { name }
-    }`);
+    const result = await graph.query<{ districts: Record<string, unknown>[]; incomeSupport: unknown }>(`#graphql
+      query AcrossAll {
+        districts { code childServices { name } adultServices { name } disability { name } incomeSupport { name } }
+        areas { area processLeaders { name } }
+        childServices { name } adultServices { name } disability { name } incomeSupport { name }
+      }`);
+    const { data, errors } = result;
     expect(errors).toBeUndefined();
-    const districts = data?.districts as Record<string, { name: string }>[];
-    expect(districts).toHaveLength(10);
+    const districts = data!.districts;
+    expect(districts.length).toBeGreaterThan(0);
     expect(districts[0]).toMatchObject({
       code: 'angered',
       childServices: { name: 'Barn och unga' },
@@ -26,17 +29,20 @@ describe('the supergraph', () => {
       incomeSupport: { name: 'Försörjningsstöd' },
     });
     expect(data?.incomeSupport).toEqual({ name: 'Försörjningsstöd' });
-    expect(new Set(graph.calls.map((call) => call.subgraph)).size).toBe(5);
+    expect(result).toCallSubgraphs(SUBGRAPHS);
   });
 
   it('resolves all districts of an area in one _entities call and at most one SQL statement per area subgraph', async () => {
-    graph.calls.length = 0;
     const before = graph.sqlCounts();
-    const { errors } = await graph.query(`{ districts { code ${AREA_FIELDS.map((f) => `${f} { area name }`).join(' ')} } }`);
-    expect(errors).toBeUndefined();
+    const result = await graph.query(`#graphql
+      query AreaProfiles {
+        districts { code childServices { area name } adultServices { area name } disability { area name } incomeSupport { area name } }
+      }`);
+    expect(result.errors).toBeUndefined();
+    expect(result).toCallSubgraphs(SUBGRAPHS);
     const after = graph.sqlCounts();
-    for (const subgraph of ['child-services', 'adult-services', 'disability', 'income-support'] as const) {
-      const calls = graph.calls.filter((call) => call.subgraph === subgraph);
+    for (const subgraph of AREA_SUBGRAPHS) {
+      const calls = result.calls.filter((call) => call.subgraph === subgraph);
       expect(calls).toHaveLength(1);
       expect(calls[0].query).toContain('_entities');
       expect(after[subgraph] - before[subgraph]).toBeLessThanOrEqual(1);
@@ -44,36 +50,40 @@ describe('the supergraph', () => {
   });
 
   it('refuses an unknown field before calling any subgraph', async () => {
-    graph.calls.length = 0;
-    const { errors, status } = await graph.query('{ districts { code shoeSize } }');
-    expect(status).toBe(400);
-    expect(errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(graph.calls).toHaveLength(0);
+    const result = await graph.query(`#graphql
+      query ShoeSize { districts { code shoeSize } }`);
+    expect(result.status).toBe(400);
+    expect(result).toHaveErrorCode('GRAPHQL_VALIDATION_FAILED');
+    expect(result).toCallSubgraphs([]);
   });
 
-  it('loads the demo data once: loading it again changes nothing in any subgraph', async () => {
+  // The one demo smoke test: the demo data fills every subgraph, and loading it again changes nothing.
+  it('loads the demo data once: documents, figures and the register in every subgraph, and loading it again changes nothing', async () => {
     const counts = async () => {
-      const result: Record<string, unknown> = {};
+      const result: Record<string, number> = {};
       for (const [name, runtime] of Object.entries(graph.subgraphs)) {
-        const tables: { table_name: string }[] = await runtime!.db.query(
+        const tables = await runtime.db.query<{ table_name: string }[]>(
           `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name <> 'migrations' ORDER BY table_name`,
         );
         for (const { table_name } of tables) {
-          const [{ n }] = await runtime!.db.query(`SELECT count(*) AS n FROM "${table_name}"`);
+          const [{ n }] = await runtime.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${table_name}"`);
           result[`${name}.${table_name}`] = n;
         }
       }
       return result;
     };
     const before = await counts();
-    expect(before['child-services.document']).toBe(9);
-    expect(before['income-support.observation']).toBe(360);
-    for (const runtime of Object.values(graph.subgraphs)) await runtime!.definition.seed!(runtime!.db, '2026-11-22');
+    const filled = ['organisation.district', 'organisation.process_leader'].concat(
+      AREA_SUBGRAPHS.flatMap((name) => [`${name}.document`, `${name}.document_version`, `${name}.indicator`, `${name}.observation`]),
+    );
+    expect(filled.filter((table) => !before[table])).toEqual([]);
+    for (const runtime of Object.values(graph.subgraphs)) await runtime.definition.seed!(runtime.db, '2026-11-22');
     expect(await counts()).toEqual(before);
   });
 
   it('answers null for an unknown district code', async () => {
-    const { data, errors } = await graph.query('{ district(code: "atlantis") { name childServices { name } } }');
+    const { data, errors } = await graph.query(`#graphql
+      query UnknownDistrict { district(code: "atlantis") { name childServices { name } } }`);
     expect(errors).toBeUndefined();
     expect(data).toEqual({ district: null });
   });
@@ -87,8 +97,9 @@ describe('the supergraph with a subgraph down', () => {
   afterAll(() => graph.close());
 
   it("returns the other subgraphs' data and an error naming the one that is down", async () => {
-    const { data, errors } = await graph.query('{ districts { code childServices { name } } disability { name } incomeSupport { name } }');
-    expect(data?.districts).toHaveLength(10);
+    const { data, errors } = await graph.query<{ districts: unknown[]; disability: unknown; incomeSupport: unknown }>(`#graphql
+      query OneDown { districts { code childServices { name } } disability { name } incomeSupport { name } }`);
+    expect(data?.districts.length).toBeGreaterThan(0);
     expect(data?.incomeSupport).toEqual({ name: 'Försörjningsstöd' });
     expect(data?.disability ?? null).toBeNull();
     expect(errors).toHaveLength(1);

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { createPrincipalResolver, policy, signToken } from '@samsyn/core';
 import { demoDistricts, runningDistricts, tokenClaims, UsageError, type TokenArguments } from '@samsyn/scripts';
-import { freePort, serveSupergraph, TEST_JWT_SECRET, type HttpSupergraph } from './support';
+import { freePort, serveSupergraph, TEST_JWT_SECRET, type HttpSupergraph } from '@samsyn/test-support';
 
 const ROOT = path.resolve(__dirname, '..');
 const auth = { secret: TEST_JWT_SECRET, issuer: 'samsyn', audience: 'samsyn-api' };

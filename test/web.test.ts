@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig, type RunningHttpService } from '@samsyn/core';
 import { createGateway, serveGateway } from '@samsyn/gateway';
-import { testConfig } from './support';
+import { testConfig } from '@samsyn/test-support';
 
 const DASHBOARD_ORIGIN = 'https://likabehandling.example.se';
 
@@ -68,7 +68,9 @@ describe('the gateway in development', () => {
     });
     expect(signed.status).toBe(200);
     const { token } = (await signed.json()) as { token: string };
-    const me = await (await fetch(`${gateway.base}/auth/session`, { headers: { authorization: `Bearer ${token}` } })).json();
+    const me = (await (await fetch(`${gateway.base}/auth/session`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+      principal: unknown;
+    };
     expect(me.principal).toEqual({ name: 'Analytiker (utveckling)', roles: ['analyst'], district: null, areas: [] });
 
     const badRole = await fetch(`${gateway.base}/auth/dev-token`, {

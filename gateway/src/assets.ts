@@ -66,7 +66,7 @@ export class StaticAssets {
       res.writeHead(304).end();
       return true;
     }
-    const gzip = asset.gzip && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    const gzip = asset.gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
     if (gzip) res.setHeader('content-encoding', 'gzip');
     const body = gzip ? asset.gzip! : asset.body;
     res.setHeader('content-length', body.length);

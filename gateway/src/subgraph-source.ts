@@ -3,7 +3,7 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
 import { IDEMPOTENCY_HEADER, inClientSpan, type ServiceMetrics } from '@samsyn/core';
 import type { GatewayContext } from './context';
-import { SubgraphHttpClient } from './subgraph-http';
+import type { SubgraphHttpClient } from './subgraph-http';
 
 /** The headers every subgraph request carries on from the client's request. */
 export function forwardedHeaders(context: Partial<GatewayContext>): Record<string, string> {

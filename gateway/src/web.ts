@@ -34,7 +34,7 @@ function html(res: ServerResponse, status: number, body: string): true {
 }
 
 function wantsHtml(req: IncomingMessage): boolean {
-  return (req.method === 'GET' || req.method === 'HEAD') && String(req.headers.accept ?? '').includes('text/html');
+  return (req.method === 'GET' || req.method === 'HEAD') && (req.headers.accept ?? '').includes('text/html');
 }
 
 async function readJson(req: IncomingMessage, limit = 4096): Promise<unknown> {
@@ -118,7 +118,7 @@ export function webRoutes(config: Config, options: WebRoutesOptions) {
   async function devToken(req: IncomingMessage, res: ServerResponse): Promise<true> {
     // Refused outside development as if it did not exist: production tokens come from the identity provider.
     if (!devSignIn) return json(res, 404, { error: 'Not found.' });
-    if (req.method !== 'POST' || !String(req.headers['content-type'] ?? '').includes('application/json')) {
+    if (req.method !== 'POST' || !(req.headers['content-type'] ?? '').includes('application/json')) {
       return json(res, 405, { error: 'POST a JSON body {"role": …}.' });
     }
     let body: { role?: unknown; district?: unknown };

@@ -10,7 +10,7 @@ const canonical = (raw: string) => raw.trim().toUpperCase().replace(/-/g, '_');
 
 /** An area as the API spells it (`CHILD_SERVICES`), from any case and `-` or `_`. */
 export function parseArea(raw: string): Area {
-  const area = Object.values(Area).find((candidate) => candidate === canonical(raw));
+  const area = Object.values(Area).find((candidate) => (candidate as string) === canonical(raw));
   if (!area) throw new UsageError(`unknown area "${raw}"; the areas are ${Object.values(Area).join(', ')}`);
   return area;
 }

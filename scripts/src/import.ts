@@ -86,7 +86,7 @@ export function readObservationCsv(text: string, delimiter: CsvDialect['delimite
       (error.code === 'CSV_RECORD_INCONSISTENT_COLUMNS' || error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH')
     ) {
       throw new UsageError(
-        `line ${error.lines}: a row has a different number of fields than the header (read with separator "${delimiter}"); ${error.message}`,
+        `line ${Number(error.lines)}: a row has a different number of fields than the header (read with separator "${delimiter}"); ${error.message}`,
       );
     }
     throw error;
@@ -186,7 +186,7 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    console.error(`import: ${error instanceof Error ? error.message : error}`);
+    console.error(`import: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(error instanceof UsageError ? 2 : 1);
   });
 }

@@ -5,5 +5,6 @@ import { SUBGRAPHS, type SubgraphDefinition, type SubgraphName } from '@samsyn/c
  * core's SUBGRAPHS (a workspace under `subgraphs/<name>` whose main module exports `subgraph`).
  */
 export const ALL_SUBGRAPHS = Object.fromEntries(
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the package name comes from the list of subgraphs
   SUBGRAPHS.map((name) => [name, (require(`@samsyn/${name}`) as { subgraph: SubgraphDefinition }).subgraph]),
 ) as Record<SubgraphName, SubgraphDefinition>;

@@ -100,7 +100,7 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    console.error(`token: ${error instanceof Error ? error.message : error}`);
+    console.error(`token: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   });
 }

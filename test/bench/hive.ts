@@ -1,4 +1,4 @@
-import { serveHiveGateway } from '../support/hive-gateway';
+import { serveHiveGateway } from './hive-gateway';
 
 /**
  * Hive Gateway as a process of its own beside Samsyn's, for `npm run bench`: `node hive.js <port> <subgraph URLs

@@ -114,7 +114,7 @@ function mixedWorkload(system: RunningSystem, auth: { secret?: string; issuer: s
     body: JSON.stringify({ query, variables }),
   });
   return {
-    async prepare() {
+    prepare: async () => {
       const response = await fetch(system.gatewayUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${analyst}` },
@@ -139,7 +139,7 @@ function mixedWorkload(system: RunningSystem, auth: { secret?: string; issuer: s
         }
       }
     },
-    requests(): autocannon.Request[] {
+    requests: (): autocannon.Request[] => {
       const district = () => pick([...tokens.keys()]);
       return [
         graphql(

@@ -1,8 +1,8 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes, randomUUID } from 'node:crypto';
+import net from 'node:net';
 import type { GraphQLDataSource } from '@apollo/gateway';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
-import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import net from 'node:net';
 import pg from 'pg';
 import {
   createSubgraphRuntime,
@@ -25,11 +25,26 @@ import { ALL_SUBGRAPHS } from '@samsyn/scripts';
 
 export const TEST_JWT_SECRET = 'samsyn-test-secret-that-is-long-enough-for-hs256';
 
+/** One error of a GraphQL response, as a client sees it. */
+export interface GraphQLResultError {
+  message: string;
+  path?: (string | number)[];
+  locations?: { line: number; column: number }[];
+  extensions?: Record<string, unknown>;
+}
+
+/** A GraphQL response with its HTTP status and headers. */
 export interface GraphQLResult<TData = Record<string, unknown>> {
   status: number;
   headers: HeaderMap;
   data?: TData | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  errors?: GraphQLResultError[];
+  extensions?: Record<string, unknown>;
+}
+
+/** A response through the gateway, with the subgraph requests the gateway sent for it (and for no other request). */
+export interface GatewayResult<TData = Record<string, unknown>> extends GraphQLResult<TData> {
+  calls: SubgraphCall[];
 }
 
 export interface RequestOptions {
@@ -77,12 +92,12 @@ export function tokenFor(
 }
 
 /** Executes one GraphQL request on an Apollo Server the way the HTTP layer does, without a socket. */
-export async function executeRequest<TContext extends BaseContext>(
+export async function executeRequest<TContext extends BaseContext, TData = Record<string, unknown>>(
   apollo: ApolloServer<TContext>,
   createContext: (request: IncomingRequest) => Promise<TContext>,
   body: { query: string; variables?: Record<string, unknown>; operationName?: string },
   headerValues: Record<string, string>,
-): Promise<GraphQLResult> {
+): Promise<GraphQLResult<TData>> {
   const headers = new HeaderMap([['content-type', 'application/json'], ...Object.entries(headerValues)]);
   const requestId = headers.get('x-request-id') ?? randomUUID();
   // As over the wire: keys whose value is undefined are not sent.
@@ -93,27 +108,28 @@ export async function executeRequest<TContext extends BaseContext>(
     requestId,
   );
   if (response.body.kind !== 'complete') throw new Error('incremental responses are not used here');
-  return { status: response.status ?? 200, headers: response.headers, ...JSON.parse(response.body.string) };
+  const result = JSON.parse(response.body.string) as Pick<GraphQLResult<TData>, 'data' | 'errors' | 'extensions'>;
+  return { status: response.status ?? 200, headers: response.headers, ...result };
 }
+
+type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
+
+/** The subgraph calls of the gateway request being executed: each `graph.query` runs in its own. */
+const requestCalls = new AsyncLocalStorage<SubgraphCall[]>();
 
 /** A gateway data source that calls a subgraph runtime in this process. */
 class InProcessSubgraph implements GraphQLDataSource {
-  constructor(
-    private readonly runtime: SubgraphRuntime,
-    private readonly calls: SubgraphCall[],
-  ) {}
+  constructor(private readonly runtime: SubgraphRuntime) {}
 
-  async process({ request, context }: Parameters<GraphQLDataSource['process']>[0]): Promise<GatewayGraphQLResponse> {
-    this.calls.push({ subgraph: this.runtime.definition.name, query: request.query ?? '' });
-    const { status, headers, ...result } = await executeRequest(
+  async process({ request, context }: Parameters<GraphQLDataSource['process']>[0]): Promise<SubgraphResponse> {
+    requestCalls.getStore()?.push({ subgraph: this.runtime.definition.name, query: request.query ?? '' });
+    const { data, errors, extensions } = await executeRequest(
       this.runtime.apollo,
       (incoming) => this.runtime.createContext(incoming),
       { query: request.query ?? '', variables: request.variables, operationName: request.operationName },
       forwardedHeaders(context),
     );
-    void status;
-    void headers;
-    return result as GatewayGraphQLResponse;
+    return { data, errors, extensions };
   }
 }
 
@@ -140,12 +156,10 @@ export interface SubgraphCall {
 
 export interface TestSupergraph {
   suffix: string;
-  /** Every request the gateway has sent to a subgraph, in order; tests may empty it. */
-  calls: SubgraphCall[];
   subgraphs: Partial<Record<SubgraphName, SubgraphRuntime>>;
   gateway: GatewayRuntime;
-  /** A request through the gateway. */
-  query<TData = Record<string, unknown>>(query: string, options?: RequestOptions): Promise<GraphQLResult<TData>>;
+  /** A request through the gateway; the result says which subgraphs the gateway called for it. */
+  query<TData = Record<string, unknown>>(query: string, options?: RequestOptions): Promise<GatewayResult<TData>>;
   /** A request straight to one subgraph. */
   subgraph<TData = Record<string, unknown>>(name: SubgraphName, query: string, options?: RequestOptions): Promise<GraphQLResult<TData>>;
   /** SQL statements each subgraph has run so far. */
@@ -165,25 +179,28 @@ export async function startSupergraph(
   const env = { ...options.subgraphEnv, SEED_DEMO_DATA: String(options.seed ?? true) };
   const runtimes = await Promise.all(names.map((name) => createSubgraphRuntime(ALL_SUBGRAPHS[name], testConfig(name, suffix, env))));
   const subgraphs = Object.fromEntries(names.map((name, i) => [name, runtimes[i]])) as Partial<Record<SubgraphName, SubgraphRuntime>>;
-  const calls: SubgraphCall[] = [];
   const gateway = await createGateway(testConfig('gateway', suffix, options.gatewayEnv), {
     buildService: (name) => {
       const runtime = subgraphs[name];
-      return runtime ? new InProcessSubgraph(runtime, calls) : new UnreachableSubgraph(name);
+      return runtime ? new InProcessSubgraph(runtime) : new UnreachableSubgraph(name);
     },
   });
   return {
     suffix,
-    calls,
     subgraphs,
     gateway,
-    query: (query, requestOptions = {}) =>
-      executeRequest(
-        gateway.apollo,
-        (incoming) => gateway.createContext(incoming),
-        { query, variables: requestOptions.variables },
-        authHeaders(requestOptions),
-      ) as never,
+    query: async (query, requestOptions = {}) => {
+      const calls: SubgraphCall[] = [];
+      const result = await requestCalls.run(calls, () =>
+        executeRequest(
+          gateway.apollo,
+          (incoming) => gateway.createContext(incoming),
+          { query, variables: requestOptions.variables },
+          authHeaders(requestOptions),
+        ),
+      );
+      return { ...result, calls } as never;
+    },
     subgraph: (name, query, requestOptions = {}) => {
       const runtime = subgraphs[name];
       if (!runtime) throw new Error(`${name} was not started`);
@@ -210,7 +227,7 @@ export async function startSupergraph(
 class UnreachableSubgraph implements GraphQLDataSource {
   constructor(private readonly name: string) {}
 
-  async process(): Promise<GatewayGraphQLResponse> {
-    throw subgraphUnavailable(this.name, new Error('connect ECONNREFUSED'));
+  process(): Promise<SubgraphResponse> {
+    return Promise.reject(subgraphUnavailable(this.name, new Error('connect ECONNREFUSED')));
   }
 }

@@ -1,2 +1,4 @@
 export * from './harness';
 export * from './http-supergraph';
+export * from './matchers';
+export * from './builders';

@@ -24,7 +24,7 @@ export function formatErrorFor(config: Config, logger: Logger) {
   return (given: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     // graphql-js suggests enum values ("Did you mean the enum value …?"): in production that maps the schema for a stranger.
     const formatted = production ? { ...given, message: withoutSuggestions(given.message) } : given;
-    const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+    const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : 'INTERNAL_SERVER_ERROR';
     if (CLIENT_ERROR_CODES.has(code) || formatted.extensions?.serviceName !== undefined) return formatted;
     const requestId = currentRequestScope()?.requestId;
     const refused = refusedByDatabase(unwrapResolverError(error));
@@ -55,7 +55,8 @@ export function formatErrorFor(config: Config, logger: Logger) {
  * or a race it lost, so a client error, never INTERNAL_SERVER_ERROR.
  */
 function refusedByDatabase(error: unknown): { code: 'BAD_USER_INPUT' | 'CONFLICT'; message: string } | undefined {
-  const sqlState = String((error as { driverError?: { code?: unknown } })?.driverError?.code ?? (error as { code?: unknown })?.code ?? '');
+  const given = (error as { driverError?: { code?: unknown } })?.driverError?.code ?? (error as { code?: unknown })?.code;
+  const sqlState = typeof given === 'string' ? given : '';
   if (sqlState.startsWith('22')) return { code: 'BAD_USER_INPUT', message: 'A value given is outside what can be stored.' };
   if (sqlState === '23505')
     return { code: 'CONFLICT', message: 'This exists already; it may have been created at the same moment by another request.' };

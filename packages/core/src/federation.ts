@@ -32,9 +32,11 @@ export function buildFederatedSchema(
 ): GraphQLSchema {
   // Synchronous: callers may rely on every type thunk being evaluated within this call and nowhere else.
   const schema = buildSchemaSync({ validate: false, ...options, skipCheck: true });
+  // Federation glue: type-graphql's resolver map and @apollo/subgraph's are typed apart; the objects are the same shape.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const resolvers = createResolversMap(schema) as Record<string, any>;
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- see above
     resolvers[typeName] = { ...resolvers[typeName], ...reference };
   }
   return buildSubgraphSchema({

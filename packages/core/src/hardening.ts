@@ -74,7 +74,7 @@ export function representationLimit<TContext extends BaseContext>(maxRepresentat
             const argument = field.arguments?.find((arg) => arg.name.value === 'representations');
             if (field.name.value !== '_entities' || !argument) continue;
             const value = argument.value;
-            const given = value.kind === Kind.VARIABLE ? request.variables?.[value.name.value] : undefined;
+            const given: unknown = value.kind === Kind.VARIABLE ? request.variables?.[value.name.value] : undefined;
             const count = value.kind === Kind.LIST ? value.values.length : Array.isArray(given) ? given.length : 1;
             representations += count;
             cost += count * Math.max(1, fieldsSelected(field.selectionSet, fragments));

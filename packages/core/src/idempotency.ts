@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
-import type { FormattedExecutionResult } from 'graphql';
+import { OperationTypeNode, type FormattedExecutionResult } from 'graphql';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import type { SubgraphContext } from './context';
 import { CLIENT_ERROR_CODES } from './errors';
@@ -80,7 +80,7 @@ class IdempotencyKeyStore {
     key: string,
     fingerprint: string,
   ): Promise<{ fingerprint: string; response: FormattedExecutionResult | null } | undefined> {
-    const claimed: unknown[] = await this.runner.query(
+    const claimed = (await this.runner.query(
       `WITH purged AS (
          DELETE FROM idempotency_key WHERE ctid IN (
            SELECT ctid FROM idempotency_key WHERE created_at < now() - make_interval(secs => $4) AND NOT (subject = $1 AND key = $2)
@@ -90,12 +90,12 @@ class IdempotencyKeyStore {
          WHERE k.created_at < now() - make_interval(secs => $4)
        RETURNING 1`,
       [subject, key, fingerprint, this.ttlSeconds],
-    );
+    )) as unknown[];
     if (claimed.length > 0) return undefined;
-    const [earlier]: { fingerprint: string; response: FormattedExecutionResult | null }[] = await this.runner.query(
-      `SELECT fingerprint, response FROM idempotency_key WHERE subject = $1 AND key = $2`,
-      [subject, key],
-    );
+    const [earlier] = (await this.runner.query(`SELECT fingerprint, response FROM idempotency_key WHERE subject = $1 AND key = $2`, [
+      subject,
+      key,
+    ])) as { fingerprint: string; response: FormattedExecutionResult | null }[];
     return earlier;
   }
 
@@ -137,7 +137,7 @@ export function idempotencyPlugin(dataSource: DataSource, ttlSeconds: number): A
         async responseForOperation({ operation, request, contextValue }) {
           const key = contextValue.idempotencyKey;
           // Reads are idempotent anyway; without a caller the mutation is refused before it does anything.
-          if (key === undefined || operation.operation !== 'mutation' || !contextValue.principal) return null;
+          if (key === undefined || operation.operation !== OperationTypeNode.MUTATION || !contextValue.principal) return null;
           if (!VALID_KEY.test(key))
             return errorResponse(400, 'Idempotency-Key must be 1-255 printable ASCII characters, e.g. a UUID.', 'BAD_USER_INPUT');
           const runner = dataSource.createQueryRunner();

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import type { ServiceName } from './config';
 import { ConfigError, envName, SUBGRAPHS } from './config';
 
@@ -15,7 +16,7 @@ export function describeStartupError(error: unknown, service?: ServiceName): str
     return `port ${err.port ?? ''} is already in use; choose another with ${service ? `${envName(service)}_PORT` : 'PORT'}`;
   }
   // Some libraries reject with nothing at all: say so rather than print "undefined".
-  return err?.message || (error === undefined ? 'failed without saying why' : String(error));
+  return err?.message || (error === undefined ? 'failed without saying why' : inspect(error));
 }
 
 function knownService(name: string): ServiceName | undefined {
@@ -23,7 +24,7 @@ function knownService(name: string): ServiceName | undefined {
 }
 
 /** Runs a service's start function; a failure prints one line and exits non-zero. */
-export function runMain(service: ServiceName | string, start: () => Promise<{ close(): Promise<void> }>): void {
+export function runMain(service: string, start: () => Promise<{ close(): Promise<void> }>): void {
   start().then(
     (running) => {
       let stopping = false;

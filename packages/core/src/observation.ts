@@ -10,8 +10,10 @@ import { samsynTracer, SERVICE_ATTRIBUTE } from './telemetry';
 /** The operation label of a request whose document never became a valid operation. */
 export const INVALID_OPERATION = '(invalid)';
 
-const codeOf = (error: unknown): string =>
-  String((error as { extensions?: { code?: unknown } })?.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+function codeOf(error: unknown): string {
+  const code = (error as { extensions?: { code?: unknown } })?.extensions?.code;
+  return typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
+}
 
 /** Root fields and the fields of an area's namespace (`childServices.comparison`): where a request's time goes. */
 function ofNote(path: GraphQLResolveInfo['path']): boolean {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
-import { getVariableValues } from 'graphql';
+import { getVariableValues, OperationTypeNode } from 'graphql';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type pg from 'pg';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
@@ -92,11 +92,11 @@ export async function watchTables(db: QueryRunner): Promise<void> {
 /** The tables of the subgraph's schema whose writes bump a version; undefined when one lacks its trigger (then nothing is cached). */
 export async function watchedTables(db: DataSource, logger: Logger): Promise<string[] | undefined> {
   const tables = await tablesOf(db);
-  const rows = (await db.query(
+  const rows = await db.query<{ relname: string }[]>(
     `SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
      WHERE t.tgname = $1 AND c.relnamespace = current_schema()::regnamespace`,
     [TRIGGER],
-  )) as { relname: string }[];
+  );
   const watched = new Set(rows.map((row) => row.relname));
   const unwatched = tables.filter((table) => !watched.has(table));
   if (unwatched.length > 0 || tables.length === 0) {
@@ -178,7 +178,7 @@ class VersionReader {
       this.sqlLog.logQuery(VERSIONS_SQL.text);
       const { rows } = await pool.query<{ tag: string; version: number }>(VERSIONS_SQL);
       const versions: Versions = {};
-      for (const row of rows) versions[row.tag] = Number(row.version);
+      for (const row of rows) versions[row.tag] = row.version;
       return versions;
     } finally {
       this.inFlight = undefined;
@@ -216,7 +216,7 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
       return {
         async responseForOperation(requestContext) {
           const { operation, schema, request } = requestContext;
-          if (operation?.operation !== 'query') return null;
+          if (operation?.operation !== OperationTypeNode.QUERY) return null;
           // Variables the schema refuses are answered with that error, before any statement (versions included).
           if (getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}).errors) return null;
           const versions = await versionReader.read().catch((error: unknown) => {
@@ -233,7 +233,10 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
             const entry = JSON.parse(cached) as Entry;
             if (Object.entries(entry.versions).every(([tag, version]) => (versions[tag] ?? 0) === version)) {
               requestContext.overallCachePolicy.replace({ maxAge: entry.maxAge, scope: entry.scope });
-              return { http: requestContext.response.http, body: { kind: 'single', singleResult: { data: JSON.parse(entry.data) } } };
+              return {
+                http: requestContext.response.http,
+                body: { kind: 'single', singleResult: { data: JSON.parse(entry.data) as Record<string, unknown> } },
+              };
             }
           }
           // A miss: note which tables this request's SQL names.

@@ -35,7 +35,10 @@ export interface SharedCache {
 export function openSharedCache(redisUrl: string | undefined, maxMiB: number): SharedCache {
   if (!redisUrl) {
     return {
-      store: new InMemoryLRUCache<string>({ maxSize: maxMiB * 1024 * 1024, sizeCalculation: InMemoryLRUCache.sizeCalculation }),
+      store: new InMemoryLRUCache<string>({
+        maxSize: maxMiB * 1024 * 1024,
+        sizeCalculation: (item: string) => InMemoryLRUCache.sizeCalculation(item),
+      }),
       shared: false,
       close: async () => undefined,
     };

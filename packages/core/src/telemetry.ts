@@ -4,11 +4,12 @@ import pg from 'pg';
 
 // The SDK, exporter and pg instrumentation are loaded only when tracing starts: about 3 s of
 // module loading on a busy machine that a service without tracing should not pay.
+/* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/consistent-type-imports -- loaded on first use, typed by what each module exports */
 const sdk = () => require('@opentelemetry/sdk-trace-node') as typeof import('@opentelemetry/sdk-trace-node');
 const otlp = () => require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
 const pgInstrumentation = () => require('@opentelemetry/instrumentation-pg') as typeof import('@opentelemetry/instrumentation-pg');
 const resources = () => require('@opentelemetry/resources') as typeof import('@opentelemetry/resources');
-import type { ServiceName } from './config';
+/* eslint-enable @typescript-eslint/no-require-imports, @typescript-eslint/consistent-type-imports */
 
 /** The span attribute naming the Samsyn service a span was made in (tests run several in one process). */
 export const SERVICE_ATTRIBUTE = 'samsyn.service';
@@ -24,7 +25,7 @@ export interface Tracing {
 }
 
 export interface TracingOptions {
-  service: ServiceName | string;
+  service: string;
   /** OTEL_EXPORTER_OTLP_ENDPOINT: the collector's base URL; traces go to `/v1/traces` under it. */
   otlpEndpoint?: string;
   /** Spans go here instead (tests: an InMemorySpanExporter), one by one. */

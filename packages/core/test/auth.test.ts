@@ -12,7 +12,7 @@ describe('tokens from an identity provider (RS256 keys from a JWKS URL)', () => 
 
   beforeAll(async () => {
     const pair = await generateKeyPair('RS256');
-    privateKey = pair.privateKey as KeyLike;
+    privateKey = pair.privateKey;
     const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'key-1', alg: 'RS256', use: 'sig' };
     server = http.createServer((_, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -45,7 +45,7 @@ describe('tokens from an identity provider (RS256 keys from a JWKS URL)', () => 
 
   it('refuses a key it does not publish, and HS256 tokens even with a known secret', async () => {
     const resolve = createPrincipalResolver({ jwksUrl, issuer: 'samsyn', audience: 'samsyn-api', secret: 'x'.repeat(40) });
-    const other = (await generateKeyPair('RS256')).privateKey as KeyLike;
+    const other = (await generateKeyPair('RS256')).privateKey;
     await expect(resolve(`Bearer ${await sign(other)}`)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
     const hs = await signToken(
       { secret: 'x'.repeat(40), issuer: 'samsyn', audience: 'samsyn-api' },

@@ -38,7 +38,7 @@ afterAll(async () => {
 describe('transactions', () => {
   it('refuse a second pool connection taken inside a transaction, instead of waiting for one', async () => {
     const db = await database();
-    await expect(inTransaction(db.manager, async () => db.query('SELECT 1'))).rejects.toThrow(SecondConnectionError);
+    await expect(inTransaction(db.manager, () => db.query<unknown[]>('SELECT 1'))).rejects.toThrow(SecondConnectionError);
     // The transaction's own manager is fine, and so is the pool outside any transaction.
     await expect(inTransaction(db.manager, (tx) => tx.query('SELECT 1 AS one'))).resolves.toEqual([{ one: 1 }]);
     await expect(db.query('SELECT 2 AS two')).resolves.toEqual([{ two: 2 }]);
@@ -66,17 +66,16 @@ describe('transactions', () => {
     let attempts = 0;
     const deadlock = Object.assign(new Error('deadlock detected'), { code: '40P01' });
     await expect(
-      inTransaction(db.manager, async () => {
+      inTransaction(db.manager, () => {
         attempts += 1;
-        if (attempts < 3) throw deadlock;
-        return 'done';
+        return attempts < 3 ? Promise.reject(deadlock) : Promise.resolve('done');
       }),
     ).resolves.toBe('done');
     attempts = 0;
     await expect(
-      inTransaction(db.manager, async () => {
+      inTransaction(db.manager, () => {
         attempts += 1;
-        throw deadlock;
+        return Promise.reject(deadlock);
       }),
     ).rejects.toThrow('deadlock detected');
     expect(attempts).toBe(3);

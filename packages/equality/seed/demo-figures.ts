@@ -68,7 +68,10 @@ export async function seedEquality(db: DataSource, area: Area, indicators: DemoI
   await seedIndicators(db, area, indicators);
   const loaded = new Set<string>();
   for (const indicator of indicators) {
-    const [{ present }] = await db.query(`SELECT exists(SELECT 1 FROM observation WHERE indicator_code = $1) AS present`, [indicator.code]);
+    const [{ present }] = await db.query<{ present: boolean }[]>(
+      `SELECT exists(SELECT 1 FROM observation WHERE indicator_code = $1) AS present`,
+      [indicator.code],
+    );
     if (present) continue;
     const rows = demoObservations(indicator);
     for (const row of rows) loaded.add(row.period);

@@ -1,4 +1,4 @@
-import { startSupergraph, tokenFor, type TestSupergraph } from '../../../test/support';
+import { startSupergraph, tokenFor, type TestSupergraph } from '@samsyn/test-support';
 
 /**
  * Comparisons are computed when figures change and stored beside their disclosure protection: a read is a
@@ -72,10 +72,12 @@ describe('stored comparisons', () => {
   it('recompute the trends of the periods after a changed one', async () => {
     const trendOf = async (period: string) =>
       ((await comparison(period)).entries.find((entry) => entry.district.code === 'angered') as unknown as { trend: string }).trend;
-    const stored = async () =>
-      (
-        await db().query(`SELECT comparison FROM comparison_snapshot WHERE indicator_code = 'CS-IA14' AND period = '2026-Q4'`)
-      )[0]?.comparison.entries.find((entry: { district: { code: string } }) => entry.district.code === 'angered')?.trend;
+    const stored = async () => {
+      const rows = await db().query<{ comparison: { entries: { district: { code: string }; trend: string }[] } }[]>(
+        `SELECT comparison FROM comparison_snapshot WHERE indicator_code = 'CS-IA14' AND period = '2026-Q4'`,
+      );
+      return rows[0]?.comparison.entries.find((entry) => entry.district.code === 'angered')?.trend;
+    };
     await report(60, '2026-Q4');
     await report(10, '2026-Q1');
     await report(30, '2026-Q2');

@@ -1,6 +1,6 @@
 import {
   compare,
-  ComparisonEntry,
+  type ComparisonEntry,
   CountDistribution,
   Direction,
   Indicator,
@@ -188,7 +188,8 @@ describe('positions from the exact tail probability', () => {
                   : e.value < e.lower95!
                     ? 'BELOW_95'
                     : 'INSIDE';
-          if (byLimits !== e.position) disagreements.push(`${code} ${period} ${e.district.code}: ${e.position} vs limits ${byLimits}`);
+          if (byLimits !== String(e.position))
+            disagreements.push(`${code} ${period} ${e.district.code}: ${e.position} vs limits ${byLimits}`);
         }
       }
     }

@@ -40,7 +40,7 @@ const SEEDER = 'samsyn-demo-data';
 export async function seedDocuments(db: DataSource, area: Area, seeds: DocumentSeed[]): Promise<void> {
   await inTransaction(db.manager, async (tx) => {
     const existing = new Set<string>(
-      (await tx.query(`SELECT slug FROM document WHERE area = $1`, [area])).map((row: { slug: string }) => row.slug),
+      (await tx.query<{ slug: string }[]>(`SELECT slug FROM document WHERE area = $1`, [area])).map((row) => row.slug),
     );
     for (const seed of seeds) {
       if (existing.has(seed.slug)) continue;
@@ -100,7 +100,7 @@ export async function seedDocuments(db: DataSource, area: Area, seeds: DocumentS
  * acknowledged it; some still run an older version or none, so they lag. The same every time.
  */
 export async function seedAdoption(db: DataSource, area: Area, today: string): Promise<void> {
-  const [{ present }] = await db.query(
+  const [{ present }] = await db.query<{ present: boolean }[]>(
     `SELECT exists(SELECT 1 FROM adoption a JOIN document d ON d.id = a.document_id WHERE d.area = $1) AS present`,
     [area],
   );
@@ -116,7 +116,7 @@ export async function seedAdoption(db: DataSource, area: Area, today: string): P
   for (const version of versions) {
     for (const district of DEMO_DISTRICTS) {
       // A stable pseudo-random bucket 0–9 per document and district.
-      const bucket = [...`${version.slug}:${district.code}`].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % 10;
+      const bucket = Array.from(`${version.slug}:${district.code}`).reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % 10;
       const target = bucket <= 7 ? version.id : bucket === 8 ? version.previous_id : null;
       if (!target) continue;
       const status = bucket <= 4 ? 'IMPLEMENTED' : 'ACKNOWLEDGED';

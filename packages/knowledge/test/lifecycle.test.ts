@@ -1,5 +1,5 @@
 import { swedishToday } from '@samsyn/core';
-import { startSupergraph, tokenFor, type GraphQLResult, type TestSupergraph } from '../../../test/support';
+import { startSupergraph, tokenFor, type GraphQLResult, type TestSupergraph } from '@samsyn/test-support';
 
 /** The document lifecycle, exercised on the child-services subgraph directly, as a district system or a process leader would. */
 let graph: TestSupergraph;
@@ -9,9 +9,6 @@ let maria: string;
 let admin: string;
 let analyst: string;
 const today = swedishToday();
-
-const VERSION =
-  'id documentId number status title summary body legalBasis validFrom revision submittedBy returnComment publishedBy changeSummary';
 
 beforeAll(async () => {
   graph = await startSupergraph({ only: ['child-services'], seed: false });
@@ -23,47 +20,70 @@ beforeAll(async () => {
 });
 afterAll(() => graph.close());
 
-type Version = { id: string; documentId: string; number: number; status: string; revision: number; [field: string]: unknown };
-
-function run(query: string, variables: Record<string, unknown>, token?: string): Promise<GraphQLResult> {
-  return graph.subgraph('child-services', query, { variables, token });
-}
-
-/** Runs one mutation of ChildServicesMutations and returns its result or its first error. */
-async function mutate(field: string, args: string, variables: Record<string, unknown>, token: string | undefined, selection = VERSION) {
-  const argDefs = Object.keys(variables)
-    .map((name) => `$${name}: ${TYPES[name]}`)
-    .join(', ');
-  const result = await run(`mutation (${argDefs}) { childServices { ${field}(${args}) { ${selection} } } }`, variables, token);
-  const data = (result.data?.childServices as Record<string, unknown> | undefined)?.[field];
-  return { data: data as Version, error: result.errors?.[0] };
-}
-
-const TYPES: Record<string, string> = {
-  input: 'DraftInput!',
-  versionId: 'ID!',
-  documentId: 'ID!',
-  expectedRevision: 'Int!',
-  validFrom: 'Date!',
-  comment: 'String!',
-  reason: 'String!',
+type Version = {
+  id: string;
+  documentId: string;
+  number: number;
+  status: string;
+  title: string;
+  summary: string;
+  body: string;
+  legalBasis: string[];
+  validFrom: string | null;
+  revision: number;
+  submittedBy: string | null;
+  returnComment: string | null;
+  publishedBy: string | null;
+  changeSummary: string | null;
 };
+/** A mutation's result: `data` is the version (or document) the mutation returned, `errors` as sent. */
+type Mutated<T = Version> = GraphQLResult<T>;
 
-const createDraft = (input: Record<string, unknown>, token = anna) => mutate('createDraft', 'input: $input', { input }, token);
+const VERSION_FIELDS = `#graphql
+  fragment VersionFields on DocumentVersion {
+    id documentId number status title summary body legalBasis validFrom revision submittedBy returnComment publishedBy changeSummary
+  }`;
+const CREATE_DRAFT = `#graphql
+  mutation CreateDraft($input: DraftInput!) { childServices { createDraft(input: $input) { ...VersionFields } } }
+  ${VERSION_FIELDS}`;
+const UPDATE_DRAFT = `#graphql
+  mutation UpdateDraft($versionId: ID!, $expectedRevision: Int!, $input: DraftInput!) {
+    childServices { updateDraft(versionId: $versionId, expectedRevision: $expectedRevision, input: $input) { ...VersionFields } }
+  }
+  ${VERSION_FIELDS}`;
+const SUBMIT = `#graphql
+  mutation SubmitForReview($versionId: ID!) { childServices { submitForReview(versionId: $versionId) { ...VersionFields } } }
+  ${VERSION_FIELDS}`;
+const RETURN_TO_DRAFT = `#graphql
+  mutation ReturnToDraft($versionId: ID!, $comment: String!) {
+    childServices { returnToDraft(versionId: $versionId, comment: $comment) { ...VersionFields } }
+  }
+  ${VERSION_FIELDS}`;
+const PUBLISH = `#graphql
+  mutation Publish($versionId: ID!, $validFrom: Date!) { childServices { publish(versionId: $versionId, validFrom: $validFrom) { ...VersionFields } } }
+  ${VERSION_FIELDS}`;
+const RETIRE = `#graphql
+  mutation Retire($documentId: ID!, $reason: String!) { childServices { retire(documentId: $documentId, reason: $reason) { id retiredReason } } }`;
+const READ_DOCUMENT = `#graphql
+  query ReadDocument($id: ID, $on: Date) {
+    childServices { document(id: $id) { id title current(on: $on) { number status } versions { number status } } }
+  }`;
+
+/** Runs one mutation of ChildServicesMutations; `data` is its field's value. */
+async function mutate<T = Version>(document: string, variables: Record<string, unknown>, token: string | undefined): Promise<Mutated<T>> {
+  const result = await graph.subgraph<{ childServices: Record<string, T> }>('child-services', document, { variables, token });
+  const data = result.data?.childServices ? Object.values(result.data.childServices)[0] : undefined;
+  return { ...result, data };
+}
+
+const createDraft = (input: Record<string, unknown>, token = anna) => mutate(CREATE_DRAFT, { input }, token);
 const updateDraft = (versionId: string, expectedRevision: number, input: Record<string, unknown>, token = anna) =>
-  mutate(
-    'updateDraft',
-    'versionId: $versionId, expectedRevision: $expectedRevision, input: $input',
-    { versionId, expectedRevision, input },
-    token,
-  );
-const submit = (versionId: string, token = anna) => mutate('submitForReview', 'versionId: $versionId', { versionId }, token);
-const returnToDraft = (versionId: string, comment: string, token = jonas) =>
-  mutate('returnToDraft', 'versionId: $versionId, comment: $comment', { versionId, comment }, token);
-const publish = (versionId: string, validFrom: string, token = jonas) =>
-  mutate('publish', 'versionId: $versionId, validFrom: $validFrom', { versionId, validFrom }, token);
+  mutate(UPDATE_DRAFT, { versionId, expectedRevision, input }, token);
+const submit = (versionId: string, token = anna) => mutate(SUBMIT, { versionId }, token);
+const returnToDraft = (versionId: string, comment: string, token = jonas) => mutate(RETURN_TO_DRAFT, { versionId, comment }, token);
+const publish = (versionId: string, validFrom: string, token = jonas) => mutate(PUBLISH, { versionId, validFrom }, token);
 const retire = (documentId: string, reason: string, token = anna) =>
-  mutate('retire', 'documentId: $documentId, reason: $reason', { documentId, reason }, token, 'id retiredReason');
+  mutate<{ id: string; retiredReason: string | null }>(RETIRE, { documentId, reason }, token);
 
 let slugs = 0;
 const newDocument = (title = 'Rutin för hembesök') =>
@@ -76,42 +96,51 @@ const newDocument = (title = 'Rutin för hembesök') =>
     legalBasis: ['SoL 20 kap. 3 §'],
   });
 
-/** Creates, submits (Anna) and publishes (Jonas) a new document; returns version 1. */
-async function publishedDocument(title?: string, validFrom = today): Promise<Version> {
-  const { data: draft } = await newDocument(title);
-  await submit(draft.id);
-  const { data, error } = await publish(draft.id, validFrom);
-  expect(error).toBeUndefined();
-  return data;
+/** A new draft (by Anna), failing the test if it is refused. */
+async function draftDocument(title?: string): Promise<Version> {
+  const created = await newDocument(title);
+  expect(created.errors).toBeUndefined();
+  return created.data!;
 }
 
+/** Creates, submits (Anna) and publishes (Jonas) a new document; returns version 1. */
+async function publishedDocument(title?: string, validFrom = today): Promise<Version> {
+  const draft = await draftDocument(title);
+  await submit(draft.id);
+  const published = await publish(draft.id, validFrom);
+  expect(published.errors).toBeUndefined();
+  return published.data!;
+}
+
+const db = () => graph.subgraphs['child-services']!.db;
+
 async function auditActions(documentId: string): Promise<string[]> {
-  const rows: { action: string }[] = await graph.subgraphs['child-services']!.db.query(
-    `SELECT action FROM audit_log WHERE document_id = $1 ORDER BY id`,
-    [documentId],
-  );
+  const rows = await db().query<{ action: string }[]>(`SELECT action FROM audit_log WHERE document_id = $1 ORDER BY id`, [documentId]);
   return rows.map((row) => row.action);
 }
 
+type ReadDocument = {
+  childServices: {
+    document: {
+      id: string;
+      title: string;
+      current: { number: number; status: string } | null;
+      versions: { number: number; status: string }[];
+    } | null;
+  };
+};
 async function readDocument(id: string, token?: string, on?: string) {
-  const result = await run(
-    `query ($id: ID, $on: Date) { childServices { document(id: $id) { id title current(on: $on) { number status } versions { number status } } } }`,
-    { id, on },
-    token,
-  );
-  return (
-    result.data?.childServices as {
-      document: { current: { number: number } | null; versions: { number: number; status: string }[] } | null;
-    }
-  ).document;
+  const result = await graph.subgraph<ReadDocument>('child-services', READ_DOCUMENT, { variables: { id, on }, token });
+  expect(result.errors).toBeUndefined();
+  return result.data!.childServices.document;
 }
 
 describe('the document lifecycle', () => {
   it('takes a document from draft through review to published, and a new version supersedes it', async () => {
     const created = await newDocument();
-    expect(created.error).toBeUndefined();
+    expect(created.errors).toBeUndefined();
     expect(created.data).toMatchObject({ number: 1, status: 'DRAFT', revision: 1, legalBasis: ['SoL 20 kap. 3 §'] });
-    const v1 = created.data;
+    const v1 = created.data!;
 
     const updated = await updateDraft(v1.id, 1, { body: 'Steg 1. Steg 2. Steg 3.' });
     expect(updated.data).toMatchObject({ status: 'DRAFT', revision: 2, body: 'Steg 1. Steg 2. Steg 3.', title: 'Rutin för hembesök' });
@@ -124,7 +153,7 @@ describe('the document lifecycle', () => {
     const published = await publish(v1.id, today);
     expect(published.data).toMatchObject({ status: 'PUBLISHED', validFrom: today, publishedBy: 'Jonas Prov' });
 
-    const v2 = (await createDraft({ documentId: v1.documentId, changeSummary: 'Nytt steg 4.' }, jonas)).data;
+    const v2 = (await createDraft({ documentId: v1.documentId, changeSummary: 'Nytt steg 4.' }, jonas)).data!;
     expect(v2).toMatchObject({
       number: 2,
       status: 'DRAFT',
@@ -133,7 +162,7 @@ describe('the document lifecycle', () => {
     });
     await submit(v2.id, jonas);
     const p2 = await publish(v2.id, today, anna);
-    expect(p2.error).toBeUndefined();
+    expect(p2.errors).toBeUndefined();
 
     const document = await readDocument(v1.documentId);
     expect(document?.current?.number).toBe(2);
@@ -168,127 +197,127 @@ describe('the document lifecycle', () => {
     await createDraft({ documentId: withDraft.documentId, title: 'Opublicerat utkast' });
     await retire(withDraft.documentId, 'Utgår.');
     expect((await readDocument(withDraft.documentId))?.versions).toEqual([{ number: 1, status: 'RETIRED' }]);
-    const retiredList = await run('{ childServices { documents(status: RETIRED, search: "utkast") { edges { node { title } } } } }', {});
-    expect(JSON.stringify(retiredList.data)).not.toContain('Opublicerat');
+    const retiredList = await graph.subgraph<{ childServices: { documents: { edges: { node: { title: string } }[] } } }>(
+      'child-services',
+      `#graphql
+      query RetiredDocuments { childServices { documents(status: RETIRED, search: "utkast") { edges { node { title } } } } }`,
+    );
+    expect(retiredList.errors).toBeUndefined();
+    const retiredTitles = retiredList.data!.childServices.documents.edges.map((edge) => edge.node.title);
+    expect(retiredTitles).toEqual(['Rutin med hemligt utkast']);
 
-    const again = await createDraft({ documentId: v1.documentId });
-    expect(again.error?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await retire(v1.documentId, 'Igen')).error?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await createDraft({ documentId: v1.documentId })).toHaveErrorCode('BAD_USER_INPUT');
+    expect(await retire(v1.documentId, 'Igen')).toHaveErrorCode('BAD_USER_INPUT');
   });
 
-  it.each([
-    [
-      'update a version in review',
-      async (v: Version) => {
-        await submit(v.id);
-        return updateDraft(v.id, v.revision, { title: 'X' });
-      },
-      'IN_REVIEW',
-    ],
-    [
-      'submit a version already in review',
-      async (v: Version) => {
-        await submit(v.id);
-        return submit(v.id);
-      },
-      'IN_REVIEW',
-    ],
-    ['publish a draft', async (v: Version) => publish(v.id, today), 'DRAFT'],
-    ['return a draft to draft', async (v: Version) => returnToDraft(v.id, 'Varför?'), 'DRAFT'],
+  // Each case: the steps that set the stage (all allowed), then the one step that is refused.
+  it.each<[string, (v: Version) => Promise<unknown>, (v: Version) => Promise<Mutated>, string]>([
+    ['update a version in review', (v) => submit(v.id), (v) => updateDraft(v.id, v.revision, { title: 'X' }), 'IN_REVIEW'],
+    ['submit a version already in review', (v) => submit(v.id), (v) => submit(v.id), 'IN_REVIEW'],
+    ['publish a draft', () => Promise.resolve(), (v) => publish(v.id, today), 'DRAFT'],
+    ['return a draft to draft', () => Promise.resolve(), (v) => returnToDraft(v.id, 'Varför?'), 'DRAFT'],
     [
       'update a published version',
-      async (v: Version) => {
+      async (v) => {
         await submit(v.id);
         await publish(v.id, today);
-        return updateDraft(v.id, v.revision, { title: 'X' });
       },
+      (v) => updateDraft(v.id, v.revision, { title: 'X' }),
       'PUBLISHED',
     ],
     [
       'publish a published version again',
-      async (v: Version) => {
+      async (v) => {
         await submit(v.id);
         await publish(v.id, today);
-        return publish(v.id, today);
       },
+      (v) => publish(v.id, today),
       'PUBLISHED',
     ],
-  ])('refuses to %s, naming the current status, and writes nothing', async (_, attempt, status) => {
-    const { data: draft } = await newDocument();
-    const before = await auditActions(draft.documentId);
-    const { error } = await attempt(draft);
-    expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', status });
-    expect(error?.message).toContain(status);
-    // The steps that set the stage were audited; the refused one was not.
-    const after = await auditActions(draft.documentId);
-    expect(after.slice(0, before.length)).toEqual(before);
-    expect(after.filter((action) => action === 'publish').length).toBeLessThanOrEqual(1);
-    expect(after.length - before.length).toBeLessThanOrEqual(2);
+  ])('refuses to %s, naming the current status, and writes nothing', async (_, arrange, refused, status) => {
+    const draft = await draftDocument();
+    await arrange(draft);
+    const stored = () =>
+      db().query<{ status: string; revision: number; title: string }[]>(
+        `SELECT status, revision, title FROM document_version WHERE id = $1`,
+        [draft.id],
+      );
+    const [versionBefore, auditBefore] = [await stored(), await auditActions(draft.documentId)];
+    const result = await refused(draft);
+    expect(result).toHaveErrorCode('BAD_USER_INPUT');
+    expect(result.errors?.[0].extensions?.status).toBe(status);
+    expect(result.errors?.[0].message).toContain(status);
+    expect(versionBefore).toEqual([expect.objectContaining({ status })]);
+    expect(await stored()).toEqual(versionBefore);
+    expect(await auditActions(draft.documentId)).toEqual(auditBefore);
   });
 
   it('refuses bad input with BAD_USER_INPUT: past validFrom, bad slug, empty title, unknown version', async () => {
-    const { data: draft } = await newDocument();
+    const draft = await draftDocument();
+    const other = await draftDocument();
     await submit(draft.id);
-    expect((await publish(draft.id, '2020-01-01')).error?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await createDraft({ kind: 'ROUTINE', slug: 'Inte OK!', title: 'T' })).error?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await createDraft({ kind: 'ROUTINE', slug: 'tom-titel', title: '  ' })).error?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await updateDraft(draft.id, 1, { slug: 'ny' })).error?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await submit('00000000-0000-4000-8000-000000000000')).error?.extensions?.code).toBe('NOT_FOUND');
-    expect((await submit('not-a-uuid')).error?.extensions?.code).toBe('NOT_FOUND');
+    expect(await publish(draft.id, '2020-01-01')).toHaveErrorCode('BAD_USER_INPUT');
+    expect(await createDraft({ kind: 'ROUTINE', slug: 'Inte OK!', title: 'T' })).toHaveErrorCode('BAD_USER_INPUT');
+    expect(await createDraft({ kind: 'ROUTINE', slug: 'tom-titel', title: '  ' })).toHaveErrorCode('BAD_USER_INPUT');
+    expect(await updateDraft(other.id, 1, { slug: 'ny' })).toHaveErrorCode('BAD_USER_INPUT');
+    expect(await submit('00000000-0000-4000-8000-000000000000')).toHaveErrorCode('NOT_FOUND');
+    expect(await submit('not-a-uuid')).toHaveErrorCode('NOT_FOUND');
   });
 
   it('gives exactly one of 20 concurrent updates with the same revision, the others CONFLICT with the current revision', async () => {
-    const { data: draft } = await newDocument();
+    const draft = await draftDocument();
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => updateDraft(draft.id, 1, { summary: `Version ${i}` })));
     const succeeded = results.filter((result) => result.data);
-    const conflicts = results.filter((result) => result.error?.extensions?.code === 'CONFLICT');
+    const conflicts = results.filter((result) => !result.data);
     expect(succeeded).toHaveLength(1);
     expect(conflicts).toHaveLength(19);
-    expect(conflicts[0].error?.extensions).toMatchObject({ expectedRevision: 1, actualRevision: 2 });
-    const [{ revision, summary }] = await graph.subgraphs['child-services']!.db.query(
+    for (const conflict of conflicts) expect(conflict).toHaveErrorCode('CONFLICT');
+    expect(conflicts[0].errors?.[0].extensions).toMatchObject({ expectedRevision: 1, actualRevision: 2 });
+    const stored = await db().query<{ revision: number; summary: string }[]>(
       `SELECT revision, summary FROM document_version WHERE id = $1`,
       [draft.id],
     );
-    expect(revision).toBe(2);
-    expect(summary).toBe(succeeded[0].data.summary);
+    expect(stored).toEqual([{ revision: 2, summary: succeeded[0].data!.summary }]);
     expect((await auditActions(draft.documentId)).filter((action) => action === 'updateDraft')).toHaveLength(1);
   });
 
   it('publishes exactly one of two drafts of a document published at the same time; the other gets a clear error', async () => {
     const v1 = await publishedDocument();
-    const a = (await createDraft({ documentId: v1.documentId, summary: 'Förslag A' }, anna)).data;
-    const b = (await createDraft({ documentId: v1.documentId, summary: 'Förslag B' }, anna)).data;
+    const a = (await createDraft({ documentId: v1.documentId, summary: 'Förslag A' }, anna)).data!;
+    const b = (await createDraft({ documentId: v1.documentId, summary: 'Förslag B' }, anna)).data!;
     await submit(a.id);
     await submit(b.id);
     const [ra, rb] = await Promise.all([publish(a.id, today, jonas), publish(b.id, today, admin)]);
     const winners = [ra, rb].filter((result) => result.data);
-    const losers = [ra, rb].filter((result) => result.error);
+    const losers = [ra, rb].filter((result) => !result.data);
     expect(winners).toHaveLength(1);
     expect(losers).toHaveLength(1);
-    expect(losers[0].error?.extensions?.code).toBe('CONFLICT');
-    expect(losers[0].error?.message).toMatch(/was published after this draft was started/);
-    const rows: { status: string }[] = await graph.subgraphs['child-services']!.db.query(
+    expect(losers[0]).toHaveErrorCode('CONFLICT');
+    expect(losers[0].errors?.[0].message).toMatch(/was published after this draft was started/);
+    const rows = await db().query<{ status: string }[]>(
       `SELECT status FROM document_version WHERE document_id = $1 AND status = 'PUBLISHED'`,
       [v1.documentId],
     );
     expect(rows).toHaveLength(1);
-    expect((await readDocument(v1.documentId))?.current?.number).toBe(winners[0].data.number);
+    expect((await readDocument(v1.documentId))?.current?.number).toBe(winners[0].data!.number);
   });
 
   it('keeps the previous version in force until a future validFrom, then switches on that day', async () => {
     const v1 = await publishedDocument('Rutin med framtida version');
     const future = new Date(Date.parse(`${today}T00:00:00Z`) + 10 * 86_400_000).toISOString().slice(0, 10);
     const dayBefore = new Date(Date.parse(`${future}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-    const v2 = (await createDraft({ documentId: v1.documentId, changeSummary: 'Ny lydelse från ' + future })).data;
+    const v2 = (await createDraft({ documentId: v1.documentId, changeSummary: 'Ny lydelse från ' + future })).data!;
     await submit(v2.id);
     await publish(v2.id, future);
 
     expect((await readDocument(v1.documentId))?.current?.number).toBe(1);
     expect((await readDocument(v1.documentId, undefined, dayBefore))?.current?.number).toBe(1);
     expect((await readDocument(v1.documentId, undefined, future))?.current?.number).toBe(2);
-    const listed = await run(
-      `query ($on: Date) { childServices { documents(validOn: $on, search: "framtida") { edges { node { current(on: $on) { number } } } } } }`,
-      { on: future },
+    const listed = await graph.subgraph(
+      'child-services',
+      `#graphql
+      query InForceOn($on: Date) { childServices { documents(validOn: $on, search: "framtida") { edges { node { current(on: $on) { number } } } } } }`,
+      { variables: { on: future } },
     );
     expect(listed.data).toEqual({ childServices: { documents: { edges: [{ node: { current: { number: 2 } } }] } } });
   });
@@ -296,30 +325,30 @@ describe('the document lifecycle', () => {
 
 describe('who may do what with documents', () => {
   it('refuses a process leader of another area, an analyst and an anonymous caller, writing nothing', async () => {
-    const countDocuments = async () =>
-      Number((await graph.subgraphs['child-services']!.db.query(`SELECT count(*) AS n FROM document`))[0].n);
+    const countDocuments = async () => (await db().query<{ n: string }[]>(`SELECT count(*) AS n FROM document`))[0].n;
     const before = await countDocuments();
     const input = { kind: 'ROUTINE', slug: 'obehorig', title: 'Obehörig' };
-    expect((await createDraft(input, maria)).error?.extensions?.code).toBe('FORBIDDEN');
-    expect((await createDraft(input, analyst)).error?.extensions?.code).toBe('FORBIDDEN');
-    expect((await mutate('createDraft', 'input: $input', { input }, undefined)).error?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(await createDraft(input, maria)).toHaveErrorCode('FORBIDDEN');
+    expect(await createDraft(input, analyst)).toHaveErrorCode('FORBIDDEN');
+    expect(await mutate(CREATE_DRAFT, { input }, undefined)).toHaveErrorCode('UNAUTHENTICATED');
     expect(await countDocuments()).toBe(before);
-    expect((await createDraft({ ...input, slug: 'admin-far' }, admin)).error).toBeUndefined();
+    const byAdmin = await createDraft({ ...input, slug: 'admin-far' }, admin);
+    expect(byAdmin.errors).toBeUndefined();
+    expect(byAdmin.data).toMatchObject({ number: 1, status: 'DRAFT' });
   });
 
   it('does not let the submitter publish their own version (four eyes)', async () => {
-    const { data: draft } = await newDocument();
+    const draft = await draftDocument();
     await submit(draft.id, anna);
-    const own = await publish(draft.id, today, anna);
-    expect(own.error?.extensions?.code).toBe('FORBIDDEN');
-    expect((await auditActions(draft.documentId)).includes('publish')).toBe(false);
-    expect((await publish(draft.id, today, jonas)).data.status).toBe('PUBLISHED');
+    expect(await publish(draft.id, today, anna)).toHaveErrorCode('FORBIDDEN');
+    expect(await auditActions(draft.documentId)).not.toContain('publish');
+    expect((await publish(draft.id, today, jonas)).data?.status).toBe('PUBLISHED');
   });
 
   it('shows drafts, reviews and the audit history only to the area’s process leaders and admins', async () => {
     const v1 = await publishedDocument('Offentlig rutin med utkast');
     await createDraft({ documentId: v1.documentId }, anna);
-    const draftOnly = (await newDocument('Bara utkast')).data;
+    const draftOnly = await draftDocument('Bara utkast');
 
     expect((await readDocument(v1.documentId))?.versions).toEqual([{ number: 1, status: 'PUBLISHED' }]);
     expect((await readDocument(v1.documentId, anna))?.versions).toEqual([
@@ -330,17 +359,31 @@ describe('who may do what with documents', () => {
     expect(await readDocument(draftOnly.documentId, maria)).toBeNull();
     expect((await readDocument(draftOnly.documentId, admin))?.versions).toEqual([{ number: 1, status: 'DRAFT' }]);
 
-    const drafts = (token?: string) => run('{ childServices { documents(status: DRAFT) { totalCount } } }', {}, token);
-    expect((await drafts()).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await drafts(maria)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const drafts = (token?: string) =>
+      graph.subgraph<{ childServices: { documents: { totalCount: number } } }>(
+        'child-services',
+        `#graphql
+        query DraftCount { childServices { documents(status: DRAFT) { totalCount } } }`,
+        { token },
+      );
+    expect(await drafts()).toHaveErrorCode('UNAUTHENTICATED');
+    expect(await drafts(maria)).toHaveErrorCode('FORBIDDEN');
+    const [{ n: draftsStored }] = await db().query<{ n: number }[]>(
+      `SELECT count(DISTINCT document_id)::int AS n FROM document_version WHERE status = 'DRAFT'`,
+    );
     const jonasDrafts = await drafts(jonas);
     expect(jonasDrafts.errors).toBeUndefined();
-    expect(jonasDrafts.data).toMatchObject({ childServices: { documents: { totalCount: expect.any(Number) } } });
+    expect(jonasDrafts.data?.childServices.documents.totalCount).toBe(draftsStored);
 
     const history = (token?: string) =>
-      run('query ($id: ID) { childServices { document(id: $id) { history { action actor } } } }', { id: v1.documentId }, token);
-    expect((await history()).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await history(analyst)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      graph.subgraph(
+        'child-services',
+        `#graphql
+        query History($id: ID) { childServices { document(id: $id) { history { action actor } } } }`,
+        { variables: { id: v1.documentId }, token },
+      );
+    expect(await history()).toHaveErrorCode('UNAUTHENTICATED');
+    expect(await history(analyst)).toHaveErrorCode('FORBIDDEN');
     expect((await history(jonas)).data).toMatchObject({
       childServices: { document: { history: expect.arrayContaining([{ action: 'publish', actor: 'Jonas Prov' }]) } },
     });

@@ -81,7 +81,7 @@ export async function seedInstruments(db: DataSource): Promise<void> {
       [item.code, position + 1, item.name, item.kind, item.purpose, item.targetGroup, item.methodDocument],
     );
   }
-  const [{ present }] = await db.query(`SELECT exists(SELECT 1 FROM instrument_use) AS present`);
+  const [{ present }] = await db.query<{ present: boolean }[]>(`SELECT exists(SELECT 1 FROM instrument_use) AS present`);
   if (present) return;
   const rows = demoInstrumentUse();
   await db.query(

@@ -1,4 +1,4 @@
-import { startSupergraph, tokenFor, type TestSupergraph } from '../../../test/support';
+import { startSupergraph, tokenFor, type TestSupergraph } from '@samsyn/test-support';
 
 describe('instruments and methods in use', () => {
   let graph: TestSupergraph;
@@ -9,7 +9,10 @@ describe('instruments and methods in use', () => {
   });
   afterAll(() => graph.close());
 
-  const COVERAGE = `{ adultServices { instruments { code kind method { slug } coverage { using { district { code } trainedStaff } lacking { code } trainedStaff } } } }`;
+  const COVERAGE = `#graphql
+    query Coverage {
+      adultServices { instruments { code kind method { slug } coverage { using { district { code } trainedStaff } lacking { code } trainedStaff } } }
+    }`;
   type Coverage = {
     code: string;
     kind: string;
@@ -17,9 +20,11 @@ describe('instruments and methods in use', () => {
     coverage: { using: { district: { code: string } }[]; lacking: { code: string }[] };
   };
   const instruments = async () => {
-    const { data, errors } = await graph.subgraph('adult-services', COVERAGE, { token: analyst });
+    const { data, errors } = await graph.subgraph<{ adultServices: { instruments: Coverage[] } }>('adult-services', COVERAGE, {
+      token: analyst,
+    });
     expect(errors).toBeUndefined();
-    return Object.fromEntries((data?.adultServices as { instruments: Coverage[] }).instruments.map((i) => [i.code, i]));
+    return Object.fromEntries(data!.adultServices.instruments.map((i) => [i.code, i]));
   };
 
   it('lists the catalogue with purpose and method, and which districts lack each instrument', async () => {
@@ -34,7 +39,8 @@ describe('instruments and methods in use', () => {
 
   it('updates coverage when a district system reports an instrument implemented, for its own district only', async () => {
     const system = await tokenFor({ roles: ['district-system'], district: 'norra-hisingen' });
-    const REPORT = `mutation ($input: [InstrumentUseInput!]!) { adultServices { reportInstrumentUse(input: $input) { inserted updated unchanged } } }`;
+    const REPORT = `#graphql
+      mutation ReportInstrumentUse($input: [InstrumentUseInput!]!) { adultServices { reportInstrumentUse(input: $input) { inserted updated unchanged } } }`;
     const report = await graph.subgraph('adult-services', REPORT, {
       variables: { input: [{ district: 'norra-hisingen', instrument: 'ASI', implemented: true, trainedStaff: 3 }] },
       token: system,
@@ -45,16 +51,21 @@ describe('instruments and methods in use', () => {
       variables: { input: [{ district: 'angered', instrument: 'FREDA', implemented: true, trainedStaff: 3 }] },
       token: system,
     });
-    expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(other).toHaveErrorCode('FORBIDDEN');
     const unknown = await graph.subgraph('adult-services', REPORT, {
       variables: { input: [{ district: 'norra-hisingen', instrument: 'TAROT', implemented: true, trainedStaff: 1 }] },
       token: system,
     });
-    expect(unknown.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(unknown).toHaveErrorCode('BAD_USER_INPUT');
+    expect((await instruments()).FREDA.coverage.lacking).toEqual([{ code: 'angered' }]);
   });
 
   it('keeps coverage to signed-in callers', async () => {
-    const { errors } = await graph.subgraph('adult-services', '{ adultServices { instruments { code coverage { trainedStaff } } } }');
-    expect(errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const anonymous = await graph.subgraph(
+      'adult-services',
+      `#graphql
+      query AnonymousCoverage { adultServices { instruments { code coverage { trainedStaff } } } }`,
+    );
+    expect(anonymous).toHaveErrorCode('UNAUTHENTICATED');
   });
 });

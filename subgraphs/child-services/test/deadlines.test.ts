@@ -1,6 +1,6 @@
 import { swedishToday } from '@samsyn/core';
-import { addDays, addMonths } from '../dist/src/deadlines/calendar';
-import { startSupergraph, tokenFor, type TestSupergraph } from '../../../test/support';
+import { addDays, addMonths } from '../src/deadlines/calendar';
+import { startSupergraph, tokenFor, type TestSupergraph } from '@samsyn/test-support';
 
 describe('calendar arithmetic for statutory limits', () => {
   it('counts days across month ends, leap days and the year end', () => {
@@ -27,11 +27,20 @@ describe('childServices.deadlines', () => {
   });
   afterAll(() => graph.close());
 
-  const DEADLINES = `query ($received: Date!, $started: Date) { childServices { deadlines(reportReceivedOn: $received, investigationStartedOn: $started) {
-    initialAssessment { due days legalBasis routineVersion { number title } } investigation { due months legalBasis routineVersion { number } } } } }`;
+  const DEADLINES = `#graphql
+    query Deadlines($received: Date!, $started: Date) {
+      childServices {
+        deadlines(reportReceivedOn: $received, investigationStartedOn: $started) {
+          initialAssessment { due days legalBasis routineVersion { number title } }
+          investigation { due months legalBasis routineVersion { number } }
+        }
+      }
+    }`;
   const deadlines = async (received: string, started?: string) => {
-    const { data, errors } = await graph.subgraph('child-services', DEADLINES, { variables: { received, started } });
-    return { deadlines: (data?.childServices as { deadlines: Record<string, unknown> } | null)?.deadlines, error: errors?.[0] };
+    const result = await graph.subgraph<{ childServices: { deadlines: Record<string, unknown> } | null }>('child-services', DEADLINES, {
+      variables: { received, started },
+    });
+    return { ...result, deadlines: result.data?.childServices?.deadlines };
   };
 
   it('gives 14 days for the initial assessment and 4 months for the investigation, with their legal basis and routine', async () => {
@@ -50,7 +59,14 @@ describe('childServices.deadlines', () => {
   it('still answers the deprecated flat fields, with the same dates as the deadline objects', async () => {
     const { data, errors } = await graph.subgraph(
       'child-services',
-      '{ childServices { deadlines(reportReceivedOn: "2026-10-30", investigationStartedOn: "2026-10-31") { initialAssessmentDue investigationDue legalBasis routineVersion { number } } } }',
+      `#graphql
+      query FlatDeadlines {
+        childServices {
+          deadlines(reportReceivedOn: "2026-10-30", investigationStartedOn: "2026-10-31") {
+            initialAssessmentDue investigationDue legalBasis routineVersion { number }
+          }
+        }
+      }`,
     );
     expect(errors).toBeUndefined();
     expect(data?.childServices).toEqual({
@@ -72,14 +88,16 @@ describe('childServices.deadlines', () => {
   it('follows a new routine version that changes the rule, from the day it comes into force', async () => {
     const anna = await tokenFor({ sub: 'anna', roles: ['process-leader'], areas: ['CHILD_SERVICES'] });
     const jonas = await tokenFor({ sub: 'jonas', roles: ['process-leader'], areas: ['CHILD_SERVICES'] });
-    const { data } = await graph.subgraph(
+    const { data } = await graph.subgraph<{ childServices: { document: { id: string } } }>(
       'child-services',
-      '{ childServices { document(slug: "orosanmalan-och-forhandsbedomning") { id } } }',
+      `#graphql
+      query Routine { childServices { document(slug: "orosanmalan-och-forhandsbedomning") { id } } }`,
     );
-    const documentId = (data?.childServices as { document: { id: string } }).document.id;
-    const draft = await graph.subgraph(
+    const documentId = data!.childServices.document.id;
+    const draft = await graph.subgraph<{ childServices: { createDraft: { id: string } } }>(
       'child-services',
-      `mutation ($input: DraftInput!) { childServices { createDraft(input: $input) { id } } }`,
+      `#graphql
+      mutation DraftRule($input: DraftInput!) { childServices { createDraft(input: $input) { id } } }`,
       {
         variables: {
           input: {
@@ -91,21 +109,27 @@ describe('childServices.deadlines', () => {
         token: anna,
       },
     );
-    const versionId = (draft.data?.childServices as { createDraft: { id: string } }).createDraft.id;
-    await graph.subgraph('child-services', `mutation ($id: ID!) { childServices { submitForReview(versionId: $id) { id } } }`, {
-      variables: { id: versionId },
-      token: anna,
-    });
+    expect(draft.errors).toBeUndefined();
+    const versionId = draft.data!.childServices.createDraft.id;
+    const submitted = await graph.subgraph(
+      'child-services',
+      `#graphql
+      mutation Submit($id: ID!) { childServices { submitForReview(versionId: $id) { id } } }`,
+      { variables: { id: versionId }, token: anna },
+    );
+    expect(submitted.errors).toBeUndefined();
     const from = addDays(swedishToday(), 30);
     const published = await graph.subgraph(
       'child-services',
-      `mutation ($id: ID!, $from: Date!) { childServices { publish(versionId: $id, validFrom: $from) { number } } }`,
+      `#graphql
+      mutation Publish($id: ID!, $from: Date!) { childServices { publish(versionId: $id, validFrom: $from) { number } } }`,
       {
         variables: { id: versionId, from },
         token: jonas,
       },
     );
     expect(published.errors).toBeUndefined();
+    expect(published.data).toEqual({ childServices: { publish: { number: 3 } } });
 
     expect((await deadlines(addDays(from, -1))).deadlines).toMatchObject({
       initialAssessment: { due: addDays(from, 13), routineVersion: { number: 2 } },
@@ -117,9 +141,9 @@ describe('childServices.deadlines', () => {
   });
 
   it('refuses an investigation that starts before the report, and a day with no routine in force', async () => {
-    expect((await deadlines('2026-05-10', '2026-05-01')).error?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await deadlines('2026-05-10', '2026-05-01')).toHaveErrorCode('BAD_USER_INPUT');
     const before = await deadlines('2020-01-01');
-    expect(before.error?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(before.error?.message).toMatch(/No routine in force on 2020-01-01/);
+    expect(before).toHaveErrorCode('BAD_USER_INPUT');
+    expect(before.errors?.[0].message).toMatch(/No routine in force on 2020-01-01/);
   });
 });

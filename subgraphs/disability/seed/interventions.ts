@@ -144,7 +144,7 @@ export async function seedInterventions(db: DataSource): Promise<void> {
       [item.code, item.law, item.position, item.provision, item.name, item.description, item.guideline],
     );
   }
-  const [{ present }] = await db.query(`SELECT exists(SELECT 1 FROM decision_not_carried_out) AS present`);
+  const [{ present }] = await db.query<{ present: boolean }[]>(`SELECT exists(SELECT 1 FROM decision_not_carried_out) AS present`);
   if (present) return;
   // Shares of decisions per intervention, roughly as LSS and SoL decisions fall in a city district.
   const shares: [string, number][] = [

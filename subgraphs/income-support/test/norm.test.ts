@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { swedishToday } from '@samsyn/core';
-import { startSupergraph, tokenFor, type TestSupergraph } from '../../../test/support';
+import { startSupergraph, tokenFor, type TestSupergraph } from '@samsyn/test-support';
 
 const SHARED_CSV = path.resolve(__dirname, '../../../../shared/data/riksnorm-2026.csv');
 
@@ -12,14 +12,16 @@ describe('the national norm', () => {
   });
   afterAll(() => graph.close());
 
-  const NORM = `query ($year: Int!, $household: HouseholdInput!) { incomeSupport { nationalNorm(year: $year, household: $household) {
-    year total lines { label kind age amount } normVersion { title validFrom } } } }`;
+  const NORM = `#graphql
+    query NationalNorm($year: Int!, $household: HouseholdInput!) {
+      incomeSupport { nationalNorm(year: $year, household: $household) { year total lines { label kind age amount } normVersion { title validFrom } } }
+    }`;
+  type Norm = { year: number; total: number; lines: { label: string; kind: string; age: number | null; amount: number }[] };
   const norm = async (household: Record<string, unknown>, year = 2026) => {
-    const { data, errors } = await graph.subgraph('income-support', NORM, { variables: { year, household } });
-    return {
-      result: (data?.incomeSupport as { nationalNorm: { total: number; lines: { kind: string; amount: number }[] } } | null)?.nationalNorm,
-      error: errors?.[0],
-    };
+    const response = await graph.subgraph<{ incomeSupport: { nationalNorm: Norm } | null }>('income-support', NORM, {
+      variables: { year, household },
+    });
+    return { ...response, result: response.data?.incomeSupport?.nationalNorm };
   };
 
   it('gives one adult living alone 3 940 + 1 280 = 5 220 kr, naming the norm version', async () => {
@@ -62,11 +64,11 @@ describe('the national norm', () => {
       { adults: 1, children: [{ age: -1 }] },
       { adults: 1, children: [{ age: 21 }] },
     ]) {
-      const { error } = await norm(household);
-      expect(error?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(await norm(household)).toHaveErrorCode('BAD_USER_INPUT');
     }
-    const { error } = await norm({ adults: 1 }, 2027);
-    expect(error).toMatchObject({ message: 'No national norm for 2027 has been published.', extensions: { code: 'BAD_USER_INPUT' } });
+    const noNorm = await norm({ adults: 1 }, 2027);
+    expect(noNorm).toHaveErrorCode('BAD_USER_INPUT');
+    expect(noNorm.errors?.[0].message).toBe('No national norm for 2027 has been published.');
   });
 
   it('publishes a new year like any document: drafted, reviewed, and published by someone else', async () => {
@@ -83,40 +85,36 @@ describe('the national norm', () => {
       householdCommon: [1300, 1450, 1800, 2050, 2350, 2650, 2850],
       source: 'SoF 12 kap. 2 §',
     };
-    const incomplete = await graph.subgraph(
-      'income-support',
-      `mutation ($t: NormTableInput!) { incomeSupport { createNormDraft(table: $t) { id } } }`,
-      {
-        variables: { t: { ...table, householdCommon: [1300] } },
-        token: lena,
-      },
-    );
-    expect(incomplete.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const draft = await graph.subgraph(
-      'income-support',
-      `mutation ($t: NormTableInput!) { incomeSupport { createNormDraft(table: $t) { id number } } }`,
-      {
-        variables: { t: table },
-        token: lena,
-      },
-    );
-    const id = (draft.data?.incomeSupport as { createNormDraft: { id: string; number: number } }).createNormDraft.id;
-    await graph.subgraph('income-support', `mutation ($id: ID!) { incomeSupport { submitForReview(versionId: $id) { id } } }`, {
-      variables: { id },
+    const CREATE = `#graphql
+      mutation CreateNormDraft($t: NormTableInput!) { incomeSupport { createNormDraft(table: $t) { id number } } }`;
+    const incomplete = await graph.subgraph('income-support', CREATE, {
+      variables: { t: { ...table, householdCommon: [1300] } },
       token: lena,
     });
-    expect((await norm({ adults: 1 }, 2027)).error?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(incomplete).toHaveErrorCode('BAD_USER_INPUT');
+    const draft = await graph.subgraph<{ incomeSupport: { createNormDraft: { id: string; number: number } } }>('income-support', CREATE, {
+      variables: { t: table },
+      token: lena,
+    });
+    expect(draft.errors).toBeUndefined();
+    const id = draft.data!.incomeSupport.createNormDraft.id;
+    const submitted = await graph.subgraph(
+      'income-support',
+      `#graphql
+      mutation SubmitNorm($id: ID!) { incomeSupport { submitForReview(versionId: $id) { id } } }`,
+      { variables: { id }, token: lena },
+    );
+    expect(submitted.errors).toBeUndefined();
+    expect(await norm({ adults: 1 }, 2027)).toHaveErrorCode('BAD_USER_INPUT');
     const publish = (token: string) =>
       graph.subgraph(
         'income-support',
-        `mutation ($id: ID!, $from: Date!) { incomeSupport { publish(versionId: $id, validFrom: $from) { status } } }`,
-        {
-          variables: { id, from: swedishToday() },
-          token,
-        },
+        `#graphql
+        mutation PublishNorm($id: ID!, $from: Date!) { incomeSupport { publish(versionId: $id, validFrom: $from) { status } } }`,
+        { variables: { id, from: swedishToday() }, token },
       );
-    expect((await publish(lena)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await publish(omar)).errors).toBeUndefined();
+    expect(await publish(lena)).toHaveErrorCode('FORBIDDEN');
+    expect((await publish(omar)).data).toEqual({ incomeSupport: { publish: { status: 'PUBLISHED' } } });
     expect((await norm({ adults: 1 }, 2027)).result?.total).toBe(5300);
     expect((await norm({ adults: 1 }, 2026)).result?.total).toBe(5220);
   });

@@ -53,7 +53,7 @@ export async function auditEntriesOfDocuments(db: Db, documentIds: readonly stri
   );
   return rows.map((row) =>
     Object.assign(new AuditEntry(), {
-      id: String(row.id),
+      id: row.id,
       at: row.at,
       actorName: row.actor_name,
       action: row.action,

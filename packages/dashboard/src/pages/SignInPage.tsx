@@ -48,9 +48,9 @@ export function SignInPage() {
           </p>
           <button
             type="button"
-            onClick={async () => {
+            onClick={() => {
               signOut();
-              await refresh();
+              void refresh();
             }}
           >
             Logga ut
@@ -58,7 +58,7 @@ export function SignInPage() {
         </div>
       )}
       {session?.devSignIn ? (
-        <form class="sign-in" onSubmit={submit}>
+        <form class="sign-in" onSubmit={(event) => void submit(event)}>
           <p>
             Utvecklingsläge: välj en roll, så utfärdar gatewayen en token för den (samma som <code>npm run token</code>). Det går inte i
             produktion.

@@ -1,8 +1,8 @@
 import { CITY } from '../disclosure/disclosure.rules';
 import type { PeriodProtection } from '../disclosure/disclosure.service';
-import { Direction, Indicator, IndicatorKind } from '../indicators/indicator.types';
+import { Direction, type Indicator, IndicatorKind } from '../indicators/indicator.types';
 import type { ObservationRow } from '../observations/observation.service';
-import { Comparison, ComparisonEntry, FunnelPosition, Overdispersion, SuppressionReason, Trend } from './comparison.types';
+import { Comparison, type ComparisonEntry, type FunnelPosition, Overdispersion, type SuppressionReason, Trend } from './comparison.types';
 import {
   CountDistribution,
   dispersion,

@@ -90,7 +90,9 @@ export class ProfileIndicatorsResolver {
     policy.requireAuthenticated(ctx.principal);
     const periodicity = periodicityOf(period);
     if (!periodicity) throw new BadInputError(`period ${period} is not like 2026, 2026-Q3 or 2026-09.`, { period });
-    const indicators = (await indicatorsOf(ctx).load(profile.area)).filter((indicator) => indicator.periodicity === periodicity);
+    const indicators = (await indicatorsOf(ctx).load(profile.area)).filter(
+      (indicator) => (indicator.periodicity as string) === periodicity,
+    );
     const comparisons = await Promise.all(indicators.map((indicator) => comparisonOf(ctx, indicator, period)));
     return comparisons.map((comparison) => {
       const entry = entryOf(comparison, profile.district);

@@ -18,7 +18,7 @@ async function figuresVersions(db: Db, periods: readonly string[]): Promise<Map<
   const rows: { period: string; version: number }[] = await db.query(`SELECT period, version FROM figures_version WHERE period = ANY($1)`, [
     periods,
   ]);
-  return new Map(rows.map((row) => [row.period, Number(row.version)]));
+  return new Map(rows.map((row) => [row.period, row.version]));
 }
 
 /**
@@ -99,7 +99,7 @@ export async function storedComparisons(
     const indicator = indicators.get(row.indicator_code) as Indicator;
     const unchanged =
       row.computed_from.indicator === fingerprint(indicator) &&
-      Object.entries(row.computed_from.versions).every(([period, version]) => Number(row.current[period] ?? 0) === version);
+      Object.entries(row.computed_from.versions).every(([period, version]) => (row.current[period] ?? 0) === version);
     if (unchanged) found.set(snapshotKey(indicator.code, row.period), { ...row.comparison, indicator });
   }
   return found;

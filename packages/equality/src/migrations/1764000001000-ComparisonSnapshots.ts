@@ -44,8 +44,8 @@ export class ComparisonSnapshots1764000001000 implements MigrationInterface {
     );
     await watchTables(db);
     // Figures stored before: compared now, once.
-    const periods: { period: string }[] = await db.query(`SELECT period FROM disclosure_period`);
-    const areas: { area: Area }[] = await db.query(`SELECT DISTINCT area FROM indicator ORDER BY area`);
+    const periods = (await db.query(`SELECT period FROM disclosure_period`)) as { period: string }[];
+    const areas = (await db.query(`SELECT DISTINCT area FROM indicator ORDER BY area`)) as { area: Area }[];
     for (const { area } of areas)
       await storeComparisons(
         db.manager,

@@ -2,7 +2,7 @@ import { BadInputError, inTransaction, policy, type Db, type Principal } from '@
 import { recordAudit, type Area } from '@samsyn/area';
 import { protectReported } from '../disclosure/disclosure.service';
 import { indicatorsOfArea } from '../indicators/indicator.service';
-import { Indicator, IndicatorKind } from '../indicators/indicator.types';
+import { type Indicator, IndicatorKind } from '../indicators/indicator.types';
 import { FIRST_PERIOD_YEAR, FIRST_YEAR, LAST_YEAR, periodicityOf, yearOf } from '../periods/period';
 import { ReportResult, type ObservationInput } from './observation.types';
 
@@ -55,7 +55,7 @@ export function observationProblems(
     if (/^\d{4}\b/.test(row.period) && yearOf(row.period) < FIRST_PERIOD_YEAR)
       problems.push(`period ${row.period} is before ${FIRST_PERIOD_YEAR}, earlier than any figure of these indicators`);
     else if (!periodicity) problems.push(`period ${row.period} is not like 2026, 2026-Q3 or 2026-09 (years ${FIRST_YEAR}-${LAST_YEAR})`);
-    else if (indicator && periodicity !== indicator.periodicity)
+    else if (indicator && periodicity !== (indicator.periodicity as string))
       problems.push(`${indicator.code} is reported per ${indicator.periodicity.toLowerCase()}, not as ${row.period}`);
     if (indicator && (indicator.kind === IndicatorKind.PROPORTION || indicator.kind === IndicatorKind.RATE)) {
       if (row.value !== undefined && row.value !== null) problems.push(`${indicator.code} takes numerator and denominator, not a value`);

@@ -21,7 +21,7 @@ import {
   type DocumentRow,
   type VersionRow,
 } from './document.rows';
-import { DocumentVersion, KnowledgeDocument, VersionStatus } from './document.types';
+import { type DocumentVersion, type KnowledgeDocument, VersionStatus } from './document.types';
 import { draftContentOf, newDocumentOf, refuseDocumentFields, type DraftContent } from './draft.rules';
 import type { DraftInput } from './draft.types';
 
@@ -52,7 +52,7 @@ export class DocumentLifecycle {
            ORDER BY (v.status = 'PUBLISHED') DESC, v.number DESC LIMIT 1`,
           [document.id],
         );
-        return this.insertVersion(tx, actor, document, content, base, base?.status === 'PUBLISHED' ? base.id : null);
+        return this.insertVersion(tx, actor, document, content, base, base?.status === VersionStatus.PUBLISHED ? base.id : null);
       }
       const { kind, slug } = newDocumentOf(input);
       // The unique (area, slug) decides, also between concurrent drafts: the loser waits for the winner's commit and gets no row.

@@ -1,7 +1,7 @@
 import { isUuid, type Db } from '@samsyn/core';
 import type { Area } from '@samsyn/area';
 import { DOCUMENT_COLUMNS, toDocument, toVersion, VERSION_COLUMNS, type DocumentRow, type VersionRow } from './document.rows';
-import { DocumentKind, DocumentVersion, KnowledgeDocument, VersionStatus } from './document.types';
+import { type DocumentKind, type DocumentVersion, type KnowledgeDocument, VersionStatus } from './document.types';
 
 export interface DocumentFilter {
   kind?: DocumentKind | null;

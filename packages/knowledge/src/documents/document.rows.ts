@@ -89,7 +89,6 @@ export function toDocument(row: DocumentRow): KnowledgeDocument {
  * document's, kept with the document), under the keys the log has always used for the submitter.
  */
 export function auditedVersion(version: DocumentVersion): Record<string, unknown> {
-  const { area, submitterName, submitterId, ...rest } = version;
-  void area;
+  const { area: _area, submitterName, submitterId, ...rest } = version;
   return { ...rest, submittedBy: submitterName, submittedBySub: submitterId };
 }

@@ -91,13 +91,13 @@ export class InterventionService {
   async breakdown(period: string, district?: string | null): Promise<InterventionBreakdown[]> {
     if (!isQuarter(period)) throw new BadInputError(`period must be a quarter like 2026-Q3, not ${period}.`, { period });
     const [rows, protection] = await Promise.all([
-      this.db.query(
+      this.db.query<(InterventionRow & { decisions: number; not_carried_out: number })[]>(
         `SELECT i.*, sum(r.decisions)::int AS decisions, sum(r.not_carried_out)::int AS not_carried_out
          FROM intervention i JOIN decision_not_carried_out r ON r.intervention_code = i.code
          WHERE r.period = $1 AND ($2::text IS NULL OR r.district = $2)
          GROUP BY i.code ORDER BY i.law = 'SOL', i.position`,
         [period, district ?? null],
-      ) as Promise<(InterventionRow & { decisions: number; not_carried_out: number })[]>,
+      ),
       storedProtection(this.db, [period]),
     ]);
     const cells = protection.get(period);

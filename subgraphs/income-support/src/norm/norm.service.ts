@@ -40,7 +40,7 @@ export class NormService {
 
   /** The years with a published norm, newest first. */
   async publishedYears(): Promise<number[]> {
-    const years = new Set((await this.publishedTables()).map(({ table }) => Number(table.year)).filter(Number.isInteger));
+    const years = new Set((await this.publishedTables()).map(({ table }) => table.year).filter(Number.isInteger));
     return [...years].sort((a, b) => b - a);
   }
 

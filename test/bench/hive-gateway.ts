@@ -34,7 +34,7 @@ export async function serveHiveGateway(subgraphUrls: Record<string, string>, por
       fromClientToSubgraphs: ({ request }) => Object.fromEntries(FORWARDED.map((name) => [name, request.headers.get(name)])),
     },
   });
-  const server = http.createServer(gateway);
+  const server = http.createServer((request, response) => void gateway(request, response));
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
