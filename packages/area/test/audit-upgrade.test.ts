@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { openDatabase, schemaName, subgraphDataSource, type Principal } from '@samsyn/core';
 import { auditEntriesOfDocuments, recordAudit } from '@samsyn/area';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
-import { dropSchemas, testConfig } from '../../../test/support';
+import { dropSchemas, testConfig } from '@samsyn/test-support';
 import { KnowledgeDocumentsBeforeAuditMoved } from './fixtures/knowledge-documents-before-audit-moved';
 
 const current = ALL_SUBGRAPHS['child-services'];
