@@ -7,6 +7,7 @@ import {
   createLogger,
   createPrincipalResolver,
   IDEMPOTENCY_HEADER,
+  openSharedCache,
   serveHttp,
   ServiceMetrics,
   SUBGRAPHS,
@@ -20,6 +21,7 @@ import {
 } from '@samsyn/core';
 import type { GatewayContext } from './context';
 import { SubgraphSource } from './subgraph-source';
+import { SubgraphHttpClient } from './subgraph-http';
 import { webRoutes } from './web';
 
 export type { GatewayContext };
@@ -54,6 +56,7 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
   // (169.254.169.254) from every gateway it constructs, in-process test gateways included; it reads only
   // this variable. Off unless an operator sets APOLLO_TELEMETRY_DISABLED=false (see README).
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+  const client = new SubgraphHttpClient(config.subgraphTimeoutMs);
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger,
@@ -61,10 +64,21 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
       if (!(SUBGRAPHS as readonly string[]).includes(name)) throw new Error(`unknown subgraph ${name} in the supergraph`);
       const subgraph = name as SubgraphName;
       const target = config.subgraphUrls[subgraph] ?? url;
-      return options.buildService?.(subgraph, target) ?? new SubgraphSource(subgraph, target, config.subgraphTimeoutMs, metrics);
+      return options.buildService?.(subgraph, target) ?? new SubgraphSource(subgraph, target, client, metrics);
     },
   });
-  const apollo = new ApolloServer<GatewayContext>({ ...baseApolloOptions<GatewayContext>(config, logger), gateway });
+  const base = baseApolloOptions<GatewayContext>(config, logger);
+  // Automatic persisted queries: in Redis with REDIS_URL, so a hash registered at one replica is known at all.
+  const shared = openSharedCache(config.redisUrl, config.responseCacheMiB);
+  const closeConnections = {
+    serverWillStart: async () => ({
+      serverWillStop: async () => {
+        client.close();
+        await shared.close();
+      },
+    }),
+  };
+  const apollo = new ApolloServer<GatewayContext>({ ...base, gateway, cache: shared.store, plugins: [...base.plugins, closeConnections] });
   await apollo.start();
   const principals = options.principals ?? createPrincipalResolver(config.auth);
   return {

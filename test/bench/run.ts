@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -5,10 +6,12 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { SUBGRAPHS, type ServiceName } from '@samsyn/core';
 import { launchSystem, type RunningSystem } from '@samsyn/scripts';
+import { cpuPerRequest, postmasterOf, readCpu } from './cpu';
 import { scenarios, type Scenario } from './scenarios';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const HIVE_PORT = 14010;
 
 interface Measured {
   name: string;
@@ -16,18 +19,36 @@ interface Measured {
   p50: number;
   p99: number;
   errors: number;
+  /** CPU ms per request of each process, and of all services together (the load generator apart). */
+  cpu: { perProcess: Record<string, number>; services: number };
+  /** Latency of the first read after a write, when the scenario has such reads. */
+  cold?: { p50: number; max: number; runs: number };
 }
 
-async function measure(system: RunningSystem, scenario: Scenario): Promise<Measured> {
-  const url = scenario.target === 'gateway' ? system.gatewayUrl : system.subgraphUrls[scenario.target];
+/** Where the processes whose CPU is counted run. */
+interface Processes {
+  pids: () => Record<string, number>;
+  postmaster?: number;
+}
+
+async function post(url: string, headers: Record<string, string>, body: string): Promise<{ errors?: unknown }> {
+  return (await (await fetch(url, { method: 'POST', headers, body })).json()) as { errors?: unknown };
+}
+
+async function measure(system: RunningSystem, scenario: Scenario, processes: Processes, viaHive = false): Promise<Measured> {
+  const url = viaHive
+    ? `http://127.0.0.1:${HIVE_PORT}/graphql`
+    : scenario.target === 'gateway'
+      ? system.gatewayUrl
+      : system.subgraphUrls[scenario.target];
   const body = JSON.stringify({ query: scenario.query });
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     ...(scenario.token ? { authorization: `Bearer ${scenario.token}` } : {}),
   };
-  await scenario.prepare?.();
+  if (!viaHive) await scenario.prepare?.();
   // One request first: a scenario that answers with errors is a broken benchmark, not a fast one.
-  const probe = (await (await fetch(url, { method: 'POST', headers, body })).json()) as { errors?: unknown };
+  const probe = await post(url, headers, body);
   if (probe.errors) throw new Error(`${scenario.name}: ${JSON.stringify(probe.errors).slice(0, 500)}`);
   const connections = scenario.connections ?? CONNECTIONS;
   // A short warm-up first, so that the numbers are of warm code (JIT, caches, pools), not of start-up.
@@ -45,6 +66,9 @@ async function measure(system: RunningSystem, scenario: Scenario): Promise<Measu
       if (samples.size < 3) samples.add(`${status} ${answer.slice(0, 300)}`);
     },
   }));
+  // Requests the warm-up left running still use CPU: let them end before the count starts.
+  await settle(processes);
+  const before = readCpu(processes.pids(), processes.postmaster);
   const result = await autocannon({
     url,
     method: 'POST',
@@ -55,14 +79,79 @@ async function measure(system: RunningSystem, scenario: Scenario): Promise<Measu
     timeout,
     requests,
   });
+  // Every request sent is counted, the ones still running when the time was up included: wait for them too.
+  await settle(processes);
+  const cpu = cpuPerRequest(before, readCpu(processes.pids(), processes.postmaster), result.requests.sent);
   for (const sample of samples) console.error(`  ${scenario.name.slice(0, 3)} error: ${sample}`);
+  // Cold: the first read after a write, one at a time, so that no other request warms what it reads.
+  let cold: Measured['cold'];
+  if (scenario.cold) {
+    const times: number[] = [];
+    for (let run = 0; run < scenario.cold.runs; run++) {
+      await scenario.cold.write();
+      const started = performance.now();
+      const answer = await post(url, headers, body);
+      times.push(performance.now() - started);
+      if (answer.errors) throw new Error(`${scenario.name} (cold): ${JSON.stringify(answer.errors).slice(0, 500)}`);
+    }
+    times.sort((a, b) => a - b);
+    cold = { p50: Math.round(times[Math.floor(times.length / 2)]), max: Math.round(times[times.length - 1]), runs: times.length };
+  }
   return {
-    name: scenario.name,
+    name: viaHive ? `${scenario.name.slice(0, 3)} … through Hive Gateway` : scenario.name,
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
+    cpu,
+    cold,
   };
+}
+
+/** Waits (at most 20 s) until the processes are idle: less than a tenth of a core over 300 ms. */
+async function settle(processes: Processes): Promise<void> {
+  const busy = () => Object.values(readCpu(processes.pids(), processes.postmaster)).reduce((sum, ms) => sum + (ms || 0), 0);
+  for (let waited = 0; waited < 20_000; waited += 300) {
+    const before = busy();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    if (busy() - before < 30) return;
+  }
+}
+
+/** Hive Gateway in a process of its own over the same subgraphs; undefined when it does not start (or BENCH_HIVE=0). */
+async function startHive(system: RunningSystem): Promise<ChildProcess | undefined> {
+  if (process.env.BENCH_HIVE === '0') return undefined;
+  const child = spawn(process.execPath, [path.join(__dirname, 'hive.js'), String(HIVE_PORT), JSON.stringify(system.subgraphUrls)], {
+    env: system.env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const ready = await new Promise<boolean>((resolve) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (String(chunk).includes('hive ready')) resolve(true);
+    });
+    child.once('exit', () => resolve(false));
+    setTimeout(() => resolve(false), 60_000);
+  });
+  if (!ready) {
+    console.error('Hive Gateway did not start: its columns are left out');
+    child.kill();
+    return undefined;
+  }
+  return child;
+}
+
+function printRow(m: Measured): void {
+  console.log(
+    m.name.padEnd(72),
+    (m.rps < 10 ? m.rps.toFixed(2) : m.rps.toFixed(0)).padStart(8),
+    String(m.p50).padStart(8),
+    String(m.p99).padStart(8),
+    String(m.errors).padStart(7),
+    m.cpu.services.toFixed(1).padStart(9),
+  );
+  const parts = Object.entries(m.cpu.perProcess).map(([name, ms]) => `${name} ${ms.toFixed(2)}`);
+  console.log(`  CPU ms per request: ${parts.join(', ')}`);
+  if (m.cold) console.log(`  cold (first read after a write, ${m.cold.runs} runs): p50 ${m.cold.p50} ms, max ${m.cold.max} ms`);
 }
 
 /** Starts a process's peak-memory count afresh (Linux: writing 5 to clear_refs resets VmHWM). */
@@ -95,6 +184,7 @@ async function main(): Promise<void> {
   fs.chmodSync(dataDir, 0o755);
   const ports: Record<string, string> = { GATEWAY_PORT: '14000' };
   SUBGRAPHS.forEach((name, i) => (ports[`${name.toUpperCase().replace(/-/g, '_')}_PORT`] = String(14001 + i)));
+  let hive: ChildProcess | undefined;
   const system = await launchSystem({
     // Measured as deployed: production mode (graphql-js skips its development checks), demo data loaded.
     env: {
@@ -118,21 +208,36 @@ async function main(): Promise<void> {
     console.log(
       `samsyn bench: production mode, ${CONNECTIONS} connections, ${SECONDS} s per scenario, ${os.cpus().length} cores; services, PostgreSQL and load generator share them\n`,
     );
-    console.log('scenario'.padEnd(72), 'req/s'.padStart(8), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'errors'.padStart(7));
+    console.log(
+      `load average at start: ${os
+        .loadavg()
+        .map((load) => load.toFixed(2))
+        .join(' ')}`,
+    );
+    console.log(
+      'scenario'.padEnd(72),
+      'req/s'.padStart(8),
+      'p50 ms'.padStart(8),
+      'p99 ms'.padStart(8),
+      'errors'.padStart(7),
+      'CPU ms/r'.padStart(9),
+    );
     const results: Measured[] = [];
     const only = process.env.BENCH_ONLY;
+    const postmaster = postmasterOf(path.join(dataDir, 'pg'));
+    hive = await startHive(system);
+    const samsynProcesses: Processes = { pids: () => system.pids, postmaster };
+    const hiveProcesses: Processes = {
+      pids: () => ({ hive: hive!.pid!, ...Object.fromEntries(SUBGRAPHS.map((name) => [name, system.pids[name]])) }),
+      postmaster,
+    };
     for (const scenario of await scenarios(system)) {
-      if (only && !scenario.name.startsWith(`(${only})`)) continue;
+      if (only && !only.split(',').some((letter) => scenario.name.startsWith(`(${letter})`))) continue;
       if (scenario.memoryPerScenario) Object.values(system.pids).forEach(resetPeakMemory);
-      const m = await measure(system, scenario);
+      const m = await measure(system, scenario, samsynProcesses);
       results.push(m);
-      console.log(
-        m.name.padEnd(72),
-        (m.rps < 10 ? m.rps.toFixed(2) : m.rps.toFixed(0)).padStart(8),
-        String(m.p50).padStart(8),
-        String(m.p99).padStart(8),
-        String(m.errors).padStart(7),
-      );
+      printRow(m);
+      if (hive && scenario.hive) printRow(await measure(system, scenario, hiveProcesses, true));
       if (scenario.memoryPerScenario) {
         console.log(`  peak memory during ${scenario.name.slice(0, 3)} (MiB):`);
         printPeakMemory(system, '    ');
@@ -143,7 +248,9 @@ async function main(): Promise<void> {
     if (direct && viaGateway) console.log(`\ngateway/direct throughput ratio for (b)/(a): ${(viaGateway.rps / direct.rps).toFixed(2)}`);
     console.log('\npeak memory (RSS high-water mark, MiB; since the last per-scenario reset):');
     printPeakMemory(system);
+    if (hive?.pid) console.log(`  ${'hive gateway'.padEnd(16)} ${peakMemoryMiB(hive.pid) ?? '?'}`);
   } finally {
+    hive?.kill('SIGTERM');
     await system.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

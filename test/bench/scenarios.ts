@@ -1,7 +1,9 @@
 import type autocannon from 'autocannon';
 import pg from 'pg';
-import { signToken } from '@samsyn/core';
-import type { RunningSystem } from '@samsyn/scripts';
+import type { Area } from '@samsyn/area';
+import { inTransaction, loadConfig, openDatabase, signToken, subgraphDataSource, type SubgraphName } from '@samsyn/core';
+import { protectFigures } from '@samsyn/equality';
+import { ALL_SUBGRAPHS, type RunningSystem } from '@samsyn/scripts';
 
 export interface Scenario {
   name: string;
@@ -18,6 +20,10 @@ export interface Scenario {
   requests?: () => autocannon.Request[];
   /** Also print each service's peak memory during this scenario alone. */
   memoryPerScenario?: boolean;
+  /** Also run it through Hive Gateway, side by side. */
+  hive?: boolean;
+  /** Also time the first read after each of `runs` writes (a cache's cold case). */
+  cold?: { runs: number; write: () => Promise<void> };
 }
 
 const AREAS = ['childServices', 'adultServices', 'disability', 'incomeSupport'];
@@ -57,6 +63,26 @@ export async function generateScaleData(databaseUrl: string): Promise<void> {
     }
   } finally {
     await client.end();
+  }
+}
+
+const AREA_SUBGRAPHS: SubgraphName[] = ['child-services', 'adult-services', 'disability', 'income-support'];
+
+/**
+ * The scale figures of the last two years protected and compared as an import stores them (`protectFigures`, in
+ * one transaction per area): the dashboard's period and its trend window. Older scale periods stay unprotected
+ * (hidden), as figures written past the service are.
+ */
+async function protectScaleFigures(env: Record<string, string | undefined>): Promise<void> {
+  const periods = [2025, 2026].flatMap((year) => [1, 2, 3, 4].map((quarter) => `${year}-Q${quarter}`));
+  for (const [i, name] of AREA_SUBGRAPHS.entries()) {
+    const db = subgraphDataSource(ALL_SUBGRAPHS[name], loadConfig(name, { ...env, DB_STATEMENT_TIMEOUT_MS: '600000', LOG_LEVEL: 'warn' }));
+    await openDatabase(db, false);
+    try {
+      await inTransaction(db.manager, (em) => protectFigures(em, AREA_ENUMS[i] as Area, periods));
+    } finally {
+      await db.destroy();
+    }
   }
 }
 
@@ -169,22 +195,45 @@ export async function scenarios(system: RunningSystem): Promise<Scenario[]> {
   const analyst = await signToken(auth, { sub: 'bench-analyst', name: 'Bench', roles: ['analyst'] });
   const districtSystem = await signToken(auth, { sub: 'bench-angered', name: 'Bench', roles: ['district-system'], district: 'angered' });
   const mixed = mixedWorkload(system, auth, analyst);
+  // A district system's report of one figure: what makes the next dashboard read a cold one.
+  const report = async () => {
+    const numerator = 20 + Math.floor(Math.random() * 60);
+    const response = await fetch(system.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${districtSystem}` },
+      body: JSON.stringify({
+        query: 'mutation ($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { received } } }',
+        variables: { input: [{ indicator: 'CS-IA14', district: 'angered', period: '2026-Q3', numerator, denominator: 100 }] },
+      }),
+    });
+    const answer = (await response.json()) as { errors?: unknown };
+    if (answer.errors) throw new Error(`report: ${JSON.stringify(answer.errors).slice(0, 300)}`);
+  };
   return [
     { name: '(a) districts, straight to the organisation subgraph', target: 'organisation', query: '{ districts { code name } }' },
-    { name: '(b) districts, through the gateway', target: 'gateway', query: '{ districts { code name } }' },
+    { name: '(b) districts, through the gateway', target: 'gateway', query: '{ districts { code name } }', hive: true },
     {
       name: '(c) every district with all four area profiles (gateway)',
       target: 'gateway',
       token: analyst,
       query: `{ districts { code name ${AREAS.map((area) => `${area} { area name }`).join(' ')} } }`,
+      hive: true,
     },
     {
       name: '(d) all published routines of four areas, current version (first: 50)',
       target: 'gateway',
       token: districtSystem,
       query: `{ ${AREAS.map((area) => `${area} { documents(kind: ROUTINE, first: 50) { totalCount edges { node { slug title current { number title body legalBasis validFrom } } } } }`).join(' ')} }`,
+      hive: true,
     },
-    { name: '(e) dashboard: 10 districts, adoption + indicators, four areas', target: 'gateway', token: analyst, query: DASHBOARD },
+    {
+      name: '(e) dashboard: 10 districts, adoption + indicators, four areas',
+      target: 'gateway',
+      token: analyst,
+      query: DASHBOARD,
+      hive: true,
+      cold: { runs: 20, write: report },
+    },
     {
       name: '(f) dashboard at scale: 1 000 districts × 20 indicators × 40 periods',
       target: 'gateway',
@@ -192,7 +241,11 @@ export async function scenarios(system: RunningSystem): Promise<Scenario[]> {
       query: DASHBOARD,
       connections: 2,
       seconds: 40,
-      prepare: () => generateScaleData(system.env.DATABASE_URL as string),
+      prepare: async () => {
+        await generateScaleData(system.env.DATABASE_URL as string);
+        await protectScaleFigures(system.env);
+      },
+      cold: { runs: 3, write: report },
     },
     {
       name: '(g) mixed: reads, acknowledgements and reports by district systems',

@@ -56,6 +56,7 @@ export function defineArea(area: Area): AreaTypes {
 
   @ObjectType('District')
   @Directive('@key(fields: "code")')
+  @Directive('@cacheControl(maxAge: 300)')
   class District implements DistrictKey {
     @Field()
     code!: string;

@@ -13,6 +13,16 @@ export function cachePublic(info: GraphQLResolveInfo, principal: Principal | nul
   cacheControlFromInfo(info).setCacheHint({ maxAge, scope: principal ? 'PRIVATE' : 'PUBLIC' });
 }
 
+/**
+ * The cache hint of a type whose answers change only when figures, acknowledgements or indicators are
+ * written (adoption, comparisons, a district's indicator values): per access scope in the subgraphs' response
+ * cache, which a write invalidates exactly; to an HTTP client, private and reusable for 5 s at most.
+ */
+export const CHANGES_WITH_WRITES = '@cacheControl(maxAge: 5, scope: PRIVATE)';
+
+/** The cache hint of a type that takes its lifetime from the field it is reached through. */
+export const INHERITS_CACHE_HINT = '@cacheControl(inheritMaxAge: true)';
+
 /** Marks a field's answer as never cacheable (drafts, audit history, anything per caller). */
 export function cacheNever(info: GraphQLResolveInfo): void {
   cacheControlFromInfo(info).setCacheHint({ maxAge: 0, scope: 'PRIVATE' });

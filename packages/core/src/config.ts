@@ -95,6 +95,12 @@ export interface Config {
   otlpEndpoint?: string;
   /** Origins (scheme://host[:port]) of dashboards hosted elsewhere that may call the gateway from a browser. */
   corsOrigins: string[];
+  /** Redis shared by the replicas (response cache, persisted queries); unset means each process keeps its own. */
+  redisUrl?: string;
+  /** Whether subgraphs keep answers in their response cache (exactly invalidated by writes). */
+  responseCache: boolean;
+  /** The most memory (MiB) the in-process response cache and persisted queries take, per process. */
+  responseCacheMiB: number;
 }
 
 /** Raised for a missing or malformed setting; its message names the variable. */
@@ -274,5 +280,8 @@ export function loadConfig(service: ServiceName, env: Env): Config {
     supergraphPath: env.SUPERGRAPH_PATH || undefined,
     otlpEndpoint: readUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:']),
     corsOrigins: readOrigins(env, 'CORS_ORIGINS'),
+    redisUrl: readUrl(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    responseCache: readBoolean(env, 'RESPONSE_CACHE', true),
+    responseCacheMiB: readWholeNumber(env, 'RESPONSE_CACHE_MB', 64, 1, 65_536, 'MiB'),
   };
 }

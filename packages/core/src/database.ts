@@ -30,10 +30,20 @@ export class SqlLog implements TypeOrmLogger {
 
   constructor(private readonly logger: Logger) {}
 
-  logQuery(): void {
+  private tableNames?: RegExp;
+
+  /** From now on, notes in a request's `tablesRead` which of these tables each of its statements names. */
+  watchTables(tables: string[]): void {
+    this.tableNames = tables.length > 0 ? new RegExp(`\\b(${tables.join('|')})\\b`, 'g') : undefined;
+  }
+
+  logQuery(query: string): void {
     this.statements += 1;
     const scope = currentRequestScope();
-    if (scope) scope.sqlStatements += 1;
+    if (!scope) return;
+    scope.sqlStatements += 1;
+    // Over-naming (a column called like a table) only invalidates more often; every table read is named.
+    if (scope.tablesRead && this.tableNames) for (const [table] of query.matchAll(this.tableNames)) scope.tablesRead.add(table);
   }
 
   logQueryError(error: string | Error, query: string): void {

@@ -23,3 +23,5 @@ export * from './telemetry';
 export * from './metrics';
 export * from './observation';
 export * from './idempotency';
+export * from './response-cache';
+export * from './shared-cache';

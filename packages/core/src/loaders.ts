@@ -7,10 +7,10 @@ import DataLoader from 'dataloader';
 export class LoaderRegistry {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 
-  get<K, V>(name: string, batch: DataLoader.BatchLoadFn<K, V>): DataLoader<K, V> {
+  get<K, V>(name: string, batch: DataLoader.BatchLoadFn<K, V>, options?: DataLoader.Options<K, V, string>): DataLoader<K, V> {
     let loader = this.loaders.get(name);
     if (!loader) {
-      loader = new DataLoader(batch as DataLoader.BatchLoadFn<unknown, unknown>);
+      loader = new DataLoader(batch as DataLoader.BatchLoadFn<unknown, unknown>, options as DataLoader.Options<unknown, unknown, unknown>);
       this.loaders.set(name, loader);
     }
     return loader as DataLoader<K, V>;

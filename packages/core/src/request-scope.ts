@@ -9,6 +9,8 @@ export interface RequestScope {
   operationName?: string;
   /** `extensions.code` of every error the response carries. */
   errorCodes: string[];
+  /** Tables the request's SQL named, while the response cache wants to know (see response-cache.ts). */
+  tablesRead?: Set<string>;
   /** The transaction the whole request runs in, when it has one (a mutation with an Idempotency-Key). */
   transaction?: { dataSource: DataSource; queryRunner: QueryRunner };
 }

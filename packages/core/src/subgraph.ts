@@ -19,6 +19,8 @@ import { startTracing } from './telemetry';
 import { createPrincipalResolver, type PrincipalResolver } from './auth/verify';
 import { UnauthenticatedError } from './errors';
 import { selectsRootField } from './hardening';
+import { CacheVersions1764000000000, responseCachePlugin, watchedTables } from './response-cache';
+import { openSharedCache } from './shared-cache';
 
 /** Everything that makes one subgraph: its tables, its schema and its demo data. */
 export interface SubgraphDefinition {
@@ -64,8 +66,8 @@ export function subgraphDataSource(
     url: config.databaseUrl,
     schema: schemaName(definition, config),
     entities: definition.entities,
-    // Every subgraph remembers Idempotency-Keys in its own schema.
-    migrations: [...definition.migrations, IdempotencyKeys1763900000000],
+    // Every subgraph remembers Idempotency-Keys, and the versions its response cache checks, in its own schema.
+    migrations: [...definition.migrations, IdempotencyKeys1763900000000, CacheVersions1764000000000],
     logger,
     limits: config.database,
     applicationName: `samsyn-${definition.name}`,
@@ -109,20 +111,28 @@ export async function createSubgraphRuntime(
   const logger = options.logger ?? createLogger(definition.name, config.logLevel);
   const db = subgraphDataSource(definition, config, logger);
   await openDatabase(db, config.migrateOnStart);
+  const shared = openSharedCache(config.redisUrl, config.responseCacheMiB);
   try {
     if (config.seedDemoData && definition.seed) await definition.seed(db, swedishToday());
     const schema = definition.buildSchema();
     const base = baseApolloOptions<SubgraphContext>(config, logger);
     // No Apollo Studio here: inline traces would only cost time on every subgraph response.
     const guards = config.nodeEnv === 'production' ? [serviceSdlNeedsToken()] : [];
+    const tables = config.responseCache ? await watchedTables(db, logger) : undefined;
+    const cache = tables
+      ? [responseCachePlugin({ db, store: shared.store, namespace: schemaName(definition, config), tables, ttlSeconds: 3600, logger })]
+      : [];
     const apollo = new ApolloServer<SubgraphContext>({
       ...base,
       schema,
+      // Persisted queries (and the response cache's entries) in Redis when the replicas share one.
+      cache: shared.store,
       plugins: [
         ...base.plugins,
         ...guards,
         ApolloServerPluginInlineTraceDisabled(),
         idempotencyPlugin(db, config.idempotencyKeyTtlSeconds),
+        ...cache,
       ],
     });
     await apollo.start();
@@ -151,11 +161,13 @@ export async function createSubgraphRuntime(
       },
       async close() {
         await apollo.stop();
-        await db.destroy();
+        if (db.isInitialized) await db.destroy();
+        await shared.close();
       },
     };
   } catch (error) {
     await db.destroy();
+    await shared.close();
     throw error;
   }
 }
@@ -184,7 +196,7 @@ export async function serveSubgraph(
     ...service,
     async close() {
       await service.stop();
-      await runtime.db.destroy();
+      await runtime.close();
     },
   };
 }

@@ -5,6 +5,7 @@ import { IndicatorResolver } from './indicators/indicator.resolver';
 import { ComparisonResolver, LimitCurveResolver, ProfileIndicatorsResolver } from './comparisons/comparison.resolver';
 import { Equality1763800003000 } from './migrations/1763800003000-Equality';
 import { DisclosureProtection1763800006000 } from './migrations/1763800006000-DisclosureProtection';
+import { ComparisonSnapshots1764000001000 } from './migrations/1764000001000-ComparisonSnapshots';
 import { reportMutations } from './observations/observation.resolver';
 
 /**
@@ -14,7 +15,7 @@ import { reportMutations } from './observations/observation.resolver';
 export function equalityModule(options: { breakdowns?: FigureBreakdown[] } = {}): AreaModule {
   for (const breakdown of options.breakdowns ?? []) registerBreakdown(breakdown);
   return {
-    migrations: [Equality1763800003000, DisclosureProtection1763800006000],
+    migrations: [Equality1763800003000, DisclosureProtection1763800006000, ComparisonSnapshots1764000001000],
     resolvers: (types) => [IndicatorResolver, ComparisonResolver, LimitCurveResolver, ...reportMutations(types), ProfileIndicatorsResolver],
   };
 }

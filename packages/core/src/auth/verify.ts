@@ -42,19 +42,40 @@ function principalFrom(payload: JWTPayload, maxLifetimeSeconds: number): Princip
   };
 }
 
-/** Verifies HS256 tokens with the configured secret, or RS256 tokens against the JWKS URL. */
+/** How many verified tokens a process remembers, and for how long at most (never past a token's own expiry). */
+const VERIFIED_TOKENS = 1_000;
+const VERIFIED_FOR_MS = 60_000;
+
+/**
+ * Verifies HS256 tokens with the configured secret, or RS256 tokens against the JWKS URL. A token verified in
+ * the last minute is not verified again (a dashboard sends the same one with every request, to every service)
+ * until it expires.
+ */
 export function createPrincipalResolver(auth: AuthConfig): PrincipalResolver {
   const secret = auth.secret ? new TextEncoder().encode(auth.secret) : undefined;
   const jwks: JWTVerifyGetKey | undefined = auth.jwksUrl ? createRemoteJWKSet(new URL(auth.jwksUrl)) : undefined;
   const maxLifetime = auth.maxLifetimeSeconds ?? DEFAULT_JWT_MAX_LIFETIME_SECONDS;
+  const verified = new Map<string, { principal: Principal; expiresAt: number; forgetAt: number }>();
+  const remember = (token: string, payload: JWTPayload): Principal => {
+    const principal = principalFrom(payload, maxLifetime);
+    if (verified.size >= VERIFIED_TOKENS) verified.delete(verified.keys().next().value as string);
+    verified.set(token, { principal, expiresAt: (payload.exp as number) * 1000, forgetAt: Date.now() + VERIFIED_FOR_MS });
+    return principal;
+  };
   return async (authorization) => {
     if (authorization === undefined || authorization === '') return null;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match) throw unauthenticated('expected "Authorization: Bearer <token>"');
+    const known = verified.get(match[1]);
+    if (known) {
+      const now = Date.now();
+      if (now < known.expiresAt && now < known.forgetAt) return known.principal;
+      verified.delete(match[1]);
+    }
     const options = { issuer: auth.issuer, audience: auth.audience, requiredClaims: ['exp'] };
     try {
-      if (jwks) return principalFrom((await jwtVerify(match[1], jwks, { ...options, algorithms: ['RS256'] })).payload, maxLifetime);
-      if (secret) return principalFrom((await jwtVerify(match[1], secret, { ...options, algorithms: ['HS256'] })).payload, maxLifetime);
+      if (jwks) return remember(match[1], (await jwtVerify(match[1], jwks, { ...options, algorithms: ['RS256'] })).payload);
+      if (secret) return remember(match[1], (await jwtVerify(match[1], secret, { ...options, algorithms: ['HS256'] })).payload);
     } catch (error) {
       if (error instanceof UnauthenticatedError) throw error;
       const code = (error as { code?: string }).code ?? 'ERR_JWT_INVALID';

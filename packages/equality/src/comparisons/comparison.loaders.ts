@@ -4,6 +4,7 @@ import type { Indicator } from '../indicators/indicator.types';
 import type { ObservationRow } from '../observations/observation.service';
 import { periodsEndingWith } from '../periods/period';
 import { compare, withTrends } from './comparison.calculator';
+import { snapshotKey, storedComparisons } from './comparison.snapshots';
 import { Overdispersion, type Comparison, type ComparisonEntry } from './comparison.types';
 
 /** How many periods a trend looks back over, the current one included. */
@@ -42,8 +43,35 @@ function plainComparison(ctx: SubgraphContext, indicator: Indicator, overdispers
   });
 }
 
-/** The comparison of one indicator in one period, with each district's trend over the periods before; once per request. */
+/**
+ * The comparison of one indicator in one period, with each district's trend over the periods before: the one
+ * stored when its figures changed (one statement for all a request needs), or, for widened limits and for
+ * figures written past the service, computed now; once per request.
+ */
 export async function comparisonOf(
+  ctx: SubgraphContext,
+  indicator: Indicator,
+  period: string,
+  overdispersion = Overdispersion.NONE,
+): Promise<Comparison> {
+  if (overdispersion === Overdispersion.NONE) {
+    const stored = await ctx.loaders
+      .get<{ indicator: Indicator; period: string }, Comparison | null>(
+        'storedComparison',
+        async (wanted) => {
+          const found = await storedComparisons(ctx.db, wanted);
+          return wanted.map((key) => found.get(snapshotKey(key.indicator.code, key.period)) ?? null);
+        },
+        { cacheKeyFn: (key) => snapshotKey(key.indicator.code, key.period) },
+      )
+      .load({ indicator, period });
+    if (stored) return stored;
+  }
+  return computedComparison(ctx, indicator, period, overdispersion);
+}
+
+/** The comparison computed from the figures and their stored protection (what `storeComparisons` stores). */
+export async function computedComparison(
   ctx: SubgraphContext,
   indicator: Indicator,
   period: string,

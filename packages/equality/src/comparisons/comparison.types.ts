@@ -1,5 +1,6 @@
 import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AreaDistrict, type DistrictKey } from '@samsyn/area';
+import { CHANGES_WITH_WRITES, INHERITS_CACHE_HINT } from '@samsyn/core';
 import { Indicator } from '../indicators/indicator.types';
 import { PeriodScalar } from '../periods/period.types';
 
@@ -88,6 +89,7 @@ registerEnumType(SuppressionReason, {
   simpleResolvers: true,
 })
 @Directive('@shareable')
+@Directive(INHERITS_CACHE_HINT)
 export class ComparisonEntry {
   @Field(() => AreaDistrict(), { description: 'The district.' })
   district!: DistrictKey;
@@ -168,6 +170,7 @@ export class ComparisonEntry {
   simpleResolvers: true,
 })
 @Directive('@shareable')
+@Directive(INHERITS_CACHE_HINT)
 export class FunnelLimits {
   @Field(() => Int, { description: 'The number of cases (the population, for a rate): the x of the funnel plot.' })
   cases!: number;
@@ -198,6 +201,7 @@ Disclosure control: no figure with fewer than 5 cases with or without the outcom
 that no hidden count can be worked out from totals, breakdowns and other shown figures of the period (see SuppressionReason).`,
 })
 @Directive('@shareable')
+@Directive(CHANGES_WITH_WRITES)
 export class Comparison {
   @Field(() => Indicator, { description: 'The indicator compared.' })
   indicator!: Indicator;
@@ -251,6 +255,7 @@ export class Comparison {
 
 @ObjectType({ description: "A district's figure for one period of a series.", simpleResolvers: true })
 @Directive('@shareable')
+@Directive(CHANGES_WITH_WRITES)
 export class SeriesPoint {
   @Field(() => PeriodScalar, { description: 'The period of this point.' })
   period!: string;
@@ -276,6 +281,7 @@ export class SeriesPoint {
 
 @ObjectType({ description: "A district's figure for one indicator in a period, beside the city's.", simpleResolvers: true })
 @Directive('@shareable')
+@Directive(CHANGES_WITH_WRITES)
 export class IndicatorValue {
   @Field(() => Indicator, { description: 'The indicator measured.' })
   indicator!: Indicator;

@@ -1,6 +1,7 @@
 import type { Db } from '@samsyn/core';
 import type { Area } from '@samsyn/area';
 import { indicatorsOfArea } from '../indicators/indicator.service';
+import { storeComparisons } from '../comparisons/comparison.snapshots';
 import { ObservationService, type ObservationRow } from '../observations/observation.service';
 import { CITY, protectPeriod, WHOLE, type BreakdownCell, type HiddenReason, type ProtectedCell } from './disclosure.rules';
 
@@ -63,6 +64,8 @@ export async function protectFigures(em: Db, area: Area, periods: readonly strin
       protectedCells.map((cell) => cell.reason),
     ],
   );
+  // Comparisons are computed here, when figures change, in the same transaction: reads are lookups.
+  await storeComparisons(em, area, wanted);
 }
 
 /**

@@ -49,6 +49,8 @@ registerEnumType(Periodicity, {
 });
 @ObjectType({ description: 'A measure compared between districts.', simpleResolvers: true })
 @Directive('@shareable')
+// Indicators are public and change only when an administrator edits the catalogue.
+@Directive('@cacheControl(maxAge: 60)')
 export class Indicator {
   @Field({ description: 'Stable code, e.g. "CS-IA14": what comparison, series and reports name it by.' })
   code!: string;

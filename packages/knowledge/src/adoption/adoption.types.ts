@@ -1,6 +1,7 @@
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { AreaDistrict, type DistrictKey } from '@samsyn/area';
+import { CHANGES_WITH_WRITES } from '@samsyn/core';
 
 export enum AdoptionStatus {
   ACKNOWLEDGED = 'ACKNOWLEDGED',
@@ -25,6 +26,7 @@ registerEnumType(AdoptionStatus, {
   simpleResolvers: true,
 })
 @Directive('@shareable')
+@Directive(CHANGES_WITH_WRITES)
 export class Adoption {
   @Field(() => AreaDistrict(), { description: 'The district.' })
   district!: DistrictKey;
@@ -55,6 +57,7 @@ export class Adoption {
 
 @ObjectType({ description: "A district's adoption of an area's documents in force." })
 @Directive('@shareable')
+@Directive(CHANGES_WITH_WRITES)
 export class AdoptionSummary {
   @Field(() => Int, { description: 'Documents of the area in force today.' })
   documentsInForce!: number;

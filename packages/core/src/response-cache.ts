@@ -1,0 +1,268 @@
+import { createHash } from 'node:crypto';
+import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import { getVariableValues, OperationTypeNode } from 'graphql';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
+import type pg from 'pg';
+import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+import type { Principal } from './auth/principal';
+import type { SubgraphContext } from './context';
+import { quoteIdent, type SqlLog } from './database';
+import type { Logger } from './logger';
+import { currentRequestScope } from './request-scope';
+
+/*
+ * Exact invalidation. Every table a subgraph owns has a trigger that bumps the table's row in `cache_version`
+ * inside the writing transaction, as it commits. A query reads the versions first (one statement), then its
+ * data; the answer is stored with the versions of exactly the tables its SQL named. A hit is served only while
+ * each of those versions is still the current one, so the first read after a write's commit (on any replica:
+ * the versions live in the subgraph's own database) misses and reads afresh. An answer computed before a commit
+ * carries the versions read before it, never newer ones, so it can never pass for the answer after it.
+ */
+
+/** Tables whose writes never change an answer: bookkeeping of the migrations, idempotency and the cache itself. */
+const UNWATCHED = new Set(['migrations', 'typeorm_metadata', 'cache_version', 'idempotency_key']);
+
+/** The row that changes when the schema is made anew (tests, a restored backup): no entry outlives it. */
+const EPOCH = '*epoch';
+
+const TRIGGER = 'cache_version_bump';
+const TRUNCATE_TRIGGER = 'cache_version_bump_truncate';
+
+/** The versions table and the trigger function, in each subgraph's own schema. */
+export class CacheVersions1764000000000 implements MigrationInterface {
+  name = 'CacheVersions1764000000000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`CREATE TABLE cache_version (tag text PRIMARY KEY, version bigint NOT NULL)`);
+    await db.query(`INSERT INTO cache_version (tag, version) VALUES ($1, floor(random() * 1e15)::bigint)`, [EPOCH]);
+    // Once per table and transaction (a transaction-local setting remembers it), schema-qualified through
+    // TG_TABLE_SCHEMA: a writer whose search_path is another (psql, a script) bumps the right row.
+    await db.query(`
+      CREATE FUNCTION cache_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        done text := 'samsyn.cache_bumped_' || TG_TABLE_NAME;
+      BEGIN
+        IF current_setting(done, true) = txid_current()::text THEN RETURN NULL; END IF;
+        PERFORM set_config(done, txid_current()::text, true);
+        EXECUTE format('INSERT INTO %I.cache_version AS v (tag, version) VALUES ($1, 1)
+                        ON CONFLICT (tag) DO UPDATE SET version = v.version + 1', TG_TABLE_SCHEMA)
+          USING TG_TABLE_NAME;
+        RETURN NULL;
+      END $$`);
+    await watchTables(db);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    for (const table of await tablesOf(db)) {
+      await db.query(`DROP TRIGGER IF EXISTS ${TRIGGER} ON ${quoteIdent(table)}`);
+      await db.query(`DROP TRIGGER IF EXISTS ${TRUNCATE_TRIGGER} ON ${quoteIdent(table)}`);
+    }
+    await db.query(`DROP FUNCTION cache_version_bump()`);
+    await db.query(`DROP TABLE cache_version`);
+  }
+}
+
+async function tablesOf(db: { query(sql: string, parameters?: unknown[]): Promise<unknown> }): Promise<string[]> {
+  const rows = (await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`)) as {
+    tablename: string;
+  }[];
+  return rows.map((row) => row.tablename).filter((table) => !UNWATCHED.has(table));
+}
+
+/**
+ * Puts the version trigger on every table of the current schema that lacks it. A migration that adds a table
+ * ends with `await watchTables(queryRunner)`; until then the subgraph serves without its response cache.
+ */
+export async function watchTables(db: QueryRunner): Promise<void> {
+  for (const table of await tablesOf(db)) {
+    await db.query(`DROP TRIGGER IF EXISTS ${TRIGGER} ON ${quoteIdent(table)}`);
+    await db.query(`DROP TRIGGER IF EXISTS ${TRUNCATE_TRIGGER} ON ${quoteIdent(table)}`);
+    // Deferred to the commit: the version row is locked only while the transaction commits, so writers of a
+    // table (a long report, a quick acknowledgement beside it) never wait on each other for it.
+    await db.query(
+      `CREATE CONSTRAINT TRIGGER ${TRIGGER} AFTER INSERT OR UPDATE OR DELETE ON ${quoteIdent(table)}
+       DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cache_version_bump()`,
+    );
+    await db.query(
+      `CREATE TRIGGER ${TRUNCATE_TRIGGER} AFTER TRUNCATE ON ${quoteIdent(table)} FOR EACH STATEMENT EXECUTE FUNCTION cache_version_bump()`,
+    );
+  }
+}
+
+/** The tables of the subgraph's schema whose writes bump a version; undefined when one lacks its trigger (then nothing is cached). */
+export async function watchedTables(db: DataSource, logger: Logger): Promise<string[] | undefined> {
+  const tables = await tablesOf(db);
+  const rows = await db.query<{ relname: string }[]>(
+    `SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+     WHERE t.tgname = $1 AND c.relnamespace = current_schema()::regnamespace`,
+    [TRIGGER],
+  );
+  const watched = new Set(rows.map((row) => row.relname));
+  const unwatched = tables.filter((table) => !watched.has(table));
+  if (unwatched.length > 0 || tables.length === 0) {
+    logger.warn({ unwatched }, 'response cache off: tables without the cache_version trigger (a migration must call watchTables)');
+    return undefined;
+  }
+  return tables;
+}
+
+/**
+ * Who may share an answer: everyone without a token; otherwise the roles and what they are scoped to (one
+ * district, some areas). Two analysts share; two districts' systems never do; a process leader only with one
+ * who leads the same areas.
+ */
+export function accessScope(principal: Principal | null): string {
+  if (!principal) return 'anonymous';
+  const roles = [...principal.roles].sort().join('+');
+  return `${roles}|${principal.district ?? ''}|${[...principal.areas].sort().join(',')}`;
+}
+
+interface Entry {
+  /** The version of each table the answer's SQL named, and of the epoch. */
+  versions: Record<string, number>;
+  /** The serialized `data` of the answer. */
+  data: string;
+  maxAge: number;
+  scope: 'PUBLIC' | 'PRIVATE';
+}
+
+export interface ResponseCacheOptions {
+  db: DataSource;
+  /** Where entries live: in this process, or Redis shared by the replicas. */
+  store: KeyValueCache<string>;
+  /** The subgraph's schema: part of every key, so that subgraphs and test schemas sharing a store never meet. */
+  namespace: string;
+  /** Tables whose versions are tracked (see {@link watchedTables}). */
+  tables: string[];
+  /** Seconds an entry is kept at most (memory, not correctness: validity is the versions'). */
+  ttlSeconds: number;
+  logger: Logger;
+}
+
+const versionsRead = new WeakMap<object, Record<string, number>>();
+
+type Versions = Record<string, number>;
+
+const VERSIONS_SQL = { name: 'samsyn_cache_versions', text: 'SELECT tag, version FROM cache_version' };
+
+/**
+ * Reads the versions of every watched table (absent: never written since the migration, version 0), one
+ * statement for all the requests that are waiting: a request joins only a read that is sent after it arrived
+ * (never one already on its way), so its read still comes after every commit that preceded the request.
+ */
+class VersionReader {
+  private inFlight?: Promise<Versions>;
+  private queued?: Promise<Versions>;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly sqlLog: SqlLog,
+  ) {}
+
+  read(): Promise<Versions> {
+    if (this.queued) return this.queued;
+    if (!this.inFlight) return (this.inFlight = this.send());
+    const after = this.inFlight.catch(() => undefined);
+    this.queued = after.then(() => {
+      this.queued = undefined;
+      return (this.inFlight = this.send());
+    });
+    return this.queued;
+  }
+
+  private async send(): Promise<Versions> {
+    try {
+      // Straight on the pool (TypeORM's query runner costs more than the statement), prepared once per connection;
+      // counted like every other statement.
+      const pool = (this.db.driver as unknown as { master: pg.Pool }).master;
+      this.sqlLog.logQuery(VERSIONS_SQL.text);
+      const { rows } = await pool.query<{ tag: string; version: number }>(VERSIONS_SQL);
+      const versions: Versions = {};
+      for (const row of rows) versions[row.tag] = row.version;
+      return versions;
+    } finally {
+      this.inFlight = undefined;
+    }
+  }
+}
+
+/**
+ * A subgraph's response cache (an Apollo Server plugin): queries whose every field's cache hint allows it are
+ * stored per access scope and served again until a table they read is written (see the comment at the top).
+ */
+export function responseCachePlugin(options: ResponseCacheOptions): ApolloServerPlugin<SubgraphContext> {
+  const { db, store, namespace, ttlSeconds, logger } = options;
+  const sqlLog = db.logger as SqlLog;
+  sqlLog.watchTables(options.tables);
+  const versionReader = new VersionReader(db, sqlLog);
+
+  const keyOf = (requestContext: GraphQLRequestContext<SubgraphContext>): string => {
+    const { request, contextValue } = requestContext;
+    return `samsyn:rc:${namespace}:${createHash('sha256')
+      .update(
+        JSON.stringify([
+          accessScope(contextValue.principal),
+          contextValue.today,
+          request.operationName ?? '',
+          request.query,
+          request.variables ?? {},
+        ]),
+      )
+      .digest('base64url')}`;
+  };
+
+  return {
+    async requestDidStart() {
+      return {
+        async responseForOperation(requestContext) {
+          const { operation, schema, request } = requestContext;
+          if (operation?.operation !== OperationTypeNode.QUERY) return null;
+          // Variables the schema refuses are answered with that error, before any statement (versions included).
+          if (getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}).errors) return null;
+          const versions = await versionReader.read().catch((error: unknown) => {
+            logger.warn({ err: error }, 'cache versions unreadable: answering without the cache');
+            return undefined;
+          });
+          if (!versions) return null;
+          versionsRead.set(requestContext, versions);
+          const cached = await store.get(keyOf(requestContext)).catch((error: unknown) => {
+            logger.warn({ err: error }, 'response cache unreachable: answering without it');
+            return undefined;
+          });
+          if (cached) {
+            const entry = JSON.parse(cached) as Entry;
+            if (Object.entries(entry.versions).every(([tag, version]) => (versions[tag] ?? 0) === version)) {
+              requestContext.overallCachePolicy.replace({ maxAge: entry.maxAge, scope: entry.scope });
+              return {
+                http: requestContext.response.http,
+                body: { kind: 'single', singleResult: { data: JSON.parse(entry.data) as Record<string, unknown> } },
+              };
+            }
+          }
+          // A miss: note which tables this request's SQL names.
+          const scope = currentRequestScope();
+          if (scope) scope.tablesRead = new Set();
+          return null;
+        },
+        async willSendResponse(requestContext) {
+          const versions = versionsRead.get(requestContext);
+          const tablesRead = currentRequestScope()?.tablesRead;
+          const { response } = requestContext;
+          if (!versions || !tablesRead || response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          const policy = requestContext.overallCachePolicy.policyIfCacheable();
+          if (!policy || result.errors || result.data === undefined || result.data === null) return;
+          const entry: Entry = {
+            versions: Object.fromEntries([EPOCH, ...tablesRead].map((tag) => [tag, versions[tag] ?? 0])),
+            data: JSON.stringify(result.data),
+            maxAge: policy.maxAge,
+            scope: policy.scope,
+          };
+          await store.set(keyOf(requestContext), JSON.stringify(entry), { ttl: ttlSeconds }).catch((error: unknown) => {
+            logger.warn({ err: error }, 'response cache unreachable: answer not stored');
+          });
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import { LoaderRegistry, type Db, type SubgraphContext } from '@samsyn/core';
+import type { Area } from '@samsyn/area';
+import { indicatorsOfArea } from '../indicators/indicator.service';
+import type { Indicator } from '../indicators/indicator.types';
+import { periodicityOf, periodsEndingWith } from '../periods/period';
+import { computedComparison, TREND_WINDOW } from './comparison.loaders';
+import type { Comparison } from './comparison.types';
+
+/** What a stored comparison was computed from: each window period's figures_version (0: none yet), and the indicator. */
+interface ComputedFrom {
+  versions: Record<string, number>;
+  indicator: string;
+}
+
+const fingerprint = (indicator: Indicator): string => JSON.stringify(indicator);
+
+async function figuresVersions(db: Db, periods: readonly string[]): Promise<Map<string, number>> {
+  const rows: { period: string; version: number }[] = await db.query(`SELECT period, version FROM figures_version WHERE period = ANY($1)`, [
+    periods,
+  ]);
+  return new Map(rows.map((row) => [row.period, row.version]));
+}
+
+/**
+ * Computes and stores the comparisons (limits, positions, ranks, trends, disclosure) of an area's indicators
+ * in every period whose comparison uses a changed one (the period itself and the trend window after it), in
+ * the caller's transaction, after its figures and their protection are stored. The versions are read before
+ * the figures, so a snapshot can only claim older figures than it saw, never newer (then it is not used).
+ */
+export async function storeComparisons(em: Db, area: Area, changed: readonly string[]): Promise<void> {
+  // Figures protected by an earlier migration, before this table exists, are compared when it is made.
+  const [{ exists }]: { exists: boolean }[] = await em.query(`SELECT to_regclass('comparison_snapshot') IS NOT NULL AS exists`);
+  if (!exists) return;
+  const known: { period: string }[] = await em.query(`SELECT period FROM disclosure_period`);
+  const affected = known
+    .map((row) => row.period)
+    .filter((period) => periodicityOf(period) && periodsEndingWith(period, TREND_WINDOW).some((p) => changed.includes(p)));
+  if (affected.length === 0) return;
+  const windows = [...new Set(affected.flatMap((period) => periodsEndingWith(period, TREND_WINDOW)))];
+  const versions = await figuresVersions(em, windows);
+  const indicators = await indicatorsOfArea(em, area);
+  const pairs = affected.flatMap((period) =>
+    indicators.filter((indicator) => indicator.periodicity === periodicityOf(period)).map((indicator) => ({ indicator, period })),
+  );
+  // The same computation a read would make, on this transaction's figures and protection.
+  const ctx = { db: em, loaders: new LoaderRegistry() } as unknown as SubgraphContext;
+  const comparisons = await Promise.all(pairs.map(({ indicator, period }) => computedComparison(ctx, indicator, period)));
+  const computedFrom = pairs.map(({ indicator, period }): ComputedFrom => ({
+    versions: Object.fromEntries(periodsEndingWith(period, TREND_WINDOW).map((p) => [p, versions.get(p) ?? 0])),
+    indicator: fingerprint(indicator),
+  }));
+  await em.query(`DELETE FROM comparison_snapshot WHERE period = ANY($1) AND indicator_code = ANY($2)`, [
+    affected,
+    indicators.map((indicator) => indicator.code),
+  ]);
+  // In small batches: at a thousand districts one comparison is a few hundred kB of JSON.
+  for (let start = 0; start < pairs.length; start += SNAPSHOTS_PER_STATEMENT) {
+    const end = start + SNAPSHOTS_PER_STATEMENT;
+    await em.query(
+      `INSERT INTO comparison_snapshot (period, indicator_code, computed_from, comparison)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::jsonb[])`,
+      [
+        pairs.slice(start, end).map((pair) => pair.period),
+        pairs.slice(start, end).map((pair) => pair.indicator.code),
+        computedFrom.slice(start, end).map((from) => JSON.stringify(from)),
+        comparisons.slice(start, end).map((comparison) => JSON.stringify({ ...comparison, indicator: null })),
+      ],
+    );
+  }
+}
+
+const SNAPSHOTS_PER_STATEMENT = 10;
+
+/**
+ * The stored comparisons of the given indicators and periods that are still true (their window's figures and
+ * the indicator unchanged since): one statement; the others are absent from the map.
+ */
+export async function storedComparisons(
+  db: Db,
+  wanted: readonly { indicator: Indicator; period: string }[],
+): Promise<Map<string, Comparison>> {
+  const rows: {
+    period: string;
+    indicator_code: string;
+    computed_from: ComputedFrom;
+    comparison: Comparison;
+    current: Record<string, number>;
+  }[] = await db.query(
+    `SELECT s.period, s.indicator_code, s.computed_from, s.comparison,
+              (SELECT coalesce(jsonb_object_agg(f.period, f.version), '{}'::jsonb) FROM figures_version f
+               WHERE f.period IN (SELECT jsonb_object_keys(s.computed_from -> 'versions'))) AS current
+       FROM comparison_snapshot s
+       JOIN unnest($1::text[], $2::text[]) AS k (period, code) ON (k.period, k.code) = (s.period, s.indicator_code)`,
+    [wanted.map((key) => key.period), wanted.map((key) => key.indicator.code)],
+  );
+  const indicators = new Map(wanted.map((key) => [key.indicator.code, key.indicator]));
+  const found = new Map<string, Comparison>();
+  for (const row of rows) {
+    const indicator = indicators.get(row.indicator_code) as Indicator;
+    const unchanged =
+      row.computed_from.indicator === fingerprint(indicator) &&
+      Object.entries(row.computed_from.versions).every(([period, version]) => (row.current[period] ?? 0) === version);
+    if (unchanged) found.set(snapshotKey(indicator.code, row.period), { ...row.comparison, indicator });
+  }
+  return found;
+}
+
+export const snapshotKey = (code: string, period: string): string => `${code}\u0000${period}`;

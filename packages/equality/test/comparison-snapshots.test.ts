@@ -1,0 +1,89 @@
+import { startSupergraph, tokenFor, type TestSupergraph } from '@samsyn/test-support';
+
+/**
+ * Comparisons are computed when figures change and stored beside their disclosure protection: a read is a
+ * lookup, and never an answer older than the figures (the response cache is off here, so that every read
+ * reaches the comparisons).
+ */
+let graph: TestSupergraph;
+let angered: string;
+let analyst: string;
+
+beforeAll(async () => {
+  graph = await startSupergraph({ only: ['child-services'], subgraphEnv: { RESPONSE_CACHE: 'false' } });
+  angered = await tokenFor({ sub: 'system-angered', roles: ['district-system'], district: 'angered' });
+  analyst = await tokenFor({ roles: ['analyst'] });
+});
+afterAll(() => graph.close());
+
+const db = () => graph.subgraphs['child-services']!.db;
+const PERIOD = '2026-Q3';
+const COMPARISON = `query ($period: Period!) { childServices { comparison(indicator: "CS-IA14", period: $period) {
+  cityNumerator cityDenominator entries { district { code } numerator denominator position rank trend } } } }`;
+
+async function comparison(period = PERIOD) {
+  const { data, errors } = await graph.subgraph('child-services', COMPARISON, { variables: { period }, token: analyst });
+  expect(errors).toBeUndefined();
+  return (
+    data?.childServices as {
+      comparison: { cityNumerator: number; cityDenominator: number; entries: { district: { code: string }; numerator: number | null }[] };
+    }
+  ).comparison;
+}
+
+const report = (numerator: number, period = PERIOD) =>
+  graph.subgraph(
+    'child-services',
+    'mutation ($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { received } } }',
+    { variables: { input: [{ indicator: 'CS-IA14', district: 'angered', period, numerator, denominator: 100 }] }, token: angered },
+  );
+
+describe('stored comparisons', () => {
+  it('are stored for every period with figures, and a read returns the stored one', async () => {
+    const [{ count }] = await db().query(`SELECT count(*)::int AS count FROM comparison_snapshot WHERE indicator_code = 'CS-IA14'`);
+    expect(count).toBeGreaterThan(0);
+    // Changing the stored comparison alone (no figure) shows in the answer: the read looked it up.
+    await db().query(
+      `UPDATE comparison_snapshot SET comparison = jsonb_set(comparison, '{cityNumerator}', '123456') WHERE indicator_code = 'CS-IA14' AND period = $1`,
+      [PERIOD],
+    );
+    expect((await comparison()).cityNumerator).toBe(123456);
+  });
+
+  it('are computed again, in the report’s transaction, when a report changes the figures', async () => {
+    const result = await report(77);
+    expect(result.errors).toBeUndefined();
+    const after = await comparison();
+    const [{ numerator }] = await db().query(
+      `SELECT sum(numerator)::int AS numerator FROM observation WHERE indicator_code = 'CS-IA14' AND period = $1`,
+      [PERIOD],
+    );
+    expect(after.cityNumerator).toBe(numerator);
+    expect(after.entries.find((entry) => entry.district.code === 'angered')?.numerator).toBe(77);
+  });
+
+  it('are not used once figures change past the service (SQL by hand): the comparison is computed', async () => {
+    await db().query(`UPDATE observation SET numerator = 66 WHERE indicator_code = 'CS-IA14' AND district = 'angered' AND period = $1`, [
+      PERIOD,
+    ]);
+    expect((await comparison()).entries.find((entry) => entry.district.code === 'angered')?.numerator).toBe(66);
+  });
+
+  it('recompute the trends of the periods after a changed one', async () => {
+    const trendOf = async (period: string) =>
+      ((await comparison(period)).entries.find((entry) => entry.district.code === 'angered') as unknown as { trend: string }).trend;
+    const stored = async () => {
+      const rows = await db().query<{ comparison: { entries: { district: { code: string }; trend: string }[] } }[]>(
+        `SELECT comparison FROM comparison_snapshot WHERE indicator_code = 'CS-IA14' AND period = '2026-Q4'`,
+      );
+      return rows[0]?.comparison.entries.find((entry) => entry.district.code === 'angered')?.trend;
+    };
+    await report(60, '2026-Q4');
+    await report(10, '2026-Q1');
+    await report(30, '2026-Q2');
+    await report(50, '2026-Q3');
+    // Q4 was stored before Q1–Q3 changed; each of their reports stored it again, with the trend it has now.
+    expect(await stored()).toBe(await trendOf('2026-Q4'));
+    expect(await trendOf('2026-Q4')).toBe('RISING');
+  });
+});

@@ -1,0 +1,148 @@
+import { randomBytes } from 'node:crypto';
+import { createSubgraphRuntime, schemaName, sqlStatementCount, swedishToday, type SubgraphRuntime } from '@samsyn/core';
+import { ALL_SUBGRAPHS } from '@samsyn/scripts';
+import { dropSchemas, executeRequest, testConfig, tokenFor, type GraphQLResult } from '@samsyn/test-support';
+
+/**
+ * The subgraphs' response cache: two replicas of child-services over one database, each with a cache of its
+ * own (or one Redis, when REDIS_URL is set), as two processes behind a load balancer would be.
+ */
+const suffix = `_rc${randomBytes(4).toString('hex')}`;
+let replicaA: SubgraphRuntime;
+let replicaB: SubgraphRuntime;
+let leader: string;
+let reviewer: string;
+let analyst: string;
+let otherAnalyst: string;
+
+const ROUTINES = `{ childServices { documents(kind: ROUTINE, first: 50) { totalCount edges { node { id slug current { number title } } } } } }`;
+
+function ask(replica: SubgraphRuntime, query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult> {
+  return executeRequest(
+    replica.apollo,
+    (incoming) => replica.createContext(incoming),
+    { query, variables },
+    token ? { authorization: `Bearer ${token}` } : {},
+  );
+}
+
+/** The SQL statements a request costs on a replica (a cache hit reads the versions, one statement). */
+async function statementsOf(
+  replica: SubgraphRuntime,
+  request: () => Promise<GraphQLResult>,
+): Promise<{ result: GraphQLResult; statements: number }> {
+  const before = sqlStatementCount(replica.db);
+  const result = await request();
+  return { result, statements: sqlStatementCount(replica.db) - before };
+}
+
+type Routines = {
+  documents: { totalCount: number; edges: { node: { id: string; slug: string; current: { number: number; title: string } } }[] };
+};
+const routinesOf = (result: GraphQLResult) => (result.data?.childServices as Routines).documents;
+
+async function mutate(
+  replica: SubgraphRuntime,
+  field: string,
+  args: string,
+  variables: Record<string, unknown>,
+  types: string,
+  token: string,
+) {
+  const result = await ask(replica, `mutation (${types}) { childServices { ${field}(${args}) { id number status } } }`, variables, token);
+  expect(result.errors).toBeUndefined();
+  return (result.data?.childServices as Record<string, { id: string; number: number }>)[field];
+}
+
+/** A new version of a document, drafted, submitted and published through `replica`. */
+async function publishNewVersion(replica: SubgraphRuntime, documentId: string, title: string) {
+  const draft = await mutate(replica, 'createDraft', 'input: $input', { input: { documentId, title } }, '$input: DraftInput!', leader);
+  await mutate(replica, 'submitForReview', 'versionId: $v', { v: draft.id }, '$v: ID!', leader);
+  await mutate(replica, 'publish', 'versionId: $v, validFrom: $d', { v: draft.id, d: swedishToday() }, '$v: ID!, $d: Date!', reviewer);
+  return draft;
+}
+
+beforeAll(async () => {
+  const config = testConfig('child-services', suffix, { SEED_DEMO_DATA: 'true' });
+  replicaA = await createSubgraphRuntime(ALL_SUBGRAPHS['child-services'], config);
+  replicaB = await createSubgraphRuntime(ALL_SUBGRAPHS['child-services'], config);
+  leader = await tokenFor({ sub: 'anna', name: 'Anna Exempel', roles: ['process-leader'], areas: ['CHILD_SERVICES'] });
+  reviewer = await tokenFor({ sub: 'jonas', name: 'Jonas Prov', roles: ['process-leader'], areas: ['CHILD_SERVICES'] });
+  analyst = await tokenFor({ sub: 'analyst-1', roles: ['analyst'] });
+  otherAnalyst = await tokenFor({ sub: 'analyst-2', name: 'Annan Analytiker', roles: ['analyst'] });
+});
+
+afterAll(async () => {
+  await replicaA?.close();
+  await replicaB?.close();
+  await dropSchemas(process.env.DATABASE_URL as string, [
+    schemaName(ALL_SUBGRAPHS['child-services'], testConfig('child-services', suffix)),
+  ]);
+});
+
+describe('the response cache', () => {
+  it('answers a repeated published read from the cache, reading only the versions', async () => {
+    const first = await statementsOf(replicaB, () => ask(replicaB, ROUTINES));
+    expect(first.result.errors).toBeUndefined();
+    expect(first.statements).toBeGreaterThan(1);
+    const again = await statementsOf(replicaB, () => ask(replicaB, ROUTINES));
+    expect(again.statements).toBe(1);
+    expect(again.result.data).toEqual(first.result.data);
+  });
+
+  it('never answers with the version before a publish, on the writing replica or another', async () => {
+    const before = routinesOf(await ask(replicaB, ROUTINES));
+    await ask(replicaA, ROUTINES); // both replicas hold the old answer now
+    const document = before.edges[0].node;
+    await publishNewVersion(replicaA, document.id, 'Reviderad rutin');
+
+    for (const replica of [replicaB, replicaA]) {
+      const after = routinesOf(await ask(replica, ROUTINES)).edges.find((edge) => edge.node.id === document.id)?.node;
+      expect(after?.current).toEqual({ number: document.current.number + 1, title: 'Reviderad rutin' });
+    }
+  });
+
+  it('sees a write made outside the API (SQL on the same database) at once', async () => {
+    const before = routinesOf(await ask(replicaB, ROUTINES)).edges[0].node;
+    await replicaA.db.query(`UPDATE document_version SET title = 'Rättad utanför API:t' WHERE document_id = $1 AND number = $2`, [
+      before.id,
+      before.current.number,
+    ]);
+    const after = routinesOf(await ask(replicaB, ROUTINES)).edges.find((edge) => edge.node.id === before.id)?.node;
+    expect(after?.current.title).toBe('Rättad utanför API:t');
+  });
+
+  it('answers every read that starts after a commit with the new data, while older reads are still running', async () => {
+    const document = routinesOf(await ask(replicaB, ROUTINES)).edges[1].node;
+    const titleOf = (result: GraphQLResult) => routinesOf(result).edges.find((edge) => edge.node.id === document.id)?.node.current.title;
+    const running = Array.from({ length: 20 }, () => ask(replicaB, ROUTINES));
+    await replicaA.db.query(`UPDATE document_version SET title = 'Under pågående läsningar' WHERE document_id = $1 AND number = $2`, [
+      document.id,
+      document.current.number,
+    ]);
+    const after = await Promise.all(Array.from({ length: 10 }, () => ask(replicaB, ROUTINES)));
+    await Promise.all(running);
+    expect(after.map(titleOf)).toEqual(Array(10).fill('Under pågående läsningar'));
+    expect(titleOf(await ask(replicaB, ROUTINES))).toBe('Under pågående läsningar');
+  });
+
+  it('shares an answer within an access scope, never across scopes', async () => {
+    const adoption = `{ childServices { documents(first: 3) { edges { node { slug adoption { district { code } status } } } } } }`;
+    const first = await statementsOf(replicaB, () => ask(replicaB, adoption, undefined, analyst));
+    expect(first.result.errors).toBeUndefined();
+    // Another analyst: the same scope, so the same answer without reading it again.
+    const second = await statementsOf(replicaB, () => ask(replicaB, adoption, undefined, otherAnalyst));
+    expect(second.statements).toBe(1);
+    expect(second.result.data).toEqual(first.result.data);
+    // No token: adoption needs one, whatever an analyst's answer in the cache says.
+    const anonymous = await ask(replicaB, adoption);
+    expect(anonymous.errors?.map((error) => error.extensions?.code)).toContain('UNAUTHENTICATED');
+  });
+
+  it('never stores drafts', async () => {
+    const drafts = `{ childServices { documents(status: DRAFT) { edges { node { slug } } } } }`;
+    await ask(replicaB, drafts, undefined, leader);
+    const again = await statementsOf(replicaB, () => ask(replicaB, drafts, undefined, leader));
+    expect(again.statements).toBeGreaterThan(1);
+  });
+});
