@@ -2,15 +2,13 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 # Every workspace's package.json (any number of packages and subgraphs), then the locked dependencies.
-COPY package.json package-lock.json tsconfig.base.json tsconfig.json ./
+COPY package.json package-lock.json tsconfig.base.json ./
 RUN --mount=type=bind,target=/context \
     cd /context && find packages subgraphs gateway scripts test/support -name package.json -not -path '*/node_modules/*' -exec cp --parents {} /app \;
 # npm install keeps the locked versions; the lock lacks other platforms' optional packages, which npm ci refuses.
 RUN npm install --no-audit --no-fund
 COPY . .
-RUN npx tsc -b \
- && npx tsc -p packages/dashboard && node packages/dashboard/build.mjs \
- && npm prune --omit=dev
+RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production

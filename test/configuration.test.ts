@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadConfig, type ServiceName } from '@samsyn/core';
+import { envName, loadConfig, SUBGRAPHS, type ServiceName } from '@samsyn/core';
 
 const ROOT = path.resolve(__dirname, '..');
-const SERVICES: ServiceName[] = ['gateway', 'organisation', 'child-services', 'adult-services', 'disability', 'income-support'];
+const SERVICES: ServiceName[] = ['gateway', ...SUBGRAPHS];
 /** Where settings are read: the services, the packages and the development commands (tests only pass them on). */
 const SOURCE_DIRS = ['packages', 'subgraphs', 'gateway', 'scripts', 'test/bench'];
 const VARIABLE = '[A-Z][A-Z0-9_]*';
@@ -53,7 +53,11 @@ function readByLoadConfig(): Set<string> {
   return names;
 }
 
-/** The variables named in the first column of the README's configuration table. */
+/**
+ * The variables named in the first column of the README's configuration table. A row may name a pattern for
+ * every subgraph, `<SUBGRAPH>_PORT`: it stands for that variable of each subgraph (`CHILD_SERVICES_PORT`, …),
+ * so a new subgraph needs no new row.
+ */
 function documented(): Set<string> {
   const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   const section = /\n## Configuration\n([\s\S]*?)(\n## |$)/.exec(readme)?.[1] ?? '';
@@ -61,6 +65,9 @@ function documented(): Set<string> {
   for (const line of section.split('\n').filter((row) => row.startsWith('| `'))) {
     const firstCell = line.split('|')[1];
     for (const match of firstCell.matchAll(new RegExp(`\`(${VARIABLE})\``, 'g'))) names.add(match[1]);
+    for (const match of firstCell.matchAll(new RegExp(`\`<SUBGRAPH>(_${VARIABLE})\``, 'g'))) {
+      for (const subgraph of SUBGRAPHS) names.add(`${envName(subgraph)}${match[1]}`);
+    }
   }
   return names;
 }

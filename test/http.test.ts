@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
-import { createSubgraphRuntime, schemaName, serveSubgraph, type RunningHttpService } from '@samsyn/core';
+import { AREA_LIST, createSubgraphRuntime, schemaName, serveSubgraph, type RunningHttpService } from '@samsyn/core';
 import { createGateway, serveGateway } from '@samsyn/gateway';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
 import { dropSchemas, executeRequest, serveSupergraph, testConfig, type HttpSupergraph } from '@samsyn/test-support';
@@ -96,7 +96,7 @@ describe('the supergraph over HTTP', () => {
       data: { districts: { incomeSupport: unknown }[]; areas: unknown[] };
       errors: { extensions: Record<string, unknown> }[];
     };
-    expect(body.data.areas).toHaveLength(4);
+    expect(body.data.areas).toHaveLength(AREA_LIST.length);
     expect(body.data.districts[0].incomeSupport).toBeNull();
     expect(body.errors[0].extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'income-support' });
   });

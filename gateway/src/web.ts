@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ROLES, signToken, type Config, type PrincipalResolver, type Role } from '@samsyn/core';
+import { AREA_LIST, ROLES, signToken, type Config, type PrincipalResolver, type Role } from '@samsyn/core';
 import { StaticAssets } from './assets';
 
 /** The built dashboard and GraphiQL (`packages/dashboard/dist`, written by `npm run build`). */
@@ -19,7 +19,7 @@ const DASHBOARD_CSP =
   "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /** Roles the development sign-in offers, as `npm run token` makes them. */
-const DEV_AREAS = ['CHILD_SERVICES', 'ADULT_SERVICES', 'DISABILITY', 'INCOME_SUPPORT'];
+const DEV_AREAS = AREA_LIST.map((entry) => entry.area);
 
 function json(res: ServerResponse, status: number, body: unknown): true {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });

@@ -3,9 +3,11 @@ import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse, printSchema } from 'graphql';
 import { loadConfig, printSubgraphSdl, SUBGRAPHS, type SubgraphName } from '@samsyn/core';
+import { dockerCompose } from './docker-compose';
 import { ALL_SUBGRAPHS } from './subgraphs';
 
 export const SCHEMA_DIR = path.resolve(__dirname, '../../schema');
+export const DOCKER_COMPOSE_FILE = path.resolve(__dirname, '../../docker-compose.yml');
 
 export interface ComposedSchemas {
   subgraphs: Record<SubgraphName, string>;
@@ -42,17 +44,18 @@ export function schemaFiles(schemas: ComposedSchemas): Record<string, string> {
   };
 }
 
+function write(target: string, content: string): void {
+  const changed = !fs.existsSync(target) || fs.readFileSync(target, 'utf8') !== content;
+  fs.writeFileSync(target, content);
+  console.log(`${changed ? 'wrote    ' : 'unchanged'} ${path.relative(path.dirname(SCHEMA_DIR), target)}`);
+}
+
 async function main(): Promise<void> {
   const schemas = await composeSchemas();
   for (const hint of schemas.hints) console.log(`hint: ${hint}`);
-  const files = schemaFiles(schemas);
   fs.mkdirSync(SCHEMA_DIR, { recursive: true });
-  for (const [file, content] of Object.entries(files)) {
-    const target = path.join(SCHEMA_DIR, file);
-    const changed = !fs.existsSync(target) || fs.readFileSync(target, 'utf8') !== content;
-    fs.writeFileSync(target, content);
-    console.log(`${changed ? 'wrote    ' : 'unchanged'} schema/${file}`);
-  }
+  for (const [file, content] of Object.entries(schemaFiles(schemas))) write(path.join(SCHEMA_DIR, file), content);
+  write(DOCKER_COMPOSE_FILE, dockerCompose());
 }
 
 if (require.main === module) {

@@ -1,5 +1,6 @@
 export { ALL_SUBGRAPHS } from './subgraphs';
-export { composeSchemas, schemaFiles, SCHEMA_DIR, type ComposedSchemas } from './compose';
+export { composeSchemas, schemaFiles, SCHEMA_DIR, DOCKER_COMPOSE_FILE, type ComposedSchemas } from './compose';
+export { dockerCompose } from './docker-compose';
 export {
   readObservationCsv,
   readObservationFile,

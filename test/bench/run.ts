@@ -1,3 +1,4 @@
+import { benchWebhooks } from './webhooks';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -197,6 +198,9 @@ async function main(): Promise<void> {
       SEED_DEMO_DATA: 'true',
       SUBGRAPH_TIMEOUT_MS: '60000',
       JWT_SECRET: randomBytes(32).toString('hex'),
+      // (h): webhooks on, to a receiver on this machine over http.
+      WEBHOOK_SECRET_KEY: randomBytes(32).toString('hex'),
+      WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
     },
     embeddedDataDir: path.join(dataDir, 'pg'),
     embeddedPort: 54339,
@@ -243,6 +247,7 @@ async function main(): Promise<void> {
         printPeakMemory(system, '    ');
       }
     }
+    if (!only || only.split(',').includes('h')) await benchWebhooks(system);
     const direct = results.find((r) => r.name.startsWith('(a)'));
     const viaGateway = results.find((r) => r.name.startsWith('(b)'));
     if (direct && viaGateway) console.log(`\ngateway/direct throughput ratio for (b)/(a): ${(viaGateway.rps / direct.rps).toFixed(2)}`);

@@ -1,4 +1,4 @@
-import type { SubgraphRuntime } from '@samsyn/core';
+import type { AreaKey, SubgraphRuntime } from '@samsyn/core';
 
 /**
  * Builders: a test arranges the rows it needs in its own schemas (started with `seed: false`) instead of
@@ -6,7 +6,8 @@ import type { SubgraphRuntime } from '@samsyn/core';
  */
 type Db = SubgraphRuntime['db'];
 
-export type AreaCode = 'CHILD_SERVICES' | 'ADULT_SERVICES' | 'DISABILITY' | 'INCOME_SUPPORT';
+/** An area as the API spells it (core's AREA_LIST). */
+export type AreaCode = AreaKey;
 
 /** A district of the organisation register (organisation subgraph). */
 export async function buildDistrict(

@@ -1,5 +1,5 @@
 import type { DataSource, MigrationInterface } from 'typeorm';
-import type { Constructor } from '@samsyn/core';
+import type { BackgroundContext, BackgroundTask, Constructor } from '@samsyn/core';
 import type { Area } from './area';
 import type { AreaTypes } from './area-types';
 
@@ -12,4 +12,6 @@ export interface AreaModule {
   orphanedTypes?: Constructor[];
   /** Loads this module's demo data for the area; running it again changes nothing. */
   seed?(db: DataSource, area: Area, today: string): Promise<void>;
+  /** Work this module does between requests in every process of the area subgraph (see BackgroundTask). */
+  background?(context: BackgroundContext, area: Area): BackgroundTask[];
 }

@@ -32,5 +32,6 @@ export function areaSubgraph(area: Area, options: { modules: AreaModule[] }): Su
     async seed(db, today) {
       for (const module of modules) await module.seed?.(db, area, today);
     },
+    background: (context) => modules.flatMap((module) => module.background?.(context, area) ?? []),
   };
 }

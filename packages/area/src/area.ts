@@ -1,26 +1,20 @@
 import { registerEnumType } from 'type-graphql';
-import type { SubgraphName } from '@samsyn/core';
+import { AREA_LIST, subgraphOf, dbSchemaOf, type AreaKey, type AreaSubgraphName } from '@samsyn/core';
+
+export { subgraphOf, dbSchemaOf, type AreaSubgraphName };
 
 /**
- * The four target-group areas of platform work: the one list of areas. Each has a subgraph of its own,
- * named after it (`CHILD_SERVICES` → `child-services`, PostgreSQL schema `child_services`), see `subgraphOf`.
+ * The target-group areas of platform work, as values (`Area.CHILD_SERVICES`) and as a type. Derived from core's
+ * AREA_LIST, the one list of areas: each has a subgraph of its own, named after it (`CHILD_SERVICES` →
+ * `child-services`, PostgreSQL schema `child_services`), see `subgraphOf`.
  */
-export enum Area {
-  CHILD_SERVICES = 'CHILD_SERVICES',
-  ADULT_SERVICES = 'ADULT_SERVICES',
-  DISABILITY = 'DISABILITY',
-  INCOME_SUPPORT = 'INCOME_SUPPORT',
-}
+export const Area = Object.fromEntries(AREA_LIST.map((entry) => [entry.area, entry.area])) as { readonly [K in AreaKey]: K };
+export type Area = AreaKey;
 
 registerEnumType(Area, {
   name: 'Area',
   description: 'A target-group area of platform work, with one subgraph each.',
-  valuesConfig: {
-    CHILD_SERVICES: { description: 'Barn och unga' },
-    ADULT_SERVICES: { description: 'Vuxen: missbruk och beroende, våld i nära relation, hemlöshet' },
-    DISABILITY: { description: 'Funktionshinder: LSS och SoL' },
-    INCOME_SUPPORT: { description: 'Försörjningsstöd / ekonomiskt bistånd' },
-  },
+  valuesConfig: Object.fromEntries(AREA_LIST.map((entry) => [entry.area, { description: entry.label }])),
 });
 
 export interface AreaFacts {
@@ -33,55 +27,10 @@ export interface AreaFacts {
   typeName: string;
 }
 
-export const AREAS: Record<Area, AreaFacts> = {
-  [Area.CHILD_SERVICES]: {
-    area: Area.CHILD_SERVICES,
-    name: 'Barn och unga',
-    description: 'Orosanmälningar, förhandsbedömningar, utredningar, insatser i hemmet och placeringar enligt SoL och LVU.',
-    rootField: 'childServices',
-    typeName: 'ChildServices',
-  },
-  [Area.ADULT_SERVICES]: {
-    area: Area.ADULT_SERVICES,
-    name: 'Vuxen',
-    description: 'Missbruk och beroende, våld i nära relation och hemlöshet enligt SoL och LVM.',
-    rootField: 'adultServices',
-    typeName: 'AdultServices',
-  },
-  [Area.DISABILITY]: {
-    area: Area.DISABILITY,
-    name: 'Funktionshinder',
-    description: 'Insatser enligt LSS och stöd enligt SoL för personer med funktionsnedsättning.',
-    rootField: 'disability',
-    typeName: 'Disability',
-  },
-  [Area.INCOME_SUPPORT]: {
-    area: Area.INCOME_SUPPORT,
-    name: 'Försörjningsstöd',
-    description: 'Ekonomiskt bistånd till hushåll: riksnormen och skäliga kostnader utöver den.',
-    rootField: 'incomeSupport',
-    typeName: 'IncomeSupport',
-  },
-};
+/** The facts of each area, by area. */
+export const AREAS = Object.fromEntries(
+  AREA_LIST.map(({ area, name, description, rootField, typeName }) => [area, { area, name, description, rootField, typeName }]),
+) as Record<Area, AreaFacts>;
 
-/** `CHILD_SERVICES` → `child-services`, as a type. */
-type KebabCase<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Lowercase<Head>}-${KebabCase<Tail>}` : Lowercase<S>;
-type AreaSubgraphName = KebabCase<`${Area}`>;
-type Holds<Condition extends true> = Condition;
-/**
- * The compiler holds this list and core's SUBGRAPHS together: every area has a subgraph there, and every
- * subgraph there but organisation is an area's. (Adding an area to one list and not the other fails the build here.)
- */
-export type AreasMatchSubgraphs = Holds<
-  [AreaSubgraphName] extends [SubgraphName] ? ([Exclude<SubgraphName, 'organisation'>] extends [AreaSubgraphName] ? true : false) : false
->;
-
-/** The subgraph of an area, named after it: `CHILD_SERVICES` → `child-services`. */
-export function subgraphOf(area: Area): AreaSubgraphName {
-  return area.toLowerCase().replace(/_/g, '-') as AreaSubgraphName;
-}
-
-/** The PostgreSQL schema an area's subgraph owns: `CHILD_SERVICES` → `child_services`. */
-export function dbSchemaOf(area: Area): string {
-  return area.toLowerCase();
-}
+/** Every area, in the order of the list. */
+export const ALL_AREAS: readonly Area[] = AREA_LIST.map((entry) => entry.area);

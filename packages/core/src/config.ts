@@ -1,14 +1,15 @@
+import { AREA_LIST, subgraphOf, type AreaSubgraphName } from './areas';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 
 /**
- * The services Samsyn deploys besides the gateway, in order: the one list of subgraphs. Core holds the
- * topology (names and ports) because every process needs it before any subgraph is loaded: the gateway
- * (where each subgraph is), `npm start` and `npm run migrate` (what to start and migrate). What an area is
- * lives in packages/area, whose `Area` list the compiler holds to this one (one area per subgraph but
- * organisation). A subgraph's package is `@samsyn/<name>` in `subgraphs/<name>`.
+ * The services Samsyn deploys besides the gateway, in order: organisation, then one subgraph per area of
+ * AREA_LIST (areas.ts), named after it. Core holds the topology (names and ports) because every process needs
+ * it before any subgraph is loaded: the gateway (where each subgraph is), `npm start` and `npm run migrate`
+ * (what to start and migrate). A subgraph's package is `@samsyn/<name>` in `subgraphs/<name>`.
  */
-export const SUBGRAPHS = ['organisation', 'child-services', 'adult-services', 'disability', 'income-support'] as const;
-export type SubgraphName = (typeof SUBGRAPHS)[number];
+export const SUBGRAPHS: readonly SubgraphName[] = ['organisation', ...AREA_LIST.map((entry) => subgraphOf(entry.area))];
+export type SubgraphName = 'organisation' | AreaSubgraphName;
 export type ServiceName = 'gateway' | SubgraphName;
 
 /** Default ports: the gateway 4000, then the subgraphs in the order of SUBGRAPHS (organisation 4001, child-services 4002, …). */
@@ -101,6 +102,39 @@ export interface Config {
   responseCache: boolean;
   /** The most memory (MiB) the in-process response cache and persisted queries take, per process. */
   responseCacheMiB: number;
+  /** The change feed and webhook deliveries of the area subgraphs. */
+  changes: ChangesConfig;
+}
+
+export interface ChangesConfig {
+  /** Days events stay in the feed (longer while a webhook subscription still waits for them). */
+  retentionDays: number;
+  /**
+   * AES-256 key the webhook secrets are encrypted with at rest (32 bytes, from WEBHOOK_SECRET_KEY). Unset in
+   * production without the setting: then no webhook can be registered, and the rest of the service runs.
+   */
+  webhookSecretKey?: Buffer;
+  /** How often the dispatcher looks for due deliveries. */
+  pollIntervalMs: number;
+  /** The longest one delivery may take, connection and answer included. */
+  timeoutMs: number;
+  /** How long an event is retried before its subscription is marked failing. */
+  retryHours: number;
+  /** Hosts a webhook may point at although they resolve to private or loopback addresses (on-premises receivers). */
+  allowedHosts: string[];
+  /** Whether receivers must be public https endpoints (production). */
+  strictTargets: boolean;
+}
+
+/** The key webhook secrets are encrypted with outside production, where none is configured: not a secret. */
+const DEVELOPMENT_WEBHOOK_KEY = 'samsyn-development-webhook-secret-key';
+
+function readWebhookKey(env: Env, production: boolean): Buffer | undefined {
+  const raw = env.WEBHOOK_SECRET_KEY;
+  if (!raw) return production ? undefined : createHash('sha256').update(DEVELOPMENT_WEBHOOK_KEY).digest();
+  if (raw.length < 32) throw new ConfigError('WEBHOOK_SECRET_KEY must be at least 32 characters (e.g. openssl rand -base64 32)');
+  // Any string of enough entropy: hashed to the 32 bytes AES-256 takes.
+  return createHash('sha256').update(raw).digest();
 }
 
 /** Raised for a missing or malformed setting; its message names the variable. */
@@ -283,5 +317,17 @@ export function loadConfig(service: ServiceName, env: Env): Config {
     redisUrl: readUrl(env, 'REDIS_URL', ['redis:', 'rediss:']),
     responseCache: readBoolean(env, 'RESPONSE_CACHE', true),
     responseCacheMiB: readWholeNumber(env, 'RESPONSE_CACHE_MB', 64, 1, 65_536, 'MiB'),
+    changes: {
+      retentionDays: readWholeNumber(env, 'CHANGE_RETENTION_DAYS', 90, 90, 3650, 'days'),
+      webhookSecretKey: readWebhookKey(env, production),
+      pollIntervalMs: readWholeNumber(env, 'WEBHOOK_POLL_INTERVAL_MS', 1000, 50, 60_000, 'milliseconds'),
+      timeoutMs: readWholeNumber(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000, 'milliseconds'),
+      retryHours: readWholeNumber(env, 'WEBHOOK_RETRY_HOURS', 24, 1, 24 * 30, 'hours'),
+      allowedHosts: (env.WEBHOOK_ALLOWED_HOSTS ?? '')
+        .split(',')
+        .map((host) => host.trim().toLowerCase())
+        .filter(Boolean),
+      strictTargets: production,
+    },
   };
 }

@@ -1,3 +1,4 @@
+import type { Config } from './config';
 import type { EntityManager } from 'typeorm';
 import type { Logger } from './logger';
 import type { LoaderRegistry } from './loaders';
@@ -18,4 +19,6 @@ export interface SubgraphContext {
   idempotencyKey?: string;
   /** The calendar day the request is answered for (YYYY-MM-DD, Europe/Stockholm). */
   today: string;
+  /** The settings of the process answering. */
+  config: Config;
 }

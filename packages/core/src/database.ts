@@ -1,3 +1,4 @@
+import { currentBackgroundTask } from './background';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, type EntityManager, type Logger as TypeOrmLogger, type MigrationInterface, type QueryRunner } from 'typeorm';
 import pg from 'pg';
@@ -38,6 +39,8 @@ export class SqlLog implements TypeOrmLogger {
   }
 
   logQuery(query: string): void {
+    // What the process does between requests (webhook polling, calendar rounds) is not counted with what callers cause.
+    if (currentBackgroundTask()) return;
     this.statements += 1;
     const scope = currentRequestScope();
     if (!scope) return;

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 
+export * from './areas';
 export * from './config';
 export * from './errors';
 export * from './logger';
@@ -12,6 +13,8 @@ export * from './http';
 export * from './apollo';
 export * from './context';
 export * from './dates';
+export * from './background';
+export * from './notifications';
 export * from './subgraph';
 export * from './main';
 export * from './auth/principal';

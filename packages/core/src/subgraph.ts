@@ -21,6 +21,7 @@ import { UnauthenticatedError } from './errors';
 import { selectsRootField } from './hardening';
 import { CacheVersions1764000000000, responseCachePlugin, watchedTables } from './response-cache';
 import { openSharedCache } from './shared-cache';
+import { startBackground, type BackgroundContext, type BackgroundRunner, type BackgroundTask } from './background';
 
 /** Everything that makes one subgraph: its tables, its schema and its demo data. */
 export interface SubgraphDefinition {
@@ -32,6 +33,8 @@ export interface SubgraphDefinition {
   buildSchema(): GraphQLSchema;
   /** Loads the demo data; running it again changes nothing. */
   seed?(db: DataSource, today: string): Promise<void>;
+  /** Work the process does between requests (see BackgroundTask); started with the runtime, stopped before the pool closes. */
+  background?(context: BackgroundContext): BackgroundTask[];
 }
 
 /** A subgraph ready to execute requests, with or without a socket. */
@@ -45,7 +48,9 @@ export interface SubgraphRuntime {
   /** What `/metrics` serves: requests, errors and the database pool. */
   metrics: ServiceMetrics;
   createContext(request: IncomingRequest): Promise<SubgraphContext>;
-  /** Stops Apollo and closes the pool. */
+  /** The background tasks running in this process. */
+  background: BackgroundRunner;
+  /** Stops the background tasks and Apollo, and closes the pool. */
   close(): Promise<void>;
 }
 
@@ -140,6 +145,7 @@ export async function createSubgraphRuntime(
     const metrics = new ServiceMetrics(definition.name);
     // TypeORM's PostgreSQL driver keeps its pg Pool as `master`.
     metrics.watchPool(() => (db.isInitialized ? (db.driver as unknown as { master?: PoolCounts }).master : undefined));
+    const background = startBackground(definition.background?.({ db, config, logger }) ?? [], logger);
     return {
       definition,
       config,
@@ -148,6 +154,7 @@ export async function createSubgraphRuntime(
       apollo,
       logger,
       metrics,
+      background,
       async createContext({ headers, requestId }) {
         return {
           requestId,
@@ -157,9 +164,11 @@ export async function createSubgraphRuntime(
           db: db.manager,
           idempotencyKey: headers.get(IDEMPOTENCY_HEADER),
           today: swedishToday(),
+          config,
         };
       },
       async close() {
+        await background.stop();
         await apollo.stop();
         if (db.isInitialized) await db.destroy();
         await shared.close();

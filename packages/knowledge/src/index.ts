@@ -7,3 +7,4 @@ export * from './documents/document.lifecycle';
 export * from './documents/document.loaders';
 export * from './adoption/adoption.types';
 export * from './adoption/adoption.service';
+export * from './documents/document.notices';

@@ -1,6 +1,7 @@
 import type { AreaModule } from '@samsyn/area';
 import { AdoptionResolver, adoptionMutations, DocumentAdoptionResolver, ProfileAdoptionResolver } from './adoption/adoption.resolver';
 import { DocumentsResolver, DocumentVersionResolver, documentMutations, KnowledgeDocumentResolver } from './documents/document.resolver';
+import { documentNotices } from './documents/document.notices';
 import { ProcessLeaderRef } from './documents/document.types';
 import { KnowledgeDocuments1763800001000 } from './migrations/1763800001000-KnowledgeDocuments';
 import { Adoption1763800002000 } from './migrations/1763800002000-Adoption';
@@ -20,4 +21,5 @@ export const knowledgeModule: AreaModule = {
     ProfileAdoptionResolver,
   ],
   orphanedTypes: [ProcessLeaderRef],
+  background: (context) => [documentNotices(context)],
 };

@@ -1,4 +1,5 @@
 import { Area, areaSubgraph } from '@samsyn/area';
+import { changesModule } from '@samsyn/changes';
 // Knowledge before equality: the order types are first declared is the order schema/*.graphql prints them.
 import { knowledgeModule } from '@samsyn/knowledge';
 import { equalityModule } from '@samsyn/equality';
@@ -17,5 +18,6 @@ export const subgraph = areaSubgraph(Area.ADULT_SERVICES, {
     equalityDemo(ADULT_SERVICES_INDICATORS),
     instrumentModule,
     instrumentDemo,
+    changesModule,
   ],
 });

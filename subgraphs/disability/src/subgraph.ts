@@ -1,4 +1,5 @@
 import { Area, areaSubgraph } from '@samsyn/area';
+import { changesModule } from '@samsyn/changes';
 // Knowledge before equality: the order types are first declared is the order schema/*.graphql prints them.
 import { knowledgeModule } from '@samsyn/knowledge';
 import { equalityModule } from '@samsyn/equality';
@@ -18,5 +19,6 @@ export const subgraph = areaSubgraph(Area.DISABILITY, {
     equalityDemo(DISABILITY_INDICATORS),
     interventionModule,
     interventionDemo,
+    changesModule,
   ],
 });

@@ -1,4 +1,5 @@
 import { Area, areaSubgraph } from '@samsyn/area';
+import { changesModule } from '@samsyn/changes';
 // Knowledge before equality: the order types are first declared is the order schema/*.graphql prints them.
 import { knowledgeModule } from '@samsyn/knowledge';
 import { equalityModule } from '@samsyn/equality';
@@ -16,5 +17,6 @@ export const subgraph = areaSubgraph(Area.INCOME_SUPPORT, {
     equalityModule(),
     equalityDemo(INCOME_SUPPORT_INDICATORS),
     normModule,
+    changesModule,
   ],
 });

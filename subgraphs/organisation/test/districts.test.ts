@@ -1,3 +1,4 @@
+import { AREA_LIST } from '@samsyn/core';
 import { buildDistrict, buildProcessLeader, startSupergraph, type TestSupergraph } from '@samsyn/test-support';
 
 /** The district register, arranged here: ten districts and two process leaders per area. */
@@ -15,7 +16,7 @@ const DISTRICTS = [
   ['vastra-goteborg', 'Västra Göteborg', 51000],
   ['vastra-hisingen', 'Västra Hisingen', 63000],
 ] as const;
-const AREAS = ['CHILD_SERVICES', 'ADULT_SERVICES', 'DISABILITY', 'INCOME_SUPPORT'] as const;
+const AREAS = AREA_LIST.map((entry) => entry.area);
 
 beforeAll(async () => {
   graph = await startSupergraph({ only: ['organisation'], seed: false });

@@ -1,10 +1,10 @@
 import { request } from '../api/client';
-import { CatalogueDocument, SeriesDocument, type Area, type IndicatorFieldsFragment } from '../gql/graphql';
-import { AREA_FIELDS, AREAS, onlyArea } from './areas';
+import { CatalogueDocument, SeriesDocument, type IndicatorFieldsFragment } from '../gql/graphql';
+import { AREA_FIELDS, AREAS, fieldOf, onlyArea, type ShownArea } from './areas';
 import { currentPeriod, periodBefore } from './periods';
 
 export interface Catalogue {
-  areas: { area: Area; name: string; indicators: IndicatorFieldsFragment[] }[];
+  areas: { area: ShownArea; name: string; indicators: IndicatorFieldsFragment[] }[];
   districts: { code: string; name: string }[];
 }
 
@@ -49,7 +49,7 @@ export function reportedPeriods(cat: Catalogue, indicator: IndicatorFieldsFragme
       to,
       ...onlyArea(indicator.area),
     }).then((data) =>
-      (data[AREA_FIELDS[indicator.area]]?.series ?? [])
+      (data[fieldOf(indicator.area)]?.series ?? [])
         .filter((point) => point.reported)
         .map((point) => point.period)
         .reverse(),

@@ -13,10 +13,9 @@ import {
   PublishedDocumentsDisabilityDocument,
   PublishedDocumentsIncomeSupportDocument,
   type AdoptionMatrixChildServicesQuery,
-  type Area,
   type PublishedDocumentFieldsFragment,
 } from '../gql/graphql';
-import { AREAS, isArea } from '../model/areas';
+import { AREAS, isArea, type ShownArea } from '../model/areas';
 import { loadCatalogue } from '../model/catalogue';
 import { KIND_NAMES } from '../model/format';
 import { href, type Route } from '../router';
@@ -31,7 +30,7 @@ interface AreaDocuments<T> {
 const nodes = <T,>(area: AreaDocuments<T> | null | undefined): T[] => area?.documents.edges.map((edge) => edge.node) ?? [];
 
 /** One operation per area (see operations.graphql): the matrix with adoption, for signed-in callers. */
-async function loadMatrix(area: Area) {
+async function loadMatrix(area: ShownArea) {
   switch (area) {
     case 'CHILD_SERVICES': {
       const data = await request(AdoptionMatrixChildServicesDocument, {});
@@ -53,7 +52,7 @@ async function loadMatrix(area: Area) {
 }
 
 /** The documents in force, which anyone may read. */
-async function loadPublished(area: Area): Promise<PublishedDocumentFieldsFragment[]> {
+async function loadPublished(area: ShownArea): Promise<PublishedDocumentFieldsFragment[]> {
   switch (area) {
     case 'CHILD_SERVICES':
       return nodes((await request(PublishedDocumentsChildServicesDocument, {})).childServices);
@@ -177,7 +176,7 @@ export function AdoptionPage({ route }: { route: Route }) {
   const { session } = useContext(SessionContext);
   const signedIn = session?.principal?.name ?? '';
   const asked = route.params.get('omrade') ?? undefined;
-  const area: Area = isArea(asked) ? asked : 'CHILD_SERVICES';
+  const area: ShownArea = isArea(asked) ? asked : 'CHILD_SERVICES';
   useEffect(() => {
     document.title = 'Införande – Samsyn';
   }, []);

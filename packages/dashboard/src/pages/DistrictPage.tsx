@@ -5,7 +5,7 @@ import { SessionContext } from '../components/session-context';
 import { Sparkline } from '../components/Sparkline';
 import { Status } from '../components/Status';
 import { DistrictDocument, SeriesDocument, type DistrictAreaFieldsFragment, type SeriesFieldsFragment } from '../gql/graphql';
-import { AREA_FIELDS, onlyArea } from '../model/areas';
+import { fieldOf, onlyArea } from '../model/areas';
 import { loadCatalogue, PERIODS_SHOWN, reportedPeriods, type Catalogue } from '../model/catalogue';
 import { formatValue, KIND_NAMES, POSITION_NAMES, TREND_NAMES } from '../model/format';
 import { periodBefore, periodName } from '../model/periods';
@@ -131,7 +131,7 @@ async function loadSeries(cat: Catalogue, district: string, period: string): Pro
         to: period,
         ...onlyArea(indicator.area),
       });
-      return [indicator.code, data[AREA_FIELDS[indicator.area]]?.series ?? []] as const;
+      return [indicator.code, data[fieldOf(indicator.area)]?.series ?? []] as const;
     }),
   );
   return new Map(entries);

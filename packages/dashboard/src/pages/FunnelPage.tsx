@@ -5,7 +5,7 @@ import { SessionContext } from '../components/session-context';
 import { FunnelPlot, isShown, Marker } from '../components/FunnelPlot';
 import { Status } from '../components/Status';
 import { ComparisonDocument, type ComparisonFieldsFragment, type Overdispersion } from '../gql/graphql';
-import { AREA_FIELDS, onlyArea } from '../model/areas';
+import { fieldOf, onlyArea } from '../model/areas';
 import { findIndicator, loadCatalogue, reportedPeriods, type Catalogue } from '../model/catalogue';
 import { formatCount, formatValue, POSITION_NAMES } from '../model/format';
 import { periodName } from '../model/periods';
@@ -251,7 +251,7 @@ export function FunnelPage({ route }: { route: Route }) {
     const period = asked ?? periods[0];
     if (!period) return { cat, indicator, periods, period: '', comparison: null };
     const data = await request(ComparisonDocument, { indicator: indicator.code, period, overdispersion, ...onlyArea(indicator.area) });
-    return { cat, indicator, periods, period, comparison: data[AREA_FIELDS[indicator.area]]?.comparison ?? null };
+    return { cat, indicator, periods, period, comparison: data[fieldOf(indicator.area)]?.comparison ?? null };
   }, [code, asked, overdispersion, signedIn]);
 
   return (

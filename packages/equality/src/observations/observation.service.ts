@@ -1,3 +1,4 @@
+import { ChangeType, recordChange } from '@samsyn/changes';
 import { BadInputError, inTransaction, policy, type Db, type Principal } from '@samsyn/core';
 import { recordAudit, type Area } from '@samsyn/area';
 import { protectReported } from '../disclosure/disclosure.service';
@@ -144,6 +145,16 @@ export class ObservationService {
       // A report that changes nothing leaves no trace in the audit log.
       if (summary.inserted + summary.updated === 0) return summary;
       const districts = [...new Set(rows.map((row) => row.district))];
+      const indicators = [...new Set(rows.map((row) => row.indicator))];
+      const periods = [...new Set(rows.map((row) => row.period))];
+      await recordChange(tx, {
+        type: ChangeType.FIGURES_REPORTED,
+        area,
+        subjectIds: [...districts, ...indicators],
+        // One district's report is that district's news; an import over many districts is the area's.
+        districtCode: districts.length === 1 ? districts[0] : null,
+        payload: { districts, indicators, periods, inserted: summary.inserted, updated: summary.updated },
+      });
       await recordAudit(tx, actor, {
         action: 'reportObservations',
         entity: 'observations',

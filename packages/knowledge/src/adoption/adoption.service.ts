@@ -1,3 +1,4 @@
+import { ChangeType, recordChange } from '@samsyn/changes';
 import { BadInputError, daysBetween, inTransaction, isUuid, NotFoundError, policy, type Db, type Principal } from '@samsyn/core';
 import { recordAudit, type Area } from '@samsyn/area';
 import { DocumentReader, wasPublished } from '../documents/document.reader';
@@ -111,6 +112,13 @@ export class AdoptionService {
         [version.documentId, district],
       );
       if (changed) {
+        await recordChange(tx, {
+          type: ChangeType.ADOPTION_CHANGED,
+          area,
+          subjectIds: [version.documentId, version.id, district],
+          districtCode: district,
+          payload: { documentId: version.documentId, versionId: version.id, version: version.number, status: changed.status },
+        });
         const { inserted, ...after } = changed;
         const before = inserted ? null : { ...after, status: AdoptionStatus.ACKNOWLEDGED, implemented_at: null };
         await recordAudit(tx, caller, {

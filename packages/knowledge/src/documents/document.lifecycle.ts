@@ -1,3 +1,4 @@
+import { ChangeType, recordChange } from '@samsyn/changes';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import {
@@ -189,13 +190,27 @@ export class DocumentLifecycle {
       if (previous) {
         await tx.query(`UPDATE document_version SET status = 'SUPERSEDED', superseded_at = now() WHERE id = $1`, [previous.id]);
       }
-      return updatedRows<VersionRow>(
+      const published = await updatedRows<VersionRow>(
         tx,
         `UPDATE document_version AS v SET status = 'PUBLISHED', valid_from = $2, published_at = now(), published_by = $3,
            published_by_name = $4, updated_at = now(), updated_by = $3
          WHERE id = $1 RETURNING ${VERSION_COLUMNS}`,
         [version.id, validFrom, actor.sub, actor.name],
       );
+      await recordChange(tx, {
+        type: ChangeType.VERSION_PUBLISHED,
+        area,
+        subjectIds: [document.id, version.id],
+        payload: {
+          documentId: document.id,
+          slug: document.slug,
+          title: published[0].title,
+          version: version.number,
+          versionId: version.id,
+          validFrom,
+        },
+      });
+      return published;
     });
   }
 
@@ -216,6 +231,12 @@ export class DocumentLifecycle {
         [documentId, actor.sub, reason.trim()],
       );
       const retired = toDocument(row);
+      await recordChange(tx, {
+        type: ChangeType.DOCUMENT_RETIRED,
+        area,
+        subjectIds: [documentId],
+        payload: { documentId, slug: retired.slug, reason: reason.trim() },
+      });
       await recordAudit(tx, actor, {
         action: 'retire',
         entity: 'document',

@@ -1,3 +1,4 @@
+import { ChangeType, recordChange } from '@samsyn/changes';
 import { BadInputError, inTransaction, policy, type Db, type Principal } from '@samsyn/core';
 import {
   CITY,
@@ -10,7 +11,7 @@ import {
   type FigureBreakdown,
   type ReportResult,
 } from '@samsyn/equality';
-import { recordAudit } from '@samsyn/area';
+import { Area, recordAudit } from '@samsyn/area';
 import { Intervention, InterventionBreakdown, type DecisionsInput, type Law } from './intervention.types';
 
 /** The indicator the breakdown adds up to. */
@@ -168,6 +169,20 @@ export class InterventionService {
       );
       // A report that changes nothing leaves no trace in the audit log.
       if (summary.inserted + summary.updated + figures.inserted + figures.updated === 0) return summary;
+      const districts = [...new Set(rows.map((row) => row.district))];
+      await recordChange(tx, {
+        type: ChangeType.FIGURES_REPORTED,
+        area: Area.DISABILITY,
+        subjectIds: [...districts, NOT_CARRIED_OUT_INDICATOR],
+        districtCode: districts.length === 1 ? districts[0] : null,
+        payload: {
+          districts,
+          indicators: [NOT_CARRIED_OUT_INDICATOR],
+          periods: [...new Set(rows.map((row) => row.period))],
+          inserted: figures.inserted,
+          updated: figures.updated,
+        },
+      });
       await recordAudit(tx, caller, {
         action: 'reportDecisionsNotCarriedOut',
         entity: 'decisions',

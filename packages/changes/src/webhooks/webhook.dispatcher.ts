@@ -1,0 +1,226 @@
+import { listenForNotifications, updatedRows, type BackgroundContext, type BackgroundTask, type Db } from '@samsyn/core';
+import type { ChangeType } from '../change.types';
+import { eventsAfter, type FeedEvent } from '../feed/feed.service';
+import { signatureHeader, unseal } from './webhook.secrets';
+import { send, type SendOutcome } from './webhook.sender';
+
+/** Deliveries running at once in one process, each for another subscription (one subscription is always in order). */
+const PARALLEL = 4;
+/** Events one claim delivers before the subscription goes back to the queue (fairness between receivers). */
+const EVENTS_PER_CLAIM = 100;
+/** Retry delays: 1 s, 2 s, 4 s, … up to an hour, each with up to half of it as random jitter. */
+const FIRST_RETRY_MS = 1000;
+const LONGEST_RETRY_MS = 60 * 60 * 1000;
+
+interface Claimed {
+  id: string;
+  url: string;
+  types: ChangeType[];
+  district_code: string | null;
+  secret_sealed: string;
+  previous_secret_sealed: string | null;
+  delivered_tx: string;
+  delivered_position: string;
+  lease_id: string;
+}
+
+/** The delay before retry number `failures` (1 = after the first failure): exponential, capped, jittered. */
+export function retryDelayMs(failures: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.min(failures - 1, 30));
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+
+/** The body of a delivery: Standard Webhooks' `{ type, timestamp, data }`. */
+export function deliveryBody(entry: FeedEvent): string {
+  const { event } = entry;
+  return JSON.stringify({
+    type: event.type,
+    timestamp: event.occurredAt.toISOString(),
+    data: { id: event.id, area: event.area, subjectIds: event.subjectIds, districtCode: event.districtCode, ...event.payload },
+  });
+}
+
+/**
+ * The webhook dispatcher of one area subgraph process. Each round claims subscriptions with due events
+ * (`FOR UPDATE SKIP LOCKED`, so replicas never claim the same one) and leases them for as long as one
+ * delivery may take: no transaction stays open during the HTTP call, and a replica that dies mid-delivery
+ * leaves a lease that simply runs out. A subscription's events go out one at a time, in feed order; its cursor
+ * moves only after a 2xx, so a lost acknowledgement means the same event again (same webhook-id): at least once.
+ */
+export function webhookDispatcher({ db, config, logger }: BackgroundContext): BackgroundTask {
+  const changes = config.changes;
+  const leaseSeconds = Math.ceil(changes.timeoutMs / 1000) + 5;
+
+  const claim = async (): Promise<Claimed | undefined> => {
+    const [row] = await updatedRows<Claimed>(
+      db,
+      `WITH due AS (
+         SELECT s.id FROM webhook_subscription s
+         WHERE s.status <> 'UNSUBSCRIBED' AND s.next_attempt_at <= now() AND (s.lease_until IS NULL OR s.lease_until < now())
+           AND EXISTS (SELECT 1 FROM change_event e
+                       WHERE (e.tx, e.position) > (s.delivered_tx, s.delivered_position)
+                         AND e.tx < pg_snapshot_xmin(pg_current_snapshot()) AND e.type = ANY(s.types)
+                         AND (s.district_code IS NULL OR e.district_code IS NULL OR e.district_code = s.district_code))
+         ORDER BY s.next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+       UPDATE webhook_subscription s SET lease_id = gen_random_uuid(), lease_until = now() + make_interval(secs => $1)
+       FROM due WHERE s.id = due.id
+       RETURNING s.id, s.url, s.types, s.district_code, s.delivered_tx::text AS delivered_tx, s.delivered_position, s.lease_id,
+         s.secret_sealed, CASE WHEN s.previous_secret_until > now() THEN s.previous_secret_sealed END AS previous_secret_sealed`,
+      [leaseSeconds],
+    );
+    return row;
+  };
+
+  const attempt = (sub: Claimed, entry: FeedEvent, outcome: SendOutcome, next: Date | null) =>
+    db.query(
+      `INSERT INTO webhook_attempt (subscription_id, event_id, status_code, error, duration_ms, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [sub.id, entry.event.id, outcome.status ?? null, outcome.error ?? null, outcome.durationMs, next],
+    );
+
+  /** Delivers a claimed subscription's due events until one fails, none is left, or the claim's share is done. */
+  const deliver = async (sub: Claimed, stopping: AbortSignal): Promise<void> => {
+    const key = changes.webhookSecretKey;
+    if (!key) return;
+    const secrets = [sub.secret_sealed, sub.previous_secret_sealed].filter((s): s is string => s !== null).map((s) => unseal(s, key));
+    let at = { tx: sub.delivered_tx, position: sub.delivered_position };
+    for (let sent = 0; sent < EVENTS_PER_CLAIM && !stopping.aborted; sent++) {
+      const [entry] = await eventsAfter(db.manager, at, { types: sub.types, district: sub.district_code, limit: 1 });
+      if (!entry) break;
+      const body = deliveryBody(entry);
+      const timestamp = Math.floor(Date.now() / 1000);
+      const outcome = await send(
+        sub.url,
+        {
+          'webhook-id': entry.event.id,
+          'webhook-timestamp': String(timestamp),
+          'webhook-signature': signatureHeader(secrets, entry.event.id, timestamp, body),
+        },
+        body,
+        changes,
+        stopping,
+      );
+      const ok = outcome.status !== undefined && outcome.status >= 200 && outcome.status < 300 && !outcome.error;
+      // Stopped mid-call: not the receiver's failure. The lease goes back (below) and whoever claims next sends the
+      // event again, with the same webhook-id.
+      if (!ok && stopping.aborted) break;
+      if (ok) {
+        const moved = await updatedRows(
+          db,
+          `UPDATE webhook_subscription SET delivered_tx = $3::xid8, delivered_position = $4, failed_attempts = 0, failing_since = NULL,
+             status = 'ACTIVE', next_attempt_at = now(), lease_until = now() + make_interval(secs => $5)
+           WHERE id = $1 AND lease_id = $2 AND status <> 'UNSUBSCRIBED' RETURNING id`,
+          [sub.id, sub.lease_id, entry.tx, entry.position, leaseSeconds],
+        );
+        await attempt(sub, entry, outcome, null);
+        // The lease ran out meanwhile and another replica has the subscription now: it goes on from there.
+        if (moved.length === 0) return;
+        at = entry;
+        continue;
+      }
+      if (outcome.status === 410) {
+        await db.query(
+          `UPDATE webhook_subscription SET status = 'UNSUBSCRIBED', lease_id = NULL, lease_until = NULL WHERE id = $1 AND lease_id = $2`,
+          [sub.id, sub.lease_id],
+        );
+        await attempt(sub, entry, outcome, null);
+        logger.info({ subscription: sub.id }, 'webhook receiver answered 410 Gone: unsubscribed');
+        return;
+      }
+      const [failed] = await updatedRows<{ failed_attempts: number }>(
+        db,
+        `UPDATE webhook_subscription SET failed_attempts = failed_attempts + 1, failing_since = coalesce(failing_since, now()) WHERE id = $1 AND lease_id = $2
+         RETURNING failed_attempts`,
+        [sub.id, sub.lease_id],
+      );
+      if (!failed) return;
+      const next = new Date(Date.now() + retryDelayMs(failed.failed_attempts));
+      await db.query(
+        `UPDATE webhook_subscription SET next_attempt_at = $3, lease_id = NULL, lease_until = NULL,
+           status = CASE WHEN failing_since < now() - make_interval(hours => $4) THEN 'FAILING' ELSE status END
+         WHERE id = $1 AND lease_id = $2`,
+        [sub.id, sub.lease_id, next, changes.retryHours],
+      );
+      await attempt(sub, entry, outcome, next);
+      return;
+    }
+    await db.query(`UPDATE webhook_subscription SET lease_id = NULL, lease_until = NULL WHERE id = $1 AND lease_id = $2`, [
+      sub.id,
+      sub.lease_id,
+    ]);
+  };
+
+  /** Claims and delivers until nothing is due or the process stops (a stop waits for one call at most, aborted). */
+  const worker = async (stopping: AbortSignal, first?: Claimed): Promise<void> => {
+    for (let claimed = first; !stopping.aborted;) {
+      claimed ??= await claim();
+      if (!claimed) return;
+      await deliver(claimed, stopping);
+      claimed = undefined;
+    }
+  };
+
+  return {
+    name: 'webhooks',
+    intervalMs: changes.pollIntervalMs,
+    async tick(stopping) {
+      if (!changes.webhookSecretKey) return;
+      // An idle round is one statement; more workers join only when there is something to deliver.
+      const first = await claim();
+      if (!first) return;
+      await Promise.all(Array.from({ length: PARALLEL }, (_, n) => worker(stopping, n === 0 ? first : undefined)));
+    },
+    // A commit that wrote events (ChangeNotify migration) starts a round at once: delivery within milliseconds
+    // instead of half a poll interval. Polling stays, for retries that come due and a lost LISTEN connection.
+    async wakeOn(wake) {
+      if (!changes.webhookSecretKey) return async () => undefined;
+      const [{ schema }] = await db.query<{ schema: string }[]>(`SELECT current_schema() AS schema`);
+      // The feed shows a commit only once every older writing transaction of the server has ended (see the
+      // ChangeFeed migration): a commit beside a longer transaction becomes deliverable after its notification, so
+      // look again a few times, later and later (one statement each), before leaving it to the poll.
+      const timers = new Set<NodeJS.Timeout>();
+      const later = (ms: number) => {
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          wake();
+        }, ms);
+        timer.unref();
+        timers.add(timer);
+      };
+      const stop = await listenForNotifications(
+        db,
+        'samsyn_change_event',
+        schema,
+        () => {
+          wake();
+          for (const ms of [250, 1000, 2000, 4000, 8000, 16_000]) later(ms);
+        },
+        logger,
+      );
+      return async () => {
+        for (const timer of timers) clearTimeout(timer);
+        await stop();
+      };
+    },
+  };
+}
+
+/** Keeps the feed to its retention: older events go once no live subscription still waits for them; old attempts go too. */
+export function changeRetention({ db, config }: BackgroundContext): BackgroundTask {
+  return {
+    name: 'change-retention',
+    intervalMs: 60 * 60 * 1000,
+    async tick() {
+      await prune(db.manager, config.changes.retentionDays);
+    },
+  };
+}
+
+export async function prune(db: Db, retentionDays: number): Promise<void> {
+  await db.query(
+    `DELETE FROM change_event e WHERE e.occurred_at < now() - make_interval(days => $1)
+       AND NOT EXISTS (SELECT 1 FROM webhook_subscription s
+                       WHERE s.status <> 'UNSUBSCRIBED' AND (s.delivered_tx, s.delivered_position) < (e.tx, e.position))`,
+    [retentionDays],
+  );
+  await db.query(`DELETE FROM webhook_attempt WHERE attempted_at < now() - make_interval(days => $1)`, [retentionDays]);
+}
