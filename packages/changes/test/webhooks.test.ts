@@ -291,6 +291,32 @@ describe('webhooks', () => {
     }
   });
 
+  it('delivers only changes committed after the subscription, also while a long transaction holds the feed back', async () => {
+    const figures = (subject: string) =>
+      inTransaction(child.db.manager, (tx) =>
+        recordChange(tx, { type: ChangeType.FIGURES_REPORTED, area: Area.CHILD_SERVICES, subjectIds: [subject], payload: {} }),
+      );
+    // A writing transaction left open elsewhere on the server: the feed shows nothing committed after it began.
+    const long = child.db.createQueryRunner();
+    await long.startTransaction();
+    await long.query(`SELECT pg_current_xact_id()`);
+    const inbox = await receiver();
+    try {
+      await figures('före');
+      await subscribe(inbox.url, angered, ['FIGURES_REPORTED']);
+      await figures('efter');
+      await long.rollbackTransaction();
+      await until('a delivery', () => inbox.deliveries.length > 0, 10_000);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(
+        inbox.deliveries.map((delivery) => (JSON.parse(delivery.body) as { data: { subjectIds: string[] } }).data.subjectIds[0]),
+      ).toEqual(['efter']);
+    } finally {
+      if (!long.isReleased) await long.release();
+      await inbox.close();
+    }
+  });
+
   it("delivers a district system only the area's events and its own district's", async () => {
     const inbox = await receiver();
     try {

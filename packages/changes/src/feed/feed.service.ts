@@ -40,12 +40,13 @@ export function decodeCursor(cursor: string): FeedPosition {
 /**
  * The events after `from`, oldest first, that no running transaction can still add to: ordered by (tx, position)
  * and only from transactions older than every one still running (see the ChangeFeed migration). A district
- * system's view (`district` set) leaves out other districts' events.
+ * system's view (`district` set) leaves out other districts' events; `committedAfter` (a webhook subscription's
+ * start snapshot) leaves out events whose transactions had committed when that snapshot was taken.
  */
 export async function eventsAfter(
   db: Db,
   from: FeedPosition,
-  options: { types?: readonly ChangeType[] | null; district?: string | null; limit: number },
+  options: { types?: readonly ChangeType[] | null; district?: string | null; limit: number; committedAfter?: string | null },
 ): Promise<FeedEvent[]> {
   const rows: EventRow[] = await db.query(
     `SELECT position, tx::text AS tx, id, type, area, occurred_at, subject_ids, district_code, payload
@@ -54,9 +55,17 @@ export async function eventsAfter(
        AND tx < pg_snapshot_xmin(pg_current_snapshot())
        AND ($3::text[] IS NULL OR type = ANY($3))
        AND ($4::text IS NULL OR district_code IS NULL OR district_code = $4)
+       AND ($6::pg_snapshot IS NULL OR NOT pg_visible_in_snapshot(tx, $6::pg_snapshot))
      ORDER BY tx, position
      LIMIT $5`,
-    [from.tx, from.position, options.types?.length ? options.types : null, options.district ?? null, options.limit],
+    [
+      from.tx,
+      from.position,
+      options.types?.length ? options.types : null,
+      options.district ?? null,
+      options.limit,
+      options.committedAfter ?? null,
+    ],
   );
   return rows.map((row) => ({
     tx: row.tx,
@@ -74,8 +83,9 @@ export async function eventsAfter(
 }
 
 /**
- * Where a new webhook subscription starts: after the newest event the feed shows now, so that every change
- * committed from now on (and a few just before) is delivered, and none is skipped.
+ * Where a new webhook subscription starts: after the newest event the feed shows now. Events past it that had
+ * committed already are left out by the subscription's start snapshot, so it gets every change committed from
+ * now on, and none from before.
  */
 export async function feedEnd(db: Db): Promise<FeedPosition> {
   const [row]: { tx: string | null; position: string | null }[] = await db.query(

@@ -8,6 +8,10 @@ import { watchTables } from '@samsyn/core';
  * transactions older than every transaction still running: positions come from a sequence, and a transaction
  * that took position 5 may commit after one that took 6, so a reader ordered by position alone could pass 5
  * for good. No event can later appear before a cursor the feed has handed out.
+ *
+ * A subscription starts after the newest event the feed shows as it is made, and its `start_snapshot` (the
+ * snapshot it was made in) leaves out the events just past that whose transactions had already committed: it
+ * gets exactly the changes committed after it, never older ones that the feed was still holding back.
  */
 export class ChangeFeed1764000002000 implements MigrationInterface {
   name = 'ChangeFeed1764000002000';
@@ -44,6 +48,7 @@ export class ChangeFeed1764000002000 implements MigrationInterface {
         status text NOT NULL DEFAULT 'ACTIVE' CHECK (status IN ('ACTIVE', 'FAILING', 'UNSUBSCRIBED')),
         delivered_tx xid8 NOT NULL,
         delivered_position bigint NOT NULL,
+        start_snapshot pg_snapshot NOT NULL DEFAULT pg_current_snapshot(),
         next_attempt_at timestamptz NOT NULL DEFAULT now(),
         failing_since timestamptz,
         failed_attempts int NOT NULL DEFAULT 0,

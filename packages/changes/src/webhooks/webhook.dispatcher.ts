@@ -21,6 +21,7 @@ interface Claimed {
   previous_secret_sealed: string | null;
   delivered_tx: string;
   delivered_position: string;
+  start_snapshot: string;
   lease_id: string;
 }
 
@@ -60,11 +61,13 @@ export function webhookDispatcher({ db, config, logger }: BackgroundContext): Ba
            AND EXISTS (SELECT 1 FROM change_event e
                        WHERE (e.tx, e.position) > (s.delivered_tx, s.delivered_position)
                          AND e.tx < pg_snapshot_xmin(pg_current_snapshot()) AND e.type = ANY(s.types)
+                         AND NOT pg_visible_in_snapshot(e.tx, s.start_snapshot)
                          AND (s.district_code IS NULL OR e.district_code IS NULL OR e.district_code = s.district_code))
          ORDER BY s.next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
        UPDATE webhook_subscription s SET lease_id = gen_random_uuid(), lease_until = now() + make_interval(secs => $1)
        FROM due WHERE s.id = due.id
        RETURNING s.id, s.url, s.types, s.district_code, s.delivered_tx::text AS delivered_tx, s.delivered_position, s.lease_id,
+         s.start_snapshot::text AS start_snapshot,
          s.secret_sealed, CASE WHEN s.previous_secret_until > now() THEN s.previous_secret_sealed END AS previous_secret_sealed`,
       [leaseSeconds],
     );
@@ -84,7 +87,12 @@ export function webhookDispatcher({ db, config, logger }: BackgroundContext): Ba
     const secrets = [sub.secret_sealed, sub.previous_secret_sealed].filter((s): s is string => s !== null).map((s) => unseal(s, key));
     let at = { tx: sub.delivered_tx, position: sub.delivered_position };
     for (let sent = 0; sent < EVENTS_PER_CLAIM && !stopping.aborted; sent++) {
-      const [entry] = await eventsAfter(db.manager, at, { types: sub.types, district: sub.district_code, limit: 1 });
+      const [entry] = await eventsAfter(db.manager, at, {
+        types: sub.types,
+        district: sub.district_code,
+        limit: 1,
+        committedAfter: sub.start_snapshot,
+      });
       if (!entry) break;
       const body = deliveryBody(entry);
       const timestamp = Math.floor(Date.now() / 1000);
