@@ -58,6 +58,10 @@ async function receiver(answer: (delivery: Omit<Delivery, 'answered'>) => number
   };
 }
 
+/**
+ * Waits for what a receiver should get. The feed (so delivery) waits for every older writing transaction on the
+ * PostgreSQL server to end, and the other test worker shares the server: hence the generous limits.
+ */
 async function until<T>(what: string, check: () => T | undefined | false, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -107,7 +111,7 @@ describe('webhooks', () => {
       expect(subscription).toMatchObject({ status: 'ACTIVE', districtCode: 'angered' });
       const versionId = await publishNew('Rutin för skyddsbedömning');
 
-      const [delivery] = await until('the delivery', () => inbox.deliveries.length > 0 && inbox.deliveries, 10_000);
+      const [delivery] = await until('the delivery', () => inbox.deliveries.length > 0 && inbox.deliveries, 20_000);
       const verified = new Webhook(secret).verify(delivery.body, delivery.headers) as { type: string; data: Record<string, unknown> };
       expect(verified).toMatchObject({
         type: 'VERSION_PUBLISHED',
@@ -188,13 +192,13 @@ describe('webhooks', () => {
     try {
       const { id } = (await subscribe(inbox.url)).subscription;
       await publishNew('Rutin som inte kommer fram');
-      await until('the first failure', () => inbox.deliveries.length > 0, 10_000);
+      await until('the first failure', () => inbox.deliveries.length > 0, 20_000);
       // As if the first failure were a day and an hour ago (WEBHOOK_RETRY_HOURS is 24), and the next try due now.
       await child.db.query(
         `UPDATE webhook_subscription SET failing_since = now() - interval '25 hours', next_attempt_at = now() WHERE id = $1`,
         [id],
       );
-      await until('the next failure', () => inbox.deliveries.length > 1, 10_000);
+      await until('the next failure', () => inbox.deliveries.length > 1, 20_000);
       const listed = async () =>
         (
           await graph.query<{ childServices: { webhookSubscriptions: { id: string; status: string; nextAttemptAt: string | null }[] } }>(
@@ -208,7 +212,7 @@ describe('webhooks', () => {
 
       answer = 200;
       await child.db.query(`UPDATE webhook_subscription SET next_attempt_at = now() WHERE id = $1`, [id]);
-      await until('the delivery', () => inbox.accepted().length > 0, 10_000);
+      await until('the delivery', () => inbox.accepted().length > 0, 20_000);
       for (let tries = 0; (await listed()).status !== 'ACTIVE' && tries < 100; tries++)
         await new Promise((resolve) => setTimeout(resolve, 50));
       expect((await listed()).status).toBe('ACTIVE');
@@ -223,7 +227,7 @@ describe('webhooks', () => {
     try {
       const { id } = (await subscribe(inbox.url)).subscription;
       await publishNew('Rutin som ingen vill ha');
-      await until('the 410', () => inbox.deliveries.length > 0, 10_000);
+      await until('the 410', () => inbox.deliveries.length > 0, 20_000);
       const status = async () =>
         (await child.db.query<{ status: string }[]>(`SELECT status FROM webhook_subscription WHERE id = $1`, [id]))[0].status;
       for (let tries = 0; (await status()) !== 'UNSUBSCRIBED' && tries < 100; tries++)
@@ -249,7 +253,7 @@ describe('webhooks', () => {
       expect(after).not.toBe(before);
       expect(now.previousSecretUntil).not.toBeNull();
       await publishNew('Rutin efter bytt hemlighet');
-      const [delivery] = await until('the delivery', () => inbox.deliveries.length > 0 && inbox.deliveries, 10_000);
+      const [delivery] = await until('the delivery', () => inbox.deliveries.length > 0 && inbox.deliveries, 20_000);
       expect(delivery.headers['webhook-signature'].split(' ')).toHaveLength(2);
       expect(() => new Webhook(after).verify(delivery.body, delivery.headers)).not.toThrow();
       expect(() => new Webhook(before).verify(delivery.body, delivery.headers)).not.toThrow();
@@ -306,7 +310,7 @@ describe('webhooks', () => {
       await subscribe(inbox.url, angered, ['FIGURES_REPORTED']);
       await figures('efter');
       await long.rollbackTransaction();
-      await until('a delivery', () => inbox.deliveries.length > 0, 10_000);
+      await until('a delivery', () => inbox.deliveries.length > 0, 20_000);
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(
         inbox.deliveries.map((delivery) => (JSON.parse(delivery.body) as { data: { subjectIds: string[] } }).data.subjectIds[0]),
@@ -332,7 +336,7 @@ describe('webhooks', () => {
           });
         }
       });
-      await until('two deliveries', () => inbox.deliveries.length >= 2, 10_000);
+      await until('two deliveries', () => inbox.deliveries.length >= 2, 20_000);
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(
         inbox.deliveries.map((delivery) => (JSON.parse(delivery.body) as { data: { subjectIds: string[] } }).data.subjectIds[0]),
