@@ -38,6 +38,16 @@ const report = (numerator: number, period = PERIOD) =>
     { variables: { input: [{ indicator: 'CS-IA14', district: 'angered', period, numerator, denominator: 100 }] }, token: angered },
   );
 
+const cityNumeratorOf = async (indicator: string, period = PERIOD) => {
+  const { data, errors } = await graph.subgraph(
+    'child-services',
+    `query ($indicator: String!, $period: Period!) { childServices { comparison(indicator: $indicator, period: $period) { cityNumerator } } }`,
+    { variables: { indicator, period }, token: analyst },
+  );
+  expect(errors).toBeUndefined();
+  return (data?.childServices as { comparison: { cityNumerator: number | null } }).comparison.cityNumerator;
+};
+
 describe('stored comparisons', () => {
   it('are stored for every period with figures, and a read returns the stored one', async () => {
     const [{ count }] = await db().query(`SELECT count(*)::int AS count FROM comparison_snapshot WHERE indicator_code = 'CS-IA14'`);
@@ -67,6 +77,38 @@ describe('stored comparisons', () => {
       PERIOD,
     ]);
     expect((await comparison()).entries.find((entry) => entry.district.code === 'angered')?.numerator).toBe(66);
+  });
+
+  it('of indicators a report leaves alone are kept as stored (not computed again) and still used', async () => {
+    // A period no test has changed by hand (that makes all of a period's stored comparisons stale).
+    const QUIET = '2026-Q1';
+    // A mark only the stored comparison carries: it shows in the answer only while that stored one is used.
+    await db().query(
+      `UPDATE comparison_snapshot SET comparison = jsonb_set(comparison, '{cityNumerator}', '424242') WHERE indicator_code = 'CS-INV4M' AND period = $1`,
+      [QUIET],
+    );
+    expect(await cityNumeratorOf('CS-INV4M', QUIET)).toBe(424242);
+    expect((await report(41, QUIET)).errors).toBeUndefined();
+    expect(await cityNumeratorOf('CS-INV4M', QUIET)).toBe(424242);
+    // The reported indicator's comparison was computed again from the new figures.
+    expect((await comparison(QUIET)).entries.find((entry) => entry.district.code === 'angered')?.numerator).toBe(41);
+  });
+
+  it('of indicators a report leaves alone are not revived once figures changed past the service', async () => {
+    await db().query(
+      `UPDATE comparison_snapshot SET comparison = jsonb_set(comparison, '{cityNumerator}', '434343') WHERE indicator_code = 'CS-PLACE' AND period = $1`,
+      ['2026-Q2'],
+    );
+    // Figures changed by hand: the stored comparison is stale from here on.
+    await db().query(`UPDATE observation SET numerator = numerator + 1 WHERE indicator_code = 'CS-PLACE' AND period = $1`, ['2026-Q2']);
+    const [{ numerator }] = await db().query<{ numerator: number }[]>(
+      `SELECT sum(numerator)::int AS numerator FROM observation WHERE indicator_code = 'CS-PLACE' AND period = $1`,
+      ['2026-Q2'],
+    );
+    expect(await cityNumeratorOf('CS-PLACE', '2026-Q2')).toBe(numerator);
+    // A report of another indicator afterwards must not stamp the stale one as current.
+    expect((await report(42, '2026-Q2')).errors).toBeUndefined();
+    expect(await cityNumeratorOf('CS-PLACE', '2026-Q2')).toBe(numerator);
   });
 
   it('recompute the trends of the periods after a changed one', async () => {

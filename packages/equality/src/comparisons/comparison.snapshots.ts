@@ -14,11 +14,20 @@ interface ComputedFrom {
 
 const fingerprint = (indicator: Indicator): string => JSON.stringify(indicator);
 
-async function figuresVersions(db: Db, periods: readonly string[]): Promise<Map<string, number>> {
+/** Each period's figures_version as the caller's transaction sees it (0: no figures written yet), for every period asked. */
+export async function figuresVersions(db: Db, periods: readonly string[]): Promise<Map<string, number>> {
   const rows: { period: string; version: number }[] = await db.query(`SELECT period, version FROM figures_version WHERE period = ANY($1)`, [
     periods,
   ]);
-  return new Map(rows.map((row) => [row.period, row.version]));
+  const found = new Map(rows.map((row) => [row.period, row.version]));
+  return new Map(periods.map((period) => [period, found.get(period) ?? 0]));
+}
+
+/** Which comparisons a write affects: those of `indicators`; the others' figures and protection it left as they were. */
+export interface AffectedIndicators {
+  indicators: ReadonlySet<string>;
+  /** The figures_version of each written period before the write (see ReportedChange). */
+  versionsBefore: ReadonlyMap<string, number>;
 }
 
 /**
@@ -27,7 +36,7 @@ async function figuresVersions(db: Db, periods: readonly string[]): Promise<Map<
  * the caller's transaction, after its figures and their protection are stored. The versions are read before
  * the figures, so a snapshot can only claim older figures than it saw, never newer (then it is not used).
  */
-export async function storeComparisons(em: Db, area: Area, changed: readonly string[]): Promise<void> {
+export async function storeComparisons(em: Db, area: Area, changed: readonly string[], only?: AffectedIndicators): Promise<void> {
   // Figures protected by an earlier migration, before this table exists, are compared when it is made.
   const [{ exists }]: { exists: boolean }[] = await em.query(`SELECT to_regclass('comparison_snapshot') IS NOT NULL AS exists`);
   if (!exists) return;
@@ -38,7 +47,16 @@ export async function storeComparisons(em: Db, area: Area, changed: readonly str
   if (affected.length === 0) return;
   const windows = [...new Set(affected.flatMap((period) => periodsEndingWith(period, TREND_WINDOW)))];
   const versions = await figuresVersions(em, windows);
-  const indicators = await indicatorsOfArea(em, area);
+  const all = await indicatorsOfArea(em, area);
+  const indicators = only ? all.filter((indicator) => only.indicators.has(indicator.code)) : all;
+  if (only)
+    await keepUnaffected(
+      em,
+      affected,
+      versions,
+      only,
+      all.filter((indicator) => !only.indicators.has(indicator.code)),
+    );
   const pairs = affected.flatMap((period) =>
     indicators.filter((indicator) => indicator.periodicity === periodicityOf(period)).map((indicator) => ({ indicator, period })),
   );
@@ -70,6 +88,40 @@ export async function storeComparisons(em: Db, area: Area, changed: readonly str
 }
 
 const SNAPSHOTS_PER_STATEMENT = 10;
+
+/**
+ * The stored comparisons of indicators a write left alone (their figures and protection unchanged) stay true:
+ * they are stamped with the window's versions after the write, in one statement, instead of being computed
+ * again. Only one that was true before the write is stamped: its versions must be those the transaction found
+ * before writing (the written periods) and those of now (the window's other periods). One already stale, or
+ * stored meanwhile by a concurrent write, is left as it is, and then is computed when read.
+ */
+async function keepUnaffected(
+  em: Db,
+  affected: readonly string[],
+  versions: ReadonlyMap<string, number>,
+  only: AffectedIndicators,
+  unaffected: readonly Indicator[],
+): Promise<void> {
+  if (unaffected.length === 0 || affected.length === 0) return;
+  const stamps = affected.map((period) => {
+    const window = periodsEndingWith(period, TREND_WINDOW);
+    const now = Object.fromEntries(window.map((p) => [p, versions.get(p) ?? 0]));
+    const before = Object.fromEntries(window.map((p) => [p, only.versionsBefore.get(p) ?? now[p]]));
+    return { period, before, now };
+  });
+  await em.query(
+    `UPDATE comparison_snapshot AS s SET computed_from = jsonb_set(s.computed_from, '{versions}', k.now)
+     FROM unnest($1::text[], $2::jsonb[], $3::jsonb[]) AS k (period, before, now)
+     WHERE s.period = k.period AND s.indicator_code = ANY($4) AND s.computed_from -> 'versions' = k.before`,
+    [
+      stamps.map((stamp) => stamp.period),
+      stamps.map((stamp) => JSON.stringify(stamp.before)),
+      stamps.map((stamp) => JSON.stringify(stamp.now)),
+      unaffected.map((indicator) => indicator.code),
+    ],
+  );
+}
 
 /**
  * The stored comparisons of the given indicators and periods that are still true (their window's figures and

@@ -1,4 +1,4 @@
-import type { Db } from '@samsyn/core';
+import { updatedRows, type Db } from '@samsyn/core';
 import type { Area } from '@samsyn/area';
 import { indicatorsOfArea } from '../indicators/indicator.service';
 import { storeComparisons } from '../comparisons/comparison.snapshots';
@@ -24,12 +24,23 @@ export function registerBreakdown(breakdown: FigureBreakdown): void {
 }
 
 /**
+ * What a writer of figures changed, for recomputing only what it affects: the indicators whose figures it
+ * wrote, and each written period's figures_version as the transaction found it before writing.
+ */
+export interface ReportedChange {
+  indicators: ReadonlySet<string>;
+  versionsBefore: ReadonlyMap<string, number>;
+}
+
+/**
  * Recomputes the disclosure protection of the given periods of an area from its stored figures and
  * stores it, in the caller's transaction: every writer of figures calls this once before committing.
  * Locking the periods' rows first makes concurrent reports for one period take turns, so the last to
- * commit has seen the others' figures.
+ * commit has seen the others' figures. With `report`, the comparisons recomputed are those of the
+ * reported indicators and of any indicator whose protection changed (secondary suppression reaches across
+ * a period's table); the others stay as stored. Without it, every comparison of the periods is recomputed.
  */
-export async function protectFigures(em: Db, area: Area, periods: readonly string[]): Promise<void> {
+export async function protectFigures(em: Db, area: Area, periods: readonly string[], report?: ReportedChange): Promise<void> {
   const wanted = [...new Set(periods)].sort();
   if (wanted.length === 0) return;
   await em.query(
@@ -51,7 +62,11 @@ export async function protectFigures(em: Db, area: Area, periods: readonly strin
       inPeriod,
     ).map((cell) => ({ ...cell, period }));
   });
-  await em.query(`DELETE FROM disclosure_cell WHERE period = ANY($1)`, [wanted]);
+  const before = await updatedRows<Pick<ProtectedCell, 'indicator' | 'district' | 'part' | 'hidden' | 'reason'> & { period: string }>(
+    em,
+    `DELETE FROM disclosure_cell WHERE period = ANY($1) RETURNING period, indicator_code AS indicator, district, part, hidden, reason`,
+    [wanted],
+  );
   await em.query(
     `INSERT INTO disclosure_cell (period, indicator_code, district, part, hidden, reason)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::text[])`,
@@ -65,20 +80,50 @@ export async function protectFigures(em: Db, area: Area, periods: readonly strin
     ],
   );
   // Comparisons are computed here, when figures change, in the same transaction: reads are lookups.
-  await storeComparisons(em, area, wanted);
+  await storeComparisons(
+    em,
+    area,
+    wanted,
+    report && {
+      indicators: new Set([...report.indicators, ...protectionChanged(before, protectedCells)]),
+      versionsBefore: report.versionsBefore,
+    },
+  );
+}
+
+/** The indicators with a cell whose protection differs between two protections of the same periods (or that only one has). */
+function protectionChanged(
+  before: readonly (Pick<ProtectedCell, 'indicator' | 'district' | 'part' | 'hidden' | 'reason'> & { period: string })[],
+  after: readonly (Pick<ProtectedCell, 'indicator' | 'district' | 'part' | 'hidden' | 'reason'> & { period: string })[],
+): Set<string> {
+  const key = (cell: (typeof after)[number]) => `${cell.period}\u0000${cell.indicator}\u0000${cell.district}\u0000${cell.part}`;
+  const was = new Map(before.map((cell) => [key(cell), cell]));
+  const changed = new Set<string>();
+  for (const cell of after) {
+    const old = was.get(key(cell));
+    was.delete(key(cell));
+    if (!old || old.hidden !== cell.hidden || (old.reason ?? null) !== (cell.reason ?? null)) changed.add(cell.indicator);
+  }
+  for (const gone of was.values()) changed.add(gone.indicator);
+  return changed;
 }
 
 /**
  * Recomputes the protection of every period and area the given figures touch: the writer of
  * `observation` calls this once, in its transaction, after storing them.
  */
-export async function protectReported(em: Db, figures: readonly { indicator: string; period: string }[]): Promise<void> {
+export async function protectReported(
+  em: Db,
+  figures: readonly { indicator: string; period: string }[],
+  versionsBefore: ReadonlyMap<string, number>,
+): Promise<void> {
   if (figures.length === 0) return;
+  const indicators = new Set(figures.map((f) => f.indicator));
   const areas: { area: Area }[] = await em.query(`SELECT DISTINCT area FROM indicator WHERE code = ANY($1) ORDER BY area`, [
-    [...new Set(figures.map((f) => f.indicator))],
+    [...indicators],
   ]);
   const periods = [...new Set(figures.map((f) => f.period))];
-  for (const { area } of areas) await protectFigures(em, area, periods);
+  for (const { area } of areas) await protectFigures(em, area, periods, { indicators, versionsBefore });
 }
 
 /** Periods with figures but no protection yet (figures stored before protection existed): protected now, once. */

@@ -2,6 +2,7 @@ import { ChangeType, recordChange } from '@samsyn/changes';
 import { BadInputError, inTransaction, policy, type Db, type Principal } from '@samsyn/core';
 import { recordAudit, type Area } from '@samsyn/area';
 import { protectReported } from '../disclosure/disclosure.service';
+import { figuresVersions } from '../comparisons/comparison.snapshots';
 import { indicatorsOfArea } from '../indicators/indicator.service';
 import { type Indicator, IndicatorKind } from '../indicators/indicator.types';
 import { FIRST_PERIOD_YEAR, FIRST_YEAR, LAST_YEAR, periodicityOf, yearOf } from '../periods/period';
@@ -176,6 +177,8 @@ export class ObservationService {
   async write(actor: Principal, figures: readonly CheckedObservation[], onProgress?: (done: number) => void): Promise<ReportResult> {
     if (!this.db.queryRunner?.isTransactionActive) throw new Error('ObservationService.write runs inside the caller’s transaction');
     const rows = inKeyOrder(figures, (row) => `${row.indicator}\u0000${row.district}\u0000${row.period}`);
+    // The periods' figures versions before this transaction writes: comparisons of indicators it leaves alone stay valid.
+    const versionsBefore = await figuresVersions(this.db, [...new Set(rows.map((row) => row.period))]);
     const returned: { inserted: boolean }[] = [];
     for (let start = 0; start < rows.length; start += CHUNK) {
       const chunk = rows.slice(start, start + CHUNK);
@@ -201,7 +204,7 @@ export class ObservationService {
       onProgress?.(Math.min(start + CHUNK, rows.length));
     }
     // Every change of figures re-protects its periods before the transaction commits (breakdowns may change while sums do not).
-    await protectReported(this.db, rows);
+    await protectReported(this.db, rows, versionsBefore);
     return tally(rows.length, returned);
   }
 
