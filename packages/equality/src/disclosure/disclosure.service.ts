@@ -1,4 +1,4 @@
-import { updatedRows, type Db } from '@samsyn/core';
+import type { Db } from '@samsyn/core';
 import type { Area } from '@samsyn/area';
 import { indicatorsOfArea } from '../indicators/indicator.service';
 import { storeComparisons } from '../comparisons/comparison.snapshots';
@@ -62,50 +62,72 @@ export async function protectFigures(em: Db, area: Area, periods: readonly strin
       inPeriod,
     ).map((cell) => ({ ...cell, period }));
   });
-  const before = await updatedRows<Pick<ProtectedCell, 'indicator' | 'district' | 'part' | 'hidden' | 'reason'> & { period: string }>(
-    em,
-    `DELETE FROM disclosure_cell WHERE period = ANY($1) RETURNING period, indicator_code AS indicator, district, part, hidden, reason`,
+  // Only the cells whose protection changed are written: at a thousand districts a period has tens of thousands
+  // of cells, and a report changes a few (each row written also fires the version triggers).
+  const before: StoredCell[] = await em.query(
+    `SELECT period, indicator_code AS indicator, district, part, hidden, reason FROM disclosure_cell WHERE period = ANY($1)`,
     [wanted],
   );
-  await em.query(
-    `INSERT INTO disclosure_cell (period, indicator_code, district, part, hidden, reason)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::text[])`,
-    [
-      protectedCells.map((cell) => cell.period),
-      protectedCells.map((cell) => cell.indicator),
-      protectedCells.map((cell) => cell.district),
-      protectedCells.map((cell) => cell.part),
-      protectedCells.map((cell) => cell.hidden),
-      protectedCells.map((cell) => cell.reason),
-    ],
-  );
+  const changes = cellChanges(before, protectedCells);
+  if (changes.gone.length > 0) {
+    await em.query(
+      `DELETE FROM disclosure_cell c USING unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS k (period, indicator_code, district, part)
+       WHERE (c.period, c.indicator_code, c.district, c.part) = (k.period, k.indicator_code, k.district, k.part)`,
+      [
+        changes.gone.map((cell) => cell.period),
+        changes.gone.map((cell) => cell.indicator),
+        changes.gone.map((cell) => cell.district),
+        changes.gone.map((cell) => cell.part),
+      ],
+    );
+  }
+  if (changes.written.length > 0) {
+    await em.query(
+      `INSERT INTO disclosure_cell (period, indicator_code, district, part, hidden, reason)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::text[])
+       ON CONFLICT (period, indicator_code, district, part) DO UPDATE SET hidden = excluded.hidden, reason = excluded.reason`,
+      [
+        changes.written.map((cell) => cell.period),
+        changes.written.map((cell) => cell.indicator),
+        changes.written.map((cell) => cell.district),
+        changes.written.map((cell) => cell.part),
+        changes.written.map((cell) => cell.hidden),
+        changes.written.map((cell) => cell.reason),
+      ],
+    );
+  }
   // Comparisons are computed here, when figures change, in the same transaction: reads are lookups.
   await storeComparisons(
     em,
     area,
     wanted,
     report && {
-      indicators: new Set([...report.indicators, ...protectionChanged(before, protectedCells)]),
+      indicators: new Set([...report.indicators, ...changes.indicators]),
       versionsBefore: report.versionsBefore,
     },
   );
 }
 
-/** The indicators with a cell whose protection differs between two protections of the same periods (or that only one has). */
-function protectionChanged(
-  before: readonly (Pick<ProtectedCell, 'indicator' | 'district' | 'part' | 'hidden' | 'reason'> & { period: string })[],
-  after: readonly (Pick<ProtectedCell, 'indicator' | 'district' | 'part' | 'hidden' | 'reason'> & { period: string })[],
-): Set<string> {
-  const key = (cell: (typeof after)[number]) => `${cell.period}\u0000${cell.indicator}\u0000${cell.district}\u0000${cell.part}`;
+type StoredCell = Pick<ProtectedCell, 'indicator' | 'district' | 'part' | 'hidden' | 'reason'> & { period: string };
+
+/**
+ * How a protection differs from the stored one of the same periods: the cells to delete (no longer in it), the
+ * cells to write (new, or hidden otherwise), and the indicators any of those belong to.
+ */
+export function cellChanges(
+  before: readonly StoredCell[],
+  after: readonly StoredCell[],
+): { gone: StoredCell[]; written: StoredCell[]; indicators: Set<string> } {
+  const key = (cell: StoredCell) => `${cell.period}\u0000${cell.indicator}\u0000${cell.district}\u0000${cell.part}`;
   const was = new Map(before.map((cell) => [key(cell), cell]));
-  const changed = new Set<string>();
+  const written: StoredCell[] = [];
   for (const cell of after) {
     const old = was.get(key(cell));
     was.delete(key(cell));
-    if (!old || old.hidden !== cell.hidden || (old.reason ?? null) !== (cell.reason ?? null)) changed.add(cell.indicator);
+    if (!old || old.hidden !== cell.hidden || (old.reason ?? null) !== (cell.reason ?? null)) written.push(cell);
   }
-  for (const gone of was.values()) changed.add(gone.indicator);
-  return changed;
+  const gone = [...was.values()];
+  return { gone, written, indicators: new Set([...written, ...gone].map((cell) => cell.indicator)) };
 }
 
 /**
