@@ -3,7 +3,8 @@ import type { Area } from '@samsyn/area';
 import { indicatorsOfArea } from '../indicators/indicator.service';
 import type { Indicator } from '../indicators/indicator.types';
 import { periodicityOf, periodsEndingWith } from '../periods/period';
-import { computedComparison, TREND_WINDOW } from './comparison.loaders';
+import { computedComparison, figuresInPeriod, TREND_WINDOW } from './comparison.loaders';
+import { protectedFiguresInPeriods } from '../disclosure/disclosure.service';
 import type { Comparison } from './comparison.types';
 
 /** What a stored comparison was computed from: each window period's figures_version (0: none yet), and the indicator. */
@@ -60,8 +61,17 @@ export async function storeComparisons(em: Db, area: Area, changed: readonly str
   const pairs = affected.flatMap((period) =>
     indicators.filter((indicator) => indicator.periodicity === periodicityOf(period)).map((indicator) => ({ indicator, period })),
   );
-  // The same computation a read would make, on this transaction's figures and protection.
+  // The same computation a read would make, on this transaction's figures and protection: of the indicators
+  // computed only (at a thousand districts a period holds tens of thousands of figures), in one statement.
   const ctx = { db: em, loaders: new LoaderRegistry() } as unknown as SubgraphContext;
+  if (only && indicators.length > 0) {
+    const figures = await protectedFiguresInPeriods(
+      em,
+      windows,
+      indicators.map((indicator) => indicator.code),
+    );
+    for (const [period, inPeriod] of figures) figuresInPeriod(ctx).prime(period, inPeriod);
+  }
   const comparisons = await Promise.all(pairs.map(({ indicator, period }) => computedComparison(ctx, indicator, period)));
   const computedFrom = pairs.map(({ indicator, period }): ComputedFrom => ({
     versions: Object.fromEntries(periodsEndingWith(period, TREND_WINDOW).map((p) => [p, versions.get(p) ?? 0])),

@@ -210,10 +210,15 @@ export interface ProtectedFigures {
 }
 
 /**
- * Every figure of the given periods with the stored protection of its district cell and city total:
- * one statement, so a comparison costs no more statements than before protection was stored.
+ * Every figure of the given periods (of the given indicators only, when named) with the stored protection of
+ * its district cell and city total: one statement, so a comparison costs no more statements than before
+ * protection was stored.
  */
-export async function protectedFiguresInPeriods(db: Db, periods: readonly string[]): Promise<Map<string, ProtectedFigures>> {
+export async function protectedFiguresInPeriods(
+  db: Db,
+  periods: readonly string[],
+  indicators?: readonly string[],
+): Promise<Map<string, ProtectedFigures>> {
   const rows: (ObservationRow & {
     hidden: boolean | null;
     reason: HiddenReason | null;
@@ -225,8 +230,8 @@ export async function protectedFiguresInPeriods(db: Db, periods: readonly string
      FROM observation o
      LEFT JOIN disclosure_cell c ON (c.period, c.indicator_code, c.district, c.part) = (o.period, o.indicator_code, o.district, '')
      LEFT JOIN disclosure_cell t ON (t.period, t.indicator_code, t.district, t.part) = (o.period, o.indicator_code, '', '')
-     WHERE o.period = ANY($1) ORDER BY o.district`,
-    [periods],
+     WHERE o.period = ANY($1) AND ($2::text[] IS NULL OR o.indicator_code = ANY($2)) ORDER BY o.district`,
+    [periods, indicators ?? null],
   );
   const result = new Map(
     periods.map((period) => [
