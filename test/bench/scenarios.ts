@@ -1,7 +1,17 @@
 import type autocannon from 'autocannon';
 import pg from 'pg';
 import type { Area } from '@samsyn/area';
-import { inTransaction, loadConfig, openDatabase, signToken, subgraphDataSource, type SubgraphName } from '@samsyn/core';
+import {
+  AREA_LIST,
+  dbSchemaOf,
+  inTransaction,
+  loadConfig,
+  openDatabase,
+  signToken,
+  subgraphDataSource,
+  subgraphOf,
+  type SubgraphName,
+} from '@samsyn/core';
 import { protectFigures } from '@samsyn/equality';
 import { ALL_SUBGRAPHS, type RunningSystem } from '@samsyn/scripts';
 
@@ -26,9 +36,10 @@ export interface Scenario {
   cold?: { runs: number; write: () => Promise<void> };
 }
 
-const AREAS = ['childServices', 'adultServices', 'disability', 'incomeSupport'];
-const AREA_SCHEMAS = ['child_services', 'adult_services', 'disability', 'income_support'];
-const AREA_ENUMS = ['CHILD_SERVICES', 'ADULT_SERVICES', 'DISABILITY', 'INCOME_SUPPORT'];
+// Every area of the one list (the demo indicators of the mixed run are the four demo areas' own).
+const AREAS: string[] = AREA_LIST.map((entry) => entry.rootField);
+const AREA_SCHEMAS: string[] = AREA_LIST.map((entry) => dbSchemaOf(entry.area));
+const AREA_ENUMS: string[] = AREA_LIST.map((entry) => entry.area);
 const PROFILE = `adoption { documentsInForce acknowledged implemented lagging { document { slug } daysLagging } }
   indicators(period: "2026-Q3") { indicator { code } value position suppressed trend }`;
 const DASHBOARD = `{ districts { code name ${AREAS.map((area) => `${area} { ${PROFILE} }`).join(' ')} } }`;
@@ -66,7 +77,7 @@ export async function generateScaleData(databaseUrl: string): Promise<void> {
   }
 }
 
-const AREA_SUBGRAPHS: SubgraphName[] = ['child-services', 'adult-services', 'disability', 'income-support'];
+const AREA_SUBGRAPHS: SubgraphName[] = AREA_LIST.map((entry) => subgraphOf(entry.area));
 
 /**
  * The scale figures of the last two years protected and compared as an import stores them (`protectFigures`, in

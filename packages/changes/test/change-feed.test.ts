@@ -173,6 +173,20 @@ describe('the change feed', () => {
     expect(read).toEqual(inOrder.map((row) => row.subject));
   });
 
+  it('orders by transaction as a number: the event of transaction 9 comes before that of transaction 10', async () => {
+    // Transaction ids far below any running one, so both are shown; written in the opposite order.
+    await child.db.query(
+      `INSERT INTO change_event (tx, type, area, subject_ids, payload) VALUES ('10', 'FIGURES_REPORTED', 'CHILD_SERVICES', '{tio}', '{}'),
+         ('9', 'FIGURES_REPORTED', 'CHILD_SERVICES', '{nio}', '{}')`,
+    );
+    try {
+      const order = (await allChanges(analyst)).map((change) => change.subjectIds[0]).filter((subject) => ['nio', 'tio'].includes(subject));
+      expect(order).toEqual(['nio', 'tio']);
+    } finally {
+      await child.db.query(`DELETE FROM change_event WHERE subject_ids[1] IN ('nio', 'tio')`);
+    }
+  });
+
   it('does not pass an event whose transaction commits after a later one: a cursor saved in between still gets it', async () => {
     const slow = child.db.createQueryRunner();
     await slow.connect();
@@ -220,11 +234,12 @@ describe('the change feed', () => {
     expect(data!.childServices.changes.edges.map((edge) => edge.node.subjectIds)).toEqual([['retired']]);
   });
 
-  it('refuses a reader without a token, a cursor it did not hand out, and a page size out of range', async () => {
+  it('refuses a reader without a token, a cursor it did not hand out, an empty list of types and a page size out of range', async () => {
     expect(await feed(undefined)).toHaveErrorCode('UNAUTHENTICATED');
     expect(await feed(analyst, { after: 'not-a-cursor' })).toHaveErrorCode('BAD_USER_INPUT');
     expect(await feed(analyst, { first: 0 })).toHaveErrorCode('BAD_USER_INPUT');
     expect(await feed(analyst, { first: 501 })).toHaveErrorCode('BAD_USER_INPUT');
+    expect(await feed(analyst, { types: [] })).toHaveErrorCode('BAD_USER_INPUT');
   });
 
   it('records a version coming into force and a review date passed once, however many replicas look', async () => {
@@ -252,9 +267,15 @@ describe('the change feed', () => {
       ['REVIEW_OVERDUE', overdue.versionId],
     ]);
     expect(changes[1].payload).toMatchObject({ slug: 'forsenad', reviewBy: '2025-01-01' });
+
+    // The events pruned with age (the version is still overdue): not told again.
+    await child.db.query(`UPDATE change_event SET occurred_at = now() - interval '91 days'`);
+    await prune(child.db.manager, 90);
+    await recordDueNotices(child.db.manager, today);
+    expect((await allChanges(angered)).filter((change) => mine.has(change.subjectIds[1]))).toEqual([]);
   });
 
-  it('keeps events 90 days, and longer while a webhook subscription still waits for them', async () => {
+  it('keeps events 90 days, and longer while a webhook subscription still waits for them (only those it would get)', async () => {
     await inTransaction(child.db.manager, async (tx) => {
       for (const subject of ['old', 'recent']) await recordChange(tx, { ...angeredReport(), districtCode: null, subjectIds: [subject] });
     });
@@ -262,6 +283,10 @@ describe('the change feed', () => {
     await prune(child.db.manager, 90);
     expect((await allChanges(analyst)).map((change) => change.subjectIds[0])).toEqual(['recent']);
 
+    // An event of a type the waiting subscription does not take is not kept for it.
+    await inTransaction(child.db.manager, (tx) =>
+      recordChange(tx, { ...angeredReport(), type: ChangeType.ADOPTION_CHANGED, districtCode: null, subjectIds: ['adoption'] }),
+    );
     await child.db.query(`UPDATE change_event SET occurred_at = now() - interval '91 days'`);
     await child.db.query(
       `INSERT INTO webhook_subscription (owner_id, url, types, secret_sealed, delivered_tx, delivered_position, created_by)

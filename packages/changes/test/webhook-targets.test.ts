@@ -27,6 +27,10 @@ describe('webhook targets in production', () => {
     'https://[fd00::1]/hook',
     'https://[::ffff:127.0.0.1]/hook',
     'https://localhost/hook',
+    'https://localhost./hook',
+    'https://api.localhost./hook',
+    'https://[::7f00:1]/hook',
+    'https://[64:ff9b::a9fe:a9fe]/hook',
     'http://mottagare.example/hook',
     'https://user:password@mottagare.example/hook',
   ])('refuses %s', (url) => {
@@ -54,6 +58,20 @@ describe('webhook targets in production', () => {
   it('tells private addresses from public ones', () => {
     expect(
       ['127.0.0.1', '10.0.0.1', '169.254.169.254', '::1', 'fe80::1', '::ffff:10.0.0.1'].filter((address) => !isPrivateAddress(address)),
+    ).toEqual([]);
+    // IPv6 forms that embed or reach an IPv4 address, or no public network at all.
+    expect(
+      [
+        '::7f00:1', // IPv4-compatible 127.0.0.1
+        '::ffff:7f00:1', // IPv4-mapped, in hex
+        '::ffff:0:7f00:1', // IPv4-translated
+        '64:ff9b::a9fe:a9fe', // NAT64 of 169.254.169.254
+        '2002:7f00:1::1', // 6to4 of 127.0.0.1
+        '2001::1', // Teredo
+        '2001:db8::1', // documentation
+        'fec0::1', // site-local
+        '100::1', // discard
+      ].filter((address) => !isPrivateAddress(address)),
     ).toEqual([]);
     expect(['93.184.216.34', '2606:4700::1111'].filter(isPrivateAddress)).toEqual([]);
   });

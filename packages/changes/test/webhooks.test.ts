@@ -321,6 +321,55 @@ describe('webhooks', () => {
     }
   });
 
+  it('shows and changes a subscription only for the system that registered it, not for another system of its district', async () => {
+    const other = await tokenFor({ sub: 'angered-other-system', roles: ['district-system'], district: 'angered' });
+    const { subscription } = await subscribe('http://127.0.0.1:9/samsyn');
+    const listed = await graph.query<{ childServices: { webhookSubscriptions: { id: string }[] } }>(SUBSCRIPTIONS, { token: other });
+    expect(listed.data!.childServices.webhookSubscriptions.map((s) => s.id)).not.toContain(subscription.id);
+    expect(await graph.query(ROTATE, { token: other, variables: { id: subscription.id } })).toHaveErrorCode('NOT_FOUND');
+    expect(await graph.query(UNSUBSCRIBE, { token: other, variables: { id: subscription.id } })).toHaveErrorCode('NOT_FOUND');
+    const admin = await tokenFor({ sub: 'stadens-admin', roles: ['admin'] });
+    const all = await graph.query<{ childServices: { webhookSubscriptions: { id: string }[] } }>(SUBSCRIPTIONS, { token: admin });
+    expect(all.data!.childServices.webhookSubscriptions.map((s) => s.id)).toContain(subscription.id);
+  });
+
+  it('keeps no secret for a replay with the same Idempotency-Key: the replay says it was done, the secret is not shown again', async () => {
+    const headers = { 'idempotency-key': `prenumeration-${Date.now()}` };
+    const variables = { url: 'http://127.0.0.1:9/samsyn', types: ['VERSION_PUBLISHED'] };
+    const first = await graph.query<Registration>(SUBSCRIBE, { token: angered, variables, headers });
+    expect(first.errors).toBeUndefined();
+    const { secret, subscription } = first.data!.childServices.subscribeWebhook;
+    const replay = await graph.query<Registration>(SUBSCRIBE, { token: angered, variables, headers });
+    expect(replay).toHaveErrorCode('CONFLICT');
+    expect(JSON.stringify(replay)).not.toContain(secret.slice('whsec_'.length));
+    const stored = await child.db.query<{ response: unknown }[]>(`SELECT response FROM idempotency_key`);
+    expect(stored.filter((row) => JSON.stringify(row.response).includes(secret.slice('whsec_'.length)))).toEqual([]);
+    // It was registered once.
+    const [{ n }] = await child.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM webhook_subscription WHERE url = $1 AND id = $2`,
+      [variables.url, subscription.id],
+    );
+    expect(n).toBe(1);
+  });
+
+  it('refuses more than ten live subscriptions per system and area, and a URL longer than 2,048 characters', async () => {
+    const system = await tokenFor({ sub: 'angered-many-system', roles: ['district-system'], district: 'angered' });
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, n) =>
+        graph.query(SUBSCRIBE, { token: system, variables: { url: `http://127.0.0.1:9/samsyn/${n}`, types: ['VERSION_PUBLISHED'] } }),
+      ),
+    );
+    expect(results.filter((result) => !result.errors)).toHaveLength(10);
+    expect(results.filter((result) => result.errors).map((result) => result.errors![0].extensions?.code)).toEqual([
+      'BAD_USER_INPUT',
+      'BAD_USER_INPUT',
+    ]);
+    const long = `http://127.0.0.1:9/${'a'.repeat(2100)}`;
+    expect(await graph.query(SUBSCRIBE, { token: angered, variables: { url: long, types: ['VERSION_PUBLISHED'] } })).toHaveErrorCode(
+      'BAD_USER_INPUT',
+    );
+  });
+
   it("delivers a district system only the area's events and its own district's", async () => {
     const inbox = await receiver();
     try {

@@ -21,4 +21,9 @@ export interface SubgraphContext {
   today: string;
   /** The settings of the process answering. */
   config: Config;
+  /**
+   * Set by a resolver whose answer holds a secret shown once (a webhook signing secret): the idempotency
+   * store then keeps, instead of the answer, a refusal to show it again (see `idempotencyPlugin`).
+   */
+  showsSecret?: boolean;
 }

@@ -108,6 +108,9 @@ class IdempotencyKeyStore {
   }
 }
 
+const SECRET_NOT_REPLAYED =
+  'This request was carried out with this Idempotency-Key, and its answer held a secret that is shown only once and not kept. Read the change with a query; for a new secret, rotate it.';
+
 /**
  * `Idempotency-Key` on mutations. A mutation with a key runs in one transaction for the whole request,
  * which also records the key and the response, so the two commit together or not at all. A retry with
@@ -177,7 +180,7 @@ export function idempotencyPlugin(dataSource: DataSource, ttlSeconds: number): A
           return null;
         },
 
-        async willSendResponse({ response }) {
+        async willSendResponse({ response, contextValue }) {
           if (!claim) return;
           const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
           const failed = !result || (result.errors ?? []).some((error) => !CLIENT_ERROR_CODES.has(String(error.extensions?.code)));
@@ -188,10 +191,14 @@ export function idempotencyPlugin(dataSource: DataSource, ttlSeconds: number): A
             return;
           }
           try {
-            await claim.store.remember(claim.subject, claim.key, {
-              data: result.data,
-              ...(result.errors ? { errors: result.errors } : {}),
-            });
+            // A secret shown once is never stored: a replay is told the change was made, and not the secret again.
+            await claim.store.remember(
+              claim.subject,
+              claim.key,
+              contextValue.showsSecret
+                ? { data: null, errors: [{ message: SECRET_NOT_REPLAYED, extensions: { code: 'CONFLICT' } }] }
+                : { data: result.data, ...(result.errors ? { errors: result.errors } : {}) },
+            );
             await finish('commit');
           } catch {
             await finish('rollback').catch(() => undefined);

@@ -12,7 +12,10 @@ const DEFAULT_CHANGES_PAGE = 100;
 export class ChangeFeedResolver {
   @FieldResolver(() => ChangeConnection, {
     description: `What changed in the area, oldest first, resumable: save pageInfo.endCursor and ask again with after: it later, even days later (events are kept at least 90 days). A district system sees the area's changes and its own district's, no other district's. Needs a token. ${errorsDoc(
-      { UNAUTHENTICATED: '', BAD_USER_INPUT: `a cursor this feed did not hand out, or first outside 1..${MAX_CHANGES_PAGE}` },
+      {
+        UNAUTHENTICATED: '',
+        BAD_USER_INPUT: `a cursor this feed did not hand out, an empty types list, or first outside 1..${MAX_CHANGES_PAGE}`,
+      },
     )}`,
   })
   async changes(
@@ -31,6 +34,7 @@ export class ChangeFeedResolver {
     if (!Number.isInteger(first) || first < 1 || first > MAX_CHANGES_PAGE) {
       throw new BadInputError(`first must be 1..${MAX_CHANGES_PAGE}, not ${first}.`, { first });
     }
+    if (types?.length === 0) throw new BadInputError('types is empty: name at least one type, or leave it out for all.');
     const from = after ? decodeCursor(after) : FEED_START;
     const district = caller.roles.includes('district-system') && !caller.roles.includes('admin') ? (caller.district ?? '') : null;
     const page = await eventsAfter(ctx.db, from, { types, district, limit: first + 1 });

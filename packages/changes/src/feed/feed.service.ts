@@ -50,13 +50,14 @@ export async function eventsAfter(
 ): Promise<FeedEvent[]> {
   const rows: EventRow[] = await db.query(
     `SELECT position, tx::text AS tx, id, type, area, occurred_at, subject_ids, district_code, payload
-     FROM change_event
+     FROM change_event e
      WHERE (tx, position) > ($1::xid8, $2::bigint)
        AND tx < pg_snapshot_xmin(pg_current_snapshot())
        AND ($3::text[] IS NULL OR type = ANY($3))
        AND ($4::text IS NULL OR district_code IS NULL OR district_code = $4)
        AND ($6::pg_snapshot IS NULL OR NOT pg_visible_in_snapshot(tx, $6::pg_snapshot))
-     ORDER BY tx, position
+     -- e.tx, not tx: an ORDER BY name means the output column first, and that is the text (xid 10 before 9).
+     ORDER BY e.tx, e.position
      LIMIT $5`,
     [
       from.tx,
@@ -89,8 +90,8 @@ export async function eventsAfter(
  */
 export async function feedEnd(db: Db): Promise<FeedPosition> {
   const [row]: { tx: string | null; position: string | null }[] = await db.query(
-    `SELECT tx::text AS tx, position FROM change_event WHERE tx < pg_snapshot_xmin(pg_current_snapshot())
-     ORDER BY tx DESC, position DESC LIMIT 1`,
+    `SELECT e.tx::text AS tx, e.position FROM change_event e WHERE e.tx < pg_snapshot_xmin(pg_current_snapshot())
+     ORDER BY e.tx DESC, e.position DESC LIMIT 1`,
   );
   return row?.tx ? { tx: row.tx, position: row.position ?? '0' } : FEED_START;
 }

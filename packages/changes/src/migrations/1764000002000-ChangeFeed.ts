@@ -35,6 +35,9 @@ export class ChangeFeed1764000002000 implements MigrationInterface {
     await db.query(
       `COMMENT ON COLUMN change_event.once_key IS 'events recorded once whoever notices them first (a version coming into force)'`,
     );
+    // The keys of events recorded once, kept when the events are pruned: a condition that lasts (a review date
+    // long past) is not told again after its event has gone.
+    await db.query(`CREATE TABLE change_once (once_key text PRIMARY KEY, recorded_at timestamptz NOT NULL DEFAULT now())`);
     await db.query(`
       CREATE TABLE webhook_subscription (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -76,6 +79,7 @@ export class ChangeFeed1764000002000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP TABLE webhook_attempt`);
     await db.query(`DROP TABLE webhook_subscription`);
+    await db.query(`DROP TABLE change_once`);
     await db.query(`DROP TABLE change_event`);
   }
 }

@@ -63,7 +63,7 @@ export function webhookDispatcher({ db, config, logger }: BackgroundContext): Ba
                          AND e.tx < pg_snapshot_xmin(pg_current_snapshot()) AND e.type = ANY(s.types)
                          AND NOT pg_visible_in_snapshot(e.tx, s.start_snapshot)
                          AND (s.district_code IS NULL OR e.district_code IS NULL OR e.district_code = s.district_code))
-         ORDER BY s.next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+         ORDER BY s.failed_attempts > 0, s.next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
        UPDATE webhook_subscription s SET lease_id = gen_random_uuid(), lease_until = now() + make_interval(secs => $1)
        FROM due WHERE s.id = due.id
        RETURNING s.id, s.url, s.types, s.district_code, s.delivered_tx::text AS delivered_tx, s.delivered_position, s.lease_id,
@@ -162,8 +162,18 @@ export function webhookDispatcher({ db, config, logger }: BackgroundContext): Ba
     for (let claimed = first; !stopping.aborted;) {
       claimed ??= await claim();
       if (!claimed) return;
-      await deliver(claimed, stopping);
+      const held = claimed;
       claimed = undefined;
+      await deliver(held, stopping).catch(async (error: unknown) => {
+        // A failure of ours (the database, a secret the key no longer opens): the lease goes back at once.
+        await db
+          .query(`UPDATE webhook_subscription SET lease_id = NULL, lease_until = NULL WHERE id = $1 AND lease_id = $2`, [
+            held.id,
+            held.lease_id,
+          ])
+          .catch(() => undefined);
+        throw error;
+      });
     }
   };
 
@@ -175,7 +185,10 @@ export function webhookDispatcher({ db, config, logger }: BackgroundContext): Ba
       // An idle round is one statement; more workers join only when there is something to deliver.
       const first = await claim();
       if (!first) return;
-      await Promise.all(Array.from({ length: PARALLEL }, (_, n) => worker(stopping, n === 0 ? first : undefined)));
+      // Every worker ends before the round does (a stop waits for them all); the first failure is then reported.
+      const ended = await Promise.allSettled(Array.from({ length: PARALLEL }, (_, n) => worker(stopping, n === 0 ? first : undefined)));
+      const failed = ended.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+      if (failed) throw failed.reason;
     },
     // A commit that wrote events (ChangeNotify migration) starts a round at once: delivery within milliseconds
     // instead of half a poll interval. Polling stays, for retries that come due and a lost LISTEN connection.
@@ -227,7 +240,8 @@ export async function prune(db: Db, retentionDays: number): Promise<void> {
   await db.query(
     `DELETE FROM change_event e WHERE e.occurred_at < now() - make_interval(days => $1)
        AND NOT EXISTS (SELECT 1 FROM webhook_subscription s
-                       WHERE s.status <> 'UNSUBSCRIBED' AND (s.delivered_tx, s.delivered_position) < (e.tx, e.position))`,
+                       WHERE s.status <> 'UNSUBSCRIBED' AND (s.delivered_tx, s.delivered_position) < (e.tx, e.position)
+                         AND e.type = ANY(s.types) AND (s.district_code IS NULL OR e.district_code IS NULL OR e.district_code = s.district_code))`,
     [retentionDays],
   );
   await db.query(`DELETE FROM webhook_attempt WHERE attempted_at < now() - make_interval(days => $1)`, [retentionDays]);

@@ -13,7 +13,7 @@ export function webhookResolvers(types: AreaTypes): Constructor[] {
   class WebhookListResolver {
     @FieldResolver(() => [WebhookSubscription], {
       nullable: true,
-      description: `The caller's webhook subscriptions in this area with their latest delivery attempts (a district system: its district's; an admin: all). ${NEEDS_TOKEN}`,
+      description: `The caller's webhook subscriptions in this area with their latest delivery attempts (a district system: those it registered; an admin: all). ${NEEDS_TOKEN}`,
     })
     webhookSubscriptions(@Ctx() ctx: SubgraphContext): Promise<WebhookSubscription[]> {
       return new WebhookService(ctx.db, ctx.config.changes).list(ctx.principal);
@@ -37,6 +37,7 @@ export function webhookResolvers(types: AreaTypes): Constructor[] {
       @Arg('secret', () => String, { nullable: true, description: 'whsec_… of your own; left out, one is made and returned once.' })
       secret?: string | null,
     ): Promise<WebhookRegistration> {
+      ctx.showsSecret = true;
       return new WebhookService(ctx.db, ctx.config.changes).subscribe(ctx.principal, { url, types: changeTypes, secret });
     }
 
@@ -65,6 +66,7 @@ export function webhookResolvers(types: AreaTypes): Constructor[] {
       @Arg('overlapHours', () => Int, { defaultValue: 24, description: 'How long the previous secret still signs too (0..168).' })
       overlapHours: number,
     ): Promise<WebhookRegistration> {
+      ctx.showsSecret = true;
       return new WebhookService(ctx.db, ctx.config.changes).rotateSecret(ctx.principal, id, overlapHours);
     }
   }

@@ -16,10 +16,15 @@ import { targetProblem } from './webhook.target';
 import { WebhookAttempt, WebhookStatus, WebhookSubscription, type WebhookRegistration } from './webhook.types';
 
 const ATTEMPTS_SHOWN = 20;
+/** Live subscriptions one owner may hold in an area: every one costs the area's dispatchers a share of their time. */
+export const MAX_SUBSCRIPTIONS = 10;
+/** The longest receiver URL taken (it is stored, audited and listed). */
+const MAX_URL_LENGTH = 2048;
 const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 interface SubscriptionRow {
   id: string;
+  owner_id: string;
   url: string;
   types: ChangeType[];
   district_code: string | null;
@@ -30,13 +35,13 @@ interface SubscriptionRow {
   created_at: Date;
 }
 
-const SUBSCRIPTION_COLUMNS = `s.id, s.url, s.types, s.district_code, s.status, s.failing_since, s.created_at,
+const SUBSCRIPTION_COLUMNS = `s.id, s.owner_id, s.url, s.types, s.district_code, s.status, s.failing_since, s.created_at,
   CASE WHEN s.previous_secret_until > now() THEN s.previous_secret_until END AS previous_secret_until,
   CASE WHEN s.status <> 'UNSUBSCRIBED' THEN s.next_attempt_at END AS next_attempt_at`;
 
 /**
  * Webhook subscriptions of one area (the table owner). A district system subscribes for its own district and
- * sees and changes only its district's subscriptions; an admin's get every event of the area and it sees all.
+ * sees and changes only the subscriptions it registered; an admin's get every event of the area and it sees all.
  */
 export class WebhookService {
   constructor(
@@ -55,6 +60,15 @@ export class WebhookService {
     if (input.secret != null) checkSecret(input.secret);
     const secret = input.secret ?? generateSecret();
     return inTransaction(this.db, async (tx) => {
+      // One owner's registrations take turns, so that the limit holds for concurrent ones too.
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('webhook_subscription:' || $1))`, [caller.sub]);
+      const [{ live }]: { live: number }[] = await tx.query(
+        `SELECT count(*)::int AS live FROM webhook_subscription WHERE owner_id = $1 AND status <> 'UNSUBSCRIBED'`,
+        [caller.sub],
+      );
+      if (live >= MAX_SUBSCRIPTIONS) {
+        throw new BadInputError(`At most ${MAX_SUBSCRIPTIONS} webhook subscriptions per system and area; end one first.`, { live });
+      }
       const start = await feedEnd(tx);
       const [{ id }]: { id: string }[] = await tx.query(
         `INSERT INTO webhook_subscription (owner_id, district_code, url, types, secret_sealed, delivered_tx, delivered_position, created_by)
@@ -102,8 +116,8 @@ export class WebhookService {
     const caller = owner(principal);
     const rows: SubscriptionRow[] = await this.db.query(
       `SELECT ${SUBSCRIPTION_COLUMNS} FROM webhook_subscription s
-       WHERE $1::text IS NULL OR s.district_code = $1 ORDER BY s.created_at DESC, s.id`,
-      [districtOf(caller)],
+       WHERE $1::text IS NULL OR s.owner_id = $1 ORDER BY s.created_at DESC, s.id`,
+      [ownerOf(caller)],
     );
     return this.withAttempts(this.db, rows);
   }
@@ -118,9 +132,9 @@ export class WebhookService {
     const rows: SubscriptionRow[] = isUuid(id)
       ? await tx.query(`SELECT ${SUBSCRIPTION_COLUMNS} FROM webhook_subscription s WHERE s.id = $1 FOR UPDATE`, [id])
       : [];
-    const district = districtOf(caller);
-    // Another district's subscription is as unknown as a missing one: its existence is not told.
-    if (!rows[0] || (district !== null && rows[0].district_code !== district)) {
+    const owner = ownerOf(caller);
+    // Another system's subscription (of any district) is as unknown as a missing one: its existence is not told.
+    if (!rows[0] || (owner !== null && rows[0].owner_id !== owner)) {
       throw new NotFoundError(`No webhook subscription ${id} of yours in this area.`, { id });
     }
     return rows[0];
@@ -171,12 +185,23 @@ function owner(principal: Principal | null): Principal {
   throw new ForbiddenError('Only a district system (for its own district) or an admin may hold webhook subscriptions.');
 }
 
+/**
+ * Whose subscriptions a caller sees and changes: a district system only those it registered itself (another
+ * system of the same district could otherwise rotate its secret and sign deliveries to its receiver); an admin
+ * all of the area (null).
+ */
+function ownerOf(caller: Principal): string | null {
+  return caller.roles.includes('admin') ? null : caller.sub;
+}
+
 /** The district a caller's subscriptions belong to; null for an admin (the whole area). */
 function districtOf(caller: Principal): string | null {
   return caller.roles.includes('admin') ? null : (caller.district ?? null);
 }
 
 function parseTarget(raw: string, config: ChangesConfig): string {
+  if (raw.length > MAX_URL_LENGTH)
+    throw new BadInputError(`The webhook URL is longer than ${MAX_URL_LENGTH} characters.`, { length: raw.length });
   let url: URL;
   try {
     url = new URL(raw);

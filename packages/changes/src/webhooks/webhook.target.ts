@@ -19,21 +19,30 @@ for (const [network, prefix] of [
 ] as const) {
   PRIVATE.addSubnet(network, prefix, 'ipv4');
 }
+/**
+ * IPv6: only global unicast (2000::/3) is public, less the ranges inside it that reach other networks or none:
+ * Teredo and the IETF's blocks (2001::/23), documentation (2001:db8::/32) and 6to4 (2002::/16, which embeds an
+ * IPv4 address). Everything else (IPv4-mapped or -compatible forms, NAT64 64:ff9b::/96, site- and link-local,
+ * unique local, multicast, discard) is refused.
+ */
+const GLOBAL_UNICAST = new BlockList();
+GLOBAL_UNICAST.addSubnet('2000::', 3, 'ipv6');
+const NOT_PUBLIC_IN_GLOBAL = new BlockList();
 for (const [network, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
+  ['2001::', 23],
+  ['2001:db8::', 32],
+  ['2002::', 16],
 ] as const) {
-  PRIVATE.addSubnet(network, prefix, 'ipv6');
+  NOT_PUBLIC_IN_GLOBAL.addSubnet(network, prefix, 'ipv6');
 }
 
 export function isPrivateAddress(address: string): boolean {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
   if (mapped) return PRIVATE.check(mapped, 'ipv4');
   const family = isIP(address);
-  return family === 4 ? PRIVATE.check(address, 'ipv4') : family === 6 ? PRIVATE.check(address, 'ipv6') : true;
+  if (family === 4) return PRIVATE.check(address, 'ipv4');
+  if (family === 6) return !GLOBAL_UNICAST.check(address, 'ipv6') || NOT_PUBLIC_IN_GLOBAL.check(address, 'ipv6');
+  return true;
 }
 
 /** Why a receiver URL is refused, or null when it may be registered (addresses are checked again at each delivery). */
@@ -41,7 +50,11 @@ export function targetProblem(url: URL, config: ChangesConfig): string | null {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'the URL must be https';
   if (url.username || url.password) return 'the URL must not carry a user name or password';
   if (!config.strictTargets) return null;
-  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  // `localhost.` is `localhost`: a trailing dot names the same host.
+  const host = url.hostname
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
   // A listed host is the operator's own receiver: private addresses, and plain http inside its network, are theirs to allow.
   if (config.allowedHosts.includes(host)) return null;
   if (url.protocol !== 'https:') return 'the URL must be https';
