@@ -2,6 +2,7 @@ import {
   BadInputError,
   ForbiddenError,
   inTransaction,
+  isUuid,
   NotFoundError,
   policy,
   type ChangesConfig,
@@ -20,7 +21,6 @@ const ATTEMPTS_SHOWN = 20;
 export const MAX_SUBSCRIPTIONS = 10;
 /** The longest receiver URL taken (it is stored, audited and listed). */
 const MAX_URL_LENGTH = 2048;
-const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 interface SubscriptionRow {
   id: string;
