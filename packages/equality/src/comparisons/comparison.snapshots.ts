@@ -24,6 +24,21 @@ export async function figuresVersions(db: Db, periods: readonly string[]): Promi
   return new Map(periods.map((period) => [period, found.get(period) ?? 0]));
 }
 
+/**
+ * Locks the periods' figures_version rows (made at version 0 where missing) in period order until the caller's
+ * transaction ends, and returns their versions: one statement. Writers of figures take it first, so they queue
+ * per period in one order, and no other write to those periods can commit between this read and their commit.
+ */
+export async function lockFiguresVersions(em: Db, periods: readonly string[]): Promise<Map<string, number>> {
+  const rows: { period: string; version: number }[] = await em.query(
+    `INSERT INTO figures_version AS f (period, version) SELECT p, 0 FROM unnest($1::text[]) AS p ORDER BY p
+     ON CONFLICT (period) DO UPDATE SET version = f.version RETURNING period, version`,
+    [[...periods].sort()],
+  );
+  const found = new Map(rows.map((row) => [row.period, row.version]));
+  return new Map(periods.map((period) => [period, found.get(period) ?? 0]));
+}
+
 /** Which comparisons a write affects: those of `indicators`; the others' figures and protection it left as they were. */
 export interface AffectedIndicators {
   indicators: ReadonlySet<string>;
@@ -44,6 +59,7 @@ export async function storeComparisons(em: Db, area: Area, changed: readonly str
   const known: { period: string }[] = await em.query(`SELECT period FROM disclosure_period`);
   const affected = known
     .map((row) => row.period)
+    .sort()
     .filter((period) => periodicityOf(period) && periodsEndingWith(period, TREND_WINDOW).some((p) => changed.includes(p)));
   if (affected.length === 0) return;
   const windows = [...new Set(affected.flatMap((period) => periodsEndingWith(period, TREND_WINDOW)))];
@@ -77,16 +93,15 @@ export async function storeComparisons(em: Db, area: Area, changed: readonly str
     versions: Object.fromEntries(periodsEndingWith(period, TREND_WINDOW).map((p) => [p, versions.get(p) ?? 0])),
     indicator: fingerprint(indicator),
   }));
-  await em.query(`DELETE FROM comparison_snapshot WHERE period = ANY($1) AND indicator_code = ANY($2)`, [
-    affected,
-    indicators.map((indicator) => indicator.code),
-  ]);
   // In small batches: at a thousand districts one comparison is a few hundred kB of JSON.
   for (let start = 0; start < pairs.length; start += SNAPSHOTS_PER_STATEMENT) {
     const end = start + SNAPSHOTS_PER_STATEMENT;
     await em.query(
+      // An upsert, not delete-then-insert: a concurrent write of an overlapping window may have stored the same
+      // (period, indicator) meanwhile, invisible to a DELETE of this transaction. Rows in (period, indicator) order.
       `INSERT INTO comparison_snapshot (period, indicator_code, computed_from, comparison)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::jsonb[])`,
+       SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::jsonb[])
+       ON CONFLICT (period, indicator_code) DO UPDATE SET computed_from = excluded.computed_from, comparison = excluded.comparison`,
       [
         pairs.slice(start, end).map((pair) => pair.period),
         pairs.slice(start, end).map((pair) => pair.indicator.code),

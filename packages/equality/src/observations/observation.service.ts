@@ -2,7 +2,7 @@ import { ChangeType, recordChange } from '@samsyn/changes';
 import { BadInputError, inTransaction, policy, type Db, type Principal } from '@samsyn/core';
 import { recordAudit, type Area } from '@samsyn/area';
 import { protectReported } from '../disclosure/disclosure.service';
-import { figuresVersions } from '../comparisons/comparison.snapshots';
+import { lockFiguresVersions } from '../comparisons/comparison.snapshots';
 import { indicatorsOfArea } from '../indicators/indicator.service';
 import { type Indicator, IndicatorKind } from '../indicators/indicator.types';
 import { FIRST_PERIOD_YEAR, FIRST_YEAR, LAST_YEAR, periodicityOf, yearOf } from '../periods/period';
@@ -177,8 +177,10 @@ export class ObservationService {
   async write(actor: Principal, figures: readonly CheckedObservation[], onProgress?: (done: number) => void): Promise<ReportResult> {
     if (!this.db.queryRunner?.isTransactionActive) throw new Error('ObservationService.write runs inside the caller’s transaction');
     const rows = inKeyOrder(figures, (row) => `${row.indicator}\u0000${row.district}\u0000${row.period}`);
-    // The periods' figures versions before this transaction writes: comparisons of indicators it leaves alone stay valid.
-    const versionsBefore = await figuresVersions(this.db, [...new Set(rows.map((row) => row.period))]);
+    // The periods' figures versions before this transaction writes, read as their rows are locked (in period
+    // order, as every writer locks them): a change committed by anyone else until this one commits waits, so
+    // the stored comparisons of indicators this write leaves alone are current exactly when they match these.
+    const versionsBefore = await lockFiguresVersions(this.db, [...new Set(rows.map((row) => row.period))]);
     const returned: { inserted: boolean }[] = [];
     for (let start = 0; start < rows.length; start += CHUNK) {
       const chunk = rows.slice(start, start + CHUNK);
