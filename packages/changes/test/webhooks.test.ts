@@ -121,6 +121,17 @@ describe('webhooks', () => {
       expect(delivery.headers['webhook-id']).toBe(event.id);
       // A body changed on the way fails verification.
       expect(() => new Webhook(secret).verify(delivery.body.replace('skydds', 'risk'), delivery.headers)).toThrow();
+      // The owner sees the successful try, and no next attempt waiting.
+      type Listed = {
+        childServices: { webhookSubscriptions: { id: string; nextAttemptAt: string | null; attempts: { statusCode: number }[] }[] };
+      };
+      let mine: Listed['childServices']['webhookSubscriptions'][number] | undefined;
+      for (let tries = 0; tries < 100 && !mine?.attempts.length; tries++) {
+        const listed = await graph.query<Listed>(SUBSCRIPTIONS, { token: angered });
+        mine = listed.data!.childServices.webhookSubscriptions.find((candidate) => candidate.id === subscription.id);
+        if (!mine?.attempts.length) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(mine).toMatchObject({ nextAttemptAt: null, attempts: [{ statusCode: 200 }] });
     } finally {
       await inbox.close();
     }

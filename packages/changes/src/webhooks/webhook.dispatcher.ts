@@ -76,7 +76,8 @@ export function webhookDispatcher({ db, config, logger }: BackgroundContext): Ba
 
   const attempt = (sub: Claimed, entry: FeedEvent, outcome: SendOutcome, next: Date | null) =>
     db.query(
-      `INSERT INTO webhook_attempt (subscription_id, event_id, status_code, error, duration_ms, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+      `INSERT INTO webhook_attempt (subscription_id, event_id, attempted_at, status_code, error, duration_ms, next_attempt_at)
+       VALUES ($1, $2, now() - make_interval(secs => $5::int / 1000.0), $3, $4, $5, $6)`,
       [sub.id, entry.event.id, outcome.status ?? null, outcome.error ?? null, outcome.durationMs, next],
     );
 

@@ -37,7 +37,7 @@ interface SubscriptionRow {
 
 const SUBSCRIPTION_COLUMNS = `s.id, s.owner_id, s.url, s.types, s.district_code, s.status, s.failing_since, s.created_at,
   CASE WHEN s.previous_secret_until > now() THEN s.previous_secret_until END AS previous_secret_until,
-  CASE WHEN s.status <> 'UNSUBSCRIBED' THEN s.next_attempt_at END AS next_attempt_at`;
+  CASE WHEN s.status <> 'UNSUBSCRIBED' AND s.failed_attempts > 0 THEN s.next_attempt_at END AS next_attempt_at`;
 
 /**
  * Webhook subscriptions of one area (the table owner). A district system subscribes for its own district and

@@ -26,7 +26,7 @@ export class WebhookAttempt {
   @Field(() => ID, { description: 'The event (webhook-id) tried.' })
   eventId!: string;
 
-  @Field(() => GraphQLDateTime, { description: 'When the try was made.' })
+  @Field(() => GraphQLDateTime, { description: 'When the try began.' })
   attemptedAt!: Date;
 
   @Field(() => Int, { nullable: true, description: "The receiver's HTTP status; null when it did not answer." })
@@ -60,7 +60,7 @@ export class WebhookSubscription {
   @Field(() => WebhookStatus, { description: 'Whether it is being delivered to.' })
   status!: WebhookStatus;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the next delivery is due, when one waits.' })
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When a failed delivery is tried again; null while deliveries succeed.' })
   nextAttemptAt!: Date | null;
 
   @Field(() => GraphQLDateTime, { nullable: true, description: 'Since when the event now due has failed; null when deliveries succeed.' })
