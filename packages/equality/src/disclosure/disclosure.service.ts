@@ -118,15 +118,25 @@ export function cellChanges(
   before: readonly StoredCell[],
   after: readonly StoredCell[],
 ): { gone: StoredCell[]; written: StoredCell[]; indicators: Set<string> } {
-  const key = (cell: StoredCell) => `${cell.period}\u0000${cell.indicator}\u0000${cell.district}\u0000${cell.part}`;
-  const was = new Map(before.map((cell) => [key(cell), cell]));
+  // One map per (period, indicator), keyed by district and part: short keys (a period at scale has ~20,000 cells).
+  const groups = new Map<string, Map<string, StoredCell>>();
+  const groupOf = (cell: StoredCell) => {
+    const name = `${cell.period}\u0000${cell.indicator}`;
+    let group = groups.get(name);
+    if (!group) groups.set(name, (group = new Map<string, StoredCell>()));
+    return group;
+  };
+  const keyOf = (cell: StoredCell) => (cell.part === '' ? cell.district : `${cell.district}\u0000${cell.part}`);
+  for (const cell of before) groupOf(cell).set(keyOf(cell), cell);
   const written: StoredCell[] = [];
   for (const cell of after) {
-    const old = was.get(key(cell));
-    was.delete(key(cell));
+    const group = groupOf(cell);
+    const key = keyOf(cell);
+    const old = group.get(key);
+    group.delete(key);
     if (!old || old.hidden !== cell.hidden || (old.reason ?? null) !== (cell.reason ?? null)) written.push(cell);
   }
-  const gone = [...was.values()];
+  const gone = [...groups.values()].flatMap((group) => [...group.values()]);
   return { gone, written, indicators: new Set([...written, ...gone].map((cell) => cell.indicator)) };
 }
 
