@@ -129,3 +129,73 @@ describe('stored comparisons', () => {
     expect(await trendOf('2026-Q4')).toBe('RISING');
   });
 });
+
+/** Concurrent writers (these change periods of 2024–2025 by hand, so they run after the tests above). */
+describe('stored comparisons under concurrent writes', () => {
+  const RACED = '2025-Q2';
+  const sumOf = async (indicator: string, period: string) => {
+    const [{ numerator }] = await db().query<{ numerator: number }[]>(
+      `SELECT sum(numerator)::int AS numerator FROM observation WHERE indicator_code = $1 AND period = $2`,
+      [indicator, period],
+    );
+    return numerator;
+  };
+  const reportOf = (indicator: string, period: string, numerator: number) =>
+    graph.subgraph(
+      'child-services',
+      'mutation ($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { received } } }',
+      { variables: { input: [{ indicator, district: 'angered', period, numerator, denominator: 100 }] }, token: angered },
+    );
+
+  it('a change by SQL committed while a report of another indicator runs is not stamped as current', async () => {
+    // The stored CS-PLACE comparison is current and used.
+    const [{ stored }] = await db().query<{ stored: number }[]>(
+      `SELECT comparison -> 'cityNumerator' AS stored FROM comparison_snapshot WHERE indicator_code = 'CS-PLACE' AND period = $1`,
+      [RACED],
+    );
+    expect(stored).toBe(await sumOf('CS-PLACE', RACED));
+    expect(await cityNumeratorOf('CS-PLACE', RACED)).toBe(await sumOf('CS-PLACE', RACED));
+
+    // A hand-written change of CS-PLACE (its protection stays the same), not yet committed: it holds the period's figures_version row.
+    const hand = db().createQueryRunner();
+    await hand.connect();
+    await hand.startTransaction();
+    await hand.query(
+      `UPDATE observation SET numerator = numerator + 1 WHERE indicator_code = 'CS-PLACE' AND district = 'angered' AND period = $1`,
+      [RACED],
+    );
+
+    // A report of CS-IA14 for the same period starts while the hand change holds the period: it waits for it.
+    const reported = report(37, RACED);
+    for (let i = 0; i < 200; i++) {
+      const [{ waiting }] = await db().query<{ waiting: number }[]>(
+        `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+      );
+      if (waiting > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    await hand.commitTransaction();
+    await hand.release();
+    expect((await reported).errors).toBeUndefined();
+
+    // Both committed: a read must answer from the figures as they are now.
+    expect(await cityNumeratorOf('CS-PLACE', RACED)).toBe(await sumOf('CS-PLACE', RACED));
+  });
+
+  it('concurrent reports of different indicators over overlapping windows both commit and leave current comparisons', async () => {
+    for (let round = 0; round < 4; round++) {
+      const results = await Promise.all([reportOf('CS-IA14', '2025-Q3', 50 + round), reportOf('CS-INV4M', '2025-Q4', 60 + round)]);
+      for (const r of results) expect(r.errors).toBeUndefined();
+    }
+    for (const indicator of ['CS-IA14', 'CS-INV4M', 'CS-PLACE'])
+      for (const period of ['2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2'])
+        expect([indicator, period, await cityNumeratorOf(indicator, period)]).toEqual([indicator, period, await sumOf(indicator, period)]);
+  });
+
+  it('concurrent reports of one indicator in two periods with overlapping windows both commit', async () => {
+    for (let round = 0; round < 4; round++) {
+      const results = await Promise.all([reportOf('CS-IA14', '2024-Q3', 50 + round), reportOf('CS-IA14', '2024-Q4', 60 + round)]);
+      for (const r of results) expect(r.errors).toBeUndefined();
+    }
+  });
+});
