@@ -81,6 +81,10 @@ export function webhookDispatcher({ db, config, logger }: BackgroundContext): Ba
       [sub.id, entry.event.id, outcome.status ?? null, outcome.error ?? null, outcome.durationMs, next],
     );
 
+  /** Hands a claimed subscription back (if the lease is still this claim's): the next round may claim it at once. */
+  const releaseLease = (sub: Claimed) =>
+    db.query(`UPDATE webhook_subscription SET lease_id = NULL, lease_until = NULL WHERE id = $1 AND lease_id = $2`, [sub.id, sub.lease_id]);
+
   /** Delivers a claimed subscription's due events until one fails, none is left, or the claim's share is done. */
   const deliver = async (sub: Claimed, stopping: AbortSignal): Promise<void> => {
     const key = changes.webhookSecretKey;
@@ -152,10 +156,7 @@ export function webhookDispatcher({ db, config, logger }: BackgroundContext): Ba
       await attempt(sub, entry, outcome, next);
       return;
     }
-    await db.query(`UPDATE webhook_subscription SET lease_id = NULL, lease_until = NULL WHERE id = $1 AND lease_id = $2`, [
-      sub.id,
-      sub.lease_id,
-    ]);
+    await releaseLease(sub);
   };
 
   /** Claims and delivers until nothing is due or the process stops (a stop waits for one call at most, aborted). */
@@ -167,12 +168,7 @@ export function webhookDispatcher({ db, config, logger }: BackgroundContext): Ba
       claimed = undefined;
       await deliver(held, stopping).catch(async (error: unknown) => {
         // A failure of ours (the database, a secret the key no longer opens): the lease goes back at once.
-        await db
-          .query(`UPDATE webhook_subscription SET lease_id = NULL, lease_until = NULL WHERE id = $1 AND lease_id = $2`, [
-            held.id,
-            held.lease_id,
-          ])
-          .catch(() => undefined);
+        await releaseLease(held).catch(() => undefined);
         throw error;
       });
     }

@@ -20,6 +20,11 @@ export async function figuresVersions(db: Db, periods: readonly string[]): Promi
   const rows: { period: string; version: number }[] = await db.query(`SELECT period, version FROM figures_version WHERE period = ANY($1)`, [
     periods,
   ]);
+  return versionOfEach(periods, rows);
+}
+
+/** The version of each period asked, 0 for one without a row. */
+function versionOfEach(periods: readonly string[], rows: readonly { period: string; version: number }[]): Map<string, number> {
   const found = new Map(rows.map((row) => [row.period, row.version]));
   return new Map(periods.map((period) => [period, found.get(period) ?? 0]));
 }
@@ -35,14 +40,16 @@ export async function lockFiguresVersions(em: Db, periods: readonly string[]): P
      ON CONFLICT (period) DO UPDATE SET version = f.version RETURNING period, version`,
     [[...periods].sort()],
   );
-  const found = new Map(rows.map((row) => [row.period, row.version]));
-  return new Map(periods.map((period) => [period, found.get(period) ?? 0]));
+  return versionOfEach(periods, rows);
 }
 
-/** Which comparisons a write affects: those of `indicators`; the others' figures and protection it left as they were. */
+/**
+ * What a write of figures changed, for recomputing only what it affects: the indicators whose figures (or, once
+ * protected, whose protection) it changed, and each written period's figures_version as the transaction found it
+ * before writing. The other indicators' figures and protection it left as they were.
+ */
 export interface AffectedIndicators {
   indicators: ReadonlySet<string>;
-  /** The figures_version of each written period before the write (see ReportedChange). */
   versionsBefore: ReadonlyMap<string, number>;
 }
 

@@ -1,7 +1,7 @@
 import type { Db } from '@samsyn/core';
 import type { Area } from '@samsyn/area';
 import { indicatorsOfArea } from '../indicators/indicator.service';
-import { storeComparisons } from '../comparisons/comparison.snapshots';
+import { storeComparisons, type AffectedIndicators } from '../comparisons/comparison.snapshots';
 import { ObservationService, type ObservationRow } from '../observations/observation.service';
 import { CITY, protectPeriod, WHOLE, type BreakdownCell, type HiddenReason, type ProtectedCell } from './disclosure.rules';
 
@@ -24,15 +24,6 @@ export function registerBreakdown(breakdown: FigureBreakdown): void {
 }
 
 /**
- * What a writer of figures changed, for recomputing only what it affects: the indicators whose figures it
- * wrote, and each written period's figures_version as the transaction found it before writing.
- */
-export interface ReportedChange {
-  indicators: ReadonlySet<string>;
-  versionsBefore: ReadonlyMap<string, number>;
-}
-
-/**
  * Recomputes the disclosure protection of the given periods of an area from its stored figures and
  * stores it, in the caller's transaction: every writer of figures calls this once before committing.
  * Locking the periods' rows first makes concurrent reports for one period take turns, so the last to
@@ -40,7 +31,7 @@ export interface ReportedChange {
  * reported indicators and of any indicator whose protection changed (secondary suppression reaches across
  * a period's table); the others stay as stored. Without it, every comparison of the periods is recomputed.
  */
-export async function protectFigures(em: Db, area: Area, periods: readonly string[], report?: ReportedChange): Promise<void> {
+export async function protectFigures(em: Db, area: Area, periods: readonly string[], report?: AffectedIndicators): Promise<void> {
   const wanted = [...new Set(periods)].sort();
   if (wanted.length === 0) return;
   await em.query(
@@ -108,7 +99,9 @@ export async function protectFigures(em: Db, area: Area, periods: readonly strin
   );
 }
 
-type StoredCell = Pick<ProtectedCell, 'indicator' | 'district' | 'part' | 'hidden' | 'reason'> & { period: string };
+/** A cell's protection as stored (`disclosure_cell`), without its period and with it. */
+type ProtectionRow = Pick<ProtectedCell, 'indicator' | 'district' | 'part' | 'hidden' | 'reason'>;
+type StoredCell = ProtectionRow & { period: string };
 
 /**
  * How a protection differs from the stored one of the same periods: the cells to delete (no longer in it), the
@@ -183,7 +176,7 @@ const PENDING: CellProtection = { hidden: true, reason: 'PENDING' };
 export class PeriodProtection {
   private readonly cells = new Map<string, CellProtection>();
 
-  constructor(rows: Pick<ProtectedCell, 'indicator' | 'district' | 'part' | 'hidden' | 'reason'>[]) {
+  constructor(rows: ProtectionRow[]) {
     for (const row of rows)
       this.cells.set(
         `${row.indicator}\u0000${row.district}\u0000${row.part}`,
@@ -243,12 +236,7 @@ export async function protectedFiguresInPeriods(
      WHERE o.period = ANY($1) AND ($2::text[] IS NULL OR o.indicator_code = ANY($2)) ORDER BY o.district`,
     [periods, indicators ?? null],
   );
-  const result = new Map(
-    periods.map((period) => [
-      period,
-      { rows: [] as ObservationRow[], cells: [] as Pick<ProtectedCell, 'indicator' | 'district' | 'part' | 'hidden' | 'reason'>[] },
-    ]),
-  );
+  const result = new Map(periods.map((period) => [period, { rows: [] as ObservationRow[], cells: [] as ProtectionRow[] }]));
   const cities = new Set<string>();
   for (const row of rows) {
     const target = result.get(row.period);

@@ -160,11 +160,7 @@ export class ObservationService {
         action: 'reportObservations',
         entity: 'observations',
         entityId: districts.length === 1 ? districts[0] : `${districts.length} districts`,
-        after: {
-          ...summary,
-          indicators: [...new Set(rows.map((row) => row.indicator))],
-          periods: [...new Set(rows.map((row) => row.period))],
-        },
+        after: { ...summary, indicators, periods },
       });
       return summary;
     });
