@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import {
   baseApolloOptions,
+  CACHE_VERSIONS_PATH,
   createLogger,
   createPrincipalResolver,
   IDEMPOTENCY_HEADER,
@@ -11,6 +13,7 @@ import {
   serveHttp,
   ServiceMetrics,
   SUBGRAPHS,
+  type CacheVersions,
   type Config,
   type IncomingRequest,
   type Logger,
@@ -22,6 +25,7 @@ import {
 import type { GatewayContext } from './context';
 import { SubgraphSource } from './subgraph-source';
 import { SubgraphHttpClient } from './subgraph-http';
+import { gatewayCachePlugin, StampedSource } from './response-cache';
 import { webRoutes } from './web';
 
 export type { GatewayContext };
@@ -43,6 +47,8 @@ export interface GatewayRuntime {
 export interface GatewayOptions {
   /** Replaces the HTTP data sources, e.g. with in-process subgraphs in tests. */
   buildService?: (name: SubgraphName, url: string) => GraphQLDataSource;
+  /** Replaces the HTTP call for a subgraph's table versions (`/cache-versions`), e.g. with in-process subgraphs in tests. */
+  subgraphVersions?: (name: SubgraphName) => Promise<CacheVersions>;
   principals?: PrincipalResolver;
   logger?: Logger;
 }
@@ -64,7 +70,7 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
       if (!(SUBGRAPHS as readonly string[]).includes(name)) throw new Error(`unknown subgraph ${name} in the supergraph`);
       const subgraph = name as SubgraphName;
       const target = config.subgraphUrls[subgraph] ?? url;
-      return options.buildService?.(subgraph, target) ?? new SubgraphSource(subgraph, target, client, metrics);
+      return new StampedSource(subgraph, options.buildService?.(subgraph, target) ?? new SubgraphSource(subgraph, target, client, metrics));
     },
   });
   const base = baseApolloOptions<GatewayContext>(config, logger);
@@ -78,7 +84,31 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
       },
     }),
   };
-  const apollo = new ApolloServer<GatewayContext>({ ...base, gateway, cache: shared.store, plugins: [...base.plugins, closeConnections] });
+  const versionsOf =
+    options.subgraphVersions ??
+    (async (name: SubgraphName) => {
+      const response = await client.get(new URL(CACHE_VERSIONS_PATH.slice(1), config.subgraphUrls[name]).toString());
+      if (!response.ok) throw new Error(`${name} answered ${response.status} for its cache versions`);
+      return (await response.json()) as CacheVersions;
+    });
+  const cache = config.responseCache
+    ? [
+        gatewayCachePlugin({
+          store: shared.store,
+          // The schemas' suffix too: test runs and their schemas sharing one Redis never meet.
+          namespace: `${createHash('sha256').update(supergraphSdl).digest('base64url').slice(0, 16)}${config.schemaSuffix}`,
+          versionsOf,
+          ttlSeconds: 3600,
+          logger,
+        }),
+      ]
+    : [];
+  const apollo = new ApolloServer<GatewayContext>({
+    ...base,
+    gateway,
+    cache: shared.store,
+    plugins: [...base.plugins, ...cache, closeConnections],
+  });
   await apollo.start();
   const principals = options.principals ?? createPrincipalResolver(config.auth);
   return {

@@ -32,7 +32,7 @@ export class SubgraphHttpResponse {
 }
 
 /**
- * POSTs to subgraphs over kept-alive connections (node's own http, no fetch streams or AbortSignal per
+ * Calls subgraphs over kept-alive connections (node's own http, no fetch streams or AbortSignal per
  * request), each call within `timeoutMs` from start to last byte.
  */
 export class SubgraphHttpClient {
@@ -44,23 +44,27 @@ export class SubgraphHttpClient {
   constructor(private readonly timeoutMs: number) {}
 
   post(url: string, headers: Record<string, string>, body: string): Promise<SubgraphHttpResponse> {
+    return this.send('POST', url, { ...headers, 'content-length': String(Buffer.byteLength(body)) }, body);
+  }
+
+  get(url: string): Promise<SubgraphHttpResponse> {
+    return this.send('GET', url, {});
+  }
+
+  private send(method: string, url: string, headers: Record<string, string>, body?: string): Promise<SubgraphHttpResponse> {
     return new Promise((resolve, reject) => {
       const target = new URL(url);
       const agent = target.protocol === 'https:' ? this.agents['https:'] : this.agents['http:'];
-      const request = (target.protocol === 'https:' ? https : http).request(
-        target,
-        { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('error', fail);
-          response.on('end', () => {
-            clearTimeout(timer);
-            const text = Buffer.concat(chunks).toString('utf8');
-            resolve(new SubgraphHttpResponse(url, response.statusCode ?? 0, response.statusMessage ?? '', response.headers, text));
-          });
-        },
-      );
+      const request = (target.protocol === 'https:' ? https : http).request(target, { method, agent, headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', fail);
+        response.on('end', () => {
+          clearTimeout(timer);
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve(new SubgraphHttpResponse(url, response.statusCode ?? 0, response.statusMessage ?? '', response.headers, text));
+        });
+      });
       const timer = setTimeout(() => request.destroy(new Error(`no answer within ${this.timeoutMs} ms`)), this.timeoutMs);
       function fail(error: Error) {
         clearTimeout(timer);

@@ -75,6 +75,8 @@ export function testConfig(service: ServiceName, suffix: string, overrides: Reco
     SAMSYN_SCHEMA_SUFFIX: suffix,
     JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    // With REDIS_URL (the suite's third pass in CI), every cache and persisted query goes through that Redis.
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     ...overrides,
   });
 }
@@ -160,6 +162,8 @@ export interface TestSupergraph {
   gateway: GatewayRuntime;
   /** A request through the gateway; the result says which subgraphs the gateway called for it. */
   query<TData = Record<string, unknown>>(query: string, options?: RequestOptions): Promise<GatewayResult<TData>>;
+  /** Another gateway over the same subgraphs, with its own in-process cache (or the same Redis), as a second replica. */
+  gatewayReplica(): Promise<TestSupergraph['query']>;
   /** A request straight to one subgraph. */
   subgraph<TData = Record<string, unknown>>(name: SubgraphName, query: string, options?: RequestOptions): Promise<GraphQLResult<TData>>;
   /** SQL statements each subgraph has run so far. */
@@ -179,27 +183,29 @@ export async function startSupergraph(
   const env = { ...options.subgraphEnv, SEED_DEMO_DATA: String(options.seed ?? true) };
   const runtimes = await Promise.all(names.map((name) => createSubgraphRuntime(ALL_SUBGRAPHS[name], testConfig(name, suffix, env))));
   const subgraphs = Object.fromEntries(names.map((name, i) => [name, runtimes[i]])) as Partial<Record<SubgraphName, SubgraphRuntime>>;
-  const gateway = await createGateway(testConfig('gateway', suffix, options.gatewayEnv), {
-    buildService: (name) => {
-      const runtime = subgraphs[name];
-      return runtime ? new InProcessSubgraph(runtime) : new UnreachableSubgraph(name);
-    },
-  });
+  const startGateway = () =>
+    createGateway(testConfig('gateway', suffix, options.gatewayEnv), {
+      buildService: (name) => {
+        const runtime = subgraphs[name];
+        return runtime ? new InProcessSubgraph(runtime) : new UnreachableSubgraph(name);
+      },
+      subgraphVersions: async (name) => {
+        const versions = subgraphs[name]?.cacheVersions;
+        if (!versions) throw new Error(`${name} keeps no cache versions`);
+        return versions();
+      },
+    });
+  const gateways = [await startGateway()];
+  const gateway = gateways[0];
   return {
     suffix,
     subgraphs,
     gateway,
-    query: async (query, requestOptions = {}) => {
-      const calls: SubgraphCall[] = [];
-      const result = await requestCalls.run(calls, () =>
-        executeRequest(
-          gateway.apollo,
-          (incoming) => gateway.createContext(incoming),
-          { query, variables: requestOptions.variables },
-          authHeaders(requestOptions),
-        ),
-      );
-      return { ...result, calls } as never;
+    query: queryThrough(gateway),
+    async gatewayReplica() {
+      const replica = await startGateway();
+      gateways.push(replica);
+      return queryThrough(replica);
     },
     subgraph: (name, query, requestOptions = {}) => {
       const runtime = subgraphs[name];
@@ -213,13 +219,29 @@ export async function startSupergraph(
     },
     sqlCounts: () => Object.fromEntries(runtimes.map((runtime) => [runtime.definition.name, sqlStatementCount(runtime.db)])),
     async close() {
-      await gateway.apollo.stop();
+      for (const each of gateways) await each.apollo.stop();
       await Promise.all(runtimes.map((runtime) => runtime.close()));
       await dropSchemas(
         process.env.DATABASE_URL as string,
         names.map((name) => schemaName(ALL_SUBGRAPHS[name], runtimes[0].config)),
       );
     },
+  };
+}
+
+/** Requests through one gateway, each noting the subgraph calls it caused. */
+function queryThrough(gateway: GatewayRuntime): TestSupergraph['query'] {
+  return async (query, requestOptions = {}) => {
+    const calls: SubgraphCall[] = [];
+    const result = await requestCalls.run(calls, () =>
+      executeRequest(
+        gateway.apollo,
+        (incoming) => gateway.createContext(incoming),
+        { query, variables: requestOptions.variables },
+        authHeaders(requestOptions),
+      ),
+    );
+    return { ...result, calls } as never;
   };
 }
 

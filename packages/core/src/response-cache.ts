@@ -117,13 +117,22 @@ export function accessScope(principal: Principal | null): string {
   return `${roles}|${principal.district ?? ''}|${[...principal.areas].sort().join(',')}`;
 }
 
-interface Entry {
-  /** The version of each table the answer's SQL named, and of the epoch. */
-  versions: Record<string, number>;
-  /** The serialized `data` of the answer. */
-  data: string;
+/**
+ * What an answer may be cached on: the version of each table its SQL named (and of the epoch), and its cache
+ * policy. A subgraph sends it with every answer it could cache, in `extensions.samsynCache`, so that the gateway
+ * can cache the whole response on the same terms (see `gateway/src/response-cache.ts`).
+ */
+export interface CacheStamp {
+  versions: CacheVersions;
   maxAge: number;
   scope: 'PUBLIC' | 'PRIVATE';
+}
+
+/** The response extension that carries a subgraph answer's {@link CacheStamp}. */
+export const CACHE_STAMP_EXTENSION = 'samsynCache';
+
+interface Entry extends CacheStamp {
+  data: Record<string, unknown>;
 }
 
 export interface ResponseCacheOptions {
@@ -134,56 +143,67 @@ export interface ResponseCacheOptions {
   namespace: string;
   /** Tables whose versions are tracked (see {@link watchedTables}). */
   tables: string[];
+  /** The current versions (see {@link cacheVersionReader}). */
+  versions: FreshRead<CacheVersions>;
   /** Seconds an entry is kept at most (memory, not correctness: validity is the versions'). */
   ttlSeconds: number;
   logger: Logger;
 }
 
-const versionsRead = new WeakMap<object, Record<string, number>>();
+const versionsRead = new WeakMap<object, CacheVersions>();
 
-type Versions = Record<string, number>;
+/** The version of each table (and of the epoch) of one subgraph's schema. */
+export type CacheVersions = Record<string, number>;
 
 const VERSIONS_SQL = { name: 'samsyn_cache_versions', text: 'SELECT tag, version FROM cache_version' };
 
 /**
- * Reads the versions of every watched table (absent: never written since the migration, version 0), one
- * statement for all the requests that are waiting: a request joins only a read that is sent after it arrived
- * (never one already on its way), so its read still comes after every commit that preceded the request.
+ * A read that is never older than its caller: concurrent callers share one read, but a caller joins only a read
+ * that is sent after it arrived (never one already on its way), so what it gets was read after every commit
+ * that preceded its call. Under load, one read serves every caller that came while the previous one was out.
  */
-class VersionReader {
-  private inFlight?: Promise<Versions>;
-  private queued?: Promise<Versions>;
+export class FreshRead<T> {
+  private inFlight?: Promise<T>;
+  private queued?: Promise<T>;
 
-  constructor(
-    private readonly db: DataSource,
-    private readonly sqlLog: SqlLog,
-  ) {}
+  constructor(private readonly send: () => Promise<T>) {}
 
-  read(): Promise<Versions> {
+  read(): Promise<T> {
     if (this.queued) return this.queued;
-    if (!this.inFlight) return (this.inFlight = this.send());
+    if (!this.inFlight) return this.start();
     const after = this.inFlight.catch(() => undefined);
     this.queued = after.then(() => {
       this.queued = undefined;
-      return (this.inFlight = this.send());
+      return this.start();
     });
     return this.queued;
   }
 
-  private async send(): Promise<Versions> {
-    try {
-      // Straight on the pool (TypeORM's query runner costs more than the statement), prepared once per connection;
-      // counted like every other statement.
-      const pool = (this.db.driver as unknown as { master: pg.Pool }).master;
-      this.sqlLog.logQuery(VERSIONS_SQL.text);
-      const { rows } = await pool.query<{ tag: string; version: number }>(VERSIONS_SQL);
-      const versions: Versions = {};
-      for (const row of rows) versions[row.tag] = row.version;
-      return versions;
-    } finally {
-      this.inFlight = undefined;
-    }
+  private start(): Promise<T> {
+    const sent = this.send().finally(() => {
+      if (this.inFlight === sent) this.inFlight = undefined;
+    });
+    this.inFlight = sent;
+    return sent;
   }
+}
+
+/**
+ * Reads the versions of every watched table in one statement (absent: never written since the migration,
+ * version 0), shared by the requests waiting for it (see {@link FreshRead}).
+ */
+export function cacheVersionReader(db: DataSource): FreshRead<CacheVersions> {
+  const sqlLog = db.logger as SqlLog;
+  return new FreshRead(async () => {
+    // Straight on the pool (TypeORM's query runner costs more than the statement), prepared once per connection;
+    // counted like every other statement.
+    const pool = (db.driver as unknown as { master: pg.Pool }).master;
+    sqlLog.logQuery(VERSIONS_SQL.text);
+    const { rows } = await pool.query<{ tag: string; version: number }>(VERSIONS_SQL);
+    const versions: CacheVersions = {};
+    for (const row of rows) versions[row.tag] = row.version;
+    return versions;
+  });
 }
 
 /**
@@ -192,13 +212,11 @@ class VersionReader {
  */
 export function responseCachePlugin(options: ResponseCacheOptions): ApolloServerPlugin<SubgraphContext> {
   const { db, store, namespace, ttlSeconds, logger } = options;
-  const sqlLog = db.logger as SqlLog;
-  sqlLog.watchTables(options.tables);
-  const versionReader = new VersionReader(db, sqlLog);
+  (db.logger as SqlLog).watchTables(options.tables);
 
   const keyOf = (requestContext: GraphQLRequestContext<SubgraphContext>): string => {
     const { request, contextValue } = requestContext;
-    return `samsyn:rc:${namespace}:${createHash('sha256')
+    return `samsyn:rc2:${namespace}:${createHash('sha256')
       .update(
         JSON.stringify([
           accessScope(contextValue.principal),
@@ -219,7 +237,7 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
           if (operation?.operation !== OperationTypeNode.QUERY) return null;
           // Variables the schema refuses are answered with that error, before any statement (versions included).
           if (getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}).errors) return null;
-          const versions = await versionReader.read().catch((error: unknown) => {
+          const versions = await options.versions.read().catch((error: unknown) => {
             logger.warn({ err: error }, 'cache versions unreadable: answering without the cache');
             return undefined;
           });
@@ -232,10 +250,11 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
           if (cached) {
             const entry = JSON.parse(cached) as Entry;
             if (Object.entries(entry.versions).every(([tag, version]) => (versions[tag] ?? 0) === version)) {
-              requestContext.overallCachePolicy.replace({ maxAge: entry.maxAge, scope: entry.scope });
+              const { data, ...stamp } = entry;
+              requestContext.overallCachePolicy.replace({ maxAge: stamp.maxAge, scope: stamp.scope });
               return {
                 http: requestContext.response.http,
-                body: { kind: 'single', singleResult: { data: JSON.parse(entry.data) as Record<string, unknown> } },
+                body: { kind: 'single', singleResult: { data, extensions: { [CACHE_STAMP_EXTENSION]: stamp } } },
               };
             }
           }
@@ -252,12 +271,13 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
           const result = response.body.singleResult;
           const policy = requestContext.overallCachePolicy.policyIfCacheable();
           if (!policy || result.errors || result.data === undefined || result.data === null) return;
-          const entry: Entry = {
+          const stamp: CacheStamp = {
             versions: Object.fromEntries([EPOCH, ...tablesRead].map((tag) => [tag, versions[tag] ?? 0])),
-            data: JSON.stringify(result.data),
             maxAge: policy.maxAge,
             scope: policy.scope,
           };
+          result.extensions = { ...result.extensions, [CACHE_STAMP_EXTENSION]: stamp };
+          const entry: Entry = { ...stamp, data: result.data };
           await store.set(keyOf(requestContext), JSON.stringify(entry), { ttl: ttlSeconds }).catch((error: unknown) => {
             logger.warn({ err: error }, 'response cache unreachable: answer not stored');
           });

@@ -9,8 +9,8 @@ import { createDataSource, databaseAnswers, openDatabase, type Constructor } fro
 import { embeddedPort, embeddedUrl } from './embedded-postgres';
 import { IDEMPOTENCY_HEADER, idempotencyPlugin, IdempotencyKeys1763900000000 } from './idempotency';
 import { swedishToday } from './dates';
-import type { IncomingRequest, RunningHttpService } from './http';
-import { serveHttp } from './http';
+import type { HttpServiceOptions, IncomingRequest, RunningHttpService } from './http';
+import { sendJson, serveHttp } from './http';
 import { LoaderRegistry } from './loaders';
 import { createLogger, type Logger } from './logger';
 import { baseApolloOptions } from './apollo';
@@ -19,7 +19,7 @@ import { startTracing } from './telemetry';
 import { createPrincipalResolver, type PrincipalResolver } from './auth/verify';
 import { UnauthenticatedError } from './errors';
 import { selectsRootField } from './hardening';
-import { CacheVersions1764000000000, responseCachePlugin, watchedTables } from './response-cache';
+import { CacheVersions1764000000000, cacheVersionReader, responseCachePlugin, watchedTables, type CacheVersions } from './response-cache';
 import { openSharedCache } from './shared-cache';
 import { startBackground, type BackgroundContext, type BackgroundRunner, type BackgroundTask } from './background';
 
@@ -50,6 +50,11 @@ export interface SubgraphRuntime {
   createContext(request: IncomingRequest): Promise<SubgraphContext>;
   /** The background tasks running in this process. */
   background: BackgroundRunner;
+  /**
+   * The current versions of the subgraph's tables, read after this call (what the gateway's response cache
+   * checks its entries against); undefined while the response cache is off.
+   */
+  cacheVersions?: () => Promise<CacheVersions>;
   /** Stops the background tasks and Apollo, and closes the pool. */
   close(): Promise<void>;
 }
@@ -124,9 +129,21 @@ export async function createSubgraphRuntime(
     // No Apollo Studio here: inline traces would only cost time on every subgraph response.
     const guards = config.nodeEnv === 'production' ? [serviceSdlNeedsToken()] : [];
     const tables = config.responseCache ? await watchedTables(db, logger) : undefined;
-    const cache = tables
-      ? [responseCachePlugin({ db, store: shared.store, namespace: schemaName(definition, config), tables, ttlSeconds: 3600, logger })]
-      : [];
+    const versions = tables ? cacheVersionReader(db) : undefined;
+    const cache =
+      tables && versions
+        ? [
+            responseCachePlugin({
+              db,
+              store: shared.store,
+              namespace: schemaName(definition, config),
+              tables,
+              versions,
+              ttlSeconds: 3600,
+              logger,
+            }),
+          ]
+        : [];
     const apollo = new ApolloServer<SubgraphContext>({
       ...base,
       schema,
@@ -155,6 +172,7 @@ export async function createSubgraphRuntime(
       logger,
       metrics,
       background,
+      cacheVersions: versions && (() => versions.read()),
       async createContext({ headers, requestId }) {
         return {
           requestId,
@@ -195,6 +213,7 @@ export async function serveSubgraph(
     context: (request) => runtime.createContext(request),
     // Within a second, whatever the pool or the server is doing.
     ready: () => databaseAnswers(runtime.db, READY_TIMEOUT_MS),
+    routes: cacheVersionsRoute(runtime),
     logger: runtime.logger,
     metrics: runtime.metrics,
     service: runtime.definition.name,
@@ -207,6 +226,20 @@ export async function serveSubgraph(
       await service.stop();
       await runtime.close();
     },
+  };
+}
+
+/** The path next to `/graphql` where a subgraph tells its current table versions (see `SubgraphRuntime.cacheVersions`). */
+export const CACHE_VERSIONS_PATH = '/cache-versions';
+
+function cacheVersionsRoute(runtime: SubgraphRuntime): HttpServiceOptions<SubgraphContext>['routes'] {
+  const { cacheVersions } = runtime;
+  if (!cacheVersions) return undefined;
+  return async (req, res, url) => {
+    if (url.pathname !== CACHE_VERSIONS_PATH) return false;
+    const versions = await cacheVersions().catch(() => undefined);
+    sendJson(res, versions ? 200 : 503, versions ?? { error: 'The database did not answer.' });
+    return true;
   };
 }
 

@@ -1,0 +1,159 @@
+import { AREA_LIST, swedishToday } from '@samsyn/core';
+import { startSupergraph, tokenFor, type GatewayResult, type TestSupergraph } from '@samsyn/test-support';
+
+/**
+ * The gateway's response cache: whole responses kept on the subgraphs' terms, served again only while every
+ * subgraph they came from still has the same table versions. Two gateways over the same subgraphs stand for
+ * two replicas (each with its own in-process cache, or one Redis when REDIS_URL is set).
+ */
+const AREAS = AREA_LIST.map((entry) => entry.rootField);
+const DASHBOARD = `{ districts { code name ${AREAS.map(
+  (area) => `${area} { adoption { documentsInForce acknowledged lagging { document { slug } } } indicators(period: "2026-Q3") { indicator { code } value position suppressed } }`,
+).join(' ')} } }`;
+const ROUTINES = `{ childServices { documents(kind: ROUTINE, first: 50) { edges { node { id slug current { id number title } } } } } }`;
+
+type Dashboard = {
+  districts: { code: string; childServices: { indicators: { indicator: { code: string }; value: number | null }[] } }[];
+};
+const valueOf = (result: GatewayResult<Dashboard>, district: string, indicator: string) =>
+  result.data?.districts.find((each) => each.code === district)?.childServices.indicators.find((each) => each.indicator.code === indicator)
+    ?.value;
+
+let graph: TestSupergraph;
+let replica: TestSupergraph['query'];
+let analyst: string;
+let angered: string;
+let leader: string;
+let reviewer: string;
+
+beforeAll(async () => {
+  graph = await startSupergraph();
+  replica = await graph.gatewayReplica();
+  analyst = await tokenFor({ roles: ['analyst'] });
+  angered = await tokenFor({ sub: 'angered-system', roles: ['district-system'], district: 'angered' });
+  leader = await tokenFor({ sub: 'anna', name: 'Anna Exempel', roles: ['process-leader'], areas: ['CHILD_SERVICES'] });
+  reviewer = await tokenFor({ sub: 'jonas', name: 'Jonas Prov', roles: ['process-leader'], areas: ['CHILD_SERVICES'] });
+});
+afterAll(() => graph.close());
+
+/** Reports one figure for Angered through `query` (a gateway) and returns what it reported. */
+async function report(query: TestSupergraph['query'], numerator: number) {
+  const result = await query(
+    `mutation ($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { received } } }`,
+    { token: angered, variables: { input: [{ indicator: 'CS-IA14', district: 'angered', period: '2026-Q3', numerator, denominator: 100 }] } },
+  );
+  expect(result.errors).toBeUndefined();
+}
+
+describe("the gateway's response cache", () => {
+  it('answers a repeated dashboard without calling any subgraph, with the same data', async () => {
+    const first = await graph.query<Dashboard>(DASHBOARD, { token: analyst });
+    expect(first.errors).toBeUndefined();
+    expect(first.calls.length).toBeGreaterThan(1);
+    const again = await graph.query<Dashboard>(DASHBOARD, { token: analyst });
+    expect(again.calls).toEqual([]);
+    expect(again.data).toEqual(first.data);
+  });
+
+  it('shows a report in the first dashboard after it commits, at the writing gateway and at another', async () => {
+    await graph.query(DASHBOARD, { token: analyst });
+    await replica(DASHBOARD, { token: analyst });
+    for (const [writer, numerator] of [
+      [graph.query, 61],
+      [replica, 62],
+    ] as const) {
+      await report(writer, numerator);
+      // 61 % and 62 % of 100: Angered's figure is shown (well above the disclosure threshold).
+      expect(valueOf(await graph.query<Dashboard>(DASHBOARD, { token: analyst }), 'angered', 'CS-IA14')).toBeCloseTo(numerator / 100);
+      expect(valueOf(await replica<Dashboard>(DASHBOARD, { token: analyst }), 'angered', 'CS-IA14')).toBeCloseTo(numerator / 100);
+    }
+    // Straight to the subgraph, past both gateways (a third replica, a script): seen at once all the same.
+    const direct = await graph.subgraph(
+      'child-services',
+      `mutation ($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { received } } }`,
+      { token: angered, variables: { input: [{ indicator: 'CS-IA14', district: 'angered', period: '2026-Q3', numerator: 63, denominator: 100 }] } },
+    );
+    expect(direct.errors).toBeUndefined();
+    expect(valueOf(await replica<Dashboard>(DASHBOARD, { token: analyst }), 'angered', 'CS-IA14')).toBeCloseTo(0.63);
+  });
+
+  it('calls again only for what changed: a report makes the next dashboard a miss, the one after it a hit', async () => {
+    await graph.query(DASHBOARD, { token: analyst });
+    await report(graph.query, 64);
+    const cold = await graph.query<Dashboard>(DASHBOARD, { token: analyst });
+    expect(cold.calls.length).toBeGreaterThan(0);
+    const warm = await graph.query<Dashboard>(DASHBOARD, { token: analyst });
+    expect(warm.calls).toEqual([]);
+    expect(valueOf(warm, 'angered', 'CS-IA14')).toBeCloseTo(0.64);
+  });
+
+  it('serves a newly published version at once, through either gateway', async () => {
+    const routines = async (query: TestSupergraph['query']) => {
+      const result = await query<{ childServices: { documents: { edges: { node: { id: string; current: { id: string; title: string } } }[] } } }>(
+        ROUTINES,
+      );
+      expect(result.errors).toBeUndefined();
+      return result;
+    };
+    const before = await routines(graph.query);
+    await routines(replica);
+    expect((await routines(replica)).calls).toEqual([]);
+    const document = before.data!.childServices.documents.edges[0].node;
+    const draft = await graph.query<{ childServices: { createDraft: { id: string } } }>(
+      `mutation ($input: DraftInput!) { childServices { createDraft(input: $input) { id } } }`,
+      { token: leader, variables: { input: { documentId: document.id, title: 'Rutin för förhandsbedömning, reviderad' } } },
+    );
+    const versionId = draft.data!.childServices.createDraft.id;
+    for (const [field, token, variables] of [
+      ['submitForReview(versionId: $v)', leader, { v: versionId }],
+      ['publish(versionId: $v, validFrom: $d)', reviewer, { v: versionId, d: swedishToday() }],
+    ] as const) {
+      const types = field.startsWith('publish') ? '$v: ID!, $d: Date!' : '$v: ID!';
+      const result = await replica(`mutation (${types}) { childServices { ${field} { id } } }`, { token, variables });
+      expect(result.errors).toBeUndefined();
+    }
+    for (const query of [graph.query, replica]) {
+      const after = await routines(query);
+      const current = after.data!.childServices.documents.edges.find((edge) => edge.node.id === document.id)!.node.current;
+      expect(current).toMatchObject({ id: versionId, title: 'Rutin för förhandsbedömning, reviderad' });
+    }
+  });
+
+  it('keeps answers per access scope: an analyst’s dashboard is never served to a district system or to no one', async () => {
+    const forAnalyst = await graph.query<Dashboard>(DASHBOARD, { token: analyst });
+    expect(forAnalyst.errors).toBeUndefined();
+    const otherAnalyst = await graph.query<Dashboard>(DASHBOARD, { token: await tokenFor({ sub: 'analyst-2', roles: ['analyst'] }) });
+    expect(otherAnalyst.calls).toEqual([]);
+    const forDistrict = await graph.query<Dashboard>(DASHBOARD, { token: angered });
+    expect(forDistrict.calls.length).toBeGreaterThan(0);
+    const anonymous = await graph.query<Dashboard>(DASHBOARD);
+    expect(anonymous.calls.length).toBeGreaterThan(0);
+    // Without a token the figures are not there at all (token-only fields): nothing of the analyst's answer leaks.
+    expect(JSON.stringify(anonymous.data)).not.toEqual(JSON.stringify(forAnalyst.data));
+  });
+
+  it('never keeps drafts: a process leader’s read of drafts calls the subgraph every time', async () => {
+    const drafts = `{ childServices { documents(status: DRAFT, first: 20) { edges { node { id } } } } }`;
+    const first = await graph.query(drafts, { token: leader });
+    expect(first.errors).toBeUndefined();
+    const again = await graph.query(drafts, { token: leader });
+    expect(again.calls.map((call) => call.subgraph)).toContain('child-services');
+  });
+});
+
+describe("the gateway's response cache with a subgraph down", () => {
+  let partial: TestSupergraph;
+  beforeAll(async () => {
+    partial = await startSupergraph({ only: ['organisation'] });
+  });
+  afterAll(() => partial.close());
+
+  it('keeps no answer that carries a subgraph’s error: every read tries the subgraph again', async () => {
+    const query = `{ districts { code childServices { name } } }`;
+    for (let i = 0; i < 2; i += 1) {
+      const result = await partial.query(query, { token: analyst });
+      expect(result.errors?.[0].extensions?.code).toBe('SUBGRAPH_UNAVAILABLE');
+      expect(result.calls.map((call) => call.subgraph)).toContain('organisation');
+    }
+  });
+});
