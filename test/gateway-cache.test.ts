@@ -1,5 +1,12 @@
 import { AREA_LIST, swedishToday } from '@samsyn/core';
-import { startSupergraph, tokenFor, type GatewayResult, type TestSupergraph } from '@samsyn/test-support';
+import {
+  serveSupergraph,
+  startSupergraph,
+  tokenFor,
+  type GatewayResult,
+  type HttpSupergraph,
+  type TestSupergraph,
+} from '@samsyn/test-support';
 
 /**
  * The gateway's response cache: whole responses kept on the subgraphs' terms, served again only while every
@@ -8,7 +15,8 @@ import { startSupergraph, tokenFor, type GatewayResult, type TestSupergraph } fr
  */
 const AREAS = AREA_LIST.map((entry) => entry.rootField);
 const DASHBOARD = `{ districts { code name ${AREAS.map(
-  (area) => `${area} { adoption { documentsInForce acknowledged lagging { document { slug } } } indicators(period: "2026-Q3") { indicator { code } value position suppressed } }`,
+  (area) =>
+    `${area} { adoption { documentsInForce acknowledged lagging { document { slug } } } indicators(period: "2026-Q3") { indicator { code } value position suppressed } }`,
 ).join(' ')} } }`;
 const ROUTINES = `{ childServices { documents(kind: ROUTINE, first: 50) { edges { node { id slug current { id number title } } } } } }`;
 
@@ -40,7 +48,10 @@ afterAll(() => graph.close());
 async function report(query: TestSupergraph['query'], numerator: number) {
   const result = await query(
     `mutation ($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { received } } }`,
-    { token: angered, variables: { input: [{ indicator: 'CS-IA14', district: 'angered', period: '2026-Q3', numerator, denominator: 100 }] } },
+    {
+      token: angered,
+      variables: { input: [{ indicator: 'CS-IA14', district: 'angered', period: '2026-Q3', numerator, denominator: 100 }] },
+    },
   );
   expect(result.errors).toBeUndefined();
 }
@@ -71,7 +82,10 @@ describe("the gateway's response cache", () => {
     const direct = await graph.subgraph(
       'child-services',
       `mutation ($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { received } } }`,
-      { token: angered, variables: { input: [{ indicator: 'CS-IA14', district: 'angered', period: '2026-Q3', numerator: 63, denominator: 100 }] } },
+      {
+        token: angered,
+        variables: { input: [{ indicator: 'CS-IA14', district: 'angered', period: '2026-Q3', numerator: 63, denominator: 100 }] },
+      },
     );
     expect(direct.errors).toBeUndefined();
     expect(valueOf(await replica<Dashboard>(DASHBOARD, { token: analyst }), 'angered', 'CS-IA14')).toBeCloseTo(0.63);
@@ -89,9 +103,9 @@ describe("the gateway's response cache", () => {
 
   it('serves a newly published version at once, through either gateway', async () => {
     const routines = async (query: TestSupergraph['query']) => {
-      const result = await query<{ childServices: { documents: { edges: { node: { id: string; current: { id: string; title: string } } }[] } } }>(
-        ROUTINES,
-      );
+      const result = await query<{
+        childServices: { documents: { edges: { node: { id: string; current: { id: string; title: string } } }[] } };
+      }>(ROUTINES);
       expect(result.errors).toBeUndefined();
       return result;
     };
@@ -155,5 +169,60 @@ describe("the gateway's response cache with a subgraph down", () => {
       expect(result.errors?.[0].extensions?.code).toBe('SUBGRAPH_UNAVAILABLE');
       expect(result.calls.map((call) => call.subgraph)).toContain('organisation');
     }
+  });
+});
+
+describe("the gateway's response cache over HTTP", () => {
+  let served: HttpSupergraph;
+  beforeAll(async () => {
+    served = await serveSupergraph({ only: ['organisation', 'child-services'] });
+  });
+  afterAll(() => served.close());
+
+  const PROFILES = `{ districts { code childServices { indicators(period: "2026-Q3") { indicator { code } value } } } }`;
+  const post = (query: string, token: string, variables?: Record<string, unknown>) =>
+    fetch(served.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+  /** GraphQL requests child-services has answered so far (its `/metrics`). */
+  const childServicesRequests = async () => {
+    const text = await (await fetch(`${served.base('child-services')}/metrics`)).text();
+    return [...text.matchAll(/^samsyn_graphql_requests_total\{[^}]*\} (\d+)/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
+  };
+
+  it('answers a repeated POST with the same bytes and headers, without a request to the subgraph', async () => {
+    const first = await post(PROFILES, analyst);
+    const firstBody = await first.text();
+    expect(JSON.parse(firstBody).errors).toBeUndefined();
+    const before = await childServicesRequests();
+    const again = await post(PROFILES, analyst);
+    expect(await again.text()).toBe(firstBody);
+    expect(again.headers.get('content-type')).toBe(first.headers.get('content-type'));
+    expect(again.headers.get('cache-control')).toBe(first.headers.get('cache-control'));
+    expect(await childServicesRequests()).toBe(before);
+  });
+
+  it('shows a report in the next POST, and tells each subgraph’s versions at /cache-versions', async () => {
+    await post(PROFILES, analyst);
+    const versionsBefore = (await (await fetch(`${served.base('child-services')}/cache-versions`)).json()) as Record<string, string>;
+    const reported = await post(
+      `mutation ($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { received } } }`,
+      angered,
+      { input: [{ indicator: 'CS-IA14', district: 'angered', period: '2026-Q3', numerator: 71, denominator: 100 }] },
+    );
+    expect(((await reported.json()) as { errors?: unknown }).errors).toBeUndefined();
+    const versionsAfter = (await (await fetch(`${served.base('child-services')}/cache-versions`)).json()) as Record<string, string>;
+    expect(versionsAfter.observation).not.toBe(versionsBefore.observation);
+    const after = (await (await post(PROFILES, analyst)).json()) as { data?: Dashboard };
+    const angeredRow = after.data!.districts.find((district) => district.code === 'angered')!;
+    expect(angeredRow.childServices.indicators.find((each) => each.indicator.code === 'CS-IA14')?.value).toBeCloseTo(0.71);
+  });
+
+  it('refuses a bad token even for a query it holds an answer to', async () => {
+    await post(PROFILES, analyst);
+    const refused = await post(PROFILES, `${analyst.slice(0, -4)}AAAA`);
+    expect(((await refused.json()) as GatewayResult).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import {
   baseApolloOptions,
@@ -13,6 +13,7 @@ import {
   serveHttp,
   ServiceMetrics,
   SUBGRAPHS,
+  type CachedHttpAnswer,
   type CacheVersions,
   type Config,
   type IncomingRequest,
@@ -25,7 +26,7 @@ import {
 import type { GatewayContext } from './context';
 import { SubgraphSource } from './subgraph-source';
 import { SubgraphHttpClient } from './subgraph-http';
-import { gatewayCachePlugin, StampedSource } from './response-cache';
+import { gatewayCache, StampedSource } from './response-cache';
 import { webRoutes } from './web';
 
 export type { GatewayContext };
@@ -42,6 +43,8 @@ export interface GatewayRuntime {
   metrics: ServiceMetrics;
   principals: PrincipalResolver;
   createContext(request: IncomingRequest): Promise<GatewayContext>;
+  /** The response cache's answer to a plain JSON POST, before Apollo Server (undefined while the cache is off). */
+  cachedAnswer?: (request: HTTPGraphQLRequest) => Promise<CachedHttpAnswer | undefined>;
 }
 
 export interface GatewayOptions {
@@ -91,28 +94,28 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
       if (!response.ok) throw new Error(`${name} answered ${response.status} for its cache versions`);
       return (await response.json()) as CacheVersions;
     });
+  const principals = options.principals ?? createPrincipalResolver(config.auth);
   const cache = config.responseCache
-    ? [
-        gatewayCachePlugin({
-          store: shared.store,
-          // The schemas' suffix too: test runs and their schemas sharing one Redis never meet.
-          namespace: `${createHash('sha256').update(supergraphSdl).digest('base64url').slice(0, 16)}${config.schemaSuffix}`,
-          versionsOf,
-          ttlSeconds: 3600,
-          logger,
-        }),
-      ]
-    : [];
+    ? gatewayCache({
+        store: shared.store,
+        // The schemas' suffix too: test runs and their schemas sharing one Redis never meet.
+        namespace: `${createHash('sha256').update(supergraphSdl).digest('base64url').slice(0, 16)}${config.schemaSuffix}`,
+        versionsOf,
+        principals,
+        ttlSeconds: 3600,
+        logger,
+      })
+    : undefined;
   const apollo = new ApolloServer<GatewayContext>({
     ...base,
     gateway,
     cache: shared.store,
-    plugins: [...base.plugins, ...cache, closeConnections],
+    plugins: [...base.plugins, ...(cache ? [cache.plugin] : []), closeConnections],
   });
   await apollo.start();
-  const principals = options.principals ?? createPrincipalResolver(config.auth);
   return {
     apollo,
+    cachedAnswer: cache && ((request) => cache.cachedAnswer(request)),
     logger,
     metrics,
     principals,
@@ -152,6 +155,7 @@ export function serveGateway(runtime: GatewayRuntime, config: Config, port = con
     context: (request) => runtime.createContext(request),
     ready: () => subgraphReadiness(config.subgraphUrls, Math.min(SUBGRAPH_READY_TIMEOUT_MS, config.subgraphTimeoutMs)),
     routes: webRoutes(config, { principals: runtime.principals }),
+    cachedAnswer: runtime.cachedAnswer,
     logger: runtime.logger,
     metrics: runtime.metrics,
     service: 'gateway',

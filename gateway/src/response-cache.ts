@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import type { ApolloServerPlugin, HTTPGraphQLRequest } from '@apollo/server';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
@@ -11,7 +11,10 @@ import {
   swedishToday,
   type CacheStamp,
   type CacheVersions,
+  type CachedHttpAnswer,
   type Logger,
+  type Principal,
+  type PrincipalResolver,
   type SubgraphName,
 } from '@samsyn/core';
 import type { GatewayContext } from './context';
@@ -33,13 +36,6 @@ interface Stamps {
   maxAge: number;
   scope: CacheStamp['scope'];
   cacheable: boolean;
-}
-
-interface Entry {
-  versions: Partial<Record<string, CacheVersions>>;
-  maxAge: number;
-  scope: CacheStamp['scope'];
-  data: Record<string, unknown>;
 }
 
 /** The stamps collected for a request, by its context (the object the gateway hands every data source). */
@@ -90,13 +86,34 @@ export interface GatewayCacheOptions {
   namespace: string;
   /** A subgraph's current table versions, read after the call (`/cache-versions`, or in-process in tests). */
   versionsOf: (subgraph: SubgraphName) => Promise<CacheVersions>;
+  /** Who the caller is (the gateway's own token check). */
+  principals: PrincipalResolver;
   /** Seconds an entry is kept at most (memory, not correctness: validity is the versions'). */
   ttlSeconds: number;
   logger: Logger;
 }
 
-/** The gateway's response cache, an Apollo Server plugin (see the comment at the top). */
-export function gatewayCachePlugin(options: GatewayCacheOptions): ApolloServerPlugin<GatewayContext> {
+/** What an entry says of itself; it is stored as this JSON, a newline, then the answer's `data` as JSON text. */
+interface EntryHead {
+  operationName: string;
+  versions: Partial<Record<string, CacheVersions>>;
+  maxAge: number;
+  scope: CacheStamp['scope'];
+}
+
+export interface GatewayCache {
+  /** Keeps and serves whole query responses inside Apollo Server (any request shape: GET, persisted queries). */
+  plugin: ApolloServerPlugin<GatewayContext>;
+  /**
+   * Answers a plain JSON POST of a query from the cache before Apollo Server parses it, with the stored text
+   * of the answer: a hit costs the key, one versions check and a write. Undefined lets Apollo answer; only
+   * an operation Apollo accepted and answered without errors, with the same text and variables, was stored.
+   */
+  cachedAnswer(request: HTTPGraphQLRequest): Promise<CachedHttpAnswer | undefined>;
+}
+
+/** The gateway's response cache (see the comment at the top). */
+export function gatewayCache(options: GatewayCacheOptions): GatewayCache {
   const { store, namespace, ttlSeconds, logger } = options;
   const readers = new Map<string, FreshRead<CacheVersions>>();
   const currentVersions = (subgraph: string): Promise<CacheVersions> => {
@@ -104,48 +121,47 @@ export function gatewayCachePlugin(options: GatewayCacheOptions): ApolloServerPl
     if (!reader) readers.set(subgraph, (reader = new FreshRead(() => options.versionsOf(subgraph as SubgraphName))));
     return reader.read();
   };
-  const stillCurrent = async (entry: Entry): Promise<boolean> => {
+  const stillCurrent = async (head: EntryHead): Promise<boolean> => {
     const checks = await Promise.all(
-      Object.entries(entry.versions).map(async ([subgraph, versions]) => {
+      Object.entries(head.versions).map(async ([subgraph, versions]) => {
         const current = await currentVersions(subgraph).catch(() => undefined);
         return current !== undefined && Object.entries(versions ?? {}).every(([tag, version]) => (current[tag] ?? 0) === version);
       }),
     );
     return checks.every(Boolean);
   };
-  const keys = new WeakMap<object, string>();
-  const keyOf = ({ request, contextValue }: GraphQLRequestContext<GatewayContext>): string =>
-    `samsyn:gw:${namespace}:${createHash('sha256')
-      .update(
-        JSON.stringify([
-          accessScope(contextValue.principal),
-          swedishToday(),
-          request.operationName ?? '',
-          request.query,
-          request.variables ?? {},
-        ]),
-      )
+  const keyFor = (principal: Principal | null, operationName: string, query: string | undefined, variables: unknown): string =>
+    `samsyn:gw1:${namespace}:${createHash('sha256')
+      .update(JSON.stringify([accessScope(principal), swedishToday(), operationName, query, variables]))
       .digest('base64url')}`;
+  /** The head and the text of `data` of a valid entry under `key`. */
+  const lookUp = async (key: string): Promise<{ head: EntryHead; data: string } | undefined> => {
+    const stored = await store.get(key).catch((error: unknown) => {
+      logger.warn({ err: error }, 'response cache unreachable: answering without it');
+      return undefined;
+    });
+    if (!stored) return undefined;
+    const newline = stored.indexOf('\n');
+    const head = JSON.parse(stored.slice(0, newline)) as EntryHead;
+    return (await stillCurrent(head)) ? { head, data: stored.slice(newline + 1) } : undefined;
+  };
+  const keys = new WeakMap<object, string>();
 
-  return {
+  const plugin: ApolloServerPlugin<GatewayContext> = {
     async requestDidStart() {
       return {
         async responseForOperation(requestContext) {
           if (requestContext.operation?.operation !== OperationTypeNode.QUERY) return null;
-          const key = keyOf(requestContext);
+          const { request, contextValue } = requestContext;
+          const key = keyFor(contextValue.principal, request.operationName ?? '', request.query, request.variables ?? {});
           keys.set(requestContext, key);
-          const cached = await store.get(key).catch((error: unknown) => {
-            logger.warn({ err: error }, 'response cache unreachable: answering without it');
-            return undefined;
-          });
-          if (cached) {
-            const entry = JSON.parse(cached) as Entry;
-            if (await stillCurrent(entry)) {
-              requestContext.overallCachePolicy.replace({ maxAge: entry.maxAge, scope: entry.scope });
-              return { http: requestContext.response.http, body: { kind: 'single', singleResult: { data: entry.data } } };
-            }
+          const hit = await lookUp(key);
+          if (hit) {
+            requestContext.overallCachePolicy.replace({ maxAge: hit.head.maxAge, scope: hit.head.scope });
+            const data = JSON.parse(hit.data) as Record<string, unknown>;
+            return { http: requestContext.response.http, body: { kind: 'single', singleResult: { data } } };
           }
-          stampsOf.set(requestContext.contextValue, { versions: {}, maxAge: Infinity, scope: 'PUBLIC', cacheable: true });
+          stampsOf.set(contextValue, { versions: {}, maxAge: Infinity, scope: 'PUBLIC', cacheable: true });
           return null;
         },
         async willSendResponse(requestContext) {
@@ -156,11 +172,41 @@ export function gatewayCachePlugin(options: GatewayCacheOptions): ApolloServerPl
           const { data, errors } = body.singleResult;
           // An answer without any subgraph's data (`__typename` alone) costs nothing to make again.
           if (errors || !data || Object.keys(stamps.versions).length === 0) return;
-          const entry: Entry = { versions: stamps.versions, maxAge: stamps.maxAge, scope: stamps.scope, data };
-          await store.set(key, JSON.stringify(entry), { ttl: ttlSeconds }).catch((error: unknown) => {
+          const head: EntryHead = {
+            operationName: requestContext.operationName ?? '(anonymous)',
+            versions: stamps.versions,
+            maxAge: stamps.maxAge,
+            scope: stamps.scope,
+          };
+          await store.set(key, `${JSON.stringify(head)}\n${JSON.stringify(data)}`, { ttl: ttlSeconds }).catch((error: unknown) => {
             logger.warn({ err: error }, 'response cache unreachable: answer not stored');
           });
         },
+      };
+    },
+  };
+
+  return {
+    plugin,
+    async cachedAnswer({ method, headers, body }) {
+      // What Apollo Server takes as a plain query: a JSON POST with a query text and no extensions (persisted queries).
+      if (method !== 'POST' || !(headers.get('content-type') ?? '').startsWith('application/json')) return undefined;
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+      const { query, variables, operationName, extensions } = body as Record<string, unknown>;
+      if (typeof query !== 'string' || extensions !== undefined) return undefined;
+      if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return undefined;
+      if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined;
+      const principal = await options.principals(headers.get('authorization')).catch(() => undefined);
+      if (principal === undefined) return undefined;
+      const hit = await lookUp(keyFor(principal, operationName ?? '', query, variables ?? {}));
+      if (!hit) return undefined;
+      return {
+        operationName: hit.head.operationName,
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          'cache-control': `max-age=${hit.head.maxAge}, ${hit.head.scope.toLowerCase()}`,
+        },
+        body: `{"data":${hit.data}}\n`,
       };
     },
   };

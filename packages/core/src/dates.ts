@@ -4,9 +4,18 @@ import { GraphQLDate as BaseGraphQLDate } from 'graphql-scalars';
 // Made once: toLocaleDateString with options builds a formatter per call (0.4 ms, on every request's context).
 const SWEDISH_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
 
+// Sweden's offsets from UTC are whole hours: its date changes only when a UTC minute begins.
+let lastMinute = NaN;
+let lastDay = '';
+
 /** Today's date in Sweden as YYYY-MM-DD: municipal deadlines count Swedish calendar days. */
 export function swedishToday(now: Date = new Date()): string {
-  return SWEDISH_DAY.format(now);
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastMinute) {
+    lastDay = SWEDISH_DAY.format(now);
+    lastMinute = minute;
+  }
+  return lastDay;
 }
 
 /** Milliseconds in a calendar day (UTC days: no daylight-saving shifts). */

@@ -174,13 +174,19 @@ function holdsNul(value: unknown): boolean {
   return false;
 }
 
+// Apollo Server keeps parsed documents: a repeated operation is the same object, visited once.
+const nulInDocument = new WeakMap<DocumentNode, boolean>();
+
 function documentHoldsNul(document: DocumentNode): boolean {
+  const known = nulInDocument.get(document);
+  if (known !== undefined) return known;
   let found = false;
   visit(document, {
     [Kind.STRING](node) {
       if (node.value.includes(NUL)) found = true;
     },
   });
+  nulInDocument.set(document, found);
   return found;
 }
 
