@@ -195,7 +195,7 @@ describe("the gateway's response cache over HTTP", () => {
   it('answers a repeated POST with the same bytes and headers, without a request to the subgraph', async () => {
     const first = await post(PROFILES, analyst);
     const firstBody = await first.text();
-    expect(JSON.parse(firstBody).errors).toBeUndefined();
+    expect((JSON.parse(firstBody) as GatewayResult).errors).toBeUndefined();
     const before = await childServicesRequests();
     const again = await post(PROFILES, analyst);
     expect(await again.text()).toBe(firstBody);

@@ -161,7 +161,7 @@ export interface TestSupergraph {
   subgraphs: Partial<Record<SubgraphName, SubgraphRuntime>>;
   gateway: GatewayRuntime;
   /** A request through the gateway; the result says which subgraphs the gateway called for it. */
-  query<TData = Record<string, unknown>>(query: string, options?: RequestOptions): Promise<GatewayResult<TData>>;
+  query: <TData = Record<string, unknown>>(query: string, options?: RequestOptions) => Promise<GatewayResult<TData>>;
   /** Another gateway over the same subgraphs, with its own in-process cache (or the same Redis), as a second replica. */
   gatewayReplica(): Promise<TestSupergraph['query']>;
   /** A request straight to one subgraph. */
