@@ -206,7 +206,7 @@ export function gatewayCache(options: GatewayCacheOptions): GatewayCache {
           'content-type': 'application/json; charset=utf-8',
           'cache-control': `max-age=${hit.head.maxAge}, ${hit.head.scope.toLowerCase()}`,
         },
-        body: `{"data":${hit.data}}\n`,
+        body: ['{"data":', hit.data, '}\n'],
       };
     },
   };

@@ -43,7 +43,8 @@ export interface CachedHttpAnswer {
   /** The operation's name, for logs and metrics (`(anonymous)` for an unnamed one). */
   operationName: string;
   headers: Record<string, string>;
-  body: string;
+  /** The body in parts, written one after the other (a large stored answer is never copied into one string). */
+  body: string[];
 }
 
 /** Whether a service can serve, and why not. */
@@ -165,8 +166,13 @@ export async function serveHttp<TContext extends BaseContext>(options: HttpServi
       if (cached) {
         scope.operationName = cached.operationName;
         for (const [name, value] of Object.entries(cached.headers)) res.setHeader(name, value);
+        res.setHeader(
+          'content-length',
+          cached.body.reduce((bytes, part) => bytes + Buffer.byteLength(part), 0),
+        );
         res.statusCode = 200;
-        res.end(cached.body);
+        for (const part of cached.body) res.write(part);
+        res.end();
         return { status: 200 };
       }
       const response = await executeInScope(apollo, options.context, httpGraphQLRequest, scope);
