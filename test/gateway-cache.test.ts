@@ -220,6 +220,22 @@ describe("the gateway's response cache over HTTP", () => {
     expect(angeredRow.childServices.indicators.find((each) => each.indicator.code === 'CS-IA14')?.value).toBeCloseTo(0.71);
   });
 
+  it('leaves to Apollo what it would answer otherwise: an empty operation name, another media type', async () => {
+    await post(PROFILES, analyst);
+    const send = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+      fetch(served.gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${analyst}`, ...headers },
+        body: JSON.stringify(body),
+      });
+    const unnamed = (await (await send({ query: PROFILES, operationName: '' })).json()) as GatewayResult;
+    expect(unnamed.data ?? undefined).toBeUndefined();
+    expect(unnamed.errors?.[0].extensions?.code).toBe('OPERATION_RESOLUTION_FAILURE');
+    const graphqlResponse = await send({ query: PROFILES }, { accept: 'application/graphql-response+json' });
+    expect(graphqlResponse.headers.get('content-type')).toContain('application/graphql-response+json');
+    expect((await send({ query: PROFILES }, { accept: 'text/html' })).status).toBe(406);
+  });
+
   it('refuses a bad token even for a query it holds an answer to', async () => {
     await post(PROFILES, analyst);
     const refused = await post(PROFILES, `${analyst.slice(0, -4)}AAAA`);

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type HTTPGraphQLRequest } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import {
   baseApolloOptions,
@@ -56,6 +57,29 @@ export interface GatewayOptions {
   logger?: Logger;
 }
 
+/**
+ * Apollo Server leaves an operation it could not pick (`operationName: ""`, an unknown name, several operations
+ * and no name) to the gateway, which then answers INTERNAL_SERVER_ERROR: refuse it as Apollo does without one.
+ */
+function operationMustResolve(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, request }) {
+          if (operation) return;
+          const named = typeof request.operationName === 'string';
+          throw new GraphQLError(
+            named
+              ? `Unknown operation named "${request.operationName}".`
+              : 'Must provide operation name if query contains multiple operations.',
+            { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } },
+          );
+        },
+      };
+    },
+  };
+}
+
 /** An Apollo gateway over the static supergraph: it starts and answers even while a subgraph is down. */
 export async function createGateway(config: Config, options: GatewayOptions = {}): Promise<GatewayRuntime> {
   const logger = options.logger ?? createLogger('gateway', config.logLevel);
@@ -90,7 +114,11 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
   const versionsOf =
     options.subgraphVersions ??
     (async (name: SubgraphName) => {
-      const response = await client.get(new URL(CACHE_VERSIONS_PATH.slice(1), config.subgraphUrls[name]).toString());
+      // Within a second: a subgraph that hangs costs the cache, not the request its own fetch will wait for.
+      const response = await client.get(
+        new URL(CACHE_VERSIONS_PATH.slice(1), config.subgraphUrls[name]).toString(),
+        Math.min(1_000, config.subgraphTimeoutMs),
+      );
       if (!response.ok) throw new Error(`${name} answered ${response.status} for its cache versions`);
       return (await response.json()) as CacheVersions;
     });
@@ -110,7 +138,7 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
     ...base,
     gateway,
     cache: shared.store,
-    plugins: [...base.plugins, ...(cache ? [cache.plugin] : []), closeConnections],
+    plugins: [operationMustResolve(), ...base.plugins, ...(cache ? [cache.plugin] : []), closeConnections],
   });
   await apollo.start();
   return {

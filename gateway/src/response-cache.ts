@@ -32,6 +32,8 @@ import type { GatewayContext } from './context';
 
 /** What the fetches of one request stamped, per subgraph; `cacheable` turns false at the first fetch without a stamp. */
 interface Stamps {
+  /** The calendar days the subgraphs answered for: an answer is kept only when all are the key's day. */
+  days: Set<string>;
   versions: Partial<Record<string, CacheVersions>>;
   maxAge: number;
   scope: CacheStamp['scope'];
@@ -46,6 +48,7 @@ function record(stamps: Stamps, subgraph: string, stamp: CacheStamp | undefined)
     stamps.cacheable = false;
     return;
   }
+  stamps.days.add(stamp.today);
   const seen = stamps.versions[subgraph];
   // Two fetches of one subgraph that read one table at two versions saw two states: nothing to keep.
   if (seen && Object.entries(stamp.versions).some(([tag, version]) => tag in seen && seen[tag] !== version)) stamps.cacheable = false;
@@ -130,9 +133,10 @@ export function gatewayCache(options: GatewayCacheOptions): GatewayCache {
     );
     return checks.every(Boolean);
   };
-  const keyFor = (principal: Principal | null, operationName: string, query: string | undefined, variables: unknown): string =>
-    `samsyn:gw1:${namespace}:${createHash('sha256')
-      .update(JSON.stringify([accessScope(principal), swedishToday(), operationName, query, variables]))
+  // No operation name, given as null or left out, is one key; "" is another (Apollo refuses it: never stored).
+  const keyFor = (principal: Principal | null, day: string, operationName: string | null, query: string | undefined, variables: unknown) =>
+    `samsyn:gw2:${namespace}:${createHash('sha256')
+      .update(JSON.stringify([accessScope(principal), day, operationName, query, variables]))
       .digest('base64url')}`;
   /** The head and the text of `data` of a valid entry under `key`. */
   const lookUp = async (key: string): Promise<{ head: EntryHead; data: string } | undefined> => {
@@ -142,10 +146,17 @@ export function gatewayCache(options: GatewayCacheOptions): GatewayCache {
     });
     if (!stored) return undefined;
     const newline = stored.indexOf('\n');
-    const head = JSON.parse(stored.slice(0, newline)) as EntryHead;
+    let head: EntryHead;
+    try {
+      head = JSON.parse(stored.slice(0, newline)) as EntryHead;
+    } catch {
+      return undefined; // not an entry of this version: a miss, overwritten by the answer
+    }
     return (await stillCurrent(head)) ? { head, data: stored.slice(newline + 1) } : undefined;
   };
-  const keys = new WeakMap<object, string>();
+  const keys = new WeakMap<object, { key: string; day: string }>();
+  /** Requests the fast path has looked up and missed: Apollo's plugin does not look again. */
+  const missed = new WeakSet<HTTPGraphQLRequest>();
 
   const plugin: ApolloServerPlugin<GatewayContext> = {
     async requestDidStart() {
@@ -153,22 +164,25 @@ export function gatewayCache(options: GatewayCacheOptions): GatewayCache {
         async responseForOperation(requestContext) {
           if (requestContext.operation?.operation !== OperationTypeNode.QUERY) return null;
           const { request, contextValue } = requestContext;
-          const key = keyFor(contextValue.principal, request.operationName ?? '', request.query, request.variables ?? {});
-          keys.set(requestContext, key);
-          const hit = await lookUp(key);
+          const day = swedishToday();
+          const key = keyFor(contextValue.principal, day, request.operationName ?? null, request.query, request.variables ?? {});
+          keys.set(requestContext, { key, day });
+          const hit = request.http && missed.has(request.http) ? undefined : await lookUp(key);
           if (hit) {
             requestContext.overallCachePolicy.replace({ maxAge: hit.head.maxAge, scope: hit.head.scope });
             const data = JSON.parse(hit.data) as Record<string, unknown>;
             return { http: requestContext.response.http, body: { kind: 'single', singleResult: { data } } };
           }
-          stampsOf.set(contextValue, { versions: {}, maxAge: Infinity, scope: 'PUBLIC', cacheable: true });
+          stampsOf.set(contextValue, { days: new Set(), versions: {}, maxAge: Infinity, scope: 'PUBLIC', cacheable: true });
           return null;
         },
         async willSendResponse(requestContext) {
           const stamps = stampsOf.get(requestContext.contextValue);
-          const key = keys.get(requestContext);
+          const keyed = keys.get(requestContext);
           const { body } = requestContext.response;
-          if (!stamps?.cacheable || !key || body.kind !== 'single') return;
+          if (!stamps?.cacheable || !keyed || body.kind !== 'single') return;
+          // A subgraph that answered for another day (midnight, a clock apart) must not fill this day's key.
+          if ([...stamps.days].some((day) => day !== keyed.day)) return;
           const { data, errors } = body.singleResult;
           // An answer without any subgraph's data (`__typename` alone) costs nothing to make again.
           if (errors || !data || Object.keys(stamps.versions).length === 0) return;
@@ -178,7 +192,7 @@ export function gatewayCache(options: GatewayCacheOptions): GatewayCache {
             maxAge: stamps.maxAge,
             scope: stamps.scope,
           };
-          await store.set(key, `${JSON.stringify(head)}\n${JSON.stringify(data)}`, { ttl: ttlSeconds }).catch((error: unknown) => {
+          await store.set(keyed.key, `${JSON.stringify(head)}\n${JSON.stringify(data)}`, { ttl: ttlSeconds }).catch((error: unknown) => {
             logger.warn({ err: error }, 'response cache unreachable: answer not stored');
           });
         },
@@ -188,9 +202,13 @@ export function gatewayCache(options: GatewayCacheOptions): GatewayCache {
 
   return {
     plugin,
-    async cachedAnswer({ method, headers, body }) {
+    async cachedAnswer(request) {
+      const { method, headers, body } = request;
       // What Apollo Server takes as a plain query: a JSON POST with a query text and no extensions (persisted queries).
       if (method !== 'POST' || !(headers.get('content-type') ?? '').startsWith('application/json')) return undefined;
+      // Apollo answers application/json to these, and refuses or answers otherwise to the rest: it decides those.
+      const accept = headers.get('accept');
+      if (accept && accept !== '*/*' && (!accept.includes('application/json') || accept.includes('graphql-response'))) return undefined;
       if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
       const { query, variables, operationName, extensions } = body as Record<string, unknown>;
       if (typeof query !== 'string' || extensions !== undefined) return undefined;
@@ -198,8 +216,11 @@ export function gatewayCache(options: GatewayCacheOptions): GatewayCache {
       if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined;
       const principal = await options.principals(headers.get('authorization')).catch(() => undefined);
       if (principal === undefined) return undefined;
-      const hit = await lookUp(keyFor(principal, operationName ?? '', query, variables ?? {}));
-      if (!hit) return undefined;
+      const hit = await lookUp(keyFor(principal, swedishToday(), operationName ?? null, query, variables ?? {}));
+      if (!hit) {
+        missed.add(request);
+        return undefined;
+      }
       return {
         operationName: hit.head.operationName,
         headers: {

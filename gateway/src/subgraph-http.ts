@@ -47,11 +47,17 @@ export class SubgraphHttpClient {
     return this.send('POST', url, { ...headers, 'content-length': String(Buffer.byteLength(body)) }, body);
   }
 
-  get(url: string): Promise<SubgraphHttpResponse> {
-    return this.send('GET', url, {});
+  get(url: string, timeoutMs = this.timeoutMs): Promise<SubgraphHttpResponse> {
+    return this.send('GET', url, {}, undefined, timeoutMs);
   }
 
-  private send(method: string, url: string, headers: Record<string, string>, body?: string): Promise<SubgraphHttpResponse> {
+  private send(
+    method: string,
+    url: string,
+    headers: Record<string, string>,
+    body?: string,
+    timeoutMs = this.timeoutMs,
+  ): Promise<SubgraphHttpResponse> {
     return new Promise((resolve, reject) => {
       const target = new URL(url);
       const agent = target.protocol === 'https:' ? this.agents['https:'] : this.agents['http:'];
@@ -65,7 +71,7 @@ export class SubgraphHttpClient {
           resolve(new SubgraphHttpResponse(url, response.statusCode ?? 0, response.statusMessage ?? '', response.headers, text));
         });
       });
-      const timer = setTimeout(() => request.destroy(new Error(`no answer within ${this.timeoutMs} ms`)), this.timeoutMs);
+      const timer = setTimeout(() => request.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
       function fail(error: Error) {
         clearTimeout(timer);
         reject(error);

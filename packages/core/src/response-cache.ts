@@ -124,6 +124,8 @@ export function accessScope(principal: Principal | null): string {
  */
 export interface CacheStamp {
   versions: CacheVersions;
+  /** The calendar day the answer was computed for (what the subgraph took as today). */
+  today: string;
   maxAge: number;
   scope: 'PUBLIC' | 'PRIVATE';
 }
@@ -216,7 +218,7 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
 
   const keyOf = (requestContext: GraphQLRequestContext<SubgraphContext>): string => {
     const { request, contextValue } = requestContext;
-    return `samsyn:rc2:${namespace}:${createHash('sha256')
+    return `samsyn:rc3:${namespace}:${createHash('sha256')
       .update(
         JSON.stringify([
           accessScope(contextValue.principal),
@@ -272,6 +274,7 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
           const policy = requestContext.overallCachePolicy.policyIfCacheable();
           if (!policy || result.errors || result.data === undefined || result.data === null) return;
           const stamp: CacheStamp = {
+            today: requestContext.contextValue.today,
             versions: Object.fromEntries([EPOCH, ...tablesRead].map((tag) => [tag, versions[tag] ?? 0])),
             maxAge: policy.maxAge,
             scope: policy.scope,
