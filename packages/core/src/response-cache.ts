@@ -62,6 +62,38 @@ export class CacheVersions1764000000000 implements MigrationInterface {
   }
 }
 
+/**
+ * A bump draws a new random version instead of adding one: a restored backup brings back old counts (and the
+ * epoch), and a count reached again after it would let an entry stored before the restore pass for current.
+ * Hits compare versions for equality only.
+ */
+export class CacheVersionsUnrepeatable1766000000000 implements MigrationInterface {
+  name = 'CacheVersionsUnrepeatable1766000000000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(bumpFunction(`floor(random() * 9e15)::bigint`));
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query(bumpFunction('v.version + 1'));
+  }
+}
+
+function bumpFunction(next: string): string {
+  return `
+    CREATE OR REPLACE FUNCTION cache_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE
+      done text := 'samsyn.cache_bumped_' || TG_TABLE_NAME;
+    BEGIN
+      IF current_setting(done, true) = txid_current()::text THEN RETURN NULL; END IF;
+      PERFORM set_config(done, txid_current()::text, true);
+      EXECUTE format('INSERT INTO %I.cache_version AS v (tag, version) VALUES ($1, floor(random() * 9e15)::bigint)
+                      ON CONFLICT (tag) DO UPDATE SET version = ${next}', TG_TABLE_SCHEMA)
+        USING TG_TABLE_NAME;
+      RETURN NULL;
+    END $$`;
+}
+
 async function tablesOf(db: { query(sql: string, parameters?: unknown[]): Promise<unknown> }): Promise<string[]> {
   const rows = (await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`)) as {
     tablename: string;

@@ -19,7 +19,14 @@ import { startTracing } from './telemetry';
 import { createPrincipalResolver, type PrincipalResolver } from './auth/verify';
 import { UnauthenticatedError } from './errors';
 import { selectsRootField } from './hardening';
-import { CacheVersions1764000000000, cacheVersionReader, responseCachePlugin, watchedTables, type CacheVersions } from './response-cache';
+import {
+  CacheVersions1764000000000,
+  CacheVersionsUnrepeatable1766000000000,
+  cacheVersionReader,
+  responseCachePlugin,
+  watchedTables,
+  type CacheVersions,
+} from './response-cache';
 import { openSharedCache } from './shared-cache';
 import { startBackground, type BackgroundContext, type BackgroundRunner, type BackgroundTask } from './background';
 
@@ -77,7 +84,12 @@ export function subgraphDataSource(
     schema: schemaName(definition, config),
     entities: definition.entities,
     // Every subgraph remembers Idempotency-Keys, and the versions its response cache checks, in its own schema.
-    migrations: [...definition.migrations, IdempotencyKeys1763900000000, CacheVersions1764000000000],
+    migrations: [
+      ...definition.migrations,
+      IdempotencyKeys1763900000000,
+      CacheVersions1764000000000,
+      CacheVersionsUnrepeatable1766000000000,
+    ],
     logger,
     limits: config.database,
     applicationName: `samsyn-${definition.name}`,
