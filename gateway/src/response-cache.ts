@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, HTTPGraphQLRequest } from '@apollo/server';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { OperationTypeNode } from 'graphql';
 import {
-  accessScope,
+  answerKey,
   CACHE_STAMP_EXTENSION,
   FreshRead,
   swedishToday,
@@ -13,9 +12,9 @@ import {
   type CacheVersions,
   type CachedHttpAnswer,
   type Logger,
-  type Principal,
   type PrincipalResolver,
   type SubgraphName,
+  versionsStillCurrent,
 } from '@samsyn/core';
 import type { GatewayContext } from './context';
 
@@ -128,16 +127,12 @@ export function gatewayCache(options: GatewayCacheOptions): GatewayCache {
     const checks = await Promise.all(
       Object.entries(head.versions).map(async ([subgraph, versions]) => {
         const current = await currentVersions(subgraph).catch(() => undefined);
-        return current !== undefined && Object.entries(versions ?? {}).every(([tag, version]) => (current[tag] ?? 0) === version);
+        return current !== undefined && versionsStillCurrent(versions ?? {}, current);
       }),
     );
     return checks.every(Boolean);
   };
-  // No operation name, given as null or left out, is one key; "" is another (Apollo refuses it: never stored).
-  const keyFor = (principal: Principal | null, day: string, operationName: string | null, query: string | undefined, variables: unknown) =>
-    `samsyn:gw2:${namespace}:${createHash('sha256')
-      .update(JSON.stringify([accessScope(principal), day, operationName, query, variables]))
-      .digest('base64url')}`;
+  const keyPrefix = `samsyn:gw2:${namespace}`;
   /** The head and the text of `data` of a valid entry under `key`. */
   const lookUp = async (key: string): Promise<{ head: EntryHead; data: string } | undefined> => {
     const stored = await store.get(key).catch((error: unknown) => {
@@ -165,7 +160,8 @@ export function gatewayCache(options: GatewayCacheOptions): GatewayCache {
           if (requestContext.operation?.operation !== OperationTypeNode.QUERY) return null;
           const { request, contextValue } = requestContext;
           const day = swedishToday();
-          const key = keyFor(contextValue.principal, day, request.operationName ?? null, request.query, request.variables ?? {});
+          const { operationName, query, variables } = request;
+          const key = answerKey(keyPrefix, { principal: contextValue.principal, today: day, operationName, query, variables });
           keys.set(requestContext, { key, day });
           const hit = request.http && missed.has(request.http) ? undefined : await lookUp(key);
           if (hit) {
@@ -216,7 +212,7 @@ export function gatewayCache(options: GatewayCacheOptions): GatewayCache {
       if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined;
       const principal = await options.principals(headers.get('authorization')).catch(() => undefined);
       if (principal === undefined) return undefined;
-      const hit = await lookUp(keyFor(principal, swedishToday(), operationName ?? null, query, variables ?? {}));
+      const hit = await lookUp(answerKey(keyPrefix, { principal, today: swedishToday(), operationName, query, variables }));
       if (!hit) {
         missed.add(request);
         return undefined;

@@ -35,20 +35,7 @@ export class CacheVersions1764000000000 implements MigrationInterface {
   async up(db: QueryRunner): Promise<void> {
     await db.query(`CREATE TABLE cache_version (tag text PRIMARY KEY, version bigint NOT NULL)`);
     await db.query(`INSERT INTO cache_version (tag, version) VALUES ($1, floor(random() * 1e15)::bigint)`, [EPOCH]);
-    // Once per table and transaction (a transaction-local setting remembers it), schema-qualified through
-    // TG_TABLE_SCHEMA: a writer whose search_path is another (psql, a script) bumps the right row.
-    await db.query(`
-      CREATE FUNCTION cache_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE
-        done text := 'samsyn.cache_bumped_' || TG_TABLE_NAME;
-      BEGIN
-        IF current_setting(done, true) = txid_current()::text THEN RETURN NULL; END IF;
-        PERFORM set_config(done, txid_current()::text, true);
-        EXECUTE format('INSERT INTO %I.cache_version AS v (tag, version) VALUES ($1, 1)
-                        ON CONFLICT (tag) DO UPDATE SET version = v.version + 1', TG_TABLE_SCHEMA)
-          USING TG_TABLE_NAME;
-        RETURN NULL;
-      END $$`);
+    await db.query(bumpFunction('1', 'v.version + 1'));
     await watchTables(db);
   }
 
@@ -71,15 +58,22 @@ export class CacheVersionsUnrepeatable1766000000000 implements MigrationInterfac
   name = 'CacheVersionsUnrepeatable1766000000000';
 
   async up(db: QueryRunner): Promise<void> {
-    await db.query(bumpFunction(`floor(random() * 9e15)::bigint`));
+    await db.query(bumpFunction(RANDOM_VERSION, RANDOM_VERSION));
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(bumpFunction('v.version + 1'));
+    await db.query(bumpFunction('1', 'v.version + 1'));
   }
 }
 
-function bumpFunction(next: string): string {
+const RANDOM_VERSION = 'floor(random() * 9e15)::bigint';
+
+/**
+ * The trigger function that bumps a table's version, with `first` for a table's first write and `next` for
+ * the others. Once per table and transaction (a transaction-local setting remembers it), schema-qualified
+ * through TG_TABLE_SCHEMA: a writer whose search_path is another (psql, a script) bumps the right row.
+ */
+function bumpFunction(first: string, next: string): string {
   return `
     CREATE OR REPLACE FUNCTION cache_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$
     DECLARE
@@ -87,7 +81,7 @@ function bumpFunction(next: string): string {
     BEGIN
       IF current_setting(done, true) = txid_current()::text THEN RETURN NULL; END IF;
       PERFORM set_config(done, txid_current()::text, true);
-      EXECUTE format('INSERT INTO %I.cache_version AS v (tag, version) VALUES ($1, floor(random() * 9e15)::bigint)
+      EXECUTE format('INSERT INTO %I.cache_version AS v (tag, version) VALUES ($1, ${first})
                       ON CONFLICT (tag) DO UPDATE SET version = ${next}', TG_TABLE_SCHEMA)
         USING TG_TABLE_NAME;
       RETURN NULL;
@@ -160,6 +154,25 @@ export interface CacheStamp {
   today: string;
   maxAge: number;
   scope: 'PUBLIC' | 'PRIVATE';
+}
+
+/** Whether every version an answer was kept with is still the current one (a table never written is at 0). */
+export function versionsStillCurrent(kept: CacheVersions, current: CacheVersions): boolean {
+  return Object.entries(kept).every(([tag, version]) => (current[tag] ?? 0) === version);
+}
+
+/**
+ * The key of a kept answer: who may share it (see {@link accessScope}), the day it is for, and the request
+ * as sent. No operation name, given as null or left out, is one key; "" is another.
+ */
+export function answerKey(
+  prefix: string,
+  request: { principal: Principal | null; today: string; operationName?: string | null; query?: string; variables?: unknown },
+): string {
+  const { principal, today, operationName, query, variables } = request;
+  return `${prefix}:${createHash('sha256')
+    .update(JSON.stringify([accessScope(principal), today, operationName ?? null, query, variables ?? {}]))
+    .digest('base64url')}`;
 }
 
 /** The response extension that carries a subgraph answer's {@link CacheStamp}. */
@@ -248,20 +261,14 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
   const { db, store, namespace, ttlSeconds, logger } = options;
   (db.logger as SqlLog).watchTables(options.tables);
 
-  const keyOf = (requestContext: GraphQLRequestContext<SubgraphContext>): string => {
-    const { request, contextValue } = requestContext;
-    return `samsyn:rc3:${namespace}:${createHash('sha256')
-      .update(
-        JSON.stringify([
-          accessScope(contextValue.principal),
-          contextValue.today,
-          request.operationName ?? '',
-          request.query,
-          request.variables ?? {},
-        ]),
-      )
-      .digest('base64url')}`;
-  };
+  const keyOf = ({ request, contextValue }: GraphQLRequestContext<SubgraphContext>): string =>
+    answerKey(`samsyn:rc3:${namespace}`, {
+      principal: contextValue.principal,
+      today: contextValue.today,
+      operationName: request.operationName,
+      query: request.query,
+      variables: request.variables,
+    });
 
   return {
     async requestDidStart() {
@@ -283,7 +290,7 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
           });
           if (cached) {
             const entry = JSON.parse(cached) as Entry;
-            if (Object.entries(entry.versions).every(([tag, version]) => (versions[tag] ?? 0) === version)) {
+            if (versionsStillCurrent(entry.versions, versions)) {
               const { data, ...stamp } = entry;
               requestContext.overallCachePolicy.replace({ maxAge: stamp.maxAge, scope: stamp.scope });
               return {
