@@ -8,6 +8,8 @@ import { send, type SendOutcome } from './webhook.sender';
 const PARALLEL = 4;
 /** Events one claim delivers before the subscription goes back to the queue (fairness between receivers). */
 const EVENTS_PER_CLAIM = 100;
+/** After a commit's notification, the feed is looked at again this long after it (ms): see `wakeOn`. */
+const LOOKS_AFTER_MS = [250, 1000, 2000, 4000, 8000, 16_000];
 /** Retry delays: 1 s, 2 s, 4 s, … up to an hour, each with up to half of it as random jitter. */
 const FIRST_RETRY_MS = 1000;
 const LONGEST_RETRY_MS = 60 * 60 * 1000;
@@ -194,15 +196,20 @@ export function webhookDispatcher({ db, config, logger }: BackgroundContext): Ba
       const [{ schema }] = await db.query<{ schema: string }[]>(`SELECT current_schema() AS schema`);
       // The feed shows a commit only once every older writing transaction of the server has ended (see the
       // ChangeFeed migration): a commit beside a longer transaction becomes deliverable after its notification, so
-      // look again a few times, later and later (one statement each), before leaving it to the poll.
-      const timers = new Set<NodeJS.Timeout>();
-      const later = (ms: number) => {
-        const timer = setTimeout(() => {
-          timers.delete(timer);
-          wake();
-        }, ms);
+      // look again a few times, later and later (one statement each), before leaving it to the poll. One chain
+      // of looks, begun again by each notification: under a stream of writes each commit is one look, not seven.
+      let timer: NodeJS.Timeout | undefined;
+      const lookAfter = (step: number) => {
+        if (step >= LOOKS_AFTER_MS.length) return;
+        timer = setTimeout(
+          () => {
+            timer = undefined;
+            wake();
+            lookAfter(step + 1);
+          },
+          LOOKS_AFTER_MS[step] - (LOOKS_AFTER_MS[step - 1] ?? 0),
+        );
         timer.unref();
-        timers.add(timer);
       };
       const stop = await listenForNotifications(
         db,
@@ -210,12 +217,13 @@ export function webhookDispatcher({ db, config, logger }: BackgroundContext): Ba
         schema,
         () => {
           wake();
-          for (const ms of [250, 1000, 2000, 4000, 8000, 16_000]) later(ms);
+          clearTimeout(timer);
+          lookAfter(0);
         },
         logger,
       );
       return async () => {
-        for (const timer of timers) clearTimeout(timer);
+        clearTimeout(timer);
         await stop();
       };
     },
