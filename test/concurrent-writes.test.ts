@@ -108,6 +108,62 @@ describe('concurrent reports', () => {
     expect(errorCodes(results)).toEqual([]);
     expect(await auditEntries('rapport')).toBe(1);
   });
+
+  it('reports of many districts at once each get their own answer, change and audit entry, and are all compared', async () => {
+    const districts = Array.from({ length: 12 }, (_, i) => `samtidig-${i}`);
+    const results = await Promise.all(
+      districts.map(async (district, i) =>
+        graph.query<{ childServices: { reportObservations: { inserted: number; updated: number; unchanged: number } } }>(REPORT, {
+          token: await districtSystem(district),
+          // Half of them report two figures, so that each answer must be that report's own tally.
+          variables: { input: rowsFor(district, 1 + (i % 2), 40 + i) },
+        }),
+      ),
+    );
+    expect(errorCodes(results)).toEqual([]);
+    expect(results.map((result) => result.data!.childServices.reportObservations)).toEqual(
+      districts.map((_, i) => ({ inserted: 1 + (i % 2), updated: 0, unchanged: 0 })),
+    );
+    const db = graph.subgraphs['child-services']!.db;
+    const changes = await db.query<{ district_code: string; n: number }[]>(
+      `SELECT district_code, count(*)::int AS n FROM change_event WHERE district_code LIKE 'samtidig-%' GROUP BY district_code ORDER BY district_code`,
+    );
+    expect(changes).toEqual([...districts].sort().map((district) => ({ district_code: district, n: 1 })));
+    for (const district of districts) expect(await auditEntries(district)).toBe(1);
+    // The comparison an analyst reads has every one of them in it.
+    const analyst = await tokenFor({ roles: ['analyst'] });
+    const comparison = await graph.query<{ childServices: { comparison: { entries: { district: { code: string } }[] } } }>(
+      `#graphql
+      query Compared { childServices { comparison(indicator: "CS-IA14", period: "2000-Q1") { entries { district { code } } } } }`,
+      { token: analyst },
+    );
+    expect(comparison.errors).toBeUndefined();
+    const compared = comparison.data!.childServices.comparison.entries.map((row) => row.district.code);
+    expect(compared).toEqual(expect.arrayContaining(districts));
+  });
+
+  it('a report that fails while stored with others fails alone', async () => {
+    const db = graph.subgraphs['child-services']!.db;
+    // A failure only the database finds, after the report was checked: as a broken disk or a bug would fail one.
+    await db.query(`ALTER TABLE observation ADD CONSTRAINT test_refuses_13 CHECK (numerator IS DISTINCT FROM 13)`);
+    try {
+      const districts = Array.from({ length: 8 }, (_, i) => `ensam-${i}`);
+      const results = await Promise.all(
+        districts.map(async (district, i) =>
+          graph.query(REPORT, { token: await districtSystem(district), variables: { input: rowsFor(district, 1, i === 3 ? 13 : 20) } }),
+        ),
+      );
+      expect(results.map((result) => (result.errors ? 'failed' : 'stored'))).toEqual(
+        districts.map((_, i) => (i === 3 ? 'failed' : 'stored')),
+      );
+      const stored = await db.query<{ district: string }[]>(
+        `SELECT district FROM observation WHERE district LIKE 'ensam-%' ORDER BY district`,
+      );
+      expect(stored.map((row) => row.district)).toEqual(districts.filter((_, i) => i !== 3));
+    } finally {
+      await db.query(`ALTER TABLE observation DROP CONSTRAINT test_refuses_13`);
+    }
+  });
 });
 
 describe('a subgraph with a single pooled connection', () => {

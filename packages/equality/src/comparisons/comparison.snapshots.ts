@@ -53,25 +53,35 @@ export interface AffectedIndicators {
   versionsBefore: ReadonlyMap<string, number>;
 }
 
+/** What the caller of `storeComparisons` has read already in its transaction: the area's indicators, every protected period. */
+export interface KnownToCaller {
+  indicators: readonly Indicator[];
+  periods: readonly string[];
+}
+
 /**
  * Computes and stores the comparisons (limits, positions, ranks, trends, disclosure) of an area's indicators
  * in every period whose comparison uses a changed one (the period itself and the trend window after it), in
  * the caller's transaction, after its figures and their protection are stored. The versions are read before
  * the figures, so a snapshot can only claim older figures than it saw, never newer (then it is not used).
  */
-export async function storeComparisons(em: Db, area: Area, changed: readonly string[], only?: AffectedIndicators): Promise<void> {
-  // Figures protected by an earlier migration, before this table exists, are compared when it is made.
-  const [{ exists }]: { exists: boolean }[] = await em.query(`SELECT to_regclass('comparison_snapshot') IS NOT NULL AS exists`);
-  if (!exists) return;
-  const known: { period: string }[] = await em.query(`SELECT period FROM disclosure_period`);
-  const affected = known
-    .map((row) => row.period)
+export async function storeComparisons(
+  em: Db,
+  area: Area,
+  changed: readonly string[],
+  only?: AffectedIndicators,
+  known?: KnownToCaller,
+): Promise<void> {
+  const protectedPeriods = known
+    ? known.periods
+    : ((await em.query(`SELECT period FROM disclosure_period`)) as { period: string }[]).map((row) => row.period);
+  const affected = [...protectedPeriods]
     .sort()
     .filter((period) => periodicityOf(period) && periodsEndingWith(period, TREND_WINDOW).some((p) => changed.includes(p)));
   if (affected.length === 0) return;
   const windows = [...new Set(affected.flatMap((period) => periodsEndingWith(period, TREND_WINDOW)))];
   const versions = await figuresVersions(em, windows);
-  const all = await indicatorsOfArea(em, area);
+  const all = known ? known.indicators : await indicatorsOfArea(em, area);
   const indicators = only ? all.filter((indicator) => only.indicators.has(indicator.code)) : all;
   if (only)
     await keepUnaffected(

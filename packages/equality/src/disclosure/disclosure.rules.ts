@@ -117,8 +117,8 @@ function protectSum(cells: LineCell[], total: 'free' | 'shown'): { hidden: Map<s
  * them.
  */
 export function protectPeriod(
-  indicators: Indicator[],
-  rows: FigureRow[],
+  indicators: readonly Indicator[],
+  rows: readonly FigureRow[],
   breakdowns: ReadonlyMap<string, BreakdownCell[]> = new Map(),
 ): ProtectedCell[] {
   const result: ProtectedCell[] = [];

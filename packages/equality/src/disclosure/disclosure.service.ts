@@ -1,8 +1,9 @@
 import type { Db } from '@samsyn/core';
 import type { Area } from '@samsyn/area';
-import { indicatorsOfArea } from '../indicators/indicator.service';
+import { indicatorsOfArea, toIndicator, type IndicatorRow } from '../indicators/indicator.service';
+import type { Indicator } from '../indicators/indicator.types';
 import { storeComparisons, type AffectedIndicators } from '../comparisons/comparison.snapshots';
-import { ObservationService, type ObservationRow } from '../observations/observation.service';
+import type { ObservationRow } from '../observations/observation.service';
 import { CITY, protectPeriod, WHOLE, type BreakdownCell, type HiddenReason, type ProtectedCell } from './disclosure.rules';
 
 /**
@@ -31,15 +32,27 @@ export function registerBreakdown(breakdown: FigureBreakdown): void {
  * reported indicators and of any indicator whose protection changed (secondary suppression reaches across
  * a period's table); the others stay as stored. Without it, every comparison of the periods is recomputed.
  */
-export async function protectFigures(em: Db, area: Area, periods: readonly string[], report?: AffectedIndicators): Promise<void> {
+export async function protectFigures(
+  em: Db,
+  area: Area,
+  periods: readonly string[],
+  report?: AffectedIndicators,
+  known?: readonly Indicator[],
+): Promise<void> {
   const wanted = [...new Set(periods)].sort();
   if (wanted.length === 0) return;
-  await em.query(
-    `INSERT INTO disclosure_period (period) SELECT unnest($1::text[]) ON CONFLICT (period) DO UPDATE SET protected_at = now()`,
+  // Marks the periods protected and reads every protected period (for the comparisons to recompute), in one
+  // statement: a report holds its periods' lock until it commits, so each round trip in it is a wait for the next.
+  const [marked]: { compared: boolean; periods: string[] }[] = await em.query(
+    `WITH marked AS (
+       INSERT INTO disclosure_period (period) SELECT unnest($1::text[]) ON CONFLICT (period) DO UPDATE SET protected_at = now()
+       RETURNING period)
+     SELECT to_regclass('comparison_snapshot') IS NOT NULL AS compared,
+            ARRAY(SELECT period FROM disclosure_period UNION SELECT period FROM marked) AS periods`,
     [wanted],
   );
-  const indicators = await indicatorsOfArea(em, area);
-  const rows = await new ObservationService(em).inPeriods(wanted);
+  const indicators = known ?? (await indicatorsOfArea(em, area));
+  const { rows, before } = await figuresAndProtection(em, wanted);
   const cells = new Map<string, (BreakdownCell & { period: string })[]>();
   for (const indicator of indicators) {
     const breakdown = breakdowns.get(indicator.code);
@@ -55,10 +68,6 @@ export async function protectFigures(em: Db, area: Area, periods: readonly strin
   });
   // Only the cells whose protection changed are written: at a thousand districts a period has tens of thousands
   // of cells, and a report changes a few (each row written also fires the version triggers).
-  const before: StoredCell[] = await em.query(
-    `SELECT period, indicator_code AS indicator, district, part, hidden, reason FROM disclosure_cell WHERE period = ANY($1)`,
-    [wanted],
-  );
   const changes = cellChanges(before, protectedCells);
   if (changes.gone.length > 0) {
     await em.query(
@@ -88,6 +97,7 @@ export async function protectFigures(em: Db, area: Area, periods: readonly strin
     );
   }
   // Comparisons are computed here, when figures change, in the same transaction: reads are lookups.
+  if (!marked.compared) return; // protected by an earlier migration, before comparisons are stored: compared when they are
   await storeComparisons(
     em,
     area,
@@ -96,7 +106,24 @@ export async function protectFigures(em: Db, area: Area, periods: readonly strin
       indicators: new Set([...report.indicators, ...changes.indicators]),
       versionsBefore: report.versionsBefore,
     },
+    { indicators, periods: marked.periods },
   );
+}
+
+/**
+ * The figures and the stored protection of the given periods, in one statement (as JSON: two tables' rows in
+ * one answer).
+ */
+async function figuresAndProtection(em: Db, periods: readonly string[]): Promise<{ rows: ObservationRow[]; before: StoredCell[] }> {
+  const [answer]: { rows: ObservationRow[]; before: StoredCell[] }[] = await em.query(
+    `SELECT
+       (SELECT coalesce(json_agg(o ORDER BY o.district), '[]') FROM (
+          SELECT indicator_code, district, period, numerator, denominator, value FROM observation WHERE period = ANY($1)) o) AS rows,
+       (SELECT coalesce(json_agg(c), '[]') FROM (
+          SELECT period, indicator_code AS indicator, district, part, hidden, reason FROM disclosure_cell WHERE period = ANY($1)) c) AS before`,
+    [periods],
+  );
+  return answer;
 }
 
 /** A cell's protection as stored (`disclosure_cell`), without its period and with it. */
@@ -144,11 +171,15 @@ export async function protectReported(
 ): Promise<void> {
   if (figures.length === 0) return;
   const indicators = new Set(figures.map((f) => f.indicator));
-  const areas: { area: Area }[] = await em.query(`SELECT DISTINCT area FROM indicator WHERE code = ANY($1) ORDER BY area`, [
-    [...indicators],
-  ]);
+  // Every indicator of the areas the figures belong to: one statement.
+  const rows: IndicatorRow[] = await em.query(
+    `SELECT * FROM indicator WHERE area IN (SELECT area FROM indicator WHERE code = ANY($1)) ORDER BY area, code`,
+    [[...indicators]],
+  );
+  const byArea = new Map<Area, Indicator[]>();
+  for (const indicator of rows.map(toIndicator)) byArea.set(indicator.area, [...(byArea.get(indicator.area) ?? []), indicator]);
   const periods = [...new Set(figures.map((f) => f.period))];
-  for (const { area } of areas) await protectFigures(em, area, periods, { indicators, versionsBefore });
+  for (const [area, known] of byArea) await protectFigures(em, area, periods, { indicators, versionsBefore }, known);
 }
 
 /** Periods with figures but no protection yet (figures stored before protection existed): protected now, once. */

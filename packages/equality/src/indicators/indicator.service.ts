@@ -3,7 +3,8 @@ import type { Db } from '@samsyn/core';
 import type { Area } from '@samsyn/area';
 import { Indicator, type Direction, type IndicatorKind, type Periodicity } from './indicator.types';
 
-interface IndicatorRow {
+/** An `indicator` row as PostgreSQL returns it. */
+export interface IndicatorRow {
   code: string;
   area: Area;
   name: string;

@@ -141,29 +141,12 @@ export class ObservationService {
     const indicators = new Map((await indicatorsOfArea(this.db, area)).map((indicator) => [indicator.code, indicator]));
     const problems = observationProblems(rows, indicators, knownDistricts);
     if (problems.length > 0) refuse(problems, rows.length);
-    return inTransaction(this.db, async (tx) => {
-      const summary = await new ObservationService(tx).write(actor, rows, onProgress);
-      // A report that changes nothing leaves no trace in the audit log.
-      if (summary.inserted + summary.updated === 0) return summary;
-      const districts = [...new Set(rows.map((row) => row.district))];
-      const indicators = [...new Set(rows.map((row) => row.indicator))];
-      const periods = [...new Set(rows.map((row) => row.period))];
-      await recordChange(tx, {
-        type: ChangeType.FIGURES_REPORTED,
-        area,
-        subjectIds: [...districts, ...indicators],
-        // One district's report is that district's news; an import over many districts is the area's.
-        districtCode: districts.length === 1 ? districts[0] : null,
-        payload: { districts, indicators, periods, inserted: summary.inserted, updated: summary.updated },
-      });
-      await recordAudit(tx, actor, {
-        action: 'reportObservations',
-        entity: 'observations',
-        entityId: districts.length === 1 ? districts[0] : `${districts.length} districts`,
-        after: { ...summary, indicators, periods },
-      });
-      return summary;
-    });
+    const report = { actor, area, rows };
+    // A report beside others of its area waits for them in this process and is stored with them (see ReportQueue);
+    // one inside a request's own transaction (an Idempotency-Key), and an import with its progress, on their own.
+    if (this.db.queryRunner === undefined && onProgress === undefined) return reportQueue(this.db, area).add(report);
+    const [summary] = await inTransaction(this.db, (tx) => storeReports(tx, [report], onProgress));
+    return summary;
   }
 
   /**
@@ -172,11 +155,19 @@ export class ObservationService {
    */
   async write(actor: Principal, figures: readonly CheckedObservation[], onProgress?: (done: number) => void): Promise<ReportResult> {
     if (!this.db.queryRunner?.isTransactionActive) throw new Error('ObservationService.write runs inside the caller’s transaction');
-    const rows = inKeyOrder(figures, (row) => `${row.indicator}\u0000${row.district}\u0000${row.period}`);
     // The periods' figures versions before this transaction writes, read as their rows are locked (in period
     // order, as every writer locks them): a change committed by anyone else until this one commits waits, so
     // the stored comparisons of indicators this write leaves alone are current exactly when they match these.
-    const versionsBefore = await lockFiguresVersions(this.db, [...new Set(rows.map((row) => row.period))]);
+    const versionsBefore = await lockFiguresVersions(this.db, [...new Set(figures.map((row) => row.period))]);
+    const summary = await this.upsert(actor, figures, onProgress);
+    // Every change of figures re-protects its periods before the transaction commits (breakdowns may change while sums do not).
+    await protectReported(this.db, figures, versionsBefore);
+    return summary;
+  }
+
+  /** The upserts of `write`, without its lock and protection (which the caller takes and makes). */
+  async upsert(actor: Principal, figures: readonly CheckedObservation[], onProgress?: (done: number) => void): Promise<ReportResult> {
+    const rows = inKeyOrder(figures, (row) => `${row.indicator}\u0000${row.district}\u0000${row.period}`);
     const returned: { inserted: boolean }[] = [];
     for (let start = 0; start < rows.length; start += CHUNK) {
       const chunk = rows.slice(start, start + CHUNK);
@@ -201,8 +192,6 @@ export class ObservationService {
       returned.push(...result);
       onProgress?.(Math.min(start + CHUNK, rows.length));
     }
-    // Every change of figures re-protects its periods before the transaction commits (breakdowns may change while sums do not).
-    await protectReported(this.db, rows, versionsBefore);
     return tally(rows.length, returned);
   }
 
@@ -221,4 +210,116 @@ export class ObservationService {
       [periods],
     );
   }
+}
+
+/** A checked report of figures: who reports, for which area, what. */
+interface CheckedReport {
+  actor: Principal;
+  area: Area;
+  rows: readonly CheckedObservation[];
+}
+
+/**
+ * Stores reports in the caller's transaction as if one had committed after the other: their periods locked once,
+ * each report's figures upserted (and tallied) in turn, the periods protected and compared once for all of them,
+ * and each report that changed something recorded as its own change and audit entry.
+ */
+async function storeReports(tx: Db, reports: readonly CheckedReport[], onProgress?: (done: number) => void): Promise<ReportResult[]> {
+  const figures = reports.flatMap((report) => report.rows);
+  const versionsBefore = await lockFiguresVersions(tx, [...new Set(figures.map((row) => row.period))]);
+  const service = new ObservationService(tx);
+  const summaries: ReportResult[] = [];
+  for (const report of reports) summaries.push(await service.upsert(report.actor, report.rows, onProgress));
+  // Every change of figures re-protects its periods before the transaction commits (breakdowns may change while sums do not).
+  await protectReported(tx, figures, versionsBefore);
+  for (const [index, { actor, area, rows }] of reports.entries()) {
+    const summary = summaries[index];
+    // A report that changes nothing leaves no trace in the audit log.
+    if (summary.inserted + summary.updated === 0) continue;
+    const districts = [...new Set(rows.map((row) => row.district))];
+    const indicators = [...new Set(rows.map((row) => row.indicator))];
+    const periods = [...new Set(rows.map((row) => row.period))];
+    await recordChange(tx, {
+      type: ChangeType.FIGURES_REPORTED,
+      area,
+      subjectIds: [...districts, ...indicators],
+      // One district's report is that district's news; an import over many districts is the area's.
+      districtCode: districts.length === 1 ? districts[0] : null,
+      payload: { districts, indicators, periods, inserted: summary.inserted, updated: summary.updated },
+    });
+    await recordAudit(tx, actor, {
+      action: 'reportObservations',
+      entity: 'observations',
+      entityId: districts.length === 1 ? districts[0] : `${districts.length} districts`,
+      after: { ...summary, indicators, periods },
+    });
+  }
+  return summaries;
+}
+
+/** At most this many reports are stored in one transaction, and at most this many figures (one large report may exceed it alone). */
+const REPORTS_PER_TRANSACTION = 50;
+const FIGURES_PER_TRANSACTION = MAX_REPORT_ROWS;
+
+/**
+ * The reports of one area waiting in this process. Reports of an area take turns on their periods' lock (the
+ * last to commit must have seen the others' figures), and each holds it while its figures are protected and
+ * compared: a dozen reports arriving together would each hold a pool connection while waiting (starving the
+ * reads) and each redo the protection and comparisons of the same period. Here they wait without a connection,
+ * and those that gathered while one transaction ran are stored together in the next (`storeReports`): one
+ * lock, one protection, one commit. Replicas still take turns on the lock in PostgreSQL. When a shared
+ * transaction fails, its reports are stored again one by one, so that one report's failure is its own. Its
+ * statements are logged under the request of the report that began the transaction.
+ */
+class ReportQueue {
+  private readonly waiting: (CheckedReport & { resolve(summary: ReportResult): void; reject(error: unknown): void })[] = [];
+  private draining = false;
+
+  constructor(private readonly db: Db) {}
+
+  add(report: CheckedReport): Promise<ReportResult> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ ...report, resolve, reject });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.waiting.length > 0) {
+        let figures = 0;
+        let count = 0;
+        while (count < this.waiting.length && count < REPORTS_PER_TRANSACTION) {
+          figures += this.waiting[count].rows.length;
+          if (count > 0 && figures > FIGURES_PER_TRANSACTION) break;
+          count++;
+        }
+        await this.store(this.waiting.splice(0, count));
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async store(batch: ReturnType<ReportQueue['waiting']['splice']>): Promise<void> {
+    try {
+      const summaries = await inTransaction(this.db, (tx) => storeReports(tx, batch));
+      batch.forEach((report, index) => report.resolve(summaries[index]));
+    } catch (error) {
+      if (batch.length === 1) batch[0].reject(error);
+      else for (const report of batch) await this.store([report]);
+    }
+  }
+}
+
+const queues = new WeakMap<object, Map<Area, ReportQueue>>();
+
+/** The queue of an area's reports on a data source (one per process and database). */
+function reportQueue(db: Db, area: Area): ReportQueue {
+  let byArea = queues.get(db.connection);
+  if (!byArea) queues.set(db.connection, (byArea = new Map()));
+  let queue = byArea.get(area);
+  if (!queue) byArea.set(area, (queue = new ReportQueue(db.connection.manager)));
+  return queue;
 }
