@@ -74,7 +74,7 @@ export async function storeComparisons(
 ): Promise<void> {
   const protectedPeriods = known
     ? known.periods
-    : ((await em.query(`SELECT period FROM disclosure_period`)) as { period: string }[]).map((row) => row.period);
+    : (await em.query<{ period: string }[]>(`SELECT period FROM disclosure_period`)).map((row) => row.period);
   const affected = [...protectedPeriods]
     .sort()
     .filter((period) => periodicityOf(period) && periodsEndingWith(period, TREND_WINDOW).some((p) => changed.includes(p)));

@@ -318,7 +318,7 @@ const queues = new WeakMap<object, Map<Area, ReportQueue>>();
 /** The queue of an area's reports on a data source (one per process and database). */
 function reportQueue(db: Db, area: Area): ReportQueue {
   let byArea = queues.get(db.connection);
-  if (!byArea) queues.set(db.connection, (byArea = new Map()));
+  if (!byArea) queues.set(db.connection, (byArea = new Map<Area, ReportQueue>()));
   let queue = byArea.get(area);
   if (!queue) byArea.set(area, (queue = new ReportQueue(db.connection.manager)));
   return queue;
