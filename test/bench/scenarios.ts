@@ -240,7 +240,12 @@ export async function scenarios(system: RunningSystem): Promise<Scenario[]> {
     connections: 50,
     seconds: Number(process.env.BENCH_MIXED_SECONDS ?? 30),
     prepare: mixed.prepare,
-    requests: mixed.requests,
+    // BENCH_MIX_PARTS=0,3 keeps only those requests of the cycle (0 dashboard, 1 routines, 2 acknowledgement,
+    // 3 report): what each part costs alone, or beside one other.
+    requests: () => {
+      const parts = process.env.BENCH_MIX_PARTS?.split(',');
+      return mixed.requests().filter((_, index) => !parts || parts.includes(String(index)));
+    },
     memoryPerScenario: true,
   });
   return [
