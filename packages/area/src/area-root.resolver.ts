@@ -1,6 +1,5 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { cachePublic, type Constructor, type SubgraphContext } from '@samsyn/core';
+import { Ctx, Directive, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { privateToCaller, PUBLISHED, type Constructor, type SubgraphContext } from '@samsyn/core';
 import type { DistrictKey } from './area-district';
 import { AreaProfile } from './area-profile';
 import type { AreaMutationsBase, AreaNamespace, AreaTypes } from './area-types';
@@ -18,9 +17,10 @@ export function areaRootResolvers(types: AreaTypes): Constructor[] {
       nullable: true,
       description: `${facts.name}. Null only while its subgraph is unavailable.`,
     })
-    namespace(@Ctx() ctx: SubgraphContext, @Info() info: GraphQLResolveInfo): AreaNamespace {
+    @Directive(PUBLISHED)
+    namespace(@Ctx() ctx: SubgraphContext): AreaNamespace {
       // The namespace itself is constant; its fields narrow the cache hint as they need.
-      cachePublic(info, ctx.principal);
+      privateToCaller(ctx);
       return namespace();
     }
 

@@ -1,16 +1,17 @@
-import { cacheControlFromInfo } from '@apollo/cache-control-types';
-import type { GraphQLResolveInfo } from 'graphql';
-import type { Principal } from './auth/principal';
+import type { SubgraphContext } from './context';
 
 /** How long a published, unchanging answer may be reused by a CDN or the gateway, in seconds. */
 export const PUBLISHED_MAX_AGE = 300;
 
+/** The cache hint of a field or type whose published answers are the same for everyone (see {@link privateToCaller}). */
+export const PUBLISHED = `@cacheControl(maxAge: ${PUBLISHED_MAX_AGE})`;
+
 /**
- * Marks a field's answer as cacheable public content for `maxAge` seconds; private to the caller
- * when the request carried a token, since what a signed-in caller sees may differ.
+ * Narrows the answer to the caller's own cache when the request carried a token: what a signed-in caller
+ * sees may differ (its lifetime is the fields' hints').
  */
-export function cachePublic(info: GraphQLResolveInfo, principal: Principal | null, maxAge = PUBLISHED_MAX_AGE): void {
-  cacheControlFromInfo(info).setCacheHint({ maxAge, scope: principal ? 'PRIVATE' : 'PUBLIC' });
+export function privateToCaller(ctx: Pick<SubgraphContext, 'principal' | 'cacheHints'>): void {
+  if (ctx.principal) ctx.cacheHints.restrict({ scope: 'PRIVATE' });
 }
 
 /**
@@ -23,7 +24,7 @@ export const CHANGES_WITH_WRITES = '@cacheControl(maxAge: 5, scope: PRIVATE)';
 /** The cache hint of a type that takes its lifetime from the field it is reached through. */
 export const INHERITS_CACHE_HINT = '@cacheControl(inheritMaxAge: true)';
 
-/** Marks a field's answer as never cacheable (drafts, audit history, anything per caller). */
-export function cacheNever(info: GraphQLResolveInfo): void {
-  cacheControlFromInfo(info).setCacheHint({ maxAge: 0, scope: 'PRIVATE' });
+/** Marks the answer as never cacheable (drafts, audit history, anything per caller). */
+export function cacheNever(ctx: Pick<SubgraphContext, 'cacheHints'>): void {
+  ctx.cacheHints.restrict({ maxAge: 0, scope: 'PRIVATE' });
 }

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Logger } from './logger';
 import type { LoaderRegistry } from './loaders';
 import type { Principal } from './auth/principal';
+import type { CachePolicy } from './cache-policy';
 
 /** What every resolver of a subgraph gets: who asks, this request's loaders, and the subgraph's database. */
 export interface SubgraphContext {
@@ -19,6 +20,8 @@ export interface SubgraphContext {
   idempotencyKey?: string;
   /** The calendar day the request is answered for (YYYY-MM-DD, Europe/Stockholm). */
   today: string;
+  /** What resolvers say about caching the answer beyond their fields' hints (see `cacheNever`, `privateToCaller`). */
+  cacheHints: CachePolicy;
   /** The settings of the process answering. */
   config: Config;
   /**

@@ -22,6 +22,7 @@ export * from './auth/verify';
 export * from './auth/policy';
 export * from './hardening';
 export * from './cache';
+export * from './cache-policy';
 export * from './telemetry';
 export * from './metrics';
 export * from './observation';

@@ -1,5 +1,5 @@
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, MigrationInterface } from 'typeorm';
 import { loadConfig, type Config, type SubgraphName } from './config';
@@ -28,6 +28,7 @@ import {
   type CacheVersions,
 } from './response-cache';
 import { openSharedCache } from './shared-cache';
+import { CachePolicy, cachePolicyPlugin } from './cache-policy';
 import { startBackground, type BackgroundContext, type BackgroundRunner, type BackgroundTask } from './background';
 
 /** Everything that makes one subgraph: its tables, its schema and its demo data. */
@@ -165,6 +166,9 @@ export async function createSubgraphRuntime(
         ...base.plugins,
         ...guards,
         ApolloServerPluginInlineTraceDisabled(),
+        // Worked out per operation, not per field (see cache-policy.ts).
+        ApolloServerPluginCacheControlDisabled(),
+        cachePolicyPlugin(),
         idempotencyPlugin(db, config.idempotencyKeyTtlSeconds),
         ...cache,
       ],
@@ -194,6 +198,7 @@ export async function createSubgraphRuntime(
           db: db.manager,
           idempotencyKey: headers.get(IDEMPOTENCY_HEADER),
           today: swedishToday(),
+          cacheHints: new CachePolicy(),
           config,
         };
       },

@@ -1,13 +1,12 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Resolver, Root } from 'type-graphql';
-import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
 import {
   BadInputError,
   cacheNever,
-  cachePublic,
   errorsDoc,
   GraphQLDate,
   isoDate,
   policy,
+  privateToCaller,
   REFUSALS,
   type Constructor,
   type SubgraphContext,
@@ -36,18 +35,13 @@ async function visible(ctx: SubgraphContext, document: KnowledgeDocument | null)
 @Resolver(() => AreaNamespace)
 export class DocumentsResolver {
   @FieldResolver(() => DocumentConnection, { description: "The area's routines, guidelines and methods, a page at a time." })
-  async documents(
-    @Root() ns: AreaNamespace,
-    @Args() args: DocumentsArgs,
-    @Ctx() ctx: SubgraphContext,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<DocumentConnection> {
+  async documents(@Root() ns: AreaNamespace, @Args() args: DocumentsArgs, @Ctx() ctx: SubgraphContext): Promise<DocumentConnection> {
     const window = pageWindow(args);
     if (!PUBLIC_STATUSES.includes(args.status)) {
       policy.requireUnpublishedReader(ctx.principal, ns.area, `documents in status ${args.status}`);
-      cacheNever(info);
+      cacheNever(ctx);
     } else {
-      cachePublic(info, ctx.principal);
+      privateToCaller(ctx);
     }
     const day = args.validOn ? isoDate(args.validOn) : ctx.today;
     const { items, total } = await new DocumentReader(ctx.db).page(ns.area, { ...args, day, window });
@@ -65,12 +59,11 @@ export class DocumentsResolver {
   async document(
     @Root() ns: AreaNamespace,
     @Ctx() ctx: SubgraphContext,
-    @Info() info: GraphQLResolveInfo,
     @Arg('id', () => ID, { nullable: true, description: "The document's id; give it or slug." }) id?: string | null,
     @Arg('slug', () => String, { nullable: true, description: "The document's slug in this area; give it or id." }) slug?: string | null,
   ): Promise<KnowledgeDocument | null> {
     if (!id === !slug) throw new BadInputError('Give exactly one of id and slug.');
-    cachePublic(info, ctx.principal);
+    privateToCaller(ctx);
     const document = id ? await documentById(ctx).load(id) : await documentBySlug(ctx, ns.area).load(slug as string);
     return visible(ctx, document?.area === ns.area ? document : null);
   }
@@ -233,13 +226,9 @@ export class KnowledgeDocumentResolver {
   @FieldResolver(() => [DocumentVersion], {
     description: 'Versions, newest first: the published ones for everyone, drafts and reviews for the area’s process leaders.',
   })
-  async versions(
-    @Root() document: KnowledgeDocument,
-    @Ctx() ctx: SubgraphContext,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<DocumentVersion[]> {
+  async versions(@Root() document: KnowledgeDocument, @Ctx() ctx: SubgraphContext): Promise<DocumentVersion[]> {
     // Whoever may see drafts gets an answer no cache keeps.
-    if (policy.canReadUnpublished(ctx.principal, document.area)) cacheNever(info);
+    if (policy.canReadUnpublished(ctx.principal, document.area)) cacheNever(ctx);
     return visibleVersions(ctx, document);
   }
 
@@ -248,8 +237,8 @@ export class KnowledgeDocumentResolver {
     description:
       'The audit log of the document, oldest first. Only for process leaders of the area and admins: for anyone else it is null with an UNAUTHENTICATED or FORBIDDEN error, and the rest of the query still answers.',
   })
-  async history(@Root() document: KnowledgeDocument, @Ctx() ctx: SubgraphContext, @Info() info: GraphQLResolveInfo): Promise<AuditEntry[]> {
-    cacheNever(info);
+  async history(@Root() document: KnowledgeDocument, @Ctx() ctx: SubgraphContext): Promise<AuditEntry[]> {
+    cacheNever(ctx);
     policy.requireUnpublishedReader(ctx.principal, document.area, 'the audit history');
     return historyOfDocument(ctx).load(document.id);
   }
