@@ -6,6 +6,7 @@ import { OperationTypeNode } from 'graphql';
 import {
   answerKey,
   CACHE_STAMP_EXTENSION,
+  currentRequestScope,
   FreshRead,
   swedishToday,
   type CacheStamp,
@@ -95,7 +96,7 @@ export interface GatewayCacheOptions {
   logger: Logger;
 }
 
-/** What an entry says of itself; it is stored as this JSON, a newline, then the answer's `data` as JSON text. */
+/** What an entry says of itself; it is stored as this JSON, a newline, then the answer's text as it was sent. */
 interface EntryHead {
   operationName: string;
   versions: Partial<Record<string, CacheVersions>>;
@@ -132,9 +133,9 @@ export function gatewayCache(options: GatewayCacheOptions): GatewayCache {
     );
     return checks.every(Boolean);
   };
-  const keyPrefix = `samsyn:gw2:${namespace}`;
-  /** The head and the text of `data` of a valid entry under `key`. */
-  const lookUp = async (key: string): Promise<{ head: EntryHead; data: string } | undefined> => {
+  const keyPrefix = `samsyn:gw3:${namespace}`;
+  /** The head and the answer's text of a valid entry under `key`. */
+  const lookUp = async (key: string): Promise<{ head: EntryHead; body: string } | undefined> => {
     const stored = await store.get(key).catch((error: unknown) => {
       logger.warn({ err: error }, 'response cache unreachable: answering without it');
       return undefined;
@@ -147,7 +148,7 @@ export function gatewayCache(options: GatewayCacheOptions): GatewayCache {
     } catch {
       return undefined; // not an entry of this version: a miss, overwritten by the answer
     }
-    return (await stillCurrent(head)) ? { head, data: stored.slice(newline + 1) } : undefined;
+    return (await stillCurrent(head)) ? { head, body: stored.slice(newline + 1) } : undefined;
   };
   const keys = new WeakMap<object, { key: string; day: string }>();
   /** Requests the fast path has looked up and missed: Apollo's plugin does not look again. */
@@ -166,7 +167,7 @@ export function gatewayCache(options: GatewayCacheOptions): GatewayCache {
           const hit = request.http && missed.has(request.http) ? undefined : await lookUp(key);
           if (hit) {
             requestContext.overallCachePolicy.replace({ maxAge: hit.head.maxAge, scope: hit.head.scope });
-            const data = JSON.parse(hit.data) as Record<string, unknown>;
+            const { data } = JSON.parse(hit.body) as { data: Record<string, unknown> };
             return { http: requestContext.response.http, body: { kind: 'single', singleResult: { data } } };
           }
           stampsOf.set(contextValue, { days: new Set(), versions: {}, maxAge: Infinity, scope: 'PUBLIC', cacheable: true });
@@ -188,9 +189,14 @@ export function gatewayCache(options: GatewayCacheOptions): GatewayCache {
             maxAge: stamps.maxAge,
             scope: stamps.scope,
           };
-          await store.set(keyed.key, `${JSON.stringify(head)}\n${JSON.stringify(data)}`, { ttl: ttlSeconds }).catch((error: unknown) => {
-            logger.warn({ err: error }, 'response cache unreachable: answer not stored');
-          });
+          // Kept as the text Apollo Server writes for the answer (see `keepAnswer`): 13 MB of a dashboard at scale
+          // are not written a second time here, and the answer does not wait for the store.
+          const scope = currentRequestScope();
+          if (scope)
+            scope.keepAnswer = (text) =>
+              void store.set(keyed.key, `${JSON.stringify(head)}\n${text}`, { ttl: ttlSeconds }).catch((error: unknown) => {
+                logger.warn({ err: error }, 'response cache unreachable: answer not stored');
+              });
         },
       };
     },
@@ -223,7 +229,7 @@ export function gatewayCache(options: GatewayCacheOptions): GatewayCache {
           'content-type': 'application/json; charset=utf-8',
           'cache-control': `max-age=${hit.head.maxAge}, ${hit.head.scope.toLowerCase()}`,
         },
-        body: ['{"data":', hit.data, '}\n'],
+        body: [hit.body],
       };
     },
   };

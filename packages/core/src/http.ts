@@ -104,10 +104,17 @@ export function executeInScope<TContext extends BaseContext>(
   httpGraphQLRequest: HTTPGraphQLRequest,
   scope: RequestScope | string,
 ) {
-  const requestId = typeof scope === 'string' ? scope : scope.requestId;
-  return withRequestScope(scope, () =>
-    apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => context({ headers: httpGraphQLRequest.headers, requestId }) }),
-  );
+  const requestScope = typeof scope === 'string' ? newRequestScope(scope) : scope;
+  const { requestId } = requestScope;
+  return withRequestScope(requestScope, async () => {
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest,
+      context: () => context({ headers: httpGraphQLRequest.headers, requestId }),
+    });
+    if (requestScope.keepAnswer && (response.status ?? 200) === 200 && response.body.kind === 'complete')
+      requestScope.keepAnswer(response.body.string);
+    return response;
+  });
 }
 
 /**

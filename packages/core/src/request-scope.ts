@@ -11,6 +11,11 @@ export interface RequestScope {
   errorCodes: string[];
   /** Tables the request's SQL named, while the response cache wants to know (see response-cache.ts). */
   tablesRead?: Set<string>;
+  /**
+   * Called with the text of the request's answer once Apollo Server has written it (status 200, not
+   * incremental): a response cache keeps that text instead of writing the answer a second time.
+   */
+  keepAnswer?: (body: string) => void;
   /** The transaction the whole request runs in, when it has one (a mutation with an Idempotency-Key). */
   transaction?: { dataSource: DataSource; queryRunner: QueryRunner };
 }

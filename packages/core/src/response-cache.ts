@@ -178,10 +178,6 @@ export function answerKey(
 /** The response extension that carries a subgraph answer's {@link CacheStamp}. */
 export const CACHE_STAMP_EXTENSION = 'samsynCache';
 
-interface Entry extends CacheStamp {
-  data: Record<string, unknown>;
-}
-
 export interface ResponseCacheOptions {
   db: DataSource;
   /** Where entries live: in this process, or Redis shared by the replicas. */
@@ -262,7 +258,7 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
   (db.logger as SqlLog).watchTables(options.tables);
 
   const keyOf = ({ request, contextValue }: GraphQLRequestContext<SubgraphContext>): string =>
-    answerKey(`samsyn:rc3:${namespace}`, {
+    answerKey(`samsyn:rc4:${namespace}`, {
       principal: contextValue.principal,
       today: contextValue.today,
       operationName: request.operationName,
@@ -288,15 +284,17 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
             logger.warn({ err: error }, 'response cache unreachable: answering without it');
             return undefined;
           });
-          if (cached) {
-            const entry = JSON.parse(cached) as Entry;
-            if (versionsStillCurrent(entry.versions, versions)) {
-              const { data, ...stamp } = entry;
-              requestContext.overallCachePolicy.replace({ maxAge: stamp.maxAge, scope: stamp.scope });
-              return {
-                http: requestContext.response.http,
-                body: { kind: 'single', singleResult: { data, extensions: { [CACHE_STAMP_EXTENSION]: stamp } } },
+          // An entry is its stamp as JSON, a newline, then the answer's text as it was sent (stamp included).
+          const newline = cached?.indexOf('\n') ?? -1;
+          if (cached && newline > 0) {
+            const stamp = JSON.parse(cached.slice(0, newline)) as CacheStamp;
+            if (versionsStillCurrent(stamp.versions, versions)) {
+              const { data, extensions } = JSON.parse(cached.slice(newline + 1)) as {
+                data: Record<string, unknown>;
+                extensions: Record<string, unknown>;
               };
+              requestContext.overallCachePolicy.replace({ maxAge: stamp.maxAge, scope: stamp.scope });
+              return { http: requestContext.response.http, body: { kind: 'single', singleResult: { data, extensions } } };
             }
           }
           // A miss: note which tables this request's SQL names.
@@ -319,10 +317,15 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
             scope: policy.scope,
           };
           result.extensions = { ...result.extensions, [CACHE_STAMP_EXTENSION]: stamp };
-          const entry: Entry = { ...stamp, data: result.data };
-          await store.set(keyOf(requestContext), JSON.stringify(entry), { ttl: ttlSeconds }).catch((error: unknown) => {
-            logger.warn({ err: error }, 'response cache unreachable: answer not stored');
-          });
+          // Kept as the text Apollo Server writes for the answer (see `keepAnswer`), not written a second time here,
+          // and without making the answer wait for the store.
+          const key = keyOf(requestContext);
+          const scope = currentRequestScope();
+          if (scope)
+            scope.keepAnswer = (body) =>
+              void store.set(key, `${JSON.stringify(stamp)}\n${body}`, { ttl: ttlSeconds }).catch((error: unknown) => {
+                logger.warn({ err: error }, 'response cache unreachable: answer not stored');
+              });
         },
       };
     },

@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { CachePolicy, cacheNever, cachePolicyPlugin, privateToCaller, type SubgraphContext } from '@samsyn/core';
@@ -36,12 +36,12 @@ const schema = buildSubgraphSchema({
       published: () => page,
       plain: () => page,
       count: () => 1,
-      drafts: (_: unknown, __: unknown, ctx: SubgraphContext) => {
-        cacheNever(ctx);
+      drafts: (_: unknown, __: unknown, ctx: unknown) => {
+        cacheNever(ctx as SubgraphContext);
         return page;
       },
-      mine: (_: unknown, __: unknown, ctx: SubgraphContext) => {
-        privateToCaller(ctx);
+      mine: (_: unknown, __: unknown, ctx: unknown) => {
+        privateToCaller(ctx as SubgraphContext);
         return page;
       },
       broken: () => {
@@ -53,8 +53,11 @@ const schema = buildSubgraphSchema({
   },
 });
 
-const apollos = new ApolloServer({ schema });
-const ours = new ApolloServer<SubgraphContext>({ schema, plugins: [ApolloServerPluginCacheControlDisabled(), cachePolicyPlugin()] });
+const apollos = new ApolloServer({ schema, plugins: [ApolloServerPluginInlineTraceDisabled()] });
+const ours = new ApolloServer<SubgraphContext>({
+  schema,
+  plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), cachePolicyPlugin()],
+});
 
 beforeAll(async () => {
   await apollos.start();

@@ -74,6 +74,23 @@ export class ComparisonResolver {
   }
 }
 
+/**
+ * The comparisons of every indicator of an area reported per such a period, once per request: a dashboard's
+ * thousand districts share them (one promise for all, not twenty each).
+ */
+function comparisonsInPeriod(ctx: SubgraphContext) {
+  return ctx.loaders.get<string, Comparison[]>('comparisonsInPeriod', (keys) =>
+    Promise.all(
+      keys.map(async (key) => {
+        const [area, period] = key.split('|') as [AreaProfile['area'], string];
+        const periodicity = periodicityOf(period);
+        const indicators = (await indicatorsOf(ctx).load(area)).filter((indicator) => (indicator.periodicity as string) === periodicity);
+        return Promise.all(indicators.map((indicator) => comparisonOf(ctx, indicator, period)));
+      }),
+    ),
+  );
+}
+
 /** A district profile's `indicators`: its value on each indicator beside the city's. */
 @Resolver(() => AreaProfile)
 export class ProfileIndicatorsResolver {
@@ -88,12 +105,8 @@ export class ProfileIndicatorsResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<IndicatorValue[]> {
     policy.requireAuthenticated(ctx.principal);
-    const periodicity = periodicityOf(period);
-    if (!periodicity) throw new BadInputError(`period ${period} is not like 2026, 2026-Q3 or 2026-09.`, { period });
-    const indicators = (await indicatorsOf(ctx).load(profile.area)).filter(
-      (indicator) => (indicator.periodicity as string) === periodicity,
-    );
-    const comparisons = await Promise.all(indicators.map((indicator) => comparisonOf(ctx, indicator, period)));
+    if (!periodicityOf(period)) throw new BadInputError(`period ${period} is not like 2026, 2026-Q3 or 2026-09.`, { period });
+    const comparisons = await comparisonsInPeriod(ctx).load(`${profile.area}|${period}`);
     return comparisons.map((comparison) => {
       const entry = entryOf(comparison, profile.district);
       return Object.assign(new IndicatorValue(), {
