@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createSubgraphRuntime, schemaName, sqlStatementCount, swedishToday, type SubgraphRuntime } from '@samsyn/core';
+import { createSubgraphRuntime, schemaName, serveSubgraph, sqlStatementCount, swedishToday, type SubgraphRuntime } from '@samsyn/core';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
 import { dropSchemas, executeRequest, testConfig, tokenFor, type GraphQLResult } from '@samsyn/test-support';
 
@@ -99,6 +99,35 @@ describe('the response cache', () => {
     for (const replica of [replicaB, replicaA]) {
       const after = routinesOf(await ask(replica, ROUTINES)).edges.find((edge) => edge.node.id === document.id)?.node;
       expect(after?.current).toEqual({ number: document.current.number + 1, title: 'Reviderad rutin' });
+    }
+  });
+
+  it('answers a plain POST over HTTP from the stored text, bytes and headers as Apollo wrote them, never past a write', async () => {
+    // A replica of its own: stopping its HTTP service stops its Apollo Server too.
+    const replicaC = await createSubgraphRuntime(ALL_SUBGRAPHS['child-services'], testConfig('child-services', suffix));
+    const served = await serveSubgraph(replicaC, 0, '127.0.0.1');
+    try {
+      const post = async () => {
+        const response = await fetch(served.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${analyst}` },
+          body: JSON.stringify({ query: ROUTINES }),
+        });
+        return { text: await response.text(), headers: response.headers };
+      };
+      const first = await post();
+      const before = sqlStatementCount(replicaC.db);
+      const again = await post();
+      expect(sqlStatementCount(replicaC.db) - before).toBe(1);
+      expect(again.text).toBe(first.text);
+      for (const header of ['content-type', 'cache-control']) expect(again.headers.get(header)).toBe(first.headers.get(header));
+
+      const document = routinesOf(JSON.parse(first.text) as GraphQLResult).edges[0].node;
+      await publishNewVersion(replicaB, document.id, 'Efter ett sparat svar');
+      const after = routinesOf(JSON.parse((await post()).text) as GraphQLResult).edges.find((edge) => edge.node.id === document.id)?.node;
+      expect(after?.current.title).toBe('Efter ett sparat svar');
+    } finally {
+      await served.close();
     }
   });
 

@@ -8,6 +8,7 @@ import {
   CACHE_STAMP_EXTENSION,
   currentRequestScope,
   FreshRead,
+  plainQueryOf,
   swedishToday,
   type CacheStamp,
   type CacheVersions,
@@ -205,20 +206,11 @@ export function gatewayCache(options: GatewayCacheOptions): GatewayCache {
   return {
     plugin,
     async cachedAnswer(request) {
-      const { method, headers, body } = request;
-      // What Apollo Server takes as a plain query: a JSON POST with a query text and no extensions (persisted queries).
-      if (method !== 'POST' || !(headers.get('content-type') ?? '').startsWith('application/json')) return undefined;
-      // Apollo answers application/json to these, and refuses or answers otherwise to the rest: it decides those.
-      const accept = headers.get('accept');
-      if (accept && accept !== '*/*' && (!accept.includes('application/json') || accept.includes('graphql-response'))) return undefined;
-      if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-      const { query, variables, operationName, extensions } = body as Record<string, unknown>;
-      if (typeof query !== 'string' || extensions !== undefined) return undefined;
-      if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return undefined;
-      if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined;
-      const principal = await options.principals(headers.get('authorization')).catch(() => undefined);
+      const plain = plainQueryOf(request);
+      if (!plain) return undefined;
+      const principal = await options.principals(request.headers.get('authorization')).catch(() => undefined);
       if (principal === undefined) return undefined;
-      const hit = await lookUp(answerKey(keyPrefix, { principal, today: swedishToday(), operationName, query, variables }));
+      const hit = await lookUp(answerKey(keyPrefix, { principal, today: swedishToday(), ...plain }));
       if (!hit) {
         missed.add(request);
         return undefined;

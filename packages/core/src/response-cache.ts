@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
-import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestContext, HTTPGraphQLRequest } from '@apollo/server';
 import { getVariableValues, OperationTypeNode } from 'graphql';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type pg from 'pg';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import type { Principal } from './auth/principal';
+import type { PrincipalResolver } from './auth/verify';
 import type { SubgraphContext } from './context';
 import { quoteIdent, type SqlLog } from './database';
+import { swedishToday } from './dates';
+import type { CachedHttpAnswer } from './http';
 import type { Logger } from './logger';
 import { currentRequestScope } from './request-scope';
 
@@ -188,6 +191,8 @@ export interface ResponseCacheOptions {
   tables: string[];
   /** The current versions (see {@link cacheVersionReader}). */
   versions: FreshRead<CacheVersions>;
+  /** Who the caller is (the subgraph's own token check), for the key of an answer served before Apollo Server. */
+  principals: PrincipalResolver;
   /** Seconds an entry is kept at most (memory, not correctness: validity is the versions'). */
   ttlSeconds: number;
   logger: Logger;
@@ -249,24 +254,79 @@ export function cacheVersionReader(db: DataSource): FreshRead<CacheVersions> {
   });
 }
 
+/** What a subgraph's entry says of itself: its stamp and the operation's name (for logs and metrics). */
+interface EntryHead extends CacheStamp {
+  operationName: string;
+}
+
+/** A stored entry: its head as JSON, a newline, then the answer's text as it was sent (its stamp included). */
+function parseEntry(stored: string): { head: EntryHead; body: string } | undefined {
+  const newline = stored.indexOf('\n');
+  if (newline < 0) return undefined;
+  try {
+    return { head: JSON.parse(stored.slice(0, newline)) as EntryHead, body: stored.slice(newline + 1) };
+  } catch {
+    return undefined; // not an entry of this version: a miss, overwritten by the answer
+  }
+}
+
 /**
- * A subgraph's response cache (an Apollo Server plugin): queries whose every field's cache hint allows it are
- * stored per access scope and served again until a table they read is written (see the comment at the top).
+ * The query of a plain JSON POST, as Apollo Server would take it (a query text, no extensions such as persisted
+ * queries, an Accept it answers with application/json); undefined for any other request, which Apollo decides.
  */
-export function responseCachePlugin(options: ResponseCacheOptions): ApolloServerPlugin<SubgraphContext> {
+export function plainQueryOf(
+  request: HTTPGraphQLRequest,
+): { query: string; variables?: Record<string, unknown> | null; operationName?: string | null } | undefined {
+  const { method, headers, body } = request;
+  if (method !== 'POST' || !(headers.get('content-type') ?? '').startsWith('application/json')) return undefined;
+  const accept = headers.get('accept');
+  if (accept && accept !== '*/*' && (!accept.includes('application/json') || accept.includes('graphql-response'))) return undefined;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  const { query, variables, operationName, extensions } = body as Record<string, unknown>;
+  if (typeof query !== 'string' || extensions !== undefined) return undefined;
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return undefined;
+  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined;
+  return { query, variables: variables as Record<string, unknown> | null | undefined, operationName };
+}
+
+export interface SubgraphResponseCache {
+  /** Keeps and serves answers inside Apollo Server (any request shape). */
+  plugin: ApolloServerPlugin<SubgraphContext>;
+  /**
+   * Answers a plain JSON POST of a query (what the gateway sends) from the cache before Apollo Server parses
+   * it, with the stored text: a hit costs the key, the versions (shared, read after it arrived) and a write.
+   */
+  cachedAnswer(request: HTTPGraphQLRequest): Promise<CachedHttpAnswer | undefined>;
+}
+
+/**
+ * A subgraph's response cache: queries whose every field's cache hint allows it are stored per access scope
+ * and served again until a table they read is written (see the comment at the top).
+ */
+export function subgraphResponseCache(options: ResponseCacheOptions): SubgraphResponseCache {
   const { db, store, namespace, ttlSeconds, logger } = options;
   (db.logger as SqlLog).watchTables(options.tables);
+  const keyPrefix = `samsyn:rc4:${namespace}`;
 
   const keyOf = ({ request, contextValue }: GraphQLRequestContext<SubgraphContext>): string =>
-    answerKey(`samsyn:rc4:${namespace}`, {
+    answerKey(keyPrefix, {
       principal: contextValue.principal,
       today: contextValue.today,
       operationName: request.operationName,
       query: request.query,
       variables: request.variables,
     });
+  const entryUnder = async (key: string) => {
+    const stored = await store.get(key).catch((error: unknown) => {
+      logger.warn({ err: error }, 'response cache unreachable: answering without it');
+      return undefined;
+    });
+    return stored ? parseEntry(stored) : undefined;
+  };
+  /** Requests the fast path has looked up and missed: the plugin does not look again. */
+  const missed = new WeakSet<HTTPGraphQLRequest>();
 
-  return {
+  const plugin: ApolloServerPlugin<SubgraphContext> = {
     async requestDidStart() {
       return {
         async responseForOperation(requestContext) {
@@ -280,22 +340,11 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
           });
           if (!versions) return null;
           versionsRead.set(requestContext, versions);
-          const cached = await store.get(keyOf(requestContext)).catch((error: unknown) => {
-            logger.warn({ err: error }, 'response cache unreachable: answering without it');
-            return undefined;
-          });
-          // An entry is its stamp as JSON, a newline, then the answer's text as it was sent (stamp included).
-          const newline = cached?.indexOf('\n') ?? -1;
-          if (cached && newline > 0) {
-            const stamp = JSON.parse(cached.slice(0, newline)) as CacheStamp;
-            if (versionsStillCurrent(stamp.versions, versions)) {
-              const { data, extensions } = JSON.parse(cached.slice(newline + 1)) as {
-                data: Record<string, unknown>;
-                extensions: Record<string, unknown>;
-              };
-              requestContext.overallCachePolicy.replace({ maxAge: stamp.maxAge, scope: stamp.scope });
-              return { http: requestContext.response.http, body: { kind: 'single', singleResult: { data, extensions } } };
-            }
+          const entry = request.http && missed.has(request.http) ? undefined : await entryUnder(keyOf(requestContext));
+          if (entry && versionsStillCurrent(entry.head.versions, versions)) {
+            const { data, extensions } = JSON.parse(entry.body) as { data: Record<string, unknown>; extensions: Record<string, unknown> };
+            requestContext.overallCachePolicy.replace({ maxAge: entry.head.maxAge, scope: entry.head.scope });
+            return { http: requestContext.response.http, body: { kind: 'single', singleResult: { data, extensions } } };
           }
           // A miss: note which tables this request's SQL names.
           const scope = currentRequestScope();
@@ -304,9 +353,10 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
         },
         async willSendResponse(requestContext) {
           const versions = versionsRead.get(requestContext);
-          const tablesRead = currentRequestScope()?.tablesRead;
+          const scope = currentRequestScope();
+          const tablesRead = scope?.tablesRead;
           const { response } = requestContext;
-          if (!versions || !tablesRead || response.body.kind !== 'single') return;
+          if (!versions || !scope || !tablesRead || response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           const policy = requestContext.overallCachePolicy.policyIfCacheable();
           if (!policy || result.errors || result.data === undefined || result.data === null) return;
@@ -320,13 +370,36 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
           // Kept as the text Apollo Server writes for the answer (see `keepAnswer`), not written a second time here,
           // and without making the answer wait for the store.
           const key = keyOf(requestContext);
-          const scope = currentRequestScope();
-          if (scope)
-            scope.keepAnswer = (body) =>
-              void store.set(key, `${JSON.stringify(stamp)}\n${body}`, { ttl: ttlSeconds }).catch((error: unknown) => {
-                logger.warn({ err: error }, 'response cache unreachable: answer not stored');
-              });
+          const head: EntryHead = { ...stamp, operationName: requestContext.operationName ?? '(anonymous)' };
+          scope.keepAnswer = (body) =>
+            void store.set(key, `${JSON.stringify(head)}\n${body}`, { ttl: ttlSeconds }).catch((error: unknown) => {
+              logger.warn({ err: error }, 'response cache unreachable: answer not stored');
+            });
         },
+      };
+    },
+  };
+
+  return {
+    plugin,
+    async cachedAnswer(request) {
+      const plain = plainQueryOf(request);
+      if (!plain) return undefined;
+      const principal = await options.principals(request.headers.get('authorization')).catch(() => undefined);
+      if (principal === undefined) return undefined;
+      const entry = await entryUnder(answerKey(keyPrefix, { principal, today: swedishToday(), ...plain }));
+      const versions = entry && (await options.versions.read().catch(() => undefined));
+      if (!entry || !versions || !versionsStillCurrent(entry.head.versions, versions)) {
+        missed.add(request);
+        return undefined;
+      }
+      return {
+        operationName: entry.head.operationName,
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          'cache-control': `max-age=${entry.head.maxAge}, ${entry.head.scope.toLowerCase()}`,
+        },
+        body: [entry.body],
       };
     },
   };

@@ -23,7 +23,7 @@ import {
   CacheVersions1764000000000,
   CacheVersionsUnrepeatable1766000000000,
   cacheVersionReader,
-  responseCachePlugin,
+  subgraphResponseCache,
   watchedTables,
   type CacheVersions,
 } from './response-cache';
@@ -63,6 +63,8 @@ export interface SubgraphRuntime {
    * checks its entries against); undefined while the response cache is off.
    */
   cacheVersions?: () => Promise<CacheVersions>;
+  /** Answers a plain JSON POST of a query from the response cache before Apollo Server (see `subgraphResponseCache`). */
+  cachedAnswer?: HttpServiceOptions<SubgraphContext>['cachedAnswer'];
   /** Stops the background tasks and Apollo, and closes the pool. */
   close(): Promise<void>;
 }
@@ -143,20 +145,20 @@ export async function createSubgraphRuntime(
     const guards = config.nodeEnv === 'production' ? [serviceSdlNeedsToken()] : [];
     const tables = config.responseCache ? await watchedTables(db, logger) : undefined;
     const versions = tables ? cacheVersionReader(db) : undefined;
+    const principals = options.principals ?? createPrincipalResolver(config.auth);
     const cache =
       tables && versions
-        ? [
-            responseCachePlugin({
-              db,
-              store: shared.store,
-              namespace: schemaName(definition, config),
-              tables,
-              versions,
-              ttlSeconds: 3600,
-              logger,
-            }),
-          ]
-        : [];
+        ? subgraphResponseCache({
+            db,
+            store: shared.store,
+            namespace: schemaName(definition, config),
+            tables,
+            versions,
+            principals,
+            ttlSeconds: 3600,
+            logger,
+          })
+        : undefined;
     const apollo = new ApolloServer<SubgraphContext>({
       ...base,
       schema,
@@ -170,11 +172,10 @@ export async function createSubgraphRuntime(
         ApolloServerPluginCacheControlDisabled(),
         cachePolicyPlugin(),
         idempotencyPlugin(db, config.idempotencyKeyTtlSeconds),
-        ...cache,
+        ...(cache ? [cache.plugin] : []),
       ],
     });
     await apollo.start();
-    const principals = options.principals ?? createPrincipalResolver(config.auth);
     const metrics = new ServiceMetrics(definition.name);
     // TypeORM's PostgreSQL driver keeps its pg Pool as `master`.
     metrics.watchPool(() => (db.isInitialized ? (db.driver as unknown as { master?: PoolCounts }).master : undefined));
@@ -189,6 +190,7 @@ export async function createSubgraphRuntime(
       metrics,
       background,
       cacheVersions: versions && (() => versions.read()),
+      cachedAnswer: cache && ((request) => cache.cachedAnswer(request)),
       async createContext({ headers, requestId }) {
         return {
           requestId,
@@ -231,6 +233,7 @@ export async function serveSubgraph(
     // Within a second, whatever the pool or the server is doing.
     ready: () => databaseAnswers(runtime.db, READY_TIMEOUT_MS),
     routes: cacheVersionsRoute(runtime),
+    cachedAnswer: runtime.cachedAnswer,
     logger: runtime.logger,
     metrics: runtime.metrics,
     service: runtime.definition.name,
