@@ -6,9 +6,10 @@ import { OperationTypeNode } from 'graphql';
 import {
   answerKey,
   CACHE_STAMP_EXTENSION,
-  currentRequestScope,
   FreshRead,
-  plainQueryOf,
+  keepAnswerWhenWritten,
+  plainQueryKey,
+  storedHttpAnswer,
   swedishToday,
   type CacheStamp,
   type CacheVersions,
@@ -190,14 +191,8 @@ export function gatewayCache(options: GatewayCacheOptions): GatewayCache {
             maxAge: stamps.maxAge,
             scope: stamps.scope,
           };
-          // Kept as the text Apollo Server writes for the answer (see `keepAnswer`): 13 MB of a dashboard at scale
-          // are not written a second time here, and the answer does not wait for the store.
-          const scope = currentRequestScope();
-          if (scope)
-            scope.keepAnswer = (text) =>
-              void store.set(keyed.key, `${JSON.stringify(head)}\n${text}`, { ttl: ttlSeconds }).catch((error: unknown) => {
-                logger.warn({ err: error }, 'response cache unreachable: answer not stored');
-              });
+          // 13 MB of a dashboard at scale are not written a second time for the store.
+          keepAnswerWhenWritten(store, keyed.key, head, { ttlSeconds, logger });
         },
       };
     },
@@ -206,23 +201,13 @@ export function gatewayCache(options: GatewayCacheOptions): GatewayCache {
   return {
     plugin,
     async cachedAnswer(request) {
-      const plain = plainQueryOf(request);
-      if (!plain) return undefined;
-      const principal = await options.principals(request.headers.get('authorization')).catch(() => undefined);
-      if (principal === undefined) return undefined;
-      const hit = await lookUp(answerKey(keyPrefix, { principal, today: swedishToday(), ...plain }));
+      const key = await plainQueryKey(request, keyPrefix, options.principals);
+      const hit = key && (await lookUp(key));
       if (!hit) {
         missed.add(request);
         return undefined;
       }
-      return {
-        operationName: hit.head.operationName,
-        headers: {
-          'content-type': 'application/json; charset=utf-8',
-          'cache-control': `max-age=${hit.head.maxAge}, ${hit.head.scope.toLowerCase()}`,
-        },
-        body: [hit.body],
-      };
+      return storedHttpAnswer(hit.head.operationName, hit.head, hit.body);
     },
   };
 }

@@ -289,6 +289,52 @@ export function plainQueryOf(
   return { query, variables: variables as Record<string, unknown> | null | undefined, operationName };
 }
 
+/**
+ * The key of the answer to a plain JSON POST of a query (see {@link plainQueryOf}) for its caller; undefined for
+ * another request, or a token that does not verify (Apollo Server then answers, and refuses it).
+ */
+export async function plainQueryKey(
+  request: HTTPGraphQLRequest,
+  prefix: string,
+  principals: PrincipalResolver,
+): Promise<string | undefined> {
+  const plain = plainQueryOf(request);
+  if (!plain) return undefined;
+  const principal = await principals(request.headers.get('authorization')).catch(() => undefined);
+  if (principal === undefined) return undefined;
+  return answerKey(prefix, { principal, today: swedishToday(), ...plain });
+}
+
+/** A stored answer as the HTTP layer writes it, with the headers Apollo Server gave it. */
+export function storedHttpAnswer(operationName: string, policy: Pick<CacheStamp, 'maxAge' | 'scope'>, body: string): CachedHttpAnswer {
+  return {
+    operationName,
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': `max-age=${policy.maxAge}, ${policy.scope.toLowerCase()}`,
+    },
+    body: [body],
+  };
+}
+
+/**
+ * Keeps the request's answer under `key` as `head` (JSON), a newline and the answer's text, once Apollo Server has
+ * written it (see `keepAnswer`): a large answer is not written a second time, and it does not wait for the store.
+ */
+export function keepAnswerWhenWritten(
+  store: KeyValueCache<string>,
+  key: string,
+  head: object,
+  options: { ttlSeconds: number; logger: Logger },
+): void {
+  const scope = currentRequestScope();
+  if (!scope) return;
+  scope.keepAnswer = (body) =>
+    void store.set(key, `${JSON.stringify(head)}\n${body}`, { ttl: options.ttlSeconds }).catch((error: unknown) => {
+      options.logger.warn({ err: error }, 'response cache unreachable: answer not stored');
+    });
+}
+
 export interface SubgraphResponseCache {
   /** Keeps and serves answers inside Apollo Server (any request shape). */
   plugin: ApolloServerPlugin<SubgraphContext>;
@@ -367,14 +413,8 @@ export function subgraphResponseCache(options: ResponseCacheOptions): SubgraphRe
             scope: policy.scope,
           };
           result.extensions = { ...result.extensions, [CACHE_STAMP_EXTENSION]: stamp };
-          // Kept as the text Apollo Server writes for the answer (see `keepAnswer`), not written a second time here,
-          // and without making the answer wait for the store.
-          const key = keyOf(requestContext);
           const head: EntryHead = { ...stamp, operationName: requestContext.operationName ?? '(anonymous)' };
-          scope.keepAnswer = (body) =>
-            void store.set(key, `${JSON.stringify(head)}\n${body}`, { ttl: ttlSeconds }).catch((error: unknown) => {
-              logger.warn({ err: error }, 'response cache unreachable: answer not stored');
-            });
+          keepAnswerWhenWritten(store, keyOf(requestContext), head, { ttlSeconds, logger });
         },
       };
     },
@@ -383,24 +423,15 @@ export function subgraphResponseCache(options: ResponseCacheOptions): SubgraphRe
   return {
     plugin,
     async cachedAnswer(request) {
-      const plain = plainQueryOf(request);
-      if (!plain) return undefined;
-      const principal = await options.principals(request.headers.get('authorization')).catch(() => undefined);
-      if (principal === undefined) return undefined;
-      const entry = await entryUnder(answerKey(keyPrefix, { principal, today: swedishToday(), ...plain }));
+      const key = await plainQueryKey(request, keyPrefix, options.principals);
+      if (!key) return undefined;
+      const entry = await entryUnder(key);
       const versions = entry && (await options.versions.read().catch(() => undefined));
       if (!entry || !versions || !versionsStillCurrent(entry.head.versions, versions)) {
         missed.add(request);
         return undefined;
       }
-      return {
-        operationName: entry.head.operationName,
-        headers: {
-          'content-type': 'application/json; charset=utf-8',
-          'cache-control': `max-age=${entry.head.maxAge}, ${entry.head.scope.toLowerCase()}`,
-        },
-        body: [entry.body],
-      };
+      return storedHttpAnswer(entry.head.operationName, entry.head, entry.body);
     },
   };
 }
