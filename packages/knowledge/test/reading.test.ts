@@ -134,4 +134,32 @@ describe('cache hints', () => {
     expect(versions.errors).toBeUndefined();
     expect(versions.headers.get('cache-control')).toBe('no-store');
   });
+
+  it('never lets a cache keep a document shown by its draft', async () => {
+    const leader = await tokenFor({ roles: ['process-leader'], areas: ['CHILD_SERVICES'] });
+    const created = await graph.subgraph(
+      'child-services',
+      `#graphql
+      mutation ($input: DraftInput!) { childServices { createDraft(input: $input) { id } } }`,
+      {
+        token: leader,
+        variables: { input: { kind: 'ROUTINE', slug: 'bara-utkast', title: 'Utkastets titel', summary: 'S', body: 'B', legalBasis: [] } },
+      },
+    );
+    expect(created.errors).toBeUndefined();
+    const [bySlug, titleInList] = await Promise.all([
+      graph.subgraph('child-services', `{ childServices { document(slug: "bara-utkast") { slug } } }`, { token: leader }),
+      graph.subgraph('child-services', `{ childServices { document(slug: "bara-utkast") { title targetGroup } } }`, { token: leader }),
+    ]);
+    expect(bySlug.data).toEqual({ childServices: { document: { slug: 'bara-utkast' } } });
+    expect(titleInList.data).toEqual({ childServices: { document: { title: 'Utkastets titel', targetGroup: null } } });
+    expect(bySlug.headers.get('cache-control')).toBe('no-store');
+    expect(titleInList.headers.get('cache-control')).toBe('no-store');
+    // A published document read the same way stays cacheable.
+    const published = await graph.subgraph('child-services', `{ childServices { document(slug: "dokumentation") { slug title } } }`, {
+      token: leader,
+    });
+    expect(published.data).toEqual({ childServices: { document: { slug: 'dokumentation', title: 'Rutin för dokumentation' } } });
+    expect(published.headers.get('cache-control')).toBe('max-age=300, private');
+  });
 });

@@ -26,9 +26,16 @@ async function visibleVersions(ctx: SubgraphContext, document: KnowledgeDocument
   return policy.canReadUnpublished(ctx.principal, document.area) ? versions : versions.filter(isPublic);
 }
 
-/** A document is shown to whoever may see one of its versions. */
+/**
+ * A document is shown to whoever may see one of its versions. One seen only through drafts or reviews is a draft
+ * itself: no cache keeps the answer.
+ */
 async function visible(ctx: SubgraphContext, document: KnowledgeDocument | null): Promise<KnowledgeDocument | null> {
-  return document && (await visibleVersions(ctx, document)).length > 0 ? document : null;
+  if (!document) return null;
+  const versions = await visibleVersions(ctx, document);
+  if (versions.length === 0) return null;
+  if (!versions.some(isPublic)) cacheNever(ctx);
+  return document;
 }
 
 /** `documents` and `document` of every area, on the interface the areas share. */
@@ -254,7 +261,10 @@ async function representative(document: KnowledgeDocument, ctx: SubgraphContext)
   if (document.listed) return document.listed;
   const current = await versionInForce(ctx, ctx.today).load(document.id);
   if (current) return current;
-  return (await visibleVersions(ctx, document))[0] ?? null;
+  const latest = (await visibleVersions(ctx, document))[0] ?? null;
+  // Shown by a draft or a review (to whoever may see those): no cache keeps the answer.
+  if (latest && !isPublic(latest)) cacheNever(ctx);
+  return latest;
 }
 
 @Resolver(() => DocumentVersion)
