@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLFormattedError } from 'graphql';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
+import { GraphQLError, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import type { Config } from './config';
 import { CLIENT_ERROR_CODES } from './errors';
 import type { Logger } from './logger';
@@ -23,7 +24,8 @@ export function formatErrorFor(config: Config, logger: Logger) {
   const production = config.nodeEnv === 'production';
   return (given: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     // graphql-js suggests enum values ("Did you mean the enum value …?"): in production that maps the schema for a stranger.
-    const formatted = production ? { ...given, message: withoutSuggestions(given.message) } : given;
+    const shown = production ? { ...given, message: withoutSuggestions(given.message) } : given;
+    const formatted = withClientCode(shown, error);
     const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : 'INTERNAL_SERVER_ERROR';
     if (CLIENT_ERROR_CODES.has(code) || formatted.extensions?.serviceName !== undefined) return formatted;
     const requestId = currentRequestScope()?.requestId;
@@ -49,6 +51,26 @@ export function formatErrorFor(config: Config, logger: Logger) {
   };
 }
 
+/** graphql-js's refusals of an argument's value at execution (a variable given as null where its argument is non-null). */
+const ARGUMENT_REFUSED = /^Argument "[^"]+" (of non-null type|of required type|has invalid value)/;
+
+/**
+ * The code of an error a client caused that reaches here without one: an argument refused by graphql-js while
+ * executing (an explicit null for a variable that has a default), or a persisted-query mistake Apollo answers
+ * with HTTP 400 (a hash that does not match, an unknown version). Anything else is left as it is.
+ */
+function withClientCode(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  if (formatted.extensions?.code !== undefined && formatted.extensions.code !== 'INTERNAL_SERVER_ERROR') return formatted;
+  const original = unwrapResolverError(error);
+  // An error thrown by graphql-js itself carries no originalError; a resolver's own errors do.
+  const fromGraphql = error instanceof GraphQLError && error.originalError === undefined;
+  if (fromGraphql && ARGUMENT_REFUSED.test(formatted.message))
+    return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
+  const http = (original as { extensions?: { http?: { status?: number } } } | undefined)?.extensions?.http;
+  if (http?.status === 400) return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
+  return formatted;
+}
+
 /**
  * A statement PostgreSQL refused because of a value a client sent (SQLSTATE class 22: out of range,
  * not a valid date, a NUL character) or because the row exists already (23505): the client's mistake
@@ -63,6 +85,21 @@ function refusedByDatabase(error: unknown): { code: 'BAD_USER_INPUT' | 'CONFLICT
   return undefined;
 }
 
+/** How much parsed queries Apollo Server keeps, counted with their text (Apollo's own default size). */
+export const DOCUMENT_STORE_BYTES = 30 * 2 ** 20;
+
+/**
+ * Apollo Server's store of parsed queries, each counted with the query text it holds (`loc.source`). Apollo's
+ * default counts the tree alone, without that text: unique queries of 900 KB (a long comment each) grew a gateway
+ * by 3 GB in 100 s, and the same in a subgraph.
+ */
+export function documentStore(maxBytes = DOCUMENT_STORE_BYTES): InMemoryLRUCache<DocumentNode> {
+  return new InMemoryLRUCache<DocumentNode>({
+    maxSize: maxBytes,
+    sizeCalculation: (document) => InMemoryLRUCache.sizeCalculation(document) + (document.loc?.source.body.length ?? 0),
+  });
+}
+
 /** Apollo Server options every Samsyn service shares. */
 export function baseApolloOptions<TContext extends BaseContext>(config: Config, logger: Logger) {
   const production = config.nodeEnv === 'production';
@@ -72,6 +109,7 @@ export function baseApolloOptions<TContext extends BaseContext>(config: Config, 
     allowBatchedHttpRequests: false,
     validationRules: limits.validationRules,
     parseOptions: PARSE_OPTIONS,
+    documentStore: documentStore(),
     csrfPrevention: true,
     includeStacktraceInErrorResponses: !production,
     formatError: formatErrorFor(config, logger),

@@ -4,11 +4,13 @@ import {
   GraphQLError,
   Kind,
   visit,
+  type ASTVisitor,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  type ValidationContext,
   type ValidationRule,
 } from 'graphql';
 import type { Config } from './config';
@@ -157,7 +159,20 @@ export function operationLimits<TContext extends BaseContext>(
       refuseNulCharacters<TContext>(),
       representationLimit<TContext>(config.maxRepresentations),
     ],
-    validationRules,
+    validationRules: [...validationRules, knownOperationTypes],
+  };
+}
+
+/**
+ * Refuses an operation whose type the schema has no root for (`subscription { … }` here), as a validation error
+ * (HTTP 400): graphql-js 16 validates it and only fails when executing, and the gateway's planner answered 500.
+ */
+export function knownOperationTypes(context: ValidationContext): ASTVisitor {
+  return {
+    OperationDefinition(node) {
+      if (!context.getSchema().getRootType(node.operation))
+        context.reportError(new GraphQLError(`This API has no ${node.operation} operations.`, { nodes: node }));
+    },
   };
 }
 
