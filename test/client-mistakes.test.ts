@@ -18,7 +18,7 @@ let leader: string;
 let district: string;
 let publishedVersion: string;
 
-const CLIENT_CODES = ['BAD_USER_INPUT', 'CONFLICT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'NOT_FOUND'];
+const CLIENT_CODES = ['BAD_REQUEST', 'BAD_USER_INPUT', 'CONFLICT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'NOT_FOUND'];
 
 beforeAll(async () => {
   graph = await startSupergraph({ only: ['child-services'], seed: true });
@@ -200,6 +200,42 @@ describe('a request that is not GraphQL', () => {
     expect(results.map((result) => [result.status, codes(result)])).toEqual([
       [400, ['GRAPHQL_PARSE_FAILED']],
       [400, ['GRAPHQL_PARSE_FAILED']],
+    ]);
+  });
+});
+
+describe('a request the API has no answer for', () => {
+  it('a subscription (this API has none) answers HTTP 400 GRAPHQL_VALIDATION_FAILED at the gateway and at the subgraph', async () => {
+    const query = 'subscription { x }';
+    const results = [await overHttp(gateway.url, { query }), await overHttp(subgraph.url, { query })];
+    expect(results.map((result) => [result.status, codes(result)])).toEqual([
+      [400, ['GRAPHQL_VALIDATION_FAILED']],
+      [400, ['GRAPHQL_VALIDATION_FAILED']],
+    ]);
+  });
+
+  it.each([
+    [
+      'a non-null argument',
+      'query ($k: String = "CS-IA14") { childServices { comparison(indicator: $k, period: "2026-Q3") { cityValue } } }',
+      { k: null },
+    ],
+    ['@include', 'query ($v: Boolean = true) { childServices @include(if: $v) { name } }', { v: null }],
+  ])('an explicit null for a variable with a default, given to %s, is BAD_USER_INPUT', async (_, query, variables) => {
+    const results = [await overHttp(gateway.url, { query, variables }, leader), await overHttp(subgraph.url, { query, variables }, leader)];
+    expect(serverFailures(results)).toEqual([]);
+    for (const result of results) expect(codes(result)).toContain('BAD_USER_INPUT');
+  });
+
+  it.each([
+    ['a hash that does not match the query', { version: 1, sha256Hash: '0'.repeat(64) }],
+    ['an unknown version', { version: 2, sha256Hash: '0'.repeat(64) }],
+  ])('a persisted query with %s answers HTTP 400 BAD_REQUEST', async (_, persistedQuery) => {
+    const body = { query: '{ childServices { name } }', extensions: { persistedQuery } };
+    const results = [await overHttp(gateway.url, body), await overHttp(subgraph.url, body)];
+    expect(results.map((result) => [result.status, codes(result)])).toEqual([
+      [400, ['BAD_REQUEST']],
+      [400, ['BAD_REQUEST']],
     ]);
   });
 });

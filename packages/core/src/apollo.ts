@@ -2,7 +2,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
-import { GraphQLError, type DocumentNode, type GraphQLFormattedError } from 'graphql';
+import type { DocumentNode, GraphQLFormattedError } from 'graphql';
 import type { Config } from './config';
 import { CLIENT_ERROR_CODES } from './errors';
 import type { Logger } from './logger';
@@ -51,22 +51,13 @@ export function formatErrorFor(config: Config, logger: Logger) {
   };
 }
 
-/** graphql-js's refusals of an argument's value at execution (a variable given as null where its argument is non-null). */
-const ARGUMENT_REFUSED = /^Argument "[^"]+" (of non-null type|of required type|has invalid value)/;
-
 /**
- * The code of an error a client caused that reaches here without one: an argument refused by graphql-js while
- * executing (an explicit null for a variable that has a default), or a persisted-query mistake Apollo answers
- * with HTTP 400 (a hash that does not match, an unknown version). Anything else is left as it is.
+ * The code of a client's persisted-query mistake, which Apollo Server answers with HTTP 400 and no code (a hash
+ * that does not match the query, an unknown version): BAD_REQUEST. Anything else is left as it is.
  */
 function withClientCode(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   if (formatted.extensions?.code !== undefined && formatted.extensions.code !== 'INTERNAL_SERVER_ERROR') return formatted;
-  const original = unwrapResolverError(error);
-  // An error thrown by graphql-js itself carries no originalError; a resolver's own errors do.
-  const fromGraphql = error instanceof GraphQLError && error.originalError === undefined;
-  if (fromGraphql && ARGUMENT_REFUSED.test(formatted.message))
-    return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
-  const http = (original as { extensions?: { http?: { status?: number } } } | undefined)?.extensions?.http;
+  const http = (unwrapResolverError(error) as { extensions?: { http?: { status?: number } } } | undefined)?.extensions?.http;
   if (http?.status === 400) return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
   return formatted;
 }

@@ -2,8 +2,11 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import {
   GraphQLError,
+  isNonNullType,
   Kind,
+  TypeInfo,
   visit,
+  visitWithTypeInfo,
   type ASTVisitor,
   type DocumentNode,
   type FieldNode,
@@ -157,6 +160,7 @@ export function operationLimits<TContext extends BaseContext>(
     plugins: [
       ...(plugins as ApolloServerPlugin<TContext>[]),
       refuseNulCharacters<TContext>(),
+      refuseNullWhereRequired<TContext>(),
       representationLimit<TContext>(config.maxRepresentations),
     ],
     validationRules: [...validationRules, knownOperationTypes],
@@ -216,6 +220,40 @@ export function refuseNulCharacters<TContext extends BaseContext>(): ApolloServe
         async didResolveOperation({ request, document }) {
           if (holdsNul(request.variables) || documentHoldsNul(document)) {
             throw new GraphQLError('A string holds a NUL character (\\u0000), which no field takes.', {
+              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Refuses a variable given as null where a value is required: `$v: Boolean = true` may be null by its type, but not
+ * in `@include(if: $v)` or a non-null argument. graphql-js only finds that while executing (INTERNAL_SERVER_ERROR
+ * in a subgraph, HTTP 500 from the gateway's planner); here it is BAD_USER_INPUT before anything runs.
+ */
+export function refuseNullWhereRequired<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, operation, schema }) {
+          const variables = request.variables ?? {};
+          const nulls = new Set(Object.keys(variables).filter((name) => variables[name] === null));
+          if (nulls.size === 0 || !operation) return;
+          const typeInfo = new TypeInfo(schema);
+          const refused = new Set<string>();
+          const visitor = visitWithTypeInfo(typeInfo, {
+            Variable(node) {
+              if (nulls.has(node.name.value) && isNonNullType(typeInfo.getInputType())) refused.add(node.name.value);
+            },
+          });
+          visit(operation, visitor);
+          for (const fragment of Object.values(fragmentsOf(document))) visit(fragment, visitor);
+          if (refused.size > 0) {
+            const names = [...refused].map((name) => `$${name}`).join(', ');
+            throw new GraphQLError(`${names} is null where a value is required.`, {
               extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
             });
           }
