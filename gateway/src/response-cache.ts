@@ -9,6 +9,7 @@ import {
   FreshRead,
   keepAnswerWhenWritten,
   plainQueryKey,
+  readEntry,
   storedHttpAnswer,
   swedishToday,
   type CacheStamp,
@@ -138,19 +139,8 @@ export function gatewayCache(options: GatewayCacheOptions): GatewayCache {
   const keyPrefix = `samsyn:gw3:${namespace}`;
   /** The head and the answer's text of a valid entry under `key`. */
   const lookUp = async (key: string): Promise<{ head: EntryHead; body: string } | undefined> => {
-    const stored = await store.get(key).catch((error: unknown) => {
-      logger.warn({ err: error }, 'response cache unreachable: answering without it');
-      return undefined;
-    });
-    if (!stored) return undefined;
-    const newline = stored.indexOf('\n');
-    let head: EntryHead;
-    try {
-      head = JSON.parse(stored.slice(0, newline)) as EntryHead;
-    } catch {
-      return undefined; // not an entry of this version: a miss, overwritten by the answer
-    }
-    return (await stillCurrent(head)) ? { head, body: stored.slice(newline + 1) } : undefined;
+    const entry = await readEntry<EntryHead>(store, key, logger);
+    return entry && (await stillCurrent(entry.head)) ? entry : undefined;
   };
   const keys = new WeakMap<object, { key: string; day: string }>();
   /** Requests the fast path has looked up and missed: Apollo's plugin does not look again. */

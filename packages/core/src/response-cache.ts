@@ -259,14 +259,26 @@ interface EntryHead extends CacheStamp {
   operationName: string;
 }
 
-/** A stored entry: its head as JSON, a newline, then the answer's text as it was sent (its stamp included). */
-function parseEntry(stored: string): { head: EntryHead; body: string } | undefined {
-  const newline = stored.indexOf('\n');
-  if (newline < 0) return undefined;
+/**
+ * The entry under `key` of a response cache (the gateway's or a subgraph's): its head as JSON, a newline, then the
+ * answer's text as it was sent (see {@link keepAnswerWhenWritten}). Undefined when there is none, when the store
+ * does not answer, or when it is not an entry of this format (a miss, overwritten by the answer).
+ */
+export async function readEntry<Head>(
+  store: KeyValueCache<string>,
+  key: string,
+  logger: Logger,
+): Promise<{ head: Head; body: string } | undefined> {
+  const stored = await store.get(key).catch((error: unknown) => {
+    logger.warn({ err: error }, 'response cache unreachable: answering without it');
+    return undefined;
+  });
+  const newline = stored?.indexOf('\n') ?? -1;
+  if (!stored || newline < 0) return undefined;
   try {
-    return { head: JSON.parse(stored.slice(0, newline)) as EntryHead, body: stored.slice(newline + 1) };
+    return { head: JSON.parse(stored.slice(0, newline)) as Head, body: stored.slice(newline + 1) };
   } catch {
-    return undefined; // not an entry of this version: a miss, overwritten by the answer
+    return undefined;
   }
 }
 
@@ -362,13 +374,7 @@ export function subgraphResponseCache(options: ResponseCacheOptions): SubgraphRe
       query: request.query,
       variables: request.variables,
     });
-  const entryUnder = async (key: string) => {
-    const stored = await store.get(key).catch((error: unknown) => {
-      logger.warn({ err: error }, 'response cache unreachable: answering without it');
-      return undefined;
-    });
-    return stored ? parseEntry(stored) : undefined;
-  };
+  const entryUnder = (key: string) => readEntry<EntryHead>(store, key, logger);
   /** Requests the fast path has looked up and missed: the plugin does not look again. */
   const missed = new WeakSet<HTTPGraphQLRequest>();
 
