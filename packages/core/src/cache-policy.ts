@@ -8,7 +8,6 @@ import {
   type ConstDirectiveNode,
   type DocumentNode,
   type FieldNode,
-  type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLNamedType,
@@ -17,6 +16,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { SubgraphContext } from './context';
+import { fragmentsOf } from './hardening';
 
 /*
  * A subgraph's cache policy, worked out from the operation instead of field by field. Apollo Server's own
@@ -104,8 +104,8 @@ const ENTITIES = '_entities';
 
 interface StaticPolicy {
   hint: CacheHint;
-  /** The `_entities` field, whose hint depends on the representations' types (variables). */
-  entities?: FieldNode;
+  /** The `_entities` fields (aliases may ask for more than one), whose hints depend on the representations' types. */
+  entities: FieldNode[];
 }
 
 const staticPolicies = new WeakMap<DocumentNode, Map<string, StaticPolicy>>();
@@ -117,12 +117,9 @@ function staticPolicyOf(schema: GraphQLSchema, document: DocumentNode, operation
   const name = operation.name?.value ?? '';
   let found = byOperation.get(name);
   if (found) return found;
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  }
+  const fragments = fragmentsOf(document);
   const policy = new CachePolicy();
-  let entities: FieldNode | undefined;
+  const entities: FieldNode[] = [];
   const visited = new Set<string>();
   const walk = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType, isRoot: boolean) => {
     for (const selection of selectionSet.selections) {
@@ -135,12 +132,17 @@ function staticPolicyOf(schema: GraphQLSchema, document: DocumentNode, operation
           policy.restrict({ maxAge: 0 });
           continue;
         }
-        if (isRoot && fieldName === ENTITIES) entities = selection;
+        if (isRoot && fieldName === ENTITIES) entities.push(selection);
         else policy.restrict(fieldHint(field, isRoot));
         const target = getNamedType(field.type);
         if (selection.selectionSet && isCompositeType(target)) walk(selection.selectionSet, target, false);
       } else {
-        const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? fragments.get(selection.name.value) : selection;
+        const fragment =
+          selection.kind === Kind.FRAGMENT_SPREAD
+            ? Object.hasOwn(fragments, selection.name.value)
+              ? fragments[selection.name.value]
+              : undefined
+            : selection;
         if (!fragment || (selection.kind === Kind.FRAGMENT_SPREAD && visited.has(selection.name.value))) continue;
         if (selection.kind === Kind.FRAGMENT_SPREAD) visited.add(selection.name.value);
         const condition = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : parent;
@@ -200,7 +202,7 @@ export function cachePolicyPlugin(): ApolloServerPlugin<SubgraphContext> {
           if (!document || !operation) return;
           const { hint, entities } = staticPolicyOf(schema, document, operation);
           overallCachePolicy.restrict(hint);
-          if (entities) overallCachePolicy.restrict(entitiesHint(schema, entities, request.variables ?? {}));
+          for (const field of entities) overallCachePolicy.restrict(entitiesHint(schema, field, request.variables ?? {}));
           return {
             async executionDidEnd() {
               overallCachePolicy.restrict(contextValue.cacheHints);

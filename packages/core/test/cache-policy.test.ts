@@ -100,6 +100,12 @@ describe.each([
   ],
   ['entities and a hinted type below', ENTITIES, { r: [{ __typename: 'District', code: 'angered' }] }, 'max-age=5, private'],
   ['entities of a type without a hint', ENTITIES, { r: [{ __typename: 'Region', code: 'nordost' }] }, 'no-store'],
+  [
+    'two entity fields, one of a type without a hint',
+    'query ($d: [_Any!]!, $r: [_Any!]!) { a: _entities(representations: $r) { ... on Region { code } } b: _entities(representations: $d) { ... on District { code } } }',
+    { d: [{ __typename: 'District', code: 'angered' }], r: [{ __typename: 'Region', code: 'nordost' }] },
+    'no-store',
+  ],
 ])('%s', (_, query, variables, expected) => {
   it(`is ${expected}, as Apollo Server's own plugin says`, async () => {
     expect(await cacheControlOf(apollos, query, variables)).toBe(expected);
