@@ -42,7 +42,10 @@ const AREA_SCHEMAS: string[] = AREA_LIST.map((entry) => dbSchemaOf(entry.area));
 const AREA_ENUMS: string[] = AREA_LIST.map((entry) => entry.area);
 const PROFILE = `adoption { documentsInForce acknowledged implemented lagging { document { slug } daysLagging } }
   indicators(period: "2026-Q3") { indicator { code } value position suppressed trend }`;
-const DASHBOARD = `{ districts { code name ${AREAS.map((area) => `${area} { ${PROFILE} }`).join(' ')} } }`;
+/** The analysts' dashboard: every district, with each area's adoption and indicators. */
+export const dashboardQuery = (areas: readonly string[]): string =>
+  `{ districts { code name ${areas.map((area) => `${area} { ${PROFILE} }`).join(' ')} } }`;
+const DASHBOARD = dashboardQuery(AREAS);
 
 /**
  * Grows every area to 1 000 districts × 20 indicators × 40 quarters of figures (800 000 per area),
@@ -95,7 +98,7 @@ const AREA_SUBGRAPHS: SubgraphName[] = AREA_LIST.map((entry) => subgraphOf(entry
  * one transaction per area): the dashboard's period and its trend window. Older scale periods stay unprotected
  * (hidden), as figures written past the service are.
  */
-async function protectScaleFigures(env: Record<string, string | undefined>): Promise<void> {
+export async function protectScaleFigures(env: Record<string, string | undefined>): Promise<void> {
   const periods = [2025, 2026].flatMap((year) => [1, 2, 3, 4].map((quarter) => `${year}-Q${quarter}`));
   for (const [i, name] of AREA_SUBGRAPHS.entries()) {
     const db = subgraphDataSource(ALL_SUBGRAPHS[name], loadConfig(name, { ...env, DB_STATEMENT_TIMEOUT_MS: '600000', LOG_LEVEL: 'warn' }));

@@ -1,0 +1,114 @@
+/**
+ * One cold read at a time of the (f) dashboard at scale: a report, then the dashboard, with each process's CPU for
+ * that read. `npm run bench` measures the same case among the others; this is for working on it alone.
+ *
+ *   BENCH_KEEP_DIR=/tmp/cold node test/dist/bench/cold.js     keeps the database (the scale data takes minutes once)
+ *   BENCH_RUNS=5                                              reads after a report (and as many warm ones)
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AREA_LIST, SUBGRAPHS, signToken } from '@samsyn/core';
+import { launchSystem } from '@samsyn/scripts';
+import { postmasterOf, readCpu } from './cpu';
+import { dashboardQuery, generateScaleData, protectScaleFigures } from './scenarios';
+
+async function main(): Promise<void> {
+  const kept = process.env.BENCH_KEEP_DIR;
+  const dataDir = kept ?? fs.mkdtempSync(path.join(os.tmpdir(), 'samsyn-cold-'));
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.chmodSync(dataDir, 0o755);
+  const ready = path.join(dataDir, 'scale-ready');
+  const scaled = fs.existsSync(ready);
+  const secretFile = path.join(dataDir, 'secret');
+  if (!fs.existsSync(secretFile)) fs.writeFileSync(secretFile, randomBytes(32).toString('hex'));
+  const secret = fs.readFileSync(secretFile, 'utf8');
+  const ports: Record<string, string> = { GATEWAY_PORT: '14100' };
+  SUBGRAPHS.forEach((name, i) => (ports[`${name.toUpperCase().replace(/-/g, '_')}_PORT`] = String(14101 + i)));
+  const system = await launchSystem({
+    env: {
+      ...process.env,
+      ...ports,
+      SAMSYN_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      MIGRATE_ON_START: 'true',
+      // Seeding over scale data re-protects every scale period: minutes. The demo data is in from the first run.
+      SEED_DEMO_DATA: scaled ? 'false' : 'true',
+      SUBGRAPH_TIMEOUT_MS: '60000',
+      JWT_SECRET: secret,
+    },
+    embeddedDataDir: path.join(dataDir, 'pg'),
+    embeddedPort: 54349,
+    persistent: kept !== undefined,
+    restart: false,
+  });
+  try {
+    if (!scaled) {
+      console.log('making the scale data (minutes, once per kept directory)');
+      await generateScaleData(system.env.DATABASE_URL as string);
+      await protectScaleFigures(system.env);
+      if (kept) fs.writeFileSync(ready, '');
+    }
+    const auth = { secret, issuer: 'samsyn', audience: 'samsyn-api' };
+    const analyst = await signToken(auth, { sub: 'bench-analyst', name: 'Bench', roles: ['analyst'] });
+    const reporter = await signToken(auth, { sub: 'bench-angered', name: 'Bench', roles: ['district-system'], district: 'angered' });
+    const post = async (token: string, query: string, variables?: unknown) => {
+      const response = await fetch(system.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      const text = await response.text();
+      if (text.includes('"errors"')) throw new Error(text.slice(0, 500));
+      return text.length;
+    };
+    const report = () =>
+      post(reporter, 'mutation ($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { received } } }', {
+        input: [
+          {
+            indicator: 'CS-IA14',
+            district: 'angered',
+            period: '2026-Q3',
+            numerator: 20 + Math.floor(Math.random() * 60),
+            denominator: 100,
+          },
+        ],
+      });
+    const postmaster = postmasterOf(path.join(dataDir, 'pg'));
+    const query = dashboardQuery(AREA_LIST.map((entry) => entry.rootField));
+    const read = async (label: string) => {
+      const before = readCpu(system.pids, postmaster);
+      const started = performance.now();
+      const bytes = await post(analyst, query);
+      const ms = performance.now() - started;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const after = readCpu(system.pids, postmaster);
+      const cpu = Object.keys(after)
+        .filter((name) => name !== 'load generator')
+        .map((name) => `${name} ${Math.round(after[name] - before[name])}`)
+        .join(', ');
+      console.log(`${label.padEnd(5)} ${Math.round(ms).toString().padStart(6)} ms  ${(bytes / 1e6).toFixed(1)} MB  CPU ms: ${cpu}`);
+      return ms;
+    };
+    await read('first');
+    const runs = Number(process.env.BENCH_RUNS ?? 5);
+    const cold: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      await report();
+      cold.push(await read('cold'));
+      await read('warm');
+    }
+    cold.sort((a, b) => a - b);
+    console.log(`cold: p50 ${Math.round(cold[Math.floor(cold.length / 2)])} ms, max ${Math.round(cold[cold.length - 1])} ms`);
+  } finally {
+    await system.stop();
+    if (!kept) fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
