@@ -36,6 +36,10 @@ const QUERIES: Record<string, { query: string; variables?: Record<string, unknow
     fragment Area on AreaNamespace { __typename name documents(first: 5) { totalCount edges { node { slug title kind current { number validFrom } } } } }`,
     variables: { withName: true },
   },
+  'response names that Object.prototype has': {
+    query: `{ toString: districts { constructor: code __proto__: name hasOwnProperty: childServices { valueOf: name } }
+      districts { code } areas { area } }`,
+  },
   'introspection beside data': {
     query: '{ __schema { queryType { name } } __type(name: "District") { name kind } areas { area name } }',
   },

@@ -4,6 +4,9 @@
  *
  *   BENCH_KEEP_DIR=/tmp/cold node test/dist/bench/cold.js     keeps the database (the scale data takes minutes once)
  *   BENCH_RUNS=5                                              reads after a report (and as many warm ones)
+ *   BENCH_SIGNAL=SIGUSR2                                      sends that signal to every service after the first read and
+ *                                                             after the cold reads, and skips the warm ones (for a profiler
+ *                                                             loaded with NODE_OPTIONS=--require that writes on it)
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -92,14 +95,19 @@ async function main(): Promise<void> {
       console.log(`${label.padEnd(5)} ${Math.round(ms).toString().padStart(6)} ms  ${(bytes / 1e6).toFixed(1)} MB  CPU ms: ${cpu}`);
       return ms;
     };
+    const signal = process.env.BENCH_SIGNAL as NodeJS.Signals | undefined;
+    const signalAll = () => signal && Object.values(system.pids).forEach((pid) => process.kill(pid, signal));
     await read('first');
+    signalAll();
     const runs = Number(process.env.BENCH_RUNS ?? 5);
     const cold: number[] = [];
     for (let run = 0; run < runs; run++) {
       await report();
       cold.push(await read('cold'));
-      await read('warm');
+      if (!signal) await read('warm');
     }
+    signalAll();
+    await new Promise((resolve) => setTimeout(resolve, 2000));
     cold.sort((a, b) => a - b);
     console.log(`cold: p50 ${Math.round(cold[Math.floor(cold.length / 2)])} ms, max ${Math.round(cold[cold.length - 1])} ms`);
   } finally {
