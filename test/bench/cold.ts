@@ -2,7 +2,7 @@
  * One cold read at a time of the (f) dashboard at scale: a report, then the dashboard, with each process's CPU for
  * that read. `npm run bench` measures the same case among the others; this is for working on it alone.
  *
- *   BENCH_KEEP_DIR=/tmp/cold node test/dist/bench/cold.js     keeps the database (the scale data takes minutes once)
+ *   BENCH_KEEP_DIR=/tmp/cold npm run bench:cold               keeps the database (the scale data takes minutes once)
  *   BENCH_RUNS=5                                              reads after a report (and as many warm ones)
  *   BENCH_SIGNAL=SIGUSR2                                      sends that signal to every service after the first read and
  *                                                             after the cold reads, and skips the warm ones (for a profiler
