@@ -14,6 +14,10 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const HIVE_PORT = 14010;
 
+interface SentAt {
+  sentAt?: number;
+}
+
 interface Measured {
   name: string;
   rps: number;
@@ -22,6 +26,8 @@ interface Measured {
   errors: number;
   /** CPU ms per request of each process, and of all services together (the load generator apart). */
   cpu: { perProcess: Record<string, number>; services: number };
+  /** Latency per part of a mixed cycle. */
+  parts?: { part: string; p50: number; p99: number; count: number }[];
   /** Latency of the first read after a write, when the scenario has such reads. */
   cold?: { p50: number; max: number; runs: number };
 }
@@ -59,14 +65,28 @@ async function measure(system: RunningSystem, scenario: Scenario, processes: Pro
   // A GraphQL error comes with HTTP 200: read every answer, and keep the first few to show.
   let graphqlErrors = 0;
   const samples = new Set<string>();
-  const requests = scenario.requests?.().map((request) => ({
-    ...request,
-    onResponse: (status: number, answer: string) => {
-      if (status === 200 && !answer.includes('"errors"')) return;
-      graphqlErrors += status === 200 ? 1 : 0;
-      if (samples.size < 3) samples.add(`${status} ${answer.slice(0, 300)}`);
-    },
-  }));
+  // Each part of a mixed cycle keeps its latencies: the time from building its request (right before it is sent,
+  // the connection's previous answer just in) to its answer.
+  const latencies = new Map<string, number[]>();
+  const requests = scenario.requests?.().map(({ part, request }): autocannon.Request => {
+    const times = latencies.get(part) ?? [];
+    latencies.set(part, times);
+    const setup = request.setupRequest as ((request: autocannon.Request, context: object) => autocannon.Request) | undefined;
+    return {
+      ...request,
+      setupRequest: (built, context) => {
+        (context as SentAt).sentAt = performance.now();
+        return setup ? setup(built, context) : built;
+      },
+      onResponse: (status: number, answer: string, context: object) => {
+        const { sentAt } = context as SentAt;
+        if (sentAt !== undefined) times.push(performance.now() - sentAt);
+        if (status === 200 && !answer.includes('"errors"')) return;
+        graphqlErrors += status === 200 ? 1 : 0;
+        if (samples.size < 3) samples.add(`${status} ${answer.slice(0, 300)}`);
+      },
+    };
+  });
   // Requests the warm-up left running still use CPU: let them end before the count starts.
   await settle(processes);
   const before = readCpu(processes.pids(), processes.postmaster);
@@ -106,7 +126,14 @@ async function measure(system: RunningSystem, scenario: Scenario, processes: Pro
     errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
     cpu,
     cold,
+    parts: requests && [...latencies].map(([part, times]) => ({ part, ...percentiles(times), count: times.length })),
   };
+}
+
+function percentiles(times: number[]): { p50: number; p99: number } {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (share: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? NaN);
+  return { p50: at(0.5), p99: at(0.99) };
 }
 
 /** Waits (at most 20 s) until the processes are idle: less than a tenth of a core over 300 ms. */
@@ -152,6 +179,8 @@ function printRow(m: Measured): void {
   );
   const parts = Object.entries(m.cpu.perProcess).map(([name, ms]) => `${name} ${ms.toFixed(2)}`);
   console.log(`  CPU ms per request: ${parts.join(', ')}`);
+  if (m.parts)
+    console.log(`  latency per part (p50/p99 ms, answers): ${m.parts.map((p) => `${p.part} ${p.p50}/${p.p99} (${p.count})`).join(', ')}`);
   if (m.cold) console.log(`  cold (first read after a write, ${m.cold.runs} runs): p50 ${m.cold.p50} ms, max ${m.cold.max} ms`);
 }
 

@@ -15,6 +15,12 @@ import {
 import { protectFigures } from '@samsyn/equality';
 import { ALL_SUBGRAPHS, type RunningSystem } from '@samsyn/scripts';
 
+/** One request of a mixed scenario's cycle, named for its latency line. */
+export interface Part {
+  part: string;
+  request: autocannon.Request;
+}
+
 export interface Scenario {
   name: string;
   target: 'gateway' | 'organisation';
@@ -27,7 +33,7 @@ export interface Scenario {
   /** Runs once before the scenario is measured. */
   prepare?: () => Promise<void>;
   /** A mix of requests each connection cycles through, instead of `query` alone (made after `prepare`). */
-  requests?: () => autocannon.Request[];
+  requests?: () => Part[];
   /** Also print each service's peak memory during this scenario alone. */
   memoryPerScenario?: boolean;
   /** Also run it through Hive Gateway, side by side. */
@@ -164,50 +170,59 @@ function mixedWorkload(system: RunningSystem, auth: { secret?: string; issuer: s
         }
       }
     },
-    requests: (): autocannon.Request[] => {
+    requests: (): Part[] => {
       const district = () => pick([...tokens.keys()]);
       return [
-        graphql(DASHBOARD, {}, analyst),
-        graphql(
-          `{ ${AREAS.map((area) => `${area} { documents(kind: ROUTINE, first: 10) { edges { node { slug title current { number validFrom } } } } }`).join(' ')} }`,
-          {},
-          analyst,
-        ),
+        { part: 'dashboard', request: graphql(DASHBOARD, {}, analyst) },
         {
-          setupRequest: (request) => {
-            const code = district();
-            const area = pick(AREAS);
-            const version = pick(versions[area]);
-            // One status per version, and IMPLEMENTED where the demo data has it already, so that no district
-            // ever asks to go back from IMPLEMENTED to ACKNOWLEDGED (a client error, not load).
-            const status =
-              versions[area].indexOf(version) % 2 === 0 && !implemented.has(`${version}/${code}`) ? 'ACKNOWLEDGED' : 'IMPLEMENTED';
-            return {
-              ...request,
-              ...graphql(
-                `mutation ($v: ID!, $s: AdoptionStatus!) { ${area} { acknowledge(versionId: $v, status: $s) { status lagging } } }`,
-                { v: version, s: status },
-                tokens.get(code)!,
-              ),
-            };
+          part: 'routines',
+          request: graphql(
+            `{ ${AREAS.map((area) => `${area} { documents(kind: ROUTINE, first: 10) { edges { node { slug title current { number validFrom } } } } }`).join(' ')} }`,
+            {},
+            analyst,
+          ),
+        },
+        {
+          part: 'acknowledgement',
+          request: {
+            setupRequest: (request) => {
+              const code = district();
+              const area = pick(AREAS);
+              const version = pick(versions[area]);
+              // One status per version, and IMPLEMENTED where the demo data has it already, so that no district
+              // ever asks to go back from IMPLEMENTED to ACKNOWLEDGED (a client error, not load).
+              const status =
+                versions[area].indexOf(version) % 2 === 0 && !implemented.has(`${version}/${code}`) ? 'ACKNOWLEDGED' : 'IMPLEMENTED';
+              return {
+                ...request,
+                ...graphql(
+                  `mutation ($v: ID!, $s: AdoptionStatus!) { ${area} { acknowledge(versionId: $v, status: $s) { status lagging } } }`,
+                  { v: version, s: status },
+                  tokens.get(code)!,
+                ),
+              };
+            },
           },
         },
         {
-          setupRequest: (request) => {
-            const code = district();
-            const [area, indicator] = pick(MIXED_INDICATORS);
-            const denominator = 100 + Math.floor(Math.random() * 100);
-            const input = [
-              { indicator, district: code, period: '2026-Q3', numerator: Math.floor(Math.random() * denominator), denominator },
-            ];
-            return {
-              ...request,
-              ...graphql(
-                `mutation ($input: [ObservationInput!]!) { ${area} { reportObservations(input: $input) { received } } }`,
-                { input },
-                tokens.get(code)!,
-              ),
-            };
+          part: 'report',
+          request: {
+            setupRequest: (request) => {
+              const code = district();
+              const [area, indicator] = pick(MIXED_INDICATORS);
+              const denominator = 100 + Math.floor(Math.random() * 100);
+              const input = [
+                { indicator, district: code, period: '2026-Q3', numerator: Math.floor(Math.random() * denominator), denominator },
+              ];
+              return {
+                ...request,
+                ...graphql(
+                  `mutation ($input: [ObservationInput!]!) { ${area} { reportObservations(input: $input) { received } } }`,
+                  { input },
+                  tokens.get(code)!,
+                ),
+              };
+            },
           },
         },
       ];
