@@ -13,10 +13,10 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AREA_LIST, SUBGRAPHS, signToken } from '@samsyn/core';
+import { AREA_LIST, signToken } from '@samsyn/core';
 import { launchSystem } from '@samsyn/scripts';
 import { postmasterOf, readCpu } from './cpu';
-import { dashboardQuery, generateScaleData, protectScaleFigures } from './scenarios';
+import { dashboardQuery, benchEnv, generateScaleData, protectScaleFigures } from './scenarios';
 
 async function main(): Promise<void> {
   const kept = process.env.BENCH_KEEP_DIR;
@@ -29,19 +29,11 @@ async function main(): Promise<void> {
   const secretFile = path.join(dataDir, 'secret');
   if (!fs.existsSync(secretFile)) fs.writeFileSync(secretFile, randomBytes(32).toString('hex'));
   const secret = fs.readFileSync(secretFile, 'utf8');
-  const ports: Record<string, string> = { GATEWAY_PORT: '14100' };
-  SUBGRAPHS.forEach((name, i) => (ports[`${name.toUpperCase().replace(/-/g, '_')}_PORT`] = String(14101 + i)));
   const system = await launchSystem({
     env: {
-      ...process.env,
-      ...ports,
-      SAMSYN_DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      MIGRATE_ON_START: 'true',
+      ...benchEnv(dataDir, 14100),
       // Seeding over scale data re-protects every scale period: minutes. The demo data is in from the first run.
       SEED_DEMO_DATA: scaled ? 'false' : 'true',
-      SUBGRAPH_TIMEOUT_MS: '60000',
       JWT_SECRET: secret,
     },
     embeddedDataDir: path.join(dataDir, 'pg'),

@@ -8,7 +8,7 @@ import autocannon from 'autocannon';
 import { SUBGRAPHS, type ServiceName } from '@samsyn/core';
 import { launchSystem, type RunningSystem } from '@samsyn/scripts';
 import { cpuPerRequest, postmasterOf, readCpu } from './cpu';
-import { scenarios, type Scenario } from './scenarios';
+import { benchEnv, scenarios, type Scenario } from './scenarios';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -212,20 +212,12 @@ function peakMemoryMiB(pid: number): number | undefined {
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samsyn-bench-'));
   fs.chmodSync(dataDir, 0o755);
-  const ports: Record<string, string> = { GATEWAY_PORT: '14000' };
-  SUBGRAPHS.forEach((name, i) => (ports[`${name.toUpperCase().replace(/-/g, '_')}_PORT`] = String(14001 + i)));
   let hive: ChildProcess | undefined;
   const system = await launchSystem({
-    // Measured as deployed: production mode (graphql-js skips its development checks), demo data loaded.
+    // Measured as deployed, demo data loaded.
     env: {
-      ...process.env,
-      ...ports,
-      SAMSYN_DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      NODE_ENV: process.env.BENCH_NODE_ENV ?? 'production',
-      MIGRATE_ON_START: 'true',
+      ...benchEnv(dataDir, 14000),
       SEED_DEMO_DATA: 'true',
-      SUBGRAPH_TIMEOUT_MS: '60000',
       JWT_SECRET: randomBytes(32).toString('hex'),
       // (h): webhooks on, to a receiver on this machine over http.
       WEBHOOK_SECRET_KEY: randomBytes(32).toString('hex'),

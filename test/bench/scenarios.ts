@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { Area } from '@samsyn/area';
 import {
   AREA_LIST,
+  SUBGRAPHS,
   dbSchemaOf,
   inTransaction,
   loadConfig,
@@ -14,6 +15,24 @@ import {
 } from '@samsyn/core';
 import { protectFigures } from '@samsyn/equality';
 import { ALL_SUBGRAPHS, type RunningSystem } from '@samsyn/scripts';
+
+/**
+ * What every system started for measuring runs with: production mode (graphql-js skips its development checks),
+ * its own ports (the gateway's, then every subgraph's after it) and data, quiet logs, slow answers waited for.
+ */
+export function benchEnv(dataDir: string, gatewayPort: number): Record<string, string | undefined> {
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    GATEWAY_PORT: String(gatewayPort),
+    SAMSYN_DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: process.env.BENCH_NODE_ENV ?? 'production',
+    MIGRATE_ON_START: 'true',
+    SUBGRAPH_TIMEOUT_MS: '60000',
+  };
+  SUBGRAPHS.forEach((name, i) => (env[`${name.toUpperCase().replace(/-/g, '_')}_PORT`] = String(gatewayPort + 1 + i)));
+  return env;
+}
 
 /** One request of a mixed scenario's cycle, named for its latency line. */
 export interface Part {
