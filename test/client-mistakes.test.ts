@@ -215,6 +215,24 @@ describe('a request the API has no answer for', () => {
   });
 
   it.each([
+    ['a number', '{ childServices { documents(first: 1) { __typename: totalCount } } }'],
+    ['a string', '{ childServices { __typename: name area } }'],
+    ['a field inside a fragment', '{ childServices { ... on ChildServices { __typename: area } } }'],
+  ])('__typename as the alias of %s answers HTTP 400 GRAPHQL_VALIDATION_FAILED (the gateway read it as the type)', async (_, query) => {
+    const results = [await overHttp(gateway.url, { query }, leader), await overHttp(subgraph.url, { query }, leader)];
+    expect(results.map((result) => [result.status, codes(result)])).toEqual([
+      [400, ['GRAPHQL_VALIDATION_FAILED']],
+      [400, ['GRAPHQL_VALIDATION_FAILED']],
+    ]);
+  });
+
+  it('__typename aliased as itself, or under another alias, still answers the type', async () => {
+    const query = '{ childServices { __typename kind: __typename } }';
+    const results = [await overHttp(gateway.url, { query }, leader), await overHttp(subgraph.url, { query }, leader)];
+    for (const result of results) expect(result.data).toEqual({ childServices: { __typename: 'ChildServices', kind: 'ChildServices' } });
+  });
+
+  it.each([
     [
       'a non-null argument',
       'query ($k: String = "CS-IA14") { childServices { comparison(indicator: $k, period: "2026-Q3") { cityValue } } }',

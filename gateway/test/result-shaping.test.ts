@@ -40,6 +40,11 @@ const QUERIES: Record<string, { query: string; variables?: Record<string, unknow
     query: `{ toString: districts { constructor: code __proto__: name hasOwnProperty: childServices { valueOf: name } }
       districts { code } areas { area } }`,
   },
+  'response names that Object.prototype has, only inside fragments': {
+    query: `{ districts { ...Named } ...Root ... on Query { constructor: areas { area } } }
+      fragment Named on District { __proto__: code name }
+      fragment Root on Query { toString: district(code: "angered") { code } }`,
+  },
   'introspection beside data': {
     query: '{ __schema { queryType { name } } __type(name: "District") { name kind } areas { area name } }',
   },
@@ -47,14 +52,27 @@ const QUERIES: Record<string, { query: string; variables?: Record<string, unknow
 
 interface Outcome {
   json?: string;
-  errors?: { message: string; path?: readonly (string | number)[] }[];
+  errors?: { message: string; path?: readonly (string | number)[]; extensions: unknown }[];
   thrown?: string;
+}
+
+/** A deep copy that keeps each object's prototype: the gateway's merged data holds Object.create(null) objects. */
+function copy<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copy) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const copied = Object.create(Object.getPrototypeOf(value) as object | null) as Record<string, unknown>;
+  for (const [key, inner] of Object.entries(value))
+    Object.defineProperty(copied, key, { value: copy(inner), enumerable: true, writable: true, configurable: true });
+  return copied as T;
 }
 
 function outcome(shape: Shaping, input: ShapingInput): Outcome {
   try {
-    const { data, errors } = shape({ ...input, input: structuredClone(input.input) });
-    return { json: JSON.stringify(data), errors: errors.map((error) => ({ message: error.message, path: error.path })) };
+    const { data, errors } = shape({ ...input, input: copy(input.input) });
+    return {
+      json: JSON.stringify(data),
+      errors: errors.map((error) => ({ message: error.message, path: error.path, extensions: error.extensions })),
+    };
   } catch (error) {
     return { thrown: (error as Error).message };
   }
@@ -85,8 +103,8 @@ const TYPENAMES = ['District', 'ChildServices', 'AreaProfile', 'NoSuchType', 'Ar
 
 /** The answer with one thing broken: a field removed, a value replaced, or a `__typename` changed or added. */
 function broken(input: unknown, next: () => number): unknown {
-  const copy = structuredClone(input);
-  const all = holders(copy);
+  const changed = copy(input);
+  const all = holders(changed);
   const holder = all[Math.floor(next() * all.length)];
   const keys = Object.keys(holder);
   const choice = next();
@@ -95,9 +113,9 @@ function broken(input: unknown, next: () => number): unknown {
   } else if (keys.length > 0) {
     const key = keys[Math.floor(next() * keys.length)];
     if (choice < 0.35 && !Array.isArray(holder)) delete holder[key];
-    else holder[key] = structuredClone(BROKEN_VALUES[Math.floor(next() * BROKEN_VALUES.length)]);
+    else holder[key] = copy(BROKEN_VALUES[Math.floor(next() * BROKEN_VALUES.length)]);
   }
-  return copy;
+  return changed;
 }
 
 describe("the gateway's result shaping", () => {
@@ -108,7 +126,7 @@ describe("the gateway's result shaping", () => {
     graph = await startSupergraph();
     installed = shapingModule.computeResponse;
     shapingModule.computeResponse = (input) => {
-      seen.push({ ...input, input: structuredClone(input.input) });
+      seen.push({ ...input, input: copy(input.input) });
       return installed(input);
     };
   });

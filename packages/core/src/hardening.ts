@@ -164,7 +164,7 @@ export function operationLimits<TContext extends BaseContext>(
       refuseNullWhereRequired<TContext>(),
       representationLimit<TContext>(config.maxRepresentations),
     ],
-    validationRules: [...validationRules, knownOperationTypes],
+    validationRules: [...validationRules, knownOperationTypes, typenameAliasOnlyForTypename],
   };
 }
 
@@ -177,6 +177,22 @@ export function knownOperationTypes(context: ValidationContext): ASTVisitor {
     OperationDefinition(node) {
       if (!context.getSchema().getRootType(node.operation))
         context.reportError(new GraphQLError(`This API has no ${node.operation} operations.`, { nodes: node }));
+    },
+  };
+}
+
+/**
+ * Refuses `__typename` as the alias of another field (`{ documents { __typename: totalCount } }`): the gateway
+ * reads an object's `__typename` to know its type, so a number there answered INTERNAL_SERVER_ERROR and a string
+ * ("Query") gave the object another type's name. Aliasing `__typename` itself stays allowed.
+ */
+export function typenameAliasOnlyForTypename(context: ValidationContext): ASTVisitor {
+  return {
+    Field(node) {
+      if (node.alias?.value === '__typename' && node.name.value !== '__typename')
+        context.reportError(
+          new GraphQLError(`__typename is the field that names an object's type; give ${node.name.value} another alias.`, { nodes: node }),
+        );
     },
   };
 }
