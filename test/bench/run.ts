@@ -61,7 +61,17 @@ async function measure(system: RunningSystem, scenario: Scenario, processes: Pro
   // A short warm-up first, so that the numbers are of warm code (JIT, caches, pools), not of start-up.
   // Heavy scenarios answer in seconds: give them time instead of counting them as errors.
   const timeout = 60;
-  if (!scenario.seconds) await autocannon({ url, method: 'POST', headers, body, connections, duration: Math.min(3, SECONDS), timeout });
+  if (scenario.warmUp ?? !scenario.seconds)
+    await autocannon({
+      url,
+      method: 'POST',
+      headers,
+      body,
+      connections,
+      duration: Math.min(3, SECONDS),
+      timeout,
+      requests: scenario.requests?.().map((part) => part.request),
+    });
   // A GraphQL error comes with HTTP 200: read every answer, and keep the first few to show.
   let graphqlErrors = 0;
   const samples = new Set<string>();
