@@ -68,7 +68,6 @@ interface FieldStep {
   field: true;
   selection: FieldSelection;
   responseName: string;
-  name: string;
   introspection: boolean;
   typename: boolean;
   shape: Shape;
@@ -147,7 +146,6 @@ function planOf(selectionSet: SelectionSet, schema: Schema): Step[] {
         field: true,
         selection,
         responseName: field.responseName(),
-        name: field.name,
         introspection: field.definition.isSchemaIntrospectionField(),
         typename: field.name === typenameFieldName,
         shape: shapeOf(field.definition.type as Type),

@@ -13,10 +13,10 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AREA_LIST, signToken } from '@samsyn/core';
+import { signToken } from '@samsyn/core';
 import { launchSystem } from '@samsyn/scripts';
 import { postmasterOf, readCpu } from './cpu';
-import { dashboardQuery, benchEnv, generateScaleData, protectScaleFigures } from './scenarios';
+import { benchEnv, DASHBOARD, generateScaleData, protectScaleFigures, reportOneFigure } from './scenarios';
 
 async function main(): Promise<void> {
   const kept = process.env.BENCH_KEEP_DIR;
@@ -51,35 +51,23 @@ async function main(): Promise<void> {
     const auth = { secret, issuer: 'samsyn', audience: 'samsyn-api' };
     const analyst = await signToken(auth, { sub: 'bench-analyst', name: 'Bench', roles: ['analyst'] });
     const reporter = await signToken(auth, { sub: 'bench-angered', name: 'Bench', roles: ['district-system'], district: 'angered' });
-    const post = async (token: string, query: string, variables?: unknown) => {
+    const post = async (token: string, query: string) => {
       const response = await fetch(system.gatewayUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query }),
       });
       const text = await response.text();
       if (text.includes('"errors"')) throw new Error(text.slice(0, 500));
       return text.length;
     };
-    const report = () =>
-      post(reporter, 'mutation ($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { received } } }', {
-        input: [
-          {
-            indicator: 'CS-IA14',
-            district: 'angered',
-            period: '2026-Q3',
-            numerator: 20 + Math.floor(Math.random() * 60),
-            denominator: 100,
-          },
-        ],
-      });
+    const report = () => reportOneFigure(system.gatewayUrl, reporter);
     const postmaster = postmasterOf(path.join(dataDir, 'pg'));
-    const query = dashboardQuery(AREA_LIST.map((entry) => entry.rootField));
     const cpuOf: Record<string, Record<string, number>> = { cold: {}, warm: {} };
     const read = async (label: string) => {
       const before = readCpu(system.pids, postmaster);
       const started = performance.now();
-      const bytes = await post(analyst, query);
+      const bytes = await post(analyst, DASHBOARD);
       const ms = performance.now() - started;
       await new Promise((resolve) => setTimeout(resolve, 300));
       const after = readCpu(system.pids, postmaster);
