@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import eslint from '@eslint/js';
 import globals from 'globals';
+import nodePlugin from 'eslint-plugin-n';
 import tseslint from 'typescript-eslint';
 
 // test/bench/ has its own dependencies, installed by `npm run bench` on first use: it is linted once they are there.
@@ -77,5 +78,17 @@ export default tseslint.config(
     // The dashboard's browser scripts.
     files: ['packages/dashboard/src/**'],
     languageOptions: { globals: globals.browser },
+  },
+  {
+    // Every package a source file imports is declared in that file's own package.json (tests use the root's).
+    files: [
+      'packages/*/{src,seed}/**/*.{ts,tsx}',
+      'subgraphs/*/{src,seed,migrations}/**/*.ts',
+      'gateway/src/**/*.ts',
+      'scripts/src/**/*.ts',
+      'test/support/*.ts',
+    ],
+    plugins: { n: nodePlugin },
+    rules: { 'n/no-extraneous-import': 'error' },
   },
 );
