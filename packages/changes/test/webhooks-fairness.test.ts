@@ -32,6 +32,18 @@ async function listen(server: http.Server): Promise<string> {
   return `http://127.0.0.1:${(server.address() as net.AddressInfo).port}/samsyn`;
 }
 
+/** When event `n` shows in the feed: once every older writing transaction on the server has ended (see ChangeFeed). */
+async function inFeed(n: number): Promise<number> {
+  for (;;) {
+    const shown = await child.db.query<unknown[]>(
+      `SELECT 1 FROM change_event WHERE payload->>'n' = $1 AND tx < pg_snapshot_xmin(pg_current_snapshot())`,
+      [String(n)],
+    );
+    if (shown.length > 0) return performance.now();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 async function subscribe(token: string, url: string): Promise<void> {
   const subscribed = await graph.query(
     `#graphql
@@ -41,7 +53,7 @@ async function subscribe(token: string, url: string): Promise<void> {
   expect(subscribed.errors).toBeUndefined();
 }
 
-it("delivers to a healthy receiver within a second of each commit while another system's nine receivers hang", async () => {
+it("delivers to a healthy receiver within a second of each event while another system's nine receivers hang", async () => {
   // Nine receivers that take the request and never answer, all of one system; their calls open at once are counted.
   let hangingOpen = 0;
   let mostHangingOpen = 0;
@@ -71,6 +83,8 @@ it("delivers to a healthy receiver within a second of each commit while another 
 
     // Six area-wide events, one every 600 ms: through the hanging receivers' time-outs and first retries.
     const committedAt = new Map<number, number>();
+    const inFeedAt = new Map<number, number>();
+    const watching: Promise<void>[] = [];
     for (let n = 1; n <= 6; n++) {
       await inTransaction(child.db.manager, (tx) =>
         recordChange(tx, {
@@ -82,13 +96,21 @@ it("delivers to a healthy receiver within a second of each commit while another 
         }),
       );
       committedAt.set(n, performance.now());
+      watching.push(inFeed(n).then((at) => void inFeedAt.set(n, at)));
       await new Promise((resolve) => setTimeout(resolve, 600));
     }
+    await Promise.all(watching);
     for (let waited = 0; arrivedAt.size < 6 && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
 
-    const lagMs = [...committedAt].map(([n, committed]) => (arrivedAt.has(n) ? Math.round(arrivedAt.get(n)! - committed) : 'never'));
-    console.log(`healthy receiver's lag from commit to arrival (ms): ${lagMs.join(', ')}; calls to the hanging receivers: ${hangingCalls}`);
-    expect(lagMs.filter((lag) => lag === 'never' || lag >= 1000)).toEqual([]);
+    const lag = (since: Map<number, number>) =>
+      [...since].map(([n, at]) => (arrivedAt.has(n) ? Math.round(arrivedAt.get(n)! - at) : 'never'));
+    console.log(
+      `healthy receiver's lag from commit to arrival (ms): ${lag(committedAt).join(', ')}; ` +
+        `from the feed showing the event: ${lag(inFeedAt).join(', ')}; calls to the hanging receivers: ${hangingCalls}`,
+    );
+    // From the moment the feed shows the event: a writing transaction of another test on the shared PostgreSQL server
+    // holds the feed (so every delivery) back, whatever the receivers do; alone, that moment is the commit.
+    expect(lag(inFeedAt).filter((ms) => ms === 'never' || ms >= 1000)).toEqual([]);
     // The hanging receivers were tried, but never more than the system's two at once.
     expect(hangingCalls).toBeGreaterThanOrEqual(2);
     expect(mostHangingOpen).toBe(2);
