@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createSubgraphRuntime, swedishToday, type SubgraphRuntime } from '@samsyn/core';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
 import {
@@ -128,6 +129,30 @@ describe('a mutation with an Idempotency-Key', () => {
     // The same body, its variables in another order, is the same request: the first answer again.
     const again = await create({ input: { title: 'Rutin för återkoppling', slug: 'samma-del', kind: 'ROUTINE' } }, 'key-same-part');
     expect([again.data, again.errors]).toEqual([first.data, undefined]);
+  });
+
+  it('tells persisted mutations sent by their hash alone apart by their text: a retry by hash is the same request', async () => {
+    const persisted = (query: string | undefined, text: string, key: string | undefined, variables: Record<string, unknown>) =>
+      executeRequest(
+        graph.gateway.apollo,
+        (incoming) => graph.gateway.createContext(incoming),
+        {
+          query,
+          variables,
+          extensions: { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(text).digest('hex') } },
+        } as never,
+        { authorization: `Bearer ${anna}`, ...(key ? { 'idempotency-key': key } : {}) },
+      );
+    const first = await persisted(CREATE, CREATE, 'key-persisted', draft('sparad'));
+    expect(first.errors).toBeUndefined();
+    const retry = await persisted(undefined, CREATE, 'key-persisted', draft('sparad'));
+    expect([retry.data, retry.errors]).toEqual([first.data, undefined]);
+    // Another persisted mutation with the same variables, by its hash alone under the same key: another request.
+    const shorter = `#graphql
+      mutation CreateDraft($input: DraftInput!) { childServices { createDraft(input: $input) { id } } }`;
+    expect((await persisted(shorter, shorter, undefined, draft('sparad-2'))).errors).toBeUndefined();
+    expect(await persisted(undefined, shorter, 'key-persisted', draft('sparad'))).toHaveErrorCode('CONFLICT');
+    expect(await documentsWithSlug('sparad')).toBe(1);
   });
 
   it('is refused for a mutation of more than one area before anything runs, and so is its retry, instead of half running', async () => {

@@ -75,7 +75,7 @@ export function idempotencyAtGateway(supergraphSdl: string): ApolloServerPlugin<
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation, document, request, contextValue }) {
+        async didResolveOperation({ operation, document, source, request, contextValue }) {
           const key = contextValue.idempotencyKey;
           // Reads are idempotent anyway: a key on a query is not looked at, here or in the subgraphs.
           if (key === undefined || operation?.operation !== OperationTypeNode.MUTATION) return;
@@ -86,7 +86,11 @@ export function idempotencyAtGateway(supergraphSdl: string): ApolloServerPlugin<
               'A mutation sent with an Idempotency-Key changes one area (one of childServices, adultServices, disability, incomeSupport): send one request per area, each with its own key.',
             );
           }
-          contextValue.idempotencyFingerprint = requestFingerprint(request, operation.name?.value ?? null);
+          // `source`, not `request.query`: a persisted query sent by its hash alone has no query in the request.
+          contextValue.idempotencyFingerprint = requestFingerprint(
+            { query: source, variables: request.variables },
+            operation.name?.value ?? null,
+          );
         },
       };
     },

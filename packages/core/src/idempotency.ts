@@ -153,7 +153,7 @@ export function idempotencyPlugin(dataSource: DataSource, ttlSeconds: number): A
       };
 
       return {
-        async responseForOperation({ operation, request, contextValue }) {
+        async responseForOperation({ operation, source, request, contextValue }) {
           const key = contextValue.idempotencyKey;
           // Reads are idempotent anyway; without a caller the mutation is refused before it does anything.
           if (key === undefined || operation.operation !== OperationTypeNode.MUTATION || !contextValue.principal) return null;
@@ -164,7 +164,7 @@ export function idempotencyPlugin(dataSource: DataSource, ttlSeconds: number): A
           // The request this subgraph got and, through the gateway, the client's whole request: two of its bodies may
           // send this subgraph the same part, and are still two requests.
           const forwarded = contextValue.idempotencyFingerprint;
-          const own = requestFingerprint(request, operation.name?.value ?? null);
+          const own = requestFingerprint({ query: source, variables: request.variables }, operation.name?.value ?? null);
           const fingerprint =
             forwarded !== undefined && VALID_FINGERPRINT.test(forwarded)
               ? createHash('sha256').update(`${forwarded}:${own}`).digest('base64url')
