@@ -1,10 +1,11 @@
 # One image for every Samsyn service; the service is chosen by the command (see docker-compose.yml).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
-# Every workspace's package.json (any number of packages and subgraphs), then the locked dependencies.
-COPY package.json package-lock.json tsconfig.base.json ./
+# Every workspace's package.json (any number of packages and subgraphs) and the install check the root's postinstall
+# runs (packages/result-shaping/check-version.mjs), then the locked dependencies.
+COPY package.json package-lock.json tsconfig.json ./
 RUN --mount=type=bind,target=/context \
-    cd /context && find packages subgraphs gateway scripts test/support -name package.json -not -path '*/node_modules/*' -exec cp --parents {} /app \;
+    cd /context && find packages subgraphs gateway scripts test/support \( -name package.json -o -name check-version.mjs \) -not -path '*/node_modules/*' -exec cp --parents {} /app \;
 # npm install keeps the locked versions; the lock lacks other platforms' optional packages, which npm ci refuses.
 RUN npm install --no-audit --no-fund
 COPY . .

@@ -1,11 +1,24 @@
 // ESLint (flat config) with typescript-eslint's type-aware rules; Prettier owns the layout (npm run lint runs both).
+import { existsSync } from 'node:fs';
 import eslint from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// test/bench/ has its own dependencies, installed by `npm run bench` on first use: it is linted once they are there.
+const benchInstalled = existsSync(new URL('./test/bench/node_modules/.package-lock.json', import.meta.url));
+
 export default tseslint.config(
   {
-    ignores: ['**/dist/', '**/node_modules/', 'coverage/', 'test/output/', '.data/', 'schema/', 'packages/dashboard/src/gql/'],
+    ignores: [
+      '**/dist/',
+      '**/node_modules/',
+      'coverage/',
+      'test/output/',
+      '.data/',
+      'schema/',
+      'packages/dashboard/src/gql/',
+      ...(benchInstalled ? [] : ['test/bench/']),
+    ],
   },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -19,7 +32,7 @@ export default tseslint.config(
           './subgraphs/*/tsconfig.json',
           './gateway/tsconfig.json',
           './scripts/tsconfig.json',
-          './test/tsconfig.json',
+          ...(benchInstalled ? ['./test/bench/tsconfig.json'] : []),
           './test/support/tsconfig.json',
         ],
         tsconfigRootDir: import.meta.dirname,

@@ -29,7 +29,7 @@ import { SubgraphSource } from './subgraph-source';
 import { SubgraphHttpClient } from './subgraph-http';
 import { gatewayCache, StampedSource } from './response-cache';
 import { webRoutes } from './web';
-import { installResultShaping, PORTED_FROM } from './result-shaping';
+import { installResultShaping } from '@samsyn/result-shaping';
 import { idempotencyAtGateway } from './idempotency';
 
 export type { GatewayContext };
@@ -91,8 +91,9 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
   // (169.254.169.254) from every gateway it constructs, in-process test gateways included; it reads only
   // this variable. Off unless an operator sets APOLLO_TELEMETRY_DISABLED=false (see README).
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
-  // The gateway's last pass over a large answer, ported to do its per-selection work once (result-shaping.ts).
-  if (!installResultShaping()) logger.warn(`@apollo/gateway is not ${PORTED_FROM}: it shapes answers with its own, slower pass`);
+  // The gateway's last pass over a large answer, ported to do its per-selection work once (packages/result-shaping,
+  // Elastic License 2.0 as the code it derives from).
+  installResultShaping();
   const client = new SubgraphHttpClient(config.subgraphTimeoutMs);
   const gateway = new ApolloGateway({
     supergraphSdl,

@@ -1,5 +1,5 @@
 import { serveSupergraph, tokenFor, type HttpSupergraph } from '@samsyn/test-support';
-import { serveHiveGateway, type RunningHiveGateway } from './bench/hive-gateway';
+import { serveHiveGateway, type RunningHiveGateway } from './hive-gateway';
 
 const AREAS = ['childServices', 'adultServices', 'disability', 'incomeSupport'];
 

@@ -1,3 +1,7 @@
+// SPDX-License-Identifier: Elastic-2.0
+// Derived from @apollo/gateway 2.14.4 (src/resultShaping.ts), Copyright 2021 Apollo Graph, Inc., under the
+// Elastic License 2.0; modified by Samsyn contributors (2026). This file and its package are under the Elastic
+// License 2.0 (LICENSE beside package.json), not under Samsyn's MIT licence.
 /**
  * `@apollo/gateway`'s last pass over a merged answer (`computeResponse` in its `resultShaping.js`), with the same
  * result and errors, made fast for large answers.
@@ -9,8 +13,9 @@
  * dashboard (13 MB) that pass took 400 ms of the gateway's 700 ms.
  *
  * This port decides all that once per selection set and once per type, and walks the data with what it decided.
- * Its behaviour is the original's, line by line (the test compares the two on the same inputs); `installResultShaping`
- * puts it in place of the original only for the gateway version it was ported from.
+ * Its behaviour is the original's, line by line (the test compares the two on the same inputs). It is only right
+ * for the gateway version it was ported from: `@apollo/gateway` is pinned to that version exactly, `npm install`
+ * and `npm test` fail on any other (check-version.mjs), and `installResultShaping` refuses to start on one.
  */
 import { createRequire } from 'node:module';
 import * as internals from '@apollo/federation-internals';
@@ -441,22 +446,28 @@ function updateObject(
   return done(hasErrors ? null : output, false, hasErrors);
 }
 
-/** The `@apollo/gateway` version this pass was ported from, line by line. */
-export const PORTED_FROM = '2.14.4';
+/** The `@apollo/gateway` version this pass was ported from, line by line (package.json's `portedFrom`). */
+export const PORTED_FROM = (createRequire(__filename)('../package.json') as { portedFrom: Record<string, string> }).portedFrom[
+  '@apollo/gateway'
+];
 
 /**
  * Puts this pass in place of the gateway's own (its `executeQueryPlan` calls it through the module's export, so
  * replacing the export is enough). Only for the version it was ported from, and only when the gateway's
- * `@apollo/federation-internals` is this module's (the type checks compare classes); otherwise the gateway keeps
- * its own pass, and the answer says which: false.
+ * `@apollo/federation-internals` is this module's (the type checks compare classes): on anything else it throws,
+ * since a gateway that silently shaped answers with another version's rules is a wrong install, not a fallback.
  */
-export function installResultShaping(): boolean {
+export function installResultShaping(): void {
   const gatewayRequire = createRequire(require.resolve('@apollo/gateway'));
   const { version } = gatewayRequire('../package.json') as { version: string };
-  if (version !== PORTED_FROM) return false;
-  if (gatewayRequire('@apollo/federation-internals') !== internals) return false;
+  if (version !== PORTED_FROM) {
+    throw new Error(`@samsyn/result-shaping was ported from @apollo/gateway ${PORTED_FROM}, but ${version} is installed: run npm install.`);
+  }
+  if (gatewayRequire('@apollo/federation-internals') !== internals) {
+    throw new Error('@apollo/gateway loads another copy of @apollo/federation-internals than @samsyn/result-shaping: run npm install.');
+  }
   const shaping = gatewayRequire('./resultShaping') as { computeResponse: unknown };
-  if (typeof shaping.computeResponse !== 'function') return false;
+  if (typeof shaping.computeResponse !== 'function')
+    throw new Error(`@apollo/gateway ${version} has no resultShaping.computeResponse to replace.`);
   shaping.computeResponse = computeResponse;
-  return true;
 }
