@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createSubgraphRuntime, swedishToday, type SubgraphRuntime } from '@samsyn/core';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
 import {
@@ -101,6 +102,89 @@ describe('a mutation with an Idempotency-Key', () => {
     expect(await documentsWithSlug('lang-nyckel')).toBe(0);
   });
 
+  it('is refused when empty, with HTTP 400 and before any subgraph is called, instead of being ignored', async () => {
+    const result = await create(draft('tom-nyckel'), '');
+    expect(result).toHaveErrorCode('BAD_USER_INPUT');
+    expect(result.status).toBe(400);
+    expect(result).toCallSubgraphs([]);
+    expect(await documentsWithSlug('tom-nyckel')).toBe(0);
+  });
+
+  it('with the same key and another body is CONFLICT also when the subgraph would be sent the same part', async () => {
+    // The gateway answers the root __typename itself: the subgraph is sent the same operation and variables for both.
+    const withTypename = `#graphql
+      mutation CreateDraft($input: DraftInput!) { __typename childServices { createDraft(input: $input) { id number title } } }`;
+    const first = await create(draft('samma-del'), 'key-same-part');
+    expect(first.errors).toBeUndefined();
+    const audit = await auditEntries();
+    const other = await graph.query(withTypename, {
+      token: anna,
+      variables: draft('samma-del'),
+      headers: { 'idempotency-key': 'key-same-part' },
+    });
+    expect(other.calls.map((call) => call.query)).toEqual(first.calls.map((call) => call.query));
+    expect(other).toHaveErrorCode('CONFLICT');
+    expect(await documentsWithSlug('samma-del')).toBe(1);
+    expect(await auditEntries()).toBe(audit);
+    // The same body, its variables in another order, is the same request: the first answer again.
+    const again = await create({ input: { title: 'Rutin för återkoppling', slug: 'samma-del', kind: 'ROUTINE' } }, 'key-same-part');
+    expect([again.data, again.errors]).toEqual([first.data, undefined]);
+  });
+
+  it('tells persisted mutations sent by their hash alone apart by their text: a retry by hash is the same request', async () => {
+    const persisted = (query: string | undefined, text: string, key: string | undefined, variables: Record<string, unknown>) =>
+      executeRequest(
+        graph.gateway.apollo,
+        (incoming) => graph.gateway.createContext(incoming),
+        {
+          query,
+          variables,
+          extensions: { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(text).digest('hex') } },
+        } as never,
+        { authorization: `Bearer ${anna}`, ...(key ? { 'idempotency-key': key } : {}) },
+      );
+    const first = await persisted(CREATE, CREATE, 'key-persisted', draft('sparad'));
+    expect(first.errors).toBeUndefined();
+    const retry = await persisted(undefined, CREATE, 'key-persisted', draft('sparad'));
+    expect([retry.data, retry.errors]).toEqual([first.data, undefined]);
+    // Another persisted mutation with the same variables, by its hash alone under the same key: another request.
+    const shorter = `#graphql
+      mutation CreateDraft($input: DraftInput!) { childServices { createDraft(input: $input) { id } } }`;
+    expect((await persisted(shorter, shorter, undefined, draft('sparad-2'))).errors).toBeUndefined();
+    expect(await persisted(undefined, shorter, 'key-persisted', draft('sparad'))).toHaveErrorCode('CONFLICT');
+    expect(await documentsWithSlug('sparad')).toBe(1);
+  });
+
+  it('is refused for a mutation of more than one area before anything runs, and so is its retry, instead of half running', async () => {
+    // childServices, adultServices and childServices again: three fetches, two of them to one subgraph.
+    const spanning = `#graphql
+      mutation Spanning {
+        first: childServices { createDraft(input: { kind: ROUTINE, slug: "over-omraden-1", title: "Rutin 1" }) { id } }
+        adultServices { createDraft(input: { kind: ROUTINE, slug: "over-omraden-2", title: "Rutin 2" }) { id } }
+        again: childServices { createDraft(input: { kind: ROUTINE, slug: "over-omraden-3", title: "Rutin 3" }) { id } }
+      }`;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const result = await graph.query(spanning, { token: anna, headers: { 'idempotency-key': 'key-spanning' } });
+      expect(result).toHaveErrorCode('BAD_USER_INPUT');
+      expect(result.status).toBe(400);
+      expect(result).toCallSubgraphs([]);
+    }
+    expect(await count(`SELECT count(*) AS n FROM document WHERE slug LIKE 'over-omraden-%'`, [])).toBe(0);
+    // Within one area, two parts go to the subgraph as one request: kept, and replayed whole.
+    const oneArea = `#graphql
+      mutation TwoDrafts {
+        first: childServices { createDraft(input: { kind: ROUTINE, slug: "ett-omrade-1", title: "Rutin 1" }) { id } }
+        second: childServices { createDraft(input: { kind: ROUTINE, slug: "ett-omrade-2", title: "Rutin 2" }) { id } }
+      }`;
+    const kept = await graph.query(oneArea, { token: anna, headers: { 'idempotency-key': 'key-one-area' } });
+    expect(kept.errors).toBeUndefined();
+    expect(kept).toCallSubgraphs(['child-services']);
+    expect(kept.calls).toHaveLength(1);
+    const retry = await graph.query(oneArea, { token: anna, headers: { 'idempotency-key': 'key-one-area' } });
+    expect([retry.data, retry.errors]).toEqual([kept.data, undefined]);
+    expect(await count(`SELECT count(*) AS n FROM document WHERE slug LIKE 'ett-omrade-%'`, [])).toBe(2);
+  });
+
   it('works on every kind of mutation: a document’s whole life, adoption and figures, each sent twice', async () => {
     const system = await tokenFor({ sub: 'system-angered', roles: ['district-system'], district: 'angered' });
     let step = 0;
@@ -164,12 +248,13 @@ describe('a mutation with an Idempotency-Key', () => {
     );
     try {
       const first = await create(draft('replik'), 'key-replica');
-      const headers = { authorization: `Bearer ${anna}`, 'idempotency-key': 'key-replica' };
-      // The gateway sends the subgraph this operation for the client's mutation.
+      // The gateway sends the subgraph this operation for the client's mutation, with these headers (the key among them).
+      const { query, headers } = first.calls.at(-1)!;
+      expect(headers['idempotency-key']).toBe('key-replica');
       const direct = await executeRequest(
         replica.apollo,
         (incoming) => replica.createContext(incoming),
-        { query: first.calls.at(-1)!.query, variables: draft('replik') },
+        { query, variables: draft('replik') },
         headers,
       );
       expect(direct.errors).toBeUndefined();

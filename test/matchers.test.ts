@@ -7,7 +7,11 @@ const result = (errors?: { code?: string; message?: string }[], calls: string[] 
   headers: new HeaderMap(),
   data: errors ? null : { ok: true },
   ...(errors ? { errors: errors.map(({ code, message }) => ({ message: message ?? 'refused', extensions: code ? { code } : {} })) } : {}),
-  calls: calls.map((subgraph) => ({ subgraph: subgraph as GatewayResult['calls'][number]['subgraph'], query: `{ ${subgraph} }` })),
+  calls: calls.map((subgraph) => ({
+    subgraph: subgraph as GatewayResult['calls'][number]['subgraph'],
+    query: `{ ${subgraph} }`,
+    headers: {},
+  })),
 });
 
 /** The message a failing assertion prints, or null when it passes. */

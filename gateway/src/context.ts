@@ -6,5 +6,7 @@ export interface GatewayContext {
   authorization?: string;
   /** A mutation's Idempotency-Key, passed on to the subgraphs that carry it out. */
   idempotencyKey?: string;
+  /** The client's whole request, fingerprinted for a keyed mutation (see `idempotencyAtGateway`), passed on beside the key. */
+  idempotencyFingerprint?: string;
   principal: Principal | null;
 }

@@ -30,6 +30,7 @@ import { SubgraphHttpClient } from './subgraph-http';
 import { gatewayCache, StampedSource } from './response-cache';
 import { webRoutes } from './web';
 import { installResultShaping } from '@samsyn/result-shaping';
+import { idempotencyAtGateway } from './idempotency';
 
 export type { GatewayContext };
 export { forwardedHeaders, subgraphUnavailable } from './subgraph-source';
@@ -142,7 +143,13 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
     ...base,
     gateway,
     cache: shared.store,
-    plugins: [operationMustResolve(), ...base.plugins, ...(cache ? [cache.plugin] : []), closeConnections],
+    plugins: [
+      operationMustResolve(),
+      idempotencyAtGateway(supergraphSdl),
+      ...base.plugins,
+      ...(cache ? [cache.plugin] : []),
+      closeConnections,
+    ],
   });
   await apollo.start();
   return {

@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
-import { IDEMPOTENCY_HEADER, inClientSpan, type ServiceMetrics } from '@samsyn/core';
+import { IDEMPOTENCY_FINGERPRINT_HEADER, IDEMPOTENCY_HEADER, inClientSpan, type ServiceMetrics } from '@samsyn/core';
 import type { GatewayContext } from './context';
 import type { SubgraphHttpClient } from './subgraph-http';
 
@@ -11,6 +11,7 @@ export function forwardedHeaders(context: Partial<GatewayContext>): Record<strin
   if (context.authorization) headers.authorization = context.authorization;
   if (context.requestId) headers['x-request-id'] = context.requestId;
   if (context.idempotencyKey) headers[IDEMPOTENCY_HEADER] = context.idempotencyKey;
+  if (context.idempotencyKey && context.idempotencyFingerprint) headers[IDEMPOTENCY_FINGERPRINT_HEADER] = context.idempotencyFingerprint;
   return headers;
 }
 

@@ -124,12 +124,13 @@ class InProcessSubgraph implements GraphQLDataSource {
   constructor(private readonly runtime: SubgraphRuntime) {}
 
   async process({ request, context }: Parameters<GraphQLDataSource['process']>[0]): Promise<SubgraphResponse> {
-    requestCalls.getStore()?.push({ subgraph: this.runtime.definition.name, query: request.query ?? '' });
+    const headers = forwardedHeaders(context);
+    requestCalls.getStore()?.push({ subgraph: this.runtime.definition.name, query: request.query ?? '', headers });
     const { data, errors, extensions } = await executeRequest(
       this.runtime.apollo,
       (incoming) => this.runtime.createContext(incoming),
       { query: request.query ?? '', variables: request.variables, operationName: request.operationName },
-      forwardedHeaders(context),
+      headers,
     );
     return { data, errors, extensions };
   }
@@ -154,6 +155,8 @@ export async function dropSchemas(databaseUrl: string, schemas: string[]): Promi
 export interface SubgraphCall {
   subgraph: SubgraphName;
   query: string;
+  /** The headers the gateway forwarded with it. */
+  headers: Record<string, string>;
 }
 
 export interface TestSupergraph {

@@ -118,6 +118,10 @@ export interface ChangesConfig {
   pollIntervalMs: number;
   /** The longest one delivery may take, connection and answer included. */
   timeoutMs: number;
+  /** Deliveries in flight at once in one process, each to another subscription. */
+  concurrency: number;
+  /** Deliveries in flight at once for the subscriptions of one owner (a district system, an admin), over all replicas. */
+  concurrencyPerOwner: number;
   /** How long an event is retried before its subscription is marked failing. */
   retryHours: number;
   /** Hosts a webhook may point at although they resolve to private or loopback addresses (on-premises receivers). */
@@ -322,6 +326,8 @@ export function loadConfig(service: ServiceName, env: Env): Config {
       webhookSecretKey: readWebhookKey(env, production),
       pollIntervalMs: readWholeNumber(env, 'WEBHOOK_POLL_INTERVAL_MS', 1000, 50, 60_000, 'milliseconds'),
       timeoutMs: readWholeNumber(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000, 'milliseconds'),
+      concurrency: readWholeNumber(env, 'WEBHOOK_CONCURRENCY', 32, 1, 1000, 'deliveries'),
+      concurrencyPerOwner: readWholeNumber(env, 'WEBHOOK_CONCURRENCY_PER_SYSTEM', 2, 1, 100, 'deliveries'),
       retryHours: readWholeNumber(env, 'WEBHOOK_RETRY_HOURS', 24, 1, 24 * 30, 'hours'),
       allowedHosts: (env.WEBHOOK_ALLOWED_HOSTS ?? '')
         .split(',')

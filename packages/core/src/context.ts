@@ -18,6 +18,8 @@ export interface SubgraphContext {
   db: EntityManager;
   /** The `Idempotency-Key` header, when the request has one (see `idempotencyPlugin`). */
   idempotencyKey?: string;
+  /** The gateway's fingerprint of the client's whole request, which a keyed mutation is told apart by (see `idempotencyPlugin`). */
+  idempotencyFingerprint?: string;
   /** The calendar day the request is answered for (YYYY-MM-DD, Europe/Stockholm). */
   today: string;
   /** What resolvers say about caching the answer beyond their fields' hints (see `cacheNever`, `privateToCaller`). */

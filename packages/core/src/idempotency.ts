@@ -9,8 +9,24 @@ import { currentRequestScope } from './request-scope';
 /** The request header (IETF httpapi "The Idempotency-Key HTTP Header Field"). */
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 
+/**
+ * What the gateway forwards beside the key: its fingerprint of the client's whole request (operation text, operation
+ * name, variables). A subgraph tells keyed requests apart by it, not by the part of the request it was sent.
+ */
+export const IDEMPOTENCY_FINGERPRINT_HEADER = 'samsyn-idempotency-fingerprint';
+
 // Printable ASCII, as the draft's examples (UUIDs, random strings); long enough for any client's scheme.
 const VALID_KEY = /^[\x21-\x7e]{1,255}$/;
+/** A fingerprint as `requestFingerprint` makes it (SHA-256, base64url). */
+const VALID_FINGERPRINT = /^[\w-]{43}$/;
+
+/** Whether a header value can be an Idempotency-Key: 1-255 printable ASCII characters (an empty one is not). */
+export function isIdempotencyKey(value: string): boolean {
+  return VALID_KEY.test(value);
+}
+
+/** The answer to a key that is not one. */
+export const NOT_AN_IDEMPOTENCY_KEY = 'Idempotency-Key must be 1-255 printable ASCII characters, e.g. a UUID.';
 
 /** The table of remembered keys, in each subgraph's own schema (so replicas of a subgraph share it). */
 export class IdempotencyKeys1763900000000 implements MigrationInterface {
@@ -137,16 +153,22 @@ export function idempotencyPlugin(dataSource: DataSource, ttlSeconds: number): A
       };
 
       return {
-        async responseForOperation({ operation, request, contextValue }) {
+        async responseForOperation({ operation, source, request, contextValue }) {
           const key = contextValue.idempotencyKey;
           // Reads are idempotent anyway; without a caller the mutation is refused before it does anything.
           if (key === undefined || operation.operation !== OperationTypeNode.MUTATION || !contextValue.principal) return null;
-          if (!VALID_KEY.test(key))
-            return errorResponse(400, 'Idempotency-Key must be 1-255 printable ASCII characters, e.g. a UUID.', 'BAD_USER_INPUT');
+          if (!isIdempotencyKey(key)) return errorResponse(400, NOT_AN_IDEMPOTENCY_KEY, 'BAD_USER_INPUT');
           const runner = dataSource.createQueryRunner();
           const store = new IdempotencyKeyStore(runner, ttlSeconds);
           const subject = contextValue.principal.sub;
-          const fingerprint = requestFingerprint(request, operation.name?.value ?? null);
+          // The request this subgraph got and, through the gateway, the client's whole request: two of its bodies may
+          // send this subgraph the same part, and are still two requests.
+          const forwarded = contextValue.idempotencyFingerprint;
+          const own = requestFingerprint({ query: source, variables: request.variables }, operation.name?.value ?? null);
+          const fingerprint =
+            forwarded !== undefined && VALID_FINGERPRINT.test(forwarded)
+              ? createHash('sha256').update(`${forwarded}:${own}`).digest('base64url')
+              : own;
           await runner.connect();
           let earlier: Awaited<ReturnType<IdempotencyKeyStore['claim']>>;
           try {

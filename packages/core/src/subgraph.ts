@@ -7,7 +7,7 @@ import { runMain } from './main';
 import type { SubgraphContext } from './context';
 import { createDataSource, databaseAnswers, openDatabase, type Constructor } from './database';
 import { embeddedPort, embeddedUrl } from './embedded-postgres';
-import { IDEMPOTENCY_HEADER, idempotencyPlugin, IdempotencyKeys1763900000000 } from './idempotency';
+import { IDEMPOTENCY_FINGERPRINT_HEADER, IDEMPOTENCY_HEADER, idempotencyPlugin, IdempotencyKeys1763900000000 } from './idempotency';
 import { swedishToday } from './dates';
 import type { HttpServiceOptions, IncomingRequest, RunningHttpService } from './http';
 import { sendJson, serveHttp } from './http';
@@ -199,6 +199,7 @@ export async function createSubgraphRuntime(
           logger: logger.child({ requestId }),
           db: db.manager,
           idempotencyKey: headers.get(IDEMPOTENCY_HEADER),
+          idempotencyFingerprint: headers.get(IDEMPOTENCY_FINGERPRINT_HEADER),
           today: swedishToday(),
           cacheHints: new CachePolicy(),
           config,

@@ -4,8 +4,6 @@ import { eventsAfter, type FeedEvent } from '../feed/feed.service';
 import { signatureHeader, unseal } from './webhook.secrets';
 import { send, type SendOutcome } from './webhook.sender';
 
-/** Deliveries running at once in one process, each for another subscription (one subscription is always in order). */
-const PARALLEL = 4;
 /** Events one claim delivers before the subscription goes back to the queue (fairness between receivers). */
 const EVENTS_PER_CLAIM = 100;
 /** After a commit's notification, the feed is looked at again this long after it (ms): see `wakeOn`. */
@@ -44,11 +42,16 @@ export function deliveryBody(entry: FeedEvent): string {
 }
 
 /**
- * The webhook dispatcher of one area subgraph process. Each round claims subscriptions with due events
- * (`FOR UPDATE SKIP LOCKED`, so replicas never claim the same one) and leases them for as long as one
- * delivery may take: no transaction stays open during the HTTP call, and a replica that dies mid-delivery
- * leaves a lease that simply runs out. A subscription's events go out one at a time, in feed order; its cursor
- * moves only after a 2xx, so a lost acknowledgement means the same event again (same webhook-id): at least once.
+ * The webhook dispatcher of one area subgraph process. It keeps up to `concurrency` deliveries in flight, each for
+ * another subscription, and claims the next due subscription whenever a delivery ends, a commit wakes it or the poll
+ * comes round: a receiver that holds its call holds one slot, and nobody else's turn. A claim takes the owner with the
+ * fewest deliveries in flight first, then healthy receivers before failing ones, then the one waiting longest
+ * (`FOR UPDATE SKIP LOCKED`, so replicas never claim the same one); an owner (a district system) has at most
+ * `concurrencyPerOwner` in flight over all replicas, so its hanging receivers cannot fill the slots. A claim leases the
+ * subscription for as long as one delivery may take: no transaction stays open during the HTTP call, and a replica
+ * that dies mid-delivery leaves a lease that simply runs out. A subscription's events go out one at a time, in feed
+ * order; its cursor moves only after a 2xx, so a lost acknowledgement means the same event again (same webhook-id):
+ * at least once, in order.
  */
 export function webhookDispatcher({ db, config, logger }: BackgroundContext): BackgroundTask {
   const changes = config.changes;
@@ -59,19 +62,22 @@ export function webhookDispatcher({ db, config, logger }: BackgroundContext): Ba
       db,
       `WITH due AS (
          SELECT s.id FROM webhook_subscription s
+         CROSS JOIN LATERAL (SELECT count(*) AS held FROM webhook_subscription o
+                             WHERE o.owner_id = s.owner_id AND o.lease_until >= now()) owner
          WHERE s.status <> 'UNSUBSCRIBED' AND s.next_attempt_at <= now() AND (s.lease_until IS NULL OR s.lease_until < now())
+           AND owner.held < $2
            AND EXISTS (SELECT 1 FROM change_event e
                        WHERE (e.tx, e.position) > (s.delivered_tx, s.delivered_position)
                          AND e.tx < pg_snapshot_xmin(pg_current_snapshot()) AND e.type = ANY(s.types)
                          AND NOT pg_visible_in_snapshot(e.tx, s.start_snapshot)
                          AND (s.district_code IS NULL OR e.district_code IS NULL OR e.district_code = s.district_code))
-         ORDER BY s.failed_attempts > 0, s.next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+         ORDER BY owner.held, s.failed_attempts > 0, s.next_attempt_at LIMIT 1 FOR UPDATE OF s SKIP LOCKED)
        UPDATE webhook_subscription s SET lease_id = gen_random_uuid(), lease_until = now() + make_interval(secs => $1)
        FROM due WHERE s.id = due.id
        RETURNING s.id, s.url, s.types, s.district_code, s.delivered_tx::text AS delivered_tx, s.delivered_position, s.lease_id,
          s.start_snapshot::text AS start_snapshot,
          s.secret_sealed, CASE WHEN s.previous_secret_until > now() THEN s.previous_secret_sealed END AS previous_secret_sealed`,
-      [leaseSeconds],
+      [leaseSeconds, changes.concurrencyPerOwner],
     );
     return row;
   };
@@ -161,38 +167,79 @@ export function webhookDispatcher({ db, config, logger }: BackgroundContext): Ba
     await releaseLease(sub);
   };
 
-  /** Claims and delivers until nothing is due or the process stops (a stop waits for one call at most, aborted). */
-  const worker = async (stopping: AbortSignal, first?: Claimed): Promise<void> => {
-    for (let claimed = first; !stopping.aborted;) {
-      claimed ??= await claim();
-      if (!claimed) return;
-      const held = claimed;
-      claimed = undefined;
-      await deliver(held, stopping).catch(async (error: unknown) => {
-        // A failure of ours (the database, a secret the key no longer opens): the lease goes back at once.
-        await releaseLease(held).catch(() => undefined);
-        throw error;
-      });
-    }
+  /** Deliveries in flight in this process. */
+  const inFlight = new Set<Promise<void>>();
+  /** Something may have become claimable (a delivery ended, a commit was notified) since the round last looked. */
+  let poked = false;
+  let pokeRound: (() => void) | undefined;
+  const poke = () => {
+    poked = true;
+    pokeRound?.();
   };
+  /** Waits until a poke, the poll interval or the stop; returns at once when poked meanwhile. */
+  const nextLook = (stopping: AbortSignal) =>
+    new Promise<void>((resolve) => {
+      if (poked || stopping.aborted) return resolve();
+      const done = () => {
+        clearTimeout(timer);
+        stopping.removeEventListener('abort', done);
+        pokeRound = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, changes.pollIntervalMs);
+      stopping.addEventListener('abort', done, { once: true });
+      pokeRound = done;
+    });
 
   return {
     name: 'webhooks',
     intervalMs: changes.pollIntervalMs,
+    /**
+     * A round lasts while deliveries are in flight: it fills every free slot with a due subscription, then waits for a
+     * delivery to end, a commit's notification or the poll, and fills again. A stop aborts the calls in flight and
+     * waits only for their leases to go back; the first failure of ours is then reported.
+     */
     async tick(stopping) {
       if (!changes.webhookSecretKey) return;
-      // An idle round is one statement; more workers join only when there is something to deliver.
-      const first = await claim();
-      if (!first) return;
-      // Every worker ends before the round does (a stop waits for them all); the first failure is then reported.
-      const ended = await Promise.allSettled(Array.from({ length: PARALLEL }, (_, n) => worker(stopping, n === 0 ? first : undefined)));
-      const failed = ended.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-      if (failed) throw failed.reason;
+      const failures: unknown[] = [];
+      try {
+        while (!stopping.aborted) {
+          poked = false;
+          // One claim at a time: each sees the leases of the one before, so an owner's limit holds within the process.
+          while (inFlight.size < changes.concurrency && !stopping.aborted) {
+            const claimed = await claim();
+            if (!claimed) break;
+            const delivery: Promise<void> = deliver(claimed, stopping)
+              .catch(async (error: unknown) => {
+                // A failure of ours (the database, a secret the key no longer opens): the lease goes back at once.
+                await releaseLease(claimed).catch(() => undefined);
+                failures.push(error);
+              })
+              .finally(() => {
+                inFlight.delete(delivery);
+                poke();
+              });
+            inFlight.add(delivery);
+          }
+          if (inFlight.size === 0) break;
+          await nextLook(stopping);
+        }
+      } catch (error) {
+        failures.push(error);
+      }
+      // The round ends with its deliveries, so that a stop waits for their leases to go back.
+      await Promise.all(inFlight);
+      if (failures.length > 0) throw failures[0];
     },
     // A commit that wrote events (ChangeNotify migration) starts a round at once: delivery within milliseconds
     // instead of half a poll interval. Polling stays, for retries that come due and a lost LISTEN connection.
-    async wakeOn(wake) {
+    async wakeOn(wakeRound) {
       if (!changes.webhookSecretKey) return async () => undefined;
+      // A round under way (deliveries in flight) claims at once too, into its free slots.
+      const wake = () => {
+        wakeRound();
+        poke();
+      };
       const [{ schema }] = await db.query<{ schema: string }[]>(`SELECT current_schema() AS schema`);
       // The feed shows a commit only once every older writing transaction of the server has ended (see the
       // ChangeFeed migration): a commit beside a longer transaction becomes deliverable after its notification, so
