@@ -4,7 +4,6 @@ import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin, type HTTPGraphQLRequest } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
-import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import {
   baseApolloOptions,
   CACHE_VERSIONS_PATH,
@@ -24,6 +23,7 @@ import {
   type PrincipalResolver,
   type Readiness,
   type SharedCache,
+  type SharedCacheOptions,
   type RunningHttpService,
   type SubgraphName,
 } from '@samsyn/core';
@@ -62,7 +62,7 @@ export interface GatewayOptions {
   principals?: PrincipalResolver;
   logger?: Logger;
   /** A store in place of Redis, behind the same breaker and MAC (tests: an in-memory stand-in to tamper with). */
-  sharedStore?: KeyValueCache<string>;
+  sharedStore?: SharedCacheOptions['standIn'];
 }
 
 /**

@@ -132,7 +132,11 @@ export class ServiceMetrics {
       'Shared cache entries refused on read: MAC or persisted query hash did not verify.',
       (now) => now.rejected,
     );
-    counter('samsyn_shared_cache_too_large_total', 'Answers not kept in the shared cache: above RESPONSE_CACHE_ENTRY_MB.', (now) => now.tooLarge);
+    counter(
+      'samsyn_shared_cache_too_large_total',
+      'Answers not kept in the shared cache: above RESPONSE_CACHE_ENTRY_MB.',
+      (now) => now.tooLarge,
+    );
   }
 
   /** The Prometheus text exposition of every metric. */
