@@ -3,7 +3,15 @@ import net from 'node:net';
 import { HeaderMap } from '@apollo/server';
 import { Redis } from 'ioredis';
 import pino from 'pino';
-import { BREAKER_FAILURES, BreakerStore, executeInScope, MemoryStore, type Logger, type SharedCacheOptions } from '@samsyn/core';
+import {
+  BREAKER_FAILURES,
+  BreakerStore,
+  executeInScope,
+  MemoryStore,
+  SignedStore,
+  type Logger,
+  type SharedCacheOptions,
+} from '@samsyn/core';
 import type { GatewayRuntime } from '@samsyn/gateway';
 import { serveSupergraph, startSupergraph, type GraphQLResult, type HttpSupergraph, type TestSupergraph } from '@samsyn/test-support';
 
@@ -218,6 +226,28 @@ describe.each(backends)('entries written into %s by someone else', (_name, backe
     expect(swapped.errors?.[0].extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     // The client sends the query again, as APQ clients do: the true one runs.
     expect(await persisted(graph.gateway, { query, ...byHash })).toEqual(registered);
+  });
+});
+
+describe('a signed store', () => {
+  it('refuses an entry moved to another key, an unsigned one and one signed with another key', async () => {
+    const under = standIn();
+    const { logger } = capturedLogger();
+    const signed = new SignedStore(under, Buffer.alloc(32, 1), 1024, logger);
+    await signed.set('samsyn:gw4:x:anonymous', 'answer for everyone');
+    await signed.set('samsyn:gw4:x:analyst', 'answer for analysts');
+    expect(await signed.get('samsyn:gw4:x:analyst')).toBe('answer for analysts');
+    under.entries.set('samsyn:gw4:x:analyst', under.entries.get('samsyn:gw4:x:anonymous')!);
+    expect(await signed.get('samsyn:gw4:x:analyst')).toBeUndefined();
+    under.entries.set('samsyn:gw4:x:plain', 'no MAC at all, just text long enough to hold one in its first characters');
+    expect(await signed.get('samsyn:gw4:x:plain')).toBeUndefined();
+    await new SignedStore(under, Buffer.alloc(32, 2), 1024, logger).set('samsyn:gw4:x:other', 'signed elsewhere');
+    expect(await signed.get('samsyn:gw4:x:other')).toBeUndefined();
+    expect(signed.rejected).toBe(3);
+    // Too large to keep: not stored at all.
+    await signed.set('samsyn:gw4:x:large', 'x'.repeat(1025));
+    expect(under.entries.has('samsyn:gw4:x:large')).toBe(false);
+    expect(signed.tooLarge).toBe(1);
   });
 });
 
