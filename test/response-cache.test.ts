@@ -180,6 +180,21 @@ describe('the response cache', () => {
     expect(anonymous.errors?.map((error) => error.extensions?.code)).toContain('UNAUTHENTICATED');
   });
 
+  it('keeps one answer for requests that differ only in undeclared variables or in how a value is spelled', async () => {
+    const query = `query ($first: Int = 7, $kind: DocumentKind) { childServices { documents(kind: $kind, first: $first) { totalCount } } }`;
+    const first = await statementsOf(replicaB, () => ask(replicaB, query, { kind: 'ROUTINE', junk: 'a' }));
+    expect(first.result.errors).toBeUndefined();
+    for (const variables of [
+      { kind: 'ROUTINE', junk: 'b' },
+      { first: 7, kind: 'ROUTINE' },
+      { kind: 'ROUTINE', first: 7, junk: { x: [1] } },
+    ]) {
+      const again = await statementsOf(replicaB, () => ask(replicaB, query, variables));
+      expect(again.statements).toBe(1);
+      expect(again.result.data).toEqual(first.result.data);
+    }
+  });
+
   it('never stores drafts', async () => {
     const drafts = `{ childServices { documents(status: DRAFT) { edges { node { slug } } } } }`;
     await ask(replicaB, drafts, undefined, leader);

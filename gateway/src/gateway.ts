@@ -11,6 +11,7 @@ import {
   createPrincipalResolver,
   IDEMPOTENCY_HEADER,
   openSharedCache,
+  PERSISTED_QUERY_TTL_SECONDS,
   serveHttp,
   ServiceMetrics,
   SUBGRAPHS,
@@ -21,6 +22,8 @@ import {
   type Logger,
   type PrincipalResolver,
   type Readiness,
+  type SharedCache,
+  type SharedCacheOptions,
   type RunningHttpService,
   type SubgraphName,
 } from '@samsyn/core';
@@ -46,6 +49,8 @@ export interface GatewayRuntime {
   metrics: ServiceMetrics;
   principals: PrincipalResolver;
   createContext(request: IncomingRequest): Promise<GatewayContext>;
+  /** Where the response cache and persisted queries live (Redis or this process), and what it did so far. */
+  sharedCache: SharedCache;
   /** The response cache's answer to a plain JSON POST, before Apollo Server (undefined while the cache is off). */
   cachedAnswer?: (request: HTTPGraphQLRequest) => Promise<CachedHttpAnswer | undefined>;
 }
@@ -57,6 +62,8 @@ export interface GatewayOptions {
   subgraphVersions?: (name: SubgraphName) => Promise<CacheVersions>;
   principals?: PrincipalResolver;
   logger?: Logger;
+  /** A store in place of Redis, behind the same breaker and MAC (tests: an in-memory stand-in to tamper with). */
+  sharedStore?: SharedCacheOptions['standIn'];
 }
 
 /**
@@ -107,7 +114,15 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
   });
   const base = baseApolloOptions<GatewayContext>(config, logger);
   // Automatic persisted queries: in Redis with REDIS_URL, so a hash registered at one replica is known at all.
-  const shared = openSharedCache(config.redisUrl, config.responseCacheMiB);
+  const shared = openSharedCache({
+    redisUrl: config.redisUrl,
+    standIn: options.sharedStore,
+    maxMiB: config.responseCacheMiB,
+    maxEntryMiB: config.responseCacheEntryMiB,
+    macKey: config.cacheMacKey,
+    logger,
+  });
+  metrics.watchSharedCache(() => shared.counts());
   const closeConnections = {
     serverWillStart: async () => ({
       serverWillStop: async () => {
@@ -143,6 +158,7 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
     ...base,
     gateway,
     cache: shared.store,
+    persistedQueries: { cache: shared.persistedQueries, ttl: PERSISTED_QUERY_TTL_SECONDS },
     plugins: [
       operationMustResolve(),
       idempotencyAtGateway(supergraphSdl),
@@ -154,6 +170,7 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
   await apollo.start();
   return {
     apollo,
+    sharedCache: shared,
     cachedAnswer: cache && ((request) => cache.cachedAnswer(request)),
     logger,
     metrics,

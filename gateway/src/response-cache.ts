@@ -6,8 +6,10 @@ import { OperationTypeNode } from 'graphql';
 import {
   answerKey,
   CACHE_STAMP_EXTENSION,
+  declaredVariables,
   FreshRead,
   keepAnswerWhenWritten,
+  KnownOperations,
   plainQueryKey,
   readEntry,
   storedHttpAnswer,
@@ -136,7 +138,9 @@ export function gatewayCache(options: GatewayCacheOptions): GatewayCache {
     );
     return checks.every(Boolean);
   };
-  const keyPrefix = `samsyn:gw3:${namespace}`;
+  // gw4: variables in the key as declared and coerced, entries signed in Redis.
+  const keyPrefix = `samsyn:gw4:${namespace}`;
+  const known = new KnownOperations();
   /** The head and the answer's text of a valid entry under `key`. */
   const lookUp = async (key: string): Promise<{ head: EntryHead; body: string } | undefined> => {
     const entry = await readEntry<EntryHead>(store, key, logger);
@@ -151,9 +155,13 @@ export function gatewayCache(options: GatewayCacheOptions): GatewayCache {
       return {
         async responseForOperation(requestContext) {
           if (requestContext.operation?.operation !== OperationTypeNode.QUERY) return null;
-          const { request, contextValue } = requestContext;
+          const { request, contextValue, schema, operation } = requestContext;
           const day = swedishToday();
-          const { operationName, query, variables } = request;
+          const { operationName, query } = request;
+          // Only what the operation declares, as the schema coerces it: junk variables make no new entry.
+          const variables = declaredVariables(schema, operation.variableDefinitions, request.variables);
+          if (!variables) return null;
+          if (query) known.remember(query, operationName, schema, operation);
           const key = answerKey(keyPrefix, { principal: contextValue.principal, today: day, operationName, query, variables });
           keys.set(requestContext, { key, day });
           const hit = request.http && missed.has(request.http) ? undefined : await lookUp(key);
@@ -191,8 +199,10 @@ export function gatewayCache(options: GatewayCacheOptions): GatewayCache {
   return {
     plugin,
     async cachedAnswer(request) {
-      const key = await plainQueryKey(request, keyPrefix, options.principals);
-      const hit = key && (await lookUp(key));
+      const key = await plainQueryKey(request, keyPrefix, options.principals, known);
+      // Not a plain POST, or an operation not validated yet here: Apollo Server answers, and the plugin looks it up.
+      if (!key) return undefined;
+      const hit = await lookUp(key);
       if (!hit) {
         missed.add(request);
         return undefined;

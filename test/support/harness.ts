@@ -20,7 +20,7 @@ import {
   type SubgraphName,
   type SubgraphRuntime,
 } from '@samsyn/core';
-import { createGateway, forwardedHeaders, subgraphUnavailable, type GatewayRuntime } from '@samsyn/gateway';
+import { createGateway, forwardedHeaders, subgraphUnavailable, type GatewayOptions, type GatewayRuntime } from '@samsyn/gateway';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
 
 export const TEST_JWT_SECRET = 'samsyn-test-secret-that-is-long-enough-for-hs256';
@@ -179,7 +179,14 @@ export interface TestSupergraph {
  * (the ones not started are down). Nothing listens on a socket.
  */
 export async function startSupergraph(
-  options: { only?: SubgraphName[]; seed?: boolean; gatewayEnv?: Record<string, string>; subgraphEnv?: Record<string, string> } = {},
+  options: {
+    only?: SubgraphName[];
+    seed?: boolean;
+    gatewayEnv?: Record<string, string>;
+    subgraphEnv?: Record<string, string>;
+    /** For every gateway started (the replica too): a logger, a stand-in for Redis. */
+    gatewayOptions?: Pick<GatewayOptions, 'logger' | 'sharedStore'>;
+  } = {},
 ): Promise<TestSupergraph> {
   const suffix = `_t${randomBytes(4).toString('hex')}`;
   const names = options.only ?? [...SUBGRAPHS];
@@ -188,6 +195,7 @@ export async function startSupergraph(
   const subgraphs = Object.fromEntries(names.map((name, i) => [name, runtimes[i]])) as Partial<Record<SubgraphName, SubgraphRuntime>>;
   const startGateway = () =>
     createGateway(testConfig('gateway', suffix, options.gatewayEnv), {
+      ...options.gatewayOptions,
       buildService: (name) => {
         const runtime = subgraphs[name];
         return runtime ? new InProcessSubgraph(runtime) : new UnreachableSubgraph(name);

@@ -1,5 +1,5 @@
 import { AREA_LIST, subgraphOf, type AreaSubgraphName } from './areas';
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import path from 'node:path';
 
 /**
@@ -102,6 +102,10 @@ export interface Config {
   responseCache: boolean;
   /** The most memory (MiB) the in-process response cache and persisted queries take, per process. */
   responseCacheMiB: number;
+  /** The largest answer (MiB) a response cache keeps, in Redis or in memory. */
+  responseCacheEntryMiB: number;
+  /** The HMAC-SHA256 key of entries in Redis (CACHE_MAC_KEY, or derived from JWT_SECRET): Redis never holds it. */
+  cacheMacKey: Buffer;
   /** The change feed and webhook deliveries of the area subgraphs. */
   changes: ChangesConfig;
 }
@@ -139,6 +143,25 @@ function readWebhookKey(env: Env, production: boolean): Buffer | undefined {
   if (raw.length < 32) throw new ConfigError('WEBHOOK_SECRET_KEY must be at least 32 characters (e.g. openssl rand -base64 32)');
   // Any string of enough entropy: hashed to the 32 bytes AES-256 takes.
   return createHash('sha256').update(raw).digest();
+}
+
+/** The key entries in Redis are signed with outside production, where none is configured: not a secret. */
+const DEVELOPMENT_CACHE_MAC_KEY = 'samsyn-development-cache-mac-key';
+
+/**
+ * CACHE_MAC_KEY, else a key derived from JWT_SECRET (whoever has that can sign tokens already), else outside
+ * production a fixed development key. Every replica sharing a Redis must have the same.
+ */
+function readCacheMacKey(env: Env, production: boolean, jwtSecret: string | undefined): Buffer {
+  const raw = env.CACHE_MAC_KEY;
+  if (raw) {
+    if (raw.length < 32) throw new ConfigError('CACHE_MAC_KEY must be at least 32 characters (e.g. openssl rand -base64 32)');
+    return createHash('sha256').update(raw).digest();
+  }
+  if (jwtSecret) return createHmac('sha256', jwtSecret).update('samsyn shared cache MAC').digest();
+  if (production && env.REDIS_URL)
+    throw new ConfigError('CACHE_MAC_KEY must be set when NODE_ENV=production and REDIS_URL is set without JWT_SECRET');
+  return createHash('sha256').update(DEVELOPMENT_CACHE_MAC_KEY).digest();
 }
 
 /** Raised for a missing or malformed setting; its message names the variable. */
@@ -321,6 +344,8 @@ export function loadConfig(service: ServiceName, env: Env): Config {
     redisUrl: readUrl(env, 'REDIS_URL', ['redis:', 'rediss:']),
     responseCache: readBoolean(env, 'RESPONSE_CACHE', true),
     responseCacheMiB: readWholeNumber(env, 'RESPONSE_CACHE_MB', 64, 1, 65_536, 'MiB'),
+    responseCacheEntryMiB: readWholeNumber(env, 'RESPONSE_CACHE_ENTRY_MB', 32, 1, 512, 'MiB'),
+    cacheMacKey: readCacheMacKey(env, production, auth.secret),
     changes: {
       retentionDays: readWholeNumber(env, 'CHANGE_RETENTION_DAYS', 90, 90, 3650, 'days'),
       webhookSecretKey: readWebhookKey(env, production),

@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { ServiceName } from './config';
+import type { SharedCacheCounts } from './shared-cache';
 
 /** Operation names are chosen by clients: past this many distinct ones, the rest count as `other`. */
 const MAX_OPERATION_LABELS = 200;
@@ -100,6 +101,42 @@ export class ServiceMetrics {
         this.set(pool()?.waitingCount ?? 0);
       },
     });
+  }
+
+  /** Reports the shared cache's circuit breaker and what it refused (see shared-cache.ts). */
+  watchSharedCache(counts: () => SharedCacheCounts): void {
+    const registers = [this.registry];
+    new Gauge({
+      name: 'samsyn_shared_cache_breaker_open',
+      help: 'Shared cache (Redis) circuit breaker: 0 closed (Redis asked), 1 open (skipped), 0.5 half-open (one probe out).',
+      registers,
+      collect() {
+        const { state } = counts();
+        this.set(state === 'open' ? 1 : state === 'half-open' ? 0.5 : 0);
+      },
+    });
+    const counter = (name: string, help: string, read: (now: SharedCacheCounts) => number) =>
+      new Counter({
+        name,
+        help,
+        registers,
+        collect() {
+          this.reset();
+          this.inc(read(counts()));
+        },
+      });
+    counter('samsyn_shared_cache_failures_total', 'Shared cache calls that failed or timed out (each waited).', (now) => now.failures);
+    counter('samsyn_shared_cache_skipped_total', 'Shared cache calls not sent while the breaker was open.', (now) => now.skipped);
+    counter(
+      'samsyn_shared_cache_rejected_total',
+      'Shared cache entries refused on read: MAC or persisted query hash did not verify.',
+      (now) => now.rejected,
+    );
+    counter(
+      'samsyn_shared_cache_too_large_total',
+      'Answers not kept in the shared cache: above RESPONSE_CACHE_ENTRY_MB.',
+      (now) => now.tooLarge,
+    );
   }
 
   /** The Prometheus text exposition of every metric. */

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLRequestContext, HTTPGraphQLRequest } from '@apollo/server';
-import { getVariableValues, OperationTypeNode } from 'graphql';
+import {
+  getVariableValues,
+  OperationTypeNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type VariableDefinitionNode,
+} from 'graphql';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type pg from 'pg';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
@@ -166,16 +172,75 @@ export function versionsStillCurrent(kept: CacheVersions, current: CacheVersions
 
 /**
  * The key of a kept answer: who may share it (see {@link accessScope}), the day it is for, and the request
- * as sent. No operation name, given as null or left out, is one key; "" is another.
+ * as sent, with its variables as the operation declares and the schema coerces them (see
+ * {@link declaredVariables}): variables it never declares are no part of it. No operation name, given as null or
+ * left out, is one key; "" is another.
  */
 export function answerKey(
   prefix: string,
-  request: { principal: Principal | null; today: string; operationName?: string | null; query?: string; variables?: unknown },
+  request: {
+    principal: Principal | null;
+    today: string;
+    operationName?: string | null;
+    query?: string;
+    variables: Record<string, unknown>;
+  },
 ): string {
   const { principal, today, operationName, query, variables } = request;
   return `${prefix}:${createHash('sha256')
-    .update(JSON.stringify([accessScope(principal), today, operationName ?? null, query, variables ?? {}]))
+    .update(JSON.stringify([accessScope(principal), today, operationName ?? null, query, variables]))
     .digest('base64url')}`;
+}
+
+/**
+ * The variables of an operation as its definitions declare them and the schema coerces them (undeclared ones
+ * dropped, defaults filled in, `5` for an ID as `"5"`, an input object's fields in the type's order), or
+ * undefined when they do not coerce (the request is answered with that error, never from a cache).
+ */
+export function declaredVariables(
+  schema: GraphQLSchema,
+  definitions: readonly VariableDefinitionNode[] | undefined,
+  given: Record<string, unknown> | null | undefined,
+): Record<string, unknown> | undefined {
+  const coerced = getVariableValues(schema, definitions ?? [], given ?? {});
+  return coerced.errors ? undefined : coerced.coerced;
+}
+
+/** Operations remembered at most, and their query texts' characters at most, per process. */
+const KNOWN_OPERATIONS = 2_000;
+const KNOWN_OPERATION_CHARS = 8 * 2 ** 20;
+
+/**
+ * The operations Apollo Server has parsed and validated in this process (by query text and operation name), with
+ * what their variables are coerced by: the key of a plain POST answered before Apollo Server (see
+ * {@link plainQueryKey}) needs the declared variables without parsing the query again. Least recently used
+ * forgotten first; a forgotten operation is looked up by the plugin, after Apollo parsed it again.
+ */
+export class KnownOperations {
+  private readonly operations = new Map<string, { schema: GraphQLSchema; definitions: readonly VariableDefinitionNode[] }>();
+  private chars = 0;
+
+  remember(query: string, operationName: string | null | undefined, schema: GraphQLSchema, operation: OperationDefinitionNode): void {
+    const name = `${operationName ?? ''}\n${query}`;
+    if (this.operations.has(name) || name.length > KNOWN_OPERATION_CHARS) return;
+    this.operations.set(name, { schema, definitions: operation.variableDefinitions ?? [] });
+    this.chars += name.length;
+    for (const oldest of this.operations.keys()) {
+      if (this.operations.size <= KNOWN_OPERATIONS && this.chars <= KNOWN_OPERATION_CHARS) break;
+      this.operations.delete(oldest);
+      this.chars -= oldest.length;
+    }
+  }
+
+  /** The declared, coerced variables of a known operation; undefined when it is not known or they do not coerce. */
+  variables(query: string, operationName: string | null | undefined, given: Record<string, unknown> | null | undefined) {
+    const name = `${operationName ?? ''}\n${query}`;
+    const known = this.operations.get(name);
+    if (!known) return undefined;
+    this.operations.delete(name);
+    this.operations.set(name, known);
+    return declaredVariables(known.schema, known.definitions, given);
+  }
 }
 
 /** The response extension that carries a subgraph answer's {@link CacheStamp}. */
@@ -303,18 +368,22 @@ export function plainQueryOf(
 
 /**
  * The key of the answer to a plain JSON POST of a query (see {@link plainQueryOf}) for its caller; undefined for
- * another request, or a token that does not verify (Apollo Server then answers, and refuses it).
+ * another request, an operation this process has not validated yet (see {@link KnownOperations}), variables that do
+ * not coerce, or a token that does not verify (Apollo Server then answers, and refuses it).
  */
 export async function plainQueryKey(
   request: HTTPGraphQLRequest,
   prefix: string,
   principals: PrincipalResolver,
+  known: KnownOperations,
 ): Promise<string | undefined> {
   const plain = plainQueryOf(request);
   if (!plain) return undefined;
+  const variables = known.variables(plain.query, plain.operationName, plain.variables);
+  if (!variables) return undefined;
   const principal = await principals(request.headers.get('authorization')).catch(() => undefined);
   if (principal === undefined) return undefined;
-  return answerKey(prefix, { principal, today: swedishToday(), ...plain });
+  return answerKey(prefix, { principal, today: swedishToday(), operationName: plain.operationName, query: plain.query, variables });
 }
 
 /** A stored answer as the HTTP layer writes it, with the headers Apollo Server gave it. */
@@ -364,19 +433,28 @@ export interface SubgraphResponseCache {
 export function subgraphResponseCache(options: ResponseCacheOptions): SubgraphResponseCache {
   const { db, store, namespace, ttlSeconds, logger } = options;
   (db.logger as SqlLog).watchTables(options.tables);
-  const keyPrefix = `samsyn:rc4:${namespace}`;
+  const keyPrefix = `samsyn:rc5:${namespace}`;
+  const known = new KnownOperations();
 
-  const keyOf = ({ request, contextValue }: GraphQLRequestContext<SubgraphContext>): string =>
-    answerKey(keyPrefix, {
-      principal: contextValue.principal,
-      today: contextValue.today,
-      operationName: request.operationName,
-      query: request.query,
-      variables: request.variables,
-    });
+  /** The request's key: its declared variables, coerced (undefined when they do not coerce: answered with that error). */
+  const keyOf = ({ request, contextValue, schema, operation }: GraphQLRequestContext<SubgraphContext>): string | undefined => {
+    const variables = operation && declaredVariables(schema, operation.variableDefinitions, request.variables);
+    return (
+      variables &&
+      answerKey(keyPrefix, {
+        principal: contextValue.principal,
+        today: contextValue.today,
+        operationName: request.operationName,
+        query: request.query,
+        variables,
+      })
+    );
+  };
   const entryUnder = (key: string) => readEntry<EntryHead>(store, key, logger);
   /** Requests the fast path has looked up and missed: the plugin does not look again. */
   const missed = new WeakSet<HTTPGraphQLRequest>();
+  /** The key of each request the plugin looked up (and keeps its answer under). */
+  const keys = new WeakMap<object, string>();
 
   const plugin: ApolloServerPlugin<SubgraphContext> = {
     async requestDidStart() {
@@ -385,14 +463,17 @@ export function subgraphResponseCache(options: ResponseCacheOptions): SubgraphRe
           const { operation, schema, request } = requestContext;
           if (operation?.operation !== OperationTypeNode.QUERY) return null;
           // Variables the schema refuses are answered with that error, before any statement (versions included).
-          if (getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}).errors) return null;
+          const key = keyOf(requestContext);
+          if (!key) return null;
+          if (request.query) known.remember(request.query, request.operationName, schema, operation);
           const versions = await options.versions.read().catch((error: unknown) => {
             logger.warn({ err: error }, 'cache versions unreadable: answering without the cache');
             return undefined;
           });
           if (!versions) return null;
           versionsRead.set(requestContext, versions);
-          const entry = request.http && missed.has(request.http) ? undefined : await entryUnder(keyOf(requestContext));
+          keys.set(requestContext, key);
+          const entry = request.http && missed.has(request.http) ? undefined : await entryUnder(key);
           if (entry && versionsStillCurrent(entry.head.versions, versions)) {
             const { data, extensions } = JSON.parse(entry.body) as { data: Record<string, unknown>; extensions: Record<string, unknown> };
             requestContext.overallCachePolicy.replace({ maxAge: entry.head.maxAge, scope: entry.head.scope });
@@ -405,10 +486,11 @@ export function subgraphResponseCache(options: ResponseCacheOptions): SubgraphRe
         },
         async willSendResponse(requestContext) {
           const versions = versionsRead.get(requestContext);
+          const key = keys.get(requestContext);
           const scope = currentRequestScope();
           const tablesRead = scope?.tablesRead;
           const { response } = requestContext;
-          if (!versions || !scope || !tablesRead || response.body.kind !== 'single') return;
+          if (!versions || !key || !scope || !tablesRead || response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           const policy = requestContext.overallCachePolicy.policyIfCacheable();
           if (!policy || result.errors || result.data === undefined || result.data === null) return;
@@ -420,7 +502,7 @@ export function subgraphResponseCache(options: ResponseCacheOptions): SubgraphRe
           };
           result.extensions = { ...result.extensions, [CACHE_STAMP_EXTENSION]: stamp };
           const head: EntryHead = { ...stamp, operationName: requestContext.operationName ?? '(anonymous)' };
-          keepAnswerWhenWritten(store, keyOf(requestContext), head, { ttlSeconds, logger });
+          keepAnswerWhenWritten(store, key, head, { ttlSeconds, logger });
         },
       };
     },
@@ -429,7 +511,7 @@ export function subgraphResponseCache(options: ResponseCacheOptions): SubgraphRe
   return {
     plugin,
     async cachedAnswer(request) {
-      const key = await plainQueryKey(request, keyPrefix, options.principals);
+      const key = await plainQueryKey(request, keyPrefix, options.principals, known);
       if (!key) return undefined;
       const entry = await entryUnder(key);
       const versions = entry && (await options.versions.read().catch(() => undefined));

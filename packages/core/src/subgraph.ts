@@ -27,7 +27,7 @@ import {
   watchedTables,
   type CacheVersions,
 } from './response-cache';
-import { openSharedCache } from './shared-cache';
+import { openSharedCache, PERSISTED_QUERY_TTL_SECONDS } from './shared-cache';
 import { CachePolicy, cachePolicyPlugin } from './cache-policy';
 import { startBackground, type BackgroundContext, type BackgroundRunner, type BackgroundTask } from './background';
 
@@ -136,7 +136,13 @@ export async function createSubgraphRuntime(
   const logger = options.logger ?? createLogger(definition.name, config.logLevel);
   const db = subgraphDataSource(definition, config, logger);
   await openDatabase(db, config.migrateOnStart);
-  const shared = openSharedCache(config.redisUrl, config.responseCacheMiB);
+  const shared = openSharedCache({
+    redisUrl: config.redisUrl,
+    maxMiB: config.responseCacheMiB,
+    maxEntryMiB: config.responseCacheEntryMiB,
+    macKey: config.cacheMacKey,
+    logger,
+  });
   try {
     if (config.seedDemoData && definition.seed) await definition.seed(db, swedishToday());
     const schema = definition.buildSchema();
@@ -164,6 +170,7 @@ export async function createSubgraphRuntime(
       schema,
       // Persisted queries (and the response cache's entries) in Redis when the replicas share one.
       cache: shared.store,
+      persistedQueries: { cache: shared.persistedQueries, ttl: PERSISTED_QUERY_TTL_SECONDS },
       plugins: [
         ...base.plugins,
         ...guards,
@@ -178,6 +185,7 @@ export async function createSubgraphRuntime(
     await apollo.start();
     const metrics = new ServiceMetrics(definition.name);
     // TypeORM's PostgreSQL driver keeps its pg Pool as `master`.
+    metrics.watchSharedCache(() => shared.counts());
     metrics.watchPool(() => (db.isInitialized ? (db.driver as unknown as { master?: PoolCounts }).master : undefined));
     const background = startBackground(definition.background?.({ db, config, logger }) ?? [], logger);
     return {

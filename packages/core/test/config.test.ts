@@ -36,9 +36,22 @@ describe('loadConfig', () => {
     ],
     [{ JWT_MAX_LIFETIME: 'forever' }, 'JWT_MAX_LIFETIME'],
     [{ MAX_REPRESENTATIONS: '0' }, 'MAX_REPRESENTATIONS'],
+    [{ CACHE_MAC_KEY: 'short' }, 'CACHE_MAC_KEY'],
+    [{ NODE_ENV: 'production', JWT_JWKS_URL: 'https://login.example/jwks', REDIS_URL: 'redis://redis:6379' }, 'CACHE_MAC_KEY'],
+    [{ RESPONSE_CACHE_ENTRY_MB: '0' }, 'RESPONSE_CACHE_ENTRY_MB'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig('organisation', env)).toThrow(ConfigError);
     expect(() => loadConfig('organisation', env)).toThrow(variable);
+  });
+
+  it('signs shared cache entries with CACHE_MAC_KEY, else a key derived from JWT_SECRET, the same in every service', () => {
+    const secret = 'a-secret-of-our-own-that-nobody-has-published';
+    const derived = loadConfig('gateway', { JWT_SECRET: secret }).cacheMacKey;
+    expect(loadConfig('organisation', { JWT_SECRET: secret }).cacheMacKey).toEqual(derived);
+    expect(loadConfig('gateway', { JWT_SECRET: `${secret}-other` }).cacheMacKey).not.toEqual(derived);
+    const own = loadConfig('gateway', { JWT_SECRET: secret, CACHE_MAC_KEY: 'k'.repeat(32) }).cacheMacKey;
+    expect(own).not.toEqual(derived);
+    expect(own).toHaveLength(32);
   });
 
   it('starts in production with a secret of its own', () => {
