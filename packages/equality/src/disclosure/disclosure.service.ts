@@ -60,10 +60,12 @@ export async function protectFigures(
   }
   const protectedCells = wanted.flatMap((period) => {
     const inPeriod = new Map([...cells].map(([code, all]) => [code, all.filter((cell) => cell.period === period)]));
+    // What the period has published stays hidden (its protection only grows).
     return protectPeriod(
       indicators,
       rows.filter((row) => row.period === period),
       inPeriod,
+      before.filter((cell) => cell.period === period),
     ).map((cell) => ({ ...cell, period }));
   });
   // Only the cells whose protection changed are written: at a thousand districts a period has tens of thousands
@@ -198,8 +200,15 @@ export async function protectUnprotectedPeriods(em: Db, area?: Area): Promise<vo
   }
 }
 
-/** Whether a published cell is hidden: `pending` when its figures were stored without protection (then it is hidden too). */
-export type CellProtection = { hidden: false; reason: null } | { hidden: true; reason: HiddenReason | 'PENDING' };
+/**
+ * Whether a published cell is hidden, as published: `PROTECTED` for every hidden cell whatever made it hidden (a
+ * small count, or a figure hidden so that a small one cannot be worked out: telling which would tell the small one),
+ * `PENDING` when its figures were stored without protection (then it is hidden too).
+ */
+export type CellProtection = { hidden: false; reason: null } | { hidden: true; reason: 'PROTECTED' | 'PENDING' };
+
+const PROTECTED: CellProtection = { hidden: true, reason: 'PROTECTED' };
+const SHOWN: CellProtection = { hidden: false, reason: null };
 
 const PENDING: CellProtection = { hidden: true, reason: 'PENDING' };
 
@@ -208,11 +217,7 @@ export class PeriodProtection {
   private readonly cells = new Map<string, CellProtection>();
 
   constructor(rows: ProtectionRow[]) {
-    for (const row of rows)
-      this.cells.set(
-        `${row.indicator}\u0000${row.district}\u0000${row.part}`,
-        row.hidden ? { hidden: true, reason: row.reason as HiddenReason } : { hidden: false, reason: null },
-      );
+    for (const row of rows) this.cells.set(`${row.indicator}\u0000${row.district}\u0000${row.part}`, row.hidden ? PROTECTED : SHOWN);
   }
 
   /** A cell's protection; a cell never protected is hidden (fail closed). */
