@@ -70,8 +70,13 @@ class AttackerTable {
     this.known.set(name, value);
   }
 
-  /** Counts of one figure: with and without the outcome, or the cases of a median. */
-  figure(name: string, counted: boolean, numerator: number | null, denominator: number | null): void {
+  /**
+   * Counts of one figure: with and without the outcome, or the cases of a median. A figure left out but not
+   * `suppressed` (a comparison without a city total has no limits to judge a district by, so it shows no district's
+   * counts) is not hidden by disclosure control: nothing protects it, and it is no disclosure when sums give it.
+   */
+  figure(name: string, counted: boolean, numerator: number | null, denominator: number | null, suppressed = true): void {
+    if (!suppressed && (counted ? numerator === null || denominator === null : denominator === null)) return;
     if (counted) {
       this.show(`${name}|with`, numerator);
       this.show(`${name}|without`, numerator === null || denominator === null ? null : denominator - numerator);
@@ -218,7 +223,7 @@ async function collect(
     const districts = comparison.entries.map((entry) => entry.district.code);
     table.figure(`${indicator.code}|city`, counted, comparison.cityNumerator, comparison.cityDenominator);
     for (const entry of comparison.entries)
-      table.figure(`${indicator.code}|${entry.district.code}`, counted, entry.numerator, entry.denominator);
+      table.figure(`${indicator.code}|${entry.district.code}`, counted, entry.numerator, entry.denominator, entry.suppressed);
     for (const count of counted ? ['with', 'without'] : ['cases']) {
       table.sum(
         `${indicator.code}|city|${count}`,
@@ -239,16 +244,23 @@ async function collect(
         );
       }
       const point = (await seriesCache.get(key))?.find((p) => p.period === period);
-      if (point) table.figure(`${indicator.code}|${district}`, counted, point.numerator, point.denominator);
+      if (point) table.figure(`${indicator.code}|${district}`, counted, point.numerator, point.denominator, point.suppressed);
     }
   }
   const profiles = await ask<{
     districts: ({ code: string } & Record<
       string,
-      { indicators: { indicator: { code: string; kind: string }; numerator: number | null; denominator: number | null }[] } | null
+      {
+        indicators: {
+          indicator: { code: string; kind: string };
+          numerator: number | null;
+          denominator: number | null;
+          suppressed: boolean;
+        }[];
+      } | null
     >)[];
   }>(
-    `query ($period: Period!) { districts { code ${area} { indicators(period: $period) { indicator { code kind } numerator denominator } } } }`,
+    `query ($period: Period!) { districts { code ${area} { indicators(period: $period) { indicator { code kind } numerator denominator suppressed } } } }`,
     { period },
   );
   for (const district of profiles.districts) {
@@ -260,6 +272,7 @@ async function collect(
         value.indicator.kind === 'PROPORTION' || value.indicator.kind === 'RATE',
         value.numerator,
         value.denominator,
+        value.suppressed,
       );
     }
   }
