@@ -503,6 +503,55 @@ describe('an attacker with every published figure of a period', () => {
       expect(found).toEqual([]);
     }, 1_200_000);
 
+    it('learns nothing of a neighbour by reporting a false breakdown by intervention and the true one again', async () => {
+      // Every district of DI-NOTEX3M in 2026-Q3 in turn reports every intervention with none not carried out (its
+      // DI-NOTEX3M figure becomes 0: hidden), reads, and reports its breakdown as it was.
+      const PERIOD = '2026-Q3';
+      const DECISIONS = `#graphql
+        mutation ReportDecisions($input: [DecisionsInput!]!) { disability { reportDecisionsNotCarriedOut(input: $input) { received } } }`;
+      const db = graph.subgraphs.disability!.db;
+      const cells = await db.query<{ district: string; intervention: string; decisions: number; notCarriedOut: number }[]>(
+        `SELECT district, intervention_code AS intervention, decisions, not_carried_out AS "notCarriedOut"
+         FROM decision_not_carried_out WHERE period = $1 ORDER BY district, intervention_code`,
+        [PERIOD],
+      );
+      const districts = [...new Set(cells.map((cell) => cell.district))];
+      expect(districts.length).toBeGreaterThan(5);
+      const read = async (tag: string, district: string) => {
+        seriesCache.clear();
+        const table = new AttackerTable((name) => (districtOf(name) === 'city' || districtOf(name) === district ? `${tag}:${name}` : name));
+        await collect('disability', PERIOD, PERIOD, PERIOD, table);
+        table.reveal(await ownFigures('disability', PERIOD, district));
+        return table;
+      };
+      const send = async (district: string, rows: typeof cells) => {
+        const token = await tokenFor({ roles: ['district-system'], district });
+        const { errors } = await graph.query(DECISIONS, {
+          token,
+          variables: { input: rows.map((row) => ({ ...row, period: PERIOD })) },
+        });
+        expect(errors).toBeUndefined();
+      };
+      const found: string[] = [];
+      for (const district of districts) {
+        const own = cells.filter((cell) => cell.district === district);
+        const before = await read('before', district);
+        await send(
+          district,
+          own.map((cell) => ({ ...cell, notCarriedOut: 0 })),
+        );
+        const between = await read('between', district);
+        await send(district, own);
+        const after = await read('after', district);
+        found.push(...disclosed(`${district} reporting none not carried out`, AttackerTable.merge([before, between, after])).disclosures);
+      }
+      console.log(
+        `re-report attack on the breakdown: ${districts.length} plays on DI-NOTEX3M ${PERIOD}; ${found.length} hidden counts disclosed`,
+      );
+      if (found.length > 0) console.log(found.join('\n'));
+      expect(found).toEqual([]);
+    }, 1_200_000);
+
     it('learns nothing when a single district reports 3 of 60', async () => {
       await report('childServices', [{ indicator: 'CS-IA14', district: 'lundby', period: '2031-Q1', numerator: 3, denominator: 60 }]);
       const { disclosures, comparisons } = await attack('childServices', '2031-Q1');
