@@ -228,8 +228,9 @@ export class Comparison {
 
   @Field({
     description:
-      'True when the city total is hidden: it would hold fewer than 5 cases with or without the outcome, or, with every district hidden, ' +
-      'it would give away the hidden districts’ sum.',
+      'True when the city total is hidden: it would hold fewer than 5 cases with or without the outcome, or too few districts can be hidden ' +
+      'to protect a small one (three, so that a district knowing its own figure learns no other), or the period hid it before ' +
+      '(what a period has hidden stays hidden).',
   })
   citySuppressed!: boolean;
 
