@@ -143,7 +143,7 @@ describe('the dashboard in a browser', () => {
       .locator('.suppressed li')
       .evaluateAll((items) => items.map((item) => [item.getAttribute('data-district'), item.textContent]));
     expect(listed.map(([code]) => code).sort()).toEqual([...hidden].sort());
-    expect(listed.filter(([, text]) => !text?.endsWith('dolt (färre än 5)'))).toEqual([]);
+    expect(listed.filter(([, text]) => !text?.endsWith('dolt för att skydda små tal'))).toEqual([]);
     // The same figures as a table, one row per district.
     await expect(page.locator('.funnel-table tbody tr').count()).resolves.toBe(entries.length);
     await expect(page.locator('.method').textContent()).resolves.toMatch(/binomial/);

@@ -7,6 +7,7 @@ import { Equality1763800003000 } from './migrations/1763800003000-Equality';
 import { DisclosureProtection1763800006000 } from './migrations/1763800006000-DisclosureProtection';
 import { ComparisonSnapshots1764000001000 } from './migrations/1764000001000-ComparisonSnapshots';
 import { reportMutations } from './observations/observation.resolver';
+import { disclosureMutations } from './disclosure/disclosure.resolver';
 
 /**
  * Indicators, reported figures and fair comparison, mounted in an area subgraph with the breakdowns of
@@ -16,6 +17,13 @@ export function equalityModule(options: { breakdowns?: FigureBreakdown[] } = {})
   for (const breakdown of options.breakdowns ?? []) registerBreakdown(breakdown);
   return {
     migrations: [Equality1763800003000, DisclosureProtection1763800006000, ComparisonSnapshots1764000001000],
-    resolvers: (types) => [IndicatorResolver, ComparisonResolver, LimitCurveResolver, ...reportMutations(types), ProfileIndicatorsResolver],
+    resolvers: (types) => [
+      IndicatorResolver,
+      ComparisonResolver,
+      LimitCurveResolver,
+      ...reportMutations(types),
+      ...disclosureMutations(types),
+      ProfileIndicatorsResolver,
+    ],
   };
 }

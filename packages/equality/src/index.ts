@@ -12,4 +12,5 @@ export * from './comparisons/comparison.calculator';
 export * from './comparisons/comparison.loaders';
 export * from './disclosure/disclosure.rules';
 export * from './disclosure/disclosure.service';
+export * from './disclosure/disclosure.types';
 export * from './equality.module';

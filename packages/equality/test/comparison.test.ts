@@ -271,11 +271,11 @@ describe('overdispersion (Spiegelhalter 2005, §4–5)', () => {
 });
 
 describe('disclosure control of one comparison', () => {
-  it('hides a district with fewer than 5 cases with the outcome and the next smallest with it', () => {
+  it('hides a district with fewer than 5 cases with the outcome and the next two smallest with it', () => {
     const entries = byDistrict(compared(indicator(), [row('a', 40, 50), row('b', 30, 50), row('c', 3, 10), row('d', 90, 100)]).entries);
     expect(entries.c).toMatchObject({
       suppressed: true,
-      suppressionReason: 'SMALL_COUNT',
+      suppressionReason: 'PROTECTED',
       value: null,
       numerator: null,
       denominator: null,
@@ -283,24 +283,26 @@ describe('disclosure control of one comparison', () => {
       pValue: null,
       rank: null,
     });
-    expect(entries.a).toMatchObject({ suppressed: true, suppressionReason: 'SECONDARY', value: null });
-    expect([entries.b.suppressed, entries.d.suppressed]).toEqual([false, false]);
+    // The same reason for the small count and the figures hidden with it: telling which is which would point at the small one.
+    expect(entries.a).toMatchObject({ suppressed: true, suppressionReason: 'PROTECTED', value: null });
+    expect([entries.b.suppressed, entries.d.suppressed]).toEqual([true, false]);
   });
 
   it('protects the cases without the outcome too: 10 of 12 tells about the other 2', () => {
     const rate = indicator({ kind: IndicatorKind.RATE, ratePer: 1000, direction: Direction.NEITHER });
     const entries = byDistrict(compared(rate, [row('x', 10, 12), row('y', 30, 5000), row('z', 20, 4000)]).entries);
-    expect(entries.x.suppressionReason).toBe('SMALL_COUNT');
-    expect(entries.z.suppressionReason).toBe('SECONDARY');
+    expect(entries.x.suppressionReason).toBe('PROTECTED');
+    expect(entries.z.suppressionReason).toBe('PROTECTED');
   });
 
   it('hides more when the hidden districts hold fewer than 5 cases together', () => {
     const entries = byDistrict(compared(indicator(), [row('a', 2, 50), row('b', 1, 50), row('c', 30, 60), row('d', 40, 90)]).entries);
+    // a, b and c would leave 2 + 1 with the outcome to whoever knows c's figure (c's own district system).
     expect([entries.a.suppressionReason, entries.b.suppressionReason, entries.c.suppressionReason, entries.d.suppressionReason]).toEqual([
-      'SMALL_COUNT',
-      'SMALL_COUNT',
-      'SECONDARY',
-      null,
+      'PROTECTED',
+      'PROTECTED',
+      'PROTECTED',
+      'PROTECTED',
     ]);
   });
 
@@ -309,14 +311,14 @@ describe('disclosure control of one comparison', () => {
     expect(single).toMatchObject({ citySuppressed: true, cityValue: null, cityNumerator: null, cityDenominator: null });
     const zeros = compared(indicator(), [row('a', 0, 60), row('b', 0, 55)]);
     expect(zeros).toMatchObject({ citySuppressed: true, cityNumerator: null });
-    expect(zeros.entries.map((e) => e.suppressionReason)).toEqual(['SMALL_COUNT', 'SMALL_COUNT']);
+    expect(zeros.entries.map((e) => e.suppressionReason)).toEqual(['PROTECTED', 'PROTECTED']);
     const underFive = compared(indicator(), [row('a', 1, 50), row('b', 2, 50), row('c', 1, 40)]);
     expect(underFive.citySuppressed).toBe(true);
   });
 
   it('hides a median without its number of cases, and takes the city median from shown districts only', () => {
     const median = indicator({ kind: IndicatorKind.MEDIAN, direction: Direction.LOWER_IS_BETTER, unit: 'dagar' });
-    // b (3 cases) and c (4 cases) are hidden; over all districts the weighted median would be c's 40.
+    // b (3 cases) and c (4 cases) are hidden, and a with them; over all districts the weighted median would be c's 40.
     const comparison = compared(median, [
       row('a', null, 20, 10),
       row('b', null, 3, 30),
@@ -325,9 +327,9 @@ describe('disclosure control of one comparison', () => {
       row('e', null, null, 35),
     ]);
     const entries = byDistrict(comparison.entries);
-    expect(entries.e).toMatchObject({ suppressed: true, suppressionReason: 'SMALL_COUNT' });
-    expect([entries.b.suppressed, entries.c.suppressed]).toEqual([true, true]);
-    // Shown: a (10, 20 cases) and d (50, 25 cases): weighted median 50.
+    expect(entries.e).toMatchObject({ suppressed: true, suppressionReason: 'PROTECTED' });
+    expect([entries.a.suppressed, entries.b.suppressed, entries.c.suppressed]).toEqual([true, true, true]);
+    // Shown: d (50, 25 cases) alone.
     expect(comparison.cityValue).toBe(50);
   });
 

@@ -129,11 +129,54 @@ describe('disclosure protection follows the figures', () => {
     );
     expect(storedCells).toBe(3);
 
-    // Lundby corrects its figure to 2 of 60: lundby is hidden, and angered with it, or the city total would give lundby away.
+    // Lundby corrects its figure to 2 of 60: lundby is hidden, and with two districts no third can be hidden with it,
+    // so the city total is hidden instead (angered's system would subtract its own 30 from it).
     await report([{ indicator: 'CS-INV4M', district: 'lundby', period: '2028-Q1', numerator: 2, denominator: 60 }], lundby);
     const after = await compared('2028-Q1');
-    expect(reasons(after)).toEqual({ angered: 'SECONDARY', lundby: 'SMALL_COUNT' });
-    expect(after.cityNumerator).toBe(32);
+    expect(reasons(after)).toEqual({ angered: null, lundby: 'PROTECTED' });
+    expect(after.cityNumerator).toBeNull();
+
+    // Lundby reports 40 of 60 again: what the period hid stays hidden, or the two patterns together would tell.
+    await report([{ indicator: 'CS-INV4M', district: 'lundby', period: '2028-Q1', numerator: 40, denominator: 60 }], lundby);
+    const restored = await compared('2028-Q1');
+    expect(reasons(restored)).toEqual({ angered: null, lundby: 'PROTECTED' });
+    expect(restored.cityNumerator).toBeNull();
+  });
+
+  it('is computed afresh only when an admin republishes the period, and the act is audited', async () => {
+    await report([{ indicator: 'CS-INV4M', district: 'angered', period: '2028-Q3', numerator: 30, denominator: 50 }], angered);
+    await report([{ indicator: 'CS-INV4M', district: 'lundby', period: '2028-Q3', numerator: 2, denominator: 60 }], lundby);
+    await report([{ indicator: 'CS-INV4M', district: 'lundby', period: '2028-Q3', numerator: 40, denominator: 60 }], lundby);
+    expect(reasons(await compared('2028-Q3'))).toEqual({ angered: null, lundby: 'PROTECTED' });
+
+    const REPUBLISH = `#graphql
+      mutation Republish($period: Period!) { childServices { republishFigures(period: $period) { period hiddenBefore hiddenAfter } } }`;
+    const republish = (token?: string) => graph.subgraph('child-services', REPUBLISH, { variables: { period: '2028-Q3' }, token });
+    const audited = await count('audit_log');
+    expect(await republish(lundby)).toHaveErrorCode('FORBIDDEN');
+    expect(await republish(analyst)).toHaveErrorCode('FORBIDDEN');
+    expect(await republish()).toHaveErrorCode('UNAUTHENTICATED');
+    expect(reasons(await compared('2028-Q3'))).toEqual({ angered: null, lundby: 'PROTECTED' });
+
+    const admin = await tokenFor({ sub: 'admin-eva', roles: ['admin'] });
+    const { data, errors } = await republish(admin);
+    expect(errors).toBeUndefined();
+    // Lundby's figure and the city total were hidden; now nothing is.
+    expect(data).toEqual({ childServices: { republishFigures: { period: '2028-Q3', hiddenBefore: 2, hiddenAfter: 0 } } });
+    const after = await compared('2028-Q3');
+    expect(reasons(after)).toEqual({ angered: null, lundby: null });
+    expect(after.cityNumerator).toBe(70);
+    const [entry] = await db().query<{ actor_id: string; action: string; entity_id: string; before: unknown; after: unknown }[]>(
+      `SELECT actor_id, action, entity_id, before, after FROM audit_log ORDER BY id DESC LIMIT 1`,
+    );
+    expect(await count('audit_log')).toBe(audited + 1);
+    expect(entry).toEqual({
+      actor_id: 'admin-eva',
+      action: 'republishFigures',
+      entity_id: 'CHILD_SERVICES/2028-Q3',
+      before: { hidden: 2 },
+      after: { hidden: 0 },
+    });
   });
 
   it('hides figures stored without reporting until their period is protected', async () => {

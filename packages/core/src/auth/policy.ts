@@ -8,6 +8,7 @@ export const NEEDS_TOKEN = 'Needs a token: without one it is null with an UNAUTH
 export const REFUSALS = {
   areaEditor: { UNAUTHENTICATED: '', FORBIDDEN: 'not a process leader of the area' },
   districtSystem: { UNAUTHENTICATED: '', FORBIDDEN: 'not a district system, or a row for another district' },
+  admin: { UNAUTHENTICATED: '', FORBIDDEN: 'not an admin' },
 } as const;
 
 /**
@@ -47,6 +48,13 @@ export const policy = {
     if (submittedBy !== null && submittedBy === principal.sub) {
       throw new ForbiddenError('You submitted this version for review; another process leader of the area or an admin must publish it.');
     }
+  },
+
+  /** Republishing a period's figures with their disclosure protection computed afresh: admins only (`what` names the act). */
+  requireAdmin(principal: Principal | null, what: string): Principal {
+    const caller = policy.requireAuthenticated(principal);
+    if (!isAdmin(caller)) throw new ForbiddenError(`Only an admin may ${what}.`);
+    return caller;
   },
 
   /** Acknowledging versions and reporting observations: a district system, for its own district only. */

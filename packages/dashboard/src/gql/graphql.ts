@@ -86,9 +86,11 @@ export type Periodicity =
 export type SuppressionReason =
   /** Stored without going through reporting, so not yet checked for disclosure: hidden until it is. */
   | 'PENDING'
-  /** Not small itself, but hidden so that no small count can be worked out by subtracting shown figures from totals: hidden figures always come at least two together and hold at least 5 cases with and without the outcome between them. */
+  /** Hidden by disclosure control: a small count (fewer than 5 cases with or without the outcome, or behind a median or mean), or a figure hidden with small ones so that none can be worked out from the published totals, even by a district that knows its own figures. Which of the two is not told: telling it would point at the small count. */
+  | 'PROTECTED'
+  /** No longer returned: every figure hidden by disclosure control is PROTECTED. */
   | 'SECONDARY'
-  /** Fewer than 5 cases with the outcome or fewer than 5 without it (0 of 60 tells that all 60 were without it; 10 of 12 tells about the other 2), fewer than 5 cases behind a median or mean, or a median or mean reported without its number of cases: never shown. */
+  /** No longer returned: every figure hidden by disclosure control is PROTECTED. */
   | 'SMALL_COUNT';
 
 /** The direction of a district’s figures over the last four periods. RISING or FALLING only when a test finds the change unlikely to be chance (two-sided, 5 % level: Cochran–Armitage for proportions, a Poisson-weighted regression for rates, a case-weighted regression with its standard error for medians and means); STABLE otherwise; UNKNOWN with fewer than three shown periods. About one stable district in twenty will still be called rising or falling by chance. */

@@ -52,7 +52,7 @@ function AreaSection({
               <th scope="row">
                 <a href={href('trattdiagram', { params: { indikator: item.indicator.code, period } })}>{item.indicator.name}</a>
               </th>
-              <td class="num">{item.suppressed ? 'dolt (färre än 5)' : formatValue(item.value, item.indicator)}</td>
+              <td class="num">{item.suppressed ? 'dolt för att skydda små tal' : formatValue(item.value, item.indicator)}</td>
               <td class="num">{formatValue(item.cityValue, item.indicator)}</td>
               <td>{item.position ? POSITION_NAMES[item.position] : '–'}</td>
               <td>{TREND_NAMES[item.trend]}</td>

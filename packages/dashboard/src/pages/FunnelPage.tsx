@@ -111,7 +111,7 @@ function FunnelView({ comparison }: { comparison: ComparisonFieldsFragment }) {
             <ul class="suppressed">
               {hidden.map((entry) => (
                 <li key={entry.district.code} data-district={entry.district.code}>
-                  {entry.district.name}: dolt (färre än 5)
+                  {entry.district.name}: dolt för att skydda små tal
                 </li>
               ))}
             </ul>
@@ -153,7 +153,7 @@ function FunnelView({ comparison }: { comparison: ComparisonFieldsFragment }) {
                   <td>{entry.position ? POSITION_NAMES[entry.position] : '–'}</td>
                 </>
               ) : (
-                <td colSpan={6}>dolt (färre än 5)</td>
+                <td colSpan={6}>dolt för att skydda små tal</td>
               )}
             </tr>
           ))}

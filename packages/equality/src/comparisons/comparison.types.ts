@@ -61,6 +61,7 @@ registerEnumType(Overdispersion, {
 });
 
 export enum SuppressionReason {
+  PROTECTED = 'PROTECTED',
   SMALL_COUNT = 'SMALL_COUNT',
   SECONDARY = 'SECONDARY',
   PENDING = 'PENDING',
@@ -69,15 +70,19 @@ registerEnumType(SuppressionReason, {
   name: 'SuppressionReason',
   description: 'Why a figure is hidden.',
   valuesConfig: {
-    SMALL_COUNT: {
+    PROTECTED: {
       description:
-        'Fewer than 5 cases with the outcome or fewer than 5 without it (0 of 60 tells that all 60 were without it; 10 of 12 tells about the other 2), ' +
-        'fewer than 5 cases behind a median or mean, or a median or mean reported without its number of cases: never shown.',
+        'Hidden by disclosure control: a small count (fewer than 5 cases with or without the outcome, or behind a median or mean), ' +
+        'or a figure hidden with small ones so that none can be worked out from the published totals, even by a district that knows its own figures. ' +
+        'Which of the two is not told: telling it would point at the small count.',
+    },
+    SMALL_COUNT: {
+      description: 'No longer returned: every figure hidden by disclosure control is PROTECTED.',
+      deprecationReason: 'Told a small count from a figure hidden to protect it; every such figure is now PROTECTED.',
     },
     SECONDARY: {
-      description:
-        'Not small itself, but hidden so that no small count can be worked out by subtracting shown figures from totals: ' +
-        'hidden figures always come at least two together and hold at least 5 cases with and without the outcome between them.',
+      description: 'No longer returned: every figure hidden by disclosure control is PROTECTED.',
+      deprecationReason: 'Told a small count from a figure hidden to protect it; every such figure is now PROTECTED.',
     },
     PENDING: { description: 'Stored without going through reporting, so not yet checked for disclosure: hidden until it is.' },
   },
@@ -223,8 +228,9 @@ export class Comparison {
 
   @Field({
     description:
-      'True when the city total is hidden: it would hold fewer than 5 cases with or without the outcome, or, with every district hidden, ' +
-      'it would give away the hidden districts’ sum.',
+      'True when the city total is hidden: it would hold fewer than 5 cases with or without the outcome, or too few districts can be hidden ' +
+      'to protect a small one (three, so that a district knowing its own figure learns no other), or the period hid it before ' +
+      '(what a period has hidden stays hidden).',
   })
   citySuppressed!: boolean;
 

@@ -4,15 +4,26 @@ import { IndicatorKind, type Indicator } from '../indicators/indicator.types';
  * Disclosure control for everything an area publishes about one period, as statistical offices do it
  * (Hundepool et al., Statistical Disclosure Control, 2012; Socialstyrelsen's rule of hiding counts
  * 1–4 and complements under 5): primary suppression of small counts, then secondary suppression chosen
- * so that no hidden count can be worked out from the published totals.
+ * so that no hidden count can be worked out from the published totals, not even by a district system
+ * that also knows its own district's figures.
  *
  * The published figures of a period form tables with sums: each indicator's districts add up to the
  * city, and a breakdown's cells (decisions per intervention) add up to their district's figure and,
  * across districts, to the city's figure per category. A count is protected when, over all
- * non-negative whole numbers that agree with what is shown, it can take more than one value and can
- * reach 5: an attacker can neither pin it nor conclude "under 5".
+ * non-negative whole numbers that agree with what is shown and with any one district's own figures,
+ * its possible values span at least 5: no one can pin it, narrow it below a range of 5, or conclude
+ * "under 5".
+ *
+ * The rule for a sum whose total is shown: when it holds hidden cells, it holds at least three, and
+ * with any one of them taken out (the one a district system knows) the others still hold at least 5 of
+ * every count between them. A breakdown's row belongs to one district, so two hidden cells with 5 of
+ * every count between them protect it from everyone else.
+ *
+ * A period's protection only grows: a cell (or total) hidden in what the period has published stays
+ * hidden when the period's figures change, so no one can report a figure, read, and report again to
+ * see a neighbour's figure that the first pattern hid (`previous`). Only an admin's republication
+ * starts a period's protection afresh.
  */
-
 /** Counts under this are never shown, nor may a hidden count be known to be under it. */
 export const MIN_SHOWN_COUNT = 5;
 
@@ -82,27 +93,64 @@ export function protectedCounts(indicator: Indicator, row: Pick<FigureRow, 'nume
   return row.denominator === null ? null : [row.denominator];
 }
 
+/** How many hidden cells a sum with hidden cells holds at least, and whether one of them may be known to the attacker. */
+export type SumRule = { insider: boolean };
+
 /**
- * Protects one sum: cells that add up to a total. Small cells are hidden (primary); when hidden cells
- * are in the sum, at least two must be, and together they must hold at least 5 of every count, else
- * the next smallest shown cell is hidden as well (secondary). With `total: 'free'` the total itself is
- * hidden when it is small, or when no shown cell is left to hide.
+ * Whether the hidden cells of a sum protect each other: none, or at least two (three when one of them may be
+ * known to a district system, `insider`) with at least 5 of every count between those left when any one is taken
+ * out. Cells hidden without counts take no part in the sum.
  */
-function protectSum(cells: LineCell[], total: 'free' | 'shown'): { hidden: Map<string, HiddenReason>; total: HiddenReason | null } {
+export function sumProtected(hidden: readonly { counts: number[] }[], rule: SumRule): boolean {
+  if (hidden.length === 0) return true;
+  if (hidden.length < (rule.insider ? 3 : 2)) return false;
+  const width = hidden[0].counts.length;
+  for (let i = 0; i < width; i++) {
+    const total = hidden.reduce((sum, cell) => sum + cell.counts[i], 0);
+    const largest = rule.insider ? Math.max(...hidden.map((cell) => cell.counts[i])) : 0;
+    if (total - largest < MIN_SHOWN_COUNT) return false;
+  }
+  return true;
+}
+
+/**
+ * Protects one sum: cells that add up to a total. Small cells and cells hidden before (`sticky`) are hidden
+ * (primary); then the smallest shown cells are hidden as well (secondary) until `sumProtected` holds. With
+ * `total: 'free'` the total itself is hidden when it is small, was hidden before (`totalSticky`), or when no
+ * shown cell is left to hide; a hidden total leaves nothing to subtract from.
+ */
+function protectSum(
+  cells: LineCell[],
+  total: 'free' | 'shown',
+  rule: SumRule,
+  sticky: ReadonlySet<string> = new Set(),
+  totalSticky = false,
+): { hidden: Map<string, HiddenReason>; total: HiddenReason | null } {
   const hidden = new Map<string, HiddenReason>();
-  for (const cell of cells) if (!cell.counts || isSmall(cell.counts)) hidden.set(cell.key, 'SMALL_COUNT');
+  for (const cell of cells) {
+    if (!cell.counts || isSmall(cell.counts)) hidden.set(cell.key, 'SMALL_COUNT');
+    else if (sticky.has(cell.key)) hidden.set(cell.key, 'SECONDARY');
+  }
   // Figures without counts are hidden but take no part in the sum.
   const members = cells.filter((cell): cell is LineCell & { counts: number[] } => cell.counts !== null);
-  if (members.length === 0) return { hidden, total: null };
+  if (members.length === 0) return { hidden, total: totalSticky ? 'SECONDARY' : null };
   const width = members[0].counts.length;
   const sums = (of: { counts: number[] }[]) => Array.from({ length: width }, (_, i) => of.reduce((sum, cell) => sum + cell.counts[i], 0));
   if (total === 'free' && isSmall(sums(members))) return { hidden, total: 'SMALL_COUNT' };
+  if (total === 'free' && totalSticky) return { hidden, total: 'SECONDARY' };
+  const primary = new Map(hidden);
   const candidates = members.filter((cell) => !hidden.has(cell.key)).sort((a, b) => sizeOf(a) - sizeOf(b) || a.key.localeCompare(b.key));
   for (;;) {
-    const inSum = members.filter((cell) => hidden.has(cell.key));
-    if (inSum.length === 0 || (inSum.length >= 2 && !isSmall(sums(inSum)))) return { hidden, total: null };
+    if (
+      sumProtected(
+        members.filter((cell) => hidden.has(cell.key)),
+        rule,
+      )
+    )
+      return { hidden, total: null };
     const next = candidates.shift();
-    if (!next) return { hidden, total: 'SECONDARY' };
+    // Nothing left to hide: the total is hidden instead, and with nothing to subtract from, the shown cells give nothing away.
+    if (!next) return { hidden: total === 'free' ? primary : hidden, total: 'SECONDARY' };
     hidden.set(next.key, 'SECONDARY');
   }
 }
@@ -111,16 +159,24 @@ function protectSum(cells: LineCell[], total: 'free' | 'shown'): { hidden: Map<s
  * Protects every published figure of one period of an area: each indicator's district figures and
  * city total, and each breakdown's cells and city-wide category totals.
  *
- * Breakdown rule: a district whose figure is hidden has its whole breakdown hidden; a shown district's
- * breakdown is protected as a sum adding up to its (shown) figure; a city-wide category total is shown
- * only when every district cell of the category is, so hidden cells meet no second sum that could pin
- * them.
+ * Line rule: an indicator's district figures are a sum adding up to the city total, protected against a
+ * district system (`SumRule.insider`). Breakdown rule: a district whose figure is hidden has its whole
+ * breakdown hidden; a shown district's breakdown is protected as a sum adding up to its (shown) figure,
+ * its cells all its own; a city-wide category total is shown only when every district cell of the
+ * category is, so hidden cells meet no second sum that could pin them.
+ *
+ * `previous` is the period's protection as published so far: whatever it hides stays hidden.
  */
 export function protectPeriod(
   indicators: readonly Indicator[],
   rows: readonly FigureRow[],
   breakdowns: ReadonlyMap<string, BreakdownCell[]> = new Map(),
+  previous: readonly Pick<ProtectedCell, 'indicator' | 'district' | 'part' | 'hidden'>[] = [],
 ): ProtectedCell[] {
+  const hiddenBefore = new Set(
+    previous.filter((cell) => cell.hidden).map((cell) => `${cell.indicator}\u0000${cell.district}\u0000${cell.part}`),
+  );
+  const wasHidden = (indicator: string, district: string, part: string) => hiddenBefore.has(`${indicator}\u0000${district}\u0000${part}`);
   const result: ProtectedCell[] = [];
   const push = (indicator: string, district: string, part: string, reason: HiddenReason | null) =>
     result.push({ indicator, district, part, hidden: reason !== null, reason });
@@ -132,6 +188,9 @@ export function protectPeriod(
     const line = protectSum(
       own.map((row) => ({ key: row.district, counts: protectedCounts(indicator, row) })),
       'free',
+      { insider: true },
+      new Set(own.filter((row) => wasHidden(indicator.code, row.district, WHOLE)).map((row) => row.district)),
+      wasHidden(indicator.code, CITY, WHOLE),
     );
     for (const row of own) push(indicator.code, row.district, WHOLE, line.hidden.get(row.district) ?? null);
     push(indicator.code, CITY, WHOLE, line.total);
@@ -150,6 +209,8 @@ export function protectPeriod(
       const row = protectSum(
         own.map((cell) => ({ key: cellKey(cell), counts: countsOf(cell) })),
         'shown',
+        { insider: false },
+        new Set(own.filter((cell) => wasHidden(indicator.code, cell.district, cell.part)).map(cellKey)),
       );
       for (const [key, reason] of row.hidden) hiddenCells.set(key, reason);
     }
@@ -161,7 +222,7 @@ export function protectPeriod(
       });
       const reason = isSmall(counts)
         ? 'SMALL_COUNT'
-        : column.some((cell) => hiddenCells.has(cellKey(cell))) || line.total
+        : column.some((cell) => hiddenCells.has(cellKey(cell))) || line.total || wasHidden(indicator.code, CITY, part)
           ? 'SECONDARY'
           : null;
       push(indicator.code, CITY, part, reason);

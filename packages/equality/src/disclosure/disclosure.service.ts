@@ -1,9 +1,10 @@
-import type { Db } from '@samsyn/core';
-import type { Area } from '@samsyn/area';
+import { inTransaction, policy, type Db, type Principal } from '@samsyn/core';
+import { recordAudit, type Area } from '@samsyn/area';
 import { indicatorsOfArea, toIndicator, type IndicatorRow } from '../indicators/indicator.service';
 import type { Indicator } from '../indicators/indicator.types';
-import { storeComparisons, type AffectedIndicators } from '../comparisons/comparison.snapshots';
+import { lockFiguresVersions, storeComparisons, type AffectedIndicators } from '../comparisons/comparison.snapshots';
 import type { ObservationRow } from '../observations/observation.service';
+import { Republication } from './disclosure.types';
 import { CITY, protectPeriod, WHOLE, type BreakdownCell, type HiddenReason, type ProtectedCell } from './disclosure.rules';
 
 /**
@@ -60,10 +61,12 @@ export async function protectFigures(
   }
   const protectedCells = wanted.flatMap((period) => {
     const inPeriod = new Map([...cells].map(([code, all]) => [code, all.filter((cell) => cell.period === period)]));
+    // What the period has published stays hidden (its protection only grows).
     return protectPeriod(
       indicators,
       rows.filter((row) => row.period === period),
       inPeriod,
+      before.filter((cell) => cell.period === period),
     ).map((cell) => ({ ...cell, period }));
   });
   // Only the cells whose protection changed are written: at a thousand districts a period has tens of thousands
@@ -182,6 +185,41 @@ export async function protectReported(
   for (const [area, known] of byArea) await protectFigures(em, area, periods, { indicators, versionsBefore }, known);
 }
 
+/**
+ * Republishes an area's figures of one period with their protection computed afresh from the figures alone, forgetting
+ * what the period hid before: a cell hidden before may be shown now. That is what a period's protection otherwise never
+ * does (a report that could show what was hidden would let its district read a neighbour's figure), so only an admin may,
+ * deliberately, once the period's figures are final; the act is in the audit log with the hidden cells before and after.
+ */
+export async function republishPeriod(db: Db, principal: Principal | null, area: Area, period: string): Promise<Republication> {
+  const caller = policy.requireAdmin(principal, "republish a period's figures");
+  return inTransaction(db, async (tx) => {
+    // Reports of the period wait for this to commit (they lock the same row first).
+    await lockFiguresVersions(tx, [period]);
+    const indicators = await indicatorsOfArea(tx, area);
+    const codes = indicators.map((indicator) => indicator.code);
+    const [{ hidden: hiddenBefore }]: { hidden: number }[] = await tx.query(
+      `WITH gone AS (DELETE FROM disclosure_cell WHERE period = $1 AND indicator_code = ANY($2) RETURNING hidden)
+       SELECT count(*) FILTER (WHERE hidden)::int AS hidden FROM gone`,
+      [period, codes],
+    );
+    await protectFigures(tx, area, [period], undefined, indicators);
+    const [{ hidden: hiddenAfter }]: { hidden: number }[] = await tx.query(
+      `SELECT count(*) FILTER (WHERE hidden)::int AS hidden FROM disclosure_cell WHERE period = $1 AND indicator_code = ANY($2)`,
+      [period, codes],
+    );
+    const result = Object.assign(new Republication(), { period, hiddenBefore, hiddenAfter });
+    await recordAudit(tx, caller, {
+      action: 'republishFigures',
+      entity: 'disclosure_period',
+      entityId: `${area}/${period}`,
+      before: { hidden: hiddenBefore },
+      after: { hidden: hiddenAfter },
+    });
+    return result;
+  });
+}
+
 /** Periods with figures but no protection yet (figures stored before protection existed): protected now, once. */
 export async function protectUnprotectedPeriods(em: Db, area?: Area): Promise<void> {
   const rows: { area: Area; period: string }[] = await em.query(
@@ -198,8 +236,15 @@ export async function protectUnprotectedPeriods(em: Db, area?: Area): Promise<vo
   }
 }
 
-/** Whether a published cell is hidden: `pending` when its figures were stored without protection (then it is hidden too). */
-export type CellProtection = { hidden: false; reason: null } | { hidden: true; reason: HiddenReason | 'PENDING' };
+/**
+ * Whether a published cell is hidden, as published: `PROTECTED` for every hidden cell whatever made it hidden (a
+ * small count, or a figure hidden so that a small one cannot be worked out: telling which would tell the small one),
+ * `PENDING` when its figures were stored without protection (then it is hidden too).
+ */
+export type CellProtection = { hidden: false; reason: null } | { hidden: true; reason: 'PROTECTED' | 'PENDING' };
+
+const PROTECTED: CellProtection = { hidden: true, reason: 'PROTECTED' };
+const SHOWN: CellProtection = { hidden: false, reason: null };
 
 const PENDING: CellProtection = { hidden: true, reason: 'PENDING' };
 
@@ -208,11 +253,7 @@ export class PeriodProtection {
   private readonly cells = new Map<string, CellProtection>();
 
   constructor(rows: ProtectionRow[]) {
-    for (const row of rows)
-      this.cells.set(
-        `${row.indicator}\u0000${row.district}\u0000${row.part}`,
-        row.hidden ? { hidden: true, reason: row.reason as HiddenReason } : { hidden: false, reason: null },
-      );
+    for (const row of rows) this.cells.set(`${row.indicator}\u0000${row.district}\u0000${row.part}`, row.hidden ? PROTECTED : SHOWN);
   }
 
   /** A cell's protection; a cell never protected is hidden (fail closed). */

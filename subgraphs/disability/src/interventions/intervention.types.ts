@@ -53,7 +53,8 @@ export class InterventionLevel {
     'Granted decisions of one intervention in a period, and how many were not carried out within three months (SoL 34 kap. 1 §, LSS 28 f §). ' +
     'The cells add up to DI-NOTEX3M, per district and city-wide, so they are protected together with it: a cell with fewer than 5 decisions ' +
     'carried out or not carried out is hidden, a district whose DI-NOTEX3M figure is hidden has its whole breakdown hidden, other cells are hidden ' +
-    'so that hidden ones come at least two together with 5 or more between them, and a city-wide total is shown only when every district cell of it is.',
+    'so that hidden ones come at least two together with 5 or more between them, and a city-wide total is shown only when every district cell of it is; ' +
+    'what a period has hidden stays hidden when its figures change.',
 })
 export class InterventionBreakdown {
   @Field(() => Intervention, { description: 'The intervention.' })
