@@ -45,7 +45,7 @@ const CHANGES = `#graphql
     }
   }`;
 const PUBLISH = `#graphql
-  mutation Publish($versionId: ID!, $validFrom: Date!) { childServices { publish(versionId: $versionId, validFrom: $validFrom) { id status } } }`;
+  mutation Publish($versionId: ID!, $validFrom: Date!) { childServices { publish(versionId: $versionId, validFrom: $validFrom, expectedRevision: 1) { id status } } }`;
 
 /**
  * Waits until the feed can show every committed event: it shows a transaction's events once every older writing
@@ -104,7 +104,15 @@ describe('the change feed', () => {
         area: 'CHILD_SERVICES',
         subjectIds: [documentId, versionId],
         districtCode: null,
-        payload: { documentId, slug: 'orosanmalan', title: 'Rutin för orosanmälan', version: 1, versionId, validFrom: today },
+        payload: {
+          documentId,
+          slug: 'orosanmalan',
+          title: 'Rutin för orosanmälan',
+          version: 1,
+          versionId,
+          validFrom: today,
+          changeKind: 'SUBSTANTIVE',
+        },
       }),
     ]);
   });
@@ -119,7 +127,7 @@ describe('the change feed', () => {
     const principal = { sub: 'anna', name: 'Anna Exempel', roles: ['process-leader' as const], areas: ['CHILD_SERVICES'] };
     await expect(
       inTransaction(child.db.manager, async (tx) => {
-        await new DocumentLifecycle(tx, principal, today).publish(Area.CHILD_SERVICES, versionId, today);
+        await new DocumentLifecycle(tx, principal, today).publish(Area.CHILD_SERVICES, versionId, today, 1);
         // The publish wrote its event in this transaction; then something later in it fails.
         expect(await tx.query(`SELECT type FROM change_event`)).toEqual([{ type: 'VERSION_PUBLISHED' }]);
         throw new Error('a later step failed');

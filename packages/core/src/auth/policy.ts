@@ -43,11 +43,35 @@ export const policy = {
     return caller;
   },
 
-  /** Four eyes: whoever submitted a version for review may not publish it. */
-  requireSecondPair(principal: Principal, submittedBy: string | null): void {
-    if (submittedBy !== null && submittedBy === principal.sub) {
-      throw new ForbiddenError('You submitted this version for review; another process leader of the area or an admin must publish it.');
+  /**
+   * Four eyes bind the text: nobody who wrote or changed a version (`editors`: its creator and everyone who updated
+   * it) nor whoever submitted it may publish it. The reason, or null when `principal` is a second pair of eyes.
+   */
+  secondPairRefusal(principal: Principal, version: { submittedBy: string | null; editors: readonly string[] }): string | null {
+    if (version.editors.includes(principal.sub)) {
+      return 'You wrote or changed this version; another process leader of the area or an admin, who did neither, must publish it.';
     }
+    if (version.submittedBy !== null && version.submittedBy === principal.sub) {
+      return 'You submitted this version for review; another process leader of the area or an admin must publish it.';
+    }
+    return null;
+  },
+
+  /** Refuses a publisher who wrote, changed or submitted the version (see secondPairRefusal). */
+  requireSecondPair(principal: Principal, version: { submittedBy: string | null; editors: readonly string[] }): void {
+    const refusal = policy.secondPairRefusal(principal, version);
+    if (refusal) throw new ForbiddenError(refusal, { fourEyes: true });
+  },
+
+  /**
+   * Whose synpunkter (feedback) a caller sees in an area: the area's process leaders and admins all of them;
+   * a district system its district's; anyone else signed in those they left themselves.
+   */
+  feedbackVisibility(principal: Principal | null, area: string): FeedbackVisibility {
+    const caller = policy.requireAuthenticated(principal);
+    if (policy.canReadUnpublished(caller, area)) return { all: true, district: null, authorSub: null };
+    if (caller.roles.includes('district-system') && caller.district) return { all: false, district: caller.district, authorSub: null };
+    return { all: false, district: null, authorSub: caller.sub };
   },
 
   /** Republishing a period's figures with their disclosure protection computed afresh: admins only (`what` names the act). */
@@ -73,6 +97,13 @@ export const policy = {
     return caller;
   },
 };
+
+/** Which synpunkter a caller sees: all of the area's, one district's, or their own (see policy.feedbackVisibility). */
+export interface FeedbackVisibility {
+  all: boolean;
+  district: string | null;
+  authorSub: string | null;
+}
 
 function isAdmin(principal: Principal | null): boolean {
   return principal?.roles.includes('admin') ?? false;

@@ -5,6 +5,7 @@ import {
   errorsDoc,
   GraphQLDate,
   isoDate,
+  isUuid,
   policy,
   privateToCaller,
   REFUSALS,
@@ -15,10 +16,18 @@ import { AreaNamespace, AuditEntry, type AreaTypes } from '@samsyn/area';
 import { documentConnection, pageWindow } from './document-page';
 import { DocumentConnection, DocumentsArgs } from './document-page.types';
 import { DocumentLifecycle } from './document.lifecycle';
-import { documentById, documentBySlug, historyOfDocument, versionInForce, versionsOfDocument } from './document.loaders';
+import { documentById, documentBySlug, historyOfDocument, upcomingVersion, versionInForce, versionsOfDocument } from './document.loaders';
 import { DocumentReader } from './document.reader';
-import { DocumentVersion, isPublic, KnowledgeDocument, ProcessLeaderRef, PUBLIC_STATUSES, VersionStatus } from './document.types';
-import { DraftInput } from './draft.types';
+import {
+  ChangeKind,
+  DocumentVersion,
+  isPublic,
+  KnowledgeDocument,
+  ProcessLeaderRef,
+  PUBLIC_STATUSES,
+  VersionStatus,
+} from './document.types';
+import { DraftInput, OwnerInput } from './draft.types';
 
 /** The versions of a document the caller may see, newest first: all of them for whom `policy.canReadUnpublished`, else the published. */
 async function visibleVersions(ctx: SubgraphContext, document: KnowledgeDocument): Promise<DocumentVersion[]> {
@@ -122,6 +131,7 @@ export function documentMutations(types: AreaTypes): Constructor[] {
         {
           ...REFUSALS.areaEditor,
           NOT_FOUND: 'no such version in the area',
+          CONFLICT: 'expectedRevision given and not its current revision',
           BAD_USER_INPUT: 'not a draft',
         },
       )}`,
@@ -130,8 +140,13 @@ export function documentMutations(types: AreaTypes): Constructor[] {
       @Root() ns: AreaNamespace,
       @Arg('versionId', () => ID, { description: 'The draft to submit.' }) versionId: string,
       @Ctx() ctx: SubgraphContext,
+      @Arg('expectedRevision', () => Int, {
+        nullable: true,
+        description: 'The revision the submitter read; given, a draft changed since is not submitted (CONFLICT).',
+      })
+      expectedRevision?: number | null,
     ): Promise<DocumentVersion> {
-      return lifecycle(ctx).submitForReview(ns.area, versionId);
+      return lifecycle(ctx).submitForReview(ns.area, versionId, expectedRevision);
     }
 
     @FieldResolver(() => DocumentVersion, {
@@ -151,13 +166,15 @@ export function documentMutations(types: AreaTypes): Constructor[] {
     }
 
     @FieldResolver(() => DocumentVersion, {
-      description: `Publishes a version in review from validFrom; the version published before is superseded in the same transaction. ${errorsDoc(
+      description: `Publishes a version in review, as the publisher read it (expectedRevision), from validFrom; the version published before is superseded in the same transaction. Four eyes: nobody who wrote, changed or submitted the version may publish it. ${errorsDoc(
         {
           UNAUTHENTICATED: '',
-          FORBIDDEN: 'not a process leader of the area, or the one who submitted it (four eyes)',
+          FORBIDDEN: 'not a process leader of the area, or one who wrote, changed or submitted the version (four eyes)',
           NOT_FOUND: 'no such version in the area',
-          CONFLICT: 'another version was published after this draft was started',
-          BAD_USER_INPUT: 'not in review, a retired document, or validFrom in the past or before the previous version',
+          CONFLICT:
+            'the version is no longer at expectedRevision (extensions: expectedRevision, actualRevision), or another version was published after this draft was started',
+          BAD_USER_INPUT:
+            'not in review, a retired document, validFrom in the past or before the previous version, identical to the version published before (extensions: identicalTo), or EDITORIAL for a first version',
         },
       )}`,
     })
@@ -165,9 +182,35 @@ export function documentMutations(types: AreaTypes): Constructor[] {
       @Root() ns: AreaNamespace,
       @Arg('versionId', () => ID, { description: 'The version in review.' }) versionId: string,
       @Arg('validFrom', () => GraphQLDate, { description: 'Gäller från: today or later.' }) validFrom: Date,
+      @Arg('expectedRevision', () => Int, {
+        description: "The revision the publisher reviewed (the version's revision as read): a version changed since is not published.",
+      })
+      expectedRevision: number,
       @Ctx() ctx: SubgraphContext,
+      @Arg('changeKind', () => ChangeKind, {
+        defaultValue: ChangeKind.SUBSTANTIVE,
+        description:
+          'Ändringens art: EDITORIAL (redaktionell: acknowledgements of the version before carry over) or SUBSTANTIVE (saklig: districts acknowledge again, lagging from validFrom).',
+      })
+      changeKind: ChangeKind = ChangeKind.SUBSTANTIVE,
     ): Promise<DocumentVersion> {
-      return lifecycle(ctx).publish(ns.area, versionId, isoDate(validFrom));
+      return lifecycle(ctx).publish(ns.area, versionId, isoDate(validFrom), expectedRevision, changeKind);
+    }
+
+    @FieldResolver(() => KnowledgeDocument, {
+      description: `Hands a document to another owner (ägare). Process leaders of the area and admins; audited. ${errorsDoc({
+        ...REFUSALS.areaEditor,
+        NOT_FOUND: 'no such document in the area',
+        BAD_USER_INPUT: 'an empty or too long id or name, or a retired document',
+      })}`,
+    })
+    transferOwnership(
+      @Root() ns: AreaNamespace,
+      @Arg('documentId', () => ID, { description: 'The document.' }) documentId: string,
+      @Arg('to', () => OwnerInput, { description: 'The new owner.' }) to: OwnerInput,
+      @Ctx() ctx: SubgraphContext,
+    ): Promise<KnowledgeDocument> {
+      return lifecycle(ctx).transferOwnership(ns.area, documentId, to);
     }
 
     @FieldResolver(() => KnowledgeDocument, {
@@ -222,6 +265,14 @@ export class KnowledgeDocumentResolver {
     return (await representative(document, ctx))?.targetGroup ?? null;
   }
 
+  @FieldResolver(() => DocumentVersion, {
+    nullable: true,
+    description: 'A published version not yet in force (its gäller från is later than today); null when there is none.',
+  })
+  upcoming(@Root() document: KnowledgeDocument, @Ctx() ctx: SubgraphContext): Promise<DocumentVersion | null> {
+    return upcomingVersion(ctx, document);
+  }
+
   @FieldResolver(() => Boolean, {
     description: 'Whether the version in force should have been reviewed by now (revideras senast has passed).',
   })
@@ -250,9 +301,13 @@ export class KnowledgeDocumentResolver {
     return historyOfDocument(ctx).load(document.id);
   }
 
-  @FieldResolver(() => ProcessLeaderRef, { nullable: true, description: 'The process leader who owns the document.' })
+  @FieldResolver(() => ProcessLeaderRef, {
+    nullable: true,
+    description:
+      "The process leader who owns the document, from the organisation's directory; null when the owner is not in it (ownerName still names them).",
+  })
   owner(@Root() document: KnowledgeDocument): ProcessLeaderRef | null {
-    return document.ownerId ? { id: document.ownerId } : null;
+    return document.ownerId && isUuid(document.ownerId) ? { id: document.ownerId } : null;
   }
 }
 
@@ -269,6 +324,20 @@ async function representative(document: KnowledgeDocument, ctx: SubgraphContext)
 
 @Resolver(() => DocumentVersion)
 export class DocumentVersionResolver {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'Why the caller may not publish this version, in English; null when they may (it is in review, they lead its area or are an admin, and they neither wrote, changed nor submitted it: four eyes).',
+  })
+  publishRefusal(@Root() version: DocumentVersion, @Ctx() ctx: SubgraphContext): string | null {
+    privateToCaller(ctx);
+    if (version.status !== VersionStatus.IN_REVIEW) return `Only a version in review can be published; this one is ${version.status}.`;
+    if (!ctx.principal || !policy.canReadUnpublished(ctx.principal, version.area)) {
+      return 'Only process leaders of the area and admins publish its documents.';
+    }
+    return policy.secondPairRefusal(ctx.principal, { submittedBy: version.submitterId, editors: version.editors });
+  }
+
   @FieldResolver(() => KnowledgeDocument, { description: 'The document this is a version of.' })
   async document(@Root() version: DocumentVersion, @Ctx() ctx: SubgraphContext): Promise<KnowledgeDocument> {
     return (await documentById(ctx).load(version.documentId)) as KnowledgeDocument;

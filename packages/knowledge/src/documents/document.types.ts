@@ -37,6 +37,25 @@ registerEnumType(VersionStatus, {
   },
 });
 
+export enum ChangeKind {
+  EDITORIAL = 'EDITORIAL',
+  SUBSTANTIVE = 'SUBSTANTIVE',
+}
+registerEnumType(ChangeKind, {
+  name: 'ChangeKind',
+  description: 'What kind of change a published version is, for the districts that follow the document.',
+  valuesConfig: {
+    EDITORIAL: {
+      description:
+        'Redaktionell ändring: language or clarification, no new requirement. Districts’ acknowledgements of the version before carry over to it.',
+    },
+    SUBSTANTIVE: {
+      description:
+        'Saklig ändring: a changed requirement or responsibility. Districts acknowledge it again; until they do they lag, counted from its validFrom.',
+    },
+  },
+});
+
 /** Statuses of versions anyone may read: they were published. */
 export const PUBLIC_STATUSES: readonly VersionStatus[] = [VersionStatus.PUBLISHED, VersionStatus.SUPERSEDED, VersionStatus.RETIRED];
 
@@ -94,7 +113,10 @@ export class DocumentVersion {
   @Field(() => String, { nullable: true, description: 'What changed from the version it was based on.' })
   changeSummary!: string | null;
 
-  @Field(() => Int, { description: 'Increases with every change of a draft; updateDraft must name the revision it was based on.' })
+  @Field(() => Int, {
+    description:
+      'Increases with every change of a draft (and when it is returned to draft); updateDraft names the revision it was based on, publish the revision the reviewer read.',
+  })
   revision!: number;
 
   @Field(() => GraphQLJSONObject, { description: 'Structured content of the kind (e.g. the rule values of a routine), as JSON.' })
@@ -107,8 +129,35 @@ export class DocumentVersion {
   @Field(() => String, { nullable: true, description: 'Why it was returned to draft, when it was.' })
   returnComment!: string | null;
 
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When it was last submitted for review; null while it is not in review.' })
+  submittedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Who last returned it to draft (name from the token), when someone did.' })
+  returnedBy!: string | null;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When it was last returned to draft.' })
+  returnedAt!: Date | null;
+
+  @Field(() => GraphQLDateTime, { description: 'When it last changed (its text or its status).' })
+  updatedAt!: Date;
+
+  @Field(() => ChangeKind, { nullable: true, description: 'Redaktionell or saklig, as its publisher said; null until published.' })
+  changeKind!: ChangeKind | null;
+
+  @Field(() => GraphQLDate, {
+    nullable: true,
+    description:
+      'Since when its requirements hold: its validFrom, or for an editorial change that of the substantive version it clarifies. Districts lag from this day.',
+  })
+  requirementsSince!: string | null;
+
+  /** The number of the substantive version whose requirements it carries (its own unless editorial); not in the schema. */
+  requirementsNumber!: number;
+
   /** The submitter's token subject (`submitted_by`), for the four-eyes rule; not in the schema. */
   submitterId!: string | null;
+  /** The token subjects of everyone who wrote or changed it (`edited_by`), for the four-eyes rule; not in the schema. */
+  editors!: string[];
   basedOnId!: string | null;
   area!: Area;
 }
@@ -138,6 +187,10 @@ export class KnowledgeDocument {
   @Field(() => String, { nullable: true, description: 'Why it was retired.' })
   retiredReason!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Ägare: the name of the process leader who owns the document.' })
+  ownerName!: string | null;
+
+  /** The owner's identity (`owner_sub`: the token subject, in production the directory's ProcessLeader id). */
   ownerId!: string | null;
   /** The version a listing matched this document by; saves looking it up again. */
   listed?: DocumentVersion;
