@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AREA_LIST, ROLES, signToken, type Config, type PrincipalResolver, type Role } from '@samsyn/core';
+import { AREA_LIST, mediaTypeOf, ROLES, signToken, type Config, type PrincipalResolver, type Role } from '@samsyn/core';
 import { StaticAssets } from './assets';
 
 /** The built dashboard and GraphiQL (`packages/dashboard/dist`, written by `npm run build`). */
@@ -118,7 +118,7 @@ export function webRoutes(config: Config, options: WebRoutesOptions) {
   async function devToken(req: IncomingMessage, res: ServerResponse): Promise<true> {
     // Refused outside development as if it did not exist: production tokens come from the identity provider.
     if (!devSignIn) return json(res, 404, { error: 'Not found.' });
-    if (req.method !== 'POST' || !(req.headers['content-type'] ?? '').includes('application/json')) {
+    if (req.method !== 'POST' || mediaTypeOf(req.headers['content-type']) !== 'application/json') {
       return json(res, 405, { error: 'POST a JSON body {"role": …}.' });
     }
     let body: { role?: unknown; district?: unknown };

@@ -7,6 +7,7 @@ import type { ServiceMetrics } from './metrics';
 import { recordRequest } from './observation';
 import { newRequestScope, withRequestScope, type RequestScope } from './request-scope';
 import { inServerSpan } from './telemetry';
+import { jsonFault, MAX_VARIABLE_DEPTH, VARIABLES_TOO_DEEP } from './hardening';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -61,6 +62,7 @@ export interface RunningHttpService {
 }
 
 class PayloadTooLarge extends Error {}
+class NestedTooDeep extends Error {}
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const declared = Number(req.headers['content-length'] ?? 0);
@@ -81,19 +83,55 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(JSON.stringify(body));
 }
 
+/**
+ * The media type of a Content-Type header in lower case (`APPLICATION/JSON; charset=utf-8` → `application/json`):
+ * media types are case-insensitive (RFC 9110 §8.3.1), and what comes after Samsyn compares them in lower case.
+ */
+export function mediaTypeOf(contentType: string | undefined): string {
+  return (contentType ?? '').split(';')[0].trim().toLowerCase();
+}
+
+/** The variables and extensions of a request, nested too deep for any input (refused before anything walks them). */
+function nestedTooDeep(body: unknown, url: URL): boolean {
+  const parts: unknown[] = [];
+  if (body !== null && typeof body === 'object') {
+    const { variables, extensions } = body as { variables?: unknown; extensions?: unknown };
+    parts.push(variables, extensions);
+  }
+  for (const name of ['variables', 'extensions']) {
+    const given = url.searchParams.get(name);
+    if (!given) continue;
+    try {
+      parts.push(JSON.parse(given));
+    } catch {
+      // Apollo Server answers a parameter that is not JSON itself.
+    }
+  }
+  return parts.some((part) => jsonFault(part) === 'too-deep');
+}
+
 /** Turns a node request into the request Apollo Server executes; `undefined` body when it is not JSON. */
 export async function toGraphQLRequest(req: IncomingMessage, url: URL): Promise<HTTPGraphQLRequest> {
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
+  const contentType = headers.get('content-type');
+  const mediaType = mediaTypeOf(contentType);
+  // `APPLICATION/JSON` is `application/json`: written in lower case for Apollo Server and the response caches.
+  if (contentType !== undefined && !contentType.startsWith(mediaType)) {
+    const parameters = contentType.indexOf(';');
+    headers.set('content-type', parameters < 0 ? mediaType : mediaType + contentType.slice(parameters));
+  }
   const raw = req.method === 'POST' ? await readBody(req) : '';
-  const isJson = (headers.get('content-type') ?? '').includes('json');
+  const isJson = mediaType.includes('json');
+  const body: unknown = raw && isJson ? JSON.parse(raw) : raw || undefined;
+  if (nestedTooDeep(body, url)) throw new NestedTooDeep();
   return {
     method: (req.method ?? 'GET').toUpperCase(),
     headers,
     search: url.search,
-    body: raw && isJson ? JSON.parse(raw) : raw || undefined,
+    body,
   };
 }
 
@@ -118,6 +156,18 @@ export function executeInScope<TContext extends BaseContext>(
 }
 
 /**
+ * The URL of a request, or undefined when its request target is none (`GET http://[ HTTP/1.1`): node's parser lets
+ * such a line through, and `new URL` throws on it.
+ */
+function requestUrl(req: IncomingMessage): URL | undefined {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Serves an Apollo Server on node's http module: `/graphql` (and `/`), `/health`, `/ready` and
  * `/metrics`, with a 1 MB body limit and a request id that is taken from `x-request-id` or made here.
  * Every GraphQL request gets a server span (continuing the caller's `traceparent`), one log line
@@ -128,7 +178,12 @@ export async function serveHttp<TContext extends BaseContext>(options: HttpServi
   let stopping = false;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = requestUrl(req);
+    if (!url) {
+      return sendJson(res, 400, {
+        errors: [{ message: 'The request target is not a valid URL path.', extensions: { code: 'BAD_REQUEST' } }],
+      });
+    }
     if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/ready') {
       const answer = stopping ? false : await options.ready().catch(() => false);
@@ -155,7 +210,12 @@ export async function serveHttp<TContext extends BaseContext>(options: HttpServi
       try {
         httpGraphQLRequest = await toGraphQLRequest(req, url);
       } catch (error) {
-        if (error instanceof PayloadTooLarge) {
+        if (error instanceof NestedTooDeep) {
+          scope.errorCodes.push('BAD_USER_INPUT');
+          sendJson(res, 400, {
+            errors: [{ message: VARIABLES_TOO_DEEP, extensions: { code: 'BAD_USER_INPUT', maxDepth: MAX_VARIABLE_DEPTH } }],
+          });
+        } else if (error instanceof PayloadTooLarge) {
           scope.errorCodes.push('PAYLOAD_TOO_LARGE');
           sendJson(res, 413, {
             errors: [{ message: `Request body is larger than ${MAX_BODY_BYTES} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
