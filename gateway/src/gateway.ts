@@ -10,6 +10,7 @@ import {
   createLogger,
   createPrincipalResolver,
   IDEMPOTENCY_HEADER,
+  isLoopbackHost,
   openSharedCache,
   serveHttp,
   ServiceMetrics,
@@ -28,7 +29,7 @@ import type { GatewayContext } from './context';
 import { SubgraphSource } from './subgraph-source';
 import { SubgraphHttpClient } from './subgraph-http';
 import { gatewayCache, StampedSource } from './response-cache';
-import { webRoutes } from './web';
+import { devSignInEnabled, webRoutes } from './web';
 import { installResultShaping, PORTED_FROM } from './result-shaping';
 
 export type { GatewayContext };
@@ -181,6 +182,13 @@ export async function subgraphReadiness(urls: Record<SubgraphName, string>, time
 
 /** Serves the gateway over HTTP; `/ready` reflects the subgraphs' readiness. */
 export function serveGateway(runtime: GatewayRuntime, config: Config, port = config.port): Promise<RunningHttpService> {
+  if (devSignInEnabled(config) && !isLoopbackHost(config.host)) {
+    runtime.logger.warn(
+      { host: config.host },
+      `the development sign-in (/auth/dev-token, an admin token for anyone who asks) is reachable from the network on ${config.host}: ` +
+        'leave HOST unset (127.0.0.1) outside production, or set NODE_ENV=production with real tokens',
+    );
+  }
   return serveHttp({
     apollo: runtime.apollo,
     context: (request) => runtime.createContext(request),

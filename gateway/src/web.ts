@@ -82,6 +82,11 @@ const API_INFO_PAGE = `<!doctype html>
 </html>
 `;
 
+/** Whether `/auth/dev-token` hands out tokens: outside production, with a shared secret to sign them. */
+export function devSignInEnabled(config: Config): boolean {
+  return config.nodeEnv !== 'production' && config.auth.secret !== undefined;
+}
+
 export interface WebRoutesOptions {
   principals: PrincipalResolver;
   dashboardDir?: string;
@@ -93,9 +98,8 @@ export interface WebRoutesOptions {
  */
 export function webRoutes(config: Config, options: WebRoutesOptions) {
   const assets = new StaticAssets(options.dashboardDir ?? DEFAULT_DASHBOARD_DIR);
-  const production = config.nodeEnv === 'production';
   const allowed = new Set(config.corsOrigins);
-  const devSignIn = !production && config.auth.secret !== undefined;
+  const devSignIn = devSignInEnabled(config);
 
   async function session(req: IncomingMessage, res: ServerResponse): Promise<true> {
     let principal = null;

@@ -137,6 +137,11 @@ function readWebhookKey(env: Env, production: boolean): Buffer | undefined {
   return createHash('sha256').update(raw).digest();
 }
 
+/** Whether a listening address is reachable only from this machine (127.0.0.0/8, ::1, localhost). */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
 /** Raised for a missing or malformed setting; its message names the variable. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -294,8 +299,9 @@ export function loadConfig(service: ServiceName, env: Env): Config {
   return {
     service,
     nodeEnv,
-    // Subgraphs answer only the gateway: loopback unless told otherwise (containers set HOST=0.0.0.0).
-    host: env.HOST || (service === 'gateway' ? '0.0.0.0' : '127.0.0.1'),
+    // Subgraphs answer only the gateway, and outside production the gateway hands out development tokens: loopback
+    // unless told otherwise (containers set HOST=0.0.0.0). Only a production gateway listens on every interface.
+    host: env.HOST || (production && service === 'gateway' ? '0.0.0.0' : '127.0.0.1'),
     port: readPort(env, 'PORT', readPort(env, `${envName(service)}_PORT`, defaultPort(service))),
     databaseUrl: readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir: path.resolve(env.SAMSYN_DATA_DIR || '.data'),
