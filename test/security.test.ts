@@ -252,3 +252,46 @@ describe('outside production', () => {
     }
   });
 });
+
+describe('what a district system learns of versions it may not see', () => {
+  let graph: TestSupergraph;
+  beforeAll(async () => {
+    graph = await startSupergraph({ only: ['child-services'], seed: true });
+  });
+  afterAll(() => graph.close());
+
+  it('acknowledging a draft answers exactly as acknowledging a version that does not exist', async () => {
+    const leader = await tokenFor(LEADER);
+    const system = await tokenFor({ sub: 'system-angered', roles: ['district-system'], district: 'angered' });
+    const draft = await graph.query<{ childServices: { createDraft: { id: string } } }>(
+      `#graphql
+      mutation Draft { childServices { createDraft(input: { kind: ROUTINE, slug: "hemlig-rutin", title: "Hemlig rutin" }) { id } } }`,
+      { token: leader },
+    );
+    const draftId = draft.data!.childServices.createDraft.id;
+    const unknownId = '00000000-0000-4000-8000-000000000000';
+    const acknowledge = async (versionId: string) => {
+      const result = await graph.query(
+        `#graphql
+        mutation Acknowledge($versionId: ID!) { childServices { acknowledge(versionId: $versionId, status: ACKNOWLEDGED) { district { code } } } }`,
+        { token: system, variables: { versionId } },
+      );
+      // The answer with the id asked for taken out (and the stack trace a development server adds): what is left must
+      // not tell the two apart.
+      const errors = (result.errors ?? []).map(({ message, path, extensions }) => {
+        const { stacktrace: _stacktrace, ...rest } = extensions ?? {};
+        return { message, path, extensions: rest };
+      });
+      return JSON.parse(JSON.stringify(errors).replaceAll(versionId, '<id>')) as unknown;
+    };
+    const [forDraft, forUnknown] = [await acknowledge(draftId), await acknowledge(unknownId)];
+    expect(forDraft).toEqual(forUnknown);
+    expect(forDraft).toEqual([
+      {
+        message: 'No version <id> in this area.',
+        path: ['childServices', 'acknowledge'],
+        extensions: { code: 'NOT_FOUND', versionId: '<id>', serviceName: 'child-services' },
+      },
+    ]);
+  });
+});
