@@ -104,6 +104,11 @@ export interface Config {
   responseCacheMiB: number;
   /** The change feed and webhook deliveries of the area subgraphs. */
   changes: ChangesConfig;
+  /**
+   * The bearer token `/metrics` and `/cache-versions` require (METRICS_TOKEN); the gateway sends it to the subgraphs'
+   * `/cache-versions`. Unset: both are open outside production and off (404) in production.
+   */
+  metricsToken?: string;
 }
 
 export interface ChangesConfig {
@@ -296,6 +301,11 @@ export function loadConfig(service: ServiceName, env: Env): Config {
     );
   }
 
+  const metricsToken = env.METRICS_TOKEN || undefined;
+  if (metricsToken !== undefined && metricsToken.length < 32) {
+    throw new ConfigError('METRICS_TOKEN must be at least 32 characters (e.g. openssl rand -base64 32)');
+  }
+
   return {
     service,
     nodeEnv,
@@ -335,5 +345,6 @@ export function loadConfig(service: ServiceName, env: Env): Config {
         .filter(Boolean),
       strictTargets: production,
     },
+    metricsToken,
   };
 }

@@ -1,7 +1,8 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
+import type { Config } from './config';
 import type { Logger } from './logger';
 import type { ServiceMetrics } from './metrics';
 import { recordRequest } from './observation';
@@ -35,6 +36,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
    * resolves true when it has answered. It may also set headers for the GraphQL response and resolve false.
    */
   routes?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+  /** Who may read `/metrics` (and a subgraph's `/cache-versions`): see {@link operationsGuard}; unset, anyone. */
+  guardOperations?: OperationsGuard;
   /** Answers a GraphQL request from a response cache before Apollo Server sees it; undefined lets Apollo answer. */
   cachedAnswer?: (request: HTTPGraphQLRequest) => Promise<CachedHttpAnswer | undefined>;
 }
@@ -75,6 +78,32 @@ async function readBody(req: IncomingMessage): Promise<string> {
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Answers true when a request may read an operational endpoint, or answers it (401, 404) and resolves false. */
+export type OperationsGuard = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/**
+ * Who may read the operational endpoints, `/metrics` and `/cache-versions` (what every table's version is, which tells
+ * when drafts change): with METRICS_TOKEN set, only a bearer of it (401 otherwise); without it, anyone outside
+ * production and nobody in production (404, as if they did not exist).
+ */
+export function operationsGuard(config: Pick<Config, 'nodeEnv' | 'metricsToken'>): OperationsGuard {
+  const expected = config.metricsToken === undefined ? undefined : digest(`Bearer ${config.metricsToken}`);
+  return (req, res) => {
+    if (expected === undefined) {
+      if (config.nodeEnv !== 'production') return true;
+      sendJson(res, 404, { error: 'Not found.' });
+      return false;
+    }
+    // Compared as digests of equal length, in constant time.
+    if (timingSafeEqual(digest(req.headers.authorization ?? ''), expected)) return true;
+    res.setHeader('www-authenticate', 'Bearer');
+    sendJson(res, 401, { error: 'This endpoint needs the METRICS_TOKEN as a bearer token.' });
+    return false;
+  };
 }
 
 /** Answers with a JSON body. */
@@ -191,6 +220,7 @@ export async function serveHttp<TContext extends BaseContext>(options: HttpServi
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', ...details });
     }
     if (url.pathname === '/metrics' && options.metrics) {
+      if (options.guardOperations && !options.guardOperations(req, res)) return;
       const { contentType, body } = await options.metrics.exposition();
       res.writeHead(200, { 'content-type': contentType });
       return void res.end(body);
