@@ -1,3 +1,4 @@
+import net from 'node:net';
 import type { RunningHttpService } from '@samsyn/core';
 import { serveSubgraph } from '@samsyn/core';
 import { ObservationService } from '@samsyn/equality';
@@ -190,7 +191,82 @@ describe('a value the API cannot take', () => {
   });
 });
 
+/** Variables nested `depth` objects deep, as JSON text (about 6 bytes a level). */
+function nestedVariables(depth: number): string {
+  return `${'{"a":'.repeat(depth)}null${'}'.repeat(depth)}`;
+}
+
+/** Sends `request` as it is on a TCP socket and resolves with the status line of the answer. */
+function rawStatusLine(url: string, request: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname);
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+    socket.on('error', reject);
+    socket.on('close', () => resolve(answer.split('\r\n')[0]));
+    socket.write(request);
+  });
+}
+
+describe('a request too big for the work it asks', () => {
+  it('variables nested 4,000 deep (8 KB) answer HTTP 400 BAD_USER_INPUT at the gateway and at the subgraph, in process too', async () => {
+    const body = `{"query":"query Deep { __typename }","variables":${nestedVariables(4000)}}`;
+    const results = [await overHttp(gateway.url, body), await overHttp(subgraph.url, body)];
+    expect(results.map((result) => [result.status, codes(result)])).toEqual([
+      [400, ['BAD_USER_INPUT']],
+      [400, ['BAD_USER_INPUT']],
+    ]);
+    const inProcess = await graph.query('query Deep { __typename }', {
+      variables: JSON.parse(nestedVariables(4000)) as Record<string, unknown>,
+    });
+    expect(codes(inProcess)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('variables as deep as a real input still answer', async () => {
+    const query = `#graphql
+      query Search($search: String) { childServices { documents(search: $search) { totalCount } } }`;
+    const result = await overHttp(gateway.url, { query, variables: { search: 'oro', unused: { a: { b: { c: [1, [2, [3]]] } } } } });
+    expect(codes(result)).toEqual([]);
+  });
+
+  it('a search of 20,000 words (140 KB) is BAD_USER_INPUT at once, before the search runs', async () => {
+    const query = `#graphql
+      query Search($search: String, $first: Int) { childServices { documents(search: $search, first: $first) { totalCount } } }`;
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `o${i}`).join(' ');
+    // What a refusal in the resolver costs anyway (the response cache's one read of its table versions).
+    const statements = async (variables: Record<string, unknown>) => {
+      const before = graph.sqlCounts()['child-services'];
+      const result = await graph.query(query, { variables });
+      return { codes: codes(result), statements: graph.sqlCounts()['child-services'] - before };
+    };
+    const refusedPage = await statements({ first: 0 });
+    const started = performance.now();
+    const longSearch = await statements({ search: words(20_000) });
+    const ms = performance.now() - started;
+    expect(longSearch).toEqual({ codes: ['BAD_USER_INPUT'], statements: refusedPage.statements });
+    const results = await Promise.all([20_000, 120_000].map((n) => overHttp(gateway.url, { query, variables: { search: words(n) } })));
+    expect(results.map(codes)).toEqual([['BAD_USER_INPUT'], ['BAD_USER_INPUT']]);
+    expect(serverFailures(results)).toEqual([]);
+    expect(ms).toBeLessThan(1_000);
+  });
+
+  it('a search of 33 short words is refused, one of 32 words answers', async () => {
+    const query = `#graphql
+      query Search($search: String) { childServices { documents(search: $search) { totalCount } } }`;
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `ord${i}`).join(' ');
+    const results = await Promise.all([32, 33].map((n) => graph.query(query, { variables: { search: words(n) } })));
+    expect(results.map(codes)).toEqual([[], ['BAD_USER_INPUT']]);
+  });
+});
+
 describe('a request that is not GraphQL', () => {
+  it('a request line whose target is no URL (`GET http://[ HTTP/1.1`) answers HTTP 400 at the gateway and at the subgraph', async () => {
+    const request = 'GET http://[ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n';
+    const lines = [await rawStatusLine(gateway.url, request), await rawStatusLine(subgraph.url, request)];
+    expect(lines).toEqual(['HTTP/1.1 400 Bad Request', 'HTTP/1.1 400 Bad Request']);
+  });
+
   it.each([
     ['a syntax error', '{ childServices { documents { '],
     ['an unterminated string', '{ childServices { document(slug: "abc) { id } } }'],

@@ -121,3 +121,56 @@ describe('the database stopped and started again under writes', () => {
     expect(answered.filter((write) => write.phase === 'after').length).toBeGreaterThan(0);
   }, 180_000);
 });
+
+describe('the database down', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samsyn-down-'));
+  let server: { url: string; process: ChildProcess } | undefined;
+  let runtime: SubgraphRuntime | undefined;
+
+  afterAll(async () => {
+    await runtime?.close().catch(() => undefined);
+    if (server) await stopServer(server);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a write and a read answer SUBGRAPH_UNAVAILABLE naming the subgraph, never INTERNAL_SERVER_ERROR', async () => {
+    fs.chmodSync(dir, 0o755);
+    server = await startServer(path.join(dir, 'pg'), await freePort());
+    runtime = await createSubgraphRuntime(
+      ALL_SUBGRAPHS['child-services'],
+      testConfig('child-services', `_d${randomBytes(3).toString('hex')}`, {
+        DATABASE_URL: server.url,
+        DB_CONNECTION_TIMEOUT_MS: '1000',
+        // Production masks what it does not know as INTERNAL_SERVER_ERROR: the code must hold there.
+        NODE_ENV: 'production',
+        JWT_SECRET: 'samsyn-test-secret-that-is-long-enough-for-hs256',
+      }),
+    );
+    const subgraph = runtime;
+    const system = await tokenFor({ sub: 'system-nere', roles: ['district-system'], district: 'nere' });
+    const leader = await tokenFor({ sub: 'anna', roles: ['process-leader'], areas: ['CHILD_SERVICES'] });
+    await stopServer(server);
+    const request = (query: string, token: string, variables?: Record<string, unknown>) =>
+      executeRequest(
+        subgraph.apollo,
+        (incoming) => subgraph.createContext(incoming),
+        { query, variables },
+        { authorization: `Bearer ${token}` },
+      );
+    const results = [
+      await request(REPORT, system, {
+        input: [{ indicator: 'CS-IA14', district: 'nere', period: '2026-Q1', numerator: 1, denominator: 100 }],
+      }),
+      await request(
+        `mutation { childServices { createDraft(input: { kind: ROUTINE, slug: "nere", title: "Nere", summary: "s", body: "b" }) { id } } }`,
+        leader,
+      ),
+      await request(`{ childServices { documents(first: 1) { totalCount } } }`, leader),
+    ];
+    expect(results.map((result) => (result.errors ?? []).map((error) => [error.extensions?.code, error.extensions?.serviceName]))).toEqual([
+      [['SUBGRAPH_UNAVAILABLE', 'child-services']],
+      [['SUBGRAPH_UNAVAILABLE', 'child-services']],
+      [['SUBGRAPH_UNAVAILABLE', 'child-services']],
+    ]);
+  }, 60_000);
+});

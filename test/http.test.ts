@@ -68,6 +68,20 @@ describe('the supergraph over HTTP', () => {
     expect(garbage.status).toBe(400);
   });
 
+  it('takes a media type in any case (`APPLICATION/JSON`), at the gateway and at a subgraph', async () => {
+    const query = { query: '{ areas { name } }' };
+    const responses = [
+      await post(gateway.url, query, { 'content-type': 'APPLICATION/JSON' }),
+      await post(subgraphs.organisation!.url, query, { 'content-type': 'Application/Json; Charset=UTF-8' }),
+    ];
+    const bodies = (await Promise.all(responses.map((response) => response.json()))) as { data?: { areas: unknown[] }; errors?: unknown }[];
+    expect(responses.map((response) => response.status)).toEqual([200, 200]);
+    expect(bodies.map((body) => [body.errors, body.data?.areas.length])).toEqual([
+      [undefined, 4],
+      [undefined, 4],
+    ]);
+  });
+
   it('refuses batched operations: one operation per request', async () => {
     const batch = await post(gateway.url, [{ query: '{ areas { name } }' }, { query: '{ districts { code } }' }]);
     expect(batch.status).toBe(400);

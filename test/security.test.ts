@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { SignJWT } from 'jose';
-import { createSubgraphRuntime, schemaName, signToken, type SubgraphContext } from '@samsyn/core';
+import { createSubgraphRuntime, schemaName, serveSubgraph, signToken, type SubgraphContext } from '@samsyn/core';
+import { createGateway, serveGateway } from '@samsyn/gateway';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
 import {
   dropSchemas,
@@ -250,5 +251,122 @@ describe('outside production', () => {
     } finally {
       await graph.close();
     }
+  });
+});
+
+describe('what a district system learns of versions it may not see', () => {
+  let graph: TestSupergraph;
+  beforeAll(async () => {
+    graph = await startSupergraph({ only: ['child-services'], seed: true });
+  });
+  afterAll(() => graph.close());
+
+  it('acknowledging a draft answers exactly as acknowledging a version that does not exist', async () => {
+    const leader = await tokenFor(LEADER);
+    const system = await tokenFor({ sub: 'system-angered', roles: ['district-system'], district: 'angered' });
+    const draft = await graph.query<{ childServices: { createDraft: { id: string } } }>(
+      `#graphql
+      mutation Draft { childServices { createDraft(input: { kind: ROUTINE, slug: "hemlig-rutin", title: "Hemlig rutin" }) { id } } }`,
+      { token: leader },
+    );
+    const draftId = draft.data!.childServices.createDraft.id;
+    const unknownId = '00000000-0000-4000-8000-000000000000';
+    const acknowledge = async (versionId: string) => {
+      const result = await graph.query(
+        `#graphql
+        mutation Acknowledge($versionId: ID!) { childServices { acknowledge(versionId: $versionId, status: ACKNOWLEDGED) { district { code } } } }`,
+        { token: system, variables: { versionId } },
+      );
+      // The answer with the id asked for taken out (and the stack trace a development server adds): what is left must
+      // not tell the two apart.
+      const errors = (result.errors ?? []).map(({ message, path, extensions }) => {
+        const { stacktrace: _stacktrace, ...rest } = extensions ?? {};
+        return { message, path, extensions: rest };
+      });
+      return JSON.parse(JSON.stringify(errors).replaceAll(versionId, '<id>')) as unknown;
+    };
+    const [forDraft, forUnknown] = [await acknowledge(draftId), await acknowledge(unknownId)];
+    expect(forDraft).toEqual(forUnknown);
+    expect(forDraft).toEqual([
+      {
+        message: 'No version <id> in this area.',
+        path: ['childServices', 'acknowledge'],
+        extensions: { code: 'NOT_FOUND', versionId: '<id>', serviceName: 'child-services' },
+      },
+    ]);
+  });
+});
+
+describe('the operational endpoints (/metrics, /cache-versions)', () => {
+  const suffix = `_o${randomBytes(4).toString('hex')}`;
+  const METRICS_TOKEN = 'a-metrics-token-for-the-scraper-only-0123456789';
+  const production = { NODE_ENV: 'production', MIGRATE_ON_START: 'true', SEED_DEMO_DATA: 'false' };
+
+  afterAll(() =>
+    dropSchemas(process.env.DATABASE_URL as string, [schemaName(ALL_SUBGRAPHS.organisation, testConfig('organisation', suffix))]),
+  );
+
+  /** The status of /metrics and /cache-versions at a subgraph, and of /metrics at a gateway over it, per bearer token. */
+  async function statuses(env: Record<string, string>, tokens: (string | undefined)[]): Promise<number[][]> {
+    const runtime = await createSubgraphRuntime(ALL_SUBGRAPHS.organisation, testConfig('organisation', suffix, env));
+    const subgraph = await serveSubgraph(runtime, 0, '127.0.0.1');
+    const config = testConfig('gateway', suffix, { ...env, ORGANISATION_URL: subgraph.url });
+    const gateway = await serveGateway(await createGateway(config), config, 0);
+    try {
+      const urls = [
+        subgraph.url.replace(/\/graphql$/, '/metrics'),
+        subgraph.url.replace(/\/graphql$/, '/cache-versions'),
+        gateway.url.replace(/\/graphql$/, '/metrics'),
+      ];
+      const status = async (url: string, token: string | undefined) =>
+        (await fetch(url, { headers: token === undefined ? {} : { authorization: `Bearer ${token}` } })).status;
+      return await Promise.all(tokens.map((token) => Promise.all(urls.map((url) => status(url, token)))));
+    } finally {
+      await gateway.stop();
+      await subgraph.close();
+    }
+  }
+
+  it('in production answer only a bearer of METRICS_TOKEN', async () => {
+    expect(await statuses({ ...production, METRICS_TOKEN }, [undefined, 'not-the-token', METRICS_TOKEN])).toEqual([
+      [401, 401, 401],
+      [401, 401, 401],
+      [200, 200, 200],
+    ]);
+  });
+
+  it('in production the gateway reads /cache-versions with METRICS_TOKEN: a repeated public read reaches the subgraph once', async () => {
+    const env = { ...production, METRICS_TOKEN };
+    const runtime = await createSubgraphRuntime(ALL_SUBGRAPHS.organisation, testConfig('organisation', suffix, env));
+    const subgraph = await serveSubgraph(runtime, 0, '127.0.0.1');
+    const config = testConfig('gateway', suffix, { ...env, ORGANISATION_URL: subgraph.url });
+    const gateway = await serveGateway(await createGateway(config), config, 0);
+    try {
+      const read = () =>
+        fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ areas { name } }"}' });
+      for (let i = 0; i < 3; i++) expect((await read()).status).toBe(200);
+      const metrics = await (
+        await fetch(subgraph.url.replace(/\/graphql$/, '/metrics'), { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+      ).text();
+      const answered = metrics
+        .split('\n')
+        .filter((line) => line.startsWith('samsyn_graphql_requests_total{'))
+        .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+      expect(answered).toBe(1);
+    } finally {
+      await gateway.stop();
+      await subgraph.close();
+    }
+  });
+
+  it('in production without METRICS_TOKEN are off, as if they did not exist', async () => {
+    expect(await statuses(production, [undefined, 'anything'])).toEqual([
+      [404, 404, 404],
+      [404, 404, 404],
+    ]);
+  });
+
+  it('outside production are open', async () => {
+    expect(await statuses({ MIGRATE_ON_START: 'true', SEED_DEMO_DATA: 'false' }, [undefined])).toEqual([[200, 200, 200]]);
   });
 });

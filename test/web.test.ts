@@ -1,3 +1,6 @@
+import net from 'node:net';
+import os from 'node:os';
+import pino from 'pino';
 import { ConfigError, loadConfig, type RunningHttpService } from '@samsyn/core';
 import { createGateway, serveGateway } from '@samsyn/gateway';
 import { testConfig } from '@samsyn/test-support';
@@ -182,5 +185,65 @@ describe('CORS_ORIGINS', () => {
     ]);
     expect(() => loadConfig('gateway', { CORS_ORIGINS: 'https://a.example.se/dashboard' })).toThrow(ConfigError);
     expect(() => loadConfig('gateway', { CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
+  });
+});
+
+/** Whether something accepts a TCP connection at host:port. */
+function accepts(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, host);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+describe('where the gateway listens', () => {
+  it('on loopback outside production, every interface in production; HOST sets it', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-that-nobody-has-published-anywhere' };
+    expect([
+      loadConfig('gateway', {}).host,
+      loadConfig('gateway', { NODE_ENV: 'test' }).host,
+      loadConfig('child-services', {}).host,
+      loadConfig('gateway', production).host,
+      loadConfig('child-services', production).host,
+      loadConfig('gateway', { HOST: '0.0.0.0' }).host,
+      loadConfig('gateway', { ...production, HOST: '10.0.0.5' }).host,
+    ]).toEqual(['127.0.0.1', '127.0.0.1', '127.0.0.1', '0.0.0.0', '127.0.0.1', '0.0.0.0', '10.0.0.5']);
+  });
+
+  it('in development without HOST, answers on 127.0.0.1 and not on the machine’s network address', async () => {
+    const config = testConfig('gateway', '_web', { NODE_ENV: 'development' });
+    const service = await serveGateway(await createGateway(config), config, 0);
+    try {
+      expect(new URL(service.url).hostname).toBe('127.0.0.1');
+      expect(await accepts('127.0.0.1', service.port)).toBe(true);
+      const external = Object.values(os.networkInterfaces())
+        .flat()
+        .find((address) => address && address.family === 'IPv4' && !address.internal);
+      // A machine with no network address has nothing to check there.
+      if (external) expect(await accepts(external.address, service.port)).toBe(false);
+    } finally {
+      await service.stop();
+    }
+  });
+
+  it('warns when the development sign-in is reachable from the network, and only then', async () => {
+    const warnings = async (env: Record<string, string>) => {
+      const lines: { level: number; msg: string }[] = [];
+      const logger = pino({ level: 'warn' }, { write: (line: string) => lines.push(JSON.parse(line) as { level: number; msg: string }) });
+      const config = testConfig('gateway', '_web', env);
+      const service = await serveGateway(await createGateway(config, { logger }), config, 0);
+      await service.stop();
+      return lines.filter((line) => line.msg.includes('/auth/dev-token')).length;
+    };
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-that-nobody-has-published-anywhere' };
+    expect([
+      await warnings({ NODE_ENV: 'development', HOST: '0.0.0.0' }),
+      await warnings({ NODE_ENV: 'development' }),
+      await warnings({ ...production, HOST: '0.0.0.0' }),
+    ]).toEqual([1, 0, 0]);
   });
 });

@@ -10,6 +10,8 @@ import {
   createLogger,
   createPrincipalResolver,
   IDEMPOTENCY_HEADER,
+  isLoopbackHost,
+  operationsGuard,
   openSharedCache,
   PERSISTED_QUERY_TTL_SECONDS,
   serveHttp,
@@ -31,7 +33,7 @@ import type { GatewayContext } from './context';
 import { SubgraphSource } from './subgraph-source';
 import { SubgraphHttpClient } from './subgraph-http';
 import { gatewayCache, StampedSource } from './response-cache';
-import { webRoutes } from './web';
+import { devSignInEnabled, webRoutes } from './web';
 import { installResultShaping } from '@samsyn/result-shaping';
 import { idempotencyAtGateway } from './idempotency';
 
@@ -138,22 +140,30 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
       const response = await client.get(
         new URL(CACHE_VERSIONS_PATH.slice(1), config.subgraphUrls[name]).toString(),
         Math.min(1_000, config.subgraphTimeoutMs),
+        config.metricsToken ? { authorization: `Bearer ${config.metricsToken}` } : {},
       );
       if (!response.ok) throw new Error(`${name} answered ${response.status} for its cache versions`);
       return (await response.json()) as CacheVersions;
     });
   const principals = options.principals ?? createPrincipalResolver(config.auth);
-  const cache = config.responseCache
-    ? gatewayCache({
-        store: shared.store,
-        // The schemas' suffix too: test runs and their schemas sharing one Redis never meet.
-        namespace: `${createHash('sha256').update(supergraphSdl).digest('base64url').slice(0, 16)}${config.schemaSuffix}`,
-        versionsOf,
-        principals,
-        ttlSeconds: 3600,
-        logger,
-      })
-    : undefined;
+  // In production a subgraph's /cache-versions answers only METRICS_TOKEN: without it no entry could ever be checked.
+  const versionsReadable = options.subgraphVersions !== undefined || config.nodeEnv !== 'production' || config.metricsToken !== undefined;
+  if (config.responseCache && !versionsReadable)
+    logger.warn(
+      "the gateway's response cache is off: in production it asks the subgraphs' /cache-versions with METRICS_TOKEN, which is unset",
+    );
+  const cache =
+    config.responseCache && versionsReadable
+      ? gatewayCache({
+          store: shared.store,
+          // The schemas' suffix too: test runs and their schemas sharing one Redis never meet.
+          namespace: `${createHash('sha256').update(supergraphSdl).digest('base64url').slice(0, 16)}${config.schemaSuffix}`,
+          versionsOf,
+          principals,
+          ttlSeconds: 3600,
+          logger,
+        })
+      : undefined;
   const apollo = new ApolloServer<GatewayContext>({
     ...base,
     gateway,
@@ -206,11 +216,19 @@ export async function subgraphReadiness(urls: Record<SubgraphName, string>, time
 
 /** Serves the gateway over HTTP; `/ready` reflects the subgraphs' readiness. */
 export function serveGateway(runtime: GatewayRuntime, config: Config, port = config.port): Promise<RunningHttpService> {
+  if (devSignInEnabled(config) && !isLoopbackHost(config.host)) {
+    runtime.logger.warn(
+      { host: config.host },
+      `the development sign-in (/auth/dev-token, an admin token for anyone who asks) is reachable from the network on ${config.host}: ` +
+        'leave HOST unset (127.0.0.1) outside production, or set NODE_ENV=production with real tokens',
+    );
+  }
   return serveHttp({
     apollo: runtime.apollo,
     context: (request) => runtime.createContext(request),
     ready: () => subgraphReadiness(config.subgraphUrls, Math.min(SUBGRAPH_READY_TIMEOUT_MS, config.subgraphTimeoutMs)),
     routes: webRoutes(config, { principals: runtime.principals }),
+    guardOperations: operationsGuard(config),
     cachedAnswer: runtime.cachedAnswer,
     logger: runtime.logger,
     metrics: runtime.metrics,

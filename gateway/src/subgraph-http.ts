@@ -47,8 +47,8 @@ export class SubgraphHttpClient {
     return this.send('POST', url, { ...headers, 'content-length': String(Buffer.byteLength(body)) }, body);
   }
 
-  get(url: string, timeoutMs = this.timeoutMs): Promise<SubgraphHttpResponse> {
-    return this.send('GET', url, {}, undefined, timeoutMs);
+  get(url: string, timeoutMs = this.timeoutMs, headers: Record<string, string> = {}): Promise<SubgraphHttpResponse> {
+    return this.send('GET', url, headers, undefined, timeoutMs);
   }
 
   private send(

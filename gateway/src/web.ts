@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AREA_LIST, ROLES, signToken, type Config, type PrincipalResolver, type Role } from '@samsyn/core';
+import { AREA_LIST, mediaTypeOf, ROLES, signToken, type Config, type PrincipalResolver, type Role } from '@samsyn/core';
 import { StaticAssets } from './assets';
 
 /** The built dashboard and GraphiQL (`packages/dashboard/dist`, written by `npm run build`). */
@@ -82,6 +82,11 @@ const API_INFO_PAGE = `<!doctype html>
 </html>
 `;
 
+/** Whether `/auth/dev-token` hands out tokens: outside production, with a shared secret to sign them. */
+export function devSignInEnabled(config: Config): boolean {
+  return config.nodeEnv !== 'production' && config.auth.secret !== undefined;
+}
+
 export interface WebRoutesOptions {
   principals: PrincipalResolver;
   dashboardDir?: string;
@@ -93,9 +98,8 @@ export interface WebRoutesOptions {
  */
 export function webRoutes(config: Config, options: WebRoutesOptions) {
   const assets = new StaticAssets(options.dashboardDir ?? DEFAULT_DASHBOARD_DIR);
-  const production = config.nodeEnv === 'production';
   const allowed = new Set(config.corsOrigins);
-  const devSignIn = !production && config.auth.secret !== undefined;
+  const devSignIn = devSignInEnabled(config);
 
   async function session(req: IncomingMessage, res: ServerResponse): Promise<true> {
     let principal = null;
@@ -118,7 +122,7 @@ export function webRoutes(config: Config, options: WebRoutesOptions) {
   async function devToken(req: IncomingMessage, res: ServerResponse): Promise<true> {
     // Refused outside development as if it did not exist: production tokens come from the identity provider.
     if (!devSignIn) return json(res, 404, { error: 'Not found.' });
-    if (req.method !== 'POST' || !(req.headers['content-type'] ?? '').includes('application/json')) {
+    if (req.method !== 'POST' || mediaTypeOf(req.headers['content-type']) !== 'application/json') {
       return json(res, 405, { error: 'POST a JSON body {"role": …}.' });
     }
     let body: { role?: unknown; district?: unknown };

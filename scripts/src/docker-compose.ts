@@ -24,6 +24,9 @@ const COMMON = `x-service: &service
     PORT: '4000'
     # Webhooks stay off unless set: 32+ characters the signing secrets are encrypted with (see the README).
     WEBHOOK_SECRET_KEY: \${WEBHOOK_SECRET_KEY:-}
+    # /metrics and /cache-versions answer only this bearer token (32+ characters); unset, they are off and so is the
+    # gateway's response cache, which asks the subgraphs' /cache-versions.
+    METRICS_TOKEN: \${METRICS_TOKEN:-}
     # Inside a container every service must be reachable from the others (outside, subgraphs default to 127.0.0.1).
     HOST: 0.0.0.0
   healthcheck: &health

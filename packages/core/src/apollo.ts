@@ -4,6 +4,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { DocumentNode, GraphQLFormattedError } from 'graphql';
 import type { Config } from './config';
+import { databaseUnreachable } from './database';
 import { CLIENT_ERROR_CODES } from './errors';
 import type { Logger } from './logger';
 import { currentRequestScope } from './request-scope';
@@ -29,6 +30,15 @@ export function formatErrorFor(config: Config, logger: Logger) {
     const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : 'INTERNAL_SERVER_ERROR';
     if (CLIENT_ERROR_CODES.has(code) || formatted.extensions?.serviceName !== undefined) return formatted;
     const requestId = currentRequestScope()?.requestId;
+    if (databaseUnreachable(unwrapResolverError(error))) {
+      logger.warn({ err: unwrapResolverError(error), requestId, path: formatted.path }, 'the database did not answer');
+      return {
+        message: `The ${config.service} subgraph cannot reach its database just now; retry later.`,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: config.service, requestId },
+      };
+    }
     const refused = refusedByDatabase(unwrapResolverError(error));
     if (refused) {
       // Boundary validation should have caught it: the warning names the statement so that it can.

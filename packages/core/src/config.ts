@@ -108,6 +108,11 @@ export interface Config {
   cacheMacKey: Buffer;
   /** The change feed and webhook deliveries of the area subgraphs. */
   changes: ChangesConfig;
+  /**
+   * The bearer token `/metrics` and `/cache-versions` require (METRICS_TOKEN); the gateway sends it to the subgraphs'
+   * `/cache-versions`. Unset: both are open outside production and off (404) in production.
+   */
+  metricsToken?: string;
 }
 
 export interface ChangesConfig {
@@ -162,6 +167,11 @@ function readCacheMacKey(env: Env, production: boolean, jwtSecret: string | unde
   if (production && env.REDIS_URL)
     throw new ConfigError('CACHE_MAC_KEY must be set when NODE_ENV=production and REDIS_URL is set without JWT_SECRET');
   return createHash('sha256').update(DEVELOPMENT_CACHE_MAC_KEY).digest();
+}
+
+/** Whether a listening address is reachable only from this machine (127.0.0.0/8, ::1, localhost). */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 /** Raised for a missing or malformed setting; its message names the variable. */
@@ -318,11 +328,17 @@ export function loadConfig(service: ServiceName, env: Env): Config {
     );
   }
 
+  const metricsToken = env.METRICS_TOKEN || undefined;
+  if (metricsToken !== undefined && metricsToken.length < 32) {
+    throw new ConfigError('METRICS_TOKEN must be at least 32 characters (e.g. openssl rand -base64 32)');
+  }
+
   return {
     service,
     nodeEnv,
-    // Subgraphs answer only the gateway: loopback unless told otherwise (containers set HOST=0.0.0.0).
-    host: env.HOST || (service === 'gateway' ? '0.0.0.0' : '127.0.0.1'),
+    // Subgraphs answer only the gateway, and outside production the gateway hands out development tokens: loopback
+    // unless told otherwise (containers set HOST=0.0.0.0). Only a production gateway listens on every interface.
+    host: env.HOST || (production && service === 'gateway' ? '0.0.0.0' : '127.0.0.1'),
     port: readPort(env, 'PORT', readPort(env, `${envName(service)}_PORT`, defaultPort(service))),
     databaseUrl: readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir: path.resolve(env.SAMSYN_DATA_DIR || '.data'),
@@ -360,5 +376,6 @@ export function loadConfig(service: ServiceName, env: Env): Config {
         .filter(Boolean),
       strictTargets: production,
     },
+    metricsToken,
   };
 }

@@ -155,8 +155,59 @@ function guardSecondConnection(dataSource: DataSource): void {
         'A second database connection was asked for inside a transaction; pass the transaction’s EntityManager down instead.',
       );
     }
-    return create(...args);
+    const runner = create(...args);
+    // Every statement and transaction connects through here: a refused connection becomes DatabaseUnreachableError.
+    const connect = runner.connect.bind(runner);
+    runner.connect = () =>
+      connect().catch((error: unknown) => {
+        if (!databaseUnreachable(error)) throw error;
+        const given = (error as { code?: unknown }).code;
+        throw new DatabaseUnreachableError(typeof given === 'string' ? given : 'no connection', error);
+      });
+    return runner;
   };
+}
+
+/** Socket errors of a connection to the database that could not be made or was lost. */
+const CONNECTION_FAILURES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+]);
+/** SQLSTATEs of a server that cannot serve now: shutting down (57P01, 57P02), starting up (57P03), too many connections (53300). */
+const SERVER_NOT_SERVING = new Set(['57P01', '57P02', '57P03', '53300']);
+/** What pg and pg-pool say when a connection ends or none comes in time. */
+const LOST_CONNECTION = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+
+/**
+ * Whether a statement failed because the database could not be reached (down, restarting, unreachable, no
+ * connection in time), not because of what it asked: the subgraph is unavailable, as for a read, so a write is
+ * SUBGRAPH_UNAVAILABLE too, never INTERNAL_SERVER_ERROR.
+ */
+export function databaseUnreachable(error: unknown): boolean {
+  if (error instanceof DatabaseUnreachableError) return true;
+  const failure = error as { code?: unknown; message?: unknown; driverError?: { code?: unknown; message?: unknown } } | undefined;
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const code = text(failure?.driverError?.code) || text(failure?.code);
+  if (CONNECTION_FAILURES.has(code) || SERVER_NOT_SERVING.has(code) || code.startsWith('08')) return true;
+  return LOST_CONNECTION.test(text(failure?.driverError?.message) || text(failure?.message));
+}
+
+/** A connection to the database that could not be made, as an error of this module (pg's own may not pass as an Error). */
+export class DatabaseUnreachableError extends Error {
+  override name = 'DatabaseUnreachableError';
+
+  constructor(
+    readonly code: string,
+    cause: unknown,
+  ) {
+    super(`The database did not answer (${code}).`, { cause });
+  }
 }
 
 const transactionAttempts = new WeakMap<DataSource, number>();

@@ -15,7 +15,7 @@ export const ERROR_CODES = {
     "The change collides with the current state: `expectedRevision` is not the draft's current revision, another change came first, or the name (a slug) is taken. Read again and retry. Also: an `Idempotency-Key` used before for a different request (HTTP 422).",
   NOT_FOUND: 'The version, document or other object the operation names does not exist in this area.',
   SUBGRAPH_UNAVAILABLE:
-    "One area's service did not answer in time: its fields are null, the rest of the response is complete; `extensions.serviceName` names it. Retry later.",
+    "One area's service did not answer in time, or cannot reach its database: its fields are null, the rest of the response is complete; `extensions.serviceName` names it. Retry later (a mutation with the same `Idempotency-Key`).",
   QUERY_TOO_COMPLEX:
     'An entity fetch (`_entities`) carries more representations, or representations times fields, than one request may (`MAX_REPRESENTATIONS`). Refused before anything ran; split the request.',
   GRAPHQL_PARSE_FAILED: 'The operation is not valid GraphQL syntax (HTTP 400).',

@@ -202,12 +202,46 @@ export const PARSE_OPTIONS = { maxLexicalTokens: OPERATION_LIMITS.maxTokens } as
 
 const NUL = '\u0000';
 
-function holdsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes(NUL);
-  if (Array.isArray(value)) return value.some(holdsNul);
-  if (value !== null && typeof value === 'object')
-    return Object.entries(value).some(([key, inner]) => key.includes(NUL) || holdsNul(inner));
-  return false;
+/**
+ * How deep a client's variables (and extensions) may nest. The deepest input of the schema nests four levels
+ * (a list of objects inside an input), so this is far beyond any real request and far below what a recursive
+ * walk (a NUL check, a cache key, JSON.stringify) can take: 4,000 levels in 8 KB overflowed the stack.
+ */
+export const MAX_VARIABLE_DEPTH = 32;
+
+/** What is wrong with a client's JSON value: nested too deep, or a NUL character in a string or key. */
+export type JsonFault = 'too-deep' | 'nul';
+
+/**
+ * Walks a parsed JSON value without recursion (a deep value cannot overflow the stack) and names its first fault:
+ * objects and arrays nested deeper than `maxDepth`, or, with `nul`, a NUL character in a string or a key.
+ */
+export function jsonFault(value: unknown, options: { maxDepth?: number; nul?: boolean } = {}): JsonFault | undefined {
+  const maxDepth = options.maxDepth ?? MAX_VARIABLE_DEPTH;
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length > 0) {
+    const [current, depth] = pending.pop()!;
+    if (typeof current === 'string') {
+      if (options.nul && current.includes(NUL)) return 'nul';
+    } else if (current !== null && typeof current === 'object') {
+      if (depth >= maxDepth) return 'too-deep';
+      for (const [key, inner] of Object.entries(current)) {
+        if (options.nul && key.includes(NUL)) return 'nul';
+        pending.push([inner, depth + 1]);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** What a client reads when its variables nest deeper than MAX_VARIABLE_DEPTH. */
+export const VARIABLES_TOO_DEEP = `The variables nest deeper than ${MAX_VARIABLE_DEPTH} levels; no input of this API does.`;
+
+/** The client error for variables nested deeper than MAX_VARIABLE_DEPTH (HTTP 400, BAD_USER_INPUT). */
+function variablesTooDeep(): GraphQLError {
+  return new GraphQLError(VARIABLES_TOO_DEEP, {
+    extensions: { code: 'BAD_USER_INPUT', maxDepth: MAX_VARIABLE_DEPTH, http: { status: 400 } },
+  });
 }
 
 // Apollo Server keeps parsed documents: a repeated operation is the same object, visited once.
@@ -228,14 +262,17 @@ function documentHoldsNul(document: DocumentNode): boolean {
 
 /**
  * Refuses a NUL character in any string a client sends (variables or literals) with BAD_USER_INPUT:
- * PostgreSQL text cannot hold one, so it would otherwise fail deep inside a write.
+ * PostgreSQL text cannot hold one, so it would otherwise fail deep inside a write. Variables nested deeper than
+ * MAX_VARIABLE_DEPTH are refused here too (HTTP requests already at the door, see http.ts).
  */
 export function refuseNulCharacters<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          if (holdsNul(request.variables) || documentHoldsNul(document)) {
+          const fault = jsonFault(request.variables, { nul: true });
+          if (fault === 'too-deep') throw variablesTooDeep();
+          if (fault === 'nul' || documentHoldsNul(document)) {
             throw new GraphQLError('A string holds a NUL character (\\u0000), which no field takes.', {
               extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
             });

@@ -1,12 +1,14 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
+import type { Config } from './config';
 import type { Logger } from './logger';
 import type { ServiceMetrics } from './metrics';
 import { recordRequest } from './observation';
 import { newRequestScope, withRequestScope, type RequestScope } from './request-scope';
 import { inServerSpan } from './telemetry';
+import { jsonFault, MAX_VARIABLE_DEPTH, VARIABLES_TOO_DEEP } from './hardening';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -34,6 +36,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
    * resolves true when it has answered. It may also set headers for the GraphQL response and resolve false.
    */
   routes?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+  /** Who may read `/metrics` (and a subgraph's `/cache-versions`): see {@link operationsGuard}; unset, anyone. */
+  guardOperations?: OperationsGuard;
   /** Answers a GraphQL request from a response cache before Apollo Server sees it; undefined lets Apollo answer. */
   cachedAnswer?: (request: HTTPGraphQLRequest) => Promise<CachedHttpAnswer | undefined>;
 }
@@ -61,6 +65,7 @@ export interface RunningHttpService {
 }
 
 class PayloadTooLarge extends Error {}
+class NestedTooDeep extends Error {}
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const declared = Number(req.headers['content-length'] ?? 0);
@@ -75,10 +80,63 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** Answers true when a request may read an operational endpoint, or answers it (401, 404) and resolves false. */
+export type OperationsGuard = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/**
+ * Who may read the operational endpoints, `/metrics` and `/cache-versions` (what every table's version is, which tells
+ * when drafts change): with METRICS_TOKEN set, only a bearer of it (401 otherwise); without it, anyone outside
+ * production and nobody in production (404, as if they did not exist).
+ */
+export function operationsGuard(config: Pick<Config, 'nodeEnv' | 'metricsToken'>): OperationsGuard {
+  const expected = config.metricsToken === undefined ? undefined : digest(`Bearer ${config.metricsToken}`);
+  return (req, res) => {
+    if (expected === undefined) {
+      if (config.nodeEnv !== 'production') return true;
+      sendJson(res, 404, { error: 'Not found.' });
+      return false;
+    }
+    // Compared as digests of equal length, in constant time.
+    if (timingSafeEqual(digest(req.headers.authorization ?? ''), expected)) return true;
+    res.setHeader('www-authenticate', 'Bearer');
+    sendJson(res, 401, { error: 'This endpoint needs the METRICS_TOKEN as a bearer token.' });
+    return false;
+  };
+}
+
 /** Answers with a JSON body. */
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
+}
+
+/**
+ * The media type of a Content-Type header in lower case (`APPLICATION/JSON; charset=utf-8` → `application/json`):
+ * media types are case-insensitive (RFC 9110 §8.3.1), and what comes after Samsyn compares them in lower case.
+ */
+export function mediaTypeOf(contentType: string | undefined): string {
+  return (contentType ?? '').split(';')[0].trim().toLowerCase();
+}
+
+/** The variables and extensions of a request, nested too deep for any input (refused before anything walks them). */
+function nestedTooDeep(body: unknown, url: URL): boolean {
+  const parts: unknown[] = [];
+  if (body !== null && typeof body === 'object') {
+    const { variables, extensions } = body as { variables?: unknown; extensions?: unknown };
+    parts.push(variables, extensions);
+  }
+  for (const name of ['variables', 'extensions']) {
+    const given = url.searchParams.get(name);
+    if (!given) continue;
+    try {
+      parts.push(JSON.parse(given));
+    } catch {
+      // Apollo Server answers a parameter that is not JSON itself.
+    }
+  }
+  return parts.some((part) => jsonFault(part) === 'too-deep');
 }
 
 /** Turns a node request into the request Apollo Server executes; `undefined` body when it is not JSON. */
@@ -87,13 +145,22 @@ export async function toGraphQLRequest(req: IncomingMessage, url: URL): Promise<
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
+  const contentType = headers.get('content-type');
+  const mediaType = mediaTypeOf(contentType);
+  // `APPLICATION/JSON` is `application/json`: written in lower case for Apollo Server and the response caches.
+  if (contentType !== undefined && !contentType.startsWith(mediaType)) {
+    const parameters = contentType.indexOf(';');
+    headers.set('content-type', parameters < 0 ? mediaType : mediaType + contentType.slice(parameters));
+  }
   const raw = req.method === 'POST' ? await readBody(req) : '';
-  const isJson = (headers.get('content-type') ?? '').includes('json');
+  const isJson = mediaType.includes('json');
+  const body: unknown = raw && isJson ? JSON.parse(raw) : raw || undefined;
+  if (nestedTooDeep(body, url)) throw new NestedTooDeep();
   return {
     method: (req.method ?? 'GET').toUpperCase(),
     headers,
     search: url.search,
-    body: raw && isJson ? JSON.parse(raw) : raw || undefined,
+    body,
   };
 }
 
@@ -118,6 +185,18 @@ export function executeInScope<TContext extends BaseContext>(
 }
 
 /**
+ * The URL of a request, or undefined when its request target is none (`GET http://[ HTTP/1.1`): node's parser lets
+ * such a line through, and `new URL` throws on it.
+ */
+function requestUrl(req: IncomingMessage): URL | undefined {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Serves an Apollo Server on node's http module: `/graphql` (and `/`), `/health`, `/ready` and
  * `/metrics`, with a 1 MB body limit and a request id that is taken from `x-request-id` or made here.
  * Every GraphQL request gets a server span (continuing the caller's `traceparent`), one log line
@@ -128,7 +207,12 @@ export async function serveHttp<TContext extends BaseContext>(options: HttpServi
   let stopping = false;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = requestUrl(req);
+    if (!url) {
+      return sendJson(res, 400, {
+        errors: [{ message: 'The request target is not a valid URL path.', extensions: { code: 'BAD_REQUEST' } }],
+      });
+    }
     if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/ready') {
       const answer = stopping ? false : await options.ready().catch(() => false);
@@ -136,6 +220,7 @@ export async function serveHttp<TContext extends BaseContext>(options: HttpServi
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', ...details });
     }
     if (url.pathname === '/metrics' && options.metrics) {
+      if (options.guardOperations && !options.guardOperations(req, res)) return;
       const { contentType, body } = await options.metrics.exposition();
       res.writeHead(200, { 'content-type': contentType });
       return void res.end(body);
@@ -155,7 +240,12 @@ export async function serveHttp<TContext extends BaseContext>(options: HttpServi
       try {
         httpGraphQLRequest = await toGraphQLRequest(req, url);
       } catch (error) {
-        if (error instanceof PayloadTooLarge) {
+        if (error instanceof NestedTooDeep) {
+          scope.errorCodes.push('BAD_USER_INPUT');
+          sendJson(res, 400, {
+            errors: [{ message: VARIABLES_TOO_DEEP, extensions: { code: 'BAD_USER_INPUT', maxDepth: MAX_VARIABLE_DEPTH } }],
+          });
+        } else if (error instanceof PayloadTooLarge) {
           scope.errorCodes.push('PAYLOAD_TOO_LARGE');
           sendJson(res, 413, {
             errors: [{ message: `Request body is larger than ${MAX_BODY_BYTES} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }],

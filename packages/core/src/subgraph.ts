@@ -10,7 +10,7 @@ import { embeddedPort, embeddedUrl } from './embedded-postgres';
 import { IDEMPOTENCY_FINGERPRINT_HEADER, IDEMPOTENCY_HEADER, idempotencyPlugin, IdempotencyKeys1763900000000 } from './idempotency';
 import { swedishToday } from './dates';
 import type { HttpServiceOptions, IncomingRequest, RunningHttpService } from './http';
-import { sendJson, serveHttp } from './http';
+import { operationsGuard, sendJson, serveHttp } from './http';
 import { LoaderRegistry } from './loaders';
 import { createLogger, type Logger } from './logger';
 import { baseApolloOptions } from './apollo';
@@ -242,6 +242,7 @@ export async function serveSubgraph(
     // Within a second, whatever the pool or the server is doing.
     ready: () => databaseAnswers(runtime.db, READY_TIMEOUT_MS),
     routes: cacheVersionsRoute(runtime),
+    guardOperations: operationsGuard(runtime.config),
     cachedAnswer: runtime.cachedAnswer,
     logger: runtime.logger,
     metrics: runtime.metrics,
@@ -264,8 +265,10 @@ export const CACHE_VERSIONS_PATH = '/cache-versions';
 function cacheVersionsRoute(runtime: SubgraphRuntime): HttpServiceOptions<SubgraphContext>['routes'] {
   const { cacheVersions } = runtime;
   if (!cacheVersions) return undefined;
+  const guard = operationsGuard(runtime.config);
   return async (req, res, url) => {
     if (url.pathname !== CACHE_VERSIONS_PATH) return false;
+    if (!guard(req, res)) return true;
     const versions = await cacheVersions().catch(() => undefined);
     sendJson(res, versions ? 200 : 503, versions ?? { error: 'The database did not answer.' });
     return true;

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver } from 'type-graphql';
-import { BadInputError, errorsDoc, policy, type SubgraphContext } from '@samsyn/core';
+import { BadInputError, errorsDoc, NEEDS_TOKEN, policy, type SubgraphContext } from '@samsyn/core';
 import { AreaNamespace } from '@samsyn/area';
 import { ChangeConnection, ChangeType } from '../change.types';
 import { decodeCursor, encodeCursor, eventsAfter, FEED_START } from './feed.service';
@@ -11,7 +11,8 @@ const DEFAULT_CHANGES_PAGE = 100;
 @Resolver(() => AreaNamespace)
 export class ChangeFeedResolver {
   @FieldResolver(() => ChangeConnection, {
-    description: `What changed in the area, oldest first, resumable: save pageInfo.endCursor and ask again with after: it later, even days later (events are kept at least 90 days). A district system sees the area's changes and its own district's, no other district's. Needs a token. ${errorsDoc(
+    nullable: true,
+    description: `What changed in the area, oldest first, resumable: save pageInfo.endCursor and ask again with after: it later, even days later (events are kept at least 90 days). A district system sees the area's changes and its own district's, no other district's. ${NEEDS_TOKEN} ${errorsDoc(
       {
         UNAUTHENTICATED: '',
         BAD_USER_INPUT: `a cursor this feed did not hand out, an empty types list, or first outside 1..${MAX_CHANGES_PAGE}`,

@@ -16,8 +16,8 @@ export function adoptionMutations(types: AreaTypes): Constructor[] {
         {
           UNAUTHENTICATED: '',
           FORBIDDEN: 'not a district system, or another district than its own',
-          NOT_FOUND: 'no such version in the area',
-          BAD_USER_INPUT: 'not a published version, or going back from IMPLEMENTED',
+          NOT_FOUND: 'no such published version in the area, also for a draft or a version in review',
+          BAD_USER_INPUT: 'a retired version, or going back from IMPLEMENTED',
         },
       )}`,
     })

@@ -2,7 +2,7 @@ import { ChangeType, recordChange } from '@samsyn/changes';
 import { BadInputError, daysBetween, inTransaction, isUuid, NotFoundError, policy, type Db, type Principal } from '@samsyn/core';
 import { recordAudit, type Area } from '@samsyn/area';
 import { DocumentReader, wasPublished } from '../documents/document.reader';
-import { VersionStatus, type DocumentVersion } from '../documents/document.types';
+import { isPublic, VersionStatus, type DocumentVersion } from '../documents/document.types';
 import { Adoption, AdoptionStatus } from './adoption.types';
 
 export interface AdoptionRow {
@@ -104,7 +104,10 @@ export class AdoptionService {
     return inTransaction(this.db, async (tx) => {
       const documents = new DocumentReader(tx);
       const [version] = await documents.versionsByIds([versionId]);
-      if (!version || version.area !== area) throw new NotFoundError(`No version ${versionId} in this area.`, { versionId });
+      // A version never published (a draft, one in review) is unknown to a district system: the same answer as for no
+      // version at all, so that neither its existence nor its number leaks.
+      if (!version || version.area !== area || !isPublic(version))
+        throw new NotFoundError(`No version ${versionId} in this area.`, { versionId });
       if (!wasPublished(version)) {
         throw new BadInputError(`Only a published version can be acknowledged; version ${version.number} is ${version.status}.`, {
           status: version.status,

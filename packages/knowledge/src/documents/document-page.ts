@@ -1,6 +1,13 @@
 import { BadInputError } from '@samsyn/core';
 import type { ListedDocument, PageWindow } from './document.reader';
-import { DEFAULT_PAGE, MAX_PAGE, type DocumentConnection, type DocumentsArgs } from './document-page.types';
+import {
+  DEFAULT_PAGE,
+  MAX_PAGE,
+  MAX_SEARCH_LENGTH,
+  MAX_SEARCH_WORDS,
+  type DocumentConnection,
+  type DocumentsArgs,
+} from './document-page.types';
 
 /** A cursor is the position in the listing (1-based), opaque to clients. */
 const encodeCursor = (position: number) => Buffer.from(`offset:${position}`).toString('base64url');
@@ -26,6 +33,26 @@ export function pageWindow(args: Pick<DocumentsArgs, 'first' | 'after' | 'last' 
     first: args.first ?? (args.last == null ? DEFAULT_PAGE : null),
     last: args.last ?? null,
   };
+}
+
+/**
+ * Refuses a search longer than MAX_SEARCH_LENGTH characters or of more than MAX_SEARCH_WORDS words, before any
+ * statement: PostgreSQL makes one search term of each word, and 20,000 of them cost two seconds of database work
+ * before it gave up ("stack depth limit exceeded"); 120,000 did not fit a tsvector.
+ */
+export function checkSearch(search: string | null | undefined): void {
+  if (!search) return;
+  if (search.length > MAX_SEARCH_LENGTH)
+    throw new BadInputError(`search may be at most ${MAX_SEARCH_LENGTH} characters long; this one is ${search.length}.`, {
+      length: search.length,
+      maxLength: MAX_SEARCH_LENGTH,
+    });
+  const words = search.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  if (words > MAX_SEARCH_WORDS)
+    throw new BadInputError(`search may hold at most ${MAX_SEARCH_WORDS} words; this one holds ${words}.`, {
+      words,
+      maxWords: MAX_SEARCH_WORDS,
+    });
 }
 
 /** A page of listed documents as a Relay connection: cursors, where the page lies in the listing, the total. */

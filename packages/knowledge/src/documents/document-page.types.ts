@@ -47,6 +47,9 @@ export class DocumentConnection {
 /** The longest page `first` or `last` may ask for, and the page given when neither is. */
 export const MAX_PAGE = 100;
 export const DEFAULT_PAGE = 20;
+/** The longest search, in characters and in words (each word is a term of the database's query). */
+export const MAX_SEARCH_LENGTH = 256;
+export const MAX_SEARCH_WORDS = 32;
 
 @ArgsType()
 export class DocumentsArgs {
@@ -65,7 +68,7 @@ export class DocumentsArgs {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Swedish full-text search over title, summary and body, best match first; other inflections of a word match too.',
+    description: `Swedish full-text search over title, summary and body, best match first; other inflections of a word match too. At most ${MAX_SEARCH_WORDS} words and ${MAX_SEARCH_LENGTH} characters (BAD_USER_INPUT beyond).`,
   })
   search?: string | null;
 

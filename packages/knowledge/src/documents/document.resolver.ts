@@ -13,7 +13,7 @@ import {
   type SubgraphContext,
 } from '@samsyn/core';
 import { AreaNamespace, AuditEntry, type AreaTypes } from '@samsyn/area';
-import { documentConnection, pageWindow } from './document-page';
+import { checkSearch, documentConnection, pageWindow } from './document-page';
 import { DocumentConnection, DocumentsArgs } from './document-page.types';
 import { DocumentLifecycle } from './document.lifecycle';
 import { documentById, documentBySlug, historyOfDocument, upcomingVersion, versionInForce, versionsOfDocument } from './document.loaders';
@@ -53,6 +53,7 @@ export class DocumentsResolver {
   @FieldResolver(() => DocumentConnection, { description: "The area's routines, guidelines and methods, a page at a time." })
   async documents(@Root() ns: AreaNamespace, @Args() args: DocumentsArgs, @Ctx() ctx: SubgraphContext): Promise<DocumentConnection> {
     const window = pageWindow(args);
+    checkSearch(args.search);
     if (!PUBLIC_STATUSES.includes(args.status)) {
       policy.requireUnpublishedReader(ctx.principal, ns.area, `documents in status ${args.status}`);
       cacheNever(ctx);
