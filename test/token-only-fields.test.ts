@@ -26,7 +26,7 @@ import { startSupergraph, type TestSupergraph } from '@samsyn/test-support';
  */
 const api: GraphQLSchema = buildSchema(fs.readFileSync(path.join(SCHEMA_DIR, 'api.graphql'), 'utf8'));
 
-/** Object and interface types a query can reach (mutation results are not read without a token anyway). */
+/** Object and interface types an anonymous query can reach (mutation results are not read without a token anyway). */
 function readableTypes(schema: GraphQLSchema): Map<string, string[]> {
   // Each type with the shortest selection path from Query that reaches it.
   const paths = new Map<string, string[]>([['Query', []]]);
@@ -39,6 +39,8 @@ function readableTypes(schema: GraphQLSchema): Map<string, string[]> {
       for (const field of Object.values(type.getFields())) {
         // A lookup by id or slug answers nothing without one: reach its type through a listing instead.
         if (field.args.some((arg) => arg.name === 'id' || arg.name === 'slug')) continue;
+        // Nor through a field an anonymous caller is refused (it is null, and nothing below it is read).
+        if (/UNAUTHENTICATED/.test(field.description ?? '')) continue;
         next.push([getNamedType(field.type), selection(field)]);
       }
     }
@@ -139,7 +141,7 @@ describe('token-only fields', () => {
       expect([...refused.keys()]).toEqual(
         expect.arrayContaining(['ChildServices.changes', 'ChildServices.comparison', 'AreaProfile.adoption', 'KnowledgeDocument.adoption']),
       );
-      expect(asked).toBeGreaterThan(200);
+      expect(asked).toBeGreaterThan(150);
       expect(failed).toEqual([]);
       expect([...refused].filter(([, type]) => type.endsWith('!')).map(([field, type]) => `${field}: ${type}`)).toEqual([]);
     }, 240_000);

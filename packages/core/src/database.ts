@@ -206,7 +206,9 @@ export class DatabaseUnreachableError extends Error {
     readonly code: string,
     cause: unknown,
   ) {
-    super(`The database did not answer (${code}).`, { cause });
+    const said = cause instanceof Error || typeof (cause as { message?: unknown })?.message === 'string' ? (cause as Error).message : '';
+    // The driver's own words stay in the message: a pool that gave no connection in time says "timeout exceeded".
+    super(`The database did not answer (${code})${said ? `: ${said}` : '.'}`, { cause });
   }
 }
 
@@ -262,9 +264,15 @@ export async function inTransaction<T>(db: Db, work: (tx: EntityManager) => Prom
 /** Connects, creates the schema if it is missing and, when asked, runs pending migrations. */
 export async function openDatabase(dataSource: DataSource, migrate: boolean): Promise<void> {
   await dataSource.initialize();
-  const schema = (dataSource.options as { schema: string }).schema;
-  await dataSource.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
-  if (migrate) await dataSource.runMigrations();
+  try {
+    const schema = (dataSource.options as { schema: string }).schema;
+    await dataSource.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+    if (migrate) await dataSource.runMigrations();
+  } catch (error) {
+    // A failed migration must not leave the pool's connections open behind the error.
+    await dataSource.destroy();
+    throw error;
+  }
 }
 
 /** The statements counted so far on a data source (for tests and benchmarks). */

@@ -60,9 +60,12 @@ describe('loadConfig', () => {
     ).toBeDefined();
   });
 
-  it('listens on loopback for subgraphs and on every interface for the gateway unless HOST says otherwise', () => {
+  it('listens on loopback, but for a production gateway on every interface, unless HOST says otherwise', () => {
     expect(loadConfig('disability', {}).host).toBe('127.0.0.1');
-    expect(loadConfig('gateway', {}).host).toBe('0.0.0.0');
+    expect(loadConfig('gateway', {}).host).toBe('127.0.0.1');
+    expect(loadConfig('gateway', { NODE_ENV: 'production', JWT_SECRET: 'a-secret-of-our-own-that-nobody-has-published' }).host).toBe(
+      '0.0.0.0',
+    );
     expect(loadConfig('disability', { HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
   });
 

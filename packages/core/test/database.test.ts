@@ -82,6 +82,27 @@ describe('transactions', () => {
   });
 });
 
+describe('opening', () => {
+  it('closes the pool when a migration fails, so a service that cannot start leaves no connection open', async () => {
+    class FailingMigration1700000000000 {
+      name = 'FailingMigration1700000000000';
+      async up(): Promise<void> {
+        throw new Error('this migration fails');
+      }
+      async down(): Promise<void> {}
+    }
+    const db = createDataSource({
+      url: process.env.DATABASE_URL as string,
+      schema,
+      entities: [],
+      migrations: [FailingMigration1700000000000],
+      logger: pino({ level: 'silent' }),
+    });
+    await expect(openDatabase(db, true)).rejects.toThrow('this migration fails');
+    expect(db.isInitialized).toBe(false);
+  });
+});
+
 describe('time limits', () => {
   it('a statement longer than DB_STATEMENT_TIMEOUT_MS is cancelled by the server', async () => {
     const db = await database({ statementTimeoutMs: 200 });
