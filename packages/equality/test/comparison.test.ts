@@ -18,7 +18,6 @@ import {
   type ObservationRow,
 } from '@samsyn/equality';
 import { demoObservations } from '@samsyn/equality/seed';
-import { jStat } from 'jstat';
 import { Area } from '@samsyn/area';
 import { CHILD_SERVICES_INDICATORS } from '../../../subgraphs/child-services/seed/indicators';
 
@@ -94,7 +93,7 @@ describe('funnel limits (Spiegelhalter 2005, Appendix A.1.1, the upper limit mat
     expect(limits.lower998).toBeCloseTo(0.1367357894736842, 12);
     expect(limits.lower95).toBeCloseTo(0.25582352941176467, 12);
     expect(limits.upper95).toBeCloseTo(0.7441764705882353, 12);
-    expect(limits.upper998).toBeCloseTo(0.8632642105263158, 12);
+    expect(limits.upper998).toBeCloseTo(0.863264210526316, 12);
   });
 
   it('agree with an independent Pascal-triangle binomial for every size up to 60 and several proportions', () => {
@@ -180,6 +179,17 @@ describe('positions from the exact tail probability', () => {
     expect(orgryte.upper998).toBeCloseTo((151.84220560860584 / 15327) * 1000, 9);
     expect(orgryte.pValue).toBeCloseTo(0.0012625644794593007, 10);
     expect(orgryte.position).toBe('ABOVE_95');
+  });
+
+  // Demo CS-INV4M 2026-Q3: city 413 / 522; västra-göteborg 42 / 47. scipy.stats.binom(47, 413/522): P(Y ≥ 42) = sf(41) = .053273,
+  // inside the 95 % limits; P(Y > 42) = .020740 (the former pValue) put it above them.
+  it('returns P(Y ≥ y) above the city value: västra-göteborg 42/47 in CS-INV4M 2026-Q3 lies inside', () => {
+    const comparison = compared(childIndicator('CS-INV4M'), demoRows('CS-INV4M', '2026-Q3'));
+    expect(comparison).toMatchObject({ cityNumerator: 413, cityDenominator: 522 });
+    const vastra = byDistrict(comparison.entries)['vastra-goteborg'];
+    expect(vastra).toMatchObject({ numerator: 42, denominator: 47, position: 'INSIDE' });
+    expect(vastra.pValue).toBeCloseTo(0.0532733508363189, 12);
+    expect(vastra.value).toBeLessThan(vastra.upper95 as number);
   });
 
   it('never lets a position and the limits disagree in the demo data', () => {
@@ -272,7 +282,8 @@ describe('overdispersion (Spiegelhalter 2005, §4–5)', () => {
     const sd = Math.sqrt((phi * 0.25) / 100);
     expect(widened.limitsWidened).toBe(true);
     expect(d9.upper95).toBeCloseTo(0.5 + 1.959964 * sd, 5);
-    expect(d9.pValue).toBeCloseTo(1 - jStat.normal.cdf(0.15 / sd, 0, 1), 10);
+    // z = .15 / .0869800 = 1.72453: one-sided p = .0423058 (scipy norm.sf).
+    expect(d9.pValue).toBeCloseTo(0.04230575670657947, 10);
     expect(d9.position).toBe('INSIDE');
   });
 
@@ -293,14 +304,14 @@ describe('overdispersion (Spiegelhalter 2005, §4–5)', () => {
     expect(calm.limitsWidened).toBe(false);
   });
 
-  // z = −2.2, −1.8, 0, 0, 0, 0, 0, 0, 1.8, 2.2 (y = 39, 41, 50 …, 59, 61 of 100): winsorised at ∓1.84, φ̂ = 1.35424 / 0.6219
-  // = 2.18 is above 1, but Σz² = 16.16 on 9 df is not significant (p = .0636, scipy chi2.sf): the limits stay exact however asked.
+  // z = −2.2, −1.8, 0, 0, 0, 0, 0, 0, 1.8, 2.2 (y = 39, 41, 50 …, 59, 61 of 100): winsorised at ∓1.84, φ̂ = 1.32512 / 0.6219
+  // = 2.13 is above 1, but Σz² = 16.16 on 9 df is not significant (p = .0636, scipy chi2.sf): the limits stay exact however asked.
   it('widens only when overdispersion is significant, not whenever φ̂ is above 1', () => {
     const mild = [39, 41, 50, 50, 50, 50, 50, 50, 59, 61].map((y, i) => row(`d${i}`, y, 100));
     for (const method of [Overdispersion.MULTIPLICATIVE, Overdispersion.ADDITIVE]) {
       const comparison = compared(indicator(), mild, method);
-      expect(comparison.dispersionFactor).toBeCloseTo(1.35424 / 0.6219, 10);
-      expect(comparison.overdispersionPValue).toBeCloseTo(0.06359, 4);
+      expect(comparison.dispersionFactor).toBeCloseTo(1.32512 / 0.6219, 10);
+      expect(comparison.overdispersionPValue).toBeCloseTo(0.063614619431394, 10);
       expect(comparison.limitsWidened).toBe(false);
     }
   });

@@ -351,7 +351,13 @@ export function withTrends(current: Comparison, window: Comparison[]): Compariso
       : { tau2: current.betweenDistrictVariance ?? 0 };
   for (const entry of current.entries) {
     if (entry.suppressed) continue;
-    const result = trendOf(kind, points.get(entry.district.code) ?? [], current.indicator.direction, rateBase(current.indicator), allowance);
+    const result = trendOf(
+      kind,
+      points.get(entry.district.code) ?? [],
+      current.indicator.direction,
+      rateBase(current.indicator),
+      allowance,
+    );
     Object.assign(entry, { trend: result.trend, improving: result.improving, trendSlope: result.slope, trendPValue: result.pValue });
   }
   return current;

@@ -47,7 +47,8 @@ registerEnumType(Trend, {
     RISING: { description: 'The figures go up, more than the test allows for.' },
     FALLING: { description: 'The figures go down, more than the test allows for.' },
     STABLE: {
-      description: 'No established change ("ingen säkerställd förändring"): any change is within what the test allows for. Not evidence of no change.',
+      description:
+        'No established change ("ingen säkerställd förändring"): any change is within what the test allows for. Not evidence of no change.',
     },
     UNKNOWN: { description: 'Too few shown periods to tell.' },
   },
@@ -65,7 +66,8 @@ registerEnumType(Overdispersion, {
   valuesConfig: {
     NONE: { description: 'Exact limits for chance alone (binomial or Poisson).' },
     MULTIPLICATIVE: {
-      description: 'Limits widened by √φ, the overdispersion factor, when overdispersion is significant (overdispersionPValue < 0.05) and φ is above 1.',
+      description:
+        'Limits widened by √φ, the overdispersion factor, when overdispersion is significant (overdispersionPValue < 0.05) and φ is above 1.',
     },
     ADDITIVE: {
       description:
