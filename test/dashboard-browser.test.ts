@@ -158,7 +158,7 @@ describe('the dashboard in a browser', () => {
     expect(await accessibilityViolations()).toEqual([]);
   });
 
-  it('draws the curves the API computes, and states and draws an overdispersion adjustment chosen in the picker', async () => {
+  it('draws the curves the API computes, adjusted for overdispersion by default where it is significant, and exact ones chosen in the picker', async () => {
     const curveOf = async (overdispersion: string) => {
       const { childServices } = await api<{
         childServices: { comparison: { limitsWidened: boolean; dispersionFactor: number; limitCurve: { cases: number }[] } };
@@ -171,29 +171,32 @@ describe('the dashboard in a browser', () => {
       return childServices.comparison;
     };
     const upper998 = () => page.locator('.funnel-plot .limit-998').first().getAttribute('d');
-    const exact = await curveOf('NONE');
+    const widened = await curveOf('MULTIPLICATIVE');
     await page.goto(`${origin}/dashboard/#/trattdiagram?indikator=CS-IA14&period=${LATEST_DEMO_PERIOD}`);
     await page.waitForSelector('.funnel-plot .point');
     // One vertex per point of the API's curve: the page draws what the API computed, nothing of its own.
-    expect(((await upper998()) ?? '').split(/[ML]/).filter(Boolean)).toHaveLength(exact.limitCurve.length);
-    const exactPath = await upper998();
-    await expect(page.locator('.method').textContent()).resolves.toMatch(/Ingen justering för överspridning/);
-
-    const widened = await curveOf('MULTIPLICATIVE');
-    await page.selectOption('#pick-overdispersion', 'MULTIPLICATIVE');
-    await page.waitForURL(/spridning=MULTIPLICATIVE/);
-    await page.waitForFunction(() => /multiplikativ/i.test(document.querySelector('.method')?.textContent ?? ''));
+    expect(((await upper998()) ?? '').split(/[ML]/).filter(Boolean)).toHaveLength(widened.limitCurve.length);
+    const defaultPath = await upper998();
+    await expect(page.locator('#pick-overdispersion').inputValue()).resolves.toBe('MULTIPLICATIVE');
     const note = (await page.locator('.method').textContent()) ?? '';
     if (widened.limitsWidened) {
       expect(note).toContain(
         `φ = ${widened.dispersionFactor.toLocaleString('sv-SE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`,
       );
       expect(note).toMatch(/vidgade/);
-      expect(await upper998()).not.toBe(exactPath);
     } else {
       expect(note).toMatch(/oförändrade/);
     }
     await screenshot('trattdiagram-overspridning');
+    // What is adjusted for multiple testing, and what not, is said beside the table.
+    await expect(page.locator('.adjustment-note').textContent()).resolves.toMatch(/Benjamini–Hochberg/);
+
+    const exact = await curveOf('NONE');
+    await page.selectOption('#pick-overdispersion', 'NONE');
+    await page.waitForURL(/spridning=NONE/);
+    await page.waitForFunction(() => /Ingen justering för överspridning/.test(document.querySelector('.method')?.textContent ?? ''));
+    expect(((await upper998()) ?? '').split(/[ML]/).filter(Boolean)).toHaveLength(exact.limitCurve.length);
+    if (widened.limitsWidened) expect(await upper998()).not.toBe(defaultPath);
     expect(await accessibilityViolations()).toEqual([]);
   });
 

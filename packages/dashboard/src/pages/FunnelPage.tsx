@@ -190,7 +190,7 @@ function FunnelView({ comparison }: { comparison: ComparisonFieldsFragment }) {
           ))}
         </tbody>
       </table>
-      <p class="method adjustment">{adjustmentNote(comparison)}</p>
+      <p class="adjustment-note">{adjustmentNote(comparison)}</p>
     </>
   );
 }
