@@ -43,6 +43,9 @@ export const SPREAD_POSITION_NAMES: Record<FunnelPosition, string> = {
   BELOW_99_8: 'Under det yttre spridningsbandet',
 };
 
+/** Proportions and rates have chance limits; medians and means a spread band. */
+export const isCounted = (kind: IndicatorKind): boolean => kind === 'PROPORTION' || kind === 'RATE';
+
 /** The names of positions for a comparison's kind of limits. */
 export const positionNames = (basis: LimitBasis): Record<FunnelPosition, string> =>
   basis === 'SPREAD' ? SPREAD_POSITION_NAMES : POSITION_NAMES;

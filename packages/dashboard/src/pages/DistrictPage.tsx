@@ -7,7 +7,7 @@ import { Status } from '../components/Status';
 import { DistrictDocument, SeriesDocument, type DistrictAreaFieldsFragment, type SeriesFieldsFragment } from '../gql/graphql';
 import { fieldOf, onlyArea } from '../model/areas';
 import { loadCatalogue, PERIODS_SHOWN, reportedPeriods, type Catalogue } from '../model/catalogue';
-import { formatValue, KIND_NAMES, POSITION_NAMES, TREND_NAMES } from '../model/format';
+import { formatValue, KIND_NAMES, isCounted, positionNames, TREND_NAMES } from '../model/format';
 import { periodBefore, periodName } from '../model/periods';
 import { href, replaceRoute, type Route } from '../router';
 
@@ -54,7 +54,7 @@ function AreaSection({
               </th>
               <td class="num">{item.suppressed ? 'dolt (färre än 5)' : formatValue(item.value, item.indicator)}</td>
               <td class="num">{formatValue(item.cityValue, item.indicator)}</td>
-              <td>{item.position ? POSITION_NAMES[item.position] : '–'}</td>
+              <td>{item.position ? positionNames(isCounted(item.indicator.kind) ? 'CHANCE' : 'SPREAD')[item.position] : '–'}</td>
               <td>{TREND_NAMES[item.trend]}</td>
               <td>
                 <Sparkline series={series.get(item.indicator.code) ?? []} indicator={item.indicator} />

@@ -24,6 +24,8 @@ const isOverdispersion = (value: string | null): value is Overdispersion => valu
 
 const decimal = (x: number, digits = 2) => x.toLocaleString('sv-SE', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const small = (x: number) => x.toLocaleString('sv-SE', { maximumSignificantDigits: 3 });
+/** A p-value as read: below 0.001 only as such. */
+const pText = (p: number) => (p < 0.001 ? 'p < 0,001' : `p = ${small(p)}`);
 
 /** How the limits were drawn, and any adjustment for overdispersion, stated under the plot. */
 function methodNote(comparison: ComparisonFieldsFragment): string {
@@ -43,7 +45,7 @@ function methodNote(comparison: ComparisonFieldsFragment): string {
   const test =
     overdispersionPValue === null
       ? ''
-      : ` Test av överspridning: p = ${small(overdispersionPValue)} (${overdispersionPValue < 0.05 ? 'säkerställd' : 'inte säkerställd'}).`;
+      : ` Test av överspridning: ${pText(overdispersionPValue)} (${overdispersionPValue < 0.05 ? 'säkerställd' : 'inte säkerställd'}).`;
   const phi = dispersionFactor === null ? '' : ` Överspridningsfaktorn φ = ${decimal(dispersionFactor)}.${test}`;
   const exact =
     `Kontrollgränserna (95 % och 99,8 %) är exakta ${distribution} kring stadens värde vid varje antal, interpolerade mellan heltal ` +
@@ -59,7 +61,7 @@ function methodNote(comparison: ComparisonFieldsFragment): string {
       ? `multiplikativt: variansen är multiplicerad med φ = ${decimal(dispersionFactor ?? 1)}`
       : `additivt: mellanstadsdelsvariansen τ² = ${small(betweenDistrictVariance ?? 0)} är lagd till variansen (slumpeffektmodell, DerSimonian–Laird)`;
   return (
-    `Gränserna är vidgade för överspridning, ${how}, eftersom stadsdelarna säkerställt skiljer sig mer än slumpen förklarar${test ? ` (p = ${small(overdispersionPValue ?? 0)})` : ''}; de vidgade gränserna ` +
+    `Gränserna är vidgade för överspridning, ${how}, eftersom stadsdelarna säkerställt skiljer sig mer än slumpen förklarar${test ? ` (${pText(overdispersionPValue ?? 0)})` : ''}; de vidgade gränserna ` +
     'följer normalfördelningen (Spiegelhalter 2005, avsnitt 4–5), och trenderna prövas med samma tillägg. Kurvorna och varje stadsdels läge kommer från samma beräkning i API:et. ' +
     'Stadens värde är summan av täljarna delad med summan av nämnarna, över alla stadsdelar som rapporterat, även dolda.'
   );

@@ -426,7 +426,9 @@ export class IndicatorValue {
 
   @Field(() => FunnelPosition, {
     nullable: true,
-    description: 'Where the district lies against the control limits; null when hidden or not reported.',
+    description:
+      'Where the district lies against the limits of its comparison (exact chance limits, unadjusted for overdispersion or multiple testing; ' +
+      'a spread band for medians and means); null when hidden or not reported.',
   })
   position!: FunnelPosition | null;
 
