@@ -63,6 +63,12 @@ function AreaSection({
           ))}
         </tbody>
       </table>
+      <p class="method trend-note">
+        Läge och trend är ojusterade för många jämförelser. Trend är Stigande eller Fallande bara när ett test på 5 %-nivån finner
+        förändringen osannolik av slumpen; annars ingen säkerställd förändring. Testet räknar bara med slumpen i urvalet: extra variation
+        mellan kvartal och säsongsvariation gör att betydligt fler stadsdelar får en trend än var tjugonde. Medianer och medelvärden jämförs
+        med ett spridningsband, inte med slumpgränser.
+      </p>
       <h3>Införande av gemensamma dokument</h3>
       <dl class="adoption-summary">
         <div>

@@ -40,8 +40,8 @@ registerEnumType(Trend, {
     'Cochran–Armitage for proportions, a Poisson-weighted regression for rates, a case-weighted regression with its standard error for medians and means); ' +
     'STABLE otherwise (no established change: not a finding that nothing changed); UNKNOWN with fewer than three shown periods. ' +
     'With sampling noise alone about one district in twenty is still called rising or falling. Extra variation between periods inflates that: ' +
-    'with twice the sampling variance between quarters about 17 % are called rising or falling, and a seasonal swing of ±4 percentage points ' +
-    'about 19 %. When the comparison widens its limits for overdispersion (limitsWidened), the trend tests of proportions and rates are widened ' +
+    'with twice the sampling variance between quarters about 18 % are called rising or falling, and a seasonal swing of ±4 percentage points ' +
+    'about 16 % (seeded simulations). When the comparison widens its limits for overdispersion (limitsWidened), the trend tests of proportions and rates are widened ' +
     'by the same φ or τ²; quarter-to-quarter variation within a district and seasonality are not otherwise allowed for.',
   valuesConfig: {
     RISING: { description: 'The figures go up, more than the test allows for.' },
