@@ -87,24 +87,32 @@ function rank(entries: ComparisonEntry[], direction: Direction, test: PairTest):
   });
   const k = shown.length;
   const z = k > 1 ? jStat.normal.inv(1 - (1 - RANK_LEVEL) / 2 / (k - 1), 0, 1) : Number.POSITIVE_INFINITY;
-  const counts = shown.map((entry) => ({ y: entry.numerator as number, n: entry.denominator as number }));
-  const significantlyDifferent = (a: { y: number; n: number }, b: { y: number; n: number }) => {
-    const pooled = (a.y + b.y) / (a.n + b.n);
-    const perCase = test.kind === IndicatorKind.RATE ? pooled : pooled * (1 - pooled);
-    const variance = test.tau2 !== null ? perCase * (1 / a.n + 1 / b.n) + 2 * test.tau2 : perCase * (1 / a.n + 1 / b.n) * (test.phi ?? 1);
-    return variance > 0 && Math.abs(a.y / a.n - b.y / b.n) > z * Math.sqrt(variance);
-  };
+  const y = shown.map((entry) => entry.numerator as number);
+  const n = shown.map((entry) => entry.denominator as number);
+  const rate = shown.map((_, i) => y[i] / n[i]);
+  const z2 = z * z;
+  const phi = test.phi ?? 1;
+  const tau2 = test.tau2 ?? 0;
+  const rates = test.kind === IndicatorKind.RATE;
+  const surelyBetter = new Array<number>(k).fill(0);
+  const surelyWorse = new Array<number>(k).fill(0);
+  // Each pair once (a thousand districts make half a million pairs): squared z against z², no square roots.
   for (let i = 0; i < k; i++) {
-    let surelyBetter = 0;
-    let surelyWorse = 0;
-    for (let j = 0; j < k; j++) {
-      if (j === i || !significantlyDifferent(counts[i], counts[j])) continue;
-      if (better(shown[j].value as number, shown[i].value as number) < 0) surelyBetter++;
-      else surelyWorse++;
+    for (let j = i + 1; j < k; j++) {
+      const pooled = (y[i] + y[j]) / (n[i] + n[j]);
+      const perCase = rates ? pooled : pooled * (1 - pooled);
+      const variance = perCase * (1 / n[i] + 1 / n[j]) * phi + 2 * tau2;
+      const difference = rate[i] - rate[j];
+      if (!(variance > 0) || difference * difference <= z2 * variance) continue;
+      // shown is sorted best first, so j (after i) is the worse of the two unless they tie, and ties never differ.
+      surelyWorse[i]++;
+      surelyBetter[j]++;
     }
-    shown[i].rankLower = 1 + surelyBetter;
-    shown[i].rankUpper = k - surelyWorse;
   }
+  shown.forEach((entry, i) => {
+    entry.rankLower = 1 + surelyBetter[i];
+    entry.rankUpper = k - surelyWorse[i];
+  });
 }
 
 /** The limits at any size and the standing of a figure, by one comparison's method. */
