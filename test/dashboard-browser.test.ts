@@ -123,7 +123,7 @@ describe('the dashboard in a browser', () => {
     const firstPlotMs = performance.now() - started;
 
     const { childServices } = await api<{ childServices: { comparison: { entries: ComparisonEntry[] } } }>(
-      `query ($period: Period!) { childServices { comparison(indicator: "CS-IA14", period: $period) { entries { district { code } suppressed position } } } }`,
+      `query ($period: Period!) { childServices { comparison(indicator: "CS-IA14", period: $period, overdispersion: MULTIPLICATIVE) { entries { district { code } suppressed position } } } }`,
       { period: LATEST_DEMO_PERIOD },
     );
     const entries = childServices.comparison.entries;
@@ -146,7 +146,7 @@ describe('the dashboard in a browser', () => {
     expect(listed.filter(([, text]) => !text?.endsWith('dolt för att skydda små tal'))).toEqual([]);
     // The same figures as a table, one row per district.
     await expect(page.locator('.funnel-table tbody tr').count()).resolves.toBe(entries.length);
-    await expect(page.locator('.method').textContent()).resolves.toMatch(/binomial/);
+    await expect(page.locator('.method').textContent()).resolves.toMatch(/binomial|vidgade för överspridning/);
     // The curves are drawn: the city line and four limits.
     await expect(page.locator('.funnel-plot .limit').count()).resolves.toBe(4);
     await expect(page.locator('.funnel-plot .city-line').count()).resolves.toBe(1);
@@ -158,7 +158,7 @@ describe('the dashboard in a browser', () => {
     expect(await accessibilityViolations()).toEqual([]);
   });
 
-  it('draws the curves the API computes, and states and draws an overdispersion adjustment chosen in the picker', async () => {
+  it('draws the curves the API computes, adjusted for overdispersion by default where it is significant, and exact ones chosen in the picker', async () => {
     const curveOf = async (overdispersion: string) => {
       const { childServices } = await api<{
         childServices: { comparison: { limitsWidened: boolean; dispersionFactor: number; limitCurve: { cases: number }[] } };
@@ -171,29 +171,32 @@ describe('the dashboard in a browser', () => {
       return childServices.comparison;
     };
     const upper998 = () => page.locator('.funnel-plot .limit-998').first().getAttribute('d');
-    const exact = await curveOf('NONE');
+    const widened = await curveOf('MULTIPLICATIVE');
     await page.goto(`${origin}/dashboard/#/trattdiagram?indikator=CS-IA14&period=${LATEST_DEMO_PERIOD}`);
     await page.waitForSelector('.funnel-plot .point');
     // One vertex per point of the API's curve: the page draws what the API computed, nothing of its own.
-    expect(((await upper998()) ?? '').split(/[ML]/).filter(Boolean)).toHaveLength(exact.limitCurve.length);
-    const exactPath = await upper998();
-    await expect(page.locator('.method').textContent()).resolves.toMatch(/Ingen justering för överspridning/);
-
-    const widened = await curveOf('MULTIPLICATIVE');
-    await page.selectOption('#pick-overdispersion', 'MULTIPLICATIVE');
-    await page.waitForURL(/spridning=MULTIPLICATIVE/);
-    await page.waitForFunction(() => /multiplikativ/i.test(document.querySelector('.method')?.textContent ?? ''));
+    expect(((await upper998()) ?? '').split(/[ML]/).filter(Boolean)).toHaveLength(widened.limitCurve.length);
+    const defaultPath = await upper998();
+    await expect(page.locator('#pick-overdispersion').inputValue()).resolves.toBe('MULTIPLICATIVE');
     const note = (await page.locator('.method').textContent()) ?? '';
     if (widened.limitsWidened) {
       expect(note).toContain(
         `φ = ${widened.dispersionFactor.toLocaleString('sv-SE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`,
       );
       expect(note).toMatch(/vidgade/);
-      expect(await upper998()).not.toBe(exactPath);
     } else {
       expect(note).toMatch(/oförändrade/);
     }
     await screenshot('trattdiagram-overspridning');
+    // What is adjusted for multiple testing, and what not, is said beside the table.
+    await expect(page.locator('.adjustment-note').textContent()).resolves.toMatch(/Benjamini–Hochberg/);
+
+    const exact = await curveOf('NONE');
+    await page.selectOption('#pick-overdispersion', 'NONE');
+    await page.waitForURL(/spridning=NONE/);
+    await page.waitForFunction(() => /Ingen justering för överspridning/.test(document.querySelector('.method')?.textContent ?? ''));
+    expect(((await upper998()) ?? '').split(/[ML]/).filter(Boolean)).toHaveLength(exact.limitCurve.length);
+    if (widened.limitsWidened) expect(await upper998()).not.toBe(defaultPath);
     expect(await accessibilityViolations()).toEqual([]);
   });
 

@@ -199,3 +199,48 @@ describe('stored comparisons under concurrent writes', () => {
     }
   });
 });
+
+describe('comparison(multiplicity: BENJAMINI_HOCHBERG)', () => {
+  type Entry = { district: { code: string }; pValue: number | null; qValue: number | null; adjustedPosition: string | null };
+  const ENTRIES = `entries { district { code } pValue qValue adjustedPosition }`;
+
+  it('adjusts over every district on every quarterly indicator of the area, and only when asked', async () => {
+    const { data: catalogue } = await graph.subgraph('child-services', `{ childServices { indicators { code periodicity kind } } }`, {
+      token: analyst,
+    });
+    const codes = (catalogue?.childServices as { indicators: { code: string; periodicity: string }[] }).indicators
+      .filter((indicator) => indicator.periodicity === 'QUARTER')
+      .map((indicator) => indicator.code);
+    const read = async (code: string, multiplicity: string) => {
+      const { data, errors } = await graph.subgraph(
+        'child-services',
+        `query ($code: String!, $period: Period!, $multiplicity: Multiplicity!) {
+          childServices { comparison(indicator: $code, period: $period, multiplicity: $multiplicity) { multiplicity ${ENTRIES} } } }`,
+        { variables: { code, period: PERIOD, multiplicity }, token: analyst },
+      );
+      expect(errors).toBeUndefined();
+      return (data?.childServices as { comparison: { multiplicity: string; entries: Entry[] } }).comparison;
+    };
+    const plain = await Promise.all(codes.map((code) => read(code, 'NONE')));
+    expect(plain.flatMap((c) => c.entries).every((entry) => entry.qValue === null && entry.adjustedPosition === null)).toBe(true);
+    // Benjamini–Hochberg by hand over the two-sided p-values of the whole family.
+    const family = plain.flatMap((c, i) =>
+      c.entries
+        .filter((entry) => entry.pValue !== null)
+        .map((entry) => ({ code: codes[i], district: entry.district.code, p: 2 * entry.pValue! })),
+    );
+    const sorted = [...family].sort((a, b) => a.p - b.p);
+    const expected = new Map<string, number>();
+    for (let i = 0; i < sorted.length; i++) {
+      const q = Math.min(1, ...sorted.slice(i).map((test, j) => (sorted.length * Math.min(1, test.p)) / (i + j + 1)));
+      expected.set(`${sorted[i].code}|${sorted[i].district}`, q);
+    }
+    expect(family.length).toBeGreaterThan(20);
+    const adjusted = await read('CS-IA14', 'BENJAMINI_HOCHBERG');
+    expect(adjusted.multiplicity).toBe('BENJAMINI_HOCHBERG');
+    for (const entry of adjusted.entries.filter((e) => e.pValue !== null)) {
+      expect(entry.qValue).toBeCloseTo(expected.get(`CS-IA14|${entry.district.code}`) as number, 12);
+      expect(entry.adjustedPosition).toEqual((entry.qValue as number) < 0.05 ? expect.stringMatching(/^(ABOVE|BELOW)_/) : 'INSIDE');
+    }
+  });
+});

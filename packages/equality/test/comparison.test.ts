@@ -77,15 +77,23 @@ function pascalLimit(n: number, p: number, q: number): number {
   return 1;
 }
 
-describe('funnel limits (Spiegelhalter 2005, Appendix A.1.1)', () => {
-  // Expected values from scipy.stats.binom (python3): for q in .001, .025, .975, .999, r = smallest with cdf(r) ≥ q,
-  // limit = (r − (cdf(r) − q) / (cdf(r) − cdf(r − 1))) / n. E.g. upper 95 %: r = 14, cdf(14) = .97931, cdf(13) = .94234 → 13.8835 / 20.
-  it('interpolate between whole counts (n = 20, p = 0.5)', () => {
+/**
+ * The upper limit by the mirror image: P(Y ≥ y) = P(n − Y ≤ n − y) with n − Y ~ Binomial(n, 1 − p), so y lies above the
+ * upper limit exactly when n − y lies below the lower limit of the mirrored distribution: 1 − that limit.
+ */
+const pascalUpperLimit = (n: number, p: number, q: number) => 1 - pascalLimit(n, 1 - p, 1 - q);
+
+describe('funnel limits (Spiegelhalter 2005, Appendix A.1.1, the upper limit matching P(Y ≥ y))', () => {
+  // Expected values from scipy.stats.binom (python3): for q in .001, .025, r = smallest with cdf(r) ≥ q,
+  // limit = (r − (cdf(r) − q) / (cdf(r) − cdf(r − 1))) / n; the upper limits for .975, .999 are one count above that quantile
+  // (E.g. upper 95 %: r = 14, cdf(14) = .97931, cdf(13) = .94234 → 13.8835 + 1 = 14.8835 / 20): at p = 0.5 the funnel is
+  // symmetric about the centre, as P(Y ≥ y) and P(Y ≤ n − y) are equal.
+  it('interpolate between whole counts, symmetric for p = 0.5 (n = 20)', () => {
     const limits = proportionLimits(0.5, 20);
     expect(limits.lower998).toBeCloseTo(0.1367357894736842, 12);
     expect(limits.lower95).toBeCloseTo(0.25582352941176467, 12);
-    expect(limits.upper95).toBeCloseTo(0.6941764705882353, 12);
-    expect(limits.upper998).toBeCloseTo(0.8132642105263157, 12);
+    expect(limits.upper95).toBeCloseTo(0.7441764705882353, 12);
+    expect(limits.upper998).toBeCloseTo(0.863264210526316, 12);
   });
 
   it('agree with an independent Pascal-triangle binomial for every size up to 60 and several proportions', () => {
@@ -96,11 +104,11 @@ describe('funnel limits (Spiegelhalter 2005, Appendix A.1.1)', () => {
         const expected = {
           lower998: pascalLimit(n, p, 0.001),
           lower95: pascalLimit(n, p, 0.025),
-          upper95: pascalLimit(n, p, 0.975),
-          upper998: pascalLimit(n, p, 0.999),
+          upper95: pascalUpperLimit(n, p, 0.975),
+          upper998: pascalUpperLimit(n, p, 0.999),
         };
         for (const key of Object.keys(expected) as (keyof typeof expected)[]) {
-          const want = Math.max(0, expected[key]);
+          const want = Math.min(1, Math.max(0, expected[key]));
           if (Math.abs(limits[key] - want) > 1e-9) disagreements.push(`n=${n} p=${p} ${key}: ${limits[key]} vs ${want}`);
         }
       }
@@ -112,20 +120,21 @@ describe('funnel limits (Spiegelhalter 2005, Appendix A.1.1)', () => {
   it('stay exact above 10 000 cases, with no jump between 10 000 and 10 001', () => {
     const big = proportionLimits(0.5, 20_000);
     expect(big.lower998).toBeCloseTo(0.48904976304196546, 10);
-    expect(big.upper95).toBeCloseTo(0.506904493441368, 10);
-    expect(big.upper998).toBeCloseTo(0.5109002369580345, 10);
-    expect(proportionLimits(0.3, 10_000).upper998).toBeCloseTo(0.31416778228266273, 10);
-    expect(proportionLimits(0.3, 10_001).upper998).toBeCloseTo(0.31416641053005623, 10);
+    expect(big.upper95).toBeCloseTo(0.506954493441368, 10);
+    expect(big.upper998).toBeCloseTo(1 - 0.48904976304196546, 10);
+    expect(proportionLimits(0.3, 10_000).upper998).toBeCloseTo(0.3142677822826628, 10);
+    expect(proportionLimits(0.3, 10_001).upper998).toBeCloseTo(0.31426640053105614, 10);
   });
 
-  // scipy.stats.poisson(3.2): interpolated quantiles −0.975 (clamped to 0), −0.387 (0), 6.70600, 9.60242 for a population of 1 000.
+  // scipy.stats.poisson(3.2): interpolated quantiles −0.975 (clamped to 0), −0.387 (0), 6.70600 + 1, 9.60242 + 1 for a population of 1 000.
   it('use the exact Poisson distribution for rates', () => {
     const limits = rateLimits(0.0032, 1000);
     expect(limits.lower95).toBe(0);
-    expect(limits.upper95 * 1000).toBeCloseTo(6.705995824128429, 9);
-    expect(limits.upper998 * 1000).toBeCloseTo(9.60241621067917, 9);
-    // P(Y > 8) = 0.0057141 and P(Y ≤ 0) = 0.0407622 (scipy poisson.sf(8, 3.2), cdf(0, 3.2)).
+    expect(limits.upper95 * 1000).toBeCloseTo(7.705995824128429, 9);
+    expect(limits.upper998 * 1000).toBeCloseTo(10.60241621067917, 9);
+    // P(Y ≥ 9) = P(Y > 8) = 0.0057141 and P(Y ≤ 0) = 0.0407622 (scipy poisson.sf(8, 3.2), cdf(0, 3.2)).
     const poisson = CountDistribution.poisson(3.2);
+    expect(poisson.atLeast(9)).toBeCloseTo(0.005714138066420132, 12);
     expect(poisson.above(8)).toBeCloseTo(0.005714138066420132, 12);
     expect(poisson.cdf(0)).toBeCloseTo(0.04076220397836622, 12);
   });
@@ -152,24 +161,35 @@ describe('positions from the exact tail probability', () => {
       }));
 
   // Demo CS-IA14 2023-Q4: city 1028 / 1273; lundby 116 / 133. scipy.stats.binom(133, 1028/1273): cdf(115) = .96715,
-  // cdf(116) = .98145, so the 95 % limit is (116 − (.98145 − .975) / (.98145 − .96715)) / 133 = 115.5489 / 133 = .868789,
-  // and P(Y > 116) = 0.018546: lundby lies above it, where the un-interpolated limit 116/133 put it on the line (INSIDE).
-  it('places a district just past the interpolated limit above it, with its tail probability', () => {
+  // cdf(116) = .98145, so the 95 % quantile interpolates to 115.5489 and the upper limit is 116.5489 / 133 = .876308;
+  // P(Y ≥ 116) = binom.sf(115) = 0.032854 > 0.025: inside, where P(Y > 116) = 0.018546, which leaves out the
+  // observed count, flagged it.
+  it('judges a district above the city by P(Y ≥ y), the observed count included, and draws the limit to match', () => {
     const lundby = byDistrict(compared(childIndicator('CS-IA14'), demoRows('CS-IA14', '2023-Q4')).entries).lundby;
-    expect(lundby).toMatchObject({ numerator: 116, denominator: 133, position: 'ABOVE_95' });
-    expect(lundby.upper95).toBeCloseTo(0.868788870952829, 9);
-    expect(lundby.pValue).toBeCloseTo(0.018546066060480856, 9);
+    expect(lundby).toMatchObject({ numerator: 116, denominator: 133, position: 'INSIDE' });
+    expect(lundby.upper95).toBeCloseTo(0.8763076679453102, 9);
+    expect(lundby.pValue).toBeCloseTo(0.03285379773433542, 9);
   });
 
-  // Demo CS-PLACE 2026-Q3: city 1012 per 133 054 children; örgryte-härlanda 151 of 15 327, expected λ = 116.576.
-  // scipy.stats.poisson(116.576): the 99.8 % limit interpolates to 150.842 (cdf(150) = .998737, cdf(151) = .999049),
-  // P(Y > 151) = 0.00095081 < 0.001: above the 99.8 % limit by the same rule that draws it (P(Y ≥ 151) = 0.00126 is the
-  // un-interpolated tail, which the interpolated limit does not use).
+  // Demo CS-PLACE 2026-Q3: city 1012 per 133 054 children; örgryte-härlanda 151 of 15 327, expected λ = 116.576157.
+  // scipy.stats.poisson(λ): the 99.8 % quantile interpolates to 150.842, so the upper limit is 151.842; P(Y ≥ 151) =
+  // poisson.sf(150) = 0.00126256 ≥ 0.001: above the 95 % limit, not the 99.8 % one.
   it('judges a large district exactly (Poisson), not by a normal approximation', () => {
     const orgryte = byDistrict(compared(childIndicator('CS-PLACE'), demoRows('CS-PLACE', '2026-Q3')).entries)['orgryte-harlanda'];
-    expect(orgryte.upper998).toBeCloseTo((150.84220560860584 / 15327) * 1000, 9);
-    expect(orgryte.pValue).toBeCloseTo(0.0009508063092732919, 10);
-    expect(orgryte.position).toBe('ABOVE_99_8');
+    expect(orgryte.upper998).toBeCloseTo((151.84220560860584 / 15327) * 1000, 9);
+    expect(orgryte.pValue).toBeCloseTo(0.0012625644794593007, 10);
+    expect(orgryte.position).toBe('ABOVE_95');
+  });
+
+  // Demo CS-INV4M 2026-Q3: city 413 / 522; västra-göteborg 42 / 47. scipy.stats.binom(47, 413/522): P(Y ≥ 42) = sf(41) = .053273,
+  // inside the 95 % limits; P(Y > 42) = .020740 (the former pValue) put it above them.
+  it('returns P(Y ≥ y) above the city value: västra-göteborg 42/47 in CS-INV4M 2026-Q3 lies inside', () => {
+    const comparison = compared(childIndicator('CS-INV4M'), demoRows('CS-INV4M', '2026-Q3'));
+    expect(comparison).toMatchObject({ cityNumerator: 413, cityDenominator: 522 });
+    const vastra = byDistrict(comparison.entries)['vastra-goteborg'];
+    expect(vastra).toMatchObject({ numerator: 42, denominator: 47, position: 'INSIDE' });
+    expect(vastra.pValue).toBeCloseTo(0.0532733508363189, 12);
+    expect(vastra.value).toBeLessThan(vastra.upper95 as number);
   });
 
   it('never lets a position and the limits disagree in the demo data', () => {
@@ -206,10 +226,10 @@ describe('a comparison worked by hand', () => {
     expect(comparison).toMatchObject({ cityValue: 0.5, cityNumerator: 100, cityDenominator: 200, citySuppressed: false });
   });
 
-  // Binomial(20, .5): P(Y > 15) = .005909 (< .025: above 95 %), P(Y ≤ 5) = .020695 (below 95 %).
+  // Binomial(20, .5): P(Y ≥ 15) = .020695 (< .025: above 95 %), P(Y ≤ 5) = .020695 (below 95 %): symmetric.
   it('places each district by its tail probability against its own denominator', () => {
     expect(entries.a).toMatchObject({ value: 0.75, position: 'ABOVE_95', difference: 0.25 });
-    expect(entries.a.pValue).toBeCloseTo(0.005908966064453125, 12);
+    expect(entries.a.pValue).toBeCloseTo(0.020694732666015625, 12);
     expect(entries.b).toMatchObject({ value: 0.25, position: 'BELOW_95' });
     expect(entries.b.pValue).toBeCloseTo(0.020694732666015625, 12);
     expect(entries.c.position).toBe('INSIDE');
@@ -224,39 +244,54 @@ describe('a comparison worked by hand', () => {
       ['b', 4],
     ]);
   });
+
+  // Each pair by a two-proportion z-test at 5 % / 3 (z > 2.394): only a (15/20) and b (5/20) differ, z = .5 / √(.25 × .1) = 3.16;
+  // a against c: pooled 65/120, z = .25 / √(.2483 × .06) = 2.05, not significant. So a lies in 1–3, b in 2–4, c and d in 1–4.
+  it('gives every rank an interval from the districts significantly better and worse', () => {
+    expect(comparison.entries.map((e) => [e.district.code, e.rankLower, e.rankUpper])).toEqual([
+      ['a', 1, 3],
+      ['c', 1, 4],
+      ['d', 1, 4],
+      ['b', 2, 4],
+    ]);
+  });
 });
 
 describe('overdispersion (Spiegelhalter 2005, §4–5)', () => {
   // Ten districts of 100, city 500/1000 = .5, so z = (y/100 − .5) / .05 = −3, −2, −1, 0, 0, 0, 0, 1, 2, 3.
-  // Winsorised at 10 % per tail: −3 → −2 and 3 → 2; φ = (4+4+1+0+0+0+0+1+4+4)/10 = 1.8.
-  // τ² (DerSimonian–Laird): w = 100/.25 = 400 each, (kφ − (k−1)) / (Σw − Σw²/Σw) = (18 − 9) / (4000 − 400) = 0.0025.
+  // The 10th and 90th percentiles (numpy's interpolation) are −2.1 and 2.1: winsorised, Σw²/k = (2 × 4.41 + 2 × 4 + 2 × 1) / 10 = 1.882,
+  // divided by 0.6219, its mean at k = 10 without overdispersion: φ̂ = 3.0262. Σz² = 28 against χ² on 9 df: p = .000954 (scipy chi2.sf).
+  // τ² (DerSimonian–Laird from φ̂): w = 100/.25 = 400 each, (k − 1)(φ̂ − 1) / (Σw − Σw²/Σw) = 9 × 2.0262 / 3600.
   const counts = [35, 40, 45, 50, 50, 50, 50, 55, 60, 65];
   const rows = counts.map((y, i) => row(`d${i}`, y, 100));
+  const phi = 1.882 / 0.6219;
 
-  it('estimates φ and τ² from winsorised z-scores, and leaves the limits exact unless asked', () => {
+  it('estimates φ and τ² from winsorised z-scores, tests them, and leaves the limits exact unless asked', () => {
     const plain = compared(indicator(), rows);
-    expect(plain.dispersionFactor).toBeCloseTo(1.8, 12);
-    expect(plain.betweenDistrictVariance).toBeCloseTo(0.0025, 12);
-    expect(plain).toMatchObject({ overdispersion: 'NONE', limitsWidened: false });
-    expect(byDistrict(plain.entries).d9.position).toBe('ABOVE_99_8');
+    expect(plain.dispersionFactor).toBeCloseTo(phi, 12);
+    expect(plain.betweenDistrictVariance).toBeCloseTo((9 * (phi - 1)) / 3600, 12);
+    expect(plain.overdispersionPValue).toBeCloseTo(0.0009538672166057459, 10);
+    expect(plain).toMatchObject({ overdispersion: 'NONE', limitsWidened: false, limitBasis: 'CHANCE' });
+    // P(Y ≥ 65) for Binomial(100, .5) = .00176: beyond 95 %, not 99.8 %.
+    expect(byDistrict(plain.entries).d9.position).toBe('ABOVE_95');
   });
 
   it('widens the limits by √φ on request (multiplicative)', () => {
     const widened = compared(indicator(), rows, Overdispersion.MULTIPLICATIVE);
     const d9 = byDistrict(widened.entries).d9;
-    // .5 ± 1.959964 × √(1.8 × .25 / 100) = .5 ± .131478; z = .15 / .067082 = 2.2361, one-sided p = .012674.
+    const sd = Math.sqrt((phi * 0.25) / 100);
     expect(widened.limitsWidened).toBe(true);
-    expect(d9.upper95).toBeCloseTo(0.5 + 1.959964 * Math.sqrt(0.0045), 5);
-    expect(d9.pValue).toBeCloseTo(0.012674, 5);
-    expect(d9.position).toBe('ABOVE_95');
+    expect(d9.upper95).toBeCloseTo(0.5 + 1.959964 * sd, 5);
+    // z = .15 / .0869800 = 1.72453: one-sided p = .0423058 (scipy norm.sf).
+    expect(d9.pValue).toBeCloseTo(0.04230575670657947, 10);
+    expect(d9.position).toBe('INSIDE');
   });
 
   it('adds τ² to each district’s variance on request (additive random effects)', () => {
     const widened = compared(indicator(), rows, Overdispersion.ADDITIVE);
     const d9 = byDistrict(widened.entries).d9;
-    // sd = √(.25/100 + .0025) = .070711; upper 99.8 % = .5 + 3.090232 × .070711 = .718513.
-    expect(d9.upper998).toBeCloseTo(0.5 + 3.090232 * Math.sqrt(0.005), 5);
-    expect(d9.position).toBe('ABOVE_95');
+    expect(d9.upper998).toBeCloseTo(0.5 + 3.090232 * Math.sqrt(0.0025 + (9 * (phi - 1)) / 3600), 5);
+    expect(d9.position).toBe('INSIDE');
   });
 
   it('does not widen limits when districts differ no more than chance', () => {
@@ -267,6 +302,18 @@ describe('overdispersion (Spiegelhalter 2005, §4–5)', () => {
     );
     expect(calm.dispersionFactor).toBeLessThan(1);
     expect(calm.limitsWidened).toBe(false);
+  });
+
+  // z = −2.2, −1.8, 0, 0, 0, 0, 0, 0, 1.8, 2.2 (y = 39, 41, 50 …, 59, 61 of 100): winsorised at ∓1.84, φ̂ = 1.32512 / 0.6219
+  // = 2.13 is above 1, but Σz² = 16.16 on 9 df is not significant (p = .0636, scipy chi2.sf): the limits stay exact however asked.
+  it('widens only when overdispersion is significant, not whenever φ̂ is above 1', () => {
+    const mild = [39, 41, 50, 50, 50, 50, 50, 50, 59, 61].map((y, i) => row(`d${i}`, y, 100));
+    for (const method of [Overdispersion.MULTIPLICATIVE, Overdispersion.ADDITIVE]) {
+      const comparison = compared(indicator(), mild, method);
+      expect(comparison.dispersionFactor).toBeCloseTo(1.32512 / 0.6219, 10);
+      expect(comparison.overdispersionPValue).toBeCloseTo(0.063614619431394, 10);
+      expect(comparison.limitsWidened).toBe(false);
+    }
   });
 });
 
@@ -340,8 +387,8 @@ describe('disclosure control of one comparison', () => {
 });
 
 describe('medians and means', () => {
-  it('centres medians on the case-weighted median and flags only the extreme district', () => {
-    // values 10, 11, 12, 30 (20 cases each): city 11.5; MAD 1.0, so sigma 1.4826
+  it('centres medians on the case-weighted median and places districts in a spread band, with no p-value and no rank', () => {
+    // values 10, 11, 12, 30 (20 cases each): city 11.5; MAD 1.0, so sigma 1.4826; at k = 4 the band is ± 3.1823 and ± 18.074 sigma.
     const medians = compared(indicator({ kind: IndicatorKind.MEDIAN, direction: Direction.LOWER_IS_BETTER, unit: 'dagar' }), [
       row('a', null, 20, 10),
       row('b', null, 20, 11),
@@ -350,10 +397,14 @@ describe('medians and means', () => {
     ]);
     const entries = byDistrict(medians.entries);
     expect(medians.cityValue).toBe(11.5);
-    expect(entries.a.upper95).toBeCloseTo(11.5 + 1.959964 * 1.4826, 4);
-    expect(entries.d.position).toBe('ABOVE_99_8');
+    expect(medians.limitBasis).toBe('SPREAD');
+    expect(entries.a.upper95).toBeCloseTo(11.5 + 3.1823 * 1.4826, 4);
+    expect(entries.a.upper998).toBeCloseTo(11.5 + 18.074 * 1.4826, 3);
+    expect(entries.d.position).toBe('ABOVE_95');
     expect([entries.a.position, entries.b.position, entries.c.position]).toEqual(['INSIDE', 'INSIDE', 'INSIDE']);
+    expect(medians.entries.map((e) => [e.pValue, e.rank, e.rankLower, e.rankUpper])).toEqual(Array(4).fill([null, null, null, null]));
     expect(medians.dispersionFactor).toBeNull();
+    expect(medians.overdispersionPValue).toBeNull();
   });
 });
 

@@ -40,17 +40,17 @@ export type DocumentKind =
   /** Rutin: how a task is done, step by step, who does what and by when. */
   | 'ROUTINE';
 
-/** Where a district lies in the funnel plot: within the control limits around the city value for its size, or above/below the 95 % or 99.8 % limits. */
+/** Where a district lies against its limits: within them, or above/below the 95 % or 99.8 % ones. For proportions and rates (limitBasis CHANCE) the limits are chance limits for a district of its size, and a position outside them is a difference unlikely to be chance alone, one test of many (see adjustedPosition for flags adjusted for multiple testing). For medians and means (limitBasis SPREAD) the limits are a spread band of the district values: a position outside it says the district lies far from the others, not that the difference is beyond chance. */
 export type FunnelPosition =
-  /** Above the 95 % limit but within the 99.8 % one: worth a look. */
+  /** Above the 95 % limit (or the inner spread band) but within the 99.8 % one: worth a look. */
   | 'ABOVE_95'
-  /** Above the 99.8 % limit: very unlikely to be chance. */
+  /** Above the 99.8 % limit (or the outer spread band): for chance limits, very unlikely to be chance. */
   | 'ABOVE_99_8'
-  /** Below the 95 % limit but within the 99.8 % one: worth a look. */
+  /** Below the 95 % limit (or the inner spread band) but within the 99.8 % one: worth a look. */
   | 'BELOW_95'
-  /** Below the 99.8 % limit: very unlikely to be chance. */
+  /** Below the 99.8 % limit (or the outer spread band): for chance limits, very unlikely to be chance. */
   | 'BELOW_99_8'
-  /** Within the 95 % limits: no sign of a difference beyond chance. */
+  /** Within the 95 % limits (or the inner spread band): no sign of a difference. */
   | 'INSIDE';
 
 /** What an indicator measures, and so how districts are compared on it. */
@@ -64,11 +64,25 @@ export type IndicatorKind =
   /** numerator per `ratePer` of a population (denominator), e.g. children placed per 1 000 children. */
   | 'RATE';
 
+/** What a comparison’s limits are, and so what a position outside them means. */
+export type LimitBasis =
+  /** Chance limits (proportions and rates): what chance gives a district of its size if the city value held for it; positions come with a pValue. */
+  | 'CHANCE'
+  /** A spread band (medians and means): the city value ± a multiple of the robust spread of the shown district values, the same for every size. Districts report no spread within the district, so there is no chance model: a position outside the band says a district lies far from the others, not that the difference is beyond chance; pValue, rank and rank interval are null. */
+  | 'SPREAD';
+
+/** Whether flags are adjusted for the many tests of a period: every district on every indicator of the area is a test, about a hundred per quarter, so about five districts lie outside their 95 % limits by chance alone in every period. */
+export type Multiplicity =
+  /** qValue and adjustedPosition control the false discovery rate (Benjamini–Hochberg) over the two-sided p-values of every shown district on every indicator of the area with chance limits (proportions and rates) in the period, computed with the same overdispersion option. position, limits, pValue and trends stay unadjusted. */
+  | 'BENJAMINI_HOCHBERG'
+  /** No adjustment: qValue and adjustedPosition are null. */
+  | 'NONE';
+
 /** Whether the funnel limits allow for districts differing more than chance explains (Spiegelhalter 2005, §4–5). When they do, far more districts than 5 % fall outside the 95 % limits, and the limits are too narrow to judge by. */
 export type Overdispersion =
-  /** Limits widened by a between-district variance τ² (random effects, DerSimonian–Laird), when τ² is above 0. */
+  /** Limits widened by a between-district variance τ² (random effects, DerSimonian–Laird), when overdispersion is significant and τ² is above 0. */
   | 'ADDITIVE'
-  /** Limits widened by √φ, the overdispersion factor, when φ is above 1. */
+  /** Limits widened by √φ, the overdispersion factor, when overdispersion is significant (overdispersionPValue < 0.05) and φ is above 1. */
   | 'MULTIPLICATIVE'
   /** Exact limits for chance alone (binomial or Poisson). */
   | 'NONE';
@@ -93,13 +107,13 @@ export type SuppressionReason =
   /** No longer returned: every figure hidden by disclosure control is PROTECTED. */
   | 'SMALL_COUNT';
 
-/** The direction of a district’s figures over the last four periods. RISING or FALLING only when a test finds the change unlikely to be chance (two-sided, 5 % level: Cochran–Armitage for proportions, a Poisson-weighted regression for rates, a case-weighted regression with its standard error for medians and means); STABLE otherwise; UNKNOWN with fewer than three shown periods. About one stable district in twenty will still be called rising or falling by chance. */
+/** The direction of a district’s figures over the last four periods. RISING or FALLING only when a test finds the change unlikely to be chance (two-sided, 5 % level: Cochran–Armitage for proportions, a Poisson-weighted regression for rates, a case-weighted regression with its standard error for medians and means); STABLE otherwise (no established change: not a finding that nothing changed); UNKNOWN with fewer than three shown periods. With sampling noise alone about one district in twenty is still called rising or falling. Extra variation between periods inflates that: with twice the sampling variance between quarters about 18 % are called rising or falling, and a seasonal swing of ±4 percentage points about 16 % (seeded simulations). When the comparison widens its limits for overdispersion (limitsWidened), the trend tests of proportions and rates are widened by the same φ or τ²; quarter-to-quarter variation within a district and seasonality are not otherwise allowed for. */
 export type Trend =
-  /** The figures go down, more than chance explains. */
+  /** The figures go down, more than the test allows for. */
   | 'FALLING'
-  /** The figures go up, more than chance explains. */
+  /** The figures go up, more than the test allows for. */
   | 'RISING'
-  /** Any change is within what chance explains. */
+  /** No established change ("ingen säkerställd förändring"): any change is within what the test allows for. Not evidence of no change. */
   | 'STABLE'
   /** Too few shown periods to tell. */
   | 'UNKNOWN';
@@ -127,12 +141,13 @@ export type SeriesQueryVariables = Exact<{
 
 export type SeriesQuery = { childServices?: { series: Array<{ period: string, value: number | null, suppressed: boolean, reported: boolean }> | null } | null, adultServices?: { series: Array<{ period: string, value: number | null, suppressed: boolean, reported: boolean }> | null } | null, disability?: { series: Array<{ period: string, value: number | null, suppressed: boolean, reported: boolean }> | null } | null, incomeSupport?: { series: Array<{ period: string, value: number | null, suppressed: boolean, reported: boolean }> | null } | null };
 
-export type ComparisonFieldsFragment = { period: string, cityValue: number | null, cityNumerator: number | null, cityDenominator: number | null, overdispersion: Overdispersion, dispersionFactor: number | null, betweenDistrictVariance: number | null, limitsWidened: boolean, limitCurve: Array<{ cases: number, lower95: number, upper95: number, lower998: number, upper998: number }>, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null }, entries: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, suppressionReason: SuppressionReason | null, position: FunnelPosition | null, lower95: number | null, upper95: number | null, lower998: number | null, upper998: number | null, district: { code: string, name: string } }> };
+export type ComparisonFieldsFragment = { period: string, cityValue: number | null, cityNumerator: number | null, cityDenominator: number | null, limitBasis: LimitBasis, overdispersion: Overdispersion, dispersionFactor: number | null, overdispersionPValue: number | null, betweenDistrictVariance: number | null, limitsWidened: boolean, multiplicity: Multiplicity, limitCurve: Array<{ cases: number, lower95: number, upper95: number, lower998: number, upper998: number }>, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null }, entries: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, suppressionReason: SuppressionReason | null, position: FunnelPosition | null, pValue: number | null, adjustedPosition: FunnelPosition | null, qValue: number | null, rank: number | null, rankLower: number | null, rankUpper: number | null, lower95: number | null, upper95: number | null, lower998: number | null, upper998: number | null, district: { code: string, name: string } }> };
 
 export type ComparisonQueryVariables = Exact<{
   indicator: string;
   period: string;
   overdispersion?: Overdispersion;
+  multiplicity?: Multiplicity;
   childServices: boolean;
   adultServices: boolean;
   disability: boolean;
@@ -140,7 +155,7 @@ export type ComparisonQueryVariables = Exact<{
 }>;
 
 
-export type ComparisonQuery = { childServices?: { comparison: { period: string, cityValue: number | null, cityNumerator: number | null, cityDenominator: number | null, overdispersion: Overdispersion, dispersionFactor: number | null, betweenDistrictVariance: number | null, limitsWidened: boolean, limitCurve: Array<{ cases: number, lower95: number, upper95: number, lower998: number, upper998: number }>, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null }, entries: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, suppressionReason: SuppressionReason | null, position: FunnelPosition | null, lower95: number | null, upper95: number | null, lower998: number | null, upper998: number | null, district: { code: string, name: string } }> } | null } | null, adultServices?: { comparison: { period: string, cityValue: number | null, cityNumerator: number | null, cityDenominator: number | null, overdispersion: Overdispersion, dispersionFactor: number | null, betweenDistrictVariance: number | null, limitsWidened: boolean, limitCurve: Array<{ cases: number, lower95: number, upper95: number, lower998: number, upper998: number }>, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null }, entries: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, suppressionReason: SuppressionReason | null, position: FunnelPosition | null, lower95: number | null, upper95: number | null, lower998: number | null, upper998: number | null, district: { code: string, name: string } }> } | null } | null, disability?: { comparison: { period: string, cityValue: number | null, cityNumerator: number | null, cityDenominator: number | null, overdispersion: Overdispersion, dispersionFactor: number | null, betweenDistrictVariance: number | null, limitsWidened: boolean, limitCurve: Array<{ cases: number, lower95: number, upper95: number, lower998: number, upper998: number }>, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null }, entries: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, suppressionReason: SuppressionReason | null, position: FunnelPosition | null, lower95: number | null, upper95: number | null, lower998: number | null, upper998: number | null, district: { code: string, name: string } }> } | null } | null, incomeSupport?: { comparison: { period: string, cityValue: number | null, cityNumerator: number | null, cityDenominator: number | null, overdispersion: Overdispersion, dispersionFactor: number | null, betweenDistrictVariance: number | null, limitsWidened: boolean, limitCurve: Array<{ cases: number, lower95: number, upper95: number, lower998: number, upper998: number }>, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null }, entries: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, suppressionReason: SuppressionReason | null, position: FunnelPosition | null, lower95: number | null, upper95: number | null, lower998: number | null, upper998: number | null, district: { code: string, name: string } }> } | null } | null };
+export type ComparisonQuery = { childServices?: { comparison: { period: string, cityValue: number | null, cityNumerator: number | null, cityDenominator: number | null, limitBasis: LimitBasis, overdispersion: Overdispersion, dispersionFactor: number | null, overdispersionPValue: number | null, betweenDistrictVariance: number | null, limitsWidened: boolean, multiplicity: Multiplicity, limitCurve: Array<{ cases: number, lower95: number, upper95: number, lower998: number, upper998: number }>, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null }, entries: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, suppressionReason: SuppressionReason | null, position: FunnelPosition | null, pValue: number | null, adjustedPosition: FunnelPosition | null, qValue: number | null, rank: number | null, rankLower: number | null, rankUpper: number | null, lower95: number | null, upper95: number | null, lower998: number | null, upper998: number | null, district: { code: string, name: string } }> } | null } | null, adultServices?: { comparison: { period: string, cityValue: number | null, cityNumerator: number | null, cityDenominator: number | null, limitBasis: LimitBasis, overdispersion: Overdispersion, dispersionFactor: number | null, overdispersionPValue: number | null, betweenDistrictVariance: number | null, limitsWidened: boolean, multiplicity: Multiplicity, limitCurve: Array<{ cases: number, lower95: number, upper95: number, lower998: number, upper998: number }>, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null }, entries: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, suppressionReason: SuppressionReason | null, position: FunnelPosition | null, pValue: number | null, adjustedPosition: FunnelPosition | null, qValue: number | null, rank: number | null, rankLower: number | null, rankUpper: number | null, lower95: number | null, upper95: number | null, lower998: number | null, upper998: number | null, district: { code: string, name: string } }> } | null } | null, disability?: { comparison: { period: string, cityValue: number | null, cityNumerator: number | null, cityDenominator: number | null, limitBasis: LimitBasis, overdispersion: Overdispersion, dispersionFactor: number | null, overdispersionPValue: number | null, betweenDistrictVariance: number | null, limitsWidened: boolean, multiplicity: Multiplicity, limitCurve: Array<{ cases: number, lower95: number, upper95: number, lower998: number, upper998: number }>, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null }, entries: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, suppressionReason: SuppressionReason | null, position: FunnelPosition | null, pValue: number | null, adjustedPosition: FunnelPosition | null, qValue: number | null, rank: number | null, rankLower: number | null, rankUpper: number | null, lower95: number | null, upper95: number | null, lower998: number | null, upper998: number | null, district: { code: string, name: string } }> } | null } | null, incomeSupport?: { comparison: { period: string, cityValue: number | null, cityNumerator: number | null, cityDenominator: number | null, limitBasis: LimitBasis, overdispersion: Overdispersion, dispersionFactor: number | null, overdispersionPValue: number | null, betweenDistrictVariance: number | null, limitsWidened: boolean, multiplicity: Multiplicity, limitCurve: Array<{ cases: number, lower95: number, upper95: number, lower998: number, upper998: number }>, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null }, entries: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, suppressionReason: SuppressionReason | null, position: FunnelPosition | null, pValue: number | null, adjustedPosition: FunnelPosition | null, qValue: number | null, rank: number | null, rankLower: number | null, rankUpper: number | null, lower95: number | null, upper95: number | null, lower998: number | null, upper998: number | null, district: { code: string, name: string } }> } | null } | null };
 
 export type ProfileSummaryFieldsFragment = { adoption: { documentsInForce: number, lagging: Array<{ daysLagging: number | null, document: { slug: string, title: string } }> } | null, indicators: Array<{ position: FunnelPosition | null, suppressed: boolean, indicator: { code: string } }> | null };
 
@@ -248,10 +263,13 @@ export const ComparisonFieldsFragmentDoc = new TypedDocumentString(`
   cityValue
   cityNumerator
   cityDenominator
+  limitBasis
   overdispersion
   dispersionFactor
+  overdispersionPValue
   betweenDistrictVariance
   limitsWidened
+  multiplicity
   limitCurve {
     cases
     lower95
@@ -273,6 +291,12 @@ export const ComparisonFieldsFragmentDoc = new TypedDocumentString(`
     suppressed
     suppressionReason
     position
+    pValue
+    adjustedPosition
+    qValue
+    rank
+    rankLower
+    rankUpper
     lower95
     upper95
     lower998
@@ -444,12 +468,13 @@ export const SeriesDocument = new TypedDocumentString(`
   reported
 }`) as unknown as TypedDocumentString<SeriesQuery, SeriesQueryVariables>;
 export const ComparisonDocument = new TypedDocumentString(`
-    query Comparison($indicator: String!, $period: Period!, $overdispersion: Overdispersion! = NONE, $childServices: Boolean!, $adultServices: Boolean!, $disability: Boolean!, $incomeSupport: Boolean!) {
+    query Comparison($indicator: String!, $period: Period!, $overdispersion: Overdispersion! = NONE, $multiplicity: Multiplicity! = NONE, $childServices: Boolean!, $adultServices: Boolean!, $disability: Boolean!, $incomeSupport: Boolean!) {
   childServices @include(if: $childServices) {
     comparison(
       indicator: $indicator
       period: $period
       overdispersion: $overdispersion
+      multiplicity: $multiplicity
     ) {
       ...ComparisonFields
     }
@@ -459,6 +484,7 @@ export const ComparisonDocument = new TypedDocumentString(`
       indicator: $indicator
       period: $period
       overdispersion: $overdispersion
+      multiplicity: $multiplicity
     ) {
       ...ComparisonFields
     }
@@ -468,6 +494,7 @@ export const ComparisonDocument = new TypedDocumentString(`
       indicator: $indicator
       period: $period
       overdispersion: $overdispersion
+      multiplicity: $multiplicity
     ) {
       ...ComparisonFields
     }
@@ -477,6 +504,7 @@ export const ComparisonDocument = new TypedDocumentString(`
       indicator: $indicator
       period: $period
       overdispersion: $overdispersion
+      multiplicity: $multiplicity
     ) {
       ...ComparisonFields
     }
@@ -498,10 +526,13 @@ fragment ComparisonFields on Comparison {
   cityValue
   cityNumerator
   cityDenominator
+  limitBasis
   overdispersion
   dispersionFactor
+  overdispersionPValue
   betweenDistrictVariance
   limitsWidened
+  multiplicity
   limitCurve {
     cases
     lower95
@@ -523,6 +554,12 @@ fragment ComparisonFields on Comparison {
     suppressed
     suppressionReason
     position
+    pValue
+    adjustedPosition
+    qValue
+    rank
+    rankLower
+    rankUpper
     lower95
     upper95
     lower998

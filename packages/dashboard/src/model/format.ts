@@ -1,4 +1,4 @@
-import type { FunnelPosition, IndicatorKind, Trend } from '../gql/graphql';
+import type { FunnelPosition, IndicatorKind, LimitBasis, Trend } from '../gql/graphql';
 
 const decimals = (digits: number) => new Intl.NumberFormat('sv-SE', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const whole = new Intl.NumberFormat('sv-SE');
@@ -34,10 +34,26 @@ export const POSITION_NAMES: Record<FunnelPosition, string> = {
   BELOW_99_8: 'Under 99,8 %-gränsen',
 };
 
+/** Positions in a spread band (medians and means): where a district lies among the others, no claim about chance. */
+export const SPREAD_POSITION_NAMES: Record<FunnelPosition, string> = {
+  INSIDE: 'Inom spridningsbandet',
+  ABOVE_95: 'Över det inre spridningsbandet',
+  ABOVE_99_8: 'Över det yttre spridningsbandet',
+  BELOW_95: 'Under det inre spridningsbandet',
+  BELOW_99_8: 'Under det yttre spridningsbandet',
+};
+
+/** Proportions and rates have chance limits; medians and means a spread band. */
+export const isCounted = (kind: IndicatorKind): boolean => kind === 'PROPORTION' || kind === 'RATE';
+
+/** The names of positions for a comparison's kind of limits. */
+export const positionNames = (basis: LimitBasis): Record<FunnelPosition, string> =>
+  basis === 'SPREAD' ? SPREAD_POSITION_NAMES : POSITION_NAMES;
+
 export const TREND_NAMES: Record<Trend, string> = {
   RISING: 'Stigande',
   FALLING: 'Fallande',
-  STABLE: 'Stabil',
+  STABLE: 'Ingen säkerställd förändring',
   UNKNOWN: 'Okänd',
 };
 

@@ -7,7 +7,7 @@ import { Status } from '../components/Status';
 import { DistrictDocument, SeriesDocument, type DistrictAreaFieldsFragment, type SeriesFieldsFragment } from '../gql/graphql';
 import { fieldOf, onlyArea } from '../model/areas';
 import { loadCatalogue, PERIODS_SHOWN, reportedPeriods, type Catalogue } from '../model/catalogue';
-import { formatValue, KIND_NAMES, POSITION_NAMES, TREND_NAMES } from '../model/format';
+import { formatValue, KIND_NAMES, isCounted, positionNames, TREND_NAMES } from '../model/format';
 import { periodBefore, periodName } from '../model/periods';
 import { href, replaceRoute, type Route } from '../router';
 
@@ -54,7 +54,7 @@ function AreaSection({
               </th>
               <td class="num">{item.suppressed ? 'dolt för att skydda små tal' : formatValue(item.value, item.indicator)}</td>
               <td class="num">{formatValue(item.cityValue, item.indicator)}</td>
-              <td>{item.position ? POSITION_NAMES[item.position] : '–'}</td>
+              <td>{item.position ? positionNames(isCounted(item.indicator.kind) ? 'CHANCE' : 'SPREAD')[item.position] : '–'}</td>
               <td>{TREND_NAMES[item.trend]}</td>
               <td>
                 <Sparkline series={series.get(item.indicator.code) ?? []} indicator={item.indicator} />
@@ -63,6 +63,12 @@ function AreaSection({
           ))}
         </tbody>
       </table>
+      <p class="method trend-note">
+        Läge och trend är ojusterade för många jämförelser. Trend är Stigande eller Fallande bara när ett test på 5 %-nivån finner
+        förändringen osannolik av slumpen; annars ingen säkerställd förändring. Testet räknar bara med slumpen i urvalet: extra variation
+        mellan kvartal och säsongsvariation gör att betydligt fler stadsdelar får en trend än var tjugonde. Medianer och medelvärden jämförs
+        med ett spridningsband, inte med slumpgränser.
+      </p>
       <h3>Införande av gemensamma dokument</h3>
       <dl class="adoption-summary">
         <div>

@@ -7,50 +7,75 @@ import { Status } from '../components/Status';
 import { ComparisonDocument, type ComparisonFieldsFragment, type Overdispersion } from '../gql/graphql';
 import { fieldOf, onlyArea } from '../model/areas';
 import { findIndicator, loadCatalogue, reportedPeriods, type Catalogue } from '../model/catalogue';
-import { formatCount, formatValue, POSITION_NAMES } from '../model/format';
+import { formatCount, formatValue, positionNames } from '../model/format';
 import { periodName } from '../model/periods';
 import { href, replaceRoute, type Route } from '../router';
 
 const DEFAULT_INDICATOR = 'CS-IA14';
 
 const OVERDISPERSION_NAMES: Record<Overdispersion, string> = {
-  NONE: 'Ingen (exakta gränser)',
-  MULTIPLICATIVE: 'Multiplikativ (φ)',
-  ADDITIVE: 'Additiv (τ²)',
+  MULTIPLICATIVE: 'Multiplikativ (φ), där överspridningen är säkerställd',
+  ADDITIVE: 'Additiv (τ²), där överspridningen är säkerställd',
+  NONE: 'Ingen (exakta gränser för slumpen)',
 };
+/** Limits widened where overdispersion is significant, unless the reader asks otherwise. */
+const DEFAULT_OVERDISPERSION: Overdispersion = 'MULTIPLICATIVE';
 const isOverdispersion = (value: string | null): value is Overdispersion => value !== null && value in OVERDISPERSION_NAMES;
 
 const decimal = (x: number, digits = 2) => x.toLocaleString('sv-SE', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const small = (x: number) => x.toLocaleString('sv-SE', { maximumSignificantDigits: 3 });
+/** A p-value as read: below 0.001 only as such. */
+const pText = (p: number) => (p < 0.001 ? 'p < 0,001' : `p = ${small(p)}`);
 
 /** How the limits were drawn, and any adjustment for overdispersion, stated under the plot. */
 function methodNote(comparison: ComparisonFieldsFragment): string {
-  const { indicator, overdispersion, limitsWidened, dispersionFactor, betweenDistrictVariance } = comparison;
-  if (indicator.kind !== 'PROPORTION' && indicator.kind !== 'RATE') {
+  const { indicator, overdispersion, limitsWidened, dispersionFactor, betweenDistrictVariance, overdispersionPValue } = comparison;
+  if (comparison.limitBasis === 'SPREAD') {
+    const what = indicator.kind === 'MEDIAN' ? 'median' : 'medelvärde';
     return (
-      `Stadsdelarna rapporterar ${indicator.kind === 'MEDIAN' ? 'en median' : 'ett medelvärde'} och antal ärenden men ingen spridning, ` +
-      'så gränserna är stadens värde ± 1,96 och ± 3,09 robusta standardavvikelser av stadsdelarnas värden (1,4826 × MAD), ' +
-      'lika för alla. Ingen justering för överspridning behövs: spridningen mellan stadsdelarna är redan gränsernas mått.'
+      `Spridningsband, inte slumpgränser: stadsdelarna rapporterar ${indicator.kind === 'MEDIAN' ? 'en median' : 'ett medelvärde'} och antal ärenden ` +
+      'men ingen spridning inom stadsdelen, så det går inte att säga vad slumpen ger. Banden är stadens värde ± en multipel av den robusta ' +
+      'spridningen mellan de visade stadsdelarnas värden (1,4826 × MAD), lika för alla storlekar; multiplarna är valda efter antalet stadsdelar så ' +
+      'att 5 % (inre bandet) och 0,2 % (yttre) av stadsdelar som bara skiljer sig som normalfördelat brus hamnar utanför. En stadsdel utanför ' +
+      `ligger långt från de andra, men om skillnaden är större än slumpen kan inte bedömas. Stadens värde är den ärendeviktade medianen av de visade ` +
+      `stadsdelarnas ${what === 'median' ? 'medianer' : 'medelvärden'}, inte medianen av alla stadens ärenden. Ingen rangordning visas.`
     );
   }
   const distribution = indicator.kind === 'RATE' ? 'Poissongränser' : 'binomialgränser';
-  const phi = dispersionFactor === null ? '' : ` Överspridningsfaktorn φ = ${decimal(dispersionFactor)}.`;
+  const test =
+    overdispersionPValue === null
+      ? ''
+      : ` Test av överspridning: ${pText(overdispersionPValue)} (${overdispersionPValue < 0.05 ? 'säkerställd' : 'inte säkerställd'}).`;
+  const phi = dispersionFactor === null ? '' : ` Överspridningsfaktorn φ = ${decimal(dispersionFactor)}.${test}`;
   const exact =
     `Kontrollgränserna (95 % och 99,8 %) är exakta ${distribution} kring stadens värde vid varje antal, interpolerade mellan heltal ` +
-    '(Spiegelhalter 2005); kurvorna och varje stadsdels läge kommer från samma beräkning i API:et. Stadens värde är summan av ' +
-    'täljarna delad med summan av nämnarna.';
+    '(Spiegelhalter 2005, med den övre gränsen ett helt tal högre så att den motsvarar sannolikheten för minst det observerade antalet); ' +
+    'kurvorna och varje stadsdels läge kommer från samma beräkning i API:et. Stadens värde är summan av ' +
+    'täljarna delad med summan av nämnarna, över alla stadsdelar som rapporterat, även dolda.';
   if (overdispersion === 'NONE') return `${exact} Ingen justering för överspridning.${phi}`;
   if (!limitsWidened) {
-    return `${exact} Justering för överspridning (${OVERDISPERSION_NAMES[overdispersion].toLowerCase()}) begärdes, men stadsdelarna skiljer sig inte mer än slumpen förklarar, så gränserna är oförändrade.${phi}`;
+    return `${exact} Justering för överspridning (${OVERDISPERSION_NAMES[overdispersion].toLowerCase()}) begärdes, men stadsdelarna skiljer sig inte säkerställt mer än slumpen förklarar, så gränserna är oförändrade.${phi}`;
   }
   const how =
     overdispersion === 'MULTIPLICATIVE'
       ? `multiplikativt: variansen är multiplicerad med φ = ${decimal(dispersionFactor ?? 1)}`
       : `additivt: mellanstadsdelsvariansen τ² = ${small(betweenDistrictVariance ?? 0)} är lagd till variansen (slumpeffektmodell, DerSimonian–Laird)`;
   return (
-    `Gränserna är vidgade för överspridning, ${how}, eftersom stadsdelarna skiljer sig mer än slumpen förklarar; de vidgade gränserna ` +
-    'följer normalfördelningen (Spiegelhalter 2005, avsnitt 4–5). Kurvorna och varje stadsdels läge kommer från samma beräkning i API:et. ' +
-    'Stadens värde är summan av täljarna delad med summan av nämnarna.'
+    `Gränserna är vidgade för överspridning, ${how}, eftersom stadsdelarna säkerställt skiljer sig mer än slumpen förklarar${test ? ` (${pText(overdispersionPValue ?? 0)})` : ''}; de vidgade gränserna ` +
+    'följer normalfördelningen (Spiegelhalter 2005, avsnitt 4–5), och trenderna prövas med samma tillägg. Kurvorna och varje stadsdels läge kommer från samma beräkning i API:et. ' +
+    'Stadens värde är summan av täljarna delad med summan av nämnarna, över alla stadsdelar som rapporterat, även dolda.'
+  );
+}
+
+/** What the positions and ranks are adjusted for, and what not: said beside the table. */
+function adjustmentNote(comparison: ComparisonFieldsFragment): string {
+  if (comparison.limitBasis === 'SPREAD')
+    return 'Spridningsband ger inga p-värden: lägena här justeras inte för många jämförelser, och ingen rangordning visas.';
+  return (
+    'Läge är varje stadsdels eget test, ojusterat: med omkring hundra jämförelser per kvartal (alla stadsdelar på alla indikatorer i området) ' +
+    'hamnar ungefär fem utanför 95 %-gränserna av slumpen ensam. Läge efter justering kontrollerar andelen falska larm bland larmen ' +
+    '(Benjamini–Hochberg, 5 % och 0,2 %) över alla stadsdelar och indikatorer med slumpgränser i området och perioden. Gränserna i diagrammet, ' +
+    'trenderna och översiktssidan är ojusterade. Rang visas med ett 95 %-intervall: de rangplatser stadsdelen kan ha med hänsyn till slumpen.'
   );
 }
 
@@ -58,6 +83,8 @@ function FunnelView({ comparison }: { comparison: ComparisonFieldsFragment }) {
   const { indicator } = comparison;
   const shown = comparison.entries.filter(isShown);
   const hidden = comparison.entries.filter((entry) => !isShown(entry));
+  const spread = comparison.limitBasis === 'SPREAD';
+  const names = positionNames(comparison.limitBasis);
   return (
     <>
       <div class="funnel-layout">
@@ -87,20 +114,20 @@ function FunnelView({ comparison }: { comparison: ComparisonFieldsFragment }) {
               <svg width="18" height="12" aria-hidden="true">
                 <line class="limit limit-95" x1="0" x2="18" y1="6" y2="6" />
               </svg>
-              95 %-gränser
+              {spread ? 'Inre spridningsband' : '95 %-gränser'}
             </li>
             <li>
               <svg width="18" height="12" aria-hidden="true">
                 <line class="limit limit-998" x1="0" x2="18" y1="6" y2="6" />
               </svg>
-              99,8 %-gränser
+              {spread ? 'Yttre spridningsband' : '99,8 %-gränser'}
             </li>
             {(['INSIDE', 'ABOVE_95', 'ABOVE_99_8', 'BELOW_95', 'BELOW_99_8'] as const).map((position) => (
               <li key={position}>
                 <svg width="18" height="16" aria-hidden="true">
                   <Marker position={position} x={9} y={8} size={5} />
                 </svg>
-                {POSITION_NAMES[position]}
+                {names[position]}
               </li>
             ))}
           </ul>
@@ -128,9 +155,11 @@ function FunnelView({ comparison }: { comparison: ComparisonFieldsFragment }) {
             <th scope="col">Värde</th>
             <th scope="col">Täljare</th>
             <th scope="col">Nämnare</th>
-            <th scope="col">95 %-gränser</th>
-            <th scope="col">99,8 %-gränser</th>
+            <th scope="col">{spread ? 'Inre spridningsband' : '95 %-gränser'}</th>
+            <th scope="col">{spread ? 'Yttre spridningsband' : '99,8 %-gränser'}</th>
             <th scope="col">Läge</th>
+            <th scope="col">Läge efter justering för många jämförelser</th>
+            <th scope="col">Rang (95 %-intervall)</th>
           </tr>
         </thead>
         <tbody>
@@ -150,15 +179,20 @@ function FunnelView({ comparison }: { comparison: ComparisonFieldsFragment }) {
                   <td class="num">
                     {formatValue(entry.lower998, indicator)} – {formatValue(entry.upper998, indicator)}
                   </td>
-                  <td>{entry.position ? POSITION_NAMES[entry.position] : '–'}</td>
+                  <td>{entry.position ? names[entry.position] : '–'}</td>
+                  <td class="adjusted">{entry.adjustedPosition ? names[entry.adjustedPosition] : '–'}</td>
+                  <td class="num rank">
+                    {entry.rank === null ? '–' : `${entry.rank} (${entry.rankLower ?? '?'}–${entry.rankUpper ?? '?'})`}
+                  </td>
                 </>
               ) : (
-                <td colSpan={6}>dolt för att skydda små tal</td>
+                <td colSpan={8}>dolt för att skydda små tal</td>
               )}
             </tr>
           ))}
         </tbody>
       </table>
+      <p class="adjustment-note">{adjustmentNote(comparison)}</p>
     </>
   );
 }
@@ -183,7 +217,7 @@ function Pickers({
         params: {
           indikator: next.indikator ?? indicator,
           period: next.period ?? (next.indikator ? undefined : period),
-          spridning: spridning === 'NONE' ? undefined : spridning,
+          spridning: spridning === DEFAULT_OVERDISPERSION ? undefined : spridning,
         },
       }),
     );
@@ -239,7 +273,7 @@ export function FunnelPage({ route }: { route: Route }) {
   const code = route.params.get('indikator') ?? DEFAULT_INDICATOR;
   const asked = route.params.get('period') ?? undefined;
   const spridning = route.params.get('spridning');
-  const overdispersion: Overdispersion = isOverdispersion(spridning) ? spridning : 'NONE';
+  const overdispersion: Overdispersion = isOverdispersion(spridning) ? spridning : DEFAULT_OVERDISPERSION;
   useEffect(() => {
     document.title = 'Trattdiagram – Samsyn';
   }, []);
@@ -250,7 +284,13 @@ export function FunnelPage({ route }: { route: Route }) {
     const periods = await reportedPeriods(cat, indicator);
     const period = asked ?? periods[0];
     if (!period) return { cat, indicator, periods, period: '', comparison: null };
-    const data = await request(ComparisonDocument, { indicator: indicator.code, period, overdispersion, ...onlyArea(indicator.area) });
+    const data = await request(ComparisonDocument, {
+      indicator: indicator.code,
+      period,
+      overdispersion,
+      multiplicity: 'BENJAMINI_HOCHBERG',
+      ...onlyArea(indicator.area),
+    });
     return { cat, indicator, periods, period, comparison: data[fieldOf(indicator.area)]?.comparison ?? null };
   }, [code, asked, overdispersion, signedIn]);
 
@@ -258,8 +298,9 @@ export function FunnelPage({ route }: { route: Route }) {
     <>
       <h1>Trattdiagram</h1>
       <p class="lead">
-        Varje stadsdel jämförs med staden som helhet. Gränserna vidgas för små stadsdelar, där slumpen ger större utslag: bara punkter
-        utanför gränserna skiljer sig mer än slumpen förklarar.
+        Varje stadsdel jämförs med staden som helhet. För andelar och tal per invånare vidgas gränserna för små stadsdelar, där slumpen ger
+        större utslag: punkter utanför gränserna skiljer sig mer än slumpen förklarar, vid ett test av många. För medianer och medelvärden
+        visas i stället ett spridningsband, som inte säger något om slumpen.
       </p>
       <Status loaded={loaded}>
         {({ cat, indicator, periods, period, comparison }) => (

@@ -2,18 +2,31 @@ import { CITY } from '../disclosure/disclosure.rules';
 import type { PeriodProtection } from '../disclosure/disclosure.service';
 import { Direction, type Indicator, IndicatorKind } from '../indicators/indicator.types';
 import type { ObservationRow } from '../observations/observation.service';
-import { Comparison, type ComparisonEntry, type FunnelPosition, Overdispersion, type SuppressionReason, Trend } from './comparison.types';
+import { jStat } from 'jstat';
+import {
+  Comparison,
+  type ComparisonEntry,
+  FunnelPosition,
+  LimitBasis,
+  Multiplicity,
+  Overdispersion,
+  type SuppressionReason,
+  Trend,
+} from './comparison.types';
 import {
   CountDistribution,
   dispersion,
   exactFunnel,
   normalFunnel,
-  robustSpread,
+  position,
+  spreadBand,
+  TAIL_95,
+  TAIL_998,
   type Dispersion,
   type Limits,
   type Standing,
 } from './funnel';
-import { trendOf, type TrendKind, type TrendPoint } from './trend';
+import { trendOf, type TrendAllowance, type TrendKind, type TrendPoint } from './trend';
 
 const isCounted = (indicator: Indicator) => indicator.kind === IndicatorKind.PROPORTION || indicator.kind === IndicatorKind.RATE;
 const rateBase = (indicator: Indicator) => (indicator.kind === IndicatorKind.RATE ? (indicator.ratePer ?? 1) : 1);
@@ -46,14 +59,59 @@ export function weightedMedian(points: { value: number; weight: number }[]): num
   return sorted[sorted.length - 1].value;
 }
 
-/** Competition ranking (1, 1, 3) of shown values, best first by the indicator's direction. */
-function rank(entries: ComparisonEntry[], direction: Direction): void {
-  if (direction === Direction.NEITHER) return;
-  const shown = entries.filter((entry) => entry.value !== null);
+/** How two districts' counts are compared for rank intervals: the per-case variance at a pooled rate, widened as the limits are. */
+interface PairTest {
+  kind: IndicatorKind;
+  phi: number | null;
+  tau2: number | null;
+}
+
+/** The level of each rank interval: it holds the true rank with at least this probability. */
+export const RANK_LEVEL = 0.95;
+
+/**
+ * Competition ranking (1, 1, 3) of shown values, best first by the indicator's direction, with a 95 % interval for each rank.
+ * District i's interval is [1 + the districts significantly better than i, k − the districts significantly worse], each of its
+ * k − 1 pairs tested two-sided (two-proportion or two-rate z-test at the pair's pooled rate, variance × φ or + τ² each when the
+ * limits are widened) at 5 % / (k − 1): if all its tests are right, which is so with probability at least 95 % (Bonferroni),
+ * its true rank lies in the interval. It always holds the published rank. Medians and means get no rank: without a chance model
+ * there is nothing to give a rank's uncertainty by.
+ */
+function rank(entries: ComparisonEntry[], direction: Direction, test: PairTest): void {
+  if (direction === Direction.NEITHER || (test.kind !== IndicatorKind.PROPORTION && test.kind !== IndicatorKind.RATE)) return;
+  const shown = entries.filter((entry) => entry.value !== null && entry.denominator);
   const better = (a: number, b: number) => (direction === Direction.HIGHER_IS_BETTER ? b - a : a - b);
   shown.sort((a, b) => better(a.value as number, b.value as number));
   shown.forEach((entry, i) => {
     entry.rank = i > 0 && shown[i - 1].value === entry.value ? shown[i - 1].rank : i + 1;
+  });
+  const k = shown.length;
+  const z = k > 1 ? jStat.normal.inv(1 - (1 - RANK_LEVEL) / 2 / (k - 1), 0, 1) : Number.POSITIVE_INFINITY;
+  const y = shown.map((entry) => entry.numerator as number);
+  const n = shown.map((entry) => entry.denominator as number);
+  const rate = shown.map((_, i) => y[i] / n[i]);
+  const z2 = z * z;
+  const phi = test.phi ?? 1;
+  const tau2 = test.tau2 ?? 0;
+  const rates = test.kind === IndicatorKind.RATE;
+  const surelyBetter = new Array<number>(k).fill(0);
+  const surelyWorse = new Array<number>(k).fill(0);
+  // Each pair once (a thousand districts make half a million pairs): squared z against z², no square roots.
+  for (let i = 0; i < k; i++) {
+    for (let j = i + 1; j < k; j++) {
+      const pooled = (y[i] + y[j]) / (n[i] + n[j]);
+      const perCase = rates ? pooled : pooled * (1 - pooled);
+      const variance = perCase * (1 / n[i] + 1 / n[j]) * phi + 2 * tau2;
+      const difference = rate[i] - rate[j];
+      if (!(variance > 0) || difference * difference <= z2 * variance) continue;
+      // shown is sorted best first, so j (after i) is the worse of the two unless they tie, and ties never differ.
+      surelyWorse[i]++;
+      surelyBetter[j]++;
+    }
+  }
+  shown.forEach((entry, i) => {
+    entry.rankLower = 1 + surelyBetter[i];
+    entry.rankUpper = k - surelyWorse[i];
   });
 }
 
@@ -101,12 +159,12 @@ function countModel(indicator: Indicator, rate: number, phi: number | null, tau2
   };
 }
 
-/** Medians and means: the city value ± 1.96 and ± 3.09 robust standard deviations, the same for every district. */
-function valueModel(cityValue: number, sd: number): FunnelModel {
-  const { limits } = normalFunnel(cityValue, sd);
+/** Medians and means: the spread band of the shown district values, the same for every district; positions with no p-value. */
+function valueModel(cityValue: number, shownValues: number[]): FunnelModel {
+  const limits = spreadBand(cityValue, shownValues);
   return {
     limitsAt: () => limits,
-    standingOf: (row) => ({ limits, standing: normalFunnel(cityValue, sd, row.value as number).standing as Standing }),
+    standingOf: (row) => ({ limits, standing: { position: position(row.value as number, limits), pValue: null } }),
   };
 }
 
@@ -129,7 +187,7 @@ export function funnelModelOf(comparison: Comparison): FunnelModel | null {
   }
   if (comparison.cityValue === null) return null;
   const shown = comparison.entries.filter((entry) => !entry.suppressed && entry.value !== null).map((entry) => entry.value as number);
-  return valueModel(comparison.cityValue, robustSpread(shown));
+  return valueModel(comparison.cityValue, shown);
 }
 
 /**
@@ -189,12 +247,16 @@ export function compare(
       countVariance(indicator, cityRate),
       shownRows.map((row) => ({ count: row.numerator as number, n: row.denominator as number })),
     );
-    const phi = spread && method === Overdispersion.MULTIPLICATIVE && spread.phi > 1 ? spread.phi : null;
-    const tau2 = spread && method === Overdispersion.ADDITIVE && spread.tau2 > 0 ? spread.tau2 : null;
+    // Widened only when the districts differ significantly more than chance explains.
+    const phi = spread?.significant && method === Overdispersion.MULTIPLICATIVE && spread.phi > 1 ? spread.phi : null;
+    const tau2 = spread?.significant && method === Overdispersion.ADDITIVE && spread.tau2 > 0 ? spread.tau2 : null;
     widened = phi !== null || tau2 !== null;
     model = countModel(indicator, cityRate, phi, tau2);
   } else if (cityValue !== null) {
-    model = valueModel(cityValue, robustSpread(shownRows.map((row) => row.value as number)));
+    model = valueModel(
+      cityValue,
+      shownRows.map((row) => row.value as number),
+    );
   }
 
   const entries = rows.map((row): ComparisonEntry => {
@@ -216,7 +278,11 @@ export function compare(
       denominator: judged ? row.denominator : null,
       position: judged ? (judged.standing.position as FunnelPosition) : null,
       pValue: judged ? judged.standing.pValue : null,
+      qValue: null,
+      adjustedPosition: null,
       rank: null,
+      rankLower: null,
+      rankUpper: null,
       difference: judged ? (value as number) - (cityValue as number) : null,
       lower95: judged?.limits.lower95 ?? null,
       upper95: judged?.limits.upper95 ?? null,
@@ -228,7 +294,11 @@ export function compare(
       trendPValue: null,
     };
   });
-  rank(entries, indicator.direction);
+  rank(entries, indicator.direction, {
+    kind: indicator.kind,
+    phi: widened && method === Overdispersion.MULTIPLICATIVE ? (spread?.phi ?? null) : null,
+    tau2: widened && method === Overdispersion.ADDITIVE ? (spread?.tau2 ?? null) : null,
+  });
   entries.sort(
     (a, b) =>
       Number(a.suppressed) - Number(b.suppressed) ||
@@ -240,13 +310,16 @@ export function compare(
     indicator,
     period,
     cityValue,
+    limitBasis: counted ? LimitBasis.CHANCE : LimitBasis.SPREAD,
     cityNumerator,
     cityDenominator,
     citySuppressed: rows.length > 0 && city.hidden,
     overdispersion: method,
     dispersionFactor: spread?.phi ?? null,
+    overdispersionPValue: spread?.pValue ?? null,
     betweenDistrictVariance: spread?.tau2 ?? null,
     limitsWidened: widened,
+    multiplicity: Multiplicity.NONE,
     entries,
   });
 }
@@ -278,10 +351,73 @@ export function withTrends(current: Comparison, window: Comparison[]): Compariso
     }
   });
   const kind = trendKind(current.indicator);
+  // The same allowance for overdispersion as the limits: φ or τ² when the comparison widened them.
+  const allowance: TrendAllowance | undefined = !current.limitsWidened
+    ? undefined
+    : current.overdispersion === Overdispersion.MULTIPLICATIVE
+      ? { phi: current.dispersionFactor ?? 1 }
+      : { tau2: current.betweenDistrictVariance ?? 0 };
   for (const entry of current.entries) {
     if (entry.suppressed) continue;
-    const result = trendOf(kind, points.get(entry.district.code) ?? [], current.indicator.direction, rateBase(current.indicator));
+    const result = trendOf(
+      kind,
+      points.get(entry.district.code) ?? [],
+      current.indicator.direction,
+      rateBase(current.indicator),
+      allowance,
+    );
     Object.assign(entry, { trend: result.trend, improving: result.improving, trendSlope: result.slope, trendPValue: result.pValue });
   }
   return current;
+}
+
+/** The false discovery rates of adjustedPosition's two levels: as the 95 % and 99.8 % limits, two-sided. */
+export const FDR_95 = 2 * TAIL_95;
+export const FDR_998 = 2 * TAIL_998;
+
+/**
+ * Benjamini–Hochberg q-values of p-values: q₍ᵢ₎ = min over j ≥ i of m·p₍ⱼ₎/j, in the order given. Flagging every test with
+ * q below a level controls the expected share of false flags among the flagged at that level (independent or positively
+ * dependent tests).
+ */
+export function benjaminiHochberg(pValues: readonly number[]): number[] {
+  const m = pValues.length;
+  const order = pValues.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
+  const q = new Array<number>(m);
+  let running = 1;
+  for (let r = m - 1; r >= 0; r--) {
+    running = Math.min(running, (m * order[r].p) / (r + 1));
+    q[order[r].i] = running;
+  }
+  return q;
+}
+
+/**
+ * Copies of the comparisons with qValue and adjustedPosition: Benjamini–Hochberg over the two-sided p-values (2 × pValue) of
+ * every shown district of every comparison given with chance limits (one period's comparisons of an area: the family).
+ * Medians and means (no p-value) stay null. The comparisons given are left as they are.
+ */
+export function withFalseDiscoveryRate(family: readonly Comparison[]): Comparison[] {
+  const copies = family.map((comparison) => ({
+    ...comparison,
+    multiplicity: Multiplicity.BENJAMINI_HOCHBERG,
+    entries: comparison.entries.map((entry) => ({ ...entry })),
+  }));
+  const tested = copies.flatMap((comparison) => comparison.entries.filter((entry) => entry.pValue !== null));
+  const q = benjaminiHochberg(tested.map((entry) => Math.min(1, 2 * (entry.pValue as number))));
+  tested.forEach((entry, i) => {
+    const above = (entry.difference ?? 0) > 0;
+    entry.qValue = q[i];
+    entry.adjustedPosition =
+      q[i] < FDR_998
+        ? above
+          ? FunnelPosition.ABOVE_99_8
+          : FunnelPosition.BELOW_99_8
+        : q[i] < FDR_95
+          ? above
+            ? FunnelPosition.ABOVE_95
+            : FunnelPosition.BELOW_95
+          : FunnelPosition.INSIDE;
+  });
+  return copies;
 }

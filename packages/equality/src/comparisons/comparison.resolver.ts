@@ -5,9 +5,9 @@ import { indicatorsOf } from '../indicators/indicator.loaders';
 import type { Indicator } from '../indicators/indicator.types';
 import { periodicityOf, periodRange } from '../periods/period';
 import { PeriodScalar } from '../periods/period.types';
-import { funnelModelOf, limitCurve } from './comparison.calculator';
+import { funnelModelOf, limitCurve, withFalseDiscoveryRate } from './comparison.calculator';
 import { comparisonOf, entryOf } from './comparison.loaders';
-import { Comparison, FunnelLimits, IndicatorValue, Overdispersion, SeriesPoint, Trend } from './comparison.types';
+import { Comparison, FunnelLimits, IndicatorValue, Multiplicity, Overdispersion, SeriesPoint, Trend } from './comparison.types';
 
 async function indicatorFor(ctx: SubgraphContext, area: AreaNamespace['area'], code: string, period: string): Promise<Indicator> {
   const indicator = (await indicatorsOf(ctx).load(area)).find((candidate) => candidate.code === code);
@@ -33,12 +33,24 @@ export class ComparisonResolver {
     @Arg('overdispersion', () => Overdispersion, {
       defaultValue: Overdispersion.NONE,
       description:
-        'Widen the limits for districts differing more than chance explains (see dispersionFactor); NONE gives the exact limits for chance alone.',
+        'Widen the limits for districts differing more than chance explains, where the test for it is significant (see dispersionFactor and ' +
+        'overdispersionPValue); NONE gives the exact limits for chance alone.',
     })
     overdispersion: Overdispersion = Overdispersion.NONE,
+    @Arg('multiplicity', () => Multiplicity, {
+      defaultValue: Multiplicity.NONE,
+      description:
+        'BENJAMINI_HOCHBERG fills qValue and adjustedPosition: flags adjusted over every district on every indicator of this area with chance ' +
+        'limits in the period (as compared with the same overdispersion option). NONE leaves them null.',
+    })
+    multiplicity: Multiplicity = Multiplicity.NONE,
   ): Promise<Comparison> {
     policy.requireAuthenticated(ctx.principal);
-    return comparisonOf(ctx, await indicatorFor(ctx, ns.area, code, period), period, overdispersion);
+    const indicator = await indicatorFor(ctx, ns.area, code, period);
+    if (multiplicity === Multiplicity.NONE) return comparisonOf(ctx, indicator, period, overdispersion);
+    const family = (await indicatorsOf(ctx).load(ns.area)).filter((candidate) => candidate.periodicity === indicator.periodicity);
+    const comparisons = await Promise.all(family.map((member) => comparisonOf(ctx, member, period, overdispersion)));
+    return withFalseDiscoveryRate(comparisons)[family.findIndex((member) => member.code === indicator.code)];
   }
 
   @FieldResolver(() => [SeriesPoint], {

@@ -13,7 +13,13 @@ interface ComputedFrom {
   indicator: string;
 }
 
-const fingerprint = (indicator: Indicator): string => JSON.stringify(indicator);
+/**
+ * The version of the statistical methods a stored comparison was computed by: raised when they change, so that comparisons
+ * stored by an older method are computed again when read (and stored again with the next write of their period).
+ */
+export const COMPARISON_METHOD = 2;
+
+const fingerprint = (indicator: Indicator): string => JSON.stringify({ method: COMPARISON_METHOD, indicator });
 
 /** Each period's figures_version as the caller's transaction sees it (0: no figures written yet), for every period asked. */
 export async function figuresVersions(db: Db, periods: readonly string[]): Promise<Map<string, number>> {
