@@ -63,10 +63,18 @@ export function App() {
     setSession(next);
     setExpired(next.expired === true);
   }, []);
+  /** When the token this page last used expires, so a tab that learns of its removal from another tab can say why. */
+  const keptExpiry = useRef<number | null>(null);
+  useEffect(() => {
+    keptExpiry.current = session?.principal ? sessionExpiry() : null;
+  }, [session]);
   useEffect(() => {
     void refresh();
-    // Another tab signed in or out: this one follows.
-    return onSessionChange(() => void refresh());
+    // Another tab signed in or out, or dropped the expired token first: this one follows, with the same message.
+    return onSessionChange(() => {
+      const lapsed = keptExpiry.current !== null && keptExpiry.current <= Date.now();
+      void refresh().then(() => lapsed && setExpired(true));
+    });
   }, []);
 
   // The session ends when its token expires, with a message, not with requests failing one by one.

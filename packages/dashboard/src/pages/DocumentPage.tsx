@@ -4,16 +4,10 @@ import { Markdown } from '../components/Markdown';
 import { Status } from '../components/Status';
 import type { VersionStatus } from '../gql/graphql';
 import { areaOfSegment, documentHref, KIND_LABELS, loadAreaNames, readDocument, type ReadDocument } from '../model/documents';
+import { swedishToday } from '../model/dates';
 import { checkLagrum } from '../model/law';
 import { href, type Route } from '../router';
 import './documents.css';
-
-/** Today in Sweden, YYYY-MM-DD. */
-export function swedishToday(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(),
-  );
-}
 
 /** The versions the reading view lists; drafts and versions in review belong to the process leaders' workspace. */
 const READABLE = new Set<VersionStatus>(['PUBLISHED', 'SUPERSEDED', 'RETIRED']);

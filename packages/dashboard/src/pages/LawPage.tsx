@@ -2,9 +2,9 @@ import { useEffect } from 'preact/hooks';
 import { useLoad } from '../api/hooks';
 import { Markdown } from '../components/Markdown';
 import { Status } from '../components/Status';
+import { swedishToday } from '../model/dates';
 import { LAWS, lawByKey, lawHref, loadLawText, referenceLabel, spaced, versionOn, type Law, type LawReference } from '../model/law';
 import { href, type Route } from '../router';
-import { swedishToday } from './DocumentPage';
 import './documents.css';
 
 function chapterLabel(law: Law, chapter: string | null): string {
