@@ -1,18 +1,25 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { fetchSession, type Session } from '../api/session';
-import { href, useRoute, type Route } from '../router';
+import { fetchSession, onSessionChange, sessionExpiry, signOut, type Session } from '../api/session';
+import { href, signInHref, useRoute, type Route } from '../router';
 import { AdoptionPage } from '../pages/AdoptionPage';
 import { DistrictPage } from '../pages/DistrictPage';
+import { DocumentPage } from '../pages/DocumentPage';
+import { DocumentsPage } from '../pages/DocumentsPage';
+import { LawPage } from '../pages/LawPage';
 import { FunnelPage } from '../pages/FunnelPage';
 import { OverviewPage } from '../pages/OverviewPage';
 import { SignInPage } from '../pages/SignInPage';
 import { SessionContext } from './session-context';
 
-const NAV: { page: Route['page']; label: string }[] = [
+/** The main menu; an entry with a role is shown to those who have it (the API decides what they may do there). */
+const NAV: { page: Route['page']; label: string; role?: string }[] = [
   { page: 'oversikt', label: 'Översikt' },
   { page: 'trattdiagram', label: 'Trattdiagram' },
   { page: 'stadsdel', label: 'Stadsdel' },
   { page: 'inforande', label: 'Införande' },
+  { page: 'dokument', label: 'Dokument' },
+  { page: 'att-gora', label: 'Att göra', role: 'process-leader' },
+  { page: 'arbetsyta', label: 'Arbetsyta', role: 'process-leader' },
 ];
 
 function Page({ route }: { route: Route }) {
@@ -25,8 +32,12 @@ function Page({ route }: { route: Route }) {
       return <DistrictPage route={route} />;
     case 'inforande':
       return <AdoptionPage route={route} />;
+    case 'dokument':
+      return route.segments.length > 0 ? <DocumentPage route={route} /> : <DocumentsPage route={route} />;
+    case 'lag':
+      return <LawPage route={route} />;
     case 'logga-in':
-      return <SignInPage />;
+      return <SignInPage route={route} />;
     default:
       return (
         <>
@@ -45,12 +56,40 @@ export function App() {
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
 
+  const [expired, setExpired] = useState(false);
+
   const refresh = useCallback(async () => {
-    setSession(await fetchSession().catch(() => ({ principal: null, devSignIn: null })));
+    const next: Session = await fetchSession().catch(() => ({ principal: null, devSignIn: null }));
+    setSession(next);
+    setExpired(next.expired === true);
   }, []);
+  /** When the token this page last used expires, so a tab that learns of its removal from another tab can say why. */
+  const keptExpiry = useRef<number | null>(null);
+  useEffect(() => {
+    keptExpiry.current = session?.principal ? sessionExpiry() : null;
+  }, [session]);
   useEffect(() => {
     void refresh();
+    // Another tab signed in or out, or dropped the expired token first: this one follows, with the same message.
+    return onSessionChange(() => {
+      const lapsed = keptExpiry.current !== null && keptExpiry.current <= Date.now();
+      void refresh().then(() => lapsed && setExpired(true));
+    });
   }, []);
+
+  // The session ends when its token expires, with a message, not with requests failing one by one.
+  useEffect(() => {
+    const expiry = session?.principal ? sessionExpiry() : null;
+    if (expiry === null) return;
+    const timer = setTimeout(
+      () => {
+        signOut();
+        void refresh().then(() => setExpired(true));
+      },
+      Math.max(0, Math.min(expiry - Date.now(), 2_147_000_000)),
+    );
+    return () => clearTimeout(timer);
+  }, [session]);
 
   // A new page moves focus to its content, so a screen reader starts there and Tab continues from it.
   useEffect(() => {
@@ -59,7 +98,7 @@ export function App() {
       return;
     }
     main.current?.focus();
-  }, [route.page, route.id]);
+  }, [route.page, route.segments.join('/')]);
 
   const skip = (event: Event) => {
     // The hash holds the route, so the skip link moves focus itself instead of following #innehall.
@@ -79,7 +118,7 @@ export function App() {
         </div>
         <nav aria-label="Huvudmeny">
           <ul>
-            {NAV.map((item) => (
+            {NAV.filter((item) => !item.role || session?.principal?.roles.includes(item.role)).map((item) => (
               <li key={item.page}>
                 <a href={href(item.page)} aria-current={route.page === item.page ? 'page' : undefined}>
                   {item.label}
@@ -91,14 +130,25 @@ export function App() {
         <div class="signed-in">
           {session?.principal ? (
             <>
-              <span>Inloggad: {session.principal.name}</span> <a href={href('logga-in')}>Byt roll</a>
+              <span>Inloggad: {session.principal.name}</span> <a href={signInHref(location.hash)}>Byt roll</a>
             </>
           ) : (
-            <a href={href('logga-in')}>Logga in</a>
+            <a href={route.page === 'logga-in' ? href('logga-in') : signInHref(location.hash)}>Logga in</a>
           )}
         </div>
       </header>
       <main id="innehall" ref={main} tabIndex={-1}>
+        {expired && !session?.principal && (
+          <div class="notice error session-expired" role="alert">
+            <p>Din inloggning har gått ut. Sidan visar nu bara det som alla får se.</p>
+            <p>
+              <a href={signInHref(location.hash)}>Logga in igen</a>{' '}
+              <button type="button" class="link-button" onClick={() => setExpired(false)}>
+                Stäng meddelandet
+              </button>
+            </p>
+          </div>
+        )}
         <Page route={route} />
       </main>
       <footer class="site-footer">

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Loaded } from '../api/hooks';
-import { href } from '../router';
+import { href, signInHref } from '../router';
 
 /** Loading, an error (with a way to sign in when that would help), or the content. */
 export function Status<T>({ loaded, children }: { loaded: Loaded<T>; children: (data: T) => ComponentChildren }) {
@@ -14,9 +14,11 @@ export function Status<T>({ loaded, children }: { loaded: Loaded<T>; children: (
   if (loaded.state === 'error') {
     return loaded.error.needsSignIn ? (
       <div class="notice" role="alert">
-        <p>Jämförelser och införande visas för inloggade. Publicerade dokument kan läsas utan inloggning.</p>
         <p>
-          <a href={href('logga-in')}>Logga in</a>
+          Jämförelser och införande visas för inloggade. <a href={href('dokument')}>Publicerade dokument</a> kan läsas utan inloggning.
+        </p>
+        <p>
+          <a href={signInHref(location.hash)}>Logga in</a>
         </p>
       </div>
     ) : (
