@@ -2,16 +2,42 @@ import { useEffect, useState } from 'preact/hooks';
 
 /**
  * Hash routes, so every page has a URL that can be mailed and the gateway serves one file:
- * `#/`, `#/trattdiagram?indikator=CS-IA14&period=2026-Q3`, `#/stadsdel/angered`, `#/inforande?omrade=DISABILITY`, `#/logga-in`.
+ * `#/`, `#/trattdiagram?indikator=CS-IA14&period=2026-Q3`, `#/stadsdel/angered`, `#/inforande?omrade=DISABILITY`, `#/logga-in`,
+ * `#/att-gora`, `#/arbetsyta`.
  */
 export interface Route {
-  page: 'oversikt' | 'trattdiagram' | 'stadsdel' | 'inforande' | 'logga-in' | 'okand';
+  page:
+    | 'oversikt'
+    | 'trattdiagram'
+    | 'stadsdel'
+    | 'inforande'
+    | 'logga-in'
+    | 'att-gora'
+    | 'arbetsyta'
+    | 'nytt-dokument'
+    | 'utkast'
+    | 'granska'
+    | 'uppfoljning'
+    | 'okand';
   /** The path segment after the page, e.g. the district code. */
   id?: string;
   params: URLSearchParams;
 }
 
-const PAGES = new Set<Route['page']>(['trattdiagram', 'stadsdel', 'inforande', 'logga-in']);
+const PAGES = new Set<Route['page']>([
+  'trattdiagram',
+  'stadsdel',
+  'inforande',
+  'logga-in',
+  // The process leaders' workspace: `#/utkast/<versionId>?omrade=…&dokument=…`, `#/granska/<documentId>?omrade=…`,
+  // `#/uppfoljning/<documentId>?omrade=…`, `#/nytt-dokument?omrade=…`.
+  'att-gora',
+  'arbetsyta',
+  'nytt-dokument',
+  'utkast',
+  'granska',
+  'uppfoljning',
+]);
 
 export function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#/, '').split('?');

@@ -6,7 +6,17 @@ import { DistrictPage } from '../pages/DistrictPage';
 import { FunnelPage } from '../pages/FunnelPage';
 import { OverviewPage } from '../pages/OverviewPage';
 import { SignInPage } from '../pages/SignInPage';
+import { EditorPage } from '../pages/workspace/EditorPage';
+import { FollowUpPage } from '../pages/workspace/FollowUpPage';
+import { ReviewPage } from '../pages/workspace/ReviewPage';
+import { taskCount, tasksOfLists, TasksPage } from '../pages/workspace/TasksPage';
+import { WorkspacePage } from '../pages/workspace/WorkspacePage';
+import { loadWorkspaceLists, type AreaLists } from '../api/workspace';
+import type { Loaded } from '../api/hooks';
+import { ApiError } from '../api/client';
+import { ledAreas } from '../model/workspace';
 import { SessionContext } from './session-context';
+import { WorkspaceContext } from './workspace/workspace-context';
 
 const NAV: { page: Route['page']; label: string }[] = [
   { page: 'oversikt', label: 'Översikt' },
@@ -14,6 +24,9 @@ const NAV: { page: Route['page']; label: string }[] = [
   { page: 'stadsdel', label: 'Stadsdel' },
   { page: 'inforande', label: 'Införande' },
 ];
+
+/** The pages under Arbetsyta in the menu. */
+const WORKSPACE_PAGES = new Set<Route['page']>(['arbetsyta', 'nytt-dokument', 'utkast', 'granska', 'uppfoljning']);
 
 function Page({ route }: { route: Route }) {
   switch (route.page) {
@@ -27,6 +40,17 @@ function Page({ route }: { route: Route }) {
       return <AdoptionPage route={route} />;
     case 'logga-in':
       return <SignInPage />;
+    case 'att-gora':
+      return <TasksPage />;
+    case 'arbetsyta':
+      return <WorkspacePage />;
+    case 'nytt-dokument':
+    case 'utkast':
+      return <EditorPage route={route} />;
+    case 'granska':
+      return <ReviewPage route={route} />;
+    case 'uppfoljning':
+      return <FollowUpPage route={route} />;
     default:
       return (
         <>
@@ -52,6 +76,30 @@ export function App() {
     void refresh();
   }, []);
 
+  // A process leader's lists: loaded again on every new page, so Att göra and its count in the menu stay current.
+  const areas = ledAreas(session?.principal);
+  const [lists, setLists] = useState<Loaded<AreaLists[]> | null>(null);
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    if (areas.length === 0) {
+      setLists(null);
+      return;
+    }
+    let current = true;
+    setLists((before) => before ?? { state: 'loading' });
+    loadWorkspaceLists(areas).then(
+      (data) => current && setLists({ state: 'done', data }),
+      (error: unknown) =>
+        current && setLists({ state: 'error', error: error instanceof ApiError ? error : new ApiError(String(error), 'NETWORK') }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [areas.join(), session?.principal?.name, route.page, route.id, generation]);
+  const reload = useCallback(() => setGeneration((n) => n + 1), []);
+  const count = lists?.state === 'done' && session?.principal ? taskCount(tasksOfLists(session.principal.name, lists.data)) : null;
+  const leader = areas.length > 0;
+
   // A new page moves focus to its content, so a screen reader starts there and Tab continues from it.
   useEffect(() => {
     if (first.current) {
@@ -69,43 +117,73 @@ export function App() {
 
   return (
     <SessionContext.Provider value={{ session, refresh }}>
-      <a class="skip-link" href="#innehall" onClick={skip}>
-        Hoppa till innehållet
-      </a>
-      <header class="site-header">
-        <div class="brand">
-          <span class="brand-name">Samsyn</span>
-          <span class="brand-sub">Likabehandling i stadens socialtjänst</span>
-        </div>
-        <nav aria-label="Huvudmeny">
-          <ul>
-            {NAV.map((item) => (
-              <li key={item.page}>
-                <a href={href(item.page)} aria-current={route.page === item.page ? 'page' : undefined}>
-                  {item.label}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div class="signed-in">
-          {session?.principal ? (
-            <>
-              <span>Inloggad: {session.principal.name}</span> <a href={href('logga-in')}>Byt roll</a>
-            </>
-          ) : (
-            <a href={href('logga-in')}>Logga in</a>
-          )}
-        </div>
-      </header>
-      <main id="innehall" ref={main} tabIndex={-1}>
-        <Page route={route} />
-      </main>
-      <footer class="site-footer">
-        <p>
-          Samsyn – öppet GraphQL-API för stadens plattformsarbete. Utvecklare: <a href="/graphql">GraphiQL</a>.
-        </p>
-      </footer>
+      <WorkspaceContext.Provider value={{ lists, reload }}>
+        <a class="skip-link" href="#innehall" onClick={skip}>
+          Hoppa till innehållet
+        </a>
+        <header class="site-header">
+          <div class="brand">
+            <span class="brand-name">Samsyn</span>
+            <span class="brand-sub">Likabehandling i stadens socialtjänst</span>
+          </div>
+          <nav aria-label="Huvudmeny">
+            <ul>
+              {NAV.map((item) => (
+                <li key={item.page}>
+                  <a href={href(item.page)} aria-current={route.page === item.page ? 'page' : undefined}>
+                    {item.label}
+                  </a>
+                </li>
+              ))}
+              {leader && (
+                <>
+                  <li>
+                    <a
+                      href={href('att-gora')}
+                      aria-current={route.page === 'att-gora' ? 'page' : undefined}
+                      aria-describedby={count !== null ? 'att-gora-antal' : undefined}
+                    >
+                      Att göra
+                      {count !== null && (
+                        <span class="nav-count" aria-hidden="true">
+                          {count}
+                        </span>
+                      )}
+                    </a>
+                    {count !== null && (
+                      <span id="att-gora-antal" hidden>
+                        {count === 1 ? '1 uppgift' : `${count} uppgifter`}
+                      </span>
+                    )}
+                  </li>
+                  <li>
+                    <a href={href('arbetsyta')} aria-current={WORKSPACE_PAGES.has(route.page) ? 'page' : undefined}>
+                      Arbetsyta
+                    </a>
+                  </li>
+                </>
+              )}
+            </ul>
+          </nav>
+          <div class="signed-in">
+            {session?.principal ? (
+              <>
+                <span>Inloggad: {session.principal.name}</span> <a href={href('logga-in')}>Byt roll</a>
+              </>
+            ) : (
+              <a href={href('logga-in')}>Logga in</a>
+            )}
+          </div>
+        </header>
+        <main id="innehall" ref={main} tabIndex={-1}>
+          <Page route={route} />
+        </main>
+        <footer class="site-footer">
+          <p>
+            Samsyn – öppet GraphQL-API för stadens plattformsarbete. Utvecklare: <a href="/graphql">GraphiQL</a>.
+          </p>
+        </footer>
+      </WorkspaceContext.Provider>
     </SessionContext.Provider>
   );
 }

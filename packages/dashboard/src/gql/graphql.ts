@@ -40,6 +40,36 @@ export type DocumentKind =
   /** Rutin: how a task is done, step by step, who does what and by when. */
   | 'ROUTINE';
 
+/** The content of a draft. On createDraft, give documentId for a new version of a document, or kind and slug for a new document; fields left out are taken from the version in force. */
+export type DraftInput = {
+  /** The text, in Markdown. */
+  body?: string | null | undefined;
+  /** What changes from the version it is based on. */
+  changeSummary?: string | null | undefined;
+  /** Beslutad av: the committee or manager role that decides it. */
+  decidedBy?: string | null | undefined;
+  /** Structured content of the kind (e.g. the rule values of a routine), as JSON. */
+  details?: Record<string, unknown> | null | undefined;
+  /** createDraft: the document to draft a new version of. */
+  documentId?: string | number | null | undefined;
+  /** createDraft of a new document: its kind. */
+  kind?: DocumentKind | null | undefined;
+  /** Lagrum, e.g. "SoL 20 kap. 2 §". */
+  legalBasis?: Array<string> | null | undefined;
+  /** Diarienummer. */
+  registryNumber?: string | null | undefined;
+  /** Revideras senast: the day it must have been reviewed by. */
+  reviewBy?: string | null | undefined;
+  /** createDraft of a new document: its stable name in the area (lower case, digits and hyphens). */
+  slug?: string | null | undefined;
+  /** A short summary, in Swedish. */
+  summary?: string | null | undefined;
+  /** Målgrupp: the people the document concerns. */
+  targetGroup?: string | null | undefined;
+  /** The title, in Swedish. */
+  title?: string | null | undefined;
+};
+
 /** Where a district lies in the funnel plot: within the control limits around the city value for its size, or above/below the 95 % or 99.8 % limits. */
 export type FunnelPosition =
   /** Above the 95 % limit but within the 99.8 % one: worth a look. */
@@ -101,6 +131,19 @@ export type Trend =
   | 'STABLE'
   /** Too few shown periods to tell. */
   | 'UNKNOWN';
+
+/** Where a version is in its lifecycle: DRAFT → IN_REVIEW → PUBLISHED → SUPERSEDED, or RETIRED with its document. */
+export type VersionStatus =
+  /** Being written; the only status in which a version changes. */
+  | 'DRAFT'
+  /** Submitted; waiting for another process leader (or an admin) to publish or return it. */
+  | 'IN_REVIEW'
+  /** The document's latest published version (in force from its validFrom). */
+  | 'PUBLISHED'
+  /** The document was retired; no longer in force. */
+  | 'RETIRED'
+  /** Replaced by a later published version; still in force until that one takes over. */
+  | 'SUPERSEDED';
 
 export type IndicatorFieldsFragment = { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null };
 
@@ -200,6 +243,107 @@ export type PublishedDocumentsIncomeSupportQueryVariables = Exact<{ [key: string
 
 
 export type PublishedDocumentsIncomeSupportQuery = { incomeSupport: { documents: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null } }> } } | null };
+
+export type WorkspaceVersionFragment = { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null };
+
+export type WorkspaceListedDocumentFragment = { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entityId: string }> | null };
+
+type WorkspaceAreaLists_AdultServices_Fragment = { area: Area, name: string, drafts: { edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entityId: string }> | null } }> }, reviews: { edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entityId: string }> | null } }> }, inForce: { edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null } }> } };
+
+type WorkspaceAreaLists_ChildServices_Fragment = { area: Area, name: string, drafts: { edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entityId: string }> | null } }> }, reviews: { edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entityId: string }> | null } }> }, inForce: { edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null } }> } };
+
+type WorkspaceAreaLists_Disability_Fragment = { area: Area, name: string, drafts: { edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entityId: string }> | null } }> }, reviews: { edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entityId: string }> | null } }> }, inForce: { edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null } }> } };
+
+type WorkspaceAreaLists_IncomeSupport_Fragment = { area: Area, name: string, drafts: { edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entityId: string }> | null } }> }, reviews: { edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entityId: string }> | null } }> }, inForce: { edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null } }> } };
+
+export type WorkspaceAreaListsFragment =
+  | WorkspaceAreaLists_AdultServices_Fragment
+  | WorkspaceAreaLists_ChildServices_Fragment
+  | WorkspaceAreaLists_Disability_Fragment
+  | WorkspaceAreaLists_IncomeSupport_Fragment
+;
+
+export type WorkspaceListsQueryVariables = Exact<{
+  childServices: boolean;
+  adultServices: boolean;
+  disability: boolean;
+  incomeSupport: boolean;
+}>;
+
+
+export type WorkspaceListsQuery = { childServices?: { area: Area, name: string, drafts: { edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entityId: string }> | null } }> }, reviews: { edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entityId: string }> | null } }> }, inForce: { edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null } }> } } | null, adultServices?: { area: Area, name: string, drafts: { edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entityId: string }> | null } }> }, reviews: { edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entityId: string }> | null } }> }, inForce: { edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null } }> } } | null, disability?: { area: Area, name: string, drafts: { edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entityId: string }> | null } }> }, reviews: { edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entityId: string }> | null } }> }, inForce: { edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null } }> } } | null, incomeSupport?: { area: Area, name: string, drafts: { edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entityId: string }> | null } }> }, reviews: { edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entityId: string }> | null } }> }, inForce: { edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null } }> } } | null };
+
+export type WorkspaceDocumentFieldsFragment = { id: string, area: Area, kind: DocumentKind, slug: string, title: string, registryNumber: string | null, retiredAt: string | null, owner: { id: string, name: string } | null, current: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null } | null, versions: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entity: string, entityId: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null }> | null, adoption: Array<{ status: AdoptionStatus | null, acknowledgedAt: string | null, implementedAt: string | null, lagging: boolean, daysLagging: number | null, district: { code: string, name: string }, version: { id: string, number: number } | null, currentVersion: { id: string, number: number } | null }> | null };
+
+export type WorkspaceDocumentQueryVariables = Exact<{
+  id: string | number;
+  childServices: boolean;
+  adultServices: boolean;
+  disability: boolean;
+  incomeSupport: boolean;
+}>;
+
+
+export type WorkspaceDocumentQuery = { districts: Array<{ code: string, name: string }>, childServices?: { document: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, registryNumber: string | null, retiredAt: string | null, owner: { id: string, name: string } | null, current: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null } | null, versions: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entity: string, entityId: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null }> | null, adoption: Array<{ status: AdoptionStatus | null, acknowledgedAt: string | null, implementedAt: string | null, lagging: boolean, daysLagging: number | null, district: { code: string, name: string }, version: { id: string, number: number } | null, currentVersion: { id: string, number: number } | null }> | null } | null } | null, adultServices?: { document: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, registryNumber: string | null, retiredAt: string | null, owner: { id: string, name: string } | null, current: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null } | null, versions: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entity: string, entityId: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null }> | null, adoption: Array<{ status: AdoptionStatus | null, acknowledgedAt: string | null, implementedAt: string | null, lagging: boolean, daysLagging: number | null, district: { code: string, name: string }, version: { id: string, number: number } | null, currentVersion: { id: string, number: number } | null }> | null } | null } | null, disability?: { document: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, registryNumber: string | null, retiredAt: string | null, owner: { id: string, name: string } | null, current: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null } | null, versions: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entity: string, entityId: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null }> | null, adoption: Array<{ status: AdoptionStatus | null, acknowledgedAt: string | null, implementedAt: string | null, lagging: boolean, daysLagging: number | null, district: { code: string, name: string }, version: { id: string, number: number } | null, currentVersion: { id: string, number: number } | null }> | null } | null } | null, incomeSupport?: { document: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, registryNumber: string | null, retiredAt: string | null, owner: { id: string, name: string } | null, current: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null } | null, versions: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entity: string, entityId: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null }> | null, adoption: Array<{ status: AdoptionStatus | null, acknowledgedAt: string | null, implementedAt: string | null, lagging: boolean, daysLagging: number | null, district: { code: string, name: string }, version: { id: string, number: number } | null, currentVersion: { id: string, number: number } | null }> | null } | null } | null };
+
+export type CreateDraftMutationVariables = Exact<{
+  input: DraftInput;
+  childServices: boolean;
+  adultServices: boolean;
+  disability: boolean;
+  incomeSupport: boolean;
+}>;
+
+
+export type CreateDraftMutation = { childServices?: { createDraft: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null } }, adultServices?: { createDraft: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null } }, disability?: { createDraft: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null } }, incomeSupport?: { createDraft: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null } } };
+
+export type UpdateDraftMutationVariables = Exact<{
+  versionId: string | number;
+  expectedRevision: number;
+  input: DraftInput;
+  childServices: boolean;
+  adultServices: boolean;
+  disability: boolean;
+  incomeSupport: boolean;
+}>;
+
+
+export type UpdateDraftMutation = { childServices?: { updateDraft: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null } }, adultServices?: { updateDraft: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null } }, disability?: { updateDraft: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null } }, incomeSupport?: { updateDraft: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null } } };
+
+export type SubmitForReviewMutationVariables = Exact<{
+  versionId: string | number;
+  childServices: boolean;
+  adultServices: boolean;
+  disability: boolean;
+  incomeSupport: boolean;
+}>;
+
+
+export type SubmitForReviewMutation = { childServices?: { submitForReview: { id: string, status: VersionStatus } }, adultServices?: { submitForReview: { id: string, status: VersionStatus } }, disability?: { submitForReview: { id: string, status: VersionStatus } }, incomeSupport?: { submitForReview: { id: string, status: VersionStatus } } };
+
+export type ReturnToDraftMutationVariables = Exact<{
+  versionId: string | number;
+  comment: string;
+  childServices: boolean;
+  adultServices: boolean;
+  disability: boolean;
+  incomeSupport: boolean;
+}>;
+
+
+export type ReturnToDraftMutation = { childServices?: { returnToDraft: { id: string, status: VersionStatus } }, adultServices?: { returnToDraft: { id: string, status: VersionStatus } }, disability?: { returnToDraft: { id: string, status: VersionStatus } }, incomeSupport?: { returnToDraft: { id: string, status: VersionStatus } } };
+
+export type PublishMutationVariables = Exact<{
+  versionId: string | number;
+  validFrom: string;
+  childServices: boolean;
+  adultServices: boolean;
+  disability: boolean;
+  incomeSupport: boolean;
+}>;
+
+
+export type PublishMutation = { childServices?: { publish: { id: string, status: VersionStatus, validFrom: string | null } }, adultServices?: { publish: { id: string, status: VersionStatus, validFrom: string | null } }, disability?: { publish: { id: string, status: VersionStatus, validFrom: string | null } }, incomeSupport?: { publish: { id: string, status: VersionStatus, validFrom: string | null } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -370,6 +514,195 @@ export const PublishedDocumentFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"PublishedDocumentFields"}) as unknown as TypedDocumentString<PublishedDocumentFieldsFragment, unknown>;
+export const WorkspaceListedDocumentFragmentDoc = new TypedDocumentString(`
+    fragment WorkspaceListedDocument on KnowledgeDocument {
+  id
+  area
+  kind
+  slug
+  title
+  current {
+    id
+    number
+    validFrom
+    reviewBy
+  }
+  versions {
+    id
+    number
+    status
+    title
+    submittedBy
+    returnComment
+    validFrom
+  }
+  history {
+    id
+    at
+    actor
+    action
+    entityId
+  }
+}
+    `, {"fragmentName":"WorkspaceListedDocument"}) as unknown as TypedDocumentString<WorkspaceListedDocumentFragment, unknown>;
+export const WorkspaceAreaListsFragmentDoc = new TypedDocumentString(`
+    fragment WorkspaceAreaLists on AreaNamespace {
+  area
+  name
+  drafts: documents(status: DRAFT, first: 100) {
+    edges {
+      node {
+        ...WorkspaceListedDocument
+      }
+    }
+  }
+  reviews: documents(status: IN_REVIEW, first: 100) {
+    edges {
+      node {
+        ...WorkspaceListedDocument
+      }
+    }
+  }
+  inForce: documents(first: 100) {
+    edges {
+      node {
+        id
+        area
+        kind
+        slug
+        title
+        current {
+          id
+          number
+          validFrom
+          reviewBy
+        }
+      }
+    }
+  }
+}
+    fragment WorkspaceListedDocument on KnowledgeDocument {
+  id
+  area
+  kind
+  slug
+  title
+  current {
+    id
+    number
+    validFrom
+    reviewBy
+  }
+  versions {
+    id
+    number
+    status
+    title
+    submittedBy
+    returnComment
+    validFrom
+  }
+  history {
+    id
+    at
+    actor
+    action
+    entityId
+  }
+}`, {"fragmentName":"WorkspaceAreaLists"}) as unknown as TypedDocumentString<WorkspaceAreaListsFragment, unknown>;
+export const WorkspaceVersionFragmentDoc = new TypedDocumentString(`
+    fragment WorkspaceVersion on DocumentVersion {
+  id
+  documentId
+  number
+  status
+  title
+  summary
+  body
+  legalBasis
+  targetGroup
+  validFrom
+  reviewBy
+  decidedBy
+  publishedAt
+  publishedBy
+  changeSummary
+  revision
+  details
+  submittedBy
+  returnComment
+}
+    `, {"fragmentName":"WorkspaceVersion"}) as unknown as TypedDocumentString<WorkspaceVersionFragment, unknown>;
+export const WorkspaceDocumentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WorkspaceDocumentFields on KnowledgeDocument {
+  id
+  area
+  kind
+  slug
+  title
+  registryNumber
+  retiredAt
+  owner {
+    id
+    name
+  }
+  current {
+    ...WorkspaceVersion
+  }
+  versions {
+    ...WorkspaceVersion
+  }
+  history {
+    id
+    at
+    actor
+    action
+    entity
+    entityId
+    before
+    after
+  }
+  adoption {
+    district {
+      code
+      name
+    }
+    status
+    acknowledgedAt
+    implementedAt
+    lagging
+    daysLagging
+    version {
+      id
+      number
+    }
+    currentVersion {
+      id
+      number
+    }
+  }
+}
+    fragment WorkspaceVersion on DocumentVersion {
+  id
+  documentId
+  number
+  status
+  title
+  summary
+  body
+  legalBasis
+  targetGroup
+  validFrom
+  reviewBy
+  decidedBy
+  publishedAt
+  publishedBy
+  changeSummary
+  revision
+  details
+  submittedBy
+  returnComment
+}`, {"fragmentName":"WorkspaceDocumentFields"}) as unknown as TypedDocumentString<WorkspaceDocumentFieldsFragment, unknown>;
 export const CatalogueDocument = new TypedDocumentString(`
     query Catalogue {
   areas {
@@ -870,3 +1203,370 @@ export const PublishedDocumentsIncomeSupportDocument = new TypedDocumentString(`
     validFrom
   }
 }`) as unknown as TypedDocumentString<PublishedDocumentsIncomeSupportQuery, PublishedDocumentsIncomeSupportQueryVariables>;
+export const WorkspaceListsDocument = new TypedDocumentString(`
+    query WorkspaceLists($childServices: Boolean!, $adultServices: Boolean!, $disability: Boolean!, $incomeSupport: Boolean!) {
+  childServices @include(if: $childServices) {
+    ...WorkspaceAreaLists
+  }
+  adultServices @include(if: $adultServices) {
+    ...WorkspaceAreaLists
+  }
+  disability @include(if: $disability) {
+    ...WorkspaceAreaLists
+  }
+  incomeSupport @include(if: $incomeSupport) {
+    ...WorkspaceAreaLists
+  }
+}
+    fragment WorkspaceListedDocument on KnowledgeDocument {
+  id
+  area
+  kind
+  slug
+  title
+  current {
+    id
+    number
+    validFrom
+    reviewBy
+  }
+  versions {
+    id
+    number
+    status
+    title
+    submittedBy
+    returnComment
+    validFrom
+  }
+  history {
+    id
+    at
+    actor
+    action
+    entityId
+  }
+}
+fragment WorkspaceAreaLists on AreaNamespace {
+  area
+  name
+  drafts: documents(status: DRAFT, first: 100) {
+    edges {
+      node {
+        ...WorkspaceListedDocument
+      }
+    }
+  }
+  reviews: documents(status: IN_REVIEW, first: 100) {
+    edges {
+      node {
+        ...WorkspaceListedDocument
+      }
+    }
+  }
+  inForce: documents(first: 100) {
+    edges {
+      node {
+        id
+        area
+        kind
+        slug
+        title
+        current {
+          id
+          number
+          validFrom
+          reviewBy
+        }
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<WorkspaceListsQuery, WorkspaceListsQueryVariables>;
+export const WorkspaceDocumentDocument = new TypedDocumentString(`
+    query WorkspaceDocument($id: ID!, $childServices: Boolean!, $adultServices: Boolean!, $disability: Boolean!, $incomeSupport: Boolean!) {
+  districts {
+    code
+    name
+  }
+  childServices @include(if: $childServices) {
+    document(id: $id) {
+      ...WorkspaceDocumentFields
+    }
+  }
+  adultServices @include(if: $adultServices) {
+    document(id: $id) {
+      ...WorkspaceDocumentFields
+    }
+  }
+  disability @include(if: $disability) {
+    document(id: $id) {
+      ...WorkspaceDocumentFields
+    }
+  }
+  incomeSupport @include(if: $incomeSupport) {
+    document(id: $id) {
+      ...WorkspaceDocumentFields
+    }
+  }
+}
+    fragment WorkspaceVersion on DocumentVersion {
+  id
+  documentId
+  number
+  status
+  title
+  summary
+  body
+  legalBasis
+  targetGroup
+  validFrom
+  reviewBy
+  decidedBy
+  publishedAt
+  publishedBy
+  changeSummary
+  revision
+  details
+  submittedBy
+  returnComment
+}
+fragment WorkspaceDocumentFields on KnowledgeDocument {
+  id
+  area
+  kind
+  slug
+  title
+  registryNumber
+  retiredAt
+  owner {
+    id
+    name
+  }
+  current {
+    ...WorkspaceVersion
+  }
+  versions {
+    ...WorkspaceVersion
+  }
+  history {
+    id
+    at
+    actor
+    action
+    entity
+    entityId
+    before
+    after
+  }
+  adoption {
+    district {
+      code
+      name
+    }
+    status
+    acknowledgedAt
+    implementedAt
+    lagging
+    daysLagging
+    version {
+      id
+      number
+    }
+    currentVersion {
+      id
+      number
+    }
+  }
+}`) as unknown as TypedDocumentString<WorkspaceDocumentQuery, WorkspaceDocumentQueryVariables>;
+export const CreateDraftDocument = new TypedDocumentString(`
+    mutation CreateDraft($input: DraftInput!, $childServices: Boolean!, $adultServices: Boolean!, $disability: Boolean!, $incomeSupport: Boolean!) {
+  childServices @include(if: $childServices) {
+    createDraft(input: $input) {
+      ...WorkspaceVersion
+    }
+  }
+  adultServices @include(if: $adultServices) {
+    createDraft(input: $input) {
+      ...WorkspaceVersion
+    }
+  }
+  disability @include(if: $disability) {
+    createDraft(input: $input) {
+      ...WorkspaceVersion
+    }
+  }
+  incomeSupport @include(if: $incomeSupport) {
+    createDraft(input: $input) {
+      ...WorkspaceVersion
+    }
+  }
+}
+    fragment WorkspaceVersion on DocumentVersion {
+  id
+  documentId
+  number
+  status
+  title
+  summary
+  body
+  legalBasis
+  targetGroup
+  validFrom
+  reviewBy
+  decidedBy
+  publishedAt
+  publishedBy
+  changeSummary
+  revision
+  details
+  submittedBy
+  returnComment
+}`) as unknown as TypedDocumentString<CreateDraftMutation, CreateDraftMutationVariables>;
+export const UpdateDraftDocument = new TypedDocumentString(`
+    mutation UpdateDraft($versionId: ID!, $expectedRevision: Int!, $input: DraftInput!, $childServices: Boolean!, $adultServices: Boolean!, $disability: Boolean!, $incomeSupport: Boolean!) {
+  childServices @include(if: $childServices) {
+    updateDraft(
+      versionId: $versionId
+      expectedRevision: $expectedRevision
+      input: $input
+    ) {
+      ...WorkspaceVersion
+    }
+  }
+  adultServices @include(if: $adultServices) {
+    updateDraft(
+      versionId: $versionId
+      expectedRevision: $expectedRevision
+      input: $input
+    ) {
+      ...WorkspaceVersion
+    }
+  }
+  disability @include(if: $disability) {
+    updateDraft(
+      versionId: $versionId
+      expectedRevision: $expectedRevision
+      input: $input
+    ) {
+      ...WorkspaceVersion
+    }
+  }
+  incomeSupport @include(if: $incomeSupport) {
+    updateDraft(
+      versionId: $versionId
+      expectedRevision: $expectedRevision
+      input: $input
+    ) {
+      ...WorkspaceVersion
+    }
+  }
+}
+    fragment WorkspaceVersion on DocumentVersion {
+  id
+  documentId
+  number
+  status
+  title
+  summary
+  body
+  legalBasis
+  targetGroup
+  validFrom
+  reviewBy
+  decidedBy
+  publishedAt
+  publishedBy
+  changeSummary
+  revision
+  details
+  submittedBy
+  returnComment
+}`) as unknown as TypedDocumentString<UpdateDraftMutation, UpdateDraftMutationVariables>;
+export const SubmitForReviewDocument = new TypedDocumentString(`
+    mutation SubmitForReview($versionId: ID!, $childServices: Boolean!, $adultServices: Boolean!, $disability: Boolean!, $incomeSupport: Boolean!) {
+  childServices @include(if: $childServices) {
+    submitForReview(versionId: $versionId) {
+      id
+      status
+    }
+  }
+  adultServices @include(if: $adultServices) {
+    submitForReview(versionId: $versionId) {
+      id
+      status
+    }
+  }
+  disability @include(if: $disability) {
+    submitForReview(versionId: $versionId) {
+      id
+      status
+    }
+  }
+  incomeSupport @include(if: $incomeSupport) {
+    submitForReview(versionId: $versionId) {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitForReviewMutation, SubmitForReviewMutationVariables>;
+export const ReturnToDraftDocument = new TypedDocumentString(`
+    mutation ReturnToDraft($versionId: ID!, $comment: String!, $childServices: Boolean!, $adultServices: Boolean!, $disability: Boolean!, $incomeSupport: Boolean!) {
+  childServices @include(if: $childServices) {
+    returnToDraft(versionId: $versionId, comment: $comment) {
+      id
+      status
+    }
+  }
+  adultServices @include(if: $adultServices) {
+    returnToDraft(versionId: $versionId, comment: $comment) {
+      id
+      status
+    }
+  }
+  disability @include(if: $disability) {
+    returnToDraft(versionId: $versionId, comment: $comment) {
+      id
+      status
+    }
+  }
+  incomeSupport @include(if: $incomeSupport) {
+    returnToDraft(versionId: $versionId, comment: $comment) {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReturnToDraftMutation, ReturnToDraftMutationVariables>;
+export const PublishDocument = new TypedDocumentString(`
+    mutation Publish($versionId: ID!, $validFrom: Date!, $childServices: Boolean!, $adultServices: Boolean!, $disability: Boolean!, $incomeSupport: Boolean!) {
+  childServices @include(if: $childServices) {
+    publish(versionId: $versionId, validFrom: $validFrom) {
+      id
+      status
+      validFrom
+    }
+  }
+  adultServices @include(if: $adultServices) {
+    publish(versionId: $versionId, validFrom: $validFrom) {
+      id
+      status
+      validFrom
+    }
+  }
+  disability @include(if: $disability) {
+    publish(versionId: $versionId, validFrom: $validFrom) {
+      id
+      status
+      validFrom
+    }
+  }
+  incomeSupport @include(if: $incomeSupport) {
+    publish(versionId: $versionId, validFrom: $validFrom) {
+      id
+      status
+      validFrom
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PublishMutation, PublishMutationVariables>;

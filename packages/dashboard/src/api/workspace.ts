@@ -1,0 +1,62 @@
+import { request } from './client';
+import {
+  CreateDraftDocument,
+  PublishDocument,
+  ReturnToDraftDocument,
+  SubmitForReviewDocument,
+  UpdateDraftDocument,
+  WorkspaceDocumentDocument,
+  WorkspaceListsDocument,
+  type DraftInput,
+  type WorkspaceAreaListsFragment,
+  type WorkspaceDocumentFieldsFragment,
+} from '../gql/graphql';
+import type { ShownArea } from '../model/areas';
+import { areaSwitches, oneArea } from '../model/workspace';
+
+export type AreaLists = WorkspaceAreaListsFragment;
+export type WorkspaceDocument = WorkspaceDocumentFieldsFragment;
+export type WorkspaceVersion = WorkspaceDocument['versions'][number];
+
+/** The drafts, reviews and documents in force of the given areas, one entry per area. */
+export async function loadWorkspaceLists(areas: ShownArea[]): Promise<AreaLists[]> {
+  if (areas.length === 0) return [];
+  const data = await request(WorkspaceListsDocument, areaSwitches(areas));
+  return [data.childServices, data.adultServices, data.disability, data.incomeSupport].filter((lists): lists is AreaLists => lists != null);
+}
+
+/** One document with its versions, audit log and adoption, with the districts of the city. */
+export async function loadWorkspaceDocument(
+  area: ShownArea,
+  id: string,
+): Promise<{ document: WorkspaceDocument | null; districts: { code: string; name: string }[] }> {
+  const data = await request(WorkspaceDocumentDocument, { id, ...areaSwitches([area]) });
+  return { document: oneArea(data)?.document ?? null, districts: data.districts };
+}
+
+export async function createDraft(area: ShownArea, input: DraftInput): Promise<WorkspaceVersion> {
+  const created = oneArea(await request(CreateDraftDocument, { input, ...areaSwitches([area]) }));
+  return created!.createDraft;
+}
+
+export async function updateDraft(
+  area: ShownArea,
+  versionId: string,
+  expectedRevision: number,
+  input: DraftInput,
+): Promise<WorkspaceVersion> {
+  const updated = oneArea(await request(UpdateDraftDocument, { versionId, expectedRevision, input, ...areaSwitches([area]) }));
+  return updated!.updateDraft;
+}
+
+export async function submitForReview(area: ShownArea, versionId: string): Promise<void> {
+  await request(SubmitForReviewDocument, { versionId, ...areaSwitches([area]) });
+}
+
+export async function returnToDraft(area: ShownArea, versionId: string, comment: string): Promise<void> {
+  await request(ReturnToDraftDocument, { versionId, comment, ...areaSwitches([area]) });
+}
+
+export async function publish(area: ShownArea, versionId: string, validFrom: string): Promise<void> {
+  await request(PublishDocument, { versionId, validFrom, ...areaSwitches([area]) });
+}

@@ -1,0 +1,201 @@
+import { useEffect } from 'preact/hooks';
+import { ApiError } from '../../api/client';
+import { useLoad } from '../../api/hooks';
+import { loadWorkspaceDocument, type WorkspaceDocument } from '../../api/workspace';
+import { Status } from '../../components/Status';
+import { isArea, type ShownArea } from '../../model/areas';
+import { KIND_NAMES } from '../../model/format';
+import { STATUS_NAMES } from '../../model/workspace';
+import type { Route } from '../../router';
+import { reviewLink, versionLink } from './links';
+import { NewVersionButton } from './NewVersionButton';
+import { formatDay } from './TasksPage';
+
+const timeFormat = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
+const formatTime = (at: string | null | undefined): string => (at ? timeFormat.format(new Date(at)) : '–');
+
+const ACTION_NAMES: Record<string, string> = {
+  createDraft: 'Började ett utkast',
+  updateDraft: 'Ändrade utkastet',
+  submitForReview: 'Skickade för granskning',
+  returnToDraft: 'Skickade tillbaka',
+  publish: 'Publicerade',
+  retire: 'Upphävde dokumentet',
+  acknowledge: 'Kvitterade',
+};
+
+/** Uppföljning: where every district stands, the document's versions and its history. */
+export function FollowUpPage({ route }: { route: Route }) {
+  const area = route.params.get('omrade') ?? undefined;
+  const loaded = useLoad(
+    () => (route.id && isArea(area) ? loadWorkspaceDocument(area, route.id) : Promise.reject(new ApiError('Okänt dokument.', 'NOT_FOUND'))),
+    [route.id, area],
+  );
+  useEffect(() => {
+    document.title = 'Uppföljning – Samsyn';
+  }, []);
+  return (
+    <Status loaded={loaded}>
+      {({ document, districts }) =>
+        document && isArea(area) ? (
+          <FollowUp document={document} districts={districts} area={area} />
+        ) : (
+          <>
+            <h1>Uppföljning</h1>
+            <p class="notice">Dokumentet finns inte, eller så får du inte se det.</p>
+          </>
+        )
+      }
+    </Status>
+  );
+}
+
+function FollowUp({
+  document,
+  districts,
+  area,
+}: {
+  document: WorkspaceDocument;
+  districts: { code: string; name: string }[];
+  area: ShownArea;
+}) {
+  const current = document.current;
+  const inWork = document.versions.find((v) => v.status === 'DRAFT' || v.status === 'IN_REVIEW');
+  const adoptionBy = new Map((document.adoption ?? []).map((adoption) => [adoption.district.code, adoption]));
+  return (
+    <>
+      <h1>{document.title}</h1>
+      <dl class="facts">
+        <div>
+          <dt>Typ</dt>
+          <dd>{KIND_NAMES[document.kind]}</dd>
+        </div>
+        <div>
+          <dt>Ägare</dt>
+          <dd class="owner">{document.owner?.name ?? 'Ingen ägare angiven'}</dd>
+        </div>
+        <div>
+          <dt>Gäller</dt>
+          <dd>
+            {current ? `version ${current.number} från ${current.validFrom ? formatDay(current.validFrom) : '–'}` : 'ingen version gäller'}
+          </dd>
+        </div>
+        <div>
+          <dt>Revideras senast</dt>
+          <dd>{current?.reviewBy ? formatDay(current.reviewBy) : '–'}</dd>
+        </div>
+        {document.registryNumber && (
+          <div>
+            <dt>Diarienummer</dt>
+            <dd>{document.registryNumber}</dd>
+          </div>
+        )}
+      </dl>
+      <p class="actions">
+        {inWork ? (
+          <a href={versionLink(area, document.id, inWork)}>
+            Version {inWork.number} är {inWork.status === 'DRAFT' ? 'ett utkast' : 'under granskning'}
+          </a>
+        ) : (
+          current && !document.retiredAt && <NewVersionButton area={area} documentId={document.id} title={document.title} />
+        )}
+      </p>
+
+      <h2>Stadsdelarnas införande</h2>
+      <table class="data-table adoption-table">
+        <caption>Var varje stadsdel står i versionen som gäller{current ? ` (version ${current.number})` : ''}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Stadsdel</th>
+            <th scope="col">Status</th>
+            <th scope="col">Kvitterad</th>
+            <th scope="col">Genomförd</th>
+            <th scope="col">Släpar</th>
+          </tr>
+        </thead>
+        <tbody>
+          {districts.map((district) => {
+            const adoption = adoptionBy.get(district.code);
+            const onCurrent = adoption?.version && current && adoption.version.id === current.id;
+            const status = !adoption?.status
+              ? 'Ej kvitterad'
+              : `${adoption.status === 'IMPLEMENTED' ? 'Genomförd' : 'Kvitterad'} version ${adoption.version?.number ?? '?'}`;
+            return (
+              <tr key={district.code} data-district={district.code} data-lagging={adoption?.lagging ? 'true' : undefined}>
+                <th scope="row">{district.name}</th>
+                <td>{status}</td>
+                <td>{onCurrent ? formatTime(adoption?.acknowledgedAt) : '–'}</td>
+                <td>{onCurrent ? formatTime(adoption?.implementedAt) : '–'}</td>
+                <td>{adoption?.lagging ? `${adoption.daysLagging ?? '?'} dagar` : adoption ? 'Nej' : 'Ingen uppgift'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+
+      <h2>Versioner</h2>
+      <table class="data-table versions-table">
+        <caption>Alla versioner, den nyaste först</caption>
+        <thead>
+          <tr>
+            <th scope="col">Version</th>
+            <th scope="col">Titel</th>
+            <th scope="col">Status</th>
+            <th scope="col">Gäller från</th>
+            <th scope="col">Publicerad</th>
+            <th scope="col">
+              <span class="visually-hidden">Jämförelse</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {document.versions.map((version) => (
+            <tr key={version.id} data-version={version.id}>
+              <td class="num">{version.number}</td>
+              <th scope="row">
+                <a href={versionLink(area, document.id, version)}>{version.title}</a>
+              </th>
+              <td>{STATUS_NAMES[version.status]}</td>
+              <td>{version.validFrom ? formatDay(version.validFrom) : '–'}</td>
+              <td>{formatTime(version.publishedAt)}</td>
+              <td>
+                {version.number > 1 && (
+                  <a href={reviewLink(area, document.id, version.id)} aria-label={`Jämför version ${version.number} med tidigare`}>
+                    Jämför
+                  </a>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>Historik</h2>
+      <table class="data-table history-table">
+        <caption>Granskningsloggen, den äldsta först</caption>
+        <thead>
+          <tr>
+            <th scope="col">När</th>
+            <th scope="col">Vem</th>
+            <th scope="col">Vad</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(document.history ?? []).map((entry) => {
+            const number = document.versions.find((v) => v.id === entry.entityId)?.number;
+            return (
+              <tr key={entry.id} data-action={entry.action}>
+                <td>{formatTime(entry.at)}</td>
+                <td>{entry.actor}</td>
+                <td>
+                  {ACTION_NAMES[entry.action] ?? entry.action}
+                  {number !== undefined && ` (version ${number})`}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,362 @@
+/// <reference lib="dom" />
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium as playwright, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { RunningHttpService } from '@samsyn/core';
+import { serveGateway } from '@samsyn/gateway';
+import { startSupergraph, testConfig, tokenFor, type TestSupergraph } from '@samsyn/test-support';
+
+// @sparticuz/chromium is an ES module: required (Node 20.19 loads it), typed by hand for this CommonJS test.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loaded = require('@sparticuz/chromium') as SparticuzChromium & { default?: SparticuzChromium };
+const chromium = loaded.default ?? loaded;
+interface SparticuzChromium {
+  args: string[];
+  executablePath(): Promise<string>;
+}
+
+/** Screenshots for people to look at; the folder is ignored by git. */
+const OUTPUT = path.resolve(__dirname, 'output');
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+/** A routine in force in the demo data with one version and nothing in work. */
+const ROUTINE = 'utredning-av-barns-behov';
+
+// A real browser on 2 shared cores: each step may wait for the page longer than the suite's default.
+jest.setTimeout(240_000);
+
+interface Leader {
+  context: BrowserContext;
+  page: Page;
+  token: string;
+  name: string;
+  /** Bytes of response bodies and headers received since the context opened. */
+  transferred: () => number;
+}
+
+/** Two process leaders of Barn och unga in two browser contexts, signed in as a proxy would: by Authorization. */
+describe('the process leaders’ workspace in a browser', () => {
+  let graph: TestSupergraph;
+  let server: RunningHttpService;
+  let origin: string;
+  let browser: Browser;
+  let anna: Leader;
+  let bo: Leader;
+  /** Every request a page made to a host other than the gateway's. */
+  const foreign: string[] = [];
+  /** Dialogs opened and console messages logged by any page: a payload that ran would show here. */
+  const dialogs: string[] = [];
+  const consoleErrors: string[] = [];
+  const executed: string[] = [];
+
+  async function leader(sub: string, name: string): Promise<Leader> {
+    const token = await tokenFor({ sub, name, roles: ['process-leader'], areas: ['CHILD_SERVICES'] });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'sv-SE',
+      extraHTTPHeaders: { authorization: `Bearer ${token}` },
+    });
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+      foreign.push(url);
+      return route.abort();
+    });
+    let transferred = 0;
+    context.on('requestfinished', async (request) => {
+      const sizes = await request.sizes().catch(() => null);
+      if (sizes) transferred += sizes.responseBodySize + sizes.responseHeadersSize;
+    });
+    // A payload that ran calls one of these; the page itself never does.
+    await context.exposeFunction('samsynExecuted', (what: string) => executed.push(what));
+    const page = await context.newPage();
+    page.setDefaultTimeout(90_000);
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') consoleErrors.push(`${name}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => consoleErrors.push(`${name}: ${error.message}`));
+    return { context, page, token, name, transferred: () => transferred };
+  }
+
+  beforeAll(async () => {
+    fs.mkdirSync(OUTPUT, { recursive: true });
+    graph = await startSupergraph();
+    server = await serveGateway(graph.gateway, testConfig('gateway', graph.suffix, { HOST: '127.0.0.1' }), 0);
+    origin = new URL(server.url).origin;
+    const args = chromium.args.filter((arg) => !['--disable-web-security', '--allow-running-insecure-content'].includes(arg));
+    browser = await playwright.launch({ executablePath: await chromium.executablePath(), args, headless: true });
+    anna = await leader('aino-alm', 'Aino Alm');
+    bo = await leader('bo-berg', 'Bo Berg');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await graph?.close();
+  });
+
+  async function api<T>(query: string, token: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const { data, errors } = await graph.query<T>(query, { token, variables });
+    expect(errors).toBeUndefined();
+    return data as T;
+  }
+
+  async function documentId(slug: string): Promise<string> {
+    const { childServices } = await api<{ childServices: { document: { id: string } } }>(
+      `query ($slug: String!) { childServices { document(slug: $slug) { id } } }`,
+      anna.token,
+      { slug },
+    );
+    return childServices.document.id;
+  }
+
+  /** WCAG 2.1 A and AA rules of axe-core, run in the page as it is shown. */
+  async function accessibilityViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
+    await page.evaluate(AXE_SOURCE);
+    const result = await page.evaluate(() =>
+      (
+        window as unknown as { axe: { run(options: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
+      ).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+    );
+    return result.violations.map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.target.join(' ')) }));
+  }
+
+  async function screenshot(page: Page, name: string): Promise<void> {
+    await page.screenshot({ path: path.join(OUTPUT, `workspace-${name}.png`), fullPage: true });
+  }
+
+  it('writes, returns, resubmits and publishes a routine with four eyes, and follows up the districts', async () => {
+    const started = performance.now();
+    const { page: a } = anna;
+    const { page: b } = bo;
+
+    // A: Arbetsyta lists the routine in force; Ny version opens a draft prefilled from it.
+    await a.goto(`${origin}/dashboard/#/arbetsyta`);
+    await a.getByRole('button', { name: 'Nytt dokument' }).waitFor();
+    const row = a.locator('tr', { has: a.getByRole('link', { name: 'Rutin för utredning av barns behov av skydd eller stöd' }) });
+    expect(await accessibilityViolations(a)).toEqual([]);
+    await screenshot(a, 'arbetsyta');
+    await row.getByRole('button', { name: 'Ny version' }).click();
+    await a.waitForURL(/#\/utkast\//);
+    const text = a.getByLabel('Text', { exact: true });
+    await expect(text.inputValue()).resolves.toContain('## Steg');
+    await expect(a.getByLabel('Titel', { exact: true }).inputValue()).resolves.toBe(
+      'Rutin för utredning av barns behov av skydd eller stöd',
+    );
+    for (const field of ['Typ', 'Sammanfattning', 'Lagrum', 'Målgrupp', 'Revideras senast']) {
+      await expect(a.getByLabel(field, { exact: true }).count()).resolves.toBe(1);
+    }
+
+    // A writes a list and a link; the preview shows them rendered as the reader will see them.
+    const body = await text.inputValue();
+    const added = [
+      '',
+      '## Checklista vid inledning',
+      '- Barnet har fått information',
+      '- Vårdnadshavare har underrättats',
+      '',
+      'Se [Socialstyrelsens BBIC](https://www.socialstyrelsen.se/bbic) för mallar.',
+    ].join('\n');
+    await text.fill(`${body}\n${added}`);
+    await a.getByLabel('Revideras senast', { exact: true }).fill('2027-12-31');
+    const preview = a.locator('.preview');
+    await preview.locator('li', { hasText: 'Vårdnadshavare har underrättats' }).waitFor();
+    await expect(preview.locator('a', { hasText: 'Socialstyrelsens BBIC' }).getAttribute('href')).resolves.toBe(
+      'https://www.socialstyrelsen.se/bbic',
+    );
+    expect(await accessibilityViolations(a)).toEqual([]);
+    await screenshot(a, 'utkast');
+    await a.getByRole('button', { name: 'Spara utkast' }).click();
+    await a.getByText(/Utkastet är sparat/).waitFor();
+    await a.getByRole('button', { name: 'Skicka för granskning' }).click();
+    await a.waitForURL(/#\/granska\//);
+    // Four eyes: the author's own Publicera is disabled and says why.
+    const ownPublish = a.getByRole('button', { name: 'Publicera' });
+    await expect(ownPublish.isDisabled()).resolves.toBe(true);
+    await expect(a.locator('#fyra-ogon').textContent()).resolves.toMatch(/fyra ögon/);
+    await screenshot(a, 'granska-egen');
+
+    // B: Att göra shows it waiting for review, with a count in the menu; first load measured.
+    const before = bo.transferred();
+    const loadStarted = performance.now();
+    await b.goto(`${origin}/dashboard/#/att-gora`);
+    const waiting = b.locator('section', { has: b.getByRole('heading', { name: /Väntar på min granskning/ }) });
+    const link = waiting.getByRole('link', { name: 'Rutin för utredning av barns behov av skydd eller stöd' });
+    await link.waitFor();
+    const firstLoadMs = performance.now() - loadStarted;
+    const firstLoadBytes = bo.transferred() - before;
+    await expect(b.getByRole('link', { name: 'Att göra', exact: true }).count()).resolves.toBe(1);
+    await expect(b.locator('.nav-count').textContent()).resolves.toMatch(/^\d+$/);
+    expect(await accessibilityViolations(b)).toEqual([]);
+    await screenshot(b, 'att-gora');
+
+    // B reads the diff against the version in force: inline and side by side, plus the changed fields.
+    await link.click();
+    await b.waitForURL(/#\/granska\//);
+    await b.locator('.diff ins', { hasText: 'Vårdnadshavare har underrättats' }).waitFor();
+    await expect(b.locator('.changed-fields tr[data-field="reviewBy"]').count()).resolves.toBe(1);
+    await b.getByLabel('Sida vid sida').check();
+    await b.locator('.diff-after ins', { hasText: 'Checklista vid inledning' }).waitFor();
+    expect(await accessibilityViolations(b)).toEqual([]);
+    await screenshot(b, 'granska');
+
+    // Returning needs a comment.
+    await b.getByRole('button', { name: 'Skicka tillbaka' }).click();
+    await b.getByText('Skriv en kommentar').waitFor();
+    await b.getByLabel('Kommentar', { exact: true }).fill('Lägg till att barnets åsikter ska dokumenteras i checklistan.');
+    await b.getByRole('button', { name: 'Skicka tillbaka' }).click();
+    await b.waitForURL(/#\/att-gora/);
+
+    // A sees the comment in Att göra, changes the draft and resubmits.
+    await a.goto(`${origin}/dashboard/#/att-gora`);
+    const returned = a.locator('section', { has: a.getByRole('heading', { name: /Tillbakaskickade till mig/ }) });
+    await returned.getByText('Lägg till att barnets åsikter ska dokumenteras i checklistan.').waitFor();
+    await screenshot(a, 'att-gora-tillbaka');
+    await returned.getByRole('link', { name: 'Rutin för utredning av barns behov av skydd eller stöd' }).click();
+    await a.waitForURL(/#\/utkast\//);
+    await a.getByText('Lägg till att barnets åsikter ska dokumenteras i checklistan.').waitFor();
+    const resubmitted = a.getByLabel('Text', { exact: true });
+    await resubmitted.fill(
+      (await resubmitted.inputValue()).replace(
+        '- Vårdnadshavare har underrättats',
+        '- Vårdnadshavare har underrättats\n- Barnets åsikter är dokumenterade',
+      ),
+    );
+    await a.getByRole('button', { name: 'Skicka för granskning' }).click();
+    await a.waitForURL(/#\/granska\//);
+
+    // B publishes it as a substantive change from today.
+    await b.goto(`${origin}/dashboard/#/att-gora`);
+    await b
+      .locator('section', { has: b.getByRole('heading', { name: /Väntar på min granskning/ }) })
+      .getByRole('link', { name: /Rutin för utredning/ })
+      .click();
+    await b.locator('.diff ins', { hasText: 'Barnets åsikter är dokumenterade' }).waitFor();
+    const today = await b.evaluate(() => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' }));
+    await expect(b.getByLabel('Gäller från', { exact: true }).inputValue()).resolves.toBe(today);
+    await b.getByLabel('Ändringens art', { exact: true }).selectOption({ label: 'Saklig' });
+    await b.getByRole('button', { name: 'Publicera' }).click();
+    await b.waitForURL(/#\/uppfoljning\//);
+
+    // A district system acknowledges the new version through the API; the follow-up page shows it.
+    const id = await documentId(ROUTINE);
+    const { childServices } = await api<{ childServices: { document: { current: { id: string; number: number } } } }>(
+      `query ($id: ID!) { childServices { document(id: $id) { current { id number } } } }`,
+      bo.token,
+      { id },
+    );
+    expect(childServices.document.current.number).toBe(2);
+    const district = await tokenFor({ roles: ['district-system'], district: 'angered' });
+    await api(
+      `mutation ($versionId: ID!) { childServices { acknowledge(versionId: $versionId, status: ACKNOWLEDGED) { lagging } } }`,
+      district,
+      { versionId: childServices.document.current.id },
+    );
+    await b.reload();
+    const angered = b.locator('.adoption-table tr[data-district="angered"]');
+    await angered.waitFor();
+    await expect(angered.textContent()).resolves.toContain('Kvitterad version 2');
+    await expect(b.locator('.history-table tr[data-action="publish"]').count()).resolves.toBeGreaterThan(0);
+    await expect(b.locator('.versions-table tbody tr').count()).resolves.toBe(2);
+    expect(await accessibilityViolations(b)).toEqual([]);
+    await screenshot(b, 'uppfoljning');
+
+    const flowMs = performance.now() - started;
+    console.log(
+      `workspace flow: ${Math.round(flowMs)} ms in the browser; first load of Att göra: ${firstLoadBytes} bytes transferred, ${Math.round(firstLoadMs)} ms`,
+    );
+  });
+
+  it('shows what another leader saved meanwhile on a CONFLICT, merges it, and never overwrites it silently', async () => {
+    const { page: a } = anna;
+    const id = await documentId('riktlinje-barn-och-unga');
+    const { childServices } = await api<{ childServices: { createDraft: { id: string; revision: number } } }>(
+      `mutation ($input: DraftInput!) { childServices { createDraft(input: $input) { id revision } } }`,
+      anna.token,
+      { input: { documentId: id } },
+    );
+    const draft = childServices.createDraft;
+    await a.goto(`${origin}/dashboard/#/utkast/${draft.id}?omrade=CHILD_SERVICES&dokument=${id}`);
+    await a.getByLabel('Målgrupp', { exact: true }).fill('Barn och unga 0–20 år och deras vårdnadshavare');
+    // Meanwhile B changes the summary of the same draft.
+    await api(
+      `mutation ($id: ID!, $revision: Int!) { childServices { updateDraft(versionId: $id, expectedRevision: $revision, input: { summary: "Bos sammanfattning." }) { revision } } }`,
+      bo.token,
+      { id: draft.id, revision: draft.revision },
+    );
+    await a.getByRole('button', { name: 'Spara utkast' }).click();
+    const conflict = a.locator('.conflict');
+    await conflict.waitFor();
+    await expect(conflict.textContent()).resolves.toContain('Bo Berg');
+    await expect(conflict.locator('ins', { hasText: 'Bos sammanfattning.' }).count()).resolves.toBe(1);
+    // Their change is merged into the form; A's own change is still there; nothing saved yet.
+    await expect(a.getByLabel('Sammanfattning', { exact: true }).inputValue()).resolves.toBe('Bos sammanfattning.');
+    await expect(a.getByLabel('Målgrupp', { exact: true }).inputValue()).resolves.toBe('Barn och unga 0–20 år och deras vårdnadshavare');
+    expect(await accessibilityViolations(a)).toEqual([]);
+    await screenshot(a, 'konflikt');
+    await a.getByRole('button', { name: 'Spara utkast' }).click();
+    await a.getByText(/Utkastet är sparat/).waitFor();
+    const saved = await api<{ childServices: { document: { versions: { id: string; summary: string; targetGroup: string }[] } } }>(
+      `query ($id: ID!) { childServices { document(id: $id) { versions { id summary targetGroup } } } }`,
+      anna.token,
+      { id },
+    );
+    expect(saved.childServices.document.versions.find((v) => v.id === draft.id)).toMatchObject({
+      summary: 'Bos sammanfattning.',
+      targetGroup: 'Barn och unga 0–20 år och deras vårdnadshavare',
+    });
+  });
+
+  it('executes nothing of a body with script, event-handler and javascript: payloads, in the preview or the diff', async () => {
+    const { page: a } = anna;
+    const { page: b } = bo;
+    const payload = [
+      '## Försök',
+      '<script>window.samsynExecuted("script")</script>',
+      '<img src="x" onerror="window.samsynExecuted(\'onerror\')">',
+      '<svg onload="window.samsynExecuted(\'svg\')"></svg>',
+      '[Klicka här](javascript:window.samsynExecuted("javascript-link"))',
+      '<a href="javascript:alert(1)">Länk</a>',
+      '<iframe src="javascript:alert(2)"></iframe>',
+    ].join('\n\n');
+    await a.goto(`${origin}/dashboard/#/arbetsyta`);
+    await a
+      .locator('tr', { has: a.getByRole('link', { name: /Rutin för övervägande/ }) })
+      .getByRole('button', { name: 'Ny version' })
+      .click();
+    await a.waitForURL(/#\/utkast\//);
+    await a.getByLabel('Text', { exact: true }).fill(payload);
+    await a.locator('.preview', { hasText: 'Försök' }).waitFor();
+    // Clicking the links does nothing either.
+    for (const name of ['Klicka här', 'Länk']) {
+      const links = a.locator('.preview a', { hasText: name });
+      if ((await links.count()) > 0)
+        await links
+          .first()
+          .click({ timeout: 5_000 })
+          .catch(() => undefined);
+    }
+    await expect(a.locator('.preview script, .preview [onerror], .preview [onload], .preview iframe').count()).resolves.toBe(0);
+    await expect(a.locator('.preview a[href^="javascript:"]').count()).resolves.toBe(0);
+    await a.getByRole('button', { name: 'Skicka för granskning' }).click();
+    await a.waitForURL(/#\/granska\//);
+    const url = new URL(a.url());
+
+    await b.goto(url.toString());
+    await b.locator('.diff ins', { hasText: 'onerror' }).first().waitFor();
+    await b.getByLabel('Sida vid sida').check();
+    await b.locator('.diff-after ins').first().waitFor();
+    await b.waitForTimeout(500);
+    await screenshot(b, 'granska-skadlig-text');
+    expect(executed).toEqual([]);
+    expect(dialogs).toEqual([]);
+    expect(consoleErrors.filter((message) => !/Failed to load resource/.test(message))).toEqual([]);
+  });
+
+  it('made no request to any host but the gateway', () => {
+    expect(foreign).toEqual([]);
+  });
+});
