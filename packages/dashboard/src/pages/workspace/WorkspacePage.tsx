@@ -19,9 +19,18 @@ function AreaWork({ lists }: { lists: AreaLists }) {
     )
     .filter((item, index, all) => all.findIndex((other) => other.version.id === item.version.id) === index);
   const inForce = lists.inForce.edges.map((edge) => edge.node);
+  const more =
+    lists.inForce.totalCount > inForce.length ||
+    lists.drafts.totalCount > lists.drafts.edges.length ||
+    lists.reviews.totalCount > lists.reviews.edges.length;
   return (
     <section class="workspace-area" data-area={area} aria-labelledby={`arbetsyta-${area}`}>
       <h2 id={`arbetsyta-${area}`}>{lists.name}</h2>
+      {more && (
+        <p class="notice">
+          Området har fler dokument än som visas här ({lists.inForce.totalCount} gällande); de första 20 i varje lista visas.
+        </p>
+      )}
       <table class="data-table">
         <caption>Utkast och versioner som granskas</caption>
         <thead>
