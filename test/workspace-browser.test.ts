@@ -212,8 +212,10 @@ describe('the process leaders’ workspace in a browser', () => {
 
     // A sees the comment in Att göra, changes the draft and resubmits.
     await a.goto(`${origin}/dashboard/#/att-gora`);
+    await a.reload();
     const returned = a.locator('section', { has: a.getByRole('heading', { name: /Tillbakaskickade till mig/ }) });
     await returned.getByText('Lägg till att barnets åsikter ska dokumenteras i checklistan.').waitFor();
+    await expect(returned.textContent()).resolves.toContain('Bo Berg skrev:');
     await screenshot(a, 'att-gora-tillbaka');
     await returned.getByRole('link', { name: 'Rutin för utredning av barns behov av skydd eller stöd' }).click();
     await a.waitForURL(/#\/utkast\//);
@@ -230,6 +232,7 @@ describe('the process leaders’ workspace in a browser', () => {
 
     // B publishes it as a substantive change from today.
     await b.goto(`${origin}/dashboard/#/att-gora`);
+    await b.reload();
     await b
       .locator('section', { has: b.getByRole('heading', { name: /Väntar på min granskning/ }) })
       .getByRole('link', { name: /Rutin för utredning/ })
@@ -292,7 +295,7 @@ describe('the process leaders’ workspace in a browser', () => {
     await conflict.waitFor();
     await expect(conflict.textContent()).resolves.toContain('Bo Berg');
     const added = await conflict.locator('[data-field="summary"] ins').allTextContents();
-    expect(added.join(' ')).toMatch(/Bos.*sammanfattning\./);
+    expect(added.join(' ')).toMatch(/Bos.*sammanfattning/);
     // Their change is merged into the form; A's own change is still there; nothing saved yet.
     await expect(a.getByLabel('Sammanfattning', { exact: true }).inputValue()).resolves.toBe('Bos sammanfattning.');
     await expect(a.getByLabel('Målgrupp', { exact: true }).inputValue()).resolves.toBe('Barn och unga 0–20 år och deras vårdnadshavare');

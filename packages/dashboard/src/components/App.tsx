@@ -97,6 +97,11 @@ export function App() {
     };
   }, [areas.join(), session?.principal?.name, route.page, route.id, generation]);
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
+  // Back in the window after working in another (a colleague's review, say): the lists are read again.
+  useEffect(() => {
+    window.addEventListener('focus', reload);
+    return () => window.removeEventListener('focus', reload);
+  }, []);
   const count = lists?.state === 'done' && session?.principal ? taskCount(tasksOfLists(session.principal.name, lists.data)) : null;
   const leader = areas.length > 0;
 

@@ -141,8 +141,10 @@ export function tasksOf(
     for (const version of document.versions.filter((v) => v.status === 'DRAFT')) {
       if (!authorsOf(document, version.id).includes(me)) continue;
       const task = { document, version };
-      if (version.returnComment) tasks.returnedToMe.push(task);
-      else tasks.myDrafts.push(task);
+      if (version.returnComment) {
+        const returnedBy = (document.history ?? []).filter((e) => e.entityId === version.id && e.action === 'returnToDraft').pop();
+        tasks.returnedToMe.push({ ...task, by: returnedBy?.actor });
+      } else tasks.myDrafts.push(task);
     }
   }
   for (const document of lists.reviews) {

@@ -95,7 +95,7 @@ export function TasksPage() {
                   <li key={task.version.id} data-version={task.version.id}>
                     <DocumentLine task={task} />
                     <blockquote class="return-comment">
-                      <span class="label">Granskarens kommentar:</span> {task.version.returnComment}
+                      <span class="label">{task.by ? `${task.by} skrev:` : 'Granskarens kommentar:'}</span> {task.version.returnComment}
                     </blockquote>
                   </li>
                 ))}
