@@ -120,7 +120,7 @@ describe("the gateway's response cache", () => {
     const versionId = draft.data!.childServices.createDraft.id;
     for (const [field, token, variables] of [
       ['submitForReview(versionId: $v)', leader, { v: versionId }],
-      ['publish(versionId: $v, validFrom: $d)', reviewer, { v: versionId, d: swedishToday() }],
+      ['publish(versionId: $v, validFrom: $d, expectedRevision: 1)', reviewer, { v: versionId, d: swedishToday() }],
     ] as const) {
       const types = field.startsWith('publish') ? '$v: ID!, $d: Date!' : '$v: ID!';
       const result = await replica(`mutation (${types}) { childServices { ${field} { id } } }`, { token, variables });

@@ -133,7 +133,7 @@ describe('a mutation with an Idempotency-Key', () => {
     );
     const published = await twice(
       `#graphql
-      mutation Publish($id: ID!, $on: Date!) { childServices { publish(versionId: $id, validFrom: $on) { status document { id } } } }`,
+      mutation Publish($id: ID!, $on: Date!) { childServices { publish(versionId: $id, validFrom: $on, expectedRevision: 2) { status document { id } } } }`,
       { id: version.id, on: swedishToday() },
       jonas,
     );

@@ -58,7 +58,14 @@ async function mutate(
 async function publishNewVersion(replica: SubgraphRuntime, documentId: string, title: string) {
   const draft = await mutate(replica, 'createDraft', 'input: $input', { input: { documentId, title } }, '$input: DraftInput!', leader);
   await mutate(replica, 'submitForReview', 'versionId: $v', { v: draft.id }, '$v: ID!', leader);
-  await mutate(replica, 'publish', 'versionId: $v, validFrom: $d', { v: draft.id, d: swedishToday() }, '$v: ID!, $d: Date!', reviewer);
+  await mutate(
+    replica,
+    'publish',
+    'versionId: $v, validFrom: $d, expectedRevision: 1',
+    { v: draft.id, d: swedishToday() },
+    '$v: ID!, $d: Date!',
+    reviewer,
+  );
   return draft;
 }
 

@@ -45,7 +45,7 @@ const CHANGES = `#graphql
     }
   }`;
 const PUBLISH = `#graphql
-  mutation Publish($versionId: ID!, $validFrom: Date!) { childServices { publish(versionId: $versionId, validFrom: $validFrom) { id status } } }`;
+  mutation Publish($versionId: ID!, $validFrom: Date!) { childServices { publish(versionId: $versionId, validFrom: $validFrom, expectedRevision: 1) { id status } } }`;
 
 /**
  * Waits until the feed can show every committed event: it shows a transaction's events once every older writing
@@ -119,7 +119,7 @@ describe('the change feed', () => {
     const principal = { sub: 'anna', name: 'Anna Exempel', roles: ['process-leader' as const], areas: ['CHILD_SERVICES'] };
     await expect(
       inTransaction(child.db.manager, async (tx) => {
-        await new DocumentLifecycle(tx, principal, today).publish(Area.CHILD_SERVICES, versionId, today);
+        await new DocumentLifecycle(tx, principal, today).publish(Area.CHILD_SERVICES, versionId, today, 1);
         // The publish wrote its event in this transaction; then something later in it fails.
         expect(await tx.query(`SELECT type FROM change_event`)).toEqual([{ type: 'VERSION_PUBLISHED' }]);
         throw new Error('a later step failed');

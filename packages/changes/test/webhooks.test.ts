@@ -85,7 +85,7 @@ const UNSUBSCRIBE = `#graphql
 const ROTATE = `#graphql
   mutation Rotate($id: ID!) { childServices { rotateWebhookSecret(id: $id, overlapHours: 1) { secret subscription { previousSecretUntil } } } }`;
 const PUBLISH = `#graphql
-  mutation Publish($versionId: ID!, $validFrom: Date!) { childServices { publish(versionId: $versionId, validFrom: $validFrom) { id } } }`;
+  mutation Publish($versionId: ID!, $validFrom: Date!) { childServices { publish(versionId: $versionId, validFrom: $validFrom, expectedRevision: 1) { id } } }`;
 
 type Registration = {
   childServices: { subscribeWebhook: { secret: string; subscription: { id: string; status: string; districtCode: string | null } } };

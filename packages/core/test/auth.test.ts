@@ -76,9 +76,10 @@ describe('the access policy', () => {
     expect(() => policy.requireDistrictSystemFor(leader, ['angered'])).toThrow(/Only a district system/);
   });
 
-  it('keeps the four-eyes rule', () => {
-    expect(() => policy.requireSecondPair(leader, 'anna')).toThrow(/another process leader/);
-    expect(() => policy.requireSecondPair(leader, 'jonas')).not.toThrow();
+  it('keeps the four-eyes rule: no one who wrote, changed or submitted a version publishes it', () => {
+    expect(() => policy.requireSecondPair(leader, { submittedBy: 'anna', editors: [] })).toThrow(/You submitted/);
+    expect(() => policy.requireSecondPair(leader, { submittedBy: 'jonas', editors: ['jonas', 'anna'] })).toThrow(/wrote or changed/);
+    expect(() => policy.requireSecondPair(leader, { submittedBy: 'jonas', editors: ['jonas'] })).not.toThrow();
   });
 });
 

@@ -6,10 +6,11 @@ import { ProcessLeaderRef } from './documents/document.types';
 import { KnowledgeDocuments1763800001000 } from './migrations/1763800001000-KnowledgeDocuments';
 import { Adoption1763800002000 } from './migrations/1763800002000-Adoption';
 import { DocumentAreaUnlisted1763800008000 } from './migrations/1763800008000-DocumentAreaUnlisted';
+import { VersionEditors1764100001000 } from './migrations/1764100001000-VersionEditors';
 
 /** The shared document model: documents, versions, their lifecycle and districts' adoption. Its demo data: `knowledgeDemo` (seed/). */
 export const knowledgeModule: AreaModule = {
-  migrations: [KnowledgeDocuments1763800001000, Adoption1763800002000, DocumentAreaUnlisted1763800008000],
+  migrations: [KnowledgeDocuments1763800001000, Adoption1763800002000, DocumentAreaUnlisted1763800008000, VersionEditors1764100001000],
   resolvers: (types) => [
     DocumentsResolver,
     ...documentMutations(types),

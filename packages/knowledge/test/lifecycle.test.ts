@@ -1,4 +1,5 @@
 import { swedishToday } from '@samsyn/core';
+import { ALL_SUBGRAPHS } from '@samsyn/scripts';
 import { startSupergraph, tokenFor, type GraphQLResult, type TestSupergraph } from '@samsyn/test-support';
 
 /** The document lifecycle, exercised on the child-services subgraph directly, as a district system or a process leader would. */
@@ -60,7 +61,9 @@ const RETURN_TO_DRAFT = `#graphql
   }
   ${VERSION_FIELDS}`;
 const PUBLISH = `#graphql
-  mutation Publish($versionId: ID!, $validFrom: Date!) { childServices { publish(versionId: $versionId, validFrom: $validFrom) { ...VersionFields } } }
+  mutation Publish($versionId: ID!, $validFrom: Date!, $expectedRevision: Int!) {
+    childServices { publish(versionId: $versionId, validFrom: $validFrom, expectedRevision: $expectedRevision) { ...VersionFields } }
+  }
   ${VERSION_FIELDS}`;
 const RETIRE = `#graphql
   mutation Retire($documentId: ID!, $reason: String!) { childServices { retire(documentId: $documentId, reason: $reason) { id retiredReason } } }`;
@@ -81,7 +84,9 @@ const updateDraft = (versionId: string, expectedRevision: number, input: Record<
   mutate(UPDATE_DRAFT, { versionId, expectedRevision, input }, token);
 const submit = (versionId: string, token = anna) => mutate(SUBMIT, { versionId }, token);
 const returnToDraft = (versionId: string, comment: string, token = jonas) => mutate(RETURN_TO_DRAFT, { versionId, comment }, token);
-const publish = (versionId: string, validFrom: string, token = jonas) => mutate(PUBLISH, { versionId, validFrom }, token);
+/** Publishes `versionId` as read at `expectedRevision`. */
+const publish = (versionId: string, expectedRevision: number, validFrom: string, token = jonas) =>
+  mutate(PUBLISH, { versionId, validFrom, expectedRevision }, token);
 const retire = (documentId: string, reason: string, token = anna) =>
   mutate<{ id: string; retiredReason: string | null }>(RETIRE, { documentId, reason }, token);
 
@@ -107,7 +112,7 @@ async function draftDocument(title?: string): Promise<Version> {
 async function publishedDocument(title?: string, validFrom = today): Promise<Version> {
   const draft = await draftDocument(title);
   await submit(draft.id);
-  const published = await publish(draft.id, validFrom);
+  const published = await publish(draft.id, 1, validFrom);
   expect(published.errors).toBeUndefined();
   return published.data!;
 }
@@ -150,7 +155,7 @@ describe('the document lifecycle', () => {
     expect(returned.data).toMatchObject({ status: 'DRAFT', revision: 3, returnComment: 'Lägg till lagrum för dokumentation.' });
     await updateDraft(v1.id, 3, { legalBasis: ['SoL 20 kap. 3 §', 'SoL 14 kap. 1 §'] });
     await submit(v1.id);
-    const published = await publish(v1.id, today);
+    const published = await publish(v1.id, 4, today);
     expect(published.data).toMatchObject({ status: 'PUBLISHED', validFrom: today, publishedBy: 'Jonas Prov' });
 
     const v2 = (await createDraft({ documentId: v1.documentId, changeSummary: 'Nytt steg 4.' }, jonas)).data!;
@@ -161,7 +166,7 @@ describe('the document lifecycle', () => {
       legalBasis: ['SoL 20 kap. 3 §', 'SoL 14 kap. 1 §'],
     });
     await submit(v2.id, jonas);
-    const p2 = await publish(v2.id, today, anna);
+    const p2 = await publish(v2.id, 1, today, anna);
     expect(p2.errors).toBeUndefined();
 
     const document = await readDocument(v1.documentId);
@@ -214,13 +219,13 @@ describe('the document lifecycle', () => {
   it.each<[string, (v: Version) => Promise<unknown>, (v: Version) => Promise<Mutated>, string]>([
     ['update a version in review', (v) => submit(v.id), (v) => updateDraft(v.id, v.revision, { title: 'X' }), 'IN_REVIEW'],
     ['submit a version already in review', (v) => submit(v.id), (v) => submit(v.id), 'IN_REVIEW'],
-    ['publish a draft', () => Promise.resolve(), (v) => publish(v.id, today), 'DRAFT'],
+    ['publish a draft', () => Promise.resolve(), (v) => publish(v.id, v.revision, today), 'DRAFT'],
     ['return a draft to draft', () => Promise.resolve(), (v) => returnToDraft(v.id, 'Varför?'), 'DRAFT'],
     [
       'update a published version',
       async (v) => {
         await submit(v.id);
-        await publish(v.id, today);
+        await publish(v.id, v.revision, today);
       },
       (v) => updateDraft(v.id, v.revision, { title: 'X' }),
       'PUBLISHED',
@@ -229,9 +234,9 @@ describe('the document lifecycle', () => {
       'publish a published version again',
       async (v) => {
         await submit(v.id);
-        await publish(v.id, today);
+        await publish(v.id, v.revision, today);
       },
-      (v) => publish(v.id, today),
+      (v) => publish(v.id, v.revision, today),
       'PUBLISHED',
     ],
   ])('refuses to %s, naming the current status, and writes nothing', async (_, arrange, refused, status) => {
@@ -256,7 +261,7 @@ describe('the document lifecycle', () => {
     const draft = await draftDocument();
     const other = await draftDocument();
     await submit(draft.id);
-    expect(await publish(draft.id, '2020-01-01')).toHaveErrorCode('BAD_USER_INPUT');
+    expect(await publish(draft.id, 1, '2020-01-01')).toHaveErrorCode('BAD_USER_INPUT');
     expect(await createDraft({ kind: 'ROUTINE', slug: 'Inte OK!', title: 'T' })).toHaveErrorCode('BAD_USER_INPUT');
     expect(await createDraft({ kind: 'ROUTINE', slug: 'tom-titel', title: '  ' })).toHaveErrorCode('BAD_USER_INPUT');
     expect(await updateDraft(other.id, 1, { slug: 'ny' })).toHaveErrorCode('BAD_USER_INPUT');
@@ -287,7 +292,7 @@ describe('the document lifecycle', () => {
     const b = (await createDraft({ documentId: v1.documentId, summary: 'Förslag B' }, anna)).data!;
     await submit(a.id);
     await submit(b.id);
-    const [ra, rb] = await Promise.all([publish(a.id, today, jonas), publish(b.id, today, admin)]);
+    const [ra, rb] = await Promise.all([publish(a.id, 1, today, jonas), publish(b.id, 1, today, admin)]);
     const winners = [ra, rb].filter((result) => result.data);
     const losers = [ra, rb].filter((result) => !result.data);
     expect(winners).toHaveLength(1);
@@ -308,7 +313,7 @@ describe('the document lifecycle', () => {
     const dayBefore = new Date(Date.parse(`${future}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     const v2 = (await createDraft({ documentId: v1.documentId, changeSummary: 'Ny lydelse från ' + future })).data!;
     await submit(v2.id);
-    await publish(v2.id, future);
+    await publish(v2.id, 1, future);
 
     expect((await readDocument(v1.documentId))?.current?.number).toBe(1);
     expect((await readDocument(v1.documentId, undefined, dayBefore))?.current?.number).toBe(1);
@@ -340,9 +345,124 @@ describe('who may do what with documents', () => {
   it('does not let the submitter publish their own version (four eyes)', async () => {
     const draft = await draftDocument();
     await submit(draft.id, anna);
-    expect(await publish(draft.id, today, anna)).toHaveErrorCode('FORBIDDEN');
+    expect(await publish(draft.id, 1, today, anna)).toHaveErrorCode('FORBIDDEN');
     expect(await auditActions(draft.documentId)).not.toContain('publish');
-    expect((await publish(draft.id, today, jonas)).data?.status).toBe('PUBLISHED');
+    expect((await publish(draft.id, 1, today, jonas)).data?.status).toBe('PUBLISHED');
+  });
+
+  it('does not publish a version changed after the reviewer read it: the swap is a CONFLICT, the revision read is published', async () => {
+    const bo = await tokenFor({ sub: 'bo', name: 'Bo Granskare', roles: ['process-leader'], areas: ['CHILD_SERVICES'] });
+    const created = await draftDocument('Rutin som Bo läser');
+    const submitted = (await submit(created.id, anna)).data!;
+    expect(submitted.revision).toBe(1);
+    // Bo reads revision 1 …
+    const read = await graph.subgraph<{ childServices: { document: { versions: { revision: number; title: string }[] } } }>(
+      'child-services',
+      `#graphql
+      query Review($id: ID) { childServices { document(id: $id) { versions { revision title } } } }`,
+      { variables: { id: created.documentId }, token: bo },
+    );
+    expect(read.data?.childServices.document.versions).toEqual([{ revision: 1, title: 'Rutin som Bo läser' }]);
+    // … while Anna takes it back, swaps the title and submits it again.
+    const returned = (await returnToDraft(created.id, 'Jag tar tillbaka den.', anna)).data!;
+    expect(returned.revision).toBe(2);
+    const swapped = (await updateDraft(created.id, 2, { title: 'SWAPPED TITLE' }, anna)).data!;
+    expect(swapped.revision).toBe(3);
+    expect((await submit(created.id, anna)).data).toMatchObject({ status: 'IN_REVIEW', revision: 3 });
+
+    const stale = await publish(created.id, 1, today, bo);
+    expect(stale).toHaveErrorCode('CONFLICT');
+    expect(stale.errors?.[0].extensions).toMatchObject({ expectedRevision: 1, actualRevision: 3 });
+    const stored = await db().query<{ status: string; published_at: Date | null }[]>(
+      `SELECT status, published_at FROM document_version WHERE id = $1`,
+      [created.id],
+    );
+    expect(stored).toEqual([{ status: 'IN_REVIEW', published_at: null }]);
+    expect(await auditActions(created.documentId)).not.toContain('publish');
+
+    // Bo reads the swapped text (revision 3) and publishes what he saw.
+    const published = await publish(created.id, 3, today, bo);
+    expect(published.errors).toBeUndefined();
+    expect(published.data).toMatchObject({ status: 'PUBLISHED', title: 'SWAPPED TITLE', revision: 3, publishedBy: 'Bo Granskare' });
+    const [entry] = await db().query<{ after: { publishedRevision: number; revision: number } }[]>(
+      `SELECT after FROM audit_log WHERE document_id = $1 AND action = 'publish'`,
+      [created.documentId],
+    );
+    expect(entry.after).toMatchObject({ publishedRevision: 3, revision: 3 });
+  });
+
+  it('binds four eyes to everyone who wrote or changed the text: the author may not publish what another submitted', async () => {
+    const bo = await tokenFor({ sub: 'bo', name: 'Bo Granskare', roles: ['process-leader'], areas: ['CHILD_SERVICES'] });
+    const carl = await tokenFor({ sub: 'carl', name: 'Carl Tredje', roles: ['process-leader'], areas: ['CHILD_SERVICES'] });
+    const written = await draftDocument('Annas text som Bo skickar');
+    const submitted = await submit(written.id, bo);
+    expect(submitted.data).toMatchObject({ status: 'IN_REVIEW', submittedBy: 'Bo Granskare' });
+
+    const byAuthor = await publish(written.id, 1, today, anna);
+    expect(byAuthor).toHaveErrorCode('FORBIDDEN');
+    expect(byAuthor.errors?.[0].message).toMatch(/wrote or changed/);
+    expect(await publish(written.id, 1, today, bo)).toHaveErrorCode('FORBIDDEN');
+
+    // Whoever changed the text in between is bound too: Jonas edits after a return, so he may not publish either.
+    await returnToDraft(written.id, 'Förtydliga steg 2.', carl);
+    await updateDraft(written.id, 2, { body: 'Steg 1. Steg 2, förtydligat.' }, jonas);
+    await submit(written.id, anna);
+    expect(await publish(written.id, 3, today, jonas)).toHaveErrorCode('FORBIDDEN');
+    expect(await auditActions(written.documentId)).not.toContain('publish');
+
+    const refusals = await graph.subgraph<{ childServices: { document: { versions: { publishRefusal: string | null }[] } } }>(
+      'child-services',
+      `#graphql
+      query MayPublish($id: ID) { childServices { document(id: $id) { versions { publishRefusal } } } }`,
+      { variables: { id: written.documentId }, token: carl },
+    );
+    expect(refusals.data?.childServices.document.versions).toEqual([{ publishRefusal: null }]);
+    const forAnna = await graph.subgraph<{ childServices: { document: { versions: { publishRefusal: string | null }[] } } }>(
+      'child-services',
+      `#graphql
+      query MayPublish($id: ID) { childServices { document(id: $id) { versions { publishRefusal } } } }`,
+      { variables: { id: written.documentId }, token: anna },
+    );
+    expect(forAnna.data?.childServices.document.versions[0].publishRefusal).toMatch(/wrote or changed/);
+
+    const byCarl = await publish(written.id, 3, today, carl);
+    expect(byCarl.errors).toBeUndefined();
+    expect(byCarl.data).toMatchObject({ status: 'PUBLISHED', publishedBy: 'Carl Tredje' });
+  });
+
+  it('fills the editors of versions written before they were kept from the audit log, without the reviewer who returned one', async () => {
+    const draft = await draftDocument('Rutin från före uppgraderingen');
+    await updateDraft(draft.id, 1, { summary: 'Jonas ändring' }, jonas);
+    await submit(draft.id, anna);
+    await returnToDraft(draft.id, 'Inte än.', admin);
+    const editorsNow = () => db().query<{ edited_by: string[] }[]>(`SELECT edited_by FROM document_version WHERE id = $1`, [draft.id]);
+    expect(await editorsNow()).toEqual([{ edited_by: ['anna', 'jonas'] }]);
+
+    const migration = ALL_SUBGRAPHS['child-services'].migrations.find((m) => new m().name === 'VersionEditors1764100001000')!;
+    const runner = db().createQueryRunner();
+    try {
+      await runner.query(`ALTER TABLE document_version DROP COLUMN edited_by`);
+      await new migration().up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await editorsNow()).toEqual([{ edited_by: ['anna', 'jonas'] }]);
+  });
+
+  it('submits only the revision read when the submitter names it', async () => {
+    const draft = await draftDocument();
+    await updateDraft(draft.id, 1, { summary: 'Ändrad av någon annan' }, jonas);
+    const stale = await mutate(
+      `#graphql
+      mutation SubmitRead($versionId: ID!, $expectedRevision: Int) {
+        childServices { submitForReview(versionId: $versionId, expectedRevision: $expectedRevision) { status } }
+      }`,
+      { versionId: draft.id, expectedRevision: 1 },
+      anna,
+    );
+    expect(stale).toHaveErrorCode('CONFLICT');
+    expect(stale.errors?.[0].extensions).toMatchObject({ expectedRevision: 1, actualRevision: 2 });
+    expect((await submit(draft.id)).data?.status).toBe('IN_REVIEW');
   });
 
   it('shows drafts, reviews and the audit history only to the area’s process leaders and admins', async () => {

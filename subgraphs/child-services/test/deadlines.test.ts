@@ -122,7 +122,7 @@ describe('childServices.deadlines', () => {
     const published = await graph.subgraph(
       'child-services',
       `#graphql
-      mutation Publish($id: ID!, $from: Date!) { childServices { publish(versionId: $id, validFrom: $from) { number } } }`,
+      mutation Publish($id: ID!, $from: Date!) { childServices { publish(versionId: $id, validFrom: $from, expectedRevision: 1) { number } } }`,
       {
         variables: { id: versionId, from },
         token: jonas,

@@ -110,7 +110,7 @@ describe('the national norm', () => {
       graph.subgraph(
         'income-support',
         `#graphql
-        mutation PublishNorm($id: ID!, $from: Date!) { incomeSupport { publish(versionId: $id, validFrom: $from) { status } } }`,
+        mutation PublishNorm($id: ID!, $from: Date!) { incomeSupport { publish(versionId: $id, validFrom: $from, expectedRevision: 1) { status } } }`,
         { variables: { id, from: swedishToday() }, token },
       );
     expect(await publish(lena)).toHaveErrorCode('FORBIDDEN');

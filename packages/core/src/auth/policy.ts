@@ -42,11 +42,24 @@ export const policy = {
     return caller;
   },
 
-  /** Four eyes: whoever submitted a version for review may not publish it. */
-  requireSecondPair(principal: Principal, submittedBy: string | null): void {
-    if (submittedBy !== null && submittedBy === principal.sub) {
-      throw new ForbiddenError('You submitted this version for review; another process leader of the area or an admin must publish it.');
+  /**
+   * Four eyes bind the text: nobody who wrote or changed a version (`editors`: its creator and everyone who updated
+   * it) nor whoever submitted it may publish it. The reason, or null when `principal` is a second pair of eyes.
+   */
+  secondPairRefusal(principal: Principal, version: { submittedBy: string | null; editors: readonly string[] }): string | null {
+    if (version.editors.includes(principal.sub)) {
+      return 'You wrote or changed this version; another process leader of the area or an admin, who did neither, must publish it.';
     }
+    if (version.submittedBy !== null && version.submittedBy === principal.sub) {
+      return 'You submitted this version for review; another process leader of the area or an admin must publish it.';
+    }
+    return null;
+  },
+
+  /** Refuses a publisher who wrote, changed or submitted the version (see secondPairRefusal). */
+  requireSecondPair(principal: Principal, version: { submittedBy: string | null; editors: readonly string[] }): void {
+    const refusal = policy.secondPairRefusal(principal, version);
+    if (refusal) throw new ForbiddenError(refusal, { fourEyes: true });
   },
 
   /** Acknowledging versions and reporting observations: a district system, for its own district only. */

@@ -83,12 +83,7 @@ export class DocumentLifecycle {
     return inTransaction(this.db, async (tx) => {
       const { version } = await this.lockVersion(tx, area, versionId);
       requireStatus(version, VersionStatus.DRAFT, 'changed');
-      if (version.revision !== expectedRevision) {
-        throw new ConflictError(
-          `The draft has changed since revision ${expectedRevision}; it is now at revision ${version.revision}. Reload it and apply your change again.`,
-          { expectedRevision, actualRevision: version.revision },
-        );
-      }
+      requireRevision(version, expectedRevision, 'Reload it and apply your change again.');
       const [row] = await updatedRows<VersionRow>(
         tx,
         `UPDATE document_version AS v SET
@@ -99,7 +94,8 @@ export class DocumentLifecycle {
            decided_by = CASE WHEN $10 THEN $11 ELSE decided_by END,
            change_summary = CASE WHEN $12 THEN $13 ELSE change_summary END,
            details = coalesce($14, details),
-           revision = revision + 1, updated_at = now(), updated_by = $15
+           revision = revision + 1, updated_at = now(), updated_by = $15,
+           edited_by = CASE WHEN $15 = ANY(edited_by) THEN edited_by ELSE edited_by || $15::text END
          WHERE id = $1 RETURNING ${VERSION_COLUMNS}`,
         [
           version.id,
@@ -132,10 +128,14 @@ export class DocumentLifecycle {
     });
   }
 
-  async submitForReview(area: Area, versionId: string): Promise<DocumentVersion> {
+  /** Submits a draft for review; with `expectedRevision`, only if the draft is still at that revision (else CONFLICT). */
+  async submitForReview(area: Area, versionId: string, expectedRevision?: number | null): Promise<DocumentVersion> {
     const actor = policy.requireAreaEditor(this.principal, area);
     return this.transition(area, versionId, 'submitForReview', async (tx, { version }) => {
       requireStatus(version, VersionStatus.DRAFT, 'submitted for review');
+      if (expectedRevision !== undefined && expectedRevision !== null) {
+        requireRevision(version, expectedRevision, 'Read it again before you submit it.');
+      }
       return updatedRows<VersionRow>(
         tx,
         `UPDATE document_version AS v SET status = 'IN_REVIEW', submitted_at = now(), submitted_by = $2, submitted_by_name = $3,
@@ -163,55 +163,67 @@ export class DocumentLifecycle {
   }
 
   /**
-   * Publishes a version in review from `validFrom` (today or later). The previous published version
-   * becomes SUPERSEDED in the same transaction and stays in force until `validFrom`.
+   * Publishes a version in review from `validFrom` (today or later), as the publisher read it: `expectedRevision`
+   * must be its revision now (else CONFLICT), and the publisher must not have written, changed or submitted it
+   * (four eyes). The previous published version becomes SUPERSEDED in the same transaction and stays in force
+   * until `validFrom`.
    */
-  async publish(area: Area, versionId: string, validFrom: string): Promise<DocumentVersion> {
+  async publish(area: Area, versionId: string, validFrom: string, expectedRevision: number): Promise<DocumentVersion> {
     const actor = policy.requireAreaEditor(this.principal, area);
     if (validFrom < this.today)
       throw new BadInputError(`validFrom must be today (${this.today}) or later, not ${validFrom}.`, { validFrom });
-    return this.transition(area, versionId, 'publish', async (tx, { version, document }) => {
-      requireStatus(version, VersionStatus.IN_REVIEW, 'published');
-      policy.requireSecondPair(actor, version.submitterId);
-      if (document.retiredAt) throw new BadInputError('The document is retired; its versions cannot be published.');
-      const [previous]: VersionRow[] = await tx.query(
-        `SELECT ${VERSION_COLUMNS} FROM document_version v WHERE v.document_id = $1 AND v.status = 'PUBLISHED'`,
-        [document.id],
-      );
-      if (previous && previous.id !== version.basedOnId) {
-        throw new ConflictError(
-          `Version ${previous.number} was published after this draft was started; start a new draft from it instead.`,
-          { publishedVersionId: previous.id, publishedNumber: previous.number },
+    const audited = (after: Record<string, unknown>) => ({ ...after, publishedRevision: expectedRevision });
+    return this.transition(
+      area,
+      versionId,
+      'publish',
+      async (tx, { version, document }) => {
+        requireStatus(version, VersionStatus.IN_REVIEW, 'published');
+        requireRevision(version, expectedRevision, 'Read the version again before you publish it.');
+        policy.requireSecondPair(actor, { submittedBy: version.submitterId, editors: version.editors });
+        if (document.retiredAt) throw new BadInputError('The document is retired; its versions cannot be published.');
+        const [previous]: VersionRow[] = await tx.query(
+          `SELECT ${VERSION_COLUMNS} FROM document_version v WHERE v.document_id = $1 AND v.status = 'PUBLISHED'`,
+          [document.id],
         );
-      }
-      if (previous && previous.valid_from !== null && validFrom < previous.valid_from) {
-        throw new BadInputError(`validFrom must not be before that of version ${previous.number} (${previous.valid_from}).`, { validFrom });
-      }
-      if (previous) {
-        await tx.query(`UPDATE document_version SET status = 'SUPERSEDED', superseded_at = now() WHERE id = $1`, [previous.id]);
-      }
-      const published = await updatedRows<VersionRow>(
-        tx,
-        `UPDATE document_version AS v SET status = 'PUBLISHED', valid_from = $2, published_at = now(), published_by = $3,
+        if (previous && previous.id !== version.basedOnId) {
+          throw new ConflictError(
+            `Version ${previous.number} was published after this draft was started; start a new draft from it instead.`,
+            { publishedVersionId: previous.id, publishedNumber: previous.number },
+          );
+        }
+        if (previous && previous.valid_from !== null && validFrom < previous.valid_from) {
+          throw new BadInputError(`validFrom must not be before that of version ${previous.number} (${previous.valid_from}).`, {
+            validFrom,
+          });
+        }
+        if (previous) {
+          await tx.query(`UPDATE document_version SET status = 'SUPERSEDED', superseded_at = now() WHERE id = $1`, [previous.id]);
+        }
+        const published = await updatedRows<VersionRow>(
+          tx,
+          `UPDATE document_version AS v SET status = 'PUBLISHED', valid_from = $2, published_at = now(), published_by = $3,
            published_by_name = $4, updated_at = now(), updated_by = $3
          WHERE id = $1 RETURNING ${VERSION_COLUMNS}`,
-        [version.id, validFrom, actor.sub, actor.name],
-      );
-      await recordChange(tx, {
-        type: ChangeType.VERSION_PUBLISHED,
-        area,
-        subjectIds: [document.id, version.id],
-        payload: {
-          documentId: document.id,
-          slug: document.slug,
-          title: published[0].title,
-          version: version.number,
-          versionId: version.id,
-          validFrom,
-        },
-      });
-      return published;
-    });
+          [version.id, validFrom, actor.sub, actor.name],
+        );
+        await recordChange(tx, {
+          type: ChangeType.VERSION_PUBLISHED,
+          area,
+          subjectIds: [document.id, version.id],
+          payload: {
+            documentId: document.id,
+            slug: document.slug,
+            title: published[0].title,
+            version: version.number,
+            versionId: version.id,
+            validFrom,
+          },
+        });
+        return published;
+      },
+      audited,
+    );
   }
 
   /** Retires a document: none of its versions is in force any more, and it gets no new ones. */
@@ -259,9 +271,9 @@ export class DocumentLifecycle {
   ): Promise<DocumentVersion> {
     const [row]: VersionRow[] = await tx.query(
       `INSERT INTO document_version AS v (id, document_id, number, status, based_on_id, title, summary, body, legal_basis,
-         target_group, review_by, decided_by, change_summary, details, created_by, updated_by)
+         target_group, review_by, decided_by, change_summary, details, created_by, updated_by, edited_by)
        VALUES ($1, $2, (SELECT coalesce(max(number), 0) + 1 FROM document_version WHERE document_id = $2), 'DRAFT', $3,
-         $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
+         $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, ARRAY[$13::text])
        RETURNING ${VERSION_COLUMNS}`,
       [
         randomUUID(),
@@ -296,6 +308,7 @@ export class DocumentLifecycle {
     versionId: string,
     action: string,
     change: (tx: EntityManager, locked: Locked) => Promise<VersionRow[]>,
+    audited: (after: Record<string, unknown>) => Record<string, unknown> = (after) => after,
   ): Promise<DocumentVersion> {
     const actor = this.principal as Principal;
     return inTransaction(this.db, async (tx) => {
@@ -308,7 +321,7 @@ export class DocumentLifecycle {
         entityId: versionId,
         documentId: after.documentId,
         before: auditedVersion(locked.version),
-        after: auditedVersion(after),
+        after: audited(auditedVersion(after)),
       });
       return after;
     });
@@ -340,5 +353,15 @@ function requireStatus(version: DocumentVersion, expected: VersionStatus, what: 
       status: version.status,
       expected,
     });
+  }
+}
+
+/** Refuses with CONFLICT when the version is no longer at the revision the caller read (`then`: what to do now). */
+function requireRevision(version: DocumentVersion, expectedRevision: number, then: string): void {
+  if (version.revision !== expectedRevision) {
+    throw new ConflictError(
+      `Version ${version.number} has changed since revision ${expectedRevision}; it is now at revision ${version.revision}. ${then}`,
+      { expectedRevision, actualRevision: version.revision },
+    );
   }
 }

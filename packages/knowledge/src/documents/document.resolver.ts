@@ -122,6 +122,7 @@ export function documentMutations(types: AreaTypes): Constructor[] {
         {
           ...REFUSALS.areaEditor,
           NOT_FOUND: 'no such version in the area',
+          CONFLICT: 'expectedRevision given and not its current revision',
           BAD_USER_INPUT: 'not a draft',
         },
       )}`,
@@ -130,8 +131,13 @@ export function documentMutations(types: AreaTypes): Constructor[] {
       @Root() ns: AreaNamespace,
       @Arg('versionId', () => ID, { description: 'The draft to submit.' }) versionId: string,
       @Ctx() ctx: SubgraphContext,
+      @Arg('expectedRevision', () => Int, {
+        nullable: true,
+        description: 'The revision the submitter read; given, a draft changed since is not submitted (CONFLICT).',
+      })
+      expectedRevision?: number | null,
     ): Promise<DocumentVersion> {
-      return lifecycle(ctx).submitForReview(ns.area, versionId);
+      return lifecycle(ctx).submitForReview(ns.area, versionId, expectedRevision);
     }
 
     @FieldResolver(() => DocumentVersion, {
@@ -151,12 +157,13 @@ export function documentMutations(types: AreaTypes): Constructor[] {
     }
 
     @FieldResolver(() => DocumentVersion, {
-      description: `Publishes a version in review from validFrom; the version published before is superseded in the same transaction. ${errorsDoc(
+      description: `Publishes a version in review, as the publisher read it (expectedRevision), from validFrom; the version published before is superseded in the same transaction. Four eyes: nobody who wrote, changed or submitted the version may publish it. ${errorsDoc(
         {
           UNAUTHENTICATED: '',
-          FORBIDDEN: 'not a process leader of the area, or the one who submitted it (four eyes)',
+          FORBIDDEN: 'not a process leader of the area, or one who wrote, changed or submitted the version (four eyes)',
           NOT_FOUND: 'no such version in the area',
-          CONFLICT: 'another version was published after this draft was started',
+          CONFLICT:
+            'the version is no longer at expectedRevision (extensions: expectedRevision, actualRevision), or another version was published after this draft was started',
           BAD_USER_INPUT: 'not in review, a retired document, or validFrom in the past or before the previous version',
         },
       )}`,
@@ -165,9 +172,13 @@ export function documentMutations(types: AreaTypes): Constructor[] {
       @Root() ns: AreaNamespace,
       @Arg('versionId', () => ID, { description: 'The version in review.' }) versionId: string,
       @Arg('validFrom', () => GraphQLDate, { description: 'Gäller från: today or later.' }) validFrom: Date,
+      @Arg('expectedRevision', () => Int, {
+        description: "The revision the publisher reviewed (the version's revision as read): a version changed since is not published.",
+      })
+      expectedRevision: number,
       @Ctx() ctx: SubgraphContext,
     ): Promise<DocumentVersion> {
-      return lifecycle(ctx).publish(ns.area, versionId, isoDate(validFrom));
+      return lifecycle(ctx).publish(ns.area, versionId, isoDate(validFrom), expectedRevision);
     }
 
     @FieldResolver(() => KnowledgeDocument, {
@@ -269,6 +280,20 @@ async function representative(document: KnowledgeDocument, ctx: SubgraphContext)
 
 @Resolver(() => DocumentVersion)
 export class DocumentVersionResolver {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'Why the caller may not publish this version, in English; null when they may (it is in review, they lead its area or are an admin, and they neither wrote, changed nor submitted it: four eyes).',
+  })
+  publishRefusal(@Root() version: DocumentVersion, @Ctx() ctx: SubgraphContext): string | null {
+    privateToCaller(ctx);
+    if (version.status !== VersionStatus.IN_REVIEW) return `Only a version in review can be published; this one is ${version.status}.`;
+    if (!ctx.principal || !policy.canReadUnpublished(ctx.principal, version.area)) {
+      return 'Only process leaders of the area and admins publish its documents.';
+    }
+    return policy.secondPairRefusal(ctx.principal, { submittedBy: version.submitterId, editors: version.editors });
+  }
+
   @FieldResolver(() => KnowledgeDocument, { description: 'The document this is a version of.' })
   async document(@Root() version: DocumentVersion, @Ctx() ctx: SubgraphContext): Promise<KnowledgeDocument> {
     return (await documentById(ctx).load(version.documentId)) as KnowledgeDocument;

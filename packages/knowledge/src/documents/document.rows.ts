@@ -4,7 +4,7 @@ import { DocumentVersion, KnowledgeDocument, type DocumentKind, type VersionStat
 /** The columns of a version as selected by the services (`v` is the alias of document_version). */
 export const VERSION_COLUMNS = `v.id, v.document_id, v.number, v.status, v.based_on_id, v.title, v.summary, v.body, v.legal_basis,
   v.target_group, v.valid_from, v.review_by, v.decided_by, v.change_summary, v.details, v.revision,
-  v.submitted_by, v.submitted_by_name, v.return_comment, v.published_at, v.published_by_name`;
+  v.submitted_by, v.submitted_by_name, v.return_comment, v.published_at, v.published_by_name, v.edited_by`;
 
 export const DOCUMENT_COLUMNS = `d.id AS d_id, d.area AS d_area, d.kind AS d_kind, d.slug AS d_slug, d.registry_number AS d_registry_number,
   d.owner_id AS d_owner_id, d.retired_at AS d_retired_at, d.retired_reason AS d_retired_reason`;
@@ -31,6 +31,7 @@ export interface VersionRow {
   return_comment: string | null;
   published_at: Date | null;
   published_by_name: string | null;
+  edited_by: string[];
 }
 
 export interface DocumentRow {
@@ -67,6 +68,7 @@ export function toVersion(row: VersionRow, area: Area): DocumentVersion {
     returnComment: row.return_comment,
     publishedAt: row.published_at,
     publishedBy: row.published_by_name,
+    editors: row.edited_by,
     area,
   });
 }
@@ -89,6 +91,6 @@ export function toDocument(row: DocumentRow): KnowledgeDocument {
  * document's, kept with the document), under the keys the log has always used for the submitter.
  */
 export function auditedVersion(version: DocumentVersion): Record<string, unknown> {
-  const { area: _area, submitterName, submitterId, ...rest } = version;
+  const { area: _area, submitterName, submitterId, editors: _editors, ...rest } = version;
   return { ...rest, submittedBy: submitterName, submittedBySub: submitterId };
 }

@@ -94,7 +94,10 @@ export class DocumentVersion {
   @Field(() => String, { nullable: true, description: 'What changed from the version it was based on.' })
   changeSummary!: string | null;
 
-  @Field(() => Int, { description: 'Increases with every change of a draft; updateDraft must name the revision it was based on.' })
+  @Field(() => Int, {
+    description:
+      'Increases with every change of a draft (and when it is returned to draft); updateDraft names the revision it was based on, publish the revision the reviewer read.',
+  })
   revision!: number;
 
   @Field(() => GraphQLJSONObject, { description: 'Structured content of the kind (e.g. the rule values of a routine), as JSON.' })
@@ -109,6 +112,8 @@ export class DocumentVersion {
 
   /** The submitter's token subject (`submitted_by`), for the four-eyes rule; not in the schema. */
   submitterId!: string | null;
+  /** The token subjects of everyone who wrote or changed it (`edited_by`), for the four-eyes rule; not in the schema. */
+  editors!: string[];
   basedOnId!: string | null;
   area!: Area;
 }
