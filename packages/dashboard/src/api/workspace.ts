@@ -49,14 +49,16 @@ export async function updateDraft(
   return updated!.updateDraft;
 }
 
-export async function submitForReview(area: ShownArea, versionId: string): Promise<void> {
-  await request(SubmitForReviewDocument, { versionId, ...areaSwitches([area]) });
+/** Submits the draft as the leader last saw it: a draft changed since is not submitted (CONFLICT). */
+export async function submitForReview(area: ShownArea, versionId: string, expectedRevision: number): Promise<void> {
+  await request(SubmitForReviewDocument, { versionId, expectedRevision, ...areaSwitches([area]) });
 }
 
 export async function returnToDraft(area: ShownArea, versionId: string, comment: string): Promise<void> {
   await request(ReturnToDraftDocument, { versionId, comment, ...areaSwitches([area]) });
 }
 
-export async function publish(area: ShownArea, versionId: string, validFrom: string): Promise<void> {
-  await request(PublishDocument, { versionId, validFrom, ...areaSwitches([area]) });
+/** Publishes the version as the reviewer read it: one changed since is not published (CONFLICT). */
+export async function publish(area: ShownArea, versionId: string, expectedRevision: number, validFrom: string): Promise<void> {
+  await request(PublishDocument, { versionId, expectedRevision, validFrom, ...areaSwitches([area]) });
 }

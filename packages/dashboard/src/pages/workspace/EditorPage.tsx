@@ -205,7 +205,7 @@ export function EditorPage({ route }: { route: Route }) {
       const saved = dirty || !loaded ? await save() : loaded.version;
       if (!saved) return;
       const targetArea = (isNew ? area : routeArea) as ShownArea;
-      await submitForReview(targetArea, saved.id);
+      await submitForReview(targetArea, saved.id, saved.revision);
       reload();
       location.hash = reviewLink(targetArea, saved.documentId, saved.id);
     } catch (problem) {

@@ -204,7 +204,11 @@ function Decision({
   const [kindError, setKindError] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  const ownVersion = version.submittedBy === me || authorsOf(document, version.id).includes(me);
+  // The API decides who may publish (publishRefusal, in English); the page says it in Swedish.
+  const refused = version.publishRefusal != null;
+  const fourEyes =
+    refused &&
+    (version.submittedBy === me || authorsOf(document, version.id).includes(me) || /four eyes/i.test(version.publishRefusal ?? ''));
 
   const sendBack = async (event: Event) => {
     event.preventDefault();
@@ -235,10 +239,12 @@ function Decision({
     setKindError('');
     setBusy(true);
     try {
-      await publish(area, version.id, validFrom);
+      await publish(area, version.id, version.revision, validFrom);
       onDone(followUpLink(area, document.id));
     } catch (problem) {
-      setError(problem instanceof Error ? problem.message : String(problem));
+      if (problem instanceof ApiError && problem.code === 'CONFLICT') {
+        setError(`Versionen har ändrats eller en annan version har publicerats sedan du läste den; läs om sidan. (${problem.message})`);
+      } else setError(`Kunde inte publicera: ${problem instanceof Error ? problem.message : String(problem)}`);
     } finally {
       setBusy(false);
     }
@@ -308,13 +314,14 @@ function Decision({
                 'Redaktionell: språk och förtydliganden, stadsdelarnas kvittenser gäller även den nya versionen. Saklig: ändrade krav, stadsdelarna kvitterar på nytt.'}
             </p>
           </div>
-          <button type="submit" class="primary" disabled={busy || ownVersion} aria-describedby={ownVersion ? 'fyra-ogon' : undefined}>
+          <button type="submit" class="primary" disabled={busy || refused} aria-describedby={refused ? 'fyra-ogon' : undefined}>
             Publicera
           </button>
-          {ownVersion && (
+          {refused && (
             <p id="fyra-ogon" class="four-eyes">
-              Du kan inte publicera en version som du själv har skrivit eller skickat för granskning: en annan processledare i området måste
-              granska den (fyra ögon).
+              {fourEyes
+                ? 'Du kan inte publicera en version som du själv har skrivit, ändrat eller skickat för granskning: en annan processledare i området måste granska den (fyra ögon).'
+                : 'Du kan inte publicera den här versionen: bara processledare i området publicerar dess dokument.'}
             </p>
           )}
         </form>
