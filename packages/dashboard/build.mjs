@@ -53,5 +53,14 @@ function copyGraphiQL() {
   writeIfChanged(path.join(dir, 'setup.js'), fs.readFileSync(path.join(root, 'src/graphiql-setup.js')));
 }
 
+/** The wording of the laws Samsyn knows (src/law/, from scripts/law-data.mjs), fetched when a section is shown. */
+function copyLawTexts() {
+  for (const name of fs.readdirSync(path.join(root, 'src/law'))) {
+    if (name === 'index.json' || !name.endsWith('.json')) continue;
+    writeIfChanged(path.join(dist, 'law', name), fs.readFileSync(path.join(root, 'src/law', name)));
+  }
+}
+
 await bundleDashboard();
 copyGraphiQL();
+copyLawTexts();
