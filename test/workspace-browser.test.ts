@@ -162,6 +162,17 @@ describe('the process leaders’ workspace in a browser', () => {
     ].join('\n');
     await text.fill(`${body}\n${added}`);
     await a.getByLabel('Revideras senast', { exact: true }).fill('2027-12-31');
+    // Lagrum is checked while typing: an unknown chapter is pointed out, a known section links to its text.
+    const lagrum = a.getByLabel('Lagrum', { exact: true });
+    const lagrumBefore = await lagrum.inputValue();
+    await lagrum.fill(`${lagrumBefore}\nSoL 99 kap. 1 §`);
+    await a.locator('#lagrum-check .field-error', { hasText: 'SoL 99 kap. 1 §' }).waitFor();
+    await expect(lagrum.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(a.locator('#lagrum-check a', { hasText: 'SoL 20 kap. 3 §' }).getAttribute('href')).resolves.toMatch(
+      /^#\/lag\/sol\/20\/3$/,
+    );
+    await lagrum.fill(lagrumBefore);
+    await expect(a.locator('#lagrum-check .field-error').count()).resolves.toBe(0);
     const preview = a.locator('.preview');
     await preview.locator('li', { hasText: 'Vårdnadshavare har underrättats' }).waitFor();
     await expect(preview.locator('a', { hasText: 'Socialstyrelsens BBIC' }).getAttribute('href')).resolves.toBe(

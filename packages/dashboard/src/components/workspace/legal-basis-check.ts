@@ -1,4 +1,6 @@
-/** What the editor says of one lagrum entry: known (with a link to its text), unknown (with why), or not checked. */
+import { checkLagrum } from '../../model/law';
+
+/** What the editor says of one lagrum entry: known (with a link to its text), unknown (with why), or not checkable. */
 export interface LegalBasisCheck {
   entry: string;
   known: boolean | null;
@@ -6,7 +8,17 @@ export interface LegalBasisCheck {
   href?: string;
 }
 
-/** Placeholder until the shared law index lands: every entry is left unchecked. */
+/** One lagrum entry checked against the law texts Samsyn knows (model/law.ts). */
 export function checkLegalBasis(entry: string): LegalBasisCheck {
-  return { entry, known: null };
+  const check = checkLagrum(entry);
+  switch (check.status) {
+    case 'known':
+      return { entry, known: true, message: check.message, href: check.href };
+    case 'repealed':
+      return { entry, known: false, message: check.message, href: check.href };
+    case 'other-law':
+      return { entry, known: null, message: check.message };
+    default:
+      return { entry, known: false, message: check.message };
+  }
 }
