@@ -438,6 +438,15 @@ function ConflictPanel({
         {conflict.theirChanges.map((key) => FIELD_NAMES[key].toLowerCase()).join(', ') || 'utkastet'}. Inget av ditt är sparat än: deras
         ändringar i fält du inte rört är inlagda nedan, och där ni båda ändrat väljer du. Spara sedan igen.
       </p>
+      {changedFields(conflict.before, conflict.mine).length > 0 && (
+        <p>
+          Dina ändringar, som ligger kvar i formuläret:{' '}
+          {changedFields(conflict.before, conflict.mine)
+            .map((key) => FIELD_NAMES[key].toLowerCase())
+            .join(', ')}
+          .
+        </p>
+      )}
       {conflict.theirChanges.map((key) => (
         <div class="conflict-field" key={key} data-field={key}>
           <h3>
