@@ -10,6 +10,8 @@ export enum ChangeType {
   REVIEW_OVERDUE = 'REVIEW_OVERDUE',
   ADOPTION_CHANGED = 'ADOPTION_CHANGED',
   FIGURES_REPORTED = 'FIGURES_REPORTED',
+  FEEDBACK_RECEIVED = 'FEEDBACK_RECEIVED',
+  FEEDBACK_ANSWERED = 'FEEDBACK_ANSWERED',
 }
 
 registerEnumType(ChangeType, {
@@ -22,6 +24,14 @@ registerEnumType(ChangeType, {
     REVIEW_OVERDUE: { description: 'The version in force is past its review date; payload: documentId, slug, versionId, reviewBy.' },
     ADOPTION_CHANGED: { description: "A district's adoption of a version changed; payload: documentId, versionId, version, status." },
     FIGURES_REPORTED: { description: 'Figures were reported or corrected; payload: indicators, periods, inserted, updated.' },
+    FEEDBACK_RECEIVED: {
+      description:
+        'A synpunkt was left on a version (told to its district, when a district left it, and area-wide readers); payload: feedbackId, documentId, versionId, version.',
+    },
+    FEEDBACK_ANSWERED: {
+      description:
+        'A process leader answered a synpunkt (told to its district, when a district left it, and area-wide readers); payload: feedbackId, documentId, versionId, answeredAt.',
+    },
   },
 });
 

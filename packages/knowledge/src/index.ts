@@ -8,3 +8,6 @@ export * from './documents/document.loaders';
 export * from './adoption/adoption.types';
 export * from './adoption/adoption.service';
 export * from './documents/document.notices';
+export * from './feedback/feedback.types';
+export * from './feedback/feedback.service';
+export * from './tasks/tasks.types';

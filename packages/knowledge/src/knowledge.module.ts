@@ -7,10 +7,19 @@ import { KnowledgeDocuments1763800001000 } from './migrations/1763800001000-Know
 import { Adoption1763800002000 } from './migrations/1763800002000-Adoption';
 import { DocumentAreaUnlisted1763800008000 } from './migrations/1763800008000-DocumentAreaUnlisted';
 import { VersionEditors1764100001000 } from './migrations/1764100001000-VersionEditors';
+import { LeaderTasksResolver, MyTasksResolver } from './tasks/tasks.resolver';
+import { Feedback1764100002000 } from './migrations/1764100002000-Feedback';
+import { AreaFeedbackResolver, DocumentFeedbackResolver, feedbackMutations, FeedbackResolver } from './feedback/feedback.resolver';
 
 /** The shared document model: documents, versions, their lifecycle and districts' adoption. Its demo data: `knowledgeDemo` (seed/). */
 export const knowledgeModule: AreaModule = {
-  migrations: [KnowledgeDocuments1763800001000, Adoption1763800002000, DocumentAreaUnlisted1763800008000, VersionEditors1764100001000],
+  migrations: [
+    KnowledgeDocuments1763800001000,
+    Adoption1763800002000,
+    DocumentAreaUnlisted1763800008000,
+    VersionEditors1764100001000,
+    Feedback1764100002000,
+  ],
   resolvers: (types) => [
     DocumentsResolver,
     ...documentMutations(types),
@@ -20,6 +29,12 @@ export const knowledgeModule: AreaModule = {
     DocumentAdoptionResolver,
     AdoptionResolver,
     ProfileAdoptionResolver,
+    ...feedbackMutations(types),
+    AreaFeedbackResolver,
+    DocumentFeedbackResolver,
+    FeedbackResolver,
+    MyTasksResolver,
+    LeaderTasksResolver,
   ],
   orphanedTypes: [ProcessLeaderRef],
   background: (context) => [documentNotices(context)],

@@ -62,6 +62,17 @@ export const policy = {
     if (refusal) throw new ForbiddenError(refusal, { fourEyes: true });
   },
 
+  /**
+   * Whose synpunkter (feedback) a caller sees in an area: the area's process leaders and admins all of them;
+   * a district system its district's; anyone else signed in those they left themselves.
+   */
+  feedbackVisibility(principal: Principal | null, area: string): FeedbackVisibility {
+    const caller = policy.requireAuthenticated(principal);
+    if (policy.canReadUnpublished(caller, area)) return { all: true, district: null, authorSub: null };
+    if (caller.roles.includes('district-system') && caller.district) return { all: false, district: caller.district, authorSub: null };
+    return { all: false, district: null, authorSub: caller.sub };
+  },
+
   /** Acknowledging versions and reporting observations: a district system, for its own district only. */
   requireDistrictSystemFor(principal: Principal | null, districts: Iterable<string>): Principal {
     const caller = policy.requireAuthenticated(principal);
@@ -78,6 +89,13 @@ export const policy = {
     return caller;
   },
 };
+
+/** Which synpunkter a caller sees: all of the area's, one district's, or their own (see policy.feedbackVisibility). */
+export interface FeedbackVisibility {
+  all: boolean;
+  district: string | null;
+  authorSub: string | null;
+}
 
 function isAdmin(principal: Principal | null): boolean {
   return principal?.roles.includes('admin') ?? false;

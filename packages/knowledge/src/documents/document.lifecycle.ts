@@ -155,9 +155,10 @@ export class DocumentLifecycle {
       return updatedRows<VersionRow>(
         tx,
         `UPDATE document_version AS v SET status = 'DRAFT', revision = revision + 1, returned_at = now(), returned_by = $2,
-           return_comment = $3, submitted_at = NULL, submitted_by = NULL, submitted_by_name = NULL, updated_at = now(), updated_by = $2
+           returned_by_name = $4, return_comment = $3, submitted_at = NULL, submitted_by = NULL, submitted_by_name = NULL,
+           updated_at = now(), updated_by = $2
          WHERE id = $1 RETURNING ${VERSION_COLUMNS}`,
-        [version.id, actor.sub, comment.trim()],
+        [version.id, actor.sub, comment.trim(), actor.name],
       );
     });
   }

@@ -4,7 +4,8 @@ import { DocumentVersion, KnowledgeDocument, type DocumentKind, type VersionStat
 /** The columns of a version as selected by the services (`v` is the alias of document_version). */
 export const VERSION_COLUMNS = `v.id, v.document_id, v.number, v.status, v.based_on_id, v.title, v.summary, v.body, v.legal_basis,
   v.target_group, v.valid_from, v.review_by, v.decided_by, v.change_summary, v.details, v.revision,
-  v.submitted_by, v.submitted_by_name, v.return_comment, v.published_at, v.published_by_name, v.edited_by`;
+  v.submitted_by, v.submitted_by_name, v.return_comment, v.published_at, v.published_by_name, v.edited_by,
+  v.submitted_at, v.returned_at, v.returned_by_name, v.updated_at`;
 
 export const DOCUMENT_COLUMNS = `d.id AS d_id, d.area AS d_area, d.kind AS d_kind, d.slug AS d_slug, d.registry_number AS d_registry_number,
   d.owner_id AS d_owner_id, d.retired_at AS d_retired_at, d.retired_reason AS d_retired_reason`;
@@ -32,6 +33,10 @@ export interface VersionRow {
   published_at: Date | null;
   published_by_name: string | null;
   edited_by: string[];
+  submitted_at: Date | null;
+  returned_at: Date | null;
+  returned_by_name: string | null;
+  updated_at: Date;
 }
 
 export interface DocumentRow {
@@ -69,6 +74,10 @@ export function toVersion(row: VersionRow, area: Area): DocumentVersion {
     publishedAt: row.published_at,
     publishedBy: row.published_by_name,
     editors: row.edited_by,
+    submittedAt: row.submitted_at,
+    returnedAt: row.returned_at,
+    returnedBy: row.returned_by_name,
+    updatedAt: row.updated_at,
     area,
   });
 }

@@ -110,6 +110,18 @@ export class DocumentVersion {
   @Field(() => String, { nullable: true, description: 'Why it was returned to draft, when it was.' })
   returnComment!: string | null;
 
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When it was last submitted for review; null while it is not in review.' })
+  submittedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Who last returned it to draft (name from the token), when someone did.' })
+  returnedBy!: string | null;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When it was last returned to draft.' })
+  returnedAt!: Date | null;
+
+  @Field(() => GraphQLDateTime, { description: 'When it last changed (its text or its status).' })
+  updatedAt!: Date;
+
   /** The submitter's token subject (`submitted_by`), for the four-eyes rule; not in the schema. */
   submitterId!: string | null;
   /** The token subjects of everyone who wrote or changed it (`edited_by`), for the four-eyes rule; not in the schema. */
