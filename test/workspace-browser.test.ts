@@ -284,6 +284,71 @@ describe('the process leaders’ workspace in a browser', () => {
     );
   });
 
+  it('shows a district’s synpunkt in Att göra, answers it with Svara, and links it to the draft that addresses it', async () => {
+    const { page: a } = anna;
+    const id = await documentId(ROUTINE);
+    const { childServices } = await api<{ childServices: { document: { current: { id: string } } } }>(
+      `query ($id: ID!) { childServices { document(id: $id) { current { id } } } }`,
+      anna.token,
+      { id },
+    );
+    const district = await tokenFor({
+      sub: 'system-lundby',
+      name: 'Lundbys verksamhetssystem',
+      roles: ['district-system'],
+      district: 'lundby',
+    });
+    const left = await api<{ childServices: { leaveFeedback: { id: string } } }>(
+      `mutation ($input: FeedbackInput!) { childServices { leaveFeedback(input: $input) { id } } }`,
+      district,
+      {
+        input: {
+          versionId: childServices.document.current.id,
+          section: 'Checklista vid inledning',
+          text: 'Gäller checklistan även vid förlängning?',
+        },
+      },
+    );
+    const feedbackId = left.childServices.leaveFeedback.id;
+
+    await a.goto(`${origin}/dashboard/#/arbetsyta`);
+    await a.goto(`${origin}/dashboard/#/att-gora`);
+    const open = a.locator('section', { has: a.getByRole('heading', { name: /Obesvarade synpunkter/ }) });
+    const item = open.locator(`[data-feedback="${feedbackId}"]`);
+    await item.getByText('Gäller checklistan även vid förlängning?').waitFor();
+    await expect(item.textContent()).resolves.toContain('Lundby');
+    await expect(open.getByRole('link', { name: 'Rutin för utredning av barns behov av skydd eller stöd' }).count()).resolves.toBe(1);
+    expect(await accessibilityViolations(a)).toEqual([]);
+    await screenshot(a, 'att-gora-synpunkt');
+    await item.getByLabel('Svar', { exact: true }).fill('Ja, checklistan gäller också när utredningen förlängs.');
+    await item.getByRole('button', { name: 'Svara' }).click();
+    await a.locator(`[data-feedback="${feedbackId}"]`).waitFor({ state: 'detached' });
+
+    // The district sees the answer.
+    const seen = await api<{ childServices: { feedback: { id: string; status: string; answer: string; answeredBy: string }[] } }>(
+      `{ childServices { feedback { id status answer answeredBy } } }`,
+      district,
+    );
+    expect(seen.childServices.feedback.find((entry) => entry.id === feedbackId)).toEqual({
+      id: feedbackId,
+      status: 'ANSWERED',
+      answer: 'Ja, checklistan gäller också när utredningen förlängs.',
+      answeredBy: 'Aino Alm',
+    });
+
+    // A starts the version that addresses it and links the synpunkt to it on the follow-up page.
+    await a.goto(`${origin}/dashboard/#/uppfoljning/${id}?omrade=CHILD_SERVICES`);
+    await a.getByRole('button', { name: 'Ny version' }).click();
+    await a.waitForURL(/#\/utkast\//);
+    await a.goto(`${origin}/dashboard/#/uppfoljning/${id}?omrade=CHILD_SERVICES`);
+    const answered = a.locator(`[data-feedback="${feedbackId}"]`);
+    await answered.getByLabel('Åtgärdas i').selectOption({ label: 'Version 3' });
+    await answered.getByRole('button', { name: 'Koppla till utkast' }).click();
+    await a.locator(`[data-feedback="${feedbackId}"]`, { hasText: 'Kopplad till version 3' }).waitFor();
+    expect(await accessibilityViolations(a)).toEqual([]);
+    await screenshot(a, 'uppfoljning-synpunkt');
+  });
+
   it('shows what another leader saved meanwhile on a CONFLICT, merges it, and never overwrites it silently', async () => {
     const { page: a } = anna;
     const id = await documentId('riktlinje-barn-och-unga');

@@ -1,6 +1,10 @@
 import { request } from './client';
 import {
+  AnswerFeedbackDocument,
   CreateDraftDocument,
+  LeaveFeedbackDocument,
+  LinkFeedbackToDraftDocument,
+  MyTasksDocument,
   PublishDocument,
   ReturnToDraftDocument,
   SubmitForReviewDocument,
@@ -8,6 +12,9 @@ import {
   WorkspaceDocumentDocument,
   WorkspaceListsDocument,
   type DraftInput,
+  type FeedbackInput,
+  type WorkspaceFeedbackFragment,
+  type WorkspaceTasksFragment,
   type WorkspaceAreaListsFragment,
   type WorkspaceDocumentFieldsFragment,
 } from '../gql/graphql';
@@ -17,6 +24,38 @@ import { areaSwitches, oneArea } from '../model/workspace';
 export type AreaLists = WorkspaceAreaListsFragment;
 export type WorkspaceDocument = WorkspaceDocumentFieldsFragment;
 export type WorkspaceVersion = WorkspaceDocument['versions'][number];
+export type WorkspaceFeedbackItem = WorkspaceFeedbackFragment;
+/** Att göra in one area, as the API decides it for the signed-in leader. */
+export interface AreaTasks {
+  area: ShownArea;
+  tasks: WorkspaceTasksFragment;
+}
+
+/** Att göra in every area the leader leads. */
+export async function loadMyTasks(areas: ShownArea[]): Promise<AreaTasks[]> {
+  if (areas.length === 0) return [];
+  const data = await request(MyTasksDocument, areaSwitches(areas));
+  const byArea: [ShownArea, { myTasks?: WorkspaceTasksFragment | null } | null | undefined][] = [
+    ['CHILD_SERVICES', data.childServices],
+    ['ADULT_SERVICES', data.adultServices],
+    ['DISABILITY', data.disability],
+    ['INCOME_SUPPORT', data.incomeSupport],
+  ];
+  return byArea.flatMap(([area, namespace]) => (namespace?.myTasks ? [{ area, tasks: namespace.myTasks }] : []));
+}
+
+export async function leaveFeedback(area: ShownArea, input: FeedbackInput): Promise<void> {
+  await request(LeaveFeedbackDocument, { input, ...areaSwitches([area]) });
+}
+
+export async function answerFeedback(area: ShownArea, feedbackId: string, answer: string): Promise<void> {
+  await request(AnswerFeedbackDocument, { feedbackId, answer, ...areaSwitches([area]) });
+}
+
+/** Links a synpunkt to the draft that addresses it; null unlinks it. */
+export async function linkFeedbackToDraft(area: ShownArea, feedbackId: string, versionId: string | null): Promise<void> {
+  await request(LinkFeedbackToDraftDocument, { feedbackId, versionId, ...areaSwitches([area]) });
+}
 
 /** The drafts, reviews and documents in force of the given areas, one entry per area. */
 export async function loadWorkspaceLists(areas: ShownArea[]): Promise<AreaLists[]> {

@@ -9,9 +9,9 @@ import { SignInPage } from '../pages/SignInPage';
 import { EditorPage } from '../pages/workspace/EditorPage';
 import { FollowUpPage } from '../pages/workspace/FollowUpPage';
 import { ReviewPage } from '../pages/workspace/ReviewPage';
-import { taskCount, tasksOfLists, TasksPage } from '../pages/workspace/TasksPage';
+import { taskCount, TasksPage } from '../pages/workspace/TasksPage';
 import { WorkspacePage } from '../pages/workspace/WorkspacePage';
-import { loadWorkspaceLists, type AreaLists } from '../api/workspace';
+import { loadMyTasks, type AreaTasks } from '../api/workspace';
 import type { Loaded } from '../api/hooks';
 import { ApiError } from '../api/client';
 import { ledAreas } from '../model/workspace';
@@ -76,21 +76,21 @@ export function App() {
     void refresh();
   }, []);
 
-  // A process leader's lists: loaded again on every new page, so Att göra and its count in the menu stay current.
+  // A process leader's Att göra: loaded again on every new page, so Att göra and its count in the menu stay current.
   const areas = ledAreas(session?.principal);
-  const [lists, setLists] = useState<Loaded<AreaLists[]> | null>(null);
+  const [tasks, setTasks] = useState<Loaded<AreaTasks[]> | null>(null);
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
     if (areas.length === 0) {
-      setLists(null);
+      setTasks(null);
       return;
     }
     let current = true;
-    setLists((before) => before ?? { state: 'loading' });
-    loadWorkspaceLists(areas).then(
-      (data) => current && setLists({ state: 'done', data }),
+    setTasks((before) => before ?? { state: 'loading' });
+    loadMyTasks(areas).then(
+      (data) => current && setTasks({ state: 'done', data }),
       (error: unknown) =>
-        current && setLists({ state: 'error', error: error instanceof ApiError ? error : new ApiError(String(error), 'NETWORK') }),
+        current && setTasks({ state: 'error', error: error instanceof ApiError ? error : new ApiError(String(error), 'NETWORK') }),
     );
     return () => {
       current = false;
@@ -102,7 +102,7 @@ export function App() {
     window.addEventListener('focus', reload);
     return () => window.removeEventListener('focus', reload);
   }, []);
-  const count = lists?.state === 'done' && session?.principal ? taskCount(tasksOfLists(session.principal.name, lists.data)) : null;
+  const count = tasks?.state === 'done' ? taskCount(tasks.data) : null;
   const leader = areas.length > 0;
 
   // A new page moves focus to its content, so a screen reader starts there and Tab continues from it.
@@ -122,7 +122,7 @@ export function App() {
 
   return (
     <SessionContext.Provider value={{ session, refresh }}>
-      <WorkspaceContext.Provider value={{ lists, reload }}>
+      <WorkspaceContext.Provider value={{ tasks, reload }}>
         <a class="skip-link" href="#innehall" onClick={skip}>
           Hoppa till innehållet
         </a>

@@ -70,6 +70,23 @@ export type DraftInput = {
   title?: string | null | undefined;
 };
 
+/** A synpunkt on a published version. */
+export type FeedbackInput = {
+  /** Which section it concerns (e.g. a heading), at most 300 characters. */
+  section?: string | null | undefined;
+  /** The synpunkt: 1 to 5,000 characters. */
+  text: string;
+  /** The published version it concerns (in force, coming into force, or superseded). */
+  versionId: string | number;
+};
+
+/** Whether a synpunkt has been answered by a process leader of the area. */
+export type FeedbackStatus =
+  /** A process leader has answered it. */
+  | 'ANSWERED'
+  /** Not answered yet. */
+  | 'OPEN';
+
 /** Where a district lies in the funnel plot: within the control limits around the city value for its size, or above/below the 95 % or 99.8 % limits. */
 export type FunnelPosition =
   /** Above the 95 % limit but within the 99.8 % one: worth a look. */
@@ -246,15 +263,15 @@ export type PublishedDocumentsIncomeSupportQuery = { incomeSupport: { documents:
 
 export type WorkspaceVersionFragment = { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null };
 
-export type WorkspaceListedDocumentFragment = { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entityId: string }> | null };
+export type WorkspaceListedDocumentFragment = { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }> };
 
-type WorkspaceAreaLists_AdultServices_Fragment = { area: Area, name: string, drafts: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entityId: string }> | null } }> }, reviews: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entityId: string }> | null } }> }, inForce: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null } }> } };
+type WorkspaceAreaLists_AdultServices_Fragment = { area: Area, name: string, drafts: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }> } }> }, reviews: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }> } }> }, inForce: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null } }> } };
 
-type WorkspaceAreaLists_ChildServices_Fragment = { area: Area, name: string, drafts: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entityId: string }> | null } }> }, reviews: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entityId: string }> | null } }> }, inForce: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null } }> } };
+type WorkspaceAreaLists_ChildServices_Fragment = { area: Area, name: string, drafts: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }> } }> }, reviews: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }> } }> }, inForce: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null } }> } };
 
-type WorkspaceAreaLists_Disability_Fragment = { area: Area, name: string, drafts: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entityId: string }> | null } }> }, reviews: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entityId: string }> | null } }> }, inForce: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null } }> } };
+type WorkspaceAreaLists_Disability_Fragment = { area: Area, name: string, drafts: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }> } }> }, reviews: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }> } }> }, inForce: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null } }> } };
 
-type WorkspaceAreaLists_IncomeSupport_Fragment = { area: Area, name: string, drafts: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entityId: string }> | null } }> }, reviews: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entityId: string }> | null } }> }, inForce: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null } }> } };
+type WorkspaceAreaLists_IncomeSupport_Fragment = { area: Area, name: string, drafts: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }> } }> }, reviews: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }> } }> }, inForce: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null } }> } };
 
 export type WorkspaceAreaListsFragment =
   | WorkspaceAreaLists_AdultServices_Fragment
@@ -271,9 +288,9 @@ export type WorkspaceListsQueryVariables = Exact<{
 }>;
 
 
-export type WorkspaceListsQuery = { childServices?: { area: Area, name: string, drafts: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entityId: string }> | null } }> }, reviews: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entityId: string }> | null } }> }, inForce: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null } }> } } | null, adultServices?: { area: Area, name: string, drafts: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entityId: string }> | null } }> }, reviews: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entityId: string }> | null } }> }, inForce: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null } }> } } | null, disability?: { area: Area, name: string, drafts: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entityId: string }> | null } }> }, reviews: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entityId: string }> | null } }> }, inForce: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null } }> } } | null, incomeSupport?: { area: Area, name: string, drafts: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entityId: string }> | null } }> }, reviews: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entityId: string }> | null } }> }, inForce: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null } }> } } | null };
+export type WorkspaceListsQuery = { childServices?: { area: Area, name: string, drafts: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }> } }> }, reviews: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }> } }> }, inForce: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null } }> } } | null, adultServices?: { area: Area, name: string, drafts: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }> } }> }, reviews: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }> } }> }, inForce: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null } }> } } | null, disability?: { area: Area, name: string, drafts: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }> } }> }, reviews: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }> } }> }, inForce: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null } }> } } | null, incomeSupport?: { area: Area, name: string, drafts: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }> } }> }, reviews: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }> } }> }, inForce: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null } }> } } | null };
 
-export type WorkspaceDocumentFieldsFragment = { id: string, area: Area, kind: DocumentKind, slug: string, title: string, registryNumber: string | null, retiredAt: string | null, owner: { id: string, name: string } | null, current: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null } | null, versions: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entity: string, entityId: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null }> | null, adoption: Array<{ status: AdoptionStatus | null, acknowledgedAt: string | null, implementedAt: string | null, lagging: boolean, daysLagging: number | null, district: { code: string, name: string }, version: { id: string, number: number } | null, currentVersion: { id: string, number: number } | null }> | null };
+export type WorkspaceDocumentFieldsFragment = { id: string, area: Area, kind: DocumentKind, slug: string, title: string, registryNumber: string | null, retiredAt: string | null, owner: { id: string, name: string } | null, current: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null } | null, versions: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entity: string, entityId: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null }> | null, feedback: Array<{ id: string, documentId: string, versionId: string, section: string | null, text: string, author: string, createdAt: string, status: FeedbackStatus, answer: string | null, answeredAt: string | null, answeredBy: string | null, addressed: boolean, district: { code: string, name: string } | null, version: { id: string, number: number }, addressedBy: { id: string, number: number, status: VersionStatus } | null }> | null, adoption: Array<{ status: AdoptionStatus | null, acknowledgedAt: string | null, implementedAt: string | null, lagging: boolean, daysLagging: number | null, district: { code: string, name: string }, version: { id: string, number: number } | null, currentVersion: { id: string, number: number } | null }> | null };
 
 export type WorkspaceDocumentQueryVariables = Exact<{
   id: string | number;
@@ -284,7 +301,7 @@ export type WorkspaceDocumentQueryVariables = Exact<{
 }>;
 
 
-export type WorkspaceDocumentQuery = { districts: Array<{ code: string, name: string }>, childServices?: { document: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, registryNumber: string | null, retiredAt: string | null, owner: { id: string, name: string } | null, current: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null } | null, versions: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entity: string, entityId: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null }> | null, adoption: Array<{ status: AdoptionStatus | null, acknowledgedAt: string | null, implementedAt: string | null, lagging: boolean, daysLagging: number | null, district: { code: string, name: string }, version: { id: string, number: number } | null, currentVersion: { id: string, number: number } | null }> | null } | null } | null, adultServices?: { document: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, registryNumber: string | null, retiredAt: string | null, owner: { id: string, name: string } | null, current: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null } | null, versions: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entity: string, entityId: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null }> | null, adoption: Array<{ status: AdoptionStatus | null, acknowledgedAt: string | null, implementedAt: string | null, lagging: boolean, daysLagging: number | null, district: { code: string, name: string }, version: { id: string, number: number } | null, currentVersion: { id: string, number: number } | null }> | null } | null } | null, disability?: { document: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, registryNumber: string | null, retiredAt: string | null, owner: { id: string, name: string } | null, current: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null } | null, versions: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entity: string, entityId: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null }> | null, adoption: Array<{ status: AdoptionStatus | null, acknowledgedAt: string | null, implementedAt: string | null, lagging: boolean, daysLagging: number | null, district: { code: string, name: string }, version: { id: string, number: number } | null, currentVersion: { id: string, number: number } | null }> | null } | null } | null, incomeSupport?: { document: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, registryNumber: string | null, retiredAt: string | null, owner: { id: string, name: string } | null, current: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null } | null, versions: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entity: string, entityId: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null }> | null, adoption: Array<{ status: AdoptionStatus | null, acknowledgedAt: string | null, implementedAt: string | null, lagging: boolean, daysLagging: number | null, district: { code: string, name: string }, version: { id: string, number: number } | null, currentVersion: { id: string, number: number } | null }> | null } | null } | null };
+export type WorkspaceDocumentQuery = { districts: Array<{ code: string, name: string }>, childServices?: { document: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, registryNumber: string | null, retiredAt: string | null, owner: { id: string, name: string } | null, current: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null } | null, versions: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entity: string, entityId: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null }> | null, feedback: Array<{ id: string, documentId: string, versionId: string, section: string | null, text: string, author: string, createdAt: string, status: FeedbackStatus, answer: string | null, answeredAt: string | null, answeredBy: string | null, addressed: boolean, district: { code: string, name: string } | null, version: { id: string, number: number }, addressedBy: { id: string, number: number, status: VersionStatus } | null }> | null, adoption: Array<{ status: AdoptionStatus | null, acknowledgedAt: string | null, implementedAt: string | null, lagging: boolean, daysLagging: number | null, district: { code: string, name: string }, version: { id: string, number: number } | null, currentVersion: { id: string, number: number } | null }> | null } | null } | null, adultServices?: { document: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, registryNumber: string | null, retiredAt: string | null, owner: { id: string, name: string } | null, current: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null } | null, versions: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entity: string, entityId: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null }> | null, feedback: Array<{ id: string, documentId: string, versionId: string, section: string | null, text: string, author: string, createdAt: string, status: FeedbackStatus, answer: string | null, answeredAt: string | null, answeredBy: string | null, addressed: boolean, district: { code: string, name: string } | null, version: { id: string, number: number }, addressedBy: { id: string, number: number, status: VersionStatus } | null }> | null, adoption: Array<{ status: AdoptionStatus | null, acknowledgedAt: string | null, implementedAt: string | null, lagging: boolean, daysLagging: number | null, district: { code: string, name: string }, version: { id: string, number: number } | null, currentVersion: { id: string, number: number } | null }> | null } | null } | null, disability?: { document: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, registryNumber: string | null, retiredAt: string | null, owner: { id: string, name: string } | null, current: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null } | null, versions: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entity: string, entityId: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null }> | null, feedback: Array<{ id: string, documentId: string, versionId: string, section: string | null, text: string, author: string, createdAt: string, status: FeedbackStatus, answer: string | null, answeredAt: string | null, answeredBy: string | null, addressed: boolean, district: { code: string, name: string } | null, version: { id: string, number: number }, addressedBy: { id: string, number: number, status: VersionStatus } | null }> | null, adoption: Array<{ status: AdoptionStatus | null, acknowledgedAt: string | null, implementedAt: string | null, lagging: boolean, daysLagging: number | null, district: { code: string, name: string }, version: { id: string, number: number } | null, currentVersion: { id: string, number: number } | null }> | null } | null } | null, incomeSupport?: { document: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, registryNumber: string | null, retiredAt: string | null, owner: { id: string, name: string } | null, current: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null } | null, versions: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entity: string, entityId: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null }> | null, feedback: Array<{ id: string, documentId: string, versionId: string, section: string | null, text: string, author: string, createdAt: string, status: FeedbackStatus, answer: string | null, answeredAt: string | null, answeredBy: string | null, addressed: boolean, district: { code: string, name: string } | null, version: { id: string, number: number }, addressedBy: { id: string, number: number, status: VersionStatus } | null }> | null, adoption: Array<{ status: AdoptionStatus | null, acknowledgedAt: string | null, implementedAt: string | null, lagging: boolean, daysLagging: number | null, district: { code: string, name: string }, version: { id: string, number: number } | null, currentVersion: { id: string, number: number } | null }> | null } | null } | null };
 
 export type CreateDraftMutationVariables = Exact<{
   input: DraftInput;
@@ -346,6 +363,57 @@ export type PublishMutationVariables = Exact<{
 
 
 export type PublishMutation = { childServices?: { publish: { id: string, status: VersionStatus, validFrom: string | null } }, adultServices?: { publish: { id: string, status: VersionStatus, validFrom: string | null } }, disability?: { publish: { id: string, status: VersionStatus, validFrom: string | null } }, incomeSupport?: { publish: { id: string, status: VersionStatus, validFrom: string | null } } };
+
+export type WorkspaceFeedbackFragment = { id: string, documentId: string, versionId: string, section: string | null, text: string, author: string, createdAt: string, status: FeedbackStatus, answer: string | null, answeredAt: string | null, answeredBy: string | null, addressed: boolean, district: { code: string, name: string } | null, version: { id: string, number: number }, addressedBy: { id: string, number: number, status: VersionStatus } | null };
+
+export type TaskVersionFragment = { id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } };
+
+export type WorkspaceTasksFragment = { drafts: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, returned: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, toReview: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, reviewDue: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, unansweredFeedback: Array<{ id: string, documentId: string, versionId: string, section: string | null, text: string, author: string, createdAt: string, status: FeedbackStatus, answer: string | null, answeredAt: string | null, answeredBy: string | null, addressed: boolean, document: { id: string, area: Area, title: string }, district: { code: string, name: string } | null, version: { id: string, number: number }, addressedBy: { id: string, number: number, status: VersionStatus } | null }> };
+
+export type MyTasksQueryVariables = Exact<{
+  childServices: boolean;
+  adultServices: boolean;
+  disability: boolean;
+  incomeSupport: boolean;
+}>;
+
+
+export type MyTasksQuery = { childServices?: { area: Area, myTasks: { drafts: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, returned: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, toReview: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, reviewDue: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, unansweredFeedback: Array<{ id: string, documentId: string, versionId: string, section: string | null, text: string, author: string, createdAt: string, status: FeedbackStatus, answer: string | null, answeredAt: string | null, answeredBy: string | null, addressed: boolean, document: { id: string, area: Area, title: string }, district: { code: string, name: string } | null, version: { id: string, number: number }, addressedBy: { id: string, number: number, status: VersionStatus } | null }> } | null } | null, adultServices?: { area: Area, myTasks: { drafts: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, returned: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, toReview: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, reviewDue: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, unansweredFeedback: Array<{ id: string, documentId: string, versionId: string, section: string | null, text: string, author: string, createdAt: string, status: FeedbackStatus, answer: string | null, answeredAt: string | null, answeredBy: string | null, addressed: boolean, document: { id: string, area: Area, title: string }, district: { code: string, name: string } | null, version: { id: string, number: number }, addressedBy: { id: string, number: number, status: VersionStatus } | null }> } | null } | null, disability?: { area: Area, myTasks: { drafts: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, returned: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, toReview: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, reviewDue: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, unansweredFeedback: Array<{ id: string, documentId: string, versionId: string, section: string | null, text: string, author: string, createdAt: string, status: FeedbackStatus, answer: string | null, answeredAt: string | null, answeredBy: string | null, addressed: boolean, document: { id: string, area: Area, title: string }, district: { code: string, name: string } | null, version: { id: string, number: number }, addressedBy: { id: string, number: number, status: VersionStatus } | null }> } | null } | null, incomeSupport?: { area: Area, myTasks: { drafts: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, returned: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, toReview: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, reviewDue: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, unansweredFeedback: Array<{ id: string, documentId: string, versionId: string, section: string | null, text: string, author: string, createdAt: string, status: FeedbackStatus, answer: string | null, answeredAt: string | null, answeredBy: string | null, addressed: boolean, document: { id: string, area: Area, title: string }, district: { code: string, name: string } | null, version: { id: string, number: number }, addressedBy: { id: string, number: number, status: VersionStatus } | null }> } | null } | null };
+
+export type LeaveFeedbackMutationVariables = Exact<{
+  input: FeedbackInput;
+  childServices: boolean;
+  adultServices: boolean;
+  disability: boolean;
+  incomeSupport: boolean;
+}>;
+
+
+export type LeaveFeedbackMutation = { childServices?: { leaveFeedback: { id: string } }, adultServices?: { leaveFeedback: { id: string } }, disability?: { leaveFeedback: { id: string } }, incomeSupport?: { leaveFeedback: { id: string } } };
+
+export type AnswerFeedbackMutationVariables = Exact<{
+  feedbackId: string | number;
+  answer: string;
+  childServices: boolean;
+  adultServices: boolean;
+  disability: boolean;
+  incomeSupport: boolean;
+}>;
+
+
+export type AnswerFeedbackMutation = { childServices?: { answerFeedback: { id: string } }, adultServices?: { answerFeedback: { id: string } }, disability?: { answerFeedback: { id: string } }, incomeSupport?: { answerFeedback: { id: string } } };
+
+export type LinkFeedbackToDraftMutationVariables = Exact<{
+  feedbackId: string | number;
+  versionId?: string | number | null | undefined;
+  childServices: boolean;
+  adultServices: boolean;
+  disability: boolean;
+  incomeSupport: boolean;
+}>;
+
+
+export type LinkFeedbackToDraftMutation = { childServices?: { linkFeedbackToDraft: { id: string } }, adultServices?: { linkFeedbackToDraft: { id: string } }, disability?: { linkFeedbackToDraft: { id: string } }, incomeSupport?: { linkFeedbackToDraft: { id: string } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -538,13 +606,6 @@ export const WorkspaceListedDocumentFragmentDoc = new TypedDocumentString(`
     returnComment
     validFrom
   }
-  history {
-    id
-    at
-    actor
-    action
-    entityId
-  }
 }
     `, {"fragmentName":"WorkspaceListedDocument"}) as unknown as TypedDocumentString<WorkspaceListedDocumentFragment, unknown>;
 export const WorkspaceAreaListsFragmentDoc = new TypedDocumentString(`
@@ -607,13 +668,6 @@ export const WorkspaceAreaListsFragmentDoc = new TypedDocumentString(`
     returnComment
     validFrom
   }
-  history {
-    id
-    at
-    actor
-    action
-    entityId
-  }
 }`, {"fragmentName":"WorkspaceAreaLists"}) as unknown as TypedDocumentString<WorkspaceAreaListsFragment, unknown>;
 export const WorkspaceVersionFragmentDoc = new TypedDocumentString(`
     fragment WorkspaceVersion on DocumentVersion {
@@ -639,6 +693,35 @@ export const WorkspaceVersionFragmentDoc = new TypedDocumentString(`
   publishRefusal
 }
     `, {"fragmentName":"WorkspaceVersion"}) as unknown as TypedDocumentString<WorkspaceVersionFragment, unknown>;
+export const WorkspaceFeedbackFragmentDoc = new TypedDocumentString(`
+    fragment WorkspaceFeedback on Feedback {
+  id
+  documentId
+  versionId
+  section
+  text
+  district {
+    code
+    name
+  }
+  author
+  createdAt
+  status
+  answer
+  answeredAt
+  answeredBy
+  addressed
+  version {
+    id
+    number
+  }
+  addressedBy {
+    id
+    number
+    status
+  }
+}
+    `, {"fragmentName":"WorkspaceFeedback"}) as unknown as TypedDocumentString<WorkspaceFeedbackFragment, unknown>;
 export const WorkspaceDocumentFieldsFragmentDoc = new TypedDocumentString(`
     fragment WorkspaceDocumentFields on KnowledgeDocument {
   id
@@ -667,6 +750,9 @@ export const WorkspaceDocumentFieldsFragmentDoc = new TypedDocumentString(`
     entityId
     before
     after
+  }
+  feedback {
+    ...WorkspaceFeedback
   }
   adoption {
     district {
@@ -709,7 +795,122 @@ export const WorkspaceDocumentFieldsFragmentDoc = new TypedDocumentString(`
   submittedBy
   returnComment
   publishRefusal
+}
+fragment WorkspaceFeedback on Feedback {
+  id
+  documentId
+  versionId
+  section
+  text
+  district {
+    code
+    name
+  }
+  author
+  createdAt
+  status
+  answer
+  answeredAt
+  answeredBy
+  addressed
+  version {
+    id
+    number
+  }
+  addressedBy {
+    id
+    number
+    status
+  }
 }`, {"fragmentName":"WorkspaceDocumentFields"}) as unknown as TypedDocumentString<WorkspaceDocumentFieldsFragment, unknown>;
+export const TaskVersionFragmentDoc = new TypedDocumentString(`
+    fragment TaskVersion on DocumentVersion {
+  id
+  documentId
+  number
+  status
+  title
+  reviewBy
+  validFrom
+  submittedBy
+  returnComment
+  returnedBy
+  document {
+    id
+    area
+    kind
+    title
+  }
+}
+    `, {"fragmentName":"TaskVersion"}) as unknown as TypedDocumentString<TaskVersionFragment, unknown>;
+export const WorkspaceTasksFragmentDoc = new TypedDocumentString(`
+    fragment WorkspaceTasks on LeaderTasks {
+  drafts {
+    ...TaskVersion
+  }
+  returned {
+    ...TaskVersion
+  }
+  toReview {
+    ...TaskVersion
+  }
+  reviewDue {
+    ...TaskVersion
+  }
+  unansweredFeedback {
+    ...WorkspaceFeedback
+    document {
+      id
+      area
+      title
+    }
+  }
+}
+    fragment WorkspaceFeedback on Feedback {
+  id
+  documentId
+  versionId
+  section
+  text
+  district {
+    code
+    name
+  }
+  author
+  createdAt
+  status
+  answer
+  answeredAt
+  answeredBy
+  addressed
+  version {
+    id
+    number
+  }
+  addressedBy {
+    id
+    number
+    status
+  }
+}
+fragment TaskVersion on DocumentVersion {
+  id
+  documentId
+  number
+  status
+  title
+  reviewBy
+  validFrom
+  submittedBy
+  returnComment
+  returnedBy
+  document {
+    id
+    area
+    kind
+    title
+  }
+}`, {"fragmentName":"WorkspaceTasks"}) as unknown as TypedDocumentString<WorkspaceTasksFragment, unknown>;
 export const CatalogueDocument = new TypedDocumentString(`
     query Catalogue {
   areas {
@@ -1246,13 +1447,6 @@ export const WorkspaceListsDocument = new TypedDocumentString(`
     returnComment
     validFrom
   }
-  history {
-    id
-    at
-    actor
-    action
-    entityId
-  }
 }
 fragment WorkspaceAreaLists on AreaNamespace {
   area
@@ -1369,6 +1563,9 @@ fragment WorkspaceDocumentFields on KnowledgeDocument {
     before
     after
   }
+  feedback {
+    ...WorkspaceFeedback
+  }
   adoption {
     district {
       code
@@ -1387,6 +1584,33 @@ fragment WorkspaceDocumentFields on KnowledgeDocument {
       id
       number
     }
+  }
+}
+fragment WorkspaceFeedback on Feedback {
+  id
+  documentId
+  versionId
+  section
+  text
+  district {
+    code
+    name
+  }
+  author
+  createdAt
+  status
+  answer
+  answeredAt
+  answeredBy
+  addressed
+  version {
+    id
+    number
+  }
+  addressedBy {
+    id
+    number
+    status
   }
 }`) as unknown as TypedDocumentString<WorkspaceDocumentQuery, WorkspaceDocumentQueryVariables>;
 export const CreateDraftDocument = new TypedDocumentString(`
@@ -1599,3 +1823,169 @@ export const PublishDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PublishMutation, PublishMutationVariables>;
+export const MyTasksDocument = new TypedDocumentString(`
+    query MyTasks($childServices: Boolean!, $adultServices: Boolean!, $disability: Boolean!, $incomeSupport: Boolean!) {
+  childServices @include(if: $childServices) {
+    area
+    myTasks {
+      ...WorkspaceTasks
+    }
+  }
+  adultServices @include(if: $adultServices) {
+    area
+    myTasks {
+      ...WorkspaceTasks
+    }
+  }
+  disability @include(if: $disability) {
+    area
+    myTasks {
+      ...WorkspaceTasks
+    }
+  }
+  incomeSupport @include(if: $incomeSupport) {
+    area
+    myTasks {
+      ...WorkspaceTasks
+    }
+  }
+}
+    fragment WorkspaceFeedback on Feedback {
+  id
+  documentId
+  versionId
+  section
+  text
+  district {
+    code
+    name
+  }
+  author
+  createdAt
+  status
+  answer
+  answeredAt
+  answeredBy
+  addressed
+  version {
+    id
+    number
+  }
+  addressedBy {
+    id
+    number
+    status
+  }
+}
+fragment TaskVersion on DocumentVersion {
+  id
+  documentId
+  number
+  status
+  title
+  reviewBy
+  validFrom
+  submittedBy
+  returnComment
+  returnedBy
+  document {
+    id
+    area
+    kind
+    title
+  }
+}
+fragment WorkspaceTasks on LeaderTasks {
+  drafts {
+    ...TaskVersion
+  }
+  returned {
+    ...TaskVersion
+  }
+  toReview {
+    ...TaskVersion
+  }
+  reviewDue {
+    ...TaskVersion
+  }
+  unansweredFeedback {
+    ...WorkspaceFeedback
+    document {
+      id
+      area
+      title
+    }
+  }
+}`) as unknown as TypedDocumentString<MyTasksQuery, MyTasksQueryVariables>;
+export const LeaveFeedbackDocument = new TypedDocumentString(`
+    mutation LeaveFeedback($input: FeedbackInput!, $childServices: Boolean!, $adultServices: Boolean!, $disability: Boolean!, $incomeSupport: Boolean!) {
+  childServices @include(if: $childServices) {
+    leaveFeedback(input: $input) {
+      id
+    }
+  }
+  adultServices @include(if: $adultServices) {
+    leaveFeedback(input: $input) {
+      id
+    }
+  }
+  disability @include(if: $disability) {
+    leaveFeedback(input: $input) {
+      id
+    }
+  }
+  incomeSupport @include(if: $incomeSupport) {
+    leaveFeedback(input: $input) {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LeaveFeedbackMutation, LeaveFeedbackMutationVariables>;
+export const AnswerFeedbackDocument = new TypedDocumentString(`
+    mutation AnswerFeedback($feedbackId: ID!, $answer: String!, $childServices: Boolean!, $adultServices: Boolean!, $disability: Boolean!, $incomeSupport: Boolean!) {
+  childServices @include(if: $childServices) {
+    answerFeedback(feedbackId: $feedbackId, answer: $answer) {
+      id
+    }
+  }
+  adultServices @include(if: $adultServices) {
+    answerFeedback(feedbackId: $feedbackId, answer: $answer) {
+      id
+    }
+  }
+  disability @include(if: $disability) {
+    answerFeedback(feedbackId: $feedbackId, answer: $answer) {
+      id
+    }
+  }
+  incomeSupport @include(if: $incomeSupport) {
+    answerFeedback(feedbackId: $feedbackId, answer: $answer) {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AnswerFeedbackMutation, AnswerFeedbackMutationVariables>;
+export const LinkFeedbackToDraftDocument = new TypedDocumentString(`
+    mutation LinkFeedbackToDraft($feedbackId: ID!, $versionId: ID, $childServices: Boolean!, $adultServices: Boolean!, $disability: Boolean!, $incomeSupport: Boolean!) {
+  childServices @include(if: $childServices) {
+    linkFeedbackToDraft(feedbackId: $feedbackId, versionId: $versionId) {
+      id
+    }
+  }
+  adultServices @include(if: $adultServices) {
+    linkFeedbackToDraft(feedbackId: $feedbackId, versionId: $versionId) {
+      id
+    }
+  }
+  disability @include(if: $disability) {
+    linkFeedbackToDraft(feedbackId: $feedbackId, versionId: $versionId) {
+      id
+    }
+  }
+  incomeSupport @include(if: $incomeSupport) {
+    linkFeedbackToDraft(feedbackId: $feedbackId, versionId: $versionId) {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LinkFeedbackToDraftMutation, LinkFeedbackToDraftMutationVariables>;

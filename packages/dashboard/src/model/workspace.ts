@@ -53,13 +53,6 @@ export function today(): string {
   return new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
 }
 
-/** The day `days` after an ISO day. */
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
 /** Whole days from one ISO day to another (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000);
@@ -79,87 +72,15 @@ export function slugOf(title: string): string {
     .replace(/-+$/, '');
 }
 
-interface ListedVersion {
-  id: string;
-  number: number;
-  status: VersionStatus;
-  title: string;
-  submittedBy?: string | null;
-  returnComment?: string | null;
-}
-interface ListedDocument {
-  id: string;
-  area: Area;
-  kind: DocumentKind;
-  title: string;
-  versions: ListedVersion[];
-  history?: { actor: string; action: string; entityId: string }[] | null;
-}
-interface InForceDocument {
-  id: string;
-  area: Area;
-  kind: DocumentKind;
-  title: string;
-  current?: { id: string; number: number; reviewBy?: string | null } | null;
-}
-
-/** One row of Att göra: a document and the version the task concerns. */
-export interface Task {
-  document: { id: string; area: Area; kind: DocumentKind; title: string };
-  version: ListedVersion;
-  /** Who else wrote it, or who submitted it. */
-  by?: string;
-}
-
-export interface Tasks {
-  myDrafts: Task[];
-  returnedToMe: Task[];
-  toReview: Task[];
-  /** Documents in force whose revideras senast has passed or comes within 30 days; `days` is negative when passed. */
-  reviewDue: { document: InForceDocument; reviewBy: string; days: number }[];
-}
-
 /** Who wrote a version: the actors of its createDraft and updateDraft audit entries, by name. */
-export function authorsOf(document: ListedDocument, versionId: string): string[] {
+export function authorsOf(
+  document: { history?: { actor: string; action: string; entityId: string }[] | null },
+  versionId: string,
+): string[] {
   const names = (document.history ?? [])
     .filter((entry) => entry.entityId === versionId && (entry.action === 'createDraft' || entry.action === 'updateDraft'))
     .map((entry) => entry.actor);
   return [...new Set(names)];
-}
-
-/**
- * Att göra, from the drafts, reviews and documents in force of the leader's areas. Versions are matched to the
- * leader by name (the audit log and `submittedBy` carry names).
- */
-export function tasksOf(
-  me: string,
-  lists: { drafts: ListedDocument[]; reviews: ListedDocument[]; inForce: InForceDocument[] },
-  day: string,
-): Tasks {
-  const tasks: Tasks = { myDrafts: [], returnedToMe: [], toReview: [], reviewDue: [] };
-  for (const document of lists.drafts) {
-    for (const version of document.versions.filter((v) => v.status === 'DRAFT')) {
-      if (!authorsOf(document, version.id).includes(me)) continue;
-      const task = { document, version };
-      if (version.returnComment) {
-        const returnedBy = (document.history ?? []).filter((e) => e.entityId === version.id && e.action === 'returnToDraft').pop();
-        tasks.returnedToMe.push({ ...task, by: returnedBy?.actor });
-      } else tasks.myDrafts.push(task);
-    }
-  }
-  for (const document of lists.reviews) {
-    for (const version of document.versions.filter((v) => v.status === 'IN_REVIEW')) {
-      if (version.submittedBy === me || authorsOf(document, version.id).includes(me)) continue;
-      tasks.toReview.push({ document, version, by: version.submittedBy ?? undefined });
-    }
-  }
-  const horizon = addDays(day, 30);
-  for (const document of lists.inForce) {
-    const reviewBy = document.current?.reviewBy;
-    if (reviewBy && reviewBy <= horizon) tasks.reviewDue.push({ document, reviewBy, days: daysBetween(day, reviewBy) });
-  }
-  tasks.reviewDue.sort((a, b) => a.reviewBy.localeCompare(b.reviewBy));
-  return tasks;
 }
 
 /** The content of a version as the editor holds it: every field a string, lists one entry a line. */

@@ -1,8 +1,9 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../../api/client';
 import { useLoad } from '../../api/hooks';
 import { loadWorkspaceDocument, type WorkspaceDocument } from '../../api/workspace';
 import { Status } from '../../components/Status';
+import { FeedbackItem } from '../../components/workspace/FeedbackItem';
 import { isArea, type ShownArea } from '../../model/areas';
 import { KIND_NAMES } from '../../model/format';
 import { STATUS_NAMES } from '../../model/workspace';
@@ -27,9 +28,10 @@ const ACTION_NAMES: Record<string, string> = {
 /** Uppföljning: where every district stands, the document's versions and its history. */
 export function FollowUpPage({ route }: { route: Route }) {
   const area = route.params.get('omrade') ?? undefined;
+  const [generation, setGeneration] = useState(0);
   const loaded = useLoad(
     () => (route.id && isArea(area) ? loadWorkspaceDocument(area, route.id) : Promise.reject(new ApiError('Okänt dokument.', 'NOT_FOUND'))),
-    [route.id, area],
+    [route.id, area, generation],
   );
   useEffect(() => {
     document.title = 'Uppföljning – Samsyn';
@@ -38,7 +40,7 @@ export function FollowUpPage({ route }: { route: Route }) {
     <Status loaded={loaded}>
       {({ document, districts }) =>
         document && isArea(area) ? (
-          <FollowUp document={document} districts={districts} area={area} />
+          <FollowUp document={document} districts={districts} area={area} onChanged={() => setGeneration((n) => n + 1)} />
         ) : (
           <>
             <h1>Uppföljning</h1>
@@ -54,11 +56,15 @@ function FollowUp({
   document,
   districts,
   area,
+  onChanged,
 }: {
   document: WorkspaceDocument;
   districts: { code: string; name: string }[];
   area: ShownArea;
+  onChanged: () => void;
 }) {
+  const drafts = document.versions.filter((v) => v.status === 'DRAFT' || v.status === 'IN_REVIEW');
+  const feedback = document.feedback ?? [];
   const current = document.current;
   const inWork = document.versions.find((v) => v.status === 'DRAFT' || v.status === 'IN_REVIEW');
   const adoptionBy = new Map((document.adoption ?? []).map((adoption) => [adoption.district.code, adoption]));
@@ -132,6 +138,19 @@ function FollowUp({
           })}
         </tbody>
       </table>
+
+      <h2 id="synpunkter">Synpunkter</h2>
+      {feedback.length === 0 ? (
+        <p class="empty">Inga synpunkter på dokumentet.</p>
+      ) : (
+        <ul class="feedback-list">
+          {feedback.map((item) => (
+            <li key={item.id}>
+              <FeedbackItem area={area} feedback={item} drafts={drafts} onChanged={onChanged} />
+            </li>
+          ))}
+        </ul>
+      )}
 
       <h2>Versioner</h2>
       <table class="data-table versions-table">

@@ -1,77 +1,68 @@
+import type { ComponentChildren } from 'preact';
 import { useContext, useEffect } from 'preact/hooks';
+import type { AreaTasks } from '../../api/workspace';
 import { Status } from '../../components/Status';
-import { SessionContext } from '../../components/session-context';
+import { FeedbackItem } from '../../components/workspace/FeedbackItem';
 import { WorkspaceContext } from '../../components/workspace/workspace-context';
+import type { TaskVersionFragment } from '../../gql/graphql';
 import { KIND_NAMES } from '../../model/format';
-import { tasksOf, today, type Task, type Tasks } from '../../model/workspace';
-import type { AreaLists } from '../../api/workspace';
+import { daysBetween, today } from '../../model/workspace';
 import { href } from '../../router';
 import { followUpLink, versionLink } from './links';
 
 const dayFormat = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric' });
 export const formatDay = (day: string): string => dayFormat.format(new Date(`${day}T12:00:00Z`));
 
-/** Att göra of the signed-in leader, from the workspace lists of their areas. */
-export function tasksOfLists(me: string, lists: AreaLists[]): Tasks {
-  const nodes = <T,>(connection: { edges: { node: T }[] }) => connection.edges.map((edge) => edge.node);
-  return tasksOf(
-    me,
-    {
-      drafts: lists.flatMap((area) => nodes(area.drafts)),
-      reviews: lists.flatMap((area) => nodes(area.reviews)),
-      inForce: lists.flatMap((area) => nodes(area.inForce)),
-    },
-    today(),
+/** How many things wait for the leader in all their areas: shown beside Att göra in the menu. */
+export function taskCount(areas: AreaTasks[]): number {
+  return areas.reduce(
+    (sum, { tasks }) =>
+      sum + tasks.drafts.length + tasks.returned.length + tasks.toReview.length + tasks.reviewDue.length + tasks.unansweredFeedback.length,
+    0,
   );
 }
 
-/** How many things wait for the leader: shown beside Att göra in the menu. */
-export function taskCount(tasks: Tasks): number {
-  return tasks.myDrafts.length + tasks.returnedToMe.length + tasks.toReview.length + tasks.reviewDue.length;
-}
-
 function TaskSection({
+  id,
   title,
-  tasks,
+  count,
   empty,
   children,
 }: {
+  id: string;
   title: string;
-  tasks: unknown[];
+  count: number;
   empty: string;
-  children: preact.ComponentChildren;
+  children: ComponentChildren;
 }) {
-  const id = `uppgifter-${title.toLowerCase().replace(/[^a-zåäö]+/g, '-')}`;
   return (
     <section class="task-section" aria-labelledby={id}>
       <h2 id={id}>
-        {title} <span class="count">({tasks.length})</span>
+        {title} <span class="count">({count})</span>
       </h2>
-      {tasks.length === 0 ? <p class="empty">{empty}</p> : <ul class="task-list">{children}</ul>}
+      {count === 0 ? <p class="empty">{empty}</p> : children}
     </section>
   );
 }
 
-function DocumentLine({ task }: { task: Task }) {
+function DocumentLine({ version }: { version: TaskVersionFragment }) {
   return (
     <>
-      <a href={versionLink(task.document.area, task.document.id, task.version)}>{task.version.title || task.document.title}</a>{' '}
+      <a href={versionLink(version.document.area, version.document.id, version)}>{version.title}</a>{' '}
       <span class="doc-meta">
-        {KIND_NAMES[task.document.kind] ?? task.document.kind}, version {task.version.number}
+        {KIND_NAMES[version.document.kind] ?? version.document.kind}, version {version.number}
       </span>
     </>
   );
 }
 
-/** Att göra: my drafts, what came back to me, what waits for my review, what must be revised soon. */
+/** Att göra: what came back to me, what waits for my review, my drafts, what must be revised, unanswered synpunkter. */
 export function TasksPage() {
-  const { session } = useContext(SessionContext);
-  const { lists } = useContext(WorkspaceContext);
+  const { tasks, reload } = useContext(WorkspaceContext);
   useEffect(() => {
     document.title = 'Att göra – Samsyn';
   }, []);
-  const me = session?.principal?.name;
-  if (!lists || !me) {
+  if (!tasks) {
     return (
       <>
         <h1>Att göra</h1>
@@ -85,50 +76,94 @@ export function TasksPage() {
     <>
       <h1>Att göra</h1>
       <p class="lead">Det som väntar på dig i dina områden. Ett dokuments titel leder till dokumentet.</p>
-      <Status loaded={lists}>
-        {(data) => {
-          const tasks = tasksOfLists(me, data);
+      <Status loaded={tasks}>
+        {(areas) => {
+          const all = <K extends 'drafts' | 'returned' | 'toReview' | 'reviewDue'>(key: K) => areas.flatMap(({ tasks: t }) => t[key]);
+          const returned = all('returned');
+          const toReview = all('toReview');
+          const drafts = all('drafts');
+          const reviewDue = all('reviewDue');
+          const feedback = areas.flatMap(({ area, tasks: t }) => t.unansweredFeedback.map((item) => ({ area, item })));
+          const day = today();
           return (
             <>
-              <TaskSection title="Tillbakaskickade till mig" tasks={tasks.returnedToMe} empty="Inget har skickats tillbaka till dig.">
-                {tasks.returnedToMe.map((task) => (
-                  <li key={task.version.id} data-version={task.version.id}>
-                    <DocumentLine task={task} />
-                    <blockquote class="return-comment">
-                      <span class="label">{task.by ? `${task.by} skrev:` : 'Granskarens kommentar:'}</span> {task.version.returnComment}
-                    </blockquote>
-                  </li>
-                ))}
+              <TaskSection
+                id="uppgifter-tillbaka"
+                title="Tillbakaskickade till mig"
+                count={returned.length}
+                empty="Inget har skickats tillbaka till dig."
+              >
+                <ul class="task-list">
+                  {returned.map((version) => (
+                    <li key={version.id} data-version={version.id}>
+                      <DocumentLine version={version} />
+                      <blockquote class="return-comment">
+                        <span class="label">{version.returnedBy ? `${version.returnedBy} skrev:` : 'Granskarens kommentar:'}</span>{' '}
+                        {version.returnComment}
+                      </blockquote>
+                    </li>
+                  ))}
+                </ul>
               </TaskSection>
-              <TaskSection title="Väntar på min granskning" tasks={tasks.toReview} empty="Inget väntar på din granskning.">
-                {tasks.toReview.map((task) => (
-                  <li key={task.version.id} data-version={task.version.id}>
-                    <DocumentLine task={task} /> <span class="doc-meta">skickad av {task.by ?? 'okänd'}</span>
-                  </li>
-                ))}
+              <TaskSection
+                id="uppgifter-granska"
+                title="Väntar på min granskning"
+                count={toReview.length}
+                empty="Inget väntar på din granskning."
+              >
+                <ul class="task-list">
+                  {toReview.map((version) => (
+                    <li key={version.id} data-version={version.id}>
+                      <DocumentLine version={version} /> <span class="doc-meta">skickad av {version.submittedBy ?? 'okänd'}</span>
+                    </li>
+                  ))}
+                </ul>
               </TaskSection>
-              <TaskSection title="Mina utkast" tasks={tasks.myDrafts} empty="Du har inga utkast.">
-                {tasks.myDrafts.map((task) => (
-                  <li key={task.version.id} data-version={task.version.id}>
-                    <DocumentLine task={task} />
-                  </li>
-                ))}
+              <TaskSection id="uppgifter-utkast" title="Mina utkast" count={drafts.length} empty="Du har inga utkast.">
+                <ul class="task-list">
+                  {drafts.map((version) => (
+                    <li key={version.id} data-version={version.id}>
+                      <DocumentLine version={version} />
+                    </li>
+                  ))}
+                </ul>
               </TaskSection>
-              <TaskSection title="Ska revideras" tasks={tasks.reviewDue} empty="Inget dokument ska revideras de närmaste 30 dagarna.">
-                {tasks.reviewDue.map(({ document, reviewBy, days }) => (
-                  <li key={document.id} data-document={document.id}>
-                    <a href={followUpLink(document.area, document.id)}>{document.title}</a>{' '}
-                    <span class={days < 0 ? 'doc-meta overdue' : 'doc-meta'}>
-                      revideras senast {formatDay(reviewBy)}
-                      {days < 0 ? ` – passerat för ${-days} dagar sedan` : days === 0 ? ' – i dag' : ` – om ${days} dagar`}
-                    </span>
-                  </li>
-                ))}
+              <TaskSection
+                id="uppgifter-revideras"
+                title="Ska revideras"
+                count={reviewDue.length}
+                empty="Inget dokument ska revideras de närmaste 30 dagarna."
+              >
+                <ul class="task-list">
+                  {reviewDue.map((version) => {
+                    const days = version.reviewBy ? daysBetween(day, version.reviewBy) : 0;
+                    return (
+                      <li key={version.id} data-document={version.document.id}>
+                        <a href={followUpLink(version.document.area, version.document.id)}>{version.document.title}</a>{' '}
+                        <span class={days < 0 ? 'doc-meta overdue' : 'doc-meta'}>
+                          revideras senast {version.reviewBy ? formatDay(version.reviewBy) : '–'}
+                          {days < 0 ? ` – passerat för ${-days} dagar sedan` : days === 0 ? ' – i dag' : ` – om ${days} dagar`}
+                        </span>
+                      </li>
+                    );
+                  })}
+                </ul>
               </TaskSection>
-              <section class="task-section" aria-labelledby="uppgifter-synpunkter">
-                <h2 id="uppgifter-synpunkter">Obesvarade synpunkter</h2>
-                <p class="empty">Synpunkter från stadsdelarna visas här när API:t tar emot dem.</p>
-              </section>
+              <TaskSection
+                id="uppgifter-synpunkter"
+                title="Obesvarade synpunkter"
+                count={feedback.length}
+                empty="Inga obesvarade synpunkter från verksamheten."
+              >
+                <ul class="task-list">
+                  {feedback.map(({ area, item }) => (
+                    <li key={item.id}>
+                      <a href={followUpLink(area, item.document.id)}>{item.document.title}</a>
+                      <FeedbackItem area={area} feedback={item} drafts={[]} onChanged={reload} />
+                    </li>
+                  ))}
+                </ul>
+              </TaskSection>
             </>
           );
         }}

@@ -1,9 +1,11 @@
 import { useContext, useEffect } from 'preact/hooks';
+import { useLoad } from '../../api/hooks';
+import { loadWorkspaceLists } from '../../api/workspace';
+import { SessionContext } from '../../components/session-context';
 import { Status } from '../../components/Status';
-import { WorkspaceContext } from '../../components/workspace/workspace-context';
 import { KIND_NAMES } from '../../model/format';
 import { isArea } from '../../model/areas';
-import { STATUS_NAMES } from '../../model/workspace';
+import { ledAreas, STATUS_NAMES } from '../../model/workspace';
 import { href } from '../../router';
 import type { AreaLists } from '../../api/workspace';
 import { followUpLink, versionLink } from './links';
@@ -94,14 +96,16 @@ function AreaWork({ lists }: { lists: AreaLists }) {
 
 /** Arbetsyta: every draft, review and document in force of the leader's areas, and where new ones start. */
 export function WorkspacePage() {
-  const { lists } = useContext(WorkspaceContext);
+  const { session } = useContext(SessionContext);
+  const areas = ledAreas(session?.principal);
+  const lists = useLoad(() => loadWorkspaceLists(areas), [areas.join()]);
   useEffect(() => {
     document.title = 'Arbetsyta – Samsyn';
   }, []);
   return (
     <>
       <h1>Arbetsyta</h1>
-      {!lists ? (
+      {areas.length === 0 ? (
         <p class="notice">
           Arbetsytan är till för processledare. <a href={href('logga-in')}>Logga in</a>
         </p>
