@@ -94,6 +94,34 @@ describe('the gateway in development', () => {
     expect(form.status).toBe(405);
   });
 
+  it('signs a development token in the name asked for, so two process leaders are two people', async () => {
+    const sign = (body: Record<string, unknown>) =>
+      fetch(`${gateway.base}/auth/dev-token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const claims = async (body: Record<string, unknown>) => {
+      const { token } = (await (await sign(body)).json()) as { token: string };
+      const me = (await (await fetch(`${gateway.base}/auth/session`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+        principal: { name: string; roles: string[] };
+      };
+      return { ...me.principal, sub: (JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { sub: string }).sub };
+    };
+    expect(await claims({ role: 'process-leader', name: '  Åsa   Öberg ' })).toMatchObject({
+      name: 'Åsa Öberg',
+      roles: ['process-leader'],
+      sub: 'dev-process-leader-asa-oberg',
+    });
+    expect(await claims({ role: 'process-leader', name: 'Bo Ek' })).toMatchObject({ name: 'Bo Ek', sub: 'dev-process-leader-bo-ek' });
+    expect(await claims({ role: 'process-leader', name: '' })).toMatchObject({
+      name: 'Processledare (utveckling)',
+      sub: 'dev-process-leader',
+    });
+    expect((await sign({ role: 'analyst', name: 'x'.repeat(81) })).status).toBe(400);
+    expect((await sign({ role: 'analyst', name: '<script>' })).status).toBe(400);
+  });
+
   it('answers the preflight of an allowed dashboard origin and marks its responses readable', async () => {
     const preflight = await fetch(`${gateway.base}/graphql`, {
       method: 'OPTIONS',

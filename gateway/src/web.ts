@@ -46,6 +46,19 @@ async function readJson(req: IncomingMessage, limit = 4096): Promise<unknown> {
   return JSON.parse(raw);
 }
 
+/** "Anna Öberg" → "anna-oberg": a development token's subject from its person's name. */
+function nameSlug(name: string): string {
+  return (
+    name
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'person'
+  );
+}
+
 const GRAPHIQL_PAGE = `<!doctype html>
 <html lang="en">
 <head>
@@ -119,9 +132,9 @@ export function webRoutes(config: Config, options: WebRoutesOptions) {
     // Refused outside development as if it did not exist: production tokens come from the identity provider.
     if (!devSignIn) return json(res, 404, { error: 'Not found.' });
     if (req.method !== 'POST' || !(req.headers['content-type'] ?? '').includes('application/json')) {
-      return json(res, 405, { error: 'POST a JSON body {"role": …}.' });
+      return json(res, 405, { error: 'POST a JSON body {"role": …, "name": …}.' });
     }
-    let body: { role?: unknown; district?: unknown };
+    let body: { role?: unknown; district?: unknown; name?: unknown };
     try {
       body = (await readJson(req)) as typeof body;
     } catch {
@@ -131,6 +144,12 @@ export function webRoutes(config: Config, options: WebRoutesOptions) {
     if (!ROLES.includes(role)) return json(res, 400, { error: `role must be one of ${ROLES.join(', ')}` });
     const district = typeof body.district === 'string' && /^[a-z0-9-]{1,40}$/.test(body.district) ? body.district : undefined;
     if (role === 'district-system' && !district) return json(res, 400, { error: 'a district system needs a district code' });
+    // A person's name, so two process leaders in two browser windows are two people (four eyes): it names the token
+    // and, made into a slug, its subject.
+    const name = typeof body.name === 'string' ? body.name.normalize('NFC').trim().replace(/\s+/g, ' ') : '';
+    if (name.length > 80 || /[\p{Cc}\p{Cf}<>]/u.test(name)) {
+      return json(res, 400, { error: 'name must be at most 80 characters, without control characters or < >' });
+    }
     const names: Record<Role, string> = {
       analyst: 'Analytiker (utveckling)',
       'process-leader': 'Processledare (utveckling)',
@@ -140,8 +159,8 @@ export function webRoutes(config: Config, options: WebRoutesOptions) {
     const token = await signToken(
       config.auth,
       {
-        sub: `dev-${role}${district ? `-${district}` : ''}`,
-        name: names[role],
+        sub: `dev-${role}${district ? `-${district}` : ''}${name ? `-${nameSlug(name)}` : ''}`,
+        name: name || names[role],
         roles: [role],
         district: role === 'district-system' ? district : undefined,
         areas: role === 'process-leader' ? DEV_AREAS : [],

@@ -1,8 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { fetchSession, type Session } from '../api/session';
-import { href, useRoute, type Route } from '../router';
+import { fetchSession, onSessionChange, sessionExpiry, signOut, type Session } from '../api/session';
+import { href, signInHref, useRoute, type Route } from '../router';
 import { AdoptionPage } from '../pages/AdoptionPage';
 import { DistrictPage } from '../pages/DistrictPage';
+import { DocumentPage } from '../pages/DocumentPage';
+import { DocumentsPage } from '../pages/DocumentsPage';
+import { LawPage } from '../pages/LawPage';
 import { FunnelPage } from '../pages/FunnelPage';
 import { OverviewPage } from '../pages/OverviewPage';
 import { SignInPage } from '../pages/SignInPage';
@@ -18,11 +21,15 @@ import { ledAreas } from '../model/workspace';
 import { SessionContext } from './session-context';
 import { WorkspaceContext } from './workspace/workspace-context';
 
-const NAV: { page: Route['page']; label: string }[] = [
+/** The main menu; an entry with a role is shown to those who have it (the API decides what they may do there). */
+const NAV: { page: Route['page']; label: string; role?: string }[] = [
   { page: 'oversikt', label: 'Översikt' },
   { page: 'trattdiagram', label: 'Trattdiagram' },
   { page: 'stadsdel', label: 'Stadsdel' },
   { page: 'inforande', label: 'Införande' },
+  { page: 'dokument', label: 'Dokument' },
+  { page: 'att-gora', label: 'Att göra', role: 'process-leader' },
+  { page: 'arbetsyta', label: 'Arbetsyta', role: 'process-leader' },
 ];
 
 /** The pages under Arbetsyta in the menu. */
@@ -38,8 +45,12 @@ function Page({ route }: { route: Route }) {
       return <DistrictPage route={route} />;
     case 'inforande':
       return <AdoptionPage route={route} />;
+    case 'dokument':
+      return route.segments.length > 0 ? <DocumentPage route={route} /> : <DocumentsPage route={route} />;
+    case 'lag':
+      return <LawPage route={route} />;
     case 'logga-in':
-      return <SignInPage />;
+      return <SignInPage route={route} />;
     case 'att-gora':
       return <TasksPage />;
     case 'arbetsyta':
@@ -69,11 +80,17 @@ export function App() {
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
 
+  const [expired, setExpired] = useState(false);
+
   const refresh = useCallback(async () => {
-    setSession(await fetchSession().catch(() => ({ principal: null, devSignIn: null })));
+    const next: Session = await fetchSession().catch(() => ({ principal: null, devSignIn: null }));
+    setSession(next);
+    setExpired(next.expired === true);
   }, []);
   useEffect(() => {
     void refresh();
+    // Another tab signed in or out: this one follows.
+    return onSessionChange(() => void refresh());
   }, []);
 
   // A process leader's Att göra: loaded again on every new page, so Att göra and its count in the menu stay current.
@@ -105,6 +122,20 @@ export function App() {
   const count = tasks?.state === 'done' ? taskCount(tasks.data) : null;
   const leader = areas.length > 0;
 
+  // The session ends when its token expires, with a message, not with requests failing one by one.
+  useEffect(() => {
+    const expiry = session?.principal ? sessionExpiry() : null;
+    if (expiry === null) return;
+    const timer = setTimeout(
+      () => {
+        signOut();
+        void refresh().then(() => setExpired(true));
+      },
+      Math.max(0, Math.min(expiry - Date.now(), 2_147_000_000)),
+    );
+    return () => clearTimeout(timer);
+  }, [session]);
+
   // A new page moves focus to its content, so a screen reader starts there and Tab continues from it.
   useEffect(() => {
     if (first.current) {
@@ -112,7 +143,7 @@ export function App() {
       return;
     }
     main.current?.focus();
-  }, [route.page, route.id]);
+  }, [route.page, route.segments.join('/')]);
 
   const skip = (event: Event) => {
     // The hash holds the route, so the skip link moves focus itself instead of following #innehall.
@@ -133,54 +164,55 @@ export function App() {
           </div>
           <nav aria-label="Huvudmeny">
             <ul>
-              {NAV.map((item) => (
+              {NAV.filter(
+                (item) => !item.role || (item.role === 'process-leader' ? leader : session?.principal?.roles.includes(item.role)),
+              ).map((item) => (
                 <li key={item.page}>
-                  <a href={href(item.page)} aria-current={route.page === item.page ? 'page' : undefined}>
+                  <a
+                    href={href(item.page)}
+                    aria-current={
+                      (item.page === 'arbetsyta' ? WORKSPACE_PAGES.has(route.page) : route.page === item.page) ? 'page' : undefined
+                    }
+                    aria-describedby={item.page === 'att-gora' && count !== null ? 'att-gora-antal' : undefined}
+                  >
                     {item.label}
-                  </a>
-                </li>
-              ))}
-              {leader && (
-                <>
-                  <li>
-                    <a
-                      href={href('att-gora')}
-                      aria-current={route.page === 'att-gora' ? 'page' : undefined}
-                      aria-describedby={count !== null ? 'att-gora-antal' : undefined}
-                    >
-                      Att göra
-                      {count !== null && (
-                        <span class="nav-count" aria-hidden="true">
-                          {count}
-                        </span>
-                      )}
-                    </a>
-                    {count !== null && (
-                      <span id="att-gora-antal" hidden>
-                        {count === 1 ? '1 uppgift' : `${count} uppgifter`}
+                    {item.page === 'att-gora' && count !== null && (
+                      <span class="nav-count" aria-hidden="true">
+                        {count}
                       </span>
                     )}
-                  </li>
-                  <li>
-                    <a href={href('arbetsyta')} aria-current={WORKSPACE_PAGES.has(route.page) ? 'page' : undefined}>
-                      Arbetsyta
-                    </a>
-                  </li>
-                </>
-              )}
+                  </a>
+                  {item.page === 'att-gora' && count !== null && (
+                    <span id="att-gora-antal" hidden>
+                      {count === 1 ? '1 uppgift' : `${count} uppgifter`}
+                    </span>
+                  )}
+                </li>
+              ))}
             </ul>
           </nav>
           <div class="signed-in">
             {session?.principal ? (
               <>
-                <span>Inloggad: {session.principal.name}</span> <a href={href('logga-in')}>Byt roll</a>
+                <span>Inloggad: {session.principal.name}</span> <a href={signInHref(location.hash)}>Byt roll</a>
               </>
             ) : (
-              <a href={href('logga-in')}>Logga in</a>
+              <a href={route.page === 'logga-in' ? href('logga-in') : signInHref(location.hash)}>Logga in</a>
             )}
           </div>
         </header>
         <main id="innehall" ref={main} tabIndex={-1}>
+          {expired && !session?.principal && (
+            <div class="notice error session-expired" role="alert">
+              <p>Din inloggning har gått ut. Sidan visar nu bara det som alla får se.</p>
+              <p>
+                <a href={signInHref(location.hash)}>Logga in igen</a>{' '}
+                <button type="button" class="link-button" onClick={() => setExpired(false)}>
+                  Stäng meddelandet
+                </button>
+              </p>
+            </div>
+          )}
           <Page route={route} />
         </main>
         <footer class="site-footer">

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Loaded } from '../api/hooks';
-import { href } from '../router';
+import { signInHref } from '../router';
 
 /** Loading, an error (with a way to sign in when that would help), or the content. */
 export function Status<T>({ loaded, children }: { loaded: Loaded<T>; children: (data: T) => ComponentChildren }) {
@@ -16,7 +16,7 @@ export function Status<T>({ loaded, children }: { loaded: Loaded<T>; children: (
       <div class="notice" role="alert">
         <p>Jämförelser och införande visas för inloggade. Publicerade dokument kan läsas utan inloggning.</p>
         <p>
-          <a href={href('logga-in')}>Logga in</a>
+          <a href={signInHref(location.hash)}>Logga in</a>
         </p>
       </div>
     ) : (

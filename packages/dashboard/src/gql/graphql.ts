@@ -162,6 +162,81 @@ export type VersionStatus =
   /** Replaced by a later published version; still in force until that one takes over. */
   | 'SUPERSEDED';
 
+export type ListedDocumentFieldsFragment = { id: string, area: Area, slug: string, title: string, kind: DocumentKind, current: { number: number, summary: string, validFrom: string | null, reviewBy: string | null } | null };
+
+export type ReadDocumentFieldsFragment = { id: string, area: Area, slug: string, kind: DocumentKind, title: string, registryNumber: string | null, retiredAt: string | null, retiredReason: string | null, overdueForReview: boolean, owner: { name: string, title: string, email: string } | null, current: { id: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, changeSummary: string | null } | null, versions: Array<{ number: number, status: VersionStatus, title: string, validFrom: string | null, reviewBy: string | null, publishedAt: string | null, changeSummary: string | null }> };
+
+export type ReadVersionFieldsFragment = { id: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, changeSummary: string | null };
+
+export type SearchDocumentsChildServicesQueryVariables = Exact<{
+  search?: string | null | undefined;
+  kind?: DocumentKind | null | undefined;
+}>;
+
+
+export type SearchDocumentsChildServicesQuery = { childServices: { documents: { totalCount: number, edges: Array<{ node: { id: string, area: Area, slug: string, title: string, kind: DocumentKind, current: { number: number, summary: string, validFrom: string | null, reviewBy: string | null } | null } }> } } | null };
+
+export type ReadDocumentChildServicesQueryVariables = Exact<{
+  slug: string;
+  withVersion: boolean;
+}>;
+
+
+export type ReadDocumentChildServicesQuery = { childServices: { document: { id: string, area: Area, slug: string, kind: DocumentKind, title: string, registryNumber: string | null, retiredAt: string | null, retiredReason: string | null, overdueForReview: boolean, version?: Array<{ id: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, changeSummary: string | null }>, owner: { name: string, title: string, email: string } | null, current: { id: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, changeSummary: string | null } | null, versions: Array<{ number: number, status: VersionStatus, title: string, validFrom: string | null, reviewBy: string | null, publishedAt: string | null, changeSummary: string | null }> } | null } | null };
+
+export type SearchDocumentsAdultServicesQueryVariables = Exact<{
+  search?: string | null | undefined;
+  kind?: DocumentKind | null | undefined;
+}>;
+
+
+export type SearchDocumentsAdultServicesQuery = { adultServices: { documents: { totalCount: number, edges: Array<{ node: { id: string, area: Area, slug: string, title: string, kind: DocumentKind, current: { number: number, summary: string, validFrom: string | null, reviewBy: string | null } | null } }> } } | null };
+
+export type ReadDocumentAdultServicesQueryVariables = Exact<{
+  slug: string;
+  withVersion: boolean;
+}>;
+
+
+export type ReadDocumentAdultServicesQuery = { adultServices: { document: { id: string, area: Area, slug: string, kind: DocumentKind, title: string, registryNumber: string | null, retiredAt: string | null, retiredReason: string | null, overdueForReview: boolean, version?: Array<{ id: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, changeSummary: string | null }>, owner: { name: string, title: string, email: string } | null, current: { id: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, changeSummary: string | null } | null, versions: Array<{ number: number, status: VersionStatus, title: string, validFrom: string | null, reviewBy: string | null, publishedAt: string | null, changeSummary: string | null }> } | null } | null };
+
+export type SearchDocumentsDisabilityQueryVariables = Exact<{
+  search?: string | null | undefined;
+  kind?: DocumentKind | null | undefined;
+}>;
+
+
+export type SearchDocumentsDisabilityQuery = { disability: { documents: { totalCount: number, edges: Array<{ node: { id: string, area: Area, slug: string, title: string, kind: DocumentKind, current: { number: number, summary: string, validFrom: string | null, reviewBy: string | null } | null } }> } } | null };
+
+export type ReadDocumentDisabilityQueryVariables = Exact<{
+  slug: string;
+  withVersion: boolean;
+}>;
+
+
+export type ReadDocumentDisabilityQuery = { disability: { document: { id: string, area: Area, slug: string, kind: DocumentKind, title: string, registryNumber: string | null, retiredAt: string | null, retiredReason: string | null, overdueForReview: boolean, version?: Array<{ id: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, changeSummary: string | null }>, owner: { name: string, title: string, email: string } | null, current: { id: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, changeSummary: string | null } | null, versions: Array<{ number: number, status: VersionStatus, title: string, validFrom: string | null, reviewBy: string | null, publishedAt: string | null, changeSummary: string | null }> } | null } | null };
+
+export type SearchDocumentsIncomeSupportQueryVariables = Exact<{
+  search?: string | null | undefined;
+  kind?: DocumentKind | null | undefined;
+}>;
+
+
+export type SearchDocumentsIncomeSupportQuery = { incomeSupport: { documents: { totalCount: number, edges: Array<{ node: { id: string, area: Area, slug: string, title: string, kind: DocumentKind, current: { number: number, summary: string, validFrom: string | null, reviewBy: string | null } | null } }> } } | null };
+
+export type ReadDocumentIncomeSupportQueryVariables = Exact<{
+  slug: string;
+  withVersion: boolean;
+}>;
+
+
+export type ReadDocumentIncomeSupportQuery = { incomeSupport: { document: { id: string, area: Area, slug: string, kind: DocumentKind, title: string, registryNumber: string | null, retiredAt: string | null, retiredReason: string | null, overdueForReview: boolean, version?: Array<{ id: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, changeSummary: string | null }>, owner: { name: string, title: string, email: string } | null, current: { id: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, changeSummary: string | null } | null, versions: Array<{ number: number, status: VersionStatus, title: string, validFrom: string | null, reviewBy: string | null, publishedAt: string | null, changeSummary: string | null }> } | null } | null };
+
+export type AreaNamesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AreaNamesQuery = { areas: Array<{ area: Area, name: string }> };
+
 export type IndicatorFieldsFragment = { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null };
 
 export type CatalogueQueryVariables = Exact<{ [key: string]: never; }>;
@@ -433,6 +508,82 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ListedDocumentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ListedDocumentFields on KnowledgeDocument {
+  id
+  area
+  slug
+  title
+  kind
+  current {
+    number
+    summary
+    validFrom
+    reviewBy
+  }
+}
+    `, {"fragmentName":"ListedDocumentFields"}) as unknown as TypedDocumentString<ListedDocumentFieldsFragment, unknown>;
+export const ReadVersionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReadVersionFields on DocumentVersion {
+  id
+  number
+  status
+  title
+  summary
+  body
+  legalBasis
+  targetGroup
+  validFrom
+  reviewBy
+  decidedBy
+  publishedAt
+  changeSummary
+}
+    `, {"fragmentName":"ReadVersionFields"}) as unknown as TypedDocumentString<ReadVersionFieldsFragment, unknown>;
+export const ReadDocumentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReadDocumentFields on KnowledgeDocument {
+  id
+  area
+  slug
+  kind
+  title
+  registryNumber
+  retiredAt
+  retiredReason
+  overdueForReview
+  owner {
+    name
+    title
+    email
+  }
+  current {
+    ...ReadVersionFields
+  }
+  versions {
+    number
+    status
+    title
+    validFrom
+    reviewBy
+    publishedAt
+    changeSummary
+  }
+}
+    fragment ReadVersionFields on DocumentVersion {
+  id
+  number
+  status
+  title
+  summary
+  body
+  legalBasis
+  targetGroup
+  validFrom
+  reviewBy
+  decidedBy
+  publishedAt
+  changeSummary
+}`, {"fragmentName":"ReadDocumentFields"}) as unknown as TypedDocumentString<ReadDocumentFieldsFragment, unknown>;
 export const SeriesFieldsFragmentDoc = new TypedDocumentString(`
     fragment SeriesFields on SeriesPoint {
   period
@@ -911,6 +1062,334 @@ fragment TaskVersion on DocumentVersion {
     title
   }
 }`, {"fragmentName":"WorkspaceTasks"}) as unknown as TypedDocumentString<WorkspaceTasksFragment, unknown>;
+export const SearchDocumentsChildServicesDocument = new TypedDocumentString(`
+    query SearchDocumentsChildServices($search: String, $kind: DocumentKind) {
+  childServices {
+    documents(search: $search, kind: $kind, first: 100) {
+      totalCount
+      edges {
+        node {
+          ...ListedDocumentFields
+        }
+      }
+    }
+  }
+}
+    fragment ListedDocumentFields on KnowledgeDocument {
+  id
+  area
+  slug
+  title
+  kind
+  current {
+    number
+    summary
+    validFrom
+    reviewBy
+  }
+}`) as unknown as TypedDocumentString<SearchDocumentsChildServicesQuery, SearchDocumentsChildServicesQueryVariables>;
+export const ReadDocumentChildServicesDocument = new TypedDocumentString(`
+    query ReadDocumentChildServices($slug: String!, $withVersion: Boolean!) {
+  childServices {
+    document(slug: $slug) {
+      ...ReadDocumentFields
+      version: versions @include(if: $withVersion) {
+        ...ReadVersionFields
+      }
+    }
+  }
+}
+    fragment ReadDocumentFields on KnowledgeDocument {
+  id
+  area
+  slug
+  kind
+  title
+  registryNumber
+  retiredAt
+  retiredReason
+  overdueForReview
+  owner {
+    name
+    title
+    email
+  }
+  current {
+    ...ReadVersionFields
+  }
+  versions {
+    number
+    status
+    title
+    validFrom
+    reviewBy
+    publishedAt
+    changeSummary
+  }
+}
+fragment ReadVersionFields on DocumentVersion {
+  id
+  number
+  status
+  title
+  summary
+  body
+  legalBasis
+  targetGroup
+  validFrom
+  reviewBy
+  decidedBy
+  publishedAt
+  changeSummary
+}`) as unknown as TypedDocumentString<ReadDocumentChildServicesQuery, ReadDocumentChildServicesQueryVariables>;
+export const SearchDocumentsAdultServicesDocument = new TypedDocumentString(`
+    query SearchDocumentsAdultServices($search: String, $kind: DocumentKind) {
+  adultServices {
+    documents(search: $search, kind: $kind, first: 100) {
+      totalCount
+      edges {
+        node {
+          ...ListedDocumentFields
+        }
+      }
+    }
+  }
+}
+    fragment ListedDocumentFields on KnowledgeDocument {
+  id
+  area
+  slug
+  title
+  kind
+  current {
+    number
+    summary
+    validFrom
+    reviewBy
+  }
+}`) as unknown as TypedDocumentString<SearchDocumentsAdultServicesQuery, SearchDocumentsAdultServicesQueryVariables>;
+export const ReadDocumentAdultServicesDocument = new TypedDocumentString(`
+    query ReadDocumentAdultServices($slug: String!, $withVersion: Boolean!) {
+  adultServices {
+    document(slug: $slug) {
+      ...ReadDocumentFields
+      version: versions @include(if: $withVersion) {
+        ...ReadVersionFields
+      }
+    }
+  }
+}
+    fragment ReadDocumentFields on KnowledgeDocument {
+  id
+  area
+  slug
+  kind
+  title
+  registryNumber
+  retiredAt
+  retiredReason
+  overdueForReview
+  owner {
+    name
+    title
+    email
+  }
+  current {
+    ...ReadVersionFields
+  }
+  versions {
+    number
+    status
+    title
+    validFrom
+    reviewBy
+    publishedAt
+    changeSummary
+  }
+}
+fragment ReadVersionFields on DocumentVersion {
+  id
+  number
+  status
+  title
+  summary
+  body
+  legalBasis
+  targetGroup
+  validFrom
+  reviewBy
+  decidedBy
+  publishedAt
+  changeSummary
+}`) as unknown as TypedDocumentString<ReadDocumentAdultServicesQuery, ReadDocumentAdultServicesQueryVariables>;
+export const SearchDocumentsDisabilityDocument = new TypedDocumentString(`
+    query SearchDocumentsDisability($search: String, $kind: DocumentKind) {
+  disability {
+    documents(search: $search, kind: $kind, first: 100) {
+      totalCount
+      edges {
+        node {
+          ...ListedDocumentFields
+        }
+      }
+    }
+  }
+}
+    fragment ListedDocumentFields on KnowledgeDocument {
+  id
+  area
+  slug
+  title
+  kind
+  current {
+    number
+    summary
+    validFrom
+    reviewBy
+  }
+}`) as unknown as TypedDocumentString<SearchDocumentsDisabilityQuery, SearchDocumentsDisabilityQueryVariables>;
+export const ReadDocumentDisabilityDocument = new TypedDocumentString(`
+    query ReadDocumentDisability($slug: String!, $withVersion: Boolean!) {
+  disability {
+    document(slug: $slug) {
+      ...ReadDocumentFields
+      version: versions @include(if: $withVersion) {
+        ...ReadVersionFields
+      }
+    }
+  }
+}
+    fragment ReadDocumentFields on KnowledgeDocument {
+  id
+  area
+  slug
+  kind
+  title
+  registryNumber
+  retiredAt
+  retiredReason
+  overdueForReview
+  owner {
+    name
+    title
+    email
+  }
+  current {
+    ...ReadVersionFields
+  }
+  versions {
+    number
+    status
+    title
+    validFrom
+    reviewBy
+    publishedAt
+    changeSummary
+  }
+}
+fragment ReadVersionFields on DocumentVersion {
+  id
+  number
+  status
+  title
+  summary
+  body
+  legalBasis
+  targetGroup
+  validFrom
+  reviewBy
+  decidedBy
+  publishedAt
+  changeSummary
+}`) as unknown as TypedDocumentString<ReadDocumentDisabilityQuery, ReadDocumentDisabilityQueryVariables>;
+export const SearchDocumentsIncomeSupportDocument = new TypedDocumentString(`
+    query SearchDocumentsIncomeSupport($search: String, $kind: DocumentKind) {
+  incomeSupport {
+    documents(search: $search, kind: $kind, first: 100) {
+      totalCount
+      edges {
+        node {
+          ...ListedDocumentFields
+        }
+      }
+    }
+  }
+}
+    fragment ListedDocumentFields on KnowledgeDocument {
+  id
+  area
+  slug
+  title
+  kind
+  current {
+    number
+    summary
+    validFrom
+    reviewBy
+  }
+}`) as unknown as TypedDocumentString<SearchDocumentsIncomeSupportQuery, SearchDocumentsIncomeSupportQueryVariables>;
+export const ReadDocumentIncomeSupportDocument = new TypedDocumentString(`
+    query ReadDocumentIncomeSupport($slug: String!, $withVersion: Boolean!) {
+  incomeSupport {
+    document(slug: $slug) {
+      ...ReadDocumentFields
+      version: versions @include(if: $withVersion) {
+        ...ReadVersionFields
+      }
+    }
+  }
+}
+    fragment ReadDocumentFields on KnowledgeDocument {
+  id
+  area
+  slug
+  kind
+  title
+  registryNumber
+  retiredAt
+  retiredReason
+  overdueForReview
+  owner {
+    name
+    title
+    email
+  }
+  current {
+    ...ReadVersionFields
+  }
+  versions {
+    number
+    status
+    title
+    validFrom
+    reviewBy
+    publishedAt
+    changeSummary
+  }
+}
+fragment ReadVersionFields on DocumentVersion {
+  id
+  number
+  status
+  title
+  summary
+  body
+  legalBasis
+  targetGroup
+  validFrom
+  reviewBy
+  decidedBy
+  publishedAt
+  changeSummary
+}`) as unknown as TypedDocumentString<ReadDocumentIncomeSupportQuery, ReadDocumentIncomeSupportQueryVariables>;
+export const AreaNamesDocument = new TypedDocumentString(`
+    query AreaNames {
+  areas {
+    area
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<AreaNamesQuery, AreaNamesQueryVariables>;
 export const CatalogueDocument = new TypedDocumentString(`
     query Catalogue {
   areas {

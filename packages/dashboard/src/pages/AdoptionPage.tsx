@@ -17,6 +17,7 @@ import {
 } from '../gql/graphql';
 import { AREAS, isArea, type ShownArea } from '../model/areas';
 import { loadCatalogue } from '../model/catalogue';
+import { documentHref } from '../model/documents';
 import { KIND_NAMES } from '../model/format';
 import { href, type Route } from '../router';
 
@@ -98,10 +99,12 @@ function Cell({ adoption, current }: { adoption: Adoption | undefined; current: 
 }
 
 function Matrix({
+  area,
   documents,
   districts,
   areaName,
 }: {
+  area: ShownArea;
   documents: MatrixDocument[];
   districts: { code: string; name: string }[];
   areaName: string;
@@ -131,7 +134,7 @@ function Matrix({
               return (
                 <tr key={doc.id} data-document={doc.slug}>
                   <th scope="row">
-                    {doc.title}
+                    <a href={documentHref(area, doc.slug)}>{doc.title}</a>
                     <span class="doc-meta">
                       {KIND_NAMES[doc.kind] ?? doc.kind}
                       {doc.current ? `, version ${doc.current.number} gäller` : ''}
@@ -150,7 +153,7 @@ function Matrix({
   );
 }
 
-function PublishedList({ documents }: { documents: PublishedDocumentFieldsFragment[] }) {
+function PublishedList({ area, documents }: { area: ShownArea; documents: PublishedDocumentFieldsFragment[] }) {
   return (
     <>
       <div class="notice">
@@ -162,7 +165,7 @@ function PublishedList({ documents }: { documents: PublishedDocumentFieldsFragme
       <ul class="documents">
         {documents.map((doc) => (
           <li key={doc.id}>
-            {doc.title} ({KIND_NAMES[doc.kind] ?? doc.kind}
+            <a href={documentHref(area, doc.slug)}>{doc.title}</a> ({KIND_NAMES[doc.kind] ?? doc.kind}
             {doc.current ? `, version ${doc.current.number} från ${doc.current.validFrom ?? '–'}` : ''})
           </li>
         ))}
@@ -206,9 +209,9 @@ export function AdoptionPage({ route }: { route: Route }) {
       <Status loaded={loaded}>
         {(data) =>
           data.matrix ? (
-            <Matrix documents={data.matrix} districts={data.districts} areaName={data.areaName} />
+            <Matrix area={area} documents={data.matrix} districts={data.districts} areaName={data.areaName} />
           ) : (
-            <PublishedList documents={data.published} />
+            <PublishedList area={area} documents={data.published} />
           )
         }
       </Status>

@@ -7,6 +7,7 @@ import { Status } from '../components/Status';
 import { DistrictDocument, SeriesDocument, type DistrictAreaFieldsFragment, type SeriesFieldsFragment } from '../gql/graphql';
 import { fieldOf, onlyArea } from '../model/areas';
 import { loadCatalogue, PERIODS_SHOWN, reportedPeriods, type Catalogue } from '../model/catalogue';
+import { documentHref } from '../model/documents';
 import { formatValue, KIND_NAMES, POSITION_NAMES, TREND_NAMES } from '../model/format';
 import { periodBefore, periodName } from '../model/periods';
 import { href, replaceRoute, type Route } from '../router';
@@ -97,7 +98,8 @@ function AreaSection({
             {adoption.lagging.map((lag) => (
               <tr key={lag.document.slug}>
                 <th scope="row">
-                  {lag.document.title} <span class="kind">({KIND_NAMES[lag.document.kind] ?? lag.document.kind})</span>
+                  <a href={documentHref(profile.area, lag.document.slug)}>{lag.document.title}</a>{' '}
+                  <span class="kind">({KIND_NAMES[lag.document.kind] ?? lag.document.kind})</span>
                 </th>
                 <td>{lag.currentVersion ? `version ${lag.currentVersion.number}` : '–'}</td>
                 <td>

@@ -6,6 +6,7 @@ import { Status } from '../components/Status';
 import { OverviewDocument, type FunnelPosition, type OverviewQuery } from '../gql/graphql';
 import { AREA_FIELDS, type AreaField } from '../model/areas';
 import { loadCatalogue, reportedPeriods, type Catalogue } from '../model/catalogue';
+import { documentHref } from '../model/documents';
 import { periodName } from '../model/periods';
 import { href } from '../router';
 
@@ -82,8 +83,8 @@ function AreaSummary({ area, data, period }: { area: Catalogue['areas'][number];
         <ol class="lagged">
           {lagged.map((doc) => (
             <li key={doc.slug}>
-              <a href={href('inforande', { params: { omrade: area.area } })}>{doc.title}</a>: {doc.districts} av {data.districts.length}{' '}
-              stadsdelar (längst {doc.maxDays} dagar)
+              <a href={documentHref(area.area, doc.slug)}>{doc.title}</a>: {doc.districts} av {data.districts.length} stadsdelar (längst{' '}
+              {doc.maxDays} dagar)
             </li>
           ))}
         </ol>

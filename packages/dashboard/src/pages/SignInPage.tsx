@@ -3,7 +3,7 @@ import { devSignIn, signOut } from '../api/session';
 import { SessionContext } from '../components/session-context';
 import { loadCatalogue } from '../model/catalogue';
 import { useLoad } from '../api/hooks';
-import { href } from '../router';
+import { returnRoute, type Route } from '../router';
 
 const ROLE_NAMES: Record<string, string> = {
   analyst: 'Analytiker – jämförelser och införande i alla områden',
@@ -13,9 +13,10 @@ const ROLE_NAMES: Record<string, string> = {
 };
 
 /** Logga in: development roles from the gateway, or where production sign-in happens. */
-export function SignInPage() {
+export function SignInPage({ route }: { route: Route }) {
   const { session, refresh } = useContext(SessionContext);
   const [role, setRole] = useState('analyst');
+  const [name, setName] = useState('');
   const [district, setDistrict] = useState('');
   const [error, setError] = useState('');
   const districts = useLoad(loadCatalogue, []);
@@ -27,12 +28,14 @@ export function SignInPage() {
     event.preventDefault();
     setError('');
     try {
-      await devSignIn(
-        role,
-        role === 'district-system' ? district || (districts.state === 'done' ? districts.data.districts[0]?.code : '') : undefined,
-      );
+      await devSignIn(role, {
+        district:
+          role === 'district-system' ? district || (districts.state === 'done' ? districts.data.districts[0]?.code : '') : undefined,
+        name,
+      });
       await refresh();
-      location.hash = href('oversikt');
+      // Back where the person came from (a document, a district …), so a deep link survives signing in.
+      location.hash = returnRoute(route);
     } catch (problem) {
       setError(`Inloggningen misslyckades: ${problem instanceof Error ? problem.message : String(problem)}`);
     }
@@ -60,9 +63,24 @@ export function SignInPage() {
       {session?.devSignIn ? (
         <form class="sign-in" onSubmit={(event) => void submit(event)}>
           <p>
-            Utvecklingsläge: välj en roll, så utfärdar gatewayen en token för den (samma som <code>npm run token</code>). Det går inte i
-            produktion.
+            Utvecklingsläge: välj en roll och skriv ett namn, så utfärdar gatewayen en token för den (samma som <code>npm run token</code>).
+            Med olika namn i två webbläsarfönster kan två processledare pröva granskningen. Det går inte i produktion.
           </p>
+          <div class="field">
+            <label for="sign-in-name">Namn</label>
+            <input
+              id="sign-in-name"
+              type="text"
+              value={name}
+              maxLength={80}
+              autoComplete="name"
+              aria-describedby="sign-in-name-hint"
+              onInput={(event) => setName(event.currentTarget.value)}
+            />
+            <span id="sign-in-name-hint" class="hint">
+              Visas som författare och granskare. Tomt: rollens namn.
+            </span>
+          </div>
           <fieldset>
             <legend>Roll</legend>
             {session.devSignIn.roles.map((item) => (
