@@ -311,13 +311,22 @@ describe('the process leaders’ workspace in a browser', () => {
     );
     const feedbackId = left.childServices.leaveFeedback.id;
 
+    // B, signed in, leaves one in the reading view.
+    await bo.page.goto(`${origin}/dashboard/#/dokument/barn-och-unga/${ROUTINE}`);
+    await bo.page.getByLabel('Synpunkt', { exact: true }).fill('Vem ansvarar för checklistan?');
+    await bo.page.getByRole('button', { name: 'Lämna synpunkt' }).click();
+    await bo.page.getByText('Tack! Synpunkten är lämnad.').waitFor();
+    expect(await accessibilityViolations(bo.page)).toEqual([]);
+    await screenshot(bo.page, 'dokument-synpunkt');
+
     await a.goto(`${origin}/dashboard/#/arbetsyta`);
     await a.goto(`${origin}/dashboard/#/att-gora`);
     const open = a.locator('section', { has: a.getByRole('heading', { name: /Obesvarade synpunkter/ }) });
     const item = open.locator(`[data-feedback="${feedbackId}"]`);
     await item.getByText('Gäller checklistan även vid förlängning?').waitFor();
     await expect(item.textContent()).resolves.toContain('Lundby');
-    await expect(open.getByRole('link', { name: 'Rutin för utredning av barns behov av skydd eller stöd' }).count()).resolves.toBe(1);
+    await expect(open.getByRole('link', { name: 'Rutin för utredning av barns behov av skydd eller stöd' }).count()).resolves.toBe(2);
+    await open.getByText('Vem ansvarar för checklistan?').waitFor();
     expect(await accessibilityViolations(a)).toEqual([]);
     await screenshot(a, 'att-gora-synpunkt');
     await item.getByLabel('Svar', { exact: true }).fill('Ja, checklistan gäller också när utredningen förlängs.');

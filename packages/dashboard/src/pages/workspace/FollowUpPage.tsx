@@ -5,6 +5,7 @@ import { loadWorkspaceDocument, type WorkspaceDocument } from '../../api/workspa
 import { Status } from '../../components/Status';
 import { FeedbackItem } from '../../components/workspace/FeedbackItem';
 import { isArea, type ShownArea } from '../../model/areas';
+import { documentHref } from '../../model/documents';
 import { KIND_NAMES } from '../../model/format';
 import { STATUS_NAMES } from '../../model/workspace';
 import type { Route } from '../../router';
@@ -71,6 +72,11 @@ function FollowUp({
   return (
     <>
       <h1>{document.title}</h1>
+      {current && (
+        <p>
+          <a href={documentHref(area, document.slug)}>Läs dokumentet som det gäller</a>
+        </p>
+      )}
       <dl class="facts">
         <div>
           <dt>Typ</dt>
@@ -172,7 +178,15 @@ function FollowUp({
             <tr key={version.id} data-version={version.id}>
               <td class="num">{version.number}</td>
               <th scope="row">
-                <a href={versionLink(area, document.id, version)}>{version.title}</a>
+                <a
+                  href={
+                    version.publishedAt
+                      ? documentHref(area, document.slug, version.id === current?.id ? undefined : version.number)
+                      : versionLink(area, document.id, version)
+                  }
+                >
+                  {version.title}
+                </a>
               </th>
               <td>{STATUS_NAMES[version.status]}</td>
               <td>{version.validFrom ? formatDay(version.validFrom) : '–'}</td>
