@@ -6,11 +6,11 @@ import { dropSchemas, testConfig } from '@samsyn/test-support';
 import { KnowledgeDocumentsBeforeAuditMoved } from './fixtures/knowledge-documents-before-audit-moved';
 
 const current = ALL_SUBGRAPHS['child-services'];
-/** The child-services subgraph as it was migrated before the audit log had its own migration. */
+/** The child-services subgraph as it was migrated before the audit log had its own migration (and nothing later). */
 const before = {
   ...current,
   migrations: current.migrations
-    .filter((migration) => migration.name !== 'AuditLog1763800007000')
+    .filter((migration) => Number(migration.name.slice(-13)) < 1763800007000)
     .map((migration) => (migration.name === 'KnowledgeDocuments1763800001000' ? KnowledgeDocumentsBeforeAuditMoved : migration)),
 };
 const anna: Principal = { sub: 'anna', name: 'Anna Exempel', roles: ['process-leader'], areas: ['CHILD_SERVICES'] };

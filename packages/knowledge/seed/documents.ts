@@ -43,13 +43,22 @@ export async function seedDocuments(db: DataSource, area: Area, seeds: DocumentS
       (await tx.query<{ slug: string }[]>(`SELECT slug FROM document WHERE area = $1`, [area])).map((row) => row.slug),
     );
     for (const seed of seeds) {
-      if (existing.has(seed.slug)) continue;
       const owner = DEMO_PROCESS_LEADERS.find((leader) => leader.email === seed.owner);
       if (!owner) throw new Error(`demo document ${seed.slug}: no demo process leader ${seed.owner}`);
+      if (existing.has(seed.slug)) {
+        // Loaded before owners had names: the name of a demo owner is filled in once.
+        await tx.query(`UPDATE document SET owner_name = $3 WHERE area = $1 AND slug = $2 AND owner_sub = $4 AND owner_name IS NULL`, [
+          area,
+          seed.slug,
+          owner.name,
+          owner.id,
+        ]);
+        continue;
+      }
       const documentId = randomUUID();
       await tx.query(
-        `INSERT INTO document (id, area, kind, slug, registry_number, owner_id, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [documentId, area, seed.kind, seed.slug, seed.registryNumber ?? null, owner.id, SEEDER],
+        `INSERT INTO document (id, area, kind, slug, registry_number, owner_sub, owner_name, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [documentId, area, seed.kind, seed.slug, seed.registryNumber ?? null, owner.id, owner.name, SEEDER],
       );
       const lastPublished = seed.versions.map((v) => v.status).lastIndexOf('PUBLISHED');
       let basedOn: string | null = null;

@@ -9,6 +9,7 @@ import { DocumentAreaUnlisted1763800008000 } from './migrations/1763800008000-Do
 import { VersionEditors1764100001000 } from './migrations/1764100001000-VersionEditors';
 import { LeaderTasksResolver, MyTasksResolver } from './tasks/tasks.resolver';
 import { Feedback1764100002000 } from './migrations/1764100002000-Feedback';
+import { DocumentOwner1764100003000 } from './migrations/1764100003000-DocumentOwner';
 import { AreaFeedbackResolver, DocumentFeedbackResolver, feedbackMutations, FeedbackResolver } from './feedback/feedback.resolver';
 
 /** The shared document model: documents, versions, their lifecycle and districts' adoption. Its demo data: `knowledgeDemo` (seed/). */
@@ -19,6 +20,7 @@ export const knowledgeModule: AreaModule = {
     DocumentAreaUnlisted1763800008000,
     VersionEditors1764100001000,
     Feedback1764100002000,
+    DocumentOwner1764100003000,
   ],
   resolvers: (types) => [
     DocumentsResolver,

@@ -328,6 +328,49 @@ describe('the document lifecycle', () => {
   });
 });
 
+describe('the owner of a document', () => {
+  const OWNER = `#graphql
+    query Owner($id: ID) { childServices { document(id: $id) { ownerName owner { id } } } }`;
+  const TRANSFER = `#graphql
+    mutation Transfer($documentId: ID!, $to: OwnerInput!) {
+      childServices { transferOwnership(documentId: $documentId, to: $to) { id ownerName owner { id } } }
+    }`;
+  const owner = async (id: string) =>
+    (
+      await graph.subgraph<{ childServices: { document: { ownerName: string | null; owner: { id: string } | null } } }>(
+        'child-services',
+        OWNER,
+        {
+          variables: { id },
+          token: anna,
+        },
+      )
+    ).data?.childServices.document;
+
+  it('is the leader who created it, and passes to another leader by transferOwnership, audited', async () => {
+    const draft = await draftDocument('Rutin med ägare');
+    expect(await owner(draft.documentId)).toEqual({ ownerName: 'Anna Exempel', owner: null });
+
+    const jonasInDirectory = { id: '5a5a0000-0000-4000-8000-000000000002', name: 'Jonas Prov' };
+    expect(await mutate(TRANSFER, { documentId: draft.documentId, to: jonasInDirectory }, maria)).toHaveErrorCode('FORBIDDEN');
+    expect(await mutate(TRANSFER, { documentId: draft.documentId, to: jonasInDirectory }, analyst)).toHaveErrorCode('FORBIDDEN');
+    expect(await mutate(TRANSFER, { documentId: draft.documentId, to: { id: 'x', name: ' ' } }, anna)).toHaveErrorCode('BAD_USER_INPUT');
+    const transferred = await mutate(TRANSFER, { documentId: draft.documentId, to: jonasInDirectory }, anna);
+    expect(transferred.errors).toBeUndefined();
+    expect(transferred.data).toMatchObject({ ownerName: 'Jonas Prov', owner: { id: jonasInDirectory.id } });
+    expect(await owner(draft.documentId)).toEqual({ ownerName: 'Jonas Prov', owner: { id: jonasInDirectory.id } });
+    const [entry] = await db().query<{ actor_name: string; before: unknown; after: unknown }[]>(
+      `SELECT actor_name, before, after FROM audit_log WHERE document_id = $1 AND action = 'transferOwnership'`,
+      [draft.documentId],
+    );
+    expect(entry).toEqual({
+      actor_name: 'Anna Exempel',
+      before: { ownerId: 'anna', ownerName: 'Anna Exempel' },
+      after: { ownerId: jonasInDirectory.id, ownerName: 'Jonas Prov' },
+    });
+  });
+});
+
 describe('who may do what with documents', () => {
   it('refuses a process leader of another area, an analyst and an anonymous caller, writing nothing', async () => {
     const countDocuments = async () => (await db().query<{ n: string }[]>(`SELECT count(*) AS n FROM document`))[0].n;

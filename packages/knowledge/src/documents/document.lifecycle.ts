@@ -58,9 +58,9 @@ export class DocumentLifecycle {
       const { kind, slug } = newDocumentOf(input);
       // The unique (area, slug) decides, also between concurrent drafts: the loser waits for the winner's commit and gets no row.
       const [row]: DocumentRow[] = await tx.query(
-        `INSERT INTO document AS d (id, area, kind, slug, registry_number, owner_id, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (area, slug) DO NOTHING RETURNING ${DOCUMENT_COLUMNS}`,
-        [randomUUID(), area, kind, slug, input.registryNumber ?? null, isUuid(actor.sub) ? actor.sub : null, actor.sub],
+        `INSERT INTO document AS d (id, area, kind, slug, registry_number, owner_sub, owner_name, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $6) ON CONFLICT (area, slug) DO NOTHING RETURNING ${DOCUMENT_COLUMNS}`,
+        [randomUUID(), area, kind, slug, input.registryNumber ?? null, actor.sub, actor.name],
       );
       if (!row) throw new ConflictError(`A document with slug "${slug}" already exists in this area.`, { slug });
       const document = toDocument(row);
@@ -225,6 +225,34 @@ export class DocumentLifecycle {
       },
       audited,
     );
+  }
+
+  /** Hands a document to another owner (ägare): `to` names them by identity (token subject / directory id) and name. */
+  async transferOwnership(area: Area, documentId: string, to: { id: string; name: string }): Promise<KnowledgeDocument> {
+    const actor = policy.requireAreaEditor(this.principal, area);
+    const owner = { id: to.id.trim(), name: to.name.trim() };
+    if (!owner.id || owner.id.length > 200 || !owner.name || owner.name.length > 300) {
+      throw new BadInputError('Name the new owner: to.id 1-200 and to.name 1-300 characters.', { to });
+    }
+    return inTransaction(this.db, async (tx) => {
+      const document = await this.lockDocument(tx, area, documentId);
+      if (document.retiredAt) throw new BadInputError('The document is retired; its ownership does not change.', { documentId });
+      const [row] = await updatedRows<DocumentRow>(
+        tx,
+        `UPDATE document AS d SET owner_sub = $2, owner_name = $3 WHERE id = $1 RETURNING ${DOCUMENT_COLUMNS}`,
+        [documentId, owner.id, owner.name],
+      );
+      const transferred = toDocument(row);
+      await recordAudit(tx, actor, {
+        action: 'transferOwnership',
+        entity: 'document',
+        entityId: documentId,
+        documentId,
+        before: { ownerId: document.ownerId, ownerName: document.ownerName },
+        after: { ownerId: transferred.ownerId, ownerName: transferred.ownerName },
+      });
+      return transferred;
+    });
   }
 
   /** Retires a document: none of its versions is in force any more, and it gets no new ones. */

@@ -5,6 +5,7 @@ import {
   errorsDoc,
   GraphQLDate,
   isoDate,
+  isUuid,
   policy,
   privateToCaller,
   REFUSALS,
@@ -18,7 +19,7 @@ import { DocumentLifecycle } from './document.lifecycle';
 import { documentById, documentBySlug, historyOfDocument, versionInForce, versionsOfDocument } from './document.loaders';
 import { DocumentReader } from './document.reader';
 import { DocumentVersion, isPublic, KnowledgeDocument, ProcessLeaderRef, PUBLIC_STATUSES, VersionStatus } from './document.types';
-import { DraftInput } from './draft.types';
+import { DraftInput, OwnerInput } from './draft.types';
 
 /** The versions of a document the caller may see, newest first: all of them for whom `policy.canReadUnpublished`, else the published. */
 async function visibleVersions(ctx: SubgraphContext, document: KnowledgeDocument): Promise<DocumentVersion[]> {
@@ -182,6 +183,22 @@ export function documentMutations(types: AreaTypes): Constructor[] {
     }
 
     @FieldResolver(() => KnowledgeDocument, {
+      description: `Hands a document to another owner (ägare). Process leaders of the area and admins; audited. ${errorsDoc({
+        ...REFUSALS.areaEditor,
+        NOT_FOUND: 'no such document in the area',
+        BAD_USER_INPUT: 'an empty or too long id or name, or a retired document',
+      })}`,
+    })
+    transferOwnership(
+      @Root() ns: AreaNamespace,
+      @Arg('documentId', () => ID, { description: 'The document.' }) documentId: string,
+      @Arg('to', () => OwnerInput, { description: 'The new owner.' }) to: OwnerInput,
+      @Ctx() ctx: SubgraphContext,
+    ): Promise<KnowledgeDocument> {
+      return lifecycle(ctx).transferOwnership(ns.area, documentId, to);
+    }
+
+    @FieldResolver(() => KnowledgeDocument, {
       description: `Retires a document, saying why; it is then no longer in force. ${errorsDoc({
         ...REFUSALS.areaEditor,
         NOT_FOUND: 'no such document in the area',
@@ -261,9 +278,13 @@ export class KnowledgeDocumentResolver {
     return historyOfDocument(ctx).load(document.id);
   }
 
-  @FieldResolver(() => ProcessLeaderRef, { nullable: true, description: 'The process leader who owns the document.' })
+  @FieldResolver(() => ProcessLeaderRef, {
+    nullable: true,
+    description:
+      "The process leader who owns the document, from the organisation's directory; null when the owner is not in it (ownerName still names them).",
+  })
   owner(@Root() document: KnowledgeDocument): ProcessLeaderRef | null {
-    return document.ownerId ? { id: document.ownerId } : null;
+    return document.ownerId && isUuid(document.ownerId) ? { id: document.ownerId } : null;
   }
 }
 

@@ -8,7 +8,7 @@ export const VERSION_COLUMNS = `v.id, v.document_id, v.number, v.status, v.based
   v.submitted_at, v.returned_at, v.returned_by_name, v.updated_at`;
 
 export const DOCUMENT_COLUMNS = `d.id AS d_id, d.area AS d_area, d.kind AS d_kind, d.slug AS d_slug, d.registry_number AS d_registry_number,
-  d.owner_id AS d_owner_id, d.retired_at AS d_retired_at, d.retired_reason AS d_retired_reason`;
+  d.owner_sub AS d_owner_sub, d.owner_name AS d_owner_name, d.retired_at AS d_retired_at, d.retired_reason AS d_retired_reason`;
 
 export interface VersionRow {
   id: string;
@@ -45,7 +45,8 @@ export interface DocumentRow {
   d_kind: DocumentKind;
   d_slug: string;
   d_registry_number: string | null;
-  d_owner_id: string | null;
+  d_owner_sub: string | null;
+  d_owner_name: string | null;
   d_retired_at: Date | null;
   d_retired_reason: string | null;
 }
@@ -89,7 +90,8 @@ export function toDocument(row: DocumentRow): KnowledgeDocument {
     kind: row.d_kind,
     slug: row.d_slug,
     registryNumber: row.d_registry_number,
-    ownerId: row.d_owner_id,
+    ownerId: row.d_owner_sub,
+    ownerName: row.d_owner_name,
     retiredAt: row.d_retired_at,
     retiredReason: row.d_retired_reason,
   });

@@ -155,6 +155,10 @@ export class KnowledgeDocument {
   @Field(() => String, { nullable: true, description: 'Why it was retired.' })
   retiredReason!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Ägare: the name of the process leader who owns the document.' })
+  ownerName!: string | null;
+
+  /** The owner's identity (`owner_sub`: the token subject, in production the directory's ProcessLeader id). */
   ownerId!: string | null;
   /** The version a listing matched this document by; saves looking it up again. */
   listed?: DocumentVersion;

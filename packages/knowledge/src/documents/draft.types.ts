@@ -53,3 +53,12 @@ export class DraftInput {
   })
   details?: Record<string, unknown> | null;
 }
+
+@InputType({ description: "A document's new owner (ägare): a process leader of the area." })
+export class OwnerInput {
+  @Field(() => ID, { description: "Their identity: the process leader directory's id (ProcessLeader.id), which is their token subject." })
+  id!: string;
+
+  @Field({ description: 'Their name, as readers see it.' })
+  name!: string;
+}
