@@ -84,7 +84,7 @@ function FollowUp({
         </div>
         <div>
           <dt>Ägare</dt>
-          <dd class="owner">{document.owner?.name ?? 'Ingen ägare angiven'}</dd>
+          <dd class="owner">{document.owner?.name ?? document.ownerName ?? 'Ingen ägare angiven'}</dd>
         </div>
         <div>
           <dt>Gäller</dt>
