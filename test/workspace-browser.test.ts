@@ -358,6 +358,45 @@ describe('the process leaders’ workspace in a browser', () => {
     await screenshot(a, 'uppfoljning-synpunkt');
   });
 
+  it('writes a new routine with its deadline rules, and its owner is the leader who created it', async () => {
+    const { page: a } = anna;
+    await a.goto(`${origin}/dashboard/#/arbetsyta`);
+    await a.getByRole('button', { name: 'Nytt dokument' }).click();
+    await a.waitForURL(/#\/nytt-dokument/);
+    await a.getByLabel('Typ', { exact: true }).selectOption({ label: 'Rutin' });
+    await a.getByLabel('Titel', { exact: true }).fill('Rutin för samordnad individuell plan');
+    await a.getByLabel('Sammanfattning', { exact: true }).fill('När och hur en SIP tas initiativ till och följs upp.');
+    await a.getByLabel('Text', { exact: true }).fill('## Steg\n1. Fråga den enskilde om samtycke.\n2. Kalla till möte.');
+    await a.getByLabel('Lagrum', { exact: true }).fill('SoL 16 kap. 4 §');
+    await a.getByLabel('Målgrupp', { exact: true }).fill('Barn och unga med behov av insatser från flera huvudmän');
+    await a.getByLabel('Revideras senast', { exact: true }).fill('2027-12-31');
+    await a.getByRole('button', { name: 'Lägg till frist' }).click();
+    await a.getByLabel('Regel 1').fill('meetingWithinDays');
+    await a.getByLabel('Regel 1').blur();
+    await a.getByLabel('Värde 1').fill('14');
+    await a.getByLabel('Värde 1').blur();
+    await expect(a.locator('.preview ol li').count()).resolves.toBe(2);
+    expect(await accessibilityViolations(a)).toEqual([]);
+    await screenshot(a, 'nytt-dokument');
+    await a.getByRole('button', { name: 'Spara utkast' }).click();
+    await a.waitForURL(/#\/utkast\//);
+    const documentIdOfDraft = new URL(a.url().replace('#/', '')).searchParams.get('dokument');
+    const { childServices } = await api<{
+      childServices: {
+        document: { kind: string; ownerName: string; versions: { details: Record<string, unknown>; legalBasis: string[] }[] };
+      };
+    }>(`query ($id: ID!) { childServices { document(id: $id) { kind ownerName versions { details legalBasis } } } }`, anna.token, {
+      id: documentIdOfDraft,
+    });
+    expect(childServices.document).toEqual({
+      kind: 'ROUTINE',
+      ownerName: 'Aino Alm',
+      versions: [{ details: { deadlines: { meetingWithinDays: 14 } }, legalBasis: ['SoL 16 kap. 4 §'] }],
+    });
+    await a.goto(`${origin}/dashboard/#/uppfoljning/${documentIdOfDraft}?omrade=CHILD_SERVICES`);
+    await expect(a.locator('.facts .owner').textContent()).resolves.toBe('Aino Alm');
+  });
+
   it('shows what another leader saved meanwhile on a CONFLICT, merges it, and never overwrites it silently', async () => {
     const { page: a } = anna;
     const id = await documentId('riktlinje-barn-och-unga');
