@@ -104,7 +104,15 @@ describe('the change feed', () => {
         area: 'CHILD_SERVICES',
         subjectIds: [documentId, versionId],
         districtCode: null,
-        payload: { documentId, slug: 'orosanmalan', title: 'Rutin för orosanmälan', version: 1, versionId, validFrom: today },
+        payload: {
+          documentId,
+          slug: 'orosanmalan',
+          title: 'Rutin för orosanmälan',
+          version: 1,
+          versionId,
+          validFrom: today,
+          changeKind: 'SUBSTANTIVE',
+        },
       }),
     ]);
   });

@@ -10,6 +10,7 @@ import { VersionEditors1764100001000 } from './migrations/1764100001000-VersionE
 import { LeaderTasksResolver, MyTasksResolver } from './tasks/tasks.resolver';
 import { Feedback1764100002000 } from './migrations/1764100002000-Feedback';
 import { DocumentOwner1764100003000 } from './migrations/1764100003000-DocumentOwner';
+import { ChangeKind1764100004000 } from './migrations/1764100004000-ChangeKind';
 import { AreaFeedbackResolver, DocumentFeedbackResolver, feedbackMutations, FeedbackResolver } from './feedback/feedback.resolver';
 
 /** The shared document model: documents, versions, their lifecycle and districts' adoption. Its demo data: `knowledgeDemo` (seed/). */
@@ -21,6 +22,7 @@ export const knowledgeModule: AreaModule = {
     VersionEditors1764100001000,
     Feedback1764100002000,
     DocumentOwner1764100003000,
+    ChangeKind1764100004000,
   ],
   resolvers: (types) => [
     DocumentsResolver,

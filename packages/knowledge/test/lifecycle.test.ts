@@ -158,7 +158,9 @@ describe('the document lifecycle', () => {
     const published = await publish(v1.id, 4, today);
     expect(published.data).toMatchObject({ status: 'PUBLISHED', validFrom: today, publishedBy: 'Jonas Prov' });
 
-    const v2 = (await createDraft({ documentId: v1.documentId, changeSummary: 'Nytt steg 4.' }, jonas)).data!;
+    const v2 = (
+      await createDraft({ documentId: v1.documentId, body: 'Steg 1. Steg 2. Steg 3. Steg 4.', changeSummary: 'Nytt steg 4.' }, jonas)
+    ).data!;
     expect(v2).toMatchObject({
       number: 2,
       status: 'DRAFT',
@@ -311,7 +313,7 @@ describe('the document lifecycle', () => {
     const v1 = await publishedDocument('Rutin med framtida version');
     const future = new Date(Date.parse(`${today}T00:00:00Z`) + 10 * 86_400_000).toISOString().slice(0, 10);
     const dayBefore = new Date(Date.parse(`${future}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-    const v2 = (await createDraft({ documentId: v1.documentId, changeSummary: 'Ny lydelse från ' + future })).data!;
+    const v2 = (await createDraft({ documentId: v1.documentId, body: 'Ny lydelse.', changeSummary: 'Ny lydelse från ' + future })).data!;
     await submit(v2.id);
     await publish(v2.id, 1, future);
 

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import { errorsDoc, NEEDS_TOKEN, policy, type Constructor, type SubgraphContext } from '@samsyn/core';
 import { AreaProfile, type AreaNamespace, type AreaTypes } from '@samsyn/area';
-import { documentById, versionById, versionInForce } from '../documents/document.loaders';
+import { documentById, upcomingVersion, versionById, versionInForce } from '../documents/document.loaders';
 import { DocumentVersion, KnowledgeDocument } from '../documents/document.types';
 import { adoptionOfDistrict, adoptionOfDocument, inForceInArea, knownDistricts } from './adoption.loaders';
 import { adoptionOf, AdoptionService } from './adoption.service';
@@ -44,18 +44,19 @@ export class DocumentAdoptionResolver {
   // Nullable: it needs a token, and a refusal should cost only this field, not the public document around it.
   @FieldResolver(() => [Adoption], {
     nullable: true,
-    description: `Where each district stands on the version in force: the districts this area has heard from about adoption, lagging ones first. ${NEEDS_TOKEN}`,
+    description: `Where each district stands on the version in force and on a published version not yet in force (currentStatus, upcomingStatus): the districts this area has heard from about adoption, lagging ones first. ${NEEDS_TOKEN}`,
   })
   async adoption(@Root() document: KnowledgeDocument, @Ctx() ctx: SubgraphContext): Promise<Adoption[]> {
     policy.requireAuthenticated(ctx.principal);
-    const [current, rows, districts] = await Promise.all([
+    const [current, upcoming, rows, districts] = await Promise.all([
       versionInForce(ctx, ctx.today).load(document.id),
+      upcomingVersion(ctx, document),
       adoptionOfDocument(ctx).load(document.id),
       knownDistricts(ctx),
     ]);
-    if (!current) return [];
+    if (!current && !upcoming) return [];
     return districts
-      .map((district) => adoptionOf(district, document.id, current, rows, ctx.today))
+      .map((district) => adoptionOf(district, document.id, current, rows, ctx.today, upcoming))
       .sort((a, b) => Number(b.lagging) - Number(a.lagging) || a.district.code.localeCompare(b.district.code, 'sv'));
   }
 }
@@ -75,6 +76,14 @@ export class AdoptionResolver {
   @FieldResolver(() => DocumentVersion, { nullable: true, description: 'The version in force.' })
   currentVersion(@Root() adoption: Adoption, @Ctx() ctx: SubgraphContext): Promise<DocumentVersion | null> | null {
     return adoption.currentVersionId ? versionById(ctx).load(adoption.currentVersionId) : null;
+  }
+
+  @FieldResolver(() => DocumentVersion, {
+    nullable: true,
+    description: 'The published version not yet in force (gäller från later than today), which districts may acknowledge ahead.',
+  })
+  upcomingVersion(@Root() adoption: Adoption, @Ctx() ctx: SubgraphContext): Promise<DocumentVersion | null> | null {
+    return adoption.upcomingVersionId ? versionById(ctx).load(adoption.upcomingVersionId) : null;
   }
 }
 

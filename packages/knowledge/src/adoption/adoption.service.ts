@@ -2,7 +2,7 @@ import { ChangeType, recordChange } from '@samsyn/changes';
 import { BadInputError, daysBetween, inTransaction, isUuid, NotFoundError, policy, type Db, type Principal } from '@samsyn/core';
 import { recordAudit, type Area } from '@samsyn/area';
 import { DocumentReader, wasPublished } from '../documents/document.reader';
-import type { DocumentVersion } from '../documents/document.types';
+import { VersionStatus, type DocumentVersion } from '../documents/document.types';
 import { Adoption, AdoptionStatus } from './adoption.types';
 
 export interface AdoptionRow {
@@ -16,8 +16,11 @@ export interface AdoptionRow {
 }
 
 /**
- * Where `district` stands on a document, from all its adoption rows for the document (any version):
- * it lags when it has not acknowledged the version in force `current` (none in force: it cannot lag).
+ * Where `district` stands on a document, from all its adoption rows for the document (any version). It meets the
+ * version in force `current` when it has acknowledged it or any version since the substantive one whose
+ * requirements it carries (an editorial change asks nothing new); otherwise it lags, counted from the day those
+ * requirements came into force (none in force: it cannot lag). `upcoming` is a published version not yet in
+ * force, which a district may acknowledge ahead.
  */
 export function adoptionOf(
   district: string,
@@ -25,22 +28,33 @@ export function adoptionOf(
   current: DocumentVersion | null,
   rows: AdoptionRow[],
   today: string,
+  upcoming: DocumentVersion | null = null,
 ): Adoption {
   const own = rows.filter((row) => row.district === district && row.document_id === documentId);
   const newest = [...own].sort((a, b) => b.number - a.number)[0];
   const ofCurrent = current ? own.find((row) => row.version_id === current.id) : undefined;
-  const lagging = current !== null && !ofCurrent;
+  const meeting = current
+    ? (ofCurrent ??
+      own
+        .filter((row) => row.number >= current.requirementsNumber && row.number <= current.number)
+        .sort((a, b) => Number(b.status === AdoptionStatus.IMPLEMENTED) - Number(a.status === AdoptionStatus.IMPLEMENTED))[0])
+    : undefined;
+  const ofUpcoming = upcoming ? own.find((row) => row.version_id === upcoming.id) : undefined;
+  const lagging = current !== null && !meeting;
+  const lagSince = current?.requirementsSince ?? current?.validFrom ?? null;
   return Object.assign(new Adoption(), {
     district: { code: district },
     documentId,
     adoptedVersionId: newest?.version_id ?? null,
     currentVersionId: current?.id ?? null,
-    currentStatus: ofCurrent?.status ?? null,
+    currentStatus: meeting?.status ?? null,
+    upcomingVersionId: upcoming?.id ?? null,
+    upcomingStatus: ofUpcoming?.status ?? null,
     status: newest?.status ?? null,
     acknowledgedAt: newest?.acknowledged_at ?? null,
     implementedAt: newest?.implemented_at ?? null,
     lagging,
-    daysLagging: lagging && current?.validFrom ? Math.max(0, daysBetween(current.validFrom, today)) : null,
+    daysLagging: lagging && lagSince ? Math.max(0, daysBetween(lagSince, today)) : null,
   });
 }
 
@@ -138,7 +152,10 @@ export class AdoptionService {
         });
       }
       const [current] = await documents.inForce([version.documentId], today);
-      return adoptionOf(district, version.documentId, current ?? null, rows, today);
+      const upcoming = (await documents.versionsOf([version.documentId])).find(
+        (v) => v.status === VersionStatus.PUBLISHED && v.validFrom !== null && v.validFrom > today,
+      );
+      return adoptionOf(district, version.documentId, current ?? null, rows, today, upcoming ?? null);
     });
   }
 }

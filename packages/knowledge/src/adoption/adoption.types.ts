@@ -36,8 +36,22 @@ export class Adoption {
   adoptedVersionId!: string | null;
   /** The version in force, if any. */
   currentVersionId!: string | null;
-  /** Its status for the version in force (for counting). */
+  @Field(() => AdoptionStatus, {
+    nullable: true,
+    description:
+      'Its status for the version in force: ACKNOWLEDGED or IMPLEMENTED (of it, or carried by an editorial change from the version it clarifies); null while it lags.',
+  })
   currentStatus!: AdoptionStatus | null;
+
+  /** The published version not yet in force, if any. */
+  upcomingVersionId!: string | null;
+
+  @Field(() => AdoptionStatus, {
+    nullable: true,
+    description:
+      'Its status for the published version not yet in force (upcomingVersion); null when it has not acknowledged it, or there is none.',
+  })
+  upcomingStatus!: AdoptionStatus | null;
 
   @Field(() => AdoptionStatus, { nullable: true, description: 'Its status for `version`; null when it has acknowledged no version.' })
   status!: AdoptionStatus | null;
@@ -51,7 +65,11 @@ export class Adoption {
   @Field({ description: 'Whether the district has not yet acknowledged the version in force.' })
   lagging!: boolean;
 
-  @Field(() => Int, { nullable: true, description: 'Days since the version in force came into force, while lagging.' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'While lagging: days since the requirements of the version in force came into force (its validFrom, or for an editorial change that of the substantive version it clarifies).',
+  })
   daysLagging!: number | null;
 }
 

@@ -22,7 +22,7 @@ import {
   type DocumentRow,
   type VersionRow,
 } from './document.rows';
-import { type DocumentVersion, type KnowledgeDocument, VersionStatus } from './document.types';
+import { ChangeKind, type DocumentVersion, type KnowledgeDocument, VersionStatus } from './document.types';
 import { draftContentOf, newDocumentOf, refuseDocumentFields, type DraftContent } from './draft.rules';
 import type { DraftInput } from './draft.types';
 
@@ -169,11 +169,18 @@ export class DocumentLifecycle {
    * (four eyes). The previous published version becomes SUPERSEDED in the same transaction and stays in force
    * until `validFrom`.
    */
-  async publish(area: Area, versionId: string, validFrom: string, expectedRevision: number): Promise<DocumentVersion> {
+  async publish(
+    area: Area,
+    versionId: string,
+    validFrom: string,
+    expectedRevision: number,
+    changeKind: ChangeKind = ChangeKind.SUBSTANTIVE,
+  ): Promise<DocumentVersion> {
     const actor = policy.requireAreaEditor(this.principal, area);
     if (validFrom < this.today)
       throw new BadInputError(`validFrom must be today (${this.today}) or later, not ${validFrom}.`, { validFrom });
-    const audited = (after: Record<string, unknown>) => ({ ...after, publishedRevision: expectedRevision });
+    let carriedOver = 0;
+    const audited = (after: Record<string, unknown>) => ({ ...after, publishedRevision: expectedRevision, carriedOver });
     return this.transition(
       area,
       versionId,
@@ -198,16 +205,29 @@ export class DocumentLifecycle {
             validFrom,
           });
         }
+        if (previous) await refuseIdentical(tx, version, previous);
+        if (changeKind === ChangeKind.EDITORIAL && !previous) {
+          throw new BadInputError('A first version is a substantive change: there is nothing before it to clarify.', { changeKind });
+        }
         if (previous) {
           await tx.query(`UPDATE document_version SET status = 'SUPERSEDED', superseded_at = now() WHERE id = $1`, [previous.id]);
         }
+        // An editorial change keeps the requirements (and lag clock) of the substantive version it clarifies.
+        const requirements =
+          changeKind === ChangeKind.EDITORIAL && previous
+            ? { number: previous.requirements_number ?? previous.number, since: previous.requirements_since ?? previous.valid_from }
+            : { number: version.number, since: validFrom };
         const published = await updatedRows<VersionRow>(
           tx,
           `UPDATE document_version AS v SET status = 'PUBLISHED', valid_from = $2, published_at = now(), published_by = $3,
-           published_by_name = $4, updated_at = now(), updated_by = $3
+           published_by_name = $4, updated_at = now(), updated_by = $3, change_kind = $5, requirements_number = $6,
+           requirements_since = $7
          WHERE id = $1 RETURNING ${VERSION_COLUMNS}`,
-          [version.id, validFrom, actor.sub, actor.name],
+          [version.id, validFrom, actor.sub, actor.name, changeKind, requirements.number, requirements.since],
         );
+        if (changeKind === ChangeKind.EDITORIAL && previous) {
+          carriedOver = await carryOverAcknowledgements(tx, version, requirements.number, previous.number, actor);
+        }
         await recordChange(tx, {
           type: ChangeType.VERSION_PUBLISHED,
           area,
@@ -219,6 +239,7 @@ export class DocumentLifecycle {
             version: version.number,
             versionId: version.id,
             validFrom,
+            changeKind,
           },
         });
         return published;
@@ -393,4 +414,47 @@ function requireRevision(version: DocumentVersion, expectedRevision: number, the
       { expectedRevision, actualRevision: version.revision },
     );
   }
+}
+
+/**
+ * Refuses to publish a version identical to the latest published one (`previous`): the same title, summary, text,
+ * lagrum, målgrupp, revideras senast, beslutad av and details (compared as the database holds them).
+ */
+async function refuseIdentical(tx: EntityManager, version: DocumentVersion, previous: VersionRow): Promise<void> {
+  const [{ identical }]: { identical: boolean }[] = await tx.query(
+    `SELECT (a.title, a.summary, a.body, a.legal_basis, a.target_group, a.review_by, a.decided_by, a.details)
+            IS NOT DISTINCT FROM (b.title, b.summary, b.body, b.legal_basis, b.target_group, b.review_by, b.decided_by, b.details) AS identical
+     FROM document_version a, document_version b WHERE a.id = $1 AND b.id = $2`,
+    [version.id, previous.id],
+  );
+  if (identical) {
+    throw new BadInputError(
+      `Version ${version.number} is identical to version ${previous.number} (title, summary, text, lagrum, målgrupp, revideras senast, beslutad av and details): there is nothing new to publish. Change it, or return it to its author.`,
+      { identicalTo: previous.number },
+    );
+  }
+}
+
+/**
+ * An editorial change: every district that has acknowledged (or implemented) a version from the substantive one
+ * (`fromNumber`) to the one superseded (`toNumber`) has acknowledged (or implemented) the new version as well, as
+ * of when it did. Returns how many districts it carried.
+ */
+async function carryOverAcknowledgements(
+  tx: EntityManager,
+  version: DocumentVersion,
+  fromNumber: number,
+  toNumber: number,
+  actor: Principal,
+): Promise<number> {
+  const rows: unknown[] = await tx.query(
+    `INSERT INTO adoption (version_id, document_id, district, status, acknowledged_at, implemented_at, updated_by)
+     SELECT DISTINCT ON (a.district) $1::uuid, a.document_id, a.district, a.status, a.acknowledged_at, a.implemented_at, $5
+     FROM adoption a JOIN document_version v ON v.id = a.version_id
+     WHERE a.document_id = $2 AND v.number BETWEEN $3 AND $4
+     ORDER BY a.district, (a.status = 'IMPLEMENTED') DESC, v.number DESC
+     ON CONFLICT (version_id, district) DO NOTHING RETURNING district`,
+    [version.id, version.documentId, fromNumber, toNumber, actor.sub],
+  );
+  return rows.length;
 }

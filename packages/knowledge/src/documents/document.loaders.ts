@@ -1,13 +1,19 @@
 import { byKeys, groupByKeys, type SubgraphContext } from '@samsyn/core';
 import { auditEntriesOfDocuments, type Area, type AuditEntry } from '@samsyn/area';
 import { DocumentReader } from './document.reader';
-import type { DocumentVersion, KnowledgeDocument } from './document.types';
+import { VersionStatus, type DocumentVersion, type KnowledgeDocument } from './document.types';
 
 /** The version in force on `day` of each document, one statement per day asked about in a request. */
 export function versionInForce(ctx: SubgraphContext, day: string) {
   return ctx.loaders.get<string, DocumentVersion | null>(`versionInForce:${day}`, async (ids) =>
     byKeys(ids, await new DocumentReader(ctx.db).inForce(ids, day), (v) => v.documentId, null),
   );
+}
+
+/** A document's published version not yet in force (validFrom after today), if it has one. */
+export async function upcomingVersion(ctx: SubgraphContext, document: KnowledgeDocument): Promise<DocumentVersion | null> {
+  const versions = await versionsOfDocument(ctx).load(document.id);
+  return versions.find((v) => v.status === VersionStatus.PUBLISHED && v.validFrom !== null && v.validFrom > ctx.today) ?? null;
 }
 
 export function versionsOfDocument(ctx: SubgraphContext) {

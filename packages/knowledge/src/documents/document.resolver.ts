@@ -16,9 +16,17 @@ import { AreaNamespace, AuditEntry, type AreaTypes } from '@samsyn/area';
 import { documentConnection, pageWindow } from './document-page';
 import { DocumentConnection, DocumentsArgs } from './document-page.types';
 import { DocumentLifecycle } from './document.lifecycle';
-import { documentById, documentBySlug, historyOfDocument, versionInForce, versionsOfDocument } from './document.loaders';
+import { documentById, documentBySlug, historyOfDocument, upcomingVersion, versionInForce, versionsOfDocument } from './document.loaders';
 import { DocumentReader } from './document.reader';
-import { DocumentVersion, isPublic, KnowledgeDocument, ProcessLeaderRef, PUBLIC_STATUSES, VersionStatus } from './document.types';
+import {
+  ChangeKind,
+  DocumentVersion,
+  isPublic,
+  KnowledgeDocument,
+  ProcessLeaderRef,
+  PUBLIC_STATUSES,
+  VersionStatus,
+} from './document.types';
 import { DraftInput, OwnerInput } from './draft.types';
 
 /** The versions of a document the caller may see, newest first: all of them for whom `policy.canReadUnpublished`, else the published. */
@@ -165,7 +173,8 @@ export function documentMutations(types: AreaTypes): Constructor[] {
           NOT_FOUND: 'no such version in the area',
           CONFLICT:
             'the version is no longer at expectedRevision (extensions: expectedRevision, actualRevision), or another version was published after this draft was started',
-          BAD_USER_INPUT: 'not in review, a retired document, or validFrom in the past or before the previous version',
+          BAD_USER_INPUT:
+            'not in review, a retired document, validFrom in the past or before the previous version, identical to the version published before (extensions: identicalTo), or EDITORIAL for a first version',
         },
       )}`,
     })
@@ -178,8 +187,14 @@ export function documentMutations(types: AreaTypes): Constructor[] {
       })
       expectedRevision: number,
       @Ctx() ctx: SubgraphContext,
+      @Arg('changeKind', () => ChangeKind, {
+        defaultValue: ChangeKind.SUBSTANTIVE,
+        description:
+          'Ändringens art: EDITORIAL (redaktionell: acknowledgements of the version before carry over) or SUBSTANTIVE (saklig: districts acknowledge again, lagging from validFrom).',
+      })
+      changeKind: ChangeKind = ChangeKind.SUBSTANTIVE,
     ): Promise<DocumentVersion> {
-      return lifecycle(ctx).publish(ns.area, versionId, isoDate(validFrom), expectedRevision);
+      return lifecycle(ctx).publish(ns.area, versionId, isoDate(validFrom), expectedRevision, changeKind);
     }
 
     @FieldResolver(() => KnowledgeDocument, {
@@ -248,6 +263,14 @@ export class KnowledgeDocumentResolver {
   })
   async targetGroup(@Root() document: KnowledgeDocument, @Ctx() ctx: SubgraphContext): Promise<string | null> {
     return (await representative(document, ctx))?.targetGroup ?? null;
+  }
+
+  @FieldResolver(() => DocumentVersion, {
+    nullable: true,
+    description: 'A published version not yet in force (its gäller från is later than today); null when there is none.',
+  })
+  upcoming(@Root() document: KnowledgeDocument, @Ctx() ctx: SubgraphContext): Promise<DocumentVersion | null> {
+    return upcomingVersion(ctx, document);
   }
 
   @FieldResolver(() => Boolean, {

@@ -1,11 +1,11 @@
 import type { Area } from '@samsyn/area';
-import { DocumentVersion, KnowledgeDocument, type DocumentKind, type VersionStatus } from './document.types';
+import { DocumentVersion, KnowledgeDocument, type ChangeKind, type DocumentKind, type VersionStatus } from './document.types';
 
 /** The columns of a version as selected by the services (`v` is the alias of document_version). */
 export const VERSION_COLUMNS = `v.id, v.document_id, v.number, v.status, v.based_on_id, v.title, v.summary, v.body, v.legal_basis,
   v.target_group, v.valid_from, v.review_by, v.decided_by, v.change_summary, v.details, v.revision,
   v.submitted_by, v.submitted_by_name, v.return_comment, v.published_at, v.published_by_name, v.edited_by,
-  v.submitted_at, v.returned_at, v.returned_by_name, v.updated_at`;
+  v.submitted_at, v.returned_at, v.returned_by_name, v.updated_at, v.change_kind, v.requirements_number, v.requirements_since`;
 
 export const DOCUMENT_COLUMNS = `d.id AS d_id, d.area AS d_area, d.kind AS d_kind, d.slug AS d_slug, d.registry_number AS d_registry_number,
   d.owner_sub AS d_owner_sub, d.owner_name AS d_owner_name, d.retired_at AS d_retired_at, d.retired_reason AS d_retired_reason`;
@@ -37,6 +37,9 @@ export interface VersionRow {
   returned_at: Date | null;
   returned_by_name: string | null;
   updated_at: Date;
+  change_kind: ChangeKind | null;
+  requirements_number: number | null;
+  requirements_since: string | null;
 }
 
 export interface DocumentRow {
@@ -79,6 +82,10 @@ export function toVersion(row: VersionRow, area: Area): DocumentVersion {
     returnedAt: row.returned_at,
     returnedBy: row.returned_by_name,
     updatedAt: row.updated_at,
+    changeKind: row.change_kind,
+    // Versions written straight to the table (demo data, test builders) count as substantive.
+    requirementsNumber: row.requirements_number ?? row.number,
+    requirementsSince: row.requirements_since ?? row.valid_from,
     area,
   });
 }
@@ -102,6 +109,6 @@ export function toDocument(row: DocumentRow): KnowledgeDocument {
  * document's, kept with the document), under the keys the log has always used for the submitter.
  */
 export function auditedVersion(version: DocumentVersion): Record<string, unknown> {
-  const { area: _area, submitterName, submitterId, editors: _editors, ...rest } = version;
+  const { area: _area, submitterName, submitterId, editors: _editors, requirementsNumber: _requirementsNumber, ...rest } = version;
   return { ...rest, submittedBy: submitterName, submittedBySub: submitterId };
 }

@@ -37,6 +37,25 @@ registerEnumType(VersionStatus, {
   },
 });
 
+export enum ChangeKind {
+  EDITORIAL = 'EDITORIAL',
+  SUBSTANTIVE = 'SUBSTANTIVE',
+}
+registerEnumType(ChangeKind, {
+  name: 'ChangeKind',
+  description: 'What kind of change a published version is, for the districts that follow the document.',
+  valuesConfig: {
+    EDITORIAL: {
+      description:
+        'Redaktionell ändring: language or clarification, no new requirement. Districts’ acknowledgements of the version before carry over to it.',
+    },
+    SUBSTANTIVE: {
+      description:
+        'Saklig ändring: a changed requirement or responsibility. Districts acknowledge it again; until they do they lag, counted from its validFrom.',
+    },
+  },
+});
+
 /** Statuses of versions anyone may read: they were published. */
 export const PUBLIC_STATUSES: readonly VersionStatus[] = [VersionStatus.PUBLISHED, VersionStatus.SUPERSEDED, VersionStatus.RETIRED];
 
@@ -121,6 +140,19 @@ export class DocumentVersion {
 
   @Field(() => GraphQLDateTime, { description: 'When it last changed (its text or its status).' })
   updatedAt!: Date;
+
+  @Field(() => ChangeKind, { nullable: true, description: 'Redaktionell or saklig, as its publisher said; null until published.' })
+  changeKind!: ChangeKind | null;
+
+  @Field(() => GraphQLDate, {
+    nullable: true,
+    description:
+      'Since when its requirements hold: its validFrom, or for an editorial change that of the substantive version it clarifies. Districts lag from this day.',
+  })
+  requirementsSince!: string | null;
+
+  /** The number of the substantive version whose requirements it carries (its own unless editorial); not in the schema. */
+  requirementsNumber!: number;
 
   /** The submitter's token subject (`submitted_by`), for the four-eyes rule; not in the schema. */
   submitterId!: string | null;
