@@ -272,7 +272,9 @@ describe('the process leaders’ workspace in a browser', () => {
     await b.reload();
     const angered = b.locator('.adoption-table tr[data-district="angered"]');
     await angered.waitFor();
-    await expect(angered.textContent()).resolves.toContain('Kvitterad version 2');
+    await expect(angered.locator('.current-status').textContent()).resolves.toBe('Kvitterad');
+    await expect(b.locator('.adoption-table tr[data-district="lundby"] .current-status').textContent()).resolves.toMatch(/^Ej kvitterad/);
+    await expect(b.locator('.versions-table tbody tr').first().textContent()).resolves.toContain('Saklig');
     await expect(b.locator('.history-table tr[data-action="publish"]').count()).resolves.toBeGreaterThan(0);
     await expect(b.locator('.versions-table tbody tr').count()).resolves.toBe(2);
     expect(await accessibilityViolations(b)).toEqual([]);
@@ -395,6 +397,54 @@ describe('the process leaders’ workspace in a browser', () => {
     });
     await a.goto(`${origin}/dashboard/#/uppfoljning/${documentIdOfDraft}?omrade=CHILD_SERVICES`);
     await expect(a.locator('.facts .owner').textContent()).resolves.toBe('Aino Alm');
+  });
+
+  it('refuses to publish a version identical to the one before, and follows up a version published for a later day', async () => {
+    const { page: b } = bo;
+    const draftOf = async (slug: string, input: Record<string, unknown>) => {
+      const id = await documentId(slug);
+      const { childServices } = await api<{ childServices: { createDraft: { id: string; revision: number } } }>(
+        `mutation ($input: DraftInput!) { childServices { createDraft(input: $input) { id revision } } }`,
+        anna.token,
+        { input: { documentId: id, ...input } },
+      );
+      await api(`mutation ($id: ID!) { childServices { submitForReview(versionId: $id) { id } } }`, anna.token, {
+        id: childServices.createDraft.id,
+      });
+      return { id, versionId: childServices.createDraft.id };
+    };
+    const publishIn = async (documentIdOf: string, versionId: string, validFrom: string, kind: string) => {
+      await b.goto(`${origin}/dashboard/#/granska/${documentIdOf}?omrade=CHILD_SERVICES&version=${versionId}`);
+      await b.getByLabel('Gäller från', { exact: true }).fill(validFrom);
+      await b.getByLabel('Ändringens art', { exact: true }).selectOption({ label: kind });
+      await b.getByRole('button', { name: 'Publicera' }).click();
+    };
+
+    // Nothing changed: the API refuses and the page says so.
+    const same = await draftOf('bbic', {});
+    const today = await b.evaluate(() => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' }));
+    await publishIn(same.id, same.versionId, today, 'Redaktionell');
+    await b.getByText(/Versionen är identisk med den som publicerades före den/).waitFor();
+    expect(await accessibilityViolations(b)).toEqual([]);
+    await screenshot(b, 'granska-identisk');
+
+    // Published for a later day: a district's acknowledgement of it shows before it comes into force.
+    const later = await draftOf('signs-of-safety', { summary: 'Signs of Safety i alla utredningar av barns behov från och med 2027.' });
+    const inThirtyDays = new Date(Date.parse(`${today}T12:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+    await publishIn(later.id, later.versionId, inThirtyDays, 'Saklig');
+    await b.waitForURL(/#\/uppfoljning\//);
+    const district = await tokenFor({ roles: ['district-system'], district: 'centrum' });
+    await api(
+      `mutation ($versionId: ID!) { childServices { acknowledge(versionId: $versionId, status: ACKNOWLEDGED) { lagging } } }`,
+      district,
+      { versionId: later.versionId },
+    );
+    await b.reload();
+    const centrum = b.locator('.adoption-table tr[data-district="centrum"]');
+    await centrum.locator('.upcoming-status', { hasText: 'Kvitterad' }).waitFor();
+    await expect(b.locator('.adoption-table thead').textContent()).resolves.toMatch(/Kommande version \d+/);
+    expect(await accessibilityViolations(b)).toEqual([]);
+    await screenshot(b, 'uppfoljning-kommande');
   });
 
   it('shows what another leader saved meanwhile on a CONFLICT, merges it, and never overwrites it silently', async () => {

@@ -11,6 +11,7 @@ import {
   UpdateDraftDocument,
   WorkspaceDocumentDocument,
   WorkspaceListsDocument,
+  type ChangeKind,
   type DraftInput,
   type FeedbackInput,
   type WorkspaceFeedbackFragment,
@@ -98,6 +99,12 @@ export async function returnToDraft(area: ShownArea, versionId: string, comment:
 }
 
 /** Publishes the version as the reviewer read it: one changed since is not published (CONFLICT). */
-export async function publish(area: ShownArea, versionId: string, expectedRevision: number, validFrom: string): Promise<void> {
-  await request(PublishDocument, { versionId, expectedRevision, validFrom, ...areaSwitches([area]) });
+export async function publish(
+  area: ShownArea,
+  versionId: string,
+  expectedRevision: number,
+  validFrom: string,
+  changeKind: ChangeKind,
+): Promise<void> {
+  await request(PublishDocument, { versionId, expectedRevision, validFrom, changeKind, ...areaSwitches([area]) });
 }

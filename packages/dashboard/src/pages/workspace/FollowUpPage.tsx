@@ -5,6 +5,7 @@ import { loadWorkspaceDocument, type WorkspaceDocument } from '../../api/workspa
 import { Status } from '../../components/Status';
 import { FeedbackItem } from '../../components/workspace/FeedbackItem';
 import { isArea, type ShownArea } from '../../model/areas';
+import type { AdoptionStatus } from '../../gql/graphql';
 import { documentHref } from '../../model/documents';
 import { KIND_NAMES } from '../../model/format';
 import { STATUS_NAMES } from '../../model/workspace';
@@ -15,6 +16,8 @@ import { formatDay } from './TasksPage';
 
 const timeFormat = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
 const formatTime = (at: string | null | undefined): string => (at ? timeFormat.format(new Date(at)) : '–');
+
+const STANDING: Record<AdoptionStatus, string> = { ACKNOWLEDGED: 'Kvitterad', IMPLEMENTED: 'Genomförd' };
 
 const ACTION_NAMES: Record<string, string> = {
   createDraft: 'Började ett utkast',
@@ -67,6 +70,7 @@ function FollowUp({
   const drafts = document.versions.filter((v) => v.status === 'DRAFT' || v.status === 'IN_REVIEW');
   const feedback = document.feedback ?? [];
   const current = document.current;
+  const upcoming = document.upcoming;
   const inWork = document.versions.find((v) => v.status === 'DRAFT' || v.status === 'IN_REVIEW');
   const adoptionBy = new Map((document.adoption ?? []).map((adoption) => [adoption.district.code, adoption]));
   return (
@@ -115,30 +119,48 @@ function FollowUp({
 
       <h2>Stadsdelarnas införande</h2>
       <table class="data-table adoption-table">
-        <caption>Var varje stadsdel står i versionen som gäller{current ? ` (version ${current.number})` : ''}</caption>
+        <caption>
+          Var varje stadsdel står i versionen som gäller{current ? ` (version ${current.number})` : ''}
+          {upcoming ? ` och i version ${upcoming.number}, som gäller från ${upcoming.validFrom ? formatDay(upcoming.validFrom) : '–'}` : ''}
+        </caption>
         <thead>
           <tr>
             <th scope="col">Stadsdel</th>
-            <th scope="col">Status</th>
+            <th scope="col">Gällande version</th>
             <th scope="col">Kvitterad</th>
             <th scope="col">Genomförd</th>
             <th scope="col">Släpar</th>
+            {upcoming && <th scope="col">Kommande version {upcoming.number}</th>}
           </tr>
         </thead>
         <tbody>
           {districts.map((district) => {
             const adoption = adoptionBy.get(district.code);
-            const onCurrent = adoption?.version && current && adoption.version.id === current.id;
-            const status = !adoption?.status
-              ? 'Ej kvitterad'
-              : `${adoption.status === 'IMPLEMENTED' ? 'Genomförd' : 'Kvitterad'} version ${adoption.version?.number ?? '?'}`;
+            const onCurrent = adoption?.currentStatus != null;
             return (
               <tr key={district.code} data-district={district.code} data-lagging={adoption?.lagging ? 'true' : undefined}>
                 <th scope="row">{district.name}</th>
-                <td>{status}</td>
+                <td class="current-status">
+                  {onCurrent
+                    ? STANDING[adoption.currentStatus!]
+                    : adoption?.status
+                      ? `Ej kvitterad (${STANDING[adoption.status].toLowerCase()} version ${adoption.version?.number ?? '?'})`
+                      : 'Ej kvitterad'}
+                </td>
                 <td>{onCurrent ? formatTime(adoption?.acknowledgedAt) : '–'}</td>
                 <td>{onCurrent ? formatTime(adoption?.implementedAt) : '–'}</td>
-                <td>{adoption?.lagging ? `${adoption.daysLagging ?? '?'} dagar` : adoption ? 'Nej' : 'Ingen uppgift'}</td>
+                <td>
+                  {adoption?.lagging
+                    ? adoption.daysLagging === 0
+                      ? 'Ja, sedan i dag'
+                      : `${adoption.daysLagging ?? '?'} dagar`
+                    : adoption
+                      ? 'Nej'
+                      : 'Ingen uppgift'}
+                </td>
+                {upcoming && (
+                  <td class="upcoming-status">{adoption?.upcomingStatus ? STANDING[adoption.upcomingStatus] : 'Ej kvitterad'}</td>
+                )}
               </tr>
             );
           })}
@@ -168,6 +190,7 @@ function FollowUp({
             <th scope="col">Status</th>
             <th scope="col">Gäller från</th>
             <th scope="col">Publicerad</th>
+            <th scope="col">Ändringens art</th>
             <th scope="col">
               <span class="visually-hidden">Jämförelse</span>
             </th>
@@ -191,6 +214,7 @@ function FollowUp({
               <td>{STATUS_NAMES[version.status]}</td>
               <td>{version.validFrom ? formatDay(version.validFrom) : '–'}</td>
               <td>{formatTime(version.publishedAt)}</td>
+              <td>{version.changeKind === 'EDITORIAL' ? 'Redaktionell' : version.changeKind === 'SUBSTANTIVE' ? 'Saklig' : '–'}</td>
               <td>
                 {version.number > 1 && (
                   <a href={reviewLink(area, document.id, version.id)} aria-label={`Jämför version ${version.number} med tidigare`}>

@@ -6,6 +6,7 @@ import { SessionContext } from '../../components/session-context';
 import { Status } from '../../components/Status';
 import { TextDiff } from '../../components/workspace/TextDiff';
 import { WorkspaceContext } from '../../components/workspace/workspace-context';
+import type { ChangeKind } from '../../gql/graphql';
 import { isArea, type ShownArea } from '../../model/areas';
 import { KIND_NAMES } from '../../model/format';
 import { authorsOf, changedFields, FIELD_NAMES, fieldsOf, STATUS_NAMES, today } from '../../model/workspace';
@@ -200,7 +201,9 @@ function Decision({
   const [comment, setComment] = useState('');
   const [commentError, setCommentError] = useState('');
   const [validFrom, setValidFrom] = useState(today());
-  const [changeKind, setChangeKind] = useState('');
+  const [changeKind, setChangeKind] = useState<ChangeKind | ''>('');
+  // A first version has nothing to clarify: the API refuses EDITORIAL for it.
+  const firstVersion = !document.versions.some((v) => v.publishedAt !== null && v.id !== version.id);
   const [kindError, setKindError] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -239,10 +242,14 @@ function Decision({
     setKindError('');
     setBusy(true);
     try {
-      await publish(area, version.id, version.revision, validFrom);
+      await publish(area, version.id, version.revision, validFrom, changeKind);
       onDone(followUpLink(area, document.id));
     } catch (problem) {
-      if (problem instanceof ApiError && problem.code === 'CONFLICT') {
+      if (problem instanceof ApiError && problem.extensions.identicalTo !== undefined) {
+        setError(
+          'Versionen är identisk med den som publicerades före den: det finns ingen ändring att publicera. Skicka tillbaka den, eller ändra den först.',
+        );
+      } else if (problem instanceof ApiError && problem.code === 'CONFLICT') {
         setError(`Versionen har ändrats eller en annan version har publicerats sedan du läste den; läs om sidan. (${problem.message})`);
       } else setError(`Kunde inte publicera: ${problem instanceof Error ? problem.message : String(problem)}`);
     } finally {
@@ -303,15 +310,19 @@ function Decision({
               required
               aria-invalid={kindError ? 'true' : undefined}
               aria-describedby="art-hint"
-              onChange={(event) => setChangeKind(event.currentTarget.value)}
+              onChange={(event) => setChangeKind(event.currentTarget.value as ChangeKind | '')}
             >
               <option value="">Välj …</option>
-              <option value="EDITORIAL">Redaktionell</option>
+              <option value="EDITORIAL" disabled={firstVersion}>
+                Redaktionell
+              </option>
               <option value="SUBSTANTIVE">Saklig</option>
             </select>
             <p id="art-hint" class={kindError ? 'field-error' : 'hint'}>
               {kindError ||
-                'Redaktionell: språk och förtydliganden, stadsdelarnas kvittenser gäller även den nya versionen. Saklig: ändrade krav, stadsdelarna kvitterar på nytt.'}
+                (firstVersion
+                  ? 'Dokumentets första version är alltid saklig: stadsdelarna kvitterar den.'
+                  : 'Redaktionell: språk och förtydliganden, stadsdelarnas kvittenser gäller även den nya versionen. Saklig: ändrade krav, stadsdelarna kvitterar på nytt och släpar från gäller från.')}
             </p>
           </div>
           <button type="submit" class="primary" disabled={busy || refused} aria-describedby={refused ? 'fyra-ogon' : undefined}>
