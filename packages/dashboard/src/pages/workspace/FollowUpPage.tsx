@@ -137,6 +137,9 @@ function FollowUp({
           {districts.map((district) => {
             const adoption = adoptionBy.get(district.code);
             const onCurrent = adoption?.currentStatus != null;
+            // The dates are of the newest version the district acknowledged: named when it is not the one in force.
+            const other = adoption?.version && adoption.version.id !== current?.id ? ` (version ${adoption.version.number})` : '';
+            const dated = (at: string | null | undefined) => (at ? `${formatTime(at)}${other}` : '–');
             return (
               <tr key={district.code} data-district={district.code} data-lagging={adoption?.lagging ? 'true' : undefined}>
                 <th scope="row">{district.name}</th>
@@ -147,9 +150,9 @@ function FollowUp({
                       ? `Ej kvitterad (${STANDING[adoption.status].toLowerCase()} version ${adoption.version?.number ?? '?'})`
                       : 'Ej kvitterad'}
                 </td>
-                <td>{onCurrent ? formatTime(adoption?.acknowledgedAt) : '–'}</td>
-                <td>{onCurrent ? formatTime(adoption?.implementedAt) : '–'}</td>
-                <td>
+                <td>{dated(adoption?.acknowledgedAt)}</td>
+                <td>{dated(adoption?.implementedAt)}</td>
+                <td class="lag">
                   {adoption?.lagging
                     ? adoption.daysLagging === 0
                       ? 'Ja, sedan i dag'
