@@ -397,6 +397,11 @@ describe('the process leaders’ workspace in a browser', () => {
     });
     await a.goto(`${origin}/dashboard/#/uppfoljning/${documentIdOfDraft}?omrade=CHILD_SERVICES`);
     await expect(a.locator('.facts .owner').textContent()).resolves.toBe('Aino Alm');
+    // Ownership is handed to another leader of the area.
+    await a.getByLabel('Ny ägare').selectOption({ label: 'Jonas Prov' });
+    await a.getByRole('button', { name: 'Byt ägare' }).click();
+    await a.locator('.facts .owner', { hasText: 'Jonas Prov' }).waitFor();
+    expect(await accessibilityViolations(a)).toEqual([]);
   });
 
   it('refuses to publish a version identical to the one before, and follows up a version published for a later day', async () => {

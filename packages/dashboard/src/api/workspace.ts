@@ -6,6 +6,7 @@ import {
   LinkFeedbackToDraftDocument,
   MyTasksDocument,
   PublishDocument,
+  TransferOwnershipDocument,
   ReturnToDraftDocument,
   SubmitForReviewDocument,
   UpdateDraftDocument,
@@ -69,9 +70,13 @@ export async function loadWorkspaceLists(areas: ShownArea[]): Promise<AreaLists[
 export async function loadWorkspaceDocument(
   area: ShownArea,
   id: string,
-): Promise<{ document: WorkspaceDocument | null; districts: { code: string; name: string }[] }> {
-  const data = await request(WorkspaceDocumentDocument, { id, ...areaSwitches([area]) });
-  return { document: oneArea(data)?.document ?? null, districts: data.districts };
+): Promise<{
+  document: WorkspaceDocument | null;
+  districts: { code: string; name: string }[];
+  leaders: { id: string; name: string }[];
+}> {
+  const data = await request(WorkspaceDocumentDocument, { id, area, ...areaSwitches([area]) });
+  return { document: oneArea(data)?.document ?? null, districts: data.districts, leaders: data.processLeaders };
 }
 
 export async function createDraft(area: ShownArea, input: DraftInput): Promise<WorkspaceVersion> {
@@ -107,4 +112,9 @@ export async function publish(
   changeKind: ChangeKind,
 ): Promise<void> {
   await request(PublishDocument, { versionId, expectedRevision, validFrom, changeKind, ...areaSwitches([area]) });
+}
+
+/** Hands a document to another process leader of its area. */
+export async function transferOwnership(area: ShownArea, documentId: string, to: { id: string; name: string }): Promise<void> {
+  await request(TransferOwnershipDocument, { documentId, to, ...areaSwitches([area]) });
 }

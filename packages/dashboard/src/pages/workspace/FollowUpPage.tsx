@@ -4,6 +4,7 @@ import { useLoad } from '../../api/hooks';
 import { loadWorkspaceDocument, type WorkspaceDocument } from '../../api/workspace';
 import { Status } from '../../components/Status';
 import { FeedbackItem } from '../../components/workspace/FeedbackItem';
+import { OwnerTransfer } from '../../components/workspace/OwnerTransfer';
 import { isArea, type ShownArea } from '../../model/areas';
 import type { AdoptionStatus } from '../../gql/graphql';
 import { documentHref } from '../../model/documents';
@@ -42,9 +43,9 @@ export function FollowUpPage({ route }: { route: Route }) {
   }, []);
   return (
     <Status loaded={loaded}>
-      {({ document, districts }) =>
+      {({ document, districts, leaders }) =>
         document && isArea(area) ? (
-          <FollowUp document={document} districts={districts} area={area} onChanged={() => setGeneration((n) => n + 1)} />
+          <FollowUp document={document} districts={districts} leaders={leaders} area={area} onChanged={() => setGeneration((n) => n + 1)} />
         ) : (
           <>
             <h1>Uppföljning</h1>
@@ -59,11 +60,13 @@ export function FollowUpPage({ route }: { route: Route }) {
 function FollowUp({
   document,
   districts,
+  leaders,
   area,
   onChanged,
 }: {
   document: WorkspaceDocument;
   districts: { code: string; name: string }[];
+  leaders: { id: string; name: string }[];
   area: ShownArea;
   onChanged: () => void;
 }) {
@@ -107,6 +110,15 @@ function FollowUp({
           </div>
         )}
       </dl>
+      {!document.retiredAt && (
+        <OwnerTransfer
+          area={area}
+          documentId={document.id}
+          leaders={leaders}
+          owner={document.owner?.name ?? document.ownerName ?? null}
+          onChanged={onChanged}
+        />
+      )}
       <p class="actions">
         {inWork ? (
           <a href={versionLink(area, document.id, inWork)}>
