@@ -99,6 +99,12 @@ function FollowUp({
             {current ? `version ${current.number} från ${current.validFrom ? formatDay(current.validFrom) : '–'}` : 'ingen version gäller'}
           </dd>
         </div>
+        {current?.requirementsSince && current.requirementsSince !== current.validFrom && (
+          <div>
+            <dt>Kraven gäller sedan</dt>
+            <dd>{formatDay(current.requirementsSince)} (redaktionell ändring)</dd>
+          </div>
+        )}
         <div>
           <dt>Revideras senast</dt>
           <dd>{current?.reviewBy ? formatDay(current.reviewBy) : '–'}</dd>

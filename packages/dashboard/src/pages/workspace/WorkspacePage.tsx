@@ -85,7 +85,20 @@ function AreaWork({ lists }: { lists: AreaLists }) {
               <td class="num">{document.current?.number ?? '–'}</td>
               <td>{document.current?.validFrom ? formatDay(document.current.validFrom) : '–'}</td>
               <td>{document.current?.reviewBy ? formatDay(document.current.reviewBy) : '–'}</td>
-              <td>{isArea(area) && <NewVersionButton area={area} documentId={document.id} title={document.title} />}</td>
+              <td>
+                {(() => {
+                  // A version already in work is continued, not started again.
+                  const working = inWork.find((item) => item.document.id === document.id);
+                  if (working) {
+                    return (
+                      <a href={versionLink(area, document.id, working.version)}>
+                        Version {working.version.number} {working.version.status === 'DRAFT' ? 'är ett utkast' : 'granskas'}
+                      </a>
+                    );
+                  }
+                  return isArea(area) && <NewVersionButton area={area} documentId={document.id} title={document.title} />;
+                })()}
+              </td>
             </tr>
           ))}
         </tbody>
