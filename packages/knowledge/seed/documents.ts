@@ -71,9 +71,9 @@ export async function seedDocuments(db: DataSource, area: Area, seeds: DocumentS
         await tx.query(
           `INSERT INTO document_version (id, document_id, number, status, based_on_id, title, summary, body, legal_basis, target_group,
              valid_from, review_by, decided_by, change_summary, details, created_by, updated_by,
-             submitted_at, submitted_by, submitted_by_name, published_at, published_by, published_by_name)
+             submitted_at, submitted_by, submitted_by_name, published_at, published_by, published_by_name, edited_by)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16,
-             $17, $18, $19, $20, $16, $21)`,
+             $17, $18, $19, $20, $16, $21, ARRAY[$22::text])`,
           [
             id,
             documentId,
@@ -96,6 +96,8 @@ export async function seedDocuments(db: DataSource, area: Area, seeds: DocumentS
             version.status === 'DRAFT' ? null : owner.name,
             published ? version.validFrom : null,
             published ? owner.name : null,
+            // The owner wrote it: their drafts are theirs in Att göra, and four eyes keep them from publishing them.
+            owner.id,
           ],
         );
         if (published) basedOn = id;

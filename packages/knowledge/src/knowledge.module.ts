@@ -11,7 +11,13 @@ import { LeaderTasksResolver, MyTasksResolver } from './tasks/tasks.resolver';
 import { Feedback1764100002000 } from './migrations/1764100002000-Feedback';
 import { DocumentOwner1764100003000 } from './migrations/1764100003000-DocumentOwner';
 import { ChangeKind1764100004000 } from './migrations/1764100004000-ChangeKind';
-import { AreaFeedbackResolver, DocumentFeedbackResolver, feedbackMutations, FeedbackResolver } from './feedback/feedback.resolver';
+import {
+  AreaFeedbackResolver,
+  DocumentFeedbackResolver,
+  feedbackMutations,
+  FeedbackResolver,
+  VersionFeedbackResolver,
+} from './feedback/feedback.resolver';
 
 /** The shared document model: documents, versions, their lifecycle and districts' adoption. Its demo data: `knowledgeDemo` (seed/). */
 export const knowledgeModule: AreaModule = {
@@ -37,6 +43,7 @@ export const knowledgeModule: AreaModule = {
     AreaFeedbackResolver,
     DocumentFeedbackResolver,
     FeedbackResolver,
+    VersionFeedbackResolver,
     MyTasksResolver,
     LeaderTasksResolver,
   ],

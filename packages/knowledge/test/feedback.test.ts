@@ -181,6 +181,18 @@ describe('synpunkter', () => {
     expect(linked.data).toMatchObject({ addressed: true, addressedBy: { id: draftId }, status: 'OPEN' });
     expect(await documentFeedback(documentId, angered)).toEqual([expect.objectContaining({ addressed: true, addressedBy: null })]);
     expect((await auditOf(documentId)).map((entry) => entry.action)).toEqual(['leaveFeedback', 'linkFeedbackToDraft']);
+    const addressing = await graph.subgraph<{
+      childServices: { document: { versions: { number: number; addressesFeedback: { id: string }[] }[] } };
+    }>(
+      'child-services',
+      `#graphql
+      query Addressing($id: ID) { childServices { document(id: $id) { versions { number addressesFeedback { id } } } } }`,
+      { variables: { id: documentId }, token: jonas },
+    );
+    expect(addressing.data?.childServices.document.versions).toEqual([
+      { number: 2, addressesFeedback: [{ id: feedbackId }] },
+      { number: 1, addressesFeedback: [] },
+    ]);
     expect((await mutate(LINK, { id: feedbackId, versionId: null }, jonas)).data).toMatchObject({ addressed: false });
   });
 

@@ -3,7 +3,7 @@ import { BadInputError, cacheNever, errorsDoc, NEEDS_TOKEN, policy, REFUSALS, ty
 import { AreaNamespace, type AreaTypes } from '@samsyn/area';
 import { documentById, versionById } from '../documents/document.loaders';
 import { DocumentVersion, isPublic, KnowledgeDocument } from '../documents/document.types';
-import { feedbackOfDocument } from './feedback.loaders';
+import { feedbackAddressedBy, feedbackOfDocument } from './feedback.loaders';
 import { FeedbackService } from './feedback.service';
 import { Feedback, FeedbackInput, FeedbackStatus } from './feedback.types';
 
@@ -103,6 +103,19 @@ export class DocumentFeedbackResolver {
   feedback(@Root() document: KnowledgeDocument, @Ctx() ctx: SubgraphContext): Promise<Feedback[]> {
     cacheNever(ctx);
     return feedbackOfDocument(ctx, document.area).load(document.id);
+  }
+}
+
+/** The synpunkter a draft was linked as addressing. */
+@Resolver(() => DocumentVersion)
+export class VersionFeedbackResolver {
+  @FieldResolver(() => [Feedback], {
+    nullable: true,
+    description: `Synpunkter a process leader linked to this version as addressing them (linkFeedbackToDraft), as the caller may see them. ${NEEDS_TOKEN}`,
+  })
+  addressesFeedback(@Root() version: DocumentVersion, @Ctx() ctx: SubgraphContext): Promise<Feedback[]> {
+    cacheNever(ctx);
+    return feedbackAddressedBy(ctx, version.area).load(version.id);
   }
 }
 

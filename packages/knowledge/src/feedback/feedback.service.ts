@@ -210,6 +210,18 @@ export class FeedbackService {
     return rows.map((row) => toFeedback(row, area));
   }
 
+  /** The synpunkter linked as addressed by each of the given versions that `visibility` allows, oldest first. */
+  async addressedBy(area: Area, versionIds: readonly string[], visibility: FeedbackVisibility): Promise<Feedback[]> {
+    const params: unknown[] = [versionIds.filter(isUuid)];
+    const next = (value: unknown) => `$${params.push(value)}`;
+    const rows: FeedbackRow[] = await this.db.query(
+      `SELECT ${FEEDBACK_COLUMNS} FROM feedback f WHERE f.addressed_by_version_id = ANY($1) AND ${visibleTo(visibility, next)}
+       ORDER BY f.created_at, f.id`,
+      params,
+    );
+    return rows.map((row) => toFeedback(row, area));
+  }
+
   /** The synpunkter of the area that `visibility` allows, optionally only open or answered ones, newest first. */
   async ofArea(area: Area, visibility: FeedbackVisibility, status: FeedbackStatus | null, limit: number): Promise<Feedback[]> {
     const params: unknown[] = [area, limit];
