@@ -28,6 +28,11 @@ const ACTION_NAMES: Record<string, string> = {
   publish: 'Publicerade',
   retire: 'Upphävde dokumentet',
   acknowledge: 'Kvitterade',
+  createDocument: 'Skapade dokumentet',
+  leaveFeedback: 'Lämnade en synpunkt',
+  answerFeedback: 'Svarade på en synpunkt',
+  linkFeedbackToDraft: 'Kopplade en synpunkt till ett utkast',
+  transferOwnership: 'Bytte ägare',
 };
 
 /** Uppföljning: where every district stands, the document's versions and its history. */
