@@ -122,16 +122,17 @@ describe('reading documents and law texts in a browser', () => {
     );
     expect(created.errors).toBeUndefined();
     const versionId = created.data!.childServices.createDraft.id;
-    const submitted = await graph.query(`mutation ($v: ID!) { childServices { submitForReview(versionId: $v) { id } } }`, {
-      token: leaderA,
-      variables: { v: versionId },
-    });
+    const submitted = await graph.query<{ childServices: { submitForReview: { revision: number } } }>(
+      `mutation ($v: ID!) { childServices { submitForReview(versionId: $v) { revision } } }`,
+      { token: leaderA, variables: { v: versionId } },
+    );
     expect(submitted.errors).toBeUndefined();
+    // The reviewer publishes the revision they read (leader-api: publish names expectedRevision).
     const published = await graph.query(
-      `mutation ($v: ID!, $d: Date!) { childServices { publish(versionId: $v, validFrom: $d) { id } } }`,
+      `mutation ($v: ID!, $d: Date!, $r: Int!) { childServices { publish(versionId: $v, validFrom: $d, expectedRevision: $r) { id } } }`,
       {
         token: leaderB,
-        variables: { v: versionId, d: today },
+        variables: { v: versionId, d: today, r: submitted.data!.childServices.submitForReview.revision },
       },
     );
     expect(published.errors).toBeUndefined();

@@ -3,10 +3,24 @@ import { useEffect, useState } from 'preact/hooks';
 /**
  * Hash routes, so every page has a URL that can be mailed and the gateway serves one file:
  * `#/`, `#/trattdiagram?indikator=CS-IA14&period=2026-Q3`, `#/stadsdel/angered`, `#/inforande?omrade=DISABILITY`, `#/logga-in`,
- * `#/dokument?sok=orosanmälan`, `#/dokument/barn-och-unga/<slug>`, `#/lag/sol/20/2`.
+ * `#/dokument?sok=orosanmälan`, `#/dokument/barn-och-unga/<slug>`, `#/lag/sol/20/2`, `#/att-gora`, `#/arbetsyta`.
  */
 export interface Route {
-  page: 'oversikt' | 'trattdiagram' | 'stadsdel' | 'inforande' | 'dokument' | 'lag' | 'arbetsyta' | 'att-gora' | 'logga-in' | 'okand';
+  page:
+    | 'oversikt'
+    | 'trattdiagram'
+    | 'stadsdel'
+    | 'inforande'
+    | 'dokument'
+    | 'lag'
+    | 'logga-in'
+    | 'att-gora'
+    | 'arbetsyta'
+    | 'nytt-dokument'
+    | 'utkast'
+    | 'granska'
+    | 'uppfoljning'
+    | 'okand';
   /** The path segment after the page, e.g. the district code. */
   id?: string;
   /** Every path segment after the page (`dokument/<area>/<slug>` has two, `lag/sol/20/2` three). */
@@ -14,7 +28,22 @@ export interface Route {
   params: URLSearchParams;
 }
 
-const PAGES = new Set<Route['page']>(['trattdiagram', 'stadsdel', 'inforande', 'dokument', 'lag', 'arbetsyta', 'att-gora', 'logga-in']);
+const PAGES = new Set<Route['page']>([
+  'trattdiagram',
+  'stadsdel',
+  'inforande',
+  'dokument',
+  'lag',
+  'logga-in',
+  // The process leaders' workspace: `#/utkast/<versionId>?omrade=…&dokument=…`, `#/granska/<documentId>?omrade=…`,
+  // `#/uppfoljning/<documentId>?omrade=…`, `#/nytt-dokument?omrade=…`.
+  'att-gora',
+  'arbetsyta',
+  'nytt-dokument',
+  'utkast',
+  'granska',
+  'uppfoljning',
+]);
 
 function decode(segment: string): string {
   try {

@@ -6,6 +6,8 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly code: string,
+    /** The error's other extensions, e.g. `identicalTo` when publishing changes nothing. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -18,7 +20,7 @@ export class ApiError extends Error {
 
 interface GraphQLResponse<TResult> {
   data?: TResult | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[];
 }
 
 /** Sends one typed operation to the gateway that served the page. */
@@ -37,7 +39,7 @@ export async function request<TResult, TVariables>(
     throw new ApiError(`Servern svarade ${response.status} utan GraphQL-svar.`, 'NETWORK');
   }
   const error = body.errors?.[0];
-  if (error) throw new ApiError(error.message, error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  if (error) throw new ApiError(error.message, error.extensions?.code ?? 'INTERNAL_SERVER_ERROR', error.extensions ?? {});
   if (!body.data) throw new ApiError('Svaret saknar data.', 'INTERNAL_SERVER_ERROR');
   return body.data;
 }

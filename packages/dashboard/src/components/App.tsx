@@ -9,7 +9,17 @@ import { LawPage } from '../pages/LawPage';
 import { FunnelPage } from '../pages/FunnelPage';
 import { OverviewPage } from '../pages/OverviewPage';
 import { SignInPage } from '../pages/SignInPage';
+import { EditorPage } from '../pages/workspace/EditorPage';
+import { FollowUpPage } from '../pages/workspace/FollowUpPage';
+import { ReviewPage } from '../pages/workspace/ReviewPage';
+import { taskCount, TasksPage } from '../pages/workspace/TasksPage';
+import { WorkspacePage } from '../pages/workspace/WorkspacePage';
+import { loadMyTasks, type AreaTasks } from '../api/workspace';
+import type { Loaded } from '../api/hooks';
+import { ApiError } from '../api/client';
+import { ledAreas } from '../model/workspace';
 import { SessionContext } from './session-context';
+import { WorkspaceContext } from './workspace/workspace-context';
 
 /** The main menu; an entry with a role is shown to those who have it (the API decides what they may do there). */
 const NAV: { page: Route['page']; label: string; role?: string }[] = [
@@ -21,6 +31,9 @@ const NAV: { page: Route['page']; label: string; role?: string }[] = [
   { page: 'att-gora', label: 'Att göra', role: 'process-leader' },
   { page: 'arbetsyta', label: 'Arbetsyta', role: 'process-leader' },
 ];
+
+/** The pages under Arbetsyta in the menu. */
+const WORKSPACE_PAGES = new Set<Route['page']>(['arbetsyta', 'nytt-dokument', 'utkast', 'granska', 'uppfoljning']);
 
 function Page({ route }: { route: Route }) {
   switch (route.page) {
@@ -38,6 +51,17 @@ function Page({ route }: { route: Route }) {
       return <LawPage route={route} />;
     case 'logga-in':
       return <SignInPage route={route} />;
+    case 'att-gora':
+      return <TasksPage />;
+    case 'arbetsyta':
+      return <WorkspacePage />;
+    case 'nytt-dokument':
+    case 'utkast':
+      return <EditorPage route={route} />;
+    case 'granska':
+      return <ReviewPage route={route} />;
+    case 'uppfoljning':
+      return <FollowUpPage route={route} />;
     default:
       return (
         <>
@@ -77,6 +101,35 @@ export function App() {
     });
   }, []);
 
+  // A process leader's Att göra: loaded again on every new page, so Att göra and its count in the menu stay current.
+  const areas = ledAreas(session?.principal);
+  const [tasks, setTasks] = useState<Loaded<AreaTasks[]> | null>(null);
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    if (areas.length === 0) {
+      setTasks(null);
+      return;
+    }
+    let current = true;
+    setTasks((before) => before ?? { state: 'loading' });
+    loadMyTasks(areas).then(
+      (data) => current && setTasks({ state: 'done', data }),
+      (error: unknown) =>
+        current && setTasks({ state: 'error', error: error instanceof ApiError ? error : new ApiError(String(error), 'NETWORK') }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [areas.join(), session?.principal?.name, route.page, route.id, generation]);
+  const reload = useCallback(() => setGeneration((n) => n + 1), []);
+  // Back in the window after working in another (a colleague's review, say): the lists are read again.
+  useEffect(() => {
+    window.addEventListener('focus', reload);
+    return () => window.removeEventListener('focus', reload);
+  }, []);
+  const count = tasks?.state === 'done' ? taskCount(tasks.data) : null;
+  const leader = areas.length > 0;
+
   // The session ends when its token expires, with a message, not with requests failing one by one.
   useEffect(() => {
     const expiry = session?.principal ? sessionExpiry() : null;
@@ -108,54 +161,74 @@ export function App() {
 
   return (
     <SessionContext.Provider value={{ session, refresh }}>
-      <a class="skip-link" href="#innehall" onClick={skip}>
-        Hoppa till innehållet
-      </a>
-      <header class="site-header">
-        <div class="brand">
-          <span class="brand-name">Samsyn</span>
-          <span class="brand-sub">Likabehandling i stadens socialtjänst</span>
-        </div>
-        <nav aria-label="Huvudmeny">
-          <ul>
-            {NAV.filter((item) => !item.role || session?.principal?.roles.includes(item.role)).map((item) => (
-              <li key={item.page}>
-                <a href={href(item.page)} aria-current={route.page === item.page ? 'page' : undefined}>
-                  {item.label}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div class="signed-in">
-          {session?.principal ? (
-            <>
-              <span>Inloggad: {session.principal.name}</span> <a href={signInHref(location.hash)}>Byt roll</a>
-            </>
-          ) : (
-            <a href={route.page === 'logga-in' ? href('logga-in') : signInHref(location.hash)}>Logga in</a>
-          )}
-        </div>
-      </header>
-      <main id="innehall" ref={main} tabIndex={-1}>
-        {expired && !session?.principal && (
-          <div class="notice error session-expired" role="alert">
-            <p>Din inloggning har gått ut. Sidan visar nu bara det som alla får se.</p>
-            <p>
-              <a href={signInHref(location.hash)}>Logga in igen</a>{' '}
-              <button type="button" class="link-button" onClick={() => setExpired(false)}>
-                Stäng meddelandet
-              </button>
-            </p>
+      <WorkspaceContext.Provider value={{ tasks, reload }}>
+        <a class="skip-link" href="#innehall" onClick={skip}>
+          Hoppa till innehållet
+        </a>
+        <header class="site-header">
+          <div class="brand">
+            <span class="brand-name">Samsyn</span>
+            <span class="brand-sub">Likabehandling i stadens socialtjänst</span>
           </div>
-        )}
-        <Page route={route} />
-      </main>
-      <footer class="site-footer">
-        <p>
-          Samsyn – öppet GraphQL-API för stadens plattformsarbete. Utvecklare: <a href="/graphql">GraphiQL</a>.
-        </p>
-      </footer>
+          <nav aria-label="Huvudmeny">
+            <ul>
+              {NAV.filter(
+                (item) => !item.role || (item.role === 'process-leader' ? leader : session?.principal?.roles.includes(item.role)),
+              ).map((item) => (
+                <li key={item.page}>
+                  <a
+                    href={href(item.page)}
+                    aria-current={
+                      (item.page === 'arbetsyta' ? WORKSPACE_PAGES.has(route.page) : route.page === item.page) ? 'page' : undefined
+                    }
+                    aria-describedby={item.page === 'att-gora' && count !== null ? 'att-gora-antal' : undefined}
+                  >
+                    {item.label}
+                    {item.page === 'att-gora' && count !== null && (
+                      <span class="nav-count" aria-hidden="true">
+                        {count}
+                      </span>
+                    )}
+                  </a>
+                  {item.page === 'att-gora' && count !== null && (
+                    <span id="att-gora-antal" hidden>
+                      {count === 1 ? '1 uppgift' : `${count} uppgifter`}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div class="signed-in">
+            {session?.principal ? (
+              <>
+                <span>Inloggad: {session.principal.name}</span> <a href={signInHref(location.hash)}>Byt roll</a>
+              </>
+            ) : (
+              <a href={route.page === 'logga-in' ? href('logga-in') : signInHref(location.hash)}>Logga in</a>
+            )}
+          </div>
+        </header>
+        <main id="innehall" ref={main} tabIndex={-1}>
+          {expired && !session?.principal && (
+            <div class="notice error session-expired" role="alert">
+              <p>Din inloggning har gått ut. Sidan visar nu bara det som alla får se.</p>
+              <p>
+                <a href={signInHref(location.hash)}>Logga in igen</a>{' '}
+                <button type="button" class="link-button" onClick={() => setExpired(false)}>
+                  Stäng meddelandet
+                </button>
+              </p>
+            </div>
+          )}
+          <Page route={route} />
+        </main>
+        <footer class="site-footer">
+          <p>
+            Samsyn – öppet GraphQL-API för stadens plattformsarbete. Utvecklare: <a href="/graphql">GraphiQL</a>.
+          </p>
+        </footer>
+      </WorkspaceContext.Provider>
     </SessionContext.Provider>
   );
 }

@@ -22,6 +22,13 @@ export type Area =
   /** Försörjningsstöd / ekonomiskt bistånd */
   | 'INCOME_SUPPORT';
 
+/** What kind of change a published version is, for the districts that follow the document. */
+export type ChangeKind =
+  /** Redaktionell ändring: language or clarification, no new requirement. Districts’ acknowledgements of the version before carry over to it. */
+  | 'EDITORIAL'
+  /** Saklig ändring: a changed requirement or responsibility. Districts acknowledge it again; until they do they lag, counted from its validFrom. */
+  | 'SUBSTANTIVE';
+
 /** Which way an indicator is better: ranks and improving follow it. */
 export type Direction =
   /** A higher value is better (e.g. assessments in time). */
@@ -39,6 +46,53 @@ export type DocumentKind =
   | 'METHOD'
   /** Rutin: how a task is done, step by step, who does what and by when. */
   | 'ROUTINE';
+
+/** The content of a draft. On createDraft, give documentId for a new version of a document, or kind and slug for a new document; fields left out are taken from the version in force. */
+export type DraftInput = {
+  /** The text, in Markdown. */
+  body?: string | null | undefined;
+  /** What changes from the version it is based on. */
+  changeSummary?: string | null | undefined;
+  /** Beslutad av: the committee or manager role that decides it. */
+  decidedBy?: string | null | undefined;
+  /** Structured content of the kind (e.g. the rule values of a routine), as JSON. */
+  details?: Record<string, unknown> | null | undefined;
+  /** createDraft: the document to draft a new version of. */
+  documentId?: string | number | null | undefined;
+  /** createDraft of a new document: its kind. */
+  kind?: DocumentKind | null | undefined;
+  /** Lagrum, e.g. "SoL 20 kap. 2 §". */
+  legalBasis?: Array<string> | null | undefined;
+  /** Diarienummer. */
+  registryNumber?: string | null | undefined;
+  /** Revideras senast: the day it must have been reviewed by. */
+  reviewBy?: string | null | undefined;
+  /** createDraft of a new document: its stable name in the area (lower case, digits and hyphens). */
+  slug?: string | null | undefined;
+  /** A short summary, in Swedish. */
+  summary?: string | null | undefined;
+  /** Målgrupp: the people the document concerns. */
+  targetGroup?: string | null | undefined;
+  /** The title, in Swedish. */
+  title?: string | null | undefined;
+};
+
+/** A synpunkt on a published version. */
+export type FeedbackInput = {
+  /** Which section it concerns (e.g. a heading), at most 300 characters. */
+  section?: string | null | undefined;
+  /** The synpunkt: 1 to 5,000 characters. */
+  text: string;
+  /** The published version it concerns (in force, coming into force, or superseded). */
+  versionId: string | number;
+};
+
+/** Whether a synpunkt has been answered by a process leader of the area. */
+export type FeedbackStatus =
+  /** A process leader has answered it. */
+  | 'ANSWERED'
+  /** Not answered yet. */
+  | 'OPEN';
 
 /** Where a district lies against its limits: within them, or above/below the 95 % or 99.8 % ones. For proportions and rates (limitBasis CHANCE) the limits are chance limits for a district of its size, and a position outside them is a difference unlikely to be chance alone, one test of many (see adjustedPosition for flags adjusted for multiple testing). For medians and means (limitBasis SPREAD) the limits are a spread band of the district values: a position outside it says the district lies far from the others, not that the difference is beyond chance. */
 export type FunnelPosition =
@@ -86,6 +140,14 @@ export type Overdispersion =
   | 'MULTIPLICATIVE'
   /** Exact limits for chance alone (binomial or Poisson). */
   | 'NONE';
+
+/** A document's new owner (ägare): a process leader of the area. */
+export type OwnerInput = {
+  /** Their identity: the process leader directory's id (ProcessLeader.id), which is their token subject. */
+  id: string | number;
+  /** Their name, as readers see it. */
+  name: string;
+};
 
 /** How often figures are reported: periods 2026, 2026-Q3 or 2026-09. */
 export type Periodicity =
@@ -305,6 +367,174 @@ export type PublishedDocumentsIncomeSupportQueryVariables = Exact<{ [key: string
 
 
 export type PublishedDocumentsIncomeSupportQuery = { incomeSupport: { documents: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null } }> } } | null };
+
+export type WorkspaceVersionFragment = { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null, changeKind: ChangeKind | null, requirementsSince: string | null };
+
+export type WorkspaceListedDocumentFragment = { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }> };
+
+type WorkspaceAreaLists_AdultServices_Fragment = { area: Area, name: string, drafts: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }> } }> }, reviews: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }> } }> }, inForce: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null } }> } };
+
+type WorkspaceAreaLists_ChildServices_Fragment = { area: Area, name: string, drafts: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }> } }> }, reviews: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }> } }> }, inForce: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null } }> } };
+
+type WorkspaceAreaLists_Disability_Fragment = { area: Area, name: string, drafts: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }> } }> }, reviews: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }> } }> }, inForce: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null } }> } };
+
+type WorkspaceAreaLists_IncomeSupport_Fragment = { area: Area, name: string, drafts: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }> } }> }, reviews: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }> } }> }, inForce: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null } }> } };
+
+export type WorkspaceAreaListsFragment =
+  | WorkspaceAreaLists_AdultServices_Fragment
+  | WorkspaceAreaLists_ChildServices_Fragment
+  | WorkspaceAreaLists_Disability_Fragment
+  | WorkspaceAreaLists_IncomeSupport_Fragment
+;
+
+export type WorkspaceListsQueryVariables = Exact<{
+  childServices: boolean;
+  adultServices: boolean;
+  disability: boolean;
+  incomeSupport: boolean;
+}>;
+
+
+export type WorkspaceListsQuery = { childServices?: { area: Area, name: string, drafts: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }> } }> }, reviews: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }> } }> }, inForce: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null } }> } } | null, adultServices?: { area: Area, name: string, drafts: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }> } }> }, reviews: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }> } }> }, inForce: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null } }> } } | null, disability?: { area: Area, name: string, drafts: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }> } }> }, reviews: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }> } }> }, inForce: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null } }> } } | null, incomeSupport?: { area: Area, name: string, drafts: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }> } }> }, reviews: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null, versions: Array<{ id: string, number: number, status: VersionStatus, title: string, submittedBy: string | null, returnComment: string | null, validFrom: string | null }> } }> }, inForce: { totalCount: number, edges: Array<{ node: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, current: { id: string, number: number, validFrom: string | null, reviewBy: string | null } | null } }> } } | null };
+
+export type WorkspaceDocumentFieldsFragment = { id: string, area: Area, kind: DocumentKind, slug: string, title: string, registryNumber: string | null, retiredAt: string | null, ownerName: string | null, owner: { id: string, name: string } | null, current: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null, changeKind: ChangeKind | null, requirementsSince: string | null } | null, versions: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null, changeKind: ChangeKind | null, requirementsSince: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entity: string, entityId: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null }> | null, feedback: Array<{ id: string, documentId: string, versionId: string, section: string | null, text: string, author: string, createdAt: string, status: FeedbackStatus, answer: string | null, answeredAt: string | null, answeredBy: string | null, addressed: boolean, district: { code: string, name: string } | null, version: { id: string, number: number }, addressedBy: { id: string, number: number, status: VersionStatus } | null }> | null, upcoming: { id: string, number: number, validFrom: string | null } | null, adoption: Array<{ status: AdoptionStatus | null, currentStatus: AdoptionStatus | null, upcomingStatus: AdoptionStatus | null, acknowledgedAt: string | null, implementedAt: string | null, lagging: boolean, daysLagging: number | null, district: { code: string, name: string }, upcomingVersion: { id: string, number: number } | null, version: { id: string, number: number } | null, currentVersion: { id: string, number: number } | null }> | null };
+
+export type WorkspaceDocumentQueryVariables = Exact<{
+  id: string | number;
+  area: Area;
+  childServices: boolean;
+  adultServices: boolean;
+  disability: boolean;
+  incomeSupport: boolean;
+}>;
+
+
+export type WorkspaceDocumentQuery = { districts: Array<{ code: string, name: string }>, processLeaders: Array<{ id: string, name: string }>, childServices?: { document: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, registryNumber: string | null, retiredAt: string | null, ownerName: string | null, owner: { id: string, name: string } | null, current: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null, changeKind: ChangeKind | null, requirementsSince: string | null } | null, versions: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null, changeKind: ChangeKind | null, requirementsSince: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entity: string, entityId: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null }> | null, feedback: Array<{ id: string, documentId: string, versionId: string, section: string | null, text: string, author: string, createdAt: string, status: FeedbackStatus, answer: string | null, answeredAt: string | null, answeredBy: string | null, addressed: boolean, district: { code: string, name: string } | null, version: { id: string, number: number }, addressedBy: { id: string, number: number, status: VersionStatus } | null }> | null, upcoming: { id: string, number: number, validFrom: string | null } | null, adoption: Array<{ status: AdoptionStatus | null, currentStatus: AdoptionStatus | null, upcomingStatus: AdoptionStatus | null, acknowledgedAt: string | null, implementedAt: string | null, lagging: boolean, daysLagging: number | null, district: { code: string, name: string }, upcomingVersion: { id: string, number: number } | null, version: { id: string, number: number } | null, currentVersion: { id: string, number: number } | null }> | null } | null } | null, adultServices?: { document: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, registryNumber: string | null, retiredAt: string | null, ownerName: string | null, owner: { id: string, name: string } | null, current: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null, changeKind: ChangeKind | null, requirementsSince: string | null } | null, versions: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null, changeKind: ChangeKind | null, requirementsSince: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entity: string, entityId: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null }> | null, feedback: Array<{ id: string, documentId: string, versionId: string, section: string | null, text: string, author: string, createdAt: string, status: FeedbackStatus, answer: string | null, answeredAt: string | null, answeredBy: string | null, addressed: boolean, district: { code: string, name: string } | null, version: { id: string, number: number }, addressedBy: { id: string, number: number, status: VersionStatus } | null }> | null, upcoming: { id: string, number: number, validFrom: string | null } | null, adoption: Array<{ status: AdoptionStatus | null, currentStatus: AdoptionStatus | null, upcomingStatus: AdoptionStatus | null, acknowledgedAt: string | null, implementedAt: string | null, lagging: boolean, daysLagging: number | null, district: { code: string, name: string }, upcomingVersion: { id: string, number: number } | null, version: { id: string, number: number } | null, currentVersion: { id: string, number: number } | null }> | null } | null } | null, disability?: { document: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, registryNumber: string | null, retiredAt: string | null, ownerName: string | null, owner: { id: string, name: string } | null, current: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null, changeKind: ChangeKind | null, requirementsSince: string | null } | null, versions: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null, changeKind: ChangeKind | null, requirementsSince: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entity: string, entityId: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null }> | null, feedback: Array<{ id: string, documentId: string, versionId: string, section: string | null, text: string, author: string, createdAt: string, status: FeedbackStatus, answer: string | null, answeredAt: string | null, answeredBy: string | null, addressed: boolean, district: { code: string, name: string } | null, version: { id: string, number: number }, addressedBy: { id: string, number: number, status: VersionStatus } | null }> | null, upcoming: { id: string, number: number, validFrom: string | null } | null, adoption: Array<{ status: AdoptionStatus | null, currentStatus: AdoptionStatus | null, upcomingStatus: AdoptionStatus | null, acknowledgedAt: string | null, implementedAt: string | null, lagging: boolean, daysLagging: number | null, district: { code: string, name: string }, upcomingVersion: { id: string, number: number } | null, version: { id: string, number: number } | null, currentVersion: { id: string, number: number } | null }> | null } | null } | null, incomeSupport?: { document: { id: string, area: Area, kind: DocumentKind, slug: string, title: string, registryNumber: string | null, retiredAt: string | null, ownerName: string | null, owner: { id: string, name: string } | null, current: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null, changeKind: ChangeKind | null, requirementsSince: string | null } | null, versions: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null, changeKind: ChangeKind | null, requirementsSince: string | null }>, history: Array<{ id: string, at: string, actor: string, action: string, entity: string, entityId: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null }> | null, feedback: Array<{ id: string, documentId: string, versionId: string, section: string | null, text: string, author: string, createdAt: string, status: FeedbackStatus, answer: string | null, answeredAt: string | null, answeredBy: string | null, addressed: boolean, district: { code: string, name: string } | null, version: { id: string, number: number }, addressedBy: { id: string, number: number, status: VersionStatus } | null }> | null, upcoming: { id: string, number: number, validFrom: string | null } | null, adoption: Array<{ status: AdoptionStatus | null, currentStatus: AdoptionStatus | null, upcomingStatus: AdoptionStatus | null, acknowledgedAt: string | null, implementedAt: string | null, lagging: boolean, daysLagging: number | null, district: { code: string, name: string }, upcomingVersion: { id: string, number: number } | null, version: { id: string, number: number } | null, currentVersion: { id: string, number: number } | null }> | null } | null } | null };
+
+export type CreateDraftMutationVariables = Exact<{
+  input: DraftInput;
+  childServices: boolean;
+  adultServices: boolean;
+  disability: boolean;
+  incomeSupport: boolean;
+}>;
+
+
+export type CreateDraftMutation = { childServices?: { createDraft: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null, changeKind: ChangeKind | null, requirementsSince: string | null } }, adultServices?: { createDraft: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null, changeKind: ChangeKind | null, requirementsSince: string | null } }, disability?: { createDraft: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null, changeKind: ChangeKind | null, requirementsSince: string | null } }, incomeSupport?: { createDraft: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null, changeKind: ChangeKind | null, requirementsSince: string | null } } };
+
+export type UpdateDraftMutationVariables = Exact<{
+  versionId: string | number;
+  expectedRevision: number;
+  input: DraftInput;
+  childServices: boolean;
+  adultServices: boolean;
+  disability: boolean;
+  incomeSupport: boolean;
+}>;
+
+
+export type UpdateDraftMutation = { childServices?: { updateDraft: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null, changeKind: ChangeKind | null, requirementsSince: string | null } }, adultServices?: { updateDraft: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null, changeKind: ChangeKind | null, requirementsSince: string | null } }, disability?: { updateDraft: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null, changeKind: ChangeKind | null, requirementsSince: string | null } }, incomeSupport?: { updateDraft: { id: string, documentId: string, number: number, status: VersionStatus, title: string, summary: string, body: string, legalBasis: Array<string>, targetGroup: string | null, validFrom: string | null, reviewBy: string | null, decidedBy: string | null, publishedAt: string | null, publishedBy: string | null, changeSummary: string | null, revision: number, details: Record<string, unknown>, submittedBy: string | null, returnComment: string | null, publishRefusal: string | null, changeKind: ChangeKind | null, requirementsSince: string | null } } };
+
+export type SubmitForReviewMutationVariables = Exact<{
+  versionId: string | number;
+  expectedRevision: number;
+  childServices: boolean;
+  adultServices: boolean;
+  disability: boolean;
+  incomeSupport: boolean;
+}>;
+
+
+export type SubmitForReviewMutation = { childServices?: { submitForReview: { id: string, status: VersionStatus } }, adultServices?: { submitForReview: { id: string, status: VersionStatus } }, disability?: { submitForReview: { id: string, status: VersionStatus } }, incomeSupport?: { submitForReview: { id: string, status: VersionStatus } } };
+
+export type ReturnToDraftMutationVariables = Exact<{
+  versionId: string | number;
+  comment: string;
+  childServices: boolean;
+  adultServices: boolean;
+  disability: boolean;
+  incomeSupport: boolean;
+}>;
+
+
+export type ReturnToDraftMutation = { childServices?: { returnToDraft: { id: string, status: VersionStatus } }, adultServices?: { returnToDraft: { id: string, status: VersionStatus } }, disability?: { returnToDraft: { id: string, status: VersionStatus } }, incomeSupport?: { returnToDraft: { id: string, status: VersionStatus } } };
+
+export type PublishMutationVariables = Exact<{
+  versionId: string | number;
+  expectedRevision: number;
+  changeKind: ChangeKind;
+  validFrom: string;
+  childServices: boolean;
+  adultServices: boolean;
+  disability: boolean;
+  incomeSupport: boolean;
+}>;
+
+
+export type PublishMutation = { childServices?: { publish: { id: string, status: VersionStatus, validFrom: string | null } }, adultServices?: { publish: { id: string, status: VersionStatus, validFrom: string | null } }, disability?: { publish: { id: string, status: VersionStatus, validFrom: string | null } }, incomeSupport?: { publish: { id: string, status: VersionStatus, validFrom: string | null } } };
+
+export type WorkspaceFeedbackFragment = { id: string, documentId: string, versionId: string, section: string | null, text: string, author: string, createdAt: string, status: FeedbackStatus, answer: string | null, answeredAt: string | null, answeredBy: string | null, addressed: boolean, district: { code: string, name: string } | null, version: { id: string, number: number }, addressedBy: { id: string, number: number, status: VersionStatus } | null };
+
+export type TaskVersionFragment = { id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } };
+
+export type WorkspaceTasksFragment = { drafts: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, returned: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, toReview: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, reviewDue: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, unansweredFeedback: Array<{ id: string, documentId: string, versionId: string, section: string | null, text: string, author: string, createdAt: string, status: FeedbackStatus, answer: string | null, answeredAt: string | null, answeredBy: string | null, addressed: boolean, document: { id: string, area: Area, title: string }, district: { code: string, name: string } | null, version: { id: string, number: number }, addressedBy: { id: string, number: number, status: VersionStatus } | null }> };
+
+export type MyTasksQueryVariables = Exact<{
+  childServices: boolean;
+  adultServices: boolean;
+  disability: boolean;
+  incomeSupport: boolean;
+}>;
+
+
+export type MyTasksQuery = { childServices?: { area: Area, myTasks: { drafts: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, returned: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, toReview: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, reviewDue: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, unansweredFeedback: Array<{ id: string, documentId: string, versionId: string, section: string | null, text: string, author: string, createdAt: string, status: FeedbackStatus, answer: string | null, answeredAt: string | null, answeredBy: string | null, addressed: boolean, document: { id: string, area: Area, title: string }, district: { code: string, name: string } | null, version: { id: string, number: number }, addressedBy: { id: string, number: number, status: VersionStatus } | null }> } | null } | null, adultServices?: { area: Area, myTasks: { drafts: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, returned: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, toReview: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, reviewDue: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, unansweredFeedback: Array<{ id: string, documentId: string, versionId: string, section: string | null, text: string, author: string, createdAt: string, status: FeedbackStatus, answer: string | null, answeredAt: string | null, answeredBy: string | null, addressed: boolean, document: { id: string, area: Area, title: string }, district: { code: string, name: string } | null, version: { id: string, number: number }, addressedBy: { id: string, number: number, status: VersionStatus } | null }> } | null } | null, disability?: { area: Area, myTasks: { drafts: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, returned: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, toReview: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, reviewDue: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, unansweredFeedback: Array<{ id: string, documentId: string, versionId: string, section: string | null, text: string, author: string, createdAt: string, status: FeedbackStatus, answer: string | null, answeredAt: string | null, answeredBy: string | null, addressed: boolean, document: { id: string, area: Area, title: string }, district: { code: string, name: string } | null, version: { id: string, number: number }, addressedBy: { id: string, number: number, status: VersionStatus } | null }> } | null } | null, incomeSupport?: { area: Area, myTasks: { drafts: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, returned: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, toReview: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, reviewDue: Array<{ id: string, documentId: string, number: number, status: VersionStatus, title: string, reviewBy: string | null, validFrom: string | null, submittedBy: string | null, returnComment: string | null, returnedBy: string | null, document: { id: string, area: Area, kind: DocumentKind, title: string } }>, unansweredFeedback: Array<{ id: string, documentId: string, versionId: string, section: string | null, text: string, author: string, createdAt: string, status: FeedbackStatus, answer: string | null, answeredAt: string | null, answeredBy: string | null, addressed: boolean, document: { id: string, area: Area, title: string }, district: { code: string, name: string } | null, version: { id: string, number: number }, addressedBy: { id: string, number: number, status: VersionStatus } | null }> } | null } | null };
+
+export type LeaveFeedbackMutationVariables = Exact<{
+  input: FeedbackInput;
+  childServices: boolean;
+  adultServices: boolean;
+  disability: boolean;
+  incomeSupport: boolean;
+}>;
+
+
+export type LeaveFeedbackMutation = { childServices?: { leaveFeedback: { id: string } }, adultServices?: { leaveFeedback: { id: string } }, disability?: { leaveFeedback: { id: string } }, incomeSupport?: { leaveFeedback: { id: string } } };
+
+export type AnswerFeedbackMutationVariables = Exact<{
+  feedbackId: string | number;
+  answer: string;
+  childServices: boolean;
+  adultServices: boolean;
+  disability: boolean;
+  incomeSupport: boolean;
+}>;
+
+
+export type AnswerFeedbackMutation = { childServices?: { answerFeedback: { id: string } }, adultServices?: { answerFeedback: { id: string } }, disability?: { answerFeedback: { id: string } }, incomeSupport?: { answerFeedback: { id: string } } };
+
+export type LinkFeedbackToDraftMutationVariables = Exact<{
+  feedbackId: string | number;
+  versionId?: string | number | null | undefined;
+  childServices: boolean;
+  adultServices: boolean;
+  disability: boolean;
+  incomeSupport: boolean;
+}>;
+
+
+export type LinkFeedbackToDraftMutation = { childServices?: { linkFeedbackToDraft: { id: string } }, adultServices?: { linkFeedbackToDraft: { id: string } }, disability?: { linkFeedbackToDraft: { id: string } }, incomeSupport?: { linkFeedbackToDraft: { id: string } } };
+
+export type TransferOwnershipMutationVariables = Exact<{
+  documentId: string | number;
+  to: OwnerInput;
+  childServices: boolean;
+  adultServices: boolean;
+  disability: boolean;
+  incomeSupport: boolean;
+}>;
+
+
+export type TransferOwnershipMutation = { childServices?: { transferOwnership: { id: string } }, adultServices?: { transferOwnership: { id: string } }, disability?: { transferOwnership: { id: string } }, incomeSupport?: { transferOwnership: { id: string } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -560,6 +790,349 @@ export const PublishedDocumentFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"PublishedDocumentFields"}) as unknown as TypedDocumentString<PublishedDocumentFieldsFragment, unknown>;
+export const WorkspaceListedDocumentFragmentDoc = new TypedDocumentString(`
+    fragment WorkspaceListedDocument on KnowledgeDocument {
+  id
+  area
+  kind
+  slug
+  title
+  current {
+    id
+    number
+    validFrom
+    reviewBy
+  }
+  versions {
+    id
+    number
+    status
+    title
+    submittedBy
+    returnComment
+    validFrom
+  }
+}
+    `, {"fragmentName":"WorkspaceListedDocument"}) as unknown as TypedDocumentString<WorkspaceListedDocumentFragment, unknown>;
+export const WorkspaceAreaListsFragmentDoc = new TypedDocumentString(`
+    fragment WorkspaceAreaLists on AreaNamespace {
+  area
+  name
+  drafts: documents(status: DRAFT) {
+    totalCount
+    edges {
+      node {
+        ...WorkspaceListedDocument
+      }
+    }
+  }
+  reviews: documents(status: IN_REVIEW) {
+    totalCount
+    edges {
+      node {
+        ...WorkspaceListedDocument
+      }
+    }
+  }
+  inForce: documents {
+    totalCount
+    edges {
+      node {
+        id
+        area
+        kind
+        slug
+        title
+        current {
+          id
+          number
+          validFrom
+          reviewBy
+        }
+      }
+    }
+  }
+}
+    fragment WorkspaceListedDocument on KnowledgeDocument {
+  id
+  area
+  kind
+  slug
+  title
+  current {
+    id
+    number
+    validFrom
+    reviewBy
+  }
+  versions {
+    id
+    number
+    status
+    title
+    submittedBy
+    returnComment
+    validFrom
+  }
+}`, {"fragmentName":"WorkspaceAreaLists"}) as unknown as TypedDocumentString<WorkspaceAreaListsFragment, unknown>;
+export const WorkspaceVersionFragmentDoc = new TypedDocumentString(`
+    fragment WorkspaceVersion on DocumentVersion {
+  id
+  documentId
+  number
+  status
+  title
+  summary
+  body
+  legalBasis
+  targetGroup
+  validFrom
+  reviewBy
+  decidedBy
+  publishedAt
+  publishedBy
+  changeSummary
+  revision
+  details
+  submittedBy
+  returnComment
+  publishRefusal
+  changeKind
+  requirementsSince
+}
+    `, {"fragmentName":"WorkspaceVersion"}) as unknown as TypedDocumentString<WorkspaceVersionFragment, unknown>;
+export const WorkspaceFeedbackFragmentDoc = new TypedDocumentString(`
+    fragment WorkspaceFeedback on Feedback {
+  id
+  documentId
+  versionId
+  section
+  text
+  district {
+    code
+    name
+  }
+  author
+  createdAt
+  status
+  answer
+  answeredAt
+  answeredBy
+  addressed
+  version {
+    id
+    number
+  }
+  addressedBy {
+    id
+    number
+    status
+  }
+}
+    `, {"fragmentName":"WorkspaceFeedback"}) as unknown as TypedDocumentString<WorkspaceFeedbackFragment, unknown>;
+export const WorkspaceDocumentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WorkspaceDocumentFields on KnowledgeDocument {
+  id
+  area
+  kind
+  slug
+  title
+  registryNumber
+  retiredAt
+  ownerName
+  owner {
+    id
+    name
+  }
+  current {
+    ...WorkspaceVersion
+  }
+  versions {
+    ...WorkspaceVersion
+  }
+  history {
+    id
+    at
+    actor
+    action
+    entity
+    entityId
+    before
+    after
+  }
+  feedback {
+    ...WorkspaceFeedback
+  }
+  upcoming {
+    id
+    number
+    validFrom
+  }
+  adoption {
+    district {
+      code
+      name
+    }
+    status
+    currentStatus
+    upcomingStatus
+    upcomingVersion {
+      id
+      number
+    }
+    acknowledgedAt
+    implementedAt
+    lagging
+    daysLagging
+    version {
+      id
+      number
+    }
+    currentVersion {
+      id
+      number
+    }
+  }
+}
+    fragment WorkspaceVersion on DocumentVersion {
+  id
+  documentId
+  number
+  status
+  title
+  summary
+  body
+  legalBasis
+  targetGroup
+  validFrom
+  reviewBy
+  decidedBy
+  publishedAt
+  publishedBy
+  changeSummary
+  revision
+  details
+  submittedBy
+  returnComment
+  publishRefusal
+  changeKind
+  requirementsSince
+}
+fragment WorkspaceFeedback on Feedback {
+  id
+  documentId
+  versionId
+  section
+  text
+  district {
+    code
+    name
+  }
+  author
+  createdAt
+  status
+  answer
+  answeredAt
+  answeredBy
+  addressed
+  version {
+    id
+    number
+  }
+  addressedBy {
+    id
+    number
+    status
+  }
+}`, {"fragmentName":"WorkspaceDocumentFields"}) as unknown as TypedDocumentString<WorkspaceDocumentFieldsFragment, unknown>;
+export const TaskVersionFragmentDoc = new TypedDocumentString(`
+    fragment TaskVersion on DocumentVersion {
+  id
+  documentId
+  number
+  status
+  title
+  reviewBy
+  validFrom
+  submittedBy
+  returnComment
+  returnedBy
+  document {
+    id
+    area
+    kind
+    title
+  }
+}
+    `, {"fragmentName":"TaskVersion"}) as unknown as TypedDocumentString<TaskVersionFragment, unknown>;
+export const WorkspaceTasksFragmentDoc = new TypedDocumentString(`
+    fragment WorkspaceTasks on LeaderTasks {
+  drafts {
+    ...TaskVersion
+  }
+  returned {
+    ...TaskVersion
+  }
+  toReview {
+    ...TaskVersion
+  }
+  reviewDue {
+    ...TaskVersion
+  }
+  unansweredFeedback {
+    ...WorkspaceFeedback
+    document {
+      id
+      area
+      title
+    }
+  }
+}
+    fragment WorkspaceFeedback on Feedback {
+  id
+  documentId
+  versionId
+  section
+  text
+  district {
+    code
+    name
+  }
+  author
+  createdAt
+  status
+  answer
+  answeredAt
+  answeredBy
+  addressed
+  version {
+    id
+    number
+  }
+  addressedBy {
+    id
+    number
+    status
+  }
+}
+fragment TaskVersion on DocumentVersion {
+  id
+  documentId
+  number
+  status
+  title
+  reviewBy
+  validFrom
+  submittedBy
+  returnComment
+  returnedBy
+  document {
+    id
+    area
+    kind
+    title
+  }
+}`, {"fragmentName":"WorkspaceTasks"}) as unknown as TypedDocumentString<WorkspaceTasksFragment, unknown>;
 export const SearchDocumentsChildServicesDocument = new TypedDocumentString(`
     query SearchDocumentsChildServices($search: String, $kind: DocumentKind) {
   childServices {
@@ -1401,3 +1974,631 @@ export const PublishedDocumentsIncomeSupportDocument = new TypedDocumentString(`
     validFrom
   }
 }`) as unknown as TypedDocumentString<PublishedDocumentsIncomeSupportQuery, PublishedDocumentsIncomeSupportQueryVariables>;
+export const WorkspaceListsDocument = new TypedDocumentString(`
+    query WorkspaceLists($childServices: Boolean!, $adultServices: Boolean!, $disability: Boolean!, $incomeSupport: Boolean!) {
+  childServices @include(if: $childServices) {
+    ...WorkspaceAreaLists
+  }
+  adultServices @include(if: $adultServices) {
+    ...WorkspaceAreaLists
+  }
+  disability @include(if: $disability) {
+    ...WorkspaceAreaLists
+  }
+  incomeSupport @include(if: $incomeSupport) {
+    ...WorkspaceAreaLists
+  }
+}
+    fragment WorkspaceListedDocument on KnowledgeDocument {
+  id
+  area
+  kind
+  slug
+  title
+  current {
+    id
+    number
+    validFrom
+    reviewBy
+  }
+  versions {
+    id
+    number
+    status
+    title
+    submittedBy
+    returnComment
+    validFrom
+  }
+}
+fragment WorkspaceAreaLists on AreaNamespace {
+  area
+  name
+  drafts: documents(status: DRAFT) {
+    totalCount
+    edges {
+      node {
+        ...WorkspaceListedDocument
+      }
+    }
+  }
+  reviews: documents(status: IN_REVIEW) {
+    totalCount
+    edges {
+      node {
+        ...WorkspaceListedDocument
+      }
+    }
+  }
+  inForce: documents {
+    totalCount
+    edges {
+      node {
+        id
+        area
+        kind
+        slug
+        title
+        current {
+          id
+          number
+          validFrom
+          reviewBy
+        }
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<WorkspaceListsQuery, WorkspaceListsQueryVariables>;
+export const WorkspaceDocumentDocument = new TypedDocumentString(`
+    query WorkspaceDocument($id: ID!, $area: Area!, $childServices: Boolean!, $adultServices: Boolean!, $disability: Boolean!, $incomeSupport: Boolean!) {
+  districts {
+    code
+    name
+  }
+  processLeaders(area: $area) {
+    id
+    name
+  }
+  childServices @include(if: $childServices) {
+    document(id: $id) {
+      ...WorkspaceDocumentFields
+    }
+  }
+  adultServices @include(if: $adultServices) {
+    document(id: $id) {
+      ...WorkspaceDocumentFields
+    }
+  }
+  disability @include(if: $disability) {
+    document(id: $id) {
+      ...WorkspaceDocumentFields
+    }
+  }
+  incomeSupport @include(if: $incomeSupport) {
+    document(id: $id) {
+      ...WorkspaceDocumentFields
+    }
+  }
+}
+    fragment WorkspaceVersion on DocumentVersion {
+  id
+  documentId
+  number
+  status
+  title
+  summary
+  body
+  legalBasis
+  targetGroup
+  validFrom
+  reviewBy
+  decidedBy
+  publishedAt
+  publishedBy
+  changeSummary
+  revision
+  details
+  submittedBy
+  returnComment
+  publishRefusal
+  changeKind
+  requirementsSince
+}
+fragment WorkspaceDocumentFields on KnowledgeDocument {
+  id
+  area
+  kind
+  slug
+  title
+  registryNumber
+  retiredAt
+  ownerName
+  owner {
+    id
+    name
+  }
+  current {
+    ...WorkspaceVersion
+  }
+  versions {
+    ...WorkspaceVersion
+  }
+  history {
+    id
+    at
+    actor
+    action
+    entity
+    entityId
+    before
+    after
+  }
+  feedback {
+    ...WorkspaceFeedback
+  }
+  upcoming {
+    id
+    number
+    validFrom
+  }
+  adoption {
+    district {
+      code
+      name
+    }
+    status
+    currentStatus
+    upcomingStatus
+    upcomingVersion {
+      id
+      number
+    }
+    acknowledgedAt
+    implementedAt
+    lagging
+    daysLagging
+    version {
+      id
+      number
+    }
+    currentVersion {
+      id
+      number
+    }
+  }
+}
+fragment WorkspaceFeedback on Feedback {
+  id
+  documentId
+  versionId
+  section
+  text
+  district {
+    code
+    name
+  }
+  author
+  createdAt
+  status
+  answer
+  answeredAt
+  answeredBy
+  addressed
+  version {
+    id
+    number
+  }
+  addressedBy {
+    id
+    number
+    status
+  }
+}`) as unknown as TypedDocumentString<WorkspaceDocumentQuery, WorkspaceDocumentQueryVariables>;
+export const CreateDraftDocument = new TypedDocumentString(`
+    mutation CreateDraft($input: DraftInput!, $childServices: Boolean!, $adultServices: Boolean!, $disability: Boolean!, $incomeSupport: Boolean!) {
+  childServices @include(if: $childServices) {
+    createDraft(input: $input) {
+      ...WorkspaceVersion
+    }
+  }
+  adultServices @include(if: $adultServices) {
+    createDraft(input: $input) {
+      ...WorkspaceVersion
+    }
+  }
+  disability @include(if: $disability) {
+    createDraft(input: $input) {
+      ...WorkspaceVersion
+    }
+  }
+  incomeSupport @include(if: $incomeSupport) {
+    createDraft(input: $input) {
+      ...WorkspaceVersion
+    }
+  }
+}
+    fragment WorkspaceVersion on DocumentVersion {
+  id
+  documentId
+  number
+  status
+  title
+  summary
+  body
+  legalBasis
+  targetGroup
+  validFrom
+  reviewBy
+  decidedBy
+  publishedAt
+  publishedBy
+  changeSummary
+  revision
+  details
+  submittedBy
+  returnComment
+  publishRefusal
+  changeKind
+  requirementsSince
+}`) as unknown as TypedDocumentString<CreateDraftMutation, CreateDraftMutationVariables>;
+export const UpdateDraftDocument = new TypedDocumentString(`
+    mutation UpdateDraft($versionId: ID!, $expectedRevision: Int!, $input: DraftInput!, $childServices: Boolean!, $adultServices: Boolean!, $disability: Boolean!, $incomeSupport: Boolean!) {
+  childServices @include(if: $childServices) {
+    updateDraft(
+      versionId: $versionId
+      expectedRevision: $expectedRevision
+      input: $input
+    ) {
+      ...WorkspaceVersion
+    }
+  }
+  adultServices @include(if: $adultServices) {
+    updateDraft(
+      versionId: $versionId
+      expectedRevision: $expectedRevision
+      input: $input
+    ) {
+      ...WorkspaceVersion
+    }
+  }
+  disability @include(if: $disability) {
+    updateDraft(
+      versionId: $versionId
+      expectedRevision: $expectedRevision
+      input: $input
+    ) {
+      ...WorkspaceVersion
+    }
+  }
+  incomeSupport @include(if: $incomeSupport) {
+    updateDraft(
+      versionId: $versionId
+      expectedRevision: $expectedRevision
+      input: $input
+    ) {
+      ...WorkspaceVersion
+    }
+  }
+}
+    fragment WorkspaceVersion on DocumentVersion {
+  id
+  documentId
+  number
+  status
+  title
+  summary
+  body
+  legalBasis
+  targetGroup
+  validFrom
+  reviewBy
+  decidedBy
+  publishedAt
+  publishedBy
+  changeSummary
+  revision
+  details
+  submittedBy
+  returnComment
+  publishRefusal
+  changeKind
+  requirementsSince
+}`) as unknown as TypedDocumentString<UpdateDraftMutation, UpdateDraftMutationVariables>;
+export const SubmitForReviewDocument = new TypedDocumentString(`
+    mutation SubmitForReview($versionId: ID!, $expectedRevision: Int!, $childServices: Boolean!, $adultServices: Boolean!, $disability: Boolean!, $incomeSupport: Boolean!) {
+  childServices @include(if: $childServices) {
+    submitForReview(versionId: $versionId, expectedRevision: $expectedRevision) {
+      id
+      status
+    }
+  }
+  adultServices @include(if: $adultServices) {
+    submitForReview(versionId: $versionId, expectedRevision: $expectedRevision) {
+      id
+      status
+    }
+  }
+  disability @include(if: $disability) {
+    submitForReview(versionId: $versionId, expectedRevision: $expectedRevision) {
+      id
+      status
+    }
+  }
+  incomeSupport @include(if: $incomeSupport) {
+    submitForReview(versionId: $versionId, expectedRevision: $expectedRevision) {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitForReviewMutation, SubmitForReviewMutationVariables>;
+export const ReturnToDraftDocument = new TypedDocumentString(`
+    mutation ReturnToDraft($versionId: ID!, $comment: String!, $childServices: Boolean!, $adultServices: Boolean!, $disability: Boolean!, $incomeSupport: Boolean!) {
+  childServices @include(if: $childServices) {
+    returnToDraft(versionId: $versionId, comment: $comment) {
+      id
+      status
+    }
+  }
+  adultServices @include(if: $adultServices) {
+    returnToDraft(versionId: $versionId, comment: $comment) {
+      id
+      status
+    }
+  }
+  disability @include(if: $disability) {
+    returnToDraft(versionId: $versionId, comment: $comment) {
+      id
+      status
+    }
+  }
+  incomeSupport @include(if: $incomeSupport) {
+    returnToDraft(versionId: $versionId, comment: $comment) {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReturnToDraftMutation, ReturnToDraftMutationVariables>;
+export const PublishDocument = new TypedDocumentString(`
+    mutation Publish($versionId: ID!, $expectedRevision: Int!, $changeKind: ChangeKind!, $validFrom: Date!, $childServices: Boolean!, $adultServices: Boolean!, $disability: Boolean!, $incomeSupport: Boolean!) {
+  childServices @include(if: $childServices) {
+    publish(
+      versionId: $versionId
+      expectedRevision: $expectedRevision
+      validFrom: $validFrom
+      changeKind: $changeKind
+    ) {
+      id
+      status
+      validFrom
+    }
+  }
+  adultServices @include(if: $adultServices) {
+    publish(
+      versionId: $versionId
+      expectedRevision: $expectedRevision
+      validFrom: $validFrom
+      changeKind: $changeKind
+    ) {
+      id
+      status
+      validFrom
+    }
+  }
+  disability @include(if: $disability) {
+    publish(
+      versionId: $versionId
+      expectedRevision: $expectedRevision
+      validFrom: $validFrom
+      changeKind: $changeKind
+    ) {
+      id
+      status
+      validFrom
+    }
+  }
+  incomeSupport @include(if: $incomeSupport) {
+    publish(
+      versionId: $versionId
+      expectedRevision: $expectedRevision
+      validFrom: $validFrom
+      changeKind: $changeKind
+    ) {
+      id
+      status
+      validFrom
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PublishMutation, PublishMutationVariables>;
+export const MyTasksDocument = new TypedDocumentString(`
+    query MyTasks($childServices: Boolean!, $adultServices: Boolean!, $disability: Boolean!, $incomeSupport: Boolean!) {
+  childServices @include(if: $childServices) {
+    area
+    myTasks {
+      ...WorkspaceTasks
+    }
+  }
+  adultServices @include(if: $adultServices) {
+    area
+    myTasks {
+      ...WorkspaceTasks
+    }
+  }
+  disability @include(if: $disability) {
+    area
+    myTasks {
+      ...WorkspaceTasks
+    }
+  }
+  incomeSupport @include(if: $incomeSupport) {
+    area
+    myTasks {
+      ...WorkspaceTasks
+    }
+  }
+}
+    fragment WorkspaceFeedback on Feedback {
+  id
+  documentId
+  versionId
+  section
+  text
+  district {
+    code
+    name
+  }
+  author
+  createdAt
+  status
+  answer
+  answeredAt
+  answeredBy
+  addressed
+  version {
+    id
+    number
+  }
+  addressedBy {
+    id
+    number
+    status
+  }
+}
+fragment TaskVersion on DocumentVersion {
+  id
+  documentId
+  number
+  status
+  title
+  reviewBy
+  validFrom
+  submittedBy
+  returnComment
+  returnedBy
+  document {
+    id
+    area
+    kind
+    title
+  }
+}
+fragment WorkspaceTasks on LeaderTasks {
+  drafts {
+    ...TaskVersion
+  }
+  returned {
+    ...TaskVersion
+  }
+  toReview {
+    ...TaskVersion
+  }
+  reviewDue {
+    ...TaskVersion
+  }
+  unansweredFeedback {
+    ...WorkspaceFeedback
+    document {
+      id
+      area
+      title
+    }
+  }
+}`) as unknown as TypedDocumentString<MyTasksQuery, MyTasksQueryVariables>;
+export const LeaveFeedbackDocument = new TypedDocumentString(`
+    mutation LeaveFeedback($input: FeedbackInput!, $childServices: Boolean!, $adultServices: Boolean!, $disability: Boolean!, $incomeSupport: Boolean!) {
+  childServices @include(if: $childServices) {
+    leaveFeedback(input: $input) {
+      id
+    }
+  }
+  adultServices @include(if: $adultServices) {
+    leaveFeedback(input: $input) {
+      id
+    }
+  }
+  disability @include(if: $disability) {
+    leaveFeedback(input: $input) {
+      id
+    }
+  }
+  incomeSupport @include(if: $incomeSupport) {
+    leaveFeedback(input: $input) {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LeaveFeedbackMutation, LeaveFeedbackMutationVariables>;
+export const AnswerFeedbackDocument = new TypedDocumentString(`
+    mutation AnswerFeedback($feedbackId: ID!, $answer: String!, $childServices: Boolean!, $adultServices: Boolean!, $disability: Boolean!, $incomeSupport: Boolean!) {
+  childServices @include(if: $childServices) {
+    answerFeedback(feedbackId: $feedbackId, answer: $answer) {
+      id
+    }
+  }
+  adultServices @include(if: $adultServices) {
+    answerFeedback(feedbackId: $feedbackId, answer: $answer) {
+      id
+    }
+  }
+  disability @include(if: $disability) {
+    answerFeedback(feedbackId: $feedbackId, answer: $answer) {
+      id
+    }
+  }
+  incomeSupport @include(if: $incomeSupport) {
+    answerFeedback(feedbackId: $feedbackId, answer: $answer) {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AnswerFeedbackMutation, AnswerFeedbackMutationVariables>;
+export const LinkFeedbackToDraftDocument = new TypedDocumentString(`
+    mutation LinkFeedbackToDraft($feedbackId: ID!, $versionId: ID, $childServices: Boolean!, $adultServices: Boolean!, $disability: Boolean!, $incomeSupport: Boolean!) {
+  childServices @include(if: $childServices) {
+    linkFeedbackToDraft(feedbackId: $feedbackId, versionId: $versionId) {
+      id
+    }
+  }
+  adultServices @include(if: $adultServices) {
+    linkFeedbackToDraft(feedbackId: $feedbackId, versionId: $versionId) {
+      id
+    }
+  }
+  disability @include(if: $disability) {
+    linkFeedbackToDraft(feedbackId: $feedbackId, versionId: $versionId) {
+      id
+    }
+  }
+  incomeSupport @include(if: $incomeSupport) {
+    linkFeedbackToDraft(feedbackId: $feedbackId, versionId: $versionId) {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LinkFeedbackToDraftMutation, LinkFeedbackToDraftMutationVariables>;
+export const TransferOwnershipDocument = new TypedDocumentString(`
+    mutation TransferOwnership($documentId: ID!, $to: OwnerInput!, $childServices: Boolean!, $adultServices: Boolean!, $disability: Boolean!, $incomeSupport: Boolean!) {
+  childServices @include(if: $childServices) {
+    transferOwnership(documentId: $documentId, to: $to) {
+      id
+    }
+  }
+  adultServices @include(if: $adultServices) {
+    transferOwnership(documentId: $documentId, to: $to) {
+      id
+    }
+  }
+  disability @include(if: $disability) {
+    transferOwnership(documentId: $documentId, to: $to) {
+      id
+    }
+  }
+  incomeSupport @include(if: $incomeSupport) {
+    transferOwnership(documentId: $documentId, to: $to) {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TransferOwnershipMutation, TransferOwnershipMutationVariables>;

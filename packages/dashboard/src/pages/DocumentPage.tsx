@@ -2,10 +2,12 @@ import { useEffect } from 'preact/hooks';
 import { useLoad } from '../api/hooks';
 import { Markdown } from '../components/Markdown';
 import { Status } from '../components/Status';
+import { FeedbackForm } from '../components/workspace/FeedbackForm';
 import type { VersionStatus } from '../gql/graphql';
 import { areaOfSegment, documentHref, KIND_LABELS, loadAreaNames, readDocument, type ReadDocument } from '../model/documents';
 import { swedishToday } from '../model/dates';
 import { checkLagrum } from '../model/law';
+import { isArea } from '../model/areas';
 import { href, type Route } from '../router';
 import './documents.css';
 
@@ -167,6 +169,9 @@ function DocumentView({ doc, areaName, asked }: { doc: ReadDocument; areaName: s
           </dl>
           <p class="summary">{shown.summary}</p>
           <Markdown source={shown.body} class="document-body" label="Dokumentets text" />
+          {isArea(doc.area) && READABLE.has(shown.status) && (
+            <FeedbackForm area={doc.area} versionId={shown.id} versionNumber={shown.number} />
+          )}
         </>
       )}
       <section aria-labelledby="versions-title" class="versions">
