@@ -2,23 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { chromium as playwright, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { swedishToday, type RunningHttpService } from '@samsyn/core';
 import { serveGateway } from '@samsyn/gateway';
 import { startSupergraph, testConfig, tokenFor, type TestSupergraph } from '@samsyn/test-support';
+import { AXE_SOURCE, launchChromium, OUTPUT } from './browser';
 
-// @sparticuz/chromium is an ES module: required (Node 20.19 loads it), typed by hand for this CommonJS test.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const loaded = require('@sparticuz/chromium') as SparticuzChromium & { default?: SparticuzChromium };
-const chromium = loaded.default ?? loaded;
-interface SparticuzChromium {
-  args: string[];
-  executablePath(): Promise<string>;
-}
-
-/** Screenshots (and the printed PDF) for people to look at; the folder is ignored by git. */
-const OUTPUT = path.resolve(__dirname, 'output');
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const DASHBOARD = path.resolve(__dirname, '../packages/dashboard');
 
 /**
@@ -182,8 +171,7 @@ describe('reading documents and law texts in a browser', () => {
       legalBasis: ['SoL 20 kap. 3 §'],
     });
     // Chromium's own flags from the package, less the two that would switch off the same-origin rules under test.
-    const args = chromium.args.filter((arg) => !['--disable-web-security', '--allow-running-insecure-content'].includes(arg));
-    browser = await playwright.launch({ executablePath: await chromium.executablePath(), args, headless: true });
+    browser = await launchChromium();
     context = await newContext();
     page = await newPage(context);
   });

@@ -1,23 +1,12 @@
 /// <reference lib="dom" />
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium as playwright, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { RunningHttpService } from '@samsyn/core';
 import { serveGateway } from '@samsyn/gateway';
 import { startSupergraph, testConfig, tokenFor, type TestSupergraph } from '@samsyn/test-support';
+import { AXE_SOURCE, launchChromium, OUTPUT } from './browser';
 
-// @sparticuz/chromium is an ES module: required (Node 20.19 loads it), typed by hand for this CommonJS test.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const loaded = require('@sparticuz/chromium') as SparticuzChromium & { default?: SparticuzChromium };
-const chromium = loaded.default ?? loaded;
-interface SparticuzChromium {
-  args: string[];
-  executablePath(): Promise<string>;
-}
-
-/** Screenshots for people to look at; the folder is ignored by git. */
-const OUTPUT = path.resolve(__dirname, 'output');
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /** A routine in force in the demo data with one version and nothing in work. */
 const ROUTINE = 'utredning-av-barns-behov';
 
@@ -86,8 +75,7 @@ describe('the process leaders’ workspace in a browser', () => {
     graph = await startSupergraph();
     server = await serveGateway(graph.gateway, testConfig('gateway', graph.suffix, { HOST: '127.0.0.1' }), 0);
     origin = new URL(server.url).origin;
-    const args = chromium.args.filter((arg) => !['--disable-web-security', '--allow-running-insecure-content'].includes(arg));
-    browser = await playwright.launch({ executablePath: await chromium.executablePath(), args, headless: true });
+    browser = await launchChromium();
     anna = await leader('aino-alm', 'Aino Alm');
     bo = await leader('bo-berg', 'Bo Berg');
   });
