@@ -166,8 +166,18 @@ describe('the database down', () => {
         leader,
       ),
       await request(`{ childServices { documents(first: 1) { totalCount } } }`, leader),
+      // With an Idempotency-Key the request's transaction opens before any resolver: the same answer.
+      await executeRequest(
+        subgraph.apollo,
+        (incoming) => subgraph.createContext(incoming),
+        {
+          query: `mutation { childServices { createDraft(input: { kind: ROUTINE, slug: "nere-nyckel", title: "Nere", summary: "s", body: "b" }) { id } } }`,
+        },
+        { authorization: `Bearer ${leader}`, 'idempotency-key': 'nere-1' },
+      ),
     ];
     expect(results.map((result) => (result.errors ?? []).map((error) => [error.extensions?.code, error.extensions?.serviceName]))).toEqual([
+      [['SUBGRAPH_UNAVAILABLE', 'child-services']],
       [['SUBGRAPH_UNAVAILABLE', 'child-services']],
       [['SUBGRAPH_UNAVAILABLE', 'child-services']],
       [['SUBGRAPH_UNAVAILABLE', 'child-services']],

@@ -3,6 +3,7 @@ import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apoll
 import { OperationTypeNode, type FormattedExecutionResult } from 'graphql';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import type { SubgraphContext } from './context';
+import { databaseUnreachable } from './database';
 import { CLIENT_ERROR_CODES } from './errors';
 import { currentRequestScope } from './request-scope';
 
@@ -76,6 +77,18 @@ function errorResponse(status: number, message: string, code: string): GraphQLRe
   return {
     http: { status, headers: new HeaderMap() },
     body: { kind: 'single', singleResult: { errors: [{ message, extensions: { code } }] } },
+  };
+}
+
+/** What a keyed mutation answers when the database cannot be reached: the same as any field of this subgraph. */
+function unavailableResponse(service: string): GraphQLResponse {
+  const message = `The ${service} subgraph cannot reach its database just now; retry later.`;
+  return {
+    http: { status: undefined, headers: new HeaderMap() },
+    body: {
+      kind: 'single',
+      singleResult: { data: null, errors: [{ message, extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: service } }] },
+    },
   };
 }
 
@@ -169,14 +182,17 @@ export function idempotencyPlugin(dataSource: DataSource, ttlSeconds: number): A
             forwarded !== undefined && VALID_FINGERPRINT.test(forwarded)
               ? createHash('sha256').update(`${forwarded}:${own}`).digest('base64url')
               : own;
-          await runner.connect();
           let earlier: Awaited<ReturnType<IdempotencyKeyStore['claim']>>;
           try {
+            await runner.connect();
             await runner.startTransaction();
             earlier = await store.claim(subject, key, fingerprint);
           } catch (error) {
             if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
             await runner.release();
+            // As for a mutation without a key: an unreachable database is this subgraph unavailable, and the key is
+            // free to be tried again.
+            if (databaseUnreachable(error)) return unavailableResponse(contextValue.config.service);
             throw error;
           }
           if (earlier) {
