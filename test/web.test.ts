@@ -1,3 +1,4 @@
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import pino from 'pino';
@@ -95,6 +96,26 @@ describe('the gateway in development', () => {
       body: '{"role":"admin"}',
     });
     expect(form.status).toBe(405);
+  });
+
+  it('signs no development token for a request addressed to another name (DNS rebinding), only to localhost', async () => {
+    const { port } = new URL(gateway.base);
+    const post = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const request = http.request(
+          { host: '127.0.0.1', port, path: '/auth/dev-token', method: 'POST', headers: { host, 'content-type': 'application/json' } },
+          (response) => {
+            response.resume();
+            resolve(response.statusCode ?? 0);
+          },
+        );
+        request.on('error', reject);
+        request.end(JSON.stringify({ role: 'admin', name: 'x' }));
+      });
+    expect(await post(`evil.example:${port}`)).toBe(403);
+    expect(await post(`localhost:${port}`)).toBe(200);
+    expect(await post(`127.0.0.1:${port}`)).toBe(200);
+    expect(await post(`[::1]:${port}`)).toBe(200);
   });
 
   it('signs a development token in the name asked for, so two process leaders are two people', async () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AREA_LIST, mediaTypeOf, ROLES, signToken, type Config, type PrincipalResolver, type Role } from '@samsyn/core';
+import { AREA_LIST, isLoopbackHost, mediaTypeOf, ROLES, signToken, type Config, type PrincipalResolver, type Role } from '@samsyn/core';
 import { StaticAssets } from './assets';
 
 /** The built dashboard and GraphiQL (`packages/dashboard/dist`, written by `npm run build`). */
@@ -95,6 +95,12 @@ const API_INFO_PAGE = `<!doctype html>
 </html>
 `;
 
+/** The host name of a Host header, without its port (`[::1]:4000` → `[::1]`, `localhost:4000` → `localhost`). */
+function hostnameOf(host: string | undefined): string {
+  if (!host) return '';
+  return host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d*$/, '');
+}
+
 /** Whether `/auth/dev-token` hands out tokens: outside production, with a shared secret to sign them. */
 export function devSignInEnabled(config: Config): boolean {
   return config.nodeEnv !== 'production' && config.auth.secret !== undefined;
@@ -135,6 +141,11 @@ export function webRoutes(config: Config, options: WebRoutesOptions) {
   async function devToken(req: IncomingMessage, res: ServerResponse): Promise<true> {
     // Refused outside development as if it did not exist: production tokens come from the identity provider.
     if (!devSignIn) return json(res, 404, { error: 'Not found.' });
+    // A page elsewhere that points its own name at this machine (DNS rebinding) arrives with that name as Host: a
+    // gateway on loopback signs tokens only for requests addressed to a loopback name.
+    if (isLoopbackHost(config.host) && !isLoopbackHost(hostnameOf(req.headers.host))) {
+      return json(res, 403, { error: 'Development tokens are signed for requests to localhost only.' });
+    }
     if (req.method !== 'POST' || mediaTypeOf(req.headers['content-type']) !== 'application/json') {
       return json(res, 405, { error: 'POST a JSON body {"role": …, "name": …}.' });
     }
