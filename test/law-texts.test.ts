@@ -2,9 +2,8 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { buildSync } from 'esbuild';
+import { DASHBOARD, loadDashboardModule } from './dashboard-module';
 
-const DASHBOARD = path.resolve(__dirname, '../packages/dashboard');
 /** The statutes as Markdown, beside the repository (not part of it; a fresh clone has none). */
 const SHARED_DATA = process.env.SAMSYN_SHARED_DATA ?? path.resolve(__dirname, '../../shared/data');
 
@@ -21,25 +20,8 @@ interface LawModule {
   LAWS: { key: string; code: string; sfs: string; chapters: { number: string | null; sections: string[] }[] }[];
 }
 
-/** The dashboard's law module as the browser gets it (bundled by esbuild, JSON index included), loaded into Node. */
-function loadLawModule(): LawModule {
-  const [output] = buildSync({
-    entryPoints: [path.join(DASHBOARD, 'src/model/law.ts')],
-    bundle: true,
-    format: 'cjs',
-    platform: 'neutral',
-    write: false,
-    logLevel: 'silent',
-  }).outputFiles;
-  const module = { exports: {} as LawModule };
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the bundle esbuild just made of the dashboard's own source
-  const evaluate = new Function('module', 'exports', output.text) as (module: unknown, exports: unknown) => void;
-  evaluate(module, module.exports);
-  return module.exports;
-}
-
 describe('the law texts Samsyn knows', () => {
-  const law = loadLawModule();
+  const law = loadDashboardModule<LawModule>('src/model/law.ts');
 
   it('are SoL 2025:400, SoF 2025:468 and LSS 1993:387, with their chapters and sections', () => {
     expect(law.LAWS.map((entry) => [entry.code, entry.sfs])).toEqual([

@@ -1,7 +1,4 @@
-import path from 'node:path';
-import { buildSync } from 'esbuild';
-
-const DASHBOARD = path.resolve(__dirname, '../packages/dashboard');
+import { loadDashboardModule } from './dashboard-module';
 
 interface DraftFields {
   title: string;
@@ -23,23 +20,6 @@ interface WorkspaceModel {
   daysBetween(from: string, to: string): number;
 }
 
-/** The workspace's pure rules as the browser gets them (bundled by esbuild), loaded into Node. */
-function loadModel(): WorkspaceModel {
-  const [output] = buildSync({
-    entryPoints: [path.join(DASHBOARD, 'src/model/workspace.ts')],
-    bundle: true,
-    format: 'cjs',
-    platform: 'neutral',
-    write: false,
-    logLevel: 'silent',
-  }).outputFiles;
-  const module = { exports: {} as WorkspaceModel };
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the bundle esbuild just made of the dashboard's own source
-  const evaluate = new Function('module', 'exports', output.text) as (module: unknown, exports: unknown) => void;
-  evaluate(module, module.exports);
-  return module.exports;
-}
-
 const BASE: DraftFields = {
   title: 'Rutin',
   summary: 'Kort.',
@@ -51,7 +31,7 @@ const BASE: DraftFields = {
 };
 
 describe('the workspace editor’s merge after a CONFLICT', () => {
-  const model = loadModel();
+  const model = loadDashboardModule<WorkspaceModel>('src/model/workspace.ts');
 
   it('takes the other leader’s change of a field the leader did not touch, and keeps the leader’s own', () => {
     const mine = { ...BASE, targetGroup: 'Barn och vårdnadshavare' };
@@ -80,7 +60,7 @@ describe('the workspace editor’s merge after a CONFLICT', () => {
 });
 
 describe('the workspace’s small rules', () => {
-  const model = loadModel();
+  const model = loadDashboardModule<WorkspaceModel>('src/model/workspace.ts');
 
   it.each([
     ['Rutin för övervägande av vård utanför hemmet', 'rutin-for-overvagande-av-vard-utanfor-hemmet'],
