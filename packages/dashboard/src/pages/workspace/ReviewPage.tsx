@@ -1,7 +1,6 @@
 import { useContext, useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../../api/client';
-import { useLoad } from '../../api/hooks';
-import { loadWorkspaceDocument, publish, returnToDraft, type WorkspaceDocument, type WorkspaceVersion } from '../../api/workspace';
+import { publish, returnToDraft, type WorkspaceDocument, type WorkspaceVersion } from '../../api/workspace';
 import { SessionContext } from '../../components/session-context';
 import { Status } from '../../components/Status';
 import { TextDiff } from '../../components/workspace/TextDiff';
@@ -12,6 +11,7 @@ import { KIND_NAMES } from '../../model/format';
 import { authorsOf, changedFields, FIELD_NAMES, fieldsOf, STATUS_NAMES, today } from '../../model/workspace';
 import { href, replaceRoute, type Route } from '../../router';
 import { followUpLink, reviewLink } from './links';
+import { useRoutedDocument } from './routed-document';
 
 const versionName = (version: WorkspaceVersion) => `Version ${version.number} (${STATUS_NAMES[version.status].toLowerCase()})`;
 
@@ -27,12 +27,7 @@ function chosenVersions(document: WorkspaceDocument, route: Route): { version: W
 
 /** Granska: the new version against the one in force (or any two versions), and Skicka tillbaka or Publicera. */
 export function ReviewPage({ route }: { route: Route }) {
-  const area = route.params.get('omrade') ?? undefined;
-  const [generation, setGeneration] = useState(0);
-  const loaded = useLoad(
-    () => (route.id && isArea(area) ? loadWorkspaceDocument(area, route.id) : Promise.reject(new ApiError('Okänt dokument.', 'NOT_FOUND'))),
-    [route.id, area, generation],
-  );
+  const { area, loaded, reload } = useRoutedDocument(route);
   useEffect(() => {
     document.title = 'Granska – Samsyn';
   }, []);
@@ -40,7 +35,7 @@ export function ReviewPage({ route }: { route: Route }) {
     <Status loaded={loaded}>
       {({ document }) =>
         document && isArea(area) ? (
-          <Review document={document} area={area} route={route} onChanged={() => setGeneration((n) => n + 1)} />
+          <Review document={document} area={area} route={route} onChanged={reload} />
         ) : (
           <>
             <h1>Granska</h1>
