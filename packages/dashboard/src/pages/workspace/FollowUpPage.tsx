@@ -1,5 +1,7 @@
-import { useEffect } from 'preact/hooks';
-import type { WorkspaceDocument } from '../../api/workspace';
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError } from '../../api/client';
+import { useLoad } from '../../api/hooks';
+import { loadWorkspaceDocument, type WorkspaceDocument } from '../../api/workspace';
 import { Status } from '../../components/Status';
 import { FeedbackItem } from '../../components/workspace/FeedbackItem';
 import { OwnerTransfer } from '../../components/workspace/OwnerTransfer';
@@ -10,7 +12,6 @@ import { KIND_NAMES } from '../../model/format';
 import { STATUS_NAMES } from '../../model/workspace';
 import type { Route } from '../../router';
 import { reviewLink, versionLink } from './links';
-import { useRoutedDocument } from './routed-document';
 import { NewVersionButton } from './NewVersionButton';
 import { formatDay } from './TasksPage';
 
@@ -36,7 +37,12 @@ const ACTION_NAMES: Record<string, string> = {
 
 /** Uppföljning: where every district stands, the document's versions and its history. */
 export function FollowUpPage({ route }: { route: Route }) {
-  const { area, loaded, reload } = useRoutedDocument(route);
+  const area = route.params.get('omrade') ?? undefined;
+  const [generation, setGeneration] = useState(0);
+  const loaded = useLoad(
+    () => (route.id && isArea(area) ? loadWorkspaceDocument(area, route.id) : Promise.reject(new ApiError('Okänt dokument.', 'NOT_FOUND'))),
+    [route.id, area, generation],
+  );
   useEffect(() => {
     document.title = 'Uppföljning – Samsyn';
   }, []);
@@ -44,7 +50,7 @@ export function FollowUpPage({ route }: { route: Route }) {
     <Status loaded={loaded}>
       {({ document, districts, leaders }) =>
         document && isArea(area) ? (
-          <FollowUp document={document} districts={districts} leaders={leaders} area={area} onChanged={reload} />
+          <FollowUp document={document} districts={districts} leaders={leaders} area={area} onChanged={() => setGeneration((n) => n + 1)} />
         ) : (
           <>
             <h1>Uppföljning</h1>

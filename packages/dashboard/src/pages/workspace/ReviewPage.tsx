@@ -1,6 +1,7 @@
 import { useContext, useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../../api/client';
-import { publish, returnToDraft, type WorkspaceDocument, type WorkspaceVersion } from '../../api/workspace';
+import { useLoad } from '../../api/hooks';
+import { loadWorkspaceDocument, publish, returnToDraft, type WorkspaceDocument, type WorkspaceVersion } from '../../api/workspace';
 import { SessionContext } from '../../components/session-context';
 import { Status } from '../../components/Status';
 import { TextDiff } from '../../components/workspace/TextDiff';
@@ -11,7 +12,6 @@ import { KIND_NAMES } from '../../model/format';
 import { authorsOf, changedFields, FIELD_NAMES, fieldsOf, STATUS_NAMES, today } from '../../model/workspace';
 import { href, replaceRoute, type Route } from '../../router';
 import { followUpLink, reviewLink } from './links';
-import { useRoutedDocument } from './routed-document';
 
 const versionName = (version: WorkspaceVersion) => `Version ${version.number} (${STATUS_NAMES[version.status].toLowerCase()})`;
 
@@ -27,7 +27,12 @@ function chosenVersions(document: WorkspaceDocument, route: Route): { version: W
 
 /** Granska: the new version against the one in force (or any two versions), and Skicka tillbaka or Publicera. */
 export function ReviewPage({ route }: { route: Route }) {
-  const { area, loaded, reload } = useRoutedDocument(route);
+  const area = route.params.get('omrade') ?? undefined;
+  const [generation, setGeneration] = useState(0);
+  const loaded = useLoad(
+    () => (route.id && isArea(area) ? loadWorkspaceDocument(area, route.id) : Promise.reject(new ApiError('Okänt dokument.', 'NOT_FOUND'))),
+    [route.id, area, generation],
+  );
   useEffect(() => {
     document.title = 'Granska – Samsyn';
   }, []);
@@ -35,7 +40,7 @@ export function ReviewPage({ route }: { route: Route }) {
     <Status loaded={loaded}>
       {({ document }) =>
         document && isArea(area) ? (
-          <Review document={document} area={area} route={route} onChanged={reload} />
+          <Review document={document} area={area} route={route} onChanged={() => setGeneration((n) => n + 1)} />
         ) : (
           <>
             <h1>Granska</h1>
