@@ -21,10 +21,11 @@ interface Asset {
 
 /**
  * Files of a built folder served from memory: read on first request, gzipped once, revalidated by ETag.
- * Only files that exist under the folder can be named, so no path leaves it.
+ * Only files that exist under the folder can be named, so no path leaves it. Misses are not remembered: a name that
+ * names no file costs a `stat` each time instead of memory that any client could grow.
  */
 export class StaticAssets {
-  private readonly cache = new Map<string, Asset | null>();
+  private readonly cache = new Map<string, Asset>();
 
   constructor(readonly dir: string) {}
 
@@ -34,21 +35,22 @@ export class StaticAssets {
   }
 
   private load(name: string): Asset | null {
-    if (this.cache.has(name)) return this.cache.get(name) ?? null;
+    const cached = this.cache.get(name);
+    if (cached) return cached;
     const file = path.resolve(this.dir, name);
     const type = TYPES[path.extname(file)];
-    let asset: Asset | null = null;
     if (type && file.startsWith(this.dir + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
       const body = fs.readFileSync(file);
-      asset = {
+      const asset: Asset = {
         body,
         gzip: body.length > 1024 ? gzipSync(body) : undefined,
         type,
         etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
       };
+      this.cache.set(name, asset);
+      return asset;
     }
-    this.cache.set(name, asset);
-    return asset;
+    return null;
   }
 
   /** Answers with the named file; resolves false (nothing sent) when there is none. */

@@ -271,6 +271,24 @@ describe('the document lifecycle', () => {
     expect(await submit('not-a-uuid')).toHaveErrorCode('NOT_FOUND');
   });
 
+  it('refuses free text without bounds: 51 legal references, 20 kB of details, a 2,001-character reason or comment', async () => {
+    const draft = await draftDocument();
+    const stored = async () => (await readDocument(draft.documentId, anna))?.versions;
+    const before = await stored();
+    const references = Array.from({ length: 51 }, (_, i) => `SoL 11 kap. ${i + 1} §`);
+    expect(await updateDraft(draft.id, 1, { legalBasis: references })).toHaveErrorCode('BAD_USER_INPUT');
+    expect(await updateDraft(draft.id, 1, { details: { notes: 'x'.repeat(20_001) } })).toHaveErrorCode('BAD_USER_INPUT');
+    const fifty = await updateDraft(draft.id, 1, { legalBasis: references.slice(0, 50) });
+    expect(fifty.errors).toBeUndefined();
+    expect(fifty.data?.legalBasis).toHaveLength(50);
+
+    await submit(draft.id);
+    expect(await returnToDraft(draft.id, 'x'.repeat(2_001))).toHaveErrorCode('BAD_USER_INPUT');
+    expect(await retire(draft.documentId, 'x'.repeat(2_001))).toHaveErrorCode('BAD_USER_INPUT');
+    expect((await stored())?.map((version) => version.status)).toEqual(['IN_REVIEW']);
+    expect(before).toEqual([expect.objectContaining({ status: 'DRAFT' })]);
+  });
+
   it('gives exactly one of 20 concurrent updates with the same revision, the others CONFLICT with the current revision', async () => {
     const draft = await draftDocument();
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => updateDraft(draft.id, 1, { summary: `Version ${i}` })));

@@ -23,7 +23,7 @@ import {
   type VersionRow,
 } from './document.rows';
 import { ChangeKind, type DocumentVersion, type KnowledgeDocument, VersionStatus } from './document.types';
-import { draftContentOf, newDocumentOf, refuseDocumentFields, type DraftContent } from './draft.rules';
+import { draftContentOf, newDocumentOf, reasonOf, refuseDocumentFields, type DraftContent } from './draft.rules';
 import type { DraftInput } from './draft.types';
 
 type Locked = { version: DocumentVersion; document: KnowledgeDocument };
@@ -149,7 +149,7 @@ export class DocumentLifecycle {
   /** Sends a version in review back to its authors with a comment. */
   async returnToDraft(area: Area, versionId: string, comment: string): Promise<DocumentVersion> {
     const actor = policy.requireAreaEditor(this.principal, area);
-    if (!comment.trim()) throw new BadInputError('Say why the version is returned: comment must not be empty.');
+    const why = reasonOf(comment, 'comment');
     return this.transition(area, versionId, 'returnToDraft', async (tx, { version }) => {
       requireStatus(version, VersionStatus.IN_REVIEW, 'returned to draft');
       return updatedRows<VersionRow>(
@@ -158,7 +158,7 @@ export class DocumentLifecycle {
            returned_by_name = $4, return_comment = $3, submitted_at = NULL, submitted_by = NULL, submitted_by_name = NULL,
            updated_at = now(), updated_by = $2
          WHERE id = $1 RETURNING ${VERSION_COLUMNS}`,
-        [version.id, actor.sub, comment.trim(), actor.name],
+        [version.id, actor.sub, why, actor.name],
       );
     });
   }
@@ -279,7 +279,7 @@ export class DocumentLifecycle {
   /** Retires a document: none of its versions is in force any more, and it gets no new ones. */
   async retire(area: Area, documentId: string, reason: string): Promise<KnowledgeDocument> {
     const actor = policy.requireAreaEditor(this.principal, area);
-    if (!reason.trim()) throw new BadInputError('Say why the document is retired: reason must not be empty.');
+    const why = reasonOf(reason, 'reason');
     return inTransaction(this.db, async (tx) => {
       const document = await this.lockDocument(tx, area, documentId);
       if (document.retiredAt) throw new BadInputError('The document is already retired.', { documentId });
@@ -290,14 +290,14 @@ export class DocumentLifecycle {
       const [row] = await updatedRows<DocumentRow>(
         tx,
         `UPDATE document AS d SET retired_at = now(), retired_by = $2, retired_reason = $3 WHERE id = $1 RETURNING ${DOCUMENT_COLUMNS}`,
-        [documentId, actor.sub, reason.trim()],
+        [documentId, actor.sub, why],
       );
       const retired = toDocument(row);
       await recordChange(tx, {
         type: ChangeType.DOCUMENT_RETIRED,
         area,
         subjectIds: [documentId],
-        payload: { documentId, slug: retired.slug, reason: reason.trim() },
+        payload: { documentId, slug: retired.slug, reason: why },
       });
       await recordAudit(tx, actor, {
         action: 'retire',

@@ -28,6 +28,7 @@ import {
   VersionStatus,
 } from './document.types';
 import { DraftInput, OwnerInput } from './draft.types';
+import { REASON_LIMIT } from './draft.rules';
 
 /** The versions of a document the caller may see, newest first: all of them for whom `policy.canReadUnpublished`, else the published. */
 async function visibleVersions(ctx: SubgraphContext, document: KnowledgeDocument): Promise<DocumentVersion[]> {
@@ -154,7 +155,7 @@ export function documentMutations(types: AreaTypes): Constructor[] {
       description: `Sends a version in review back to draft, saying why. ${errorsDoc({
         ...REFUSALS.areaEditor,
         NOT_FOUND: 'no such version in the area',
-        BAD_USER_INPUT: 'not in review, or an empty comment',
+        BAD_USER_INPUT: `not in review, or an empty comment or one over ${REASON_LIMIT} characters`,
       })}`,
     })
     returnToDraft(
@@ -218,7 +219,7 @@ export function documentMutations(types: AreaTypes): Constructor[] {
       description: `Retires a document, saying why; it is then no longer in force. ${errorsDoc({
         ...REFUSALS.areaEditor,
         NOT_FOUND: 'no such document in the area',
-        BAD_USER_INPUT: 'already retired, or an empty reason',
+        BAD_USER_INPUT: `already retired, or an empty reason or one over ${REASON_LIMIT} characters`,
       })}`,
     })
     retire(

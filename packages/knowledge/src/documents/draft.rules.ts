@@ -10,7 +10,13 @@ const LIMITS = {
   decidedBy: 300,
   changeSummary: 2_000,
   registryNumber: 100,
+  /** Entries of legalBasis. */
+  legalBasisEntries: 50,
+  /** Characters of details as JSON. */
+  details: 20_000,
 } as const;
+/** Characters of a free-text reason given with a transition (retire's reason, returnToDraft's comment). */
+export const REASON_LIMIT = 2_000;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** The content fields of a draft, checked: undefined means "not given, keep or inherit". */
@@ -46,14 +52,26 @@ export function draftContentOf(input: DraftInput): DraftContent {
     details: input.details ?? undefined,
   };
   if (content.title !== undefined && content.title.length === 0) problems.push('title must not be empty');
+  if (content.details !== undefined && JSON.stringify(content.details).length > LIMITS.details)
+    problems.push(`details is longer than ${LIMITS.details} characters as JSON`);
   if (input.legalBasis) {
     content.legalBasis = input.legalBasis.map((entry) => entry.trim());
+    if (content.legalBasis.length > LIMITS.legalBasisEntries)
+      problems.push(`legalBasis has more than ${LIMITS.legalBasisEntries} entries`);
     if (content.legalBasis.some((entry) => entry.length === 0 || entry.length > LIMITS.legalBasis)) {
       problems.push(`every legalBasis entry must be 1-${LIMITS.legalBasis} characters`);
     }
   }
   if (problems.length > 0) throw new BadInputError(`The draft is not valid: ${problems.join('; ')}.`, { problems });
   return content;
+}
+
+/** A free-text reason, trimmed: refused when empty or longer than REASON_LIMIT; `what` names it in the message. */
+export function reasonOf(value: string, what: string): string {
+  const reason = value.trim();
+  if (!reason) throw new BadInputError(`Say why: ${what} must not be empty.`);
+  if (reason.length > REASON_LIMIT) throw new BadInputError(`${what} may be at most ${REASON_LIMIT} characters long.`, { length: reason.length });
+  return reason;
 }
 
 /** The kind and slug of a new document, checked (with its title and registry number): refused with every problem named. */
