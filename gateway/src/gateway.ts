@@ -98,7 +98,7 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
   const supergraphSdl = fs.readFileSync(config.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, 'utf8');
   // @apollo/gateway 2.14 otherwise sends usage metrics to Apollo and probes cloud metadata addresses
   // (169.254.169.254) from every gateway it constructs, in-process test gateways included; it reads only
-  // this variable. Off unless an operator sets APOLLO_TELEMETRY_DISABLED=false (see README).
+  // this variable. Off unless an operator sets APOLLO_TELEMETRY_DISABLED=false (see docs/configuration.md).
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   // The gateway's last pass over a large answer, ported to do its per-selection work once (packages/result-shaping,
   // Elastic License 2.0 as the code it derives from).

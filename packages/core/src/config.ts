@@ -44,7 +44,7 @@ export interface DatabaseLimits {
   transactionAttempts: number;
 }
 
-/** Defaults of {@link DatabaseLimits}; the README lists them. */
+/** Defaults of {@link DatabaseLimits}; docs/configuration.md lists them. */
 export const DEFAULT_DATABASE_LIMITS: DatabaseLimits = {
   poolSize: 10,
   connectionTimeoutMs: 5_000,
