@@ -229,7 +229,10 @@ export class SignedStore implements KeyValueCache<string> {
   reject(key: string, reason: string): void {
     this.rejected += 1;
     if (this.rejected === 1)
-      this.logger.warn({ key }, `shared cache entry refused: ${reason} (written by someone else than Samsyn? see docs/caching.md on Redis)`);
+      this.logger.warn(
+        { key },
+        `shared cache entry refused: ${reason} (written by someone else than Samsyn? see docs/caching.md on Redis)`,
+      );
   }
 
   private mac(key: string, value: string): string {
