@@ -105,11 +105,39 @@ async function tablesOf(db: { query(sql: string, parameters?: unknown[]): Promis
 }
 
 /**
- * Puts the version trigger on every table of the current schema that lacks it. A migration that adds a table
- * ends with `await watchTables(queryRunner)`; until then the subgraph serves without its response cache.
+ * Puts the version trigger on every table of the current schema (again). A subgraph's migrations need not call it:
+ * each is followed by {@link watchNewTables} (see `subgraphDataSource`); earlier migrations did, which is harmless.
  */
 export async function watchTables(db: QueryRunner): Promise<void> {
-  for (const table of await tablesOf(db)) {
+  await addVersionTriggers(db, await tablesOf(db));
+}
+
+/** The tables of the current schema without the version trigger. */
+async function tablesWithoutTrigger(db: { query(sql: string, parameters?: unknown[]): Promise<unknown> }): Promise<string[]> {
+  const rows = (await db.query(
+    `SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+     WHERE t.tgname = $1 AND c.relnamespace = current_schema()::regnamespace`,
+    [TRIGGER],
+  )) as { relname: string }[];
+  const watched = new Set(rows.map((row) => row.relname));
+  return (await tablesOf(db)).filter((table) => !watched.has(table));
+}
+
+/**
+ * Puts the version trigger on the tables of the current schema that lack it, once the versions table exists (it
+ * does from `CacheVersions1764000000000` on); runs after every migration of a subgraph, in its transaction, so a
+ * migration that adds a table cannot leave the subgraph serving without its response cache. Returns those tables.
+ */
+export async function watchNewTables(db: QueryRunner): Promise<string[]> {
+  const [{ installed }] = (await db.query(`SELECT to_regproc('cache_version_bump') IS NOT NULL AS installed`)) as { installed: boolean }[];
+  if (!installed) return [];
+  const tables = await tablesWithoutTrigger(db);
+  await addVersionTriggers(db, tables);
+  return tables;
+}
+
+async function addVersionTriggers(db: QueryRunner, tables: string[]): Promise<void> {
+  for (const table of tables) {
     await db.query(`DROP TRIGGER IF EXISTS ${TRIGGER} ON ${quoteIdent(table)}`);
     await db.query(`DROP TRIGGER IF EXISTS ${TRUNCATE_TRIGGER} ON ${quoteIdent(table)}`);
     // Deferred to the commit: the version row is locked only while the transaction commits, so writers of a
@@ -127,15 +155,10 @@ export async function watchTables(db: QueryRunner): Promise<void> {
 /** The tables of the subgraph's schema whose writes bump a version; undefined when one lacks its trigger (then nothing is cached). */
 export async function watchedTables(db: DataSource, logger: Logger): Promise<string[] | undefined> {
   const tables = await tablesOf(db);
-  const rows = await db.query<{ relname: string }[]>(
-    `SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
-     WHERE t.tgname = $1 AND c.relnamespace = current_schema()::regnamespace`,
-    [TRIGGER],
-  );
-  const watched = new Set(rows.map((row) => row.relname));
-  const unwatched = tables.filter((table) => !watched.has(table));
+  const unwatched = await tablesWithoutTrigger(db);
   if (unwatched.length > 0 || tables.length === 0) {
-    logger.warn({ unwatched }, 'response cache off: tables without the cache_version trigger (a migration must call watchTables)');
+    // Only a table made past the migrations (by hand, or before they ran) gets here: run `npm run migrate`.
+    logger.warn({ unwatched }, 'response cache off: tables without the cache_version trigger (made outside the migrations?)');
     return undefined;
   }
   return tables;

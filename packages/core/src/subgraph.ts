@@ -1,7 +1,7 @@
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
-import type { DataSource, MigrationInterface } from 'typeorm';
+import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { loadConfig, type Config, type SubgraphName } from './config';
 import { runMain } from './main';
 import type { SubgraphContext } from './context';
@@ -19,12 +19,14 @@ import { startTracing } from './telemetry';
 import { createPrincipalResolver, type PrincipalResolver } from './auth/verify';
 import { UnauthenticatedError } from './errors';
 import { selectsRootField } from './hardening';
+import { principalSeenByResolvers } from './cache';
 import {
   CacheVersions1764000000000,
   CacheVersionsUnrepeatable1766000000000,
   cacheVersionReader,
   subgraphResponseCache,
   watchedTables,
+  watchNewTables,
   type CacheVersions,
 } from './response-cache';
 import { openSharedCache, PERSISTED_QUERY_TTL_SECONDS } from './shared-cache';
@@ -92,11 +94,27 @@ export function subgraphDataSource(
       IdempotencyKeys1763900000000,
       CacheVersions1764000000000,
       CacheVersionsUnrepeatable1766000000000,
-    ],
+    ].map(watchingNewTables),
     logger,
     limits: config.database,
     applicationName: `samsyn-${definition.name}`,
   });
+}
+
+/**
+ * The migration, followed in its transaction by {@link watchNewTables}: whoever runs it (start-up, `npm run migrate`,
+ * the TypeORM CLI), the tables it adds get the version trigger the response cache relies on.
+ */
+function watchingNewTables(migration: new () => MigrationInterface): new () => MigrationInterface {
+  const watching = class extends migration {
+    override async up(runner: QueryRunner): Promise<void> {
+      await super.up(runner);
+      await watchNewTables(runner);
+    }
+  };
+  // TypeORM knows a migration by its `name`, else by its class's name (with the timestamp at its end).
+  Object.defineProperty(watching, 'name', { value: migration.name });
+  return watching;
 }
 
 /**
@@ -200,16 +218,18 @@ export async function createSubgraphRuntime(
       cacheVersions: versions && (() => versions.read()),
       cachedAnswer: cache && ((request) => cache.cachedAnswer(request)),
       async createContext({ headers, requestId }) {
+        const principal = await principals(headers.get('authorization'));
+        const cacheHints = new CachePolicy();
         return {
           requestId,
-          principal: await principals(headers.get('authorization')),
+          principal: principal && principalSeenByResolvers(principal, cacheHints),
           loaders: new LoaderRegistry(),
           logger: logger.child({ requestId }),
           db: db.manager,
           idempotencyKey: headers.get(IDEMPOTENCY_HEADER),
           idempotencyFingerprint: headers.get(IDEMPOTENCY_FINGERPRINT_HEADER),
           today: swedishToday(),
-          cacheHints: new CachePolicy(),
+          cacheHints,
           config,
         };
       },
