@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { createSubgraphRuntime, embeddedUrl, schemaName } from '@samsyn/core';
+import { createSubgraphRuntime, embeddedUrl, schemaName } from '@samsyn/runtime';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
 import { freePort, dropSchemas, testConfig } from '@samsyn/test-support';
 

@@ -10,14 +10,17 @@ import {
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type pg from 'pg';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
-import type { Principal } from './auth/principal';
-import type { PrincipalResolver } from './auth/verify';
-import type { SubgraphContext } from './context';
-import { quoteIdent, type SqlLog } from './database';
-import { swedishToday } from './dates';
-import type { CachedHttpAnswer } from './http';
-import type { Logger } from './logger';
-import { currentRequestScope } from './request-scope';
+import {
+  type Principal,
+  type PrincipalResolver,
+  type SubgraphContext,
+  quoteIdent,
+  type SqlLog,
+  swedishToday,
+  type Logger,
+  currentRequestScope,
+} from '@samsyn/core';
+import { CACHE_STAMP_EXTENSION, versionsStillCurrent, type CacheStamp, type CacheVersions, type CachedHttpAnswer } from './protocol';
 
 /*
  * Exact invalidation. Every table a subgraph owns has a trigger that bumps the table's row in `cache_version`
@@ -45,7 +48,7 @@ export class CacheVersions1764000000000 implements MigrationInterface {
     await db.query(`CREATE TABLE cache_version (tag text PRIMARY KEY, version bigint NOT NULL)`);
     await db.query(`INSERT INTO cache_version (tag, version) VALUES ($1, floor(random() * 1e15)::bigint)`, [EPOCH]);
     await db.query(bumpFunction('1', 'v.version + 1'));
-    await watchTables(db);
+    await watchAllTables(db);
   }
 
   async down(db: QueryRunner): Promise<void> {
@@ -105,10 +108,10 @@ async function tablesOf(db: { query(sql: string, parameters?: unknown[]): Promis
 }
 
 /**
- * Puts the version trigger on every table of the current schema (again). A subgraph's migrations need not call it:
- * each is followed by {@link watchNewTables} (see `subgraphDataSource`); earlier migrations did, which is harmless.
+ * Puts the version trigger on every table of the current schema (again), when the versions table is made. Later
+ * migrations need not: each is followed by {@link watchNewTables} (see `subgraphDataSource` in @samsyn/runtime).
  */
-export async function watchTables(db: QueryRunner): Promise<void> {
+export async function watchAllTables(db: QueryRunner): Promise<void> {
   await addVersionTriggers(db, await tablesOf(db));
 }
 
@@ -173,24 +176,6 @@ export function accessScope(principal: Principal | null): string {
   if (!principal) return 'anonymous';
   const roles = [...principal.roles].sort().join('+');
   return `${roles}|${principal.district ?? ''}|${[...principal.areas].sort().join(',')}`;
-}
-
-/**
- * What an answer may be cached on: the version of each table its SQL named (and of the epoch), and its cache
- * policy. A subgraph sends it with every answer it could cache, in `extensions.samsynCache`, so that the gateway
- * can cache the whole response on the same terms (see `gateway/src/response-cache.ts`).
- */
-export interface CacheStamp {
-  versions: CacheVersions;
-  /** The calendar day the answer was computed for (what the subgraph took as today). */
-  today: string;
-  maxAge: number;
-  scope: 'PUBLIC' | 'PRIVATE';
-}
-
-/** Whether every version an answer was kept with is still the current one (a table never written is at 0). */
-export function versionsStillCurrent(kept: CacheVersions, current: CacheVersions): boolean {
-  return Object.entries(kept).every(([tag, version]) => (current[tag] ?? 0) === version);
 }
 
 /**
@@ -266,9 +251,6 @@ export class KnownOperations {
   }
 }
 
-/** The response extension that carries a subgraph answer's {@link CacheStamp}. */
-export const CACHE_STAMP_EXTENSION = 'samsynCache';
-
 export interface ResponseCacheOptions {
   db: DataSource;
   /** Where entries live: in this process, or Redis shared by the replicas. */
@@ -287,9 +269,6 @@ export interface ResponseCacheOptions {
 }
 
 const versionsRead = new WeakMap<object, CacheVersions>();
-
-/** The version of each table (and of the epoch) of one subgraph's schema. */
-export type CacheVersions = Record<string, number>;
 
 const VERSIONS_SQL = { name: 'samsyn_cache_versions', text: 'SELECT tag, version FROM cache_version' };
 
@@ -455,7 +434,7 @@ export interface SubgraphResponseCache {
  */
 export function subgraphResponseCache(options: ResponseCacheOptions): SubgraphResponseCache {
   const { db, store, namespace, ttlSeconds, logger } = options;
-  (db.logger as SqlLog).watchTables(options.tables);
+  (db.logger as SqlLog).noteReadsOf(options.tables);
   const keyPrefix = `samsyn:rc5:${namespace}`;
   const known = new KnownOperations();
 

@@ -1,9 +1,7 @@
 import { HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
-import type { Principal } from '../src/auth/principal';
-import { principalSeenByResolvers } from '../src/cache';
-import { CachePolicy } from '../src/cache-policy';
-import { accessScope, answerKey, declaredVariables, FreshRead, plainQueryOf } from '../src/response-cache';
+import type { Principal } from '@samsyn/core';
+import { accessScope, answerKey, declaredVariables, FreshRead, plainQueryOf } from '../src/subgraph';
 
 /**
  * The response cache's pure rules, without a database: who shares an answer, what its key is made of, which
@@ -39,22 +37,6 @@ describe('the access scope an answer is shared in', () => {
       accessScope(leader('jonas', ['DISABILITY', 'CHILD_SERVICES'])),
     );
     expect(accessScope(leader('anna', ['CHILD_SERVICES']))).not.toBe(accessScope(leader('jonas', ['DISABILITY'])));
-  });
-});
-
-describe('who the caller is, as resolvers see it', () => {
-  it('leaves the answer cacheable while only the scope (roles, district, areas) is read', () => {
-    const hints = new CachePolicy();
-    const seen = principalSeenByResolvers(districtSystem('angered'), hints);
-    expect([seen.roles, seen.district, seen.areas]).toEqual([['district-system'], 'angered', []]);
-    expect(hints.maxAge).toBeUndefined();
-  });
-
-  it.each(['sub', 'name'] as const)('marks the answer never cacheable once %s is read: two people share a scope', (field) => {
-    const hints = new CachePolicy();
-    const seen = principalSeenByResolvers(analyst('analyst-1', 'Ann'), hints);
-    expect(seen[field]).toBe(field === 'sub' ? 'analyst-1' : 'Ann');
-    expect({ maxAge: hints.maxAge, scope: hints.scope }).toEqual({ maxAge: 0, scope: 'PRIVATE' });
   });
 });
 

@@ -3,9 +3,10 @@ import { buildSchema } from 'graphql';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { dropSchemas, executeRequest, testConfig, tokenFor } from '@samsyn/test-support';
 // From the built package, as the test harness: one copy of the request scope the cache reads.
-import { createSubgraphRuntime, schemaName, type SubgraphContext, type SubgraphDefinition, type SubgraphRuntime } from '@samsyn/core';
+import type { SubgraphContext, SubgraphDefinition } from '@samsyn/core';
+import { createSubgraphRuntime, schemaName, type SubgraphRuntime } from '@samsyn/runtime';
 
-/** A migration that adds a table and, as migrations written before the rule changed did, forgets `watchTables`. */
+/** A migration that adds a table and does nothing about the response cache. */
 class Notes1900000000000 implements MigrationInterface {
   name = 'Notes1900000000000';
 

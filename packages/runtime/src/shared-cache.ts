@@ -1,7 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { KeyValueCache, KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
 import { Redis } from 'ioredis';
-import type { Logger } from './logger';
+import type { Logger } from '@samsyn/core';
 
 /*
  * Where the response caches (the gateway's and the subgraphs') and the persisted queries live: in this process,

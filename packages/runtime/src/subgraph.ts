@@ -2,24 +2,36 @@ import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
-import { loadConfig, type Config, type SubgraphName } from './config';
+import {
+  loadConfig,
+  type Config,
+  type SubgraphDefinition,
+  type SubgraphContext,
+  createDataSource,
+  databaseAnswers,
+  openDatabase,
+  swedishToday,
+  LoaderRegistry,
+  createLogger,
+  type Logger,
+  createPrincipalResolver,
+  type PrincipalResolver,
+  UnauthenticatedError,
+  principalSeenByResolvers,
+  CachePolicy,
+  cachePolicyPlugin,
+  startBackground,
+  type BackgroundRunner,
+} from '@samsyn/core';
 import { runMain } from './main';
-import type { SubgraphContext } from './context';
-import { createDataSource, databaseAnswers, openDatabase, type Constructor } from './database';
 import { embeddedPort, embeddedUrl } from './embedded-postgres';
 import { IDEMPOTENCY_FINGERPRINT_HEADER, IDEMPOTENCY_HEADER, idempotencyPlugin, IdempotencyKeys1763900000000 } from './idempotency';
-import { swedishToday } from './dates';
 import type { HttpServiceOptions, IncomingRequest, RunningHttpService } from './http';
 import { operationsGuard, sendJson, serveHttp } from './http';
-import { LoaderRegistry } from './loaders';
-import { createLogger, type Logger } from './logger';
 import { baseApolloOptions } from './apollo';
 import { ServiceMetrics, type PoolCounts } from './metrics';
 import { startTracing } from './telemetry';
-import { createPrincipalResolver, type PrincipalResolver } from './auth/verify';
-import { UnauthenticatedError } from './errors';
 import { selectsRootField } from './hardening';
-import { principalSeenByResolvers } from './cache';
 import {
   CacheVersions1764000000000,
   CacheVersionsUnrepeatable1766000000000,
@@ -28,24 +40,9 @@ import {
   watchedTables,
   watchNewTables,
   type CacheVersions,
-} from './response-cache';
+  CACHE_VERSIONS_PATH,
+} from '@samsyn/response-cache';
 import { openSharedCache, PERSISTED_QUERY_TTL_SECONDS } from './shared-cache';
-import { CachePolicy, cachePolicyPlugin } from './cache-policy';
-import { startBackground, type BackgroundContext, type BackgroundRunner, type BackgroundTask } from './background';
-
-/** Everything that makes one subgraph: its tables, its schema and its demo data. */
-export interface SubgraphDefinition {
-  name: SubgraphName;
-  /** The PostgreSQL schema it owns (the configured suffix is appended). */
-  dbSchema: string;
-  entities: Constructor[];
-  migrations: (new () => MigrationInterface)[];
-  buildSchema(): GraphQLSchema;
-  /** Loads the demo data; running it again changes nothing. */
-  seed?(db: DataSource, today: string): Promise<void>;
-  /** Work the process does between requests (see BackgroundTask); started with the runtime, stopped before the pool closes. */
-  background?(context: BackgroundContext): BackgroundTask[];
-}
 
 /** A subgraph ready to execute requests, with or without a socket. */
 export interface SubgraphRuntime {
@@ -278,9 +275,6 @@ export async function serveSubgraph(
     },
   };
 }
-
-/** The path next to `/graphql` where a subgraph tells its current table versions (see `SubgraphRuntime.cacheVersions`). */
-export const CACHE_VERSIONS_PATH = '/cache-versions';
 
 function cacheVersionsRoute(runtime: SubgraphRuntime): HttpServiceOptions<SubgraphContext>['routes'] {
   const { cacheVersions } = runtime;
