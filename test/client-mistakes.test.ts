@@ -1,6 +1,6 @@
 import net from 'node:net';
-import type { RunningHttpService } from '@samsyn/core';
-import { serveSubgraph } from '@samsyn/core';
+import type { RunningHttpService } from '@samsyn/runtime';
+import { serveSubgraph } from '@samsyn/runtime';
 import { ObservationService } from '@samsyn/equality';
 import { createGateway, serveGateway } from '@samsyn/gateway';
 import { Area } from '@samsyn/area';

@@ -54,13 +54,12 @@ function readByLoadConfig(): Set<string> {
 }
 
 /**
- * The variables named in the first column of the README's configuration table. A row may name a pattern for
+ * The variables named in the first column of the configuration reference's table (docs/configuration.md). A row may name a pattern for
  * every subgraph, `<SUBGRAPH>_PORT`: it stands for that variable of each subgraph (`CHILD_SERVICES_PORT`, …),
  * so a new subgraph needs no new row.
  */
 function documented(): Set<string> {
-  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  const section = /\n## Configuration\n([\s\S]*?)(\n## |$)/.exec(readme)?.[1] ?? '';
+  const section = fs.readFileSync(path.join(ROOT, 'docs/configuration.md'), 'utf8');
   const names = new Set<string>();
   for (const line of section.split('\n').filter((row) => row.startsWith('| `'))) {
     const firstCell = line.split('|')[1];
@@ -72,15 +71,15 @@ function documented(): Set<string> {
   return names;
 }
 
-describe('the configuration reference in the README', () => {
+describe('the configuration reference (docs/configuration.md)', () => {
   const read = new Set([...readBySources(), ...readByLoadConfig()]);
-  const inReadme = documented();
+  const inDocs = documented();
 
   it('documents every variable the code reads', () => {
-    expect([...read].filter((name) => !inReadme.has(name)).sort()).toEqual([]);
+    expect([...read].filter((name) => !inDocs.has(name)).sort()).toEqual([]);
   });
 
   it('documents no variable the code does not read', () => {
-    expect([...inReadme].filter((name) => !read.has(name)).sort()).toEqual([]);
+    expect([...inDocs].filter((name) => !read.has(name)).sort()).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ import {
 } from 'graphql';
 import { AREA_LIST, ERROR_CODES } from '@samsyn/core';
 import { composeSchemas } from '@samsyn/scripts';
-import { apiFingerprint, CHANGELOG, contractChanges, CURRENT_API, HOW_TO_RELEASE, RELEASED_API } from '@samsyn/scripts/dist/contract';
+import { apiFingerprint, CHANGELOG, contractChanges, CURRENT_API, HOW_TO_RELEASE, RELEASED_API } from '../scripts/src/contract';
 
 const REPO = path.resolve(__dirname, '..');
 const api = (): GraphQLSchema => buildSchema(fs.readFileSync(CURRENT_API, 'utf8'));

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { createSubgraphRuntime, serveSubgraph, type RunningHttpService, type SubgraphRuntime } from '@samsyn/core';
+import { createSubgraphRuntime, serveSubgraph, type RunningHttpService, type SubgraphRuntime } from '@samsyn/runtime';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
 import { executeRequest, freePort, testConfig, tokenFor } from '@samsyn/test-support';
 

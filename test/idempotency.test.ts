@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createSubgraphRuntime, swedishToday, type SubgraphRuntime } from '@samsyn/core';
+import { swedishToday } from '@samsyn/core';
+import { createSubgraphRuntime, type SubgraphRuntime } from '@samsyn/runtime';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
 import {
   executeRequest,

@@ -2,7 +2,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { schemaName } from '@samsyn/core';
+import { schemaName } from '@samsyn/runtime';
 import { ALL_SUBGRAPHS, decodeCsvBytes, parseFigure, readObservationFile } from '@samsyn/scripts';
 import pg from 'pg';
 import { freePort, serveSupergraph, testConfig, type HttpSupergraph } from '@samsyn/test-support';

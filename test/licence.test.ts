@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { NOTICE, noticeText, REPO } from '@samsyn/scripts/dist/notice';
+import { NOTICE, noticeText, REPO } from '../scripts/src/notice';
 
 const read = (file: string): string => fs.readFileSync(path.join(REPO, file), 'utf8');
 interface Manifest {

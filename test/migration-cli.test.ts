@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { createSubgraphRuntime, embeddedUrl, schemaName } from '@samsyn/core';
+import { createSubgraphRuntime, embeddedUrl, schemaName } from '@samsyn/runtime';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
 import { freePort, dropSchemas, testConfig } from '@samsyn/test-support';
 
@@ -18,7 +18,7 @@ function run(file: string, args: string[], env: Record<string, string>): Promise
   });
 }
 
-/** The README's `npx typeorm migration:show -d subgraphs/<name>/dist/src/data-source.js`, as written. */
+/** docs/operations.md's `npx typeorm migration:show -d subgraphs/<name>/dist/src/data-source.js`, as written. */
 describe('the TypeORM CLI on a subgraph', () => {
   const suffix = `_m${randomBytes(4).toString('hex')}`;
   afterAll(() =>

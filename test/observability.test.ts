@@ -3,7 +3,7 @@ import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-node';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import pino from 'pino';
-import { SERVICE_ATTRIBUTE, startTracing, type Tracing } from '@samsyn/core';
+import { SERVICE_ATTRIBUTE, startTracing, type Tracing } from '@samsyn/runtime';
 import { serveSupergraph, type HttpSupergraph } from '@samsyn/test-support';
 
 const DASHBOARD = '#graphql\n query Dashboard { districts { code childServices { name } } }';

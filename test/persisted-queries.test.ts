@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createGateway, serveGateway } from '@samsyn/gateway';
-import type { RunningHttpService } from '@samsyn/core';
+import type { RunningHttpService } from '@samsyn/runtime';
 import { serveSupergraph, testConfig, type HttpSupergraph } from '@samsyn/test-support';
 
 /** Automatic persisted queries: a client sends a query's hash alone once any replica has seen the query. */

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createSubgraphRuntime, schemaName, serveSubgraph, sqlStatementCount, swedishToday, type SubgraphRuntime } from '@samsyn/core';
+import { sqlStatementCount, swedishToday } from '@samsyn/core';
+import { createSubgraphRuntime, schemaName, serveSubgraph, type SubgraphRuntime } from '@samsyn/runtime';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
 import { dropSchemas, executeRequest, testConfig, tokenFor, type GraphQLResult } from '@samsyn/test-support';
 

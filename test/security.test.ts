@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { SignJWT } from 'jose';
-import { createSubgraphRuntime, schemaName, serveSubgraph, signToken, type SubgraphContext } from '@samsyn/core';
+import { signToken, type SubgraphContext } from '@samsyn/core';
+import { createSubgraphRuntime, schemaName, serveSubgraph } from '@samsyn/runtime';
 import { createGateway, serveGateway } from '@samsyn/gateway';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
 import {

@@ -3,15 +3,8 @@ import net from 'node:net';
 import { HeaderMap } from '@apollo/server';
 import { Redis } from 'ioredis';
 import pino from 'pino';
-import {
-  BREAKER_FAILURES,
-  BreakerStore,
-  executeInScope,
-  MemoryStore,
-  SignedStore,
-  type Logger,
-  type SharedCacheOptions,
-} from '@samsyn/core';
+import type { Logger } from '@samsyn/core';
+import { BREAKER_FAILURES, BreakerStore, executeInScope, MemoryStore, SignedStore, type SharedCacheOptions } from '@samsyn/runtime';
 import type { GatewayRuntime } from '@samsyn/gateway';
 import { serveSupergraph, startSupergraph, type GraphQLResult, type HttpSupergraph, type TestSupergraph } from '@samsyn/test-support';
 

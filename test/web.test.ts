@@ -2,7 +2,8 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import pino from 'pino';
-import { ConfigError, loadConfig, type RunningHttpService } from '@samsyn/core';
+import { ConfigError, loadConfig } from '@samsyn/core';
+import type { RunningHttpService } from '@samsyn/runtime';
 import { createGateway, serveGateway } from '@samsyn/gateway';
 import { testConfig } from '@samsyn/test-support';
 

@@ -5,34 +5,33 @@ import { ApolloServer, type ApolloServerPlugin, type HTTPGraphQLRequest } from '
 import { GraphQLError } from 'graphql';
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import {
-  baseApolloOptions,
-  CACHE_VERSIONS_PATH,
   createLogger,
   createPrincipalResolver,
-  IDEMPOTENCY_HEADER,
   isLoopbackHost,
+  SUBGRAPHS,
+  type Config,
+  type Logger,
+  type PrincipalResolver,
+  type SubgraphName,
+} from '@samsyn/core';
+import {
+  baseApolloOptions,
+  IDEMPOTENCY_HEADER,
   operationsGuard,
   openSharedCache,
   PERSISTED_QUERY_TTL_SECONDS,
   serveHttp,
   ServiceMetrics,
-  SUBGRAPHS,
-  type CachedHttpAnswer,
-  type CacheVersions,
-  type Config,
   type IncomingRequest,
-  type Logger,
-  type PrincipalResolver,
   type Readiness,
   type SharedCache,
   type SharedCacheOptions,
   type RunningHttpService,
-  type SubgraphName,
-} from '@samsyn/core';
+} from '@samsyn/runtime';
+import { CACHE_VERSIONS_PATH, gatewayCache, StampedSource, type CachedHttpAnswer, type CacheVersions } from '@samsyn/response-cache';
 import type { GatewayContext } from './context';
 import { SubgraphSource } from './subgraph-source';
 import { SubgraphHttpClient } from './subgraph-http';
-import { gatewayCache, StampedSource } from './response-cache';
 import { devSignInEnabled, webRoutes } from './web';
 import { installResultShaping } from '@samsyn/result-shaping';
 import { idempotencyAtGateway } from './idempotency';
@@ -96,10 +95,6 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
   const logger = options.logger ?? createLogger('gateway', config.logLevel);
   const metrics = new ServiceMetrics('gateway');
   const supergraphSdl = fs.readFileSync(config.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, 'utf8');
-  // @apollo/gateway 2.14 otherwise sends usage metrics to Apollo and probes cloud metadata addresses
-  // (169.254.169.254) from every gateway it constructs, in-process test gateways included; it reads only
-  // this variable. Off unless an operator sets APOLLO_TELEMETRY_DISABLED=false (see README).
-  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   // The gateway's last pass over a large answer, ported to do its per-selection work once (packages/result-shaping,
   // Elastic License 2.0 as the code it derives from).
   installResultShaping();

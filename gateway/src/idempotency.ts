@@ -9,7 +9,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { isIdempotencyKey, NOT_AN_IDEMPOTENCY_KEY, requestFingerprint } from '@samsyn/core';
+import { isIdempotencyKey, NOT_AN_IDEMPOTENCY_KEY, requestFingerprint } from '@samsyn/runtime';
 import type { GatewayContext } from './context';
 
 /** The subgraph (its `join__Graph` value) that carries out each root mutation field of a supergraph. */

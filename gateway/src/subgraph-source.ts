@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
-import { IDEMPOTENCY_FINGERPRINT_HEADER, IDEMPOTENCY_HEADER, inClientSpan, type ServiceMetrics } from '@samsyn/core';
+import { IDEMPOTENCY_FINGERPRINT_HEADER, IDEMPOTENCY_HEADER, inClientSpan, type ServiceMetrics } from '@samsyn/runtime';
 import type { GatewayContext } from './context';
 import type { SubgraphHttpClient } from './subgraph-http';
 

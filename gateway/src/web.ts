@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AREA_LIST, isLoopbackHost, mediaTypeOf, ROLES, signToken, type Config, type PrincipalResolver, type Role } from '@samsyn/core';
+import { AREA_LIST, isLoopbackHost, ROLES, signToken, type Config, type PrincipalResolver, type Role } from '@samsyn/core';
+import { mediaTypeOf } from '@samsyn/runtime';
 import { StaticAssets } from './assets';
 
 /** The built dashboard and GraphiQL (`packages/dashboard/dist`, written by `npm run build`). */

@@ -22,7 +22,7 @@ const COMMON = `x-service: &service
     MIGRATE_ON_START: 'true'
     SEED_DEMO_DATA: 'true'
     PORT: '4000'
-    # Webhooks stay off unless set: 32+ characters the signing secrets are encrypted with (see the README).
+    # Webhooks stay off unless set: 32+ characters the signing secrets are encrypted with (see docs/configuration.md).
     WEBHOOK_SECRET_KEY: \${WEBHOOK_SECRET_KEY:-}
     # /metrics and /cache-versions answer only this bearer token (32+ characters); unset, they are off and so is the
     # gateway's response cache, which asks the subgraphs' /cache-versions.

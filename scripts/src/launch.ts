@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { embeddedPort, envName, loadConfig, SUBGRAPHS, startEmbeddedPostgres, type EmbeddedDatabase, type ServiceName } from '@samsyn/core';
+import { envName, loadConfig, SUBGRAPHS, type ServiceName } from '@samsyn/core';
+import { embeddedPort, startEmbeddedPostgres, type EmbeddedDatabase } from '@samsyn/runtime';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SERVICES: ServiceName[] = [...SUBGRAPHS, 'gateway'];

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { describeStartupError, loadConfig, openDatabase, SUBGRAPHS, subgraphDataSource, type SubgraphName } from '@samsyn/core';
+import { loadConfig, openDatabase, SUBGRAPHS, type SubgraphName } from '@samsyn/core';
+import { describeStartupError, subgraphDataSource } from '@samsyn/runtime';
 import { ALL_SUBGRAPHS } from './subgraphs';
 
 /** Runs the pending migrations of every subgraph (or of those named) against DATABASE_URL, for deployments that do not migrate on start. */

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { describeStartupError, loadConfig } from '@samsyn/core';
+import { loadConfig } from '@samsyn/core';
+import { describeStartupError } from '@samsyn/runtime';
 import { launchSystem, type RunningSystem } from './launch';
 
 /** `npm start`: the whole system in the foreground; SIGINT or SIGTERM stops all of it, postgres included. */

@@ -1,4 +1,5 @@
-import { SUBGRAPHS, type SubgraphDefinition, type SubgraphName } from '@samsyn/core';
+import { SUBGRAPHS, type SubgraphName } from '@samsyn/core';
+import type { SubgraphDefinition } from '@samsyn/core';
 
 /**
  * Every subgraph of the supergraph, in composition order: the package `@samsyn/<name>` of each name in

@@ -9,10 +9,10 @@ import {
   loadConfig,
   openDatabase,
   signToken,
-  subgraphDataSource,
   subgraphOf,
   type SubgraphName,
 } from '@samsyn/core';
+import { subgraphDataSource } from '@samsyn/runtime';
 import { protectFigures } from '@samsyn/equality';
 import { ALL_SUBGRAPHS, type RunningSystem } from '@samsyn/scripts';
 

@@ -2,7 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Area } from '@samsyn/area';
 import { ChangeType, recordChange } from '@samsyn/changes';
-import { inTransaction, loadConfig, openDatabase, signToken, subgraphDataSource } from '@samsyn/core';
+import { inTransaction, loadConfig, openDatabase, signToken } from '@samsyn/core';
+import { subgraphDataSource } from '@samsyn/runtime';
 import { ALL_SUBGRAPHS, type RunningSystem } from '@samsyn/scripts';
 
 /** Milliseconds at rank q (0..1) of sorted values. */

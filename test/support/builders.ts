@@ -1,4 +1,5 @@
-import type { AreaKey, SubgraphRuntime } from '@samsyn/core';
+import type { AreaKey } from '@samsyn/core';
+import type { SubgraphRuntime } from '@samsyn/runtime';
 
 /**
  * Builders: a test arranges the rows it needs in its own schemas (started with `seed: false`) instead of

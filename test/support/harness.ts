@@ -5,21 +5,17 @@ import type { GraphQLDataSource } from '@apollo/gateway';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import pg from 'pg';
 import {
-  createSubgraphRuntime,
-  executeInScope,
   loadConfig,
   quoteIdent,
-  schemaName,
   signToken,
   sqlStatementCount,
   SUBGRAPHS,
   type Config,
-  type IncomingRequest,
   type Role,
   type ServiceName,
   type SubgraphName,
-  type SubgraphRuntime,
 } from '@samsyn/core';
+import { createSubgraphRuntime, executeInScope, schemaName, type IncomingRequest, type SubgraphRuntime } from '@samsyn/runtime';
 import { createGateway, forwardedHeaders, subgraphUnavailable, type GatewayOptions, type GatewayRuntime } from '@samsyn/gateway';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
 

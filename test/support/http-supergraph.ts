@@ -1,14 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import {
-  createSubgraphRuntime,
-  schemaName,
-  serveSubgraph,
-  SUBGRAPHS,
-  type Logger,
-  type RunningHttpService,
-  type ServiceName,
-  type SubgraphName,
-} from '@samsyn/core';
+import { SUBGRAPHS, type Logger, type ServiceName, type SubgraphName } from '@samsyn/core';
+import { createSubgraphRuntime, schemaName, serveSubgraph, type RunningHttpService } from '@samsyn/runtime';
 import { createGateway, serveGateway, type GatewayRuntime } from '@samsyn/gateway';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
 import { dropSchemas, freePort, testConfig } from './harness';

@@ -2,3 +2,6 @@
 import { matchers } from './matchers';
 
 expect.extend(matchers);
+
+// As gateway/src/index.ts does for a gateway process: the in-process test gateways send Apollo nothing either.
+process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';

@@ -1,5 +1,6 @@
 import type { NonEmptyArray } from 'type-graphql';
-import { buildFederatedSchema, type Constructor, type SubgraphDefinition } from '@samsyn/core';
+import { buildFederatedSchema, type Constructor } from '@samsyn/core';
+import type { SubgraphDefinition } from '@samsyn/core';
 import { dbSchemaOf, subgraphOf, type Area } from './area';
 import { buildWithDistrict, type DistrictKey } from './area-district';
 import type { AreaModule } from './area-module';

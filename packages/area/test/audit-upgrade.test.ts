@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { openDatabase, schemaName, subgraphDataSource, type Principal } from '@samsyn/core';
+import { openDatabase, type Principal } from '@samsyn/core';
+import { schemaName, subgraphDataSource } from '@samsyn/runtime';
 import { auditEntriesOfDocuments, recordAudit } from '@samsyn/area';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
 import { dropSchemas, testConfig } from '@samsyn/test-support';

@@ -1,4 +1,5 @@
-import { inTransaction, swedishToday, type SubgraphRuntime } from '@samsyn/core';
+import { inTransaction, swedishToday } from '@samsyn/core';
+import type { SubgraphRuntime } from '@samsyn/runtime';
 import { Area } from '@samsyn/area';
 import { ChangeType, prune, recordChange } from '@samsyn/changes';
 import { DocumentLifecycle, recordDueNotices } from '@samsyn/knowledge';

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type net from 'node:net';
-import { inTransaction, type SubgraphRuntime } from '@samsyn/core';
+import { inTransaction } from '@samsyn/core';
+import type { SubgraphRuntime } from '@samsyn/runtime';
 import { Area } from '@samsyn/area';
 import { ChangeType, recordChange } from '@samsyn/changes';
 import { startSupergraph, tokenFor, type TestSupergraph } from '@samsyn/test-support';

@@ -4,7 +4,7 @@
  * (packages/area), the launcher, migrations, imports and docker-compose.yml (`npm run compose`).
  *
  * Adding an area is an entry here plus its folder `subgraphs/<subgraph>` (a workspace `@samsyn/<subgraph>`
- * whose main module exports `subgraph = areaSubgraph(Area.X, { modules })`), see the README, "Adding an area".
+ * whose main module exports `subgraph = areaSubgraph(Area.X, { modules })`), see docs/design.md, "Adding an area".
  * Core holds the list, not packages/area, because every process needs the topology before any subgraph loads.
  */
 export const AREA_LIST = [

@@ -8,6 +8,7 @@ import {
   type ConstDirectiveNode,
   type DocumentNode,
   type FieldNode,
+  type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLNamedType,
@@ -16,7 +17,6 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { SubgraphContext } from './context';
-import { fragmentsOf } from './hardening';
 
 /*
  * A subgraph's cache policy, worked out from the operation instead of field by field. Apollo Server's own
@@ -217,4 +217,11 @@ export function cachePolicyPlugin(): ApolloServerPlugin<SubgraphContext> {
       };
     },
   };
+}
+
+/** The fragment definitions of a document, by name. */
+export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  return Object.fromEntries(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
 }

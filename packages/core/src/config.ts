@@ -44,7 +44,7 @@ export interface DatabaseLimits {
   transactionAttempts: number;
 }
 
-/** Defaults of {@link DatabaseLimits}; the README lists them. */
+/** Defaults of {@link DatabaseLimits}; docs/configuration.md lists them. */
 export const DEFAULT_DATABASE_LIMITS: DatabaseLimits = {
   poolSize: 10,
   connectionTimeoutMs: 5_000,
@@ -98,7 +98,7 @@ export interface Config {
   corsOrigins: string[];
   /** Redis shared by the replicas (response cache, persisted queries); unset means each process keeps its own. */
   redisUrl?: string;
-  /** Whether subgraphs keep answers in their response cache (exactly invalidated by writes). */
+  /** Whether the response caches are on (RESPONSE_CACHE): the subgraphs' and the gateway's, both exactly invalidated by writes. */
   responseCache: boolean;
   /** The most memory (MiB) the in-process response cache and persisted queries take, per process. */
   responseCacheMiB: number;

@@ -34,7 +34,7 @@ export class SqlLog implements TypeOrmLogger {
   private tableNames?: RegExp;
 
   /** From now on, notes in a request's `tablesRead` which of these tables each of its statements names. */
-  watchTables(tables: string[]): void {
+  noteReadsOf(tables: string[]): void {
     this.tableNames = tables.length > 0 ? new RegExp(`\\b(${tables.join('|')})\\b`, 'g') : undefined;
   }
 

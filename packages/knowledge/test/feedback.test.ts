@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type net from 'node:net';
-import { swedishToday, type SubgraphRuntime } from '@samsyn/core';
+import { swedishToday } from '@samsyn/core';
+import type { SubgraphRuntime } from '@samsyn/runtime';
 import { buildDocument, startSupergraph, tokenFor, type GraphQLResult, type TestSupergraph } from '@samsyn/test-support';
 
 /** Synpunkter: districts and people leave them on published versions, the area's process leaders answer them. */

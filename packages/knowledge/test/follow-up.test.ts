@@ -1,4 +1,5 @@
-import { daysBetween, swedishToday, type SubgraphRuntime } from '@samsyn/core';
+import { daysBetween, swedishToday } from '@samsyn/core';
+import type { SubgraphRuntime } from '@samsyn/runtime';
 import { buildDocument, startSupergraph, tokenFor, type GraphQLResult, type TestSupergraph } from '@samsyn/test-support';
 
 /** Following up a document: editorial and substantive changes, lag, and acknowledgements of a version not yet in force. */

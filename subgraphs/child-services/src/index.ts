@@ -1,4 +1,4 @@
-import { runSubgraph } from '@samsyn/core';
+import { runSubgraph } from '@samsyn/runtime';
 import { subgraph } from './subgraph';
 
 runSubgraph(subgraph, process.env);

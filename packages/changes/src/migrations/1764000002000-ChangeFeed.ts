@@ -1,5 +1,4 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { watchTables } from '@samsyn/core';
 
 /**
  * The outbox of an area (`change_event`), webhook subscriptions and their delivery attempts.
@@ -73,7 +72,6 @@ export class ChangeFeed1764000002000 implements MigrationInterface {
         next_attempt_at timestamptz
       )`);
     await db.query(`CREATE INDEX webhook_attempt_subscription_idx ON webhook_attempt (subscription_id, id DESC)`);
-    await watchTables(db);
   }
 
   async down(db: QueryRunner): Promise<void> {

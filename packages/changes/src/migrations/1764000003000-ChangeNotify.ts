@@ -1,5 +1,4 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { watchTables } from '@samsyn/core';
 
 /**
  * A NOTIFY on `samsyn_change_event` (payload: the area's schema) with every transaction that writes events:
@@ -19,7 +18,6 @@ export class ChangeNotify1764000003000 implements MigrationInterface {
     await db.query(
       `CREATE TRIGGER change_event_notify AFTER INSERT ON change_event FOR EACH STATEMENT EXECUTE FUNCTION change_event_notify()`,
     );
-    await watchTables(db);
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -1,5 +1,4 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { watchTables } from '@samsyn/core';
 import type { Area } from '@samsyn/area';
 import { storeComparisons } from '../comparisons/comparison.snapshots';
 
@@ -42,7 +41,6 @@ export class ComparisonSnapshots1764000001000 implements MigrationInterface {
     await db.query(
       `COMMENT ON COLUMN comparison_snapshot.computed_from IS 'figures_version of each period of the trend window, and the indicator as it was'`,
     );
-    await watchTables(db);
     // Figures stored before: compared now, once.
     const periods = (await db.query(`SELECT period FROM disclosure_period`)) as { period: string }[];
     const areas = (await db.query(`SELECT DISTINCT area FROM indicator ORDER BY area`)) as { area: Area }[];

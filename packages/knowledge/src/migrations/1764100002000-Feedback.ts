@@ -1,5 +1,4 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { watchTables } from '@samsyn/core';
 
 /**
  * Synpunkter: feedback on a published version from a district system (`district` set) or a signed-in person,
@@ -34,7 +33,6 @@ export class Feedback1764100002000 implements MigrationInterface {
     await db.query(`CREATE INDEX feedback_open_idx ON feedback (created_at) WHERE answer IS NULL`);
     await db.query(`CREATE INDEX feedback_district_idx ON feedback (district) WHERE district IS NOT NULL`);
     await db.query(`ALTER TABLE document_version ADD COLUMN returned_by_name text`);
-    await watchTables(db);
   }
 
   async down(db: QueryRunner): Promise<void> {

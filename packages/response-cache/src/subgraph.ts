@@ -10,14 +10,17 @@ import {
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type pg from 'pg';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
-import type { Principal } from './auth/principal';
-import type { PrincipalResolver } from './auth/verify';
-import type { SubgraphContext } from './context';
-import { quoteIdent, type SqlLog } from './database';
-import { swedishToday } from './dates';
-import type { CachedHttpAnswer } from './http';
-import type { Logger } from './logger';
-import { currentRequestScope } from './request-scope';
+import {
+  type Principal,
+  type PrincipalResolver,
+  type SubgraphContext,
+  quoteIdent,
+  type SqlLog,
+  swedishToday,
+  type Logger,
+  currentRequestScope,
+} from '@samsyn/core';
+import { CACHE_STAMP_EXTENSION, versionsStillCurrent, type CacheStamp, type CacheVersions, type CachedHttpAnswer } from './protocol';
 
 /*
  * Exact invalidation. Every table a subgraph owns has a trigger that bumps the table's row in `cache_version`
@@ -45,7 +48,7 @@ export class CacheVersions1764000000000 implements MigrationInterface {
     await db.query(`CREATE TABLE cache_version (tag text PRIMARY KEY, version bigint NOT NULL)`);
     await db.query(`INSERT INTO cache_version (tag, version) VALUES ($1, floor(random() * 1e15)::bigint)`, [EPOCH]);
     await db.query(bumpFunction('1', 'v.version + 1'));
-    await watchTables(db);
+    await watchAllTables(db);
   }
 
   async down(db: QueryRunner): Promise<void> {
@@ -105,11 +108,39 @@ async function tablesOf(db: { query(sql: string, parameters?: unknown[]): Promis
 }
 
 /**
- * Puts the version trigger on every table of the current schema that lacks it. A migration that adds a table
- * ends with `await watchTables(queryRunner)`; until then the subgraph serves without its response cache.
+ * Puts the version trigger on every table of the current schema (again), when the versions table is made. Later
+ * migrations need not: each is followed by {@link watchNewTables} (see `subgraphDataSource` in @samsyn/runtime).
  */
-export async function watchTables(db: QueryRunner): Promise<void> {
-  for (const table of await tablesOf(db)) {
+export async function watchAllTables(db: QueryRunner): Promise<void> {
+  await addVersionTriggers(db, await tablesOf(db));
+}
+
+/** The tables of the current schema without the version trigger. */
+async function tablesWithoutTrigger(db: { query(sql: string, parameters?: unknown[]): Promise<unknown> }): Promise<string[]> {
+  const rows = (await db.query(
+    `SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+     WHERE t.tgname = $1 AND c.relnamespace = current_schema()::regnamespace`,
+    [TRIGGER],
+  )) as { relname: string }[];
+  const watched = new Set(rows.map((row) => row.relname));
+  return (await tablesOf(db)).filter((table) => !watched.has(table));
+}
+
+/**
+ * Puts the version trigger on the tables of the current schema that lack it, once the versions table exists (it
+ * does from `CacheVersions1764000000000` on); runs after every migration of a subgraph, in its transaction, so a
+ * migration that adds a table cannot leave the subgraph serving without its response cache. Returns those tables.
+ */
+export async function watchNewTables(db: QueryRunner): Promise<string[]> {
+  const [{ installed }] = (await db.query(`SELECT to_regproc('cache_version_bump') IS NOT NULL AS installed`)) as { installed: boolean }[];
+  if (!installed) return [];
+  const tables = await tablesWithoutTrigger(db);
+  await addVersionTriggers(db, tables);
+  return tables;
+}
+
+async function addVersionTriggers(db: QueryRunner, tables: string[]): Promise<void> {
+  for (const table of tables) {
     await db.query(`DROP TRIGGER IF EXISTS ${TRIGGER} ON ${quoteIdent(table)}`);
     await db.query(`DROP TRIGGER IF EXISTS ${TRUNCATE_TRIGGER} ON ${quoteIdent(table)}`);
     // Deferred to the commit: the version row is locked only while the transaction commits, so writers of a
@@ -127,15 +158,10 @@ export async function watchTables(db: QueryRunner): Promise<void> {
 /** The tables of the subgraph's schema whose writes bump a version; undefined when one lacks its trigger (then nothing is cached). */
 export async function watchedTables(db: DataSource, logger: Logger): Promise<string[] | undefined> {
   const tables = await tablesOf(db);
-  const rows = await db.query<{ relname: string }[]>(
-    `SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
-     WHERE t.tgname = $1 AND c.relnamespace = current_schema()::regnamespace`,
-    [TRIGGER],
-  );
-  const watched = new Set(rows.map((row) => row.relname));
-  const unwatched = tables.filter((table) => !watched.has(table));
+  const unwatched = await tablesWithoutTrigger(db);
   if (unwatched.length > 0 || tables.length === 0) {
-    logger.warn({ unwatched }, 'response cache off: tables without the cache_version trigger (a migration must call watchTables)');
+    // Only a table made past the migrations (by hand, or before they ran) gets here: run `npm run migrate`.
+    logger.warn({ unwatched }, 'response cache off: tables without the cache_version trigger (made outside the migrations?)');
     return undefined;
   }
   return tables;
@@ -150,24 +176,6 @@ export function accessScope(principal: Principal | null): string {
   if (!principal) return 'anonymous';
   const roles = [...principal.roles].sort().join('+');
   return `${roles}|${principal.district ?? ''}|${[...principal.areas].sort().join(',')}`;
-}
-
-/**
- * What an answer may be cached on: the version of each table its SQL named (and of the epoch), and its cache
- * policy. A subgraph sends it with every answer it could cache, in `extensions.samsynCache`, so that the gateway
- * can cache the whole response on the same terms (see `gateway/src/response-cache.ts`).
- */
-export interface CacheStamp {
-  versions: CacheVersions;
-  /** The calendar day the answer was computed for (what the subgraph took as today). */
-  today: string;
-  maxAge: number;
-  scope: 'PUBLIC' | 'PRIVATE';
-}
-
-/** Whether every version an answer was kept with is still the current one (a table never written is at 0). */
-export function versionsStillCurrent(kept: CacheVersions, current: CacheVersions): boolean {
-  return Object.entries(kept).every(([tag, version]) => (current[tag] ?? 0) === version);
 }
 
 /**
@@ -243,9 +251,6 @@ export class KnownOperations {
   }
 }
 
-/** The response extension that carries a subgraph answer's {@link CacheStamp}. */
-export const CACHE_STAMP_EXTENSION = 'samsynCache';
-
 export interface ResponseCacheOptions {
   db: DataSource;
   /** Where entries live: in this process, or Redis shared by the replicas. */
@@ -264,9 +269,6 @@ export interface ResponseCacheOptions {
 }
 
 const versionsRead = new WeakMap<object, CacheVersions>();
-
-/** The version of each table (and of the epoch) of one subgraph's schema. */
-export type CacheVersions = Record<string, number>;
 
 const VERSIONS_SQL = { name: 'samsyn_cache_versions', text: 'SELECT tag, version FROM cache_version' };
 
@@ -432,7 +434,7 @@ export interface SubgraphResponseCache {
  */
 export function subgraphResponseCache(options: ResponseCacheOptions): SubgraphResponseCache {
   const { db, store, namespace, ttlSeconds, logger } = options;
-  (db.logger as SqlLog).watchTables(options.tables);
+  (db.logger as SqlLog).noteReadsOf(options.tables);
   const keyPrefix = `samsyn:rc5:${namespace}`;
   const known = new KnownOperations();
 

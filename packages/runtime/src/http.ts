@@ -2,11 +2,10 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
-import type { Config } from './config';
-import type { Logger } from './logger';
+import { type Config, type Logger, newRequestScope, withRequestScope, type RequestScope } from '@samsyn/core';
+import type { CachedHttpAnswer } from '@samsyn/response-cache';
 import type { ServiceMetrics } from './metrics';
-import { recordRequest } from './observation';
-import { newRequestScope, withRequestScope, type RequestScope } from './request-scope';
+import { recordRequest } from './request-metrics';
 import { inServerSpan } from './telemetry';
 import { jsonFault, MAX_VARIABLE_DEPTH, VARIABLES_TOO_DEEP } from './hardening';
 
@@ -40,15 +39,6 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   guardOperations?: OperationsGuard;
   /** Answers a GraphQL request from a response cache before Apollo Server sees it; undefined lets Apollo answer. */
   cachedAnswer?: (request: HTTPGraphQLRequest) => Promise<CachedHttpAnswer | undefined>;
-}
-
-/** A whole HTTP answer (status 200) kept by a response cache. */
-export interface CachedHttpAnswer {
-  /** The operation's name, for logs and metrics (`(anonymous)` for an unnamed one). */
-  operationName: string;
-  headers: Record<string, string>;
-  /** The body in parts, written one after the other (a large stored answer is never copied into one string). */
-  body: string[];
 }
 
 /** Whether a service can serve, and why not. */

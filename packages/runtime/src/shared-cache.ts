@@ -1,13 +1,13 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { KeyValueCache, KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
 import { Redis } from 'ioredis';
-import type { Logger } from './logger';
+import type { Logger } from '@samsyn/core';
 
 /*
  * Where the response caches (the gateway's and the subgraphs') and the persisted queries live: in this process,
  * or in Redis shared by the replicas. Redis is a cache here, never a source of truth:
  * - bounded: no entry above a size, each with a TTL, and Redis itself run with `maxmemory` and an eviction
- *   policy (README); in this process an LRU within a byte budget;
+ *   policy (docs/caching.md); in this process an LRU within a byte budget;
  * - not trusted: every entry carries an HMAC-SHA256 of its key and value under a key Redis does not hold, and
  *   an entry whose MAC does not verify is a miss (whoever can write to Redis cannot make a replica serve it);
  *   a persisted query is served only when its text still hashes to the sha256 it is kept under;
@@ -229,7 +229,10 @@ export class SignedStore implements KeyValueCache<string> {
   reject(key: string, reason: string): void {
     this.rejected += 1;
     if (this.rejected === 1)
-      this.logger.warn({ key }, `shared cache entry refused: ${reason} (written by someone else than Samsyn? see the README on Redis)`);
+      this.logger.warn(
+        { key },
+        `shared cache entry refused: ${reason} (written by someone else than Samsyn? see docs/caching.md on Redis)`,
+      );
   }
 
   private mac(key: string, value: string): string {

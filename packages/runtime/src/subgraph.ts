@@ -1,23 +1,36 @@
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
-import type { DataSource, MigrationInterface } from 'typeorm';
-import { loadConfig, type Config, type SubgraphName } from './config';
+import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+import {
+  loadConfig,
+  type Config,
+  type SubgraphDefinition,
+  type SubgraphContext,
+  createDataSource,
+  databaseAnswers,
+  openDatabase,
+  swedishToday,
+  LoaderRegistry,
+  createLogger,
+  type Logger,
+  createPrincipalResolver,
+  type PrincipalResolver,
+  UnauthenticatedError,
+  principalSeenByResolvers,
+  CachePolicy,
+  cachePolicyPlugin,
+  startBackground,
+  type BackgroundRunner,
+} from '@samsyn/core';
 import { runMain } from './main';
-import type { SubgraphContext } from './context';
-import { createDataSource, databaseAnswers, openDatabase, type Constructor } from './database';
 import { embeddedPort, embeddedUrl } from './embedded-postgres';
 import { IDEMPOTENCY_FINGERPRINT_HEADER, IDEMPOTENCY_HEADER, idempotencyPlugin, IdempotencyKeys1763900000000 } from './idempotency';
-import { swedishToday } from './dates';
 import type { HttpServiceOptions, IncomingRequest, RunningHttpService } from './http';
 import { operationsGuard, sendJson, serveHttp } from './http';
-import { LoaderRegistry } from './loaders';
-import { createLogger, type Logger } from './logger';
 import { baseApolloOptions } from './apollo';
 import { ServiceMetrics, type PoolCounts } from './metrics';
 import { startTracing } from './telemetry';
-import { createPrincipalResolver, type PrincipalResolver } from './auth/verify';
-import { UnauthenticatedError } from './errors';
 import { selectsRootField } from './hardening';
 import {
   CacheVersions1764000000000,
@@ -25,25 +38,11 @@ import {
   cacheVersionReader,
   subgraphResponseCache,
   watchedTables,
+  watchNewTables,
   type CacheVersions,
-} from './response-cache';
+  CACHE_VERSIONS_PATH,
+} from '@samsyn/response-cache';
 import { openSharedCache, PERSISTED_QUERY_TTL_SECONDS } from './shared-cache';
-import { CachePolicy, cachePolicyPlugin } from './cache-policy';
-import { startBackground, type BackgroundContext, type BackgroundRunner, type BackgroundTask } from './background';
-
-/** Everything that makes one subgraph: its tables, its schema and its demo data. */
-export interface SubgraphDefinition {
-  name: SubgraphName;
-  /** The PostgreSQL schema it owns (the configured suffix is appended). */
-  dbSchema: string;
-  entities: Constructor[];
-  migrations: (new () => MigrationInterface)[];
-  buildSchema(): GraphQLSchema;
-  /** Loads the demo data; running it again changes nothing. */
-  seed?(db: DataSource, today: string): Promise<void>;
-  /** Work the process does between requests (see BackgroundTask); started with the runtime, stopped before the pool closes. */
-  background?(context: BackgroundContext): BackgroundTask[];
-}
 
 /** A subgraph ready to execute requests, with or without a socket. */
 export interface SubgraphRuntime {
@@ -92,11 +91,27 @@ export function subgraphDataSource(
       IdempotencyKeys1763900000000,
       CacheVersions1764000000000,
       CacheVersionsUnrepeatable1766000000000,
-    ],
+    ].map(watchingNewTables),
     logger,
     limits: config.database,
     applicationName: `samsyn-${definition.name}`,
   });
+}
+
+/**
+ * The migration, followed in its transaction by {@link watchNewTables}: whoever runs it (start-up, `npm run migrate`,
+ * the TypeORM CLI), the tables it adds get the version trigger the response cache relies on.
+ */
+function watchingNewTables(migration: new () => MigrationInterface): new () => MigrationInterface {
+  const watching = class extends migration {
+    override async up(runner: QueryRunner): Promise<void> {
+      await super.up(runner);
+      await watchNewTables(runner);
+    }
+  };
+  // TypeORM knows a migration by its `name`, else by its class's name (with the timestamp at its end).
+  Object.defineProperty(watching, 'name', { value: migration.name });
+  return watching;
 }
 
 /**
@@ -200,16 +215,18 @@ export async function createSubgraphRuntime(
       cacheVersions: versions && (() => versions.read()),
       cachedAnswer: cache && ((request) => cache.cachedAnswer(request)),
       async createContext({ headers, requestId }) {
+        const principal = await principals(headers.get('authorization'));
+        const cacheHints = new CachePolicy();
         return {
           requestId,
-          principal: await principals(headers.get('authorization')),
+          principal: principal && principalSeenByResolvers(principal, cacheHints),
           loaders: new LoaderRegistry(),
           logger: logger.child({ requestId }),
           db: db.manager,
           idempotencyKey: headers.get(IDEMPOTENCY_HEADER),
           idempotencyFingerprint: headers.get(IDEMPOTENCY_FINGERPRINT_HEADER),
           today: swedishToday(),
-          cacheHints: new CachePolicy(),
+          cacheHints,
           config,
         };
       },
@@ -258,9 +275,6 @@ export async function serveSubgraph(
     },
   };
 }
-
-/** The path next to `/graphql` where a subgraph tells its current table versions (see `SubgraphRuntime.cacheVersions`). */
-export const CACHE_VERSIONS_PATH = '/cache-versions';
 
 function cacheVersionsRoute(runtime: SubgraphRuntime): HttpServiceOptions<SubgraphContext>['routes'] {
   const { cacheVersions } = runtime;

@@ -3,13 +3,9 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { DocumentNode, GraphQLFormattedError } from 'graphql';
-import type { Config } from './config';
-import { databaseUnreachable } from './database';
-import { CLIENT_ERROR_CODES } from './errors';
-import type { Logger } from './logger';
-import { currentRequestScope } from './request-scope';
+import { type Config, databaseUnreachable, CLIENT_ERROR_CODES, type Logger, currentRequestScope } from '@samsyn/core';
 import { operationLimits, PARSE_OPTIONS } from './hardening';
-import { observationPlugin } from './observation';
+import { observationPlugin } from './request-metrics';
 
 /** A message without graphql-js's "Did you mean …?" hints, which name parts of the schema. */
 export function withoutSuggestions(message: string): string {

@@ -2,10 +2,7 @@ import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import { OperationTypeNode, type FormattedExecutionResult } from 'graphql';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
-import type { SubgraphContext } from './context';
-import { databaseUnreachable } from './database';
-import { CLIENT_ERROR_CODES } from './errors';
-import { currentRequestScope } from './request-scope';
+import { type SubgraphContext, databaseUnreachable, CLIENT_ERROR_CODES, currentRequestScope } from '@samsyn/core';
 
 /** The request header (IETF httpapi "The Idempotency-Key HTTP Header Field"). */
 export const IDEMPOTENCY_HEADER = 'idempotency-key';

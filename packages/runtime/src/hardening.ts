@@ -16,7 +16,7 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
-import type { Config } from './config';
+import { fragmentsOf, type Config } from '@samsyn/core';
 
 /** Limits every operation must stay within, at the gateway and again at each subgraph. */
 export const OPERATION_LIMITS = {
@@ -106,13 +106,6 @@ export function representationLimit<TContext extends BaseContext>(maxRepresentat
       };
     },
   };
-}
-
-/** The fragment definitions of a document, by name. */
-export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
-  return Object.fromEntries(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-  );
 }
 
 /** Whether an operation asks for a root field of this name, directly or through fragments. */

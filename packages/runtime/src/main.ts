@@ -1,6 +1,5 @@
 import { inspect } from 'node:util';
-import type { ServiceName } from './config';
-import { ConfigError, envName, SUBGRAPHS } from './config';
+import { type ServiceName, ConfigError, envName, SUBGRAPHS } from '@samsyn/core';
 
 /** One line that says why a service could not start, without a stack trace; `service` names its port variable. */
 export function describeStartupError(error: unknown, service?: ServiceName): string {

@@ -1,3 +1,5 @@
+import type { CacheHint } from '@apollo/cache-control-types';
+import type { Principal } from './auth/principal';
 import type { SubgraphContext } from './context';
 
 /** How long a published, unchanging answer may be reused by a CDN or the gateway, in seconds. */
@@ -27,4 +29,27 @@ export const INHERITS_CACHE_HINT = '@cacheControl(inheritMaxAge: true)';
 /** Marks the answer as never cacheable (drafts, audit history, anything per caller). */
 export function cacheNever(ctx: Pick<SubgraphContext, 'cacheHints'>): void {
   ctx.cacheHints.restrict({ maxAge: 0, scope: 'PRIVATE' });
+}
+
+/**
+ * The caller as resolvers see it. A cached answer is shared by everyone in its access scope (roles, district, areas;
+ * see `accessScope`), two analysts say; so reading who the caller is (`sub`, `name`) marks the answer never
+ * cacheable, and nothing private to one person can be served to another from a cache, whatever its hints say.
+ */
+export function principalSeenByResolvers(principal: Principal, hints: { restrict(hint: CacheHint): void }): Principal {
+  const personal = () => hints.restrict({ maxAge: 0, scope: 'PRIVATE' });
+  const seen: Principal = {
+    roles: principal.roles,
+    areas: principal.areas,
+    get sub() {
+      personal();
+      return principal.sub;
+    },
+    get name() {
+      personal();
+      return principal.name;
+    },
+  };
+  if (principal.district !== undefined) seen.district = principal.district;
+  return seen;
 }

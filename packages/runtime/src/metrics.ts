@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { ServiceName } from './config';
+import type { ServiceName } from '@samsyn/core';
 import type { SharedCacheCounts } from './shared-cache';
 
 /** Operation names are chosen by clients: past this many distinct ones, the rest count as `other`. */

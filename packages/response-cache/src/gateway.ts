@@ -3,9 +3,10 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { OperationTypeNode } from 'graphql';
+import { swedishToday, type Logger, type Principal, type PrincipalResolver, type SubgraphName } from '@samsyn/core';
+import { CACHE_STAMP_EXTENSION, versionsStillCurrent, type CacheStamp, type CacheVersions, type CachedHttpAnswer } from './protocol';
 import {
   answerKey,
-  CACHE_STAMP_EXTENSION,
   declaredVariables,
   FreshRead,
   keepAnswerWhenWritten,
@@ -13,21 +14,17 @@ import {
   plainQueryKey,
   readEntry,
   storedHttpAnswer,
-  swedishToday,
-  type CacheStamp,
-  type CacheVersions,
-  type CachedHttpAnswer,
-  type Logger,
-  type PrincipalResolver,
-  type SubgraphName,
-  versionsStillCurrent,
-} from '@samsyn/core';
-import type { GatewayContext } from './context';
+} from './subgraph';
+
+/** What the gateway's cache needs of its request context: the verified caller, whose access scope keys the answer. */
+export interface GatewayContext {
+  principal: Principal | null;
+}
 
 /*
  * The gateway's response cache: whole responses, on the subgraphs' terms. Every subgraph answer that its own
  * response cache could keep comes with a stamp (the versions of the tables it read and its cache policy, see
- * `CacheStamp` in core). A response is stored only when every fetch of its query plan was stamped, with the
+ * `CacheStamp` in protocol.ts). A response is stored only when every fetch of its query plan was stamped, with the
  * stamps per subgraph; a hit is served only after each of those subgraphs has told its current versions, read
  * after the request arrived, and they all still match. A write commits its version bumps before it answers,
  * so the first read after it (at any gateway replica: the versions are the subgraphs', in their database)
@@ -63,13 +60,13 @@ function record(stamps: Stamps, subgraph: string, stamp: CacheStamp | undefined)
 }
 
 /** Wraps a subgraph's data source to note each answer's stamp for the gateway's response cache. */
-export class StampedSource implements GraphQLDataSource<GatewayContext> {
+export class StampedSource<TContext extends GatewayContext = GatewayContext> implements GraphQLDataSource<TContext> {
   constructor(
     private readonly subgraph: string,
-    private readonly inner: GraphQLDataSource<GatewayContext>,
+    private readonly inner: GraphQLDataSource<TContext>,
   ) {}
 
-  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+  async process(options: GraphQLDataSourceProcessOptions<TContext>): Promise<GatewayGraphQLResponse> {
     const stamps = 'context' in options && options.context ? stampsOf.get(options.context) : undefined;
     try {
       const response = await this.inner.process(options);
@@ -109,9 +106,9 @@ interface EntryHead {
   scope: CacheStamp['scope'];
 }
 
-export interface GatewayCache {
+export interface GatewayCache<TContext extends GatewayContext = GatewayContext> {
   /** Keeps and serves whole query responses inside Apollo Server (any request shape: GET, persisted queries). */
-  plugin: ApolloServerPlugin<GatewayContext>;
+  plugin: ApolloServerPlugin<TContext>;
   /**
    * Answers a plain JSON POST of a query from the cache before Apollo Server parses it, with the stored text
    * of the answer: a hit costs the key, one versions check and a write. Undefined lets Apollo answer; only
@@ -121,7 +118,7 @@ export interface GatewayCache {
 }
 
 /** The gateway's response cache (see the comment at the top). */
-export function gatewayCache(options: GatewayCacheOptions): GatewayCache {
+export function gatewayCache<TContext extends GatewayContext>(options: GatewayCacheOptions): GatewayCache<TContext> {
   const { store, namespace, ttlSeconds, logger } = options;
   const readers = new Map<string, FreshRead<CacheVersions>>();
   const currentVersions = (subgraph: string): Promise<CacheVersions> => {
@@ -150,7 +147,7 @@ export function gatewayCache(options: GatewayCacheOptions): GatewayCache {
   /** Requests the fast path has looked up and missed: Apollo's plugin does not look again. */
   const missed = new WeakSet<HTTPGraphQLRequest>();
 
-  const plugin: ApolloServerPlugin<GatewayContext> = {
+  const plugin: ApolloServerPlugin<TContext> = {
     async requestDidStart() {
       return {
         async responseForOperation(requestContext) {

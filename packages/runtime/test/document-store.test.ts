@@ -1,7 +1,8 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { parse } from 'graphql';
-import { baseApolloOptions, createLogger, documentStore, loadConfig } from '@samsyn/core';
+import { createLogger, loadConfig } from '@samsyn/core';
+import { baseApolloOptions, documentStore } from '@samsyn/runtime';
 
 /**
  * Apollo Server keeps parsed queries; a query's text (a long comment) must count in what it keeps, or unique

@@ -1,10 +1,8 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { context, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { GraphQLResolveInfo } from 'graphql';
-import { CLIENT_ERROR_CODES } from './errors';
-import type { Logger } from './logger';
+import { CLIENT_ERROR_CODES, type Logger, currentRequestScope, type RequestScope } from '@samsyn/core';
 import type { ServiceMetrics } from './metrics';
-import { currentRequestScope, type RequestScope } from './request-scope';
 import { samsynTracer, SERVICE_ATTRIBUTE } from './telemetry';
 
 /** The operation label of a request whose document never became a valid operation. */
