@@ -1,5 +1,6 @@
 import type { ComparisonFieldsFragment, FunnelPosition } from '../gql/graphql';
-import { formatCount, formatTick, formatValue, positionNames } from '../model/format';
+import { formatCount, formatTick, formatValue } from '../model/format';
+import { positionText } from '../model/verdict';
 
 type Entry = ComparisonFieldsFragment['entries'][number];
 /** A district drawn in the plot: one with a value and a denominator the API shows. */
@@ -158,7 +159,7 @@ export function FunnelPlot({ comparison, titleId, descId }: { comparison: Compar
       <g class="points">
         {shown.map((entry) => (
           <g key={entry.district.code} class="point" data-district={entry.district.code} data-position={entry.position ?? ''}>
-            <title>{`${entry.district.name}: ${formatValue(entry.value, indicator)} av ${formatCount(entry.denominator)} – ${positionNames(comparison.limitBasis)[entry.position ?? 'INSIDE']}`}</title>
+            <title>{`${entry.district.name}: ${formatValue(entry.value, indicator)} av ${formatCount(entry.denominator)} – ${positionText(entry.position ?? 'INSIDE', indicator.direction, comparison.limitBasis)}`}</title>
             <Marker position={entry.position} x={x(entry.denominator)} y={y(entry.value)} />
           </g>
         ))}
