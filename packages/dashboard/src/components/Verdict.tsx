@@ -1,5 +1,6 @@
 import type { Direction, FunnelPosition, LimitBasis } from '../gql/graphql';
 import type { JSX } from 'preact';
+import { useId, useState } from 'preact/hooks';
 import { GOOD_VALUE, GOOD_VALUE_TEXT, limitPassed, VERDICT_WORDS, verdictOf, type Verdict } from '../model/verdict';
 
 /** A shape for each verdict, so that neither colour nor shape alone carries it (the words always come with it). */
@@ -63,21 +64,24 @@ export function VerdictLegend() {
   );
 }
 
-/** An indicator's description and what a good value is, one click away (a disclosure named after the indicator). */
-export function IndicatorAbout({
-  indicator,
-}: {
-  indicator: { name: string; description: string; direction: Direction; kind: string; unit: string };
-}) {
+/**
+ * An indicator's description and what a good value is, one click away: a button named after the indicator
+ * ("Om indikatorn Förhandsbedömningar inom 14 dagar") that shows and hides them.
+ */
+export function IndicatorAbout({ indicator }: { indicator: { code: string; name: string; description: string; direction: Direction } }) {
+  const [open, setOpen] = useState(false);
+  const id = `om-${indicator.code}-${useId()}`;
   return (
-    <details class="indicator-about">
-      <summary>
+    <div class="indicator-about">
+      <button type="button" class="link-button" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
         Om indikatorn<span class="visually-hidden"> {indicator.name}</span>
-      </summary>
-      <p>{indicator.description}</p>
-      <p>
-        <strong>{GOOD_VALUE[indicator.direction]}.</strong> {GOOD_VALUE_TEXT[indicator.direction]}
-      </p>
-    </details>
+      </button>
+      <div id={id} class="indicator-about-text" hidden={!open}>
+        <p>{indicator.description}</p>
+        <p>
+          <strong>{GOOD_VALUE[indicator.direction]}.</strong> {GOOD_VALUE_TEXT[indicator.direction]}
+        </p>
+      </div>
+    </div>
   );
 }
