@@ -5,6 +5,12 @@ import { periodName } from '../model/periods';
 const W = 120;
 const H = 32;
 
+/** A scale label: the value as the table writes it, without a long unit ("7,4", "83,6 %"); the text alternative has the unit. */
+function formatScale(value: number, indicator: IndicatorUnit): string {
+  const text = formatValue(value, indicator);
+  return indicator.kind === 'PROPORTION' ? text : text.slice(0, text.length - indicator.unit.length).trim();
+}
+
 /** "2026 kv. 3": a period in few letters, for the sparkline's range. */
 function shortPeriod(period: string): string {
   return periodName(period).replace(' kvartal ', ' kv. ');
@@ -38,8 +44,8 @@ export function Sparkline({ series, indicator }: { series: SeriesFieldsFragment[
   return (
     <span class="spark">
       <span class="spark-scale" aria-hidden="true">
-        <span class="spark-max">{formatValue(max, indicator)}</span>
-        <span class="spark-min">{formatValue(min, indicator)}</span>
+        <span class="spark-max">{formatScale(max, indicator)}</span>
+        <span class="spark-min">{formatScale(min, indicator)}</span>
       </span>
       <svg class="sparkline" width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label + scale}>
         <line class="spark-edge" x1="0" x2={W} y1={y(max)} y2={y(max)} />

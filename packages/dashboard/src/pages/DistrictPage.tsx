@@ -147,15 +147,6 @@ function AreaSection({
           ))}
         </tbody>
       </table>
-      <p class="method trend-note">
-        Läge mot staden bedöms som i trattdiagrammet: där stadsdelarna säkerställt skiljer sig mer än slumpen förklarar (överspridning) är
-        gränserna vidgade, och det står vid läget. Läge är stadsdelens eget test; om det kvarstår efter justering för många jämförelser
-        (Benjamini–Hochberg, över alla stadsdelar och indikatorer med slumpgränser i området och perioden) står vid läget. Trenden är
-        ojusterad för många jämförelser och för överspridning. Trend är Stigande eller Fallande bara när ett test på 5 %-nivån finner
-        förändringen osannolik av slumpen; annars ingen säkerställd förändring. Testet räknar bara med slumpen i urvalet: extra variation
-        mellan kvartal och säsongsvariation gör att betydligt fler stadsdelar får en trend än var tjugonde. Medianer och medelvärden jämförs
-        med ett spridningsband, inte med slumpgränser.
-      </p>
       <h3>Införande av gemensamma dokument</h3>
       <dl class="adoption-summary">
         <div>
@@ -337,6 +328,15 @@ export function DistrictPage({ route }: { route: Route }) {
                     {district.population ? ` · ${district.population.toLocaleString('sv-SE')} invånare` : ''}
                   </p>
                   <VerdictLegend />
+                  <p class="method trend-note">
+                    Läge mot staden bedöms som i trattdiagrammet: där stadsdelarna säkerställt skiljer sig mer än slumpen förklarar
+                    (överspridning) är gränserna vidgade, och det står vid läget. Läge är stadsdelens eget test; om det kvarstår efter
+                    justering för många jämförelser (Benjamini–Hochberg, över alla stadsdelar och indikatorer med slumpgränser i området och
+                    perioden) står vid läget. Trenden är ojusterad för många jämförelser och för överspridning. Trend är Stigande eller
+                    Fallande bara när ett test på 5 %-nivån finner förändringen osannolik av slumpen; annars ingen säkerställd förändring.
+                    Testet räknar bara med slumpen i urvalet: extra variation mellan kvartal och säsongsvariation gör att betydligt fler
+                    stadsdelar får en trend än var tjugonde. Medianer och medelvärden jämförs med ett spridningsband, inte med slumpgränser.
+                  </p>
                   {AREA_PROFILES.map((field) => {
                     const profile = district[field];
                     if (!profile) {

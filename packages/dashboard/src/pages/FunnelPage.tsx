@@ -76,8 +76,8 @@ function adjustmentNote(comparison: ComparisonFieldsFragment): string {
   return (
     'Läge är varje stadsdels eget test, ojusterat: med omkring hundra jämförelser per kvartal (alla stadsdelar på alla indikatorer i området) ' +
     'hamnar ungefär fem utanför 95 %-gränserna av slumpen ensam. Läge efter justering kontrollerar andelen falska larm bland larmen ' +
-    '(Benjamini–Hochberg, 5 % och 0,2 %) över alla stadsdelar och indikatorer med slumpgränser i området och perioden. Gränserna i diagrammet, ' +
-    'trenderna och översiktssidan är ojusterade. Rang visas med ett 95 %-intervall: de rangplatser stadsdelen kan ha med hänsyn till slumpen.'
+    '(Benjamini–Hochberg, 5 % och 0,2 %) över alla stadsdelar och indikatorer med slumpgränser i området och perioden. Gränserna i diagrammet ' +
+    'och trenderna är ojusterade; Översikt och Stadsdel säger vid varje läge om det kvarstår efter justering. Rang visas med ett 95 %-intervall: de rangplatser stadsdelen kan ha med hänsyn till slumpen.'
   );
 }
 
@@ -129,7 +129,7 @@ function FunnelView({ comparison }: { comparison: ComparisonFieldsFragment }) {
             {(['INSIDE', 'ABOVE_95', 'ABOVE_99_8', 'BELOW_95', 'BELOW_99_8'] as const).map((position) => (
               <li key={position}>
                 <svg width="18" height="16" aria-hidden="true">
-                  <Marker position={position} x={9} y={8} size={5} />
+                  <Marker position={position} direction={indicator.direction} x={9} y={8} size={5} />
                 </svg>
                 {names[position]}
                 {position !== 'INSIDE' && `: ${VERDICT_WORDS[verdictOf(position, indicator.direction)].toLowerCase()}`}
