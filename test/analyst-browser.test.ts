@@ -32,7 +32,14 @@ interface PositionComparison {
   limitsWidened: boolean;
   dispersionFactor: number | null;
   indicator: Indicator;
-  entries: { district: { code: string; name: string }; value: number | null; suppressed: boolean; position: string | null }[];
+  entries: {
+    district: { code: string; name: string };
+    value: number | null;
+    suppressed: boolean;
+    position: string | null;
+    trend: string;
+    improving: boolean | null;
+  }[];
 }
 interface ProfileValue {
   indicator: { code: string };
@@ -139,7 +146,7 @@ describe('the dashboard answers an analyst', () => {
     const data = await api<Record<AreaField, { comparison: PositionComparison }>>(
       `query ($indicator: String!, $period: Period!) { ${field} { comparison(indicator: $indicator, period: $period, overdispersion: MULTIPLICATIVE, multiplicity: BENJAMINI_HOCHBERG) {
         limitBasis limitsWidened dispersionFactor indicator { code name area direction description kind unit }
-        entries { district { code name } value suppressed position } } } }`,
+        entries { district { code name } value suppressed position trend improving } } } }`,
       { indicator: code, period },
     );
     return data[field].comparison;
@@ -184,7 +191,7 @@ describe('the dashboard answers an analyst', () => {
    * A district page's indicator table as the reader sees it: per indicator, for each period shown, the district's
    * figure, the city's and the position's words.
    */
-  async function districtTable(): Promise<Map<string, Figures[]>> {
+  async function districtTable(): Promise<Map<string, { periods: Figures[]; trend: string }>> {
     const rows = await page.locator('.indicator-table tbody tr').evaluateAll((trs) =>
       trs.map((tr) => ({
         name: tr.querySelector('th a')?.textContent ?? '',
@@ -199,7 +206,7 @@ describe('the dashboard answers an analyst', () => {
         // Each period has three cells (district, city, position); trend and sparkline follow.
         for (let i = 0; i + 3 <= cells.length - 2; i += 3)
           perPeriod.push({ district: cells[i], city: cells[i + 1], position: cells[i + 2] });
-        return [name, perPeriod] as const;
+        return [name, { periods: perPeriod, trend: cells[cells.length - 2] }] as const;
       }),
     );
   }
@@ -222,15 +229,36 @@ describe('the dashboard answers an analyst', () => {
     return expected;
   }
 
-  /** The page's table against the API's figures, period by period (the i-th period shown, oldest first). */
-  async function expectDistrictTable(district: string, periodsShown: string[]): Promise<void> {
+  /**
+   * The page's table against the API's figures, period by period (the i-th period shown, oldest first), and the trend
+   * of the period picked (`main`) as the same comparison tests it, with the way it goes where the indicator has one.
+   */
+  async function expectDistrictTable(
+    district: string,
+    periodsShown: string[],
+    main = periodsShown[periodsShown.length - 1],
+  ): Promise<void> {
     const shown = await districtTable();
     for (const [i, period] of periodsShown.entries()) {
       const expected = await expectedDistrictFigures(district, period);
       expect(shown.size).toBe(expected.size);
-      const mismatched = [...expected].filter(([name, figures]) => JSON.stringify(shown.get(name)?.[i]) !== JSON.stringify(figures));
-      expect(mismatched.map(([name, figures]) => ({ name, period, expected: figures, shown: shown.get(name)?.[i] }))).toEqual([]);
+      const mismatched = [...expected].filter(([name, figures]) => JSON.stringify(shown.get(name)?.periods[i]) !== JSON.stringify(figures));
+      expect(mismatched.map(([name, figures]) => ({ name, period, expected: figures, shown: shown.get(name)?.periods[i] }))).toEqual([]);
     }
+    const TRENDS: Record<string, string> = {
+      RISING: 'Stigande',
+      FALLING: 'Fallande',
+      STABLE: 'Ingen säkerställd förändring',
+      UNKNOWN: 'Okänd',
+    };
+    const trends: { name: string; shown?: string; expected: string }[] = [];
+    for (const item of indicators) {
+      const entry = (await positions(item.code, main)).entries.find((candidate) => candidate.district.code === district);
+      if (!entry) continue;
+      const way = entry.improving === true ? ', åt det bättre hållet' : entry.improving === false ? ', åt det sämre hållet' : '';
+      trends.push({ name: item.name, shown: shown.get(item.name)?.trend, expected: `${TRENDS[entry.trend]}${way}` });
+    }
+    expect(trends.filter((trend) => trend.shown !== trend.expected)).toEqual([]);
   }
 
   it('says on Översikt whether a district is better or worse than the city, by the indicator’s direction, with its description one click away', async () => {
@@ -335,7 +363,7 @@ describe('the dashboard answers an analyst', () => {
       periodLabel(older),
       periodLabel(newer),
     ]);
-    await expectDistrictTable('vastra-hisingen', [older, newer]);
+    await expectDistrictTable('vastra-hisingen', [older, newer], newer);
     await screenshot('stadsdel-jamforelse');
     expect(await accessibilityViolations()).toEqual([]);
   });

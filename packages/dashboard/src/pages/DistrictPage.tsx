@@ -12,6 +12,7 @@ import {
   type DistrictAreaFieldsFragment,
   type PositionFieldsFragment,
   type SeriesFieldsFragment,
+  type Trend,
 } from '../gql/graphql';
 import { fieldOf, onlyArea } from '../model/areas';
 import { loadCatalogue, PERIODS_SHOWN, reportedPeriods, type Catalogue } from '../model/catalogue';
@@ -64,6 +65,22 @@ function PeriodCells({ figures, code, district }: { figures: PeriodFigures; code
         )}
       </td>
     </>
+  );
+}
+
+/**
+ * The trend as the comparison tests it (widened for overdispersion as the position is), and whether it goes the better
+ * way where the indicator has one.
+ */
+function TrendText({ figures, code, district, fallback }: { figures: PeriodFigures; code: string; district: string; fallback: Trend }) {
+  const entry = figures.positions.get(code)?.entries.find((candidate) => candidate.district.code === district);
+  const trend = entry?.trend ?? fallback;
+  const way = entry?.improving === true ? ', åt det bättre hållet' : entry?.improving === false ? ', åt det sämre hållet' : '';
+  return (
+    <span class="trend">
+      {TREND_NAMES[trend]}
+      {way}
+    </span>
   );
 }
 
@@ -139,7 +156,9 @@ function AreaSection({
               {periods.map((figures) => (
                 <PeriodCells key={figures.period} figures={figures} code={item.indicator.code} district={district} />
               ))}
-              <td>{TREND_NAMES[item.trend]}</td>
+              <td>
+                <TrendText figures={main} code={item.indicator.code} district={district} fallback={item.trend} />
+              </td>
               <td>
                 <Sparkline series={series.get(item.indicator.code) ?? []} indicator={item.indicator} />
               </td>
@@ -332,10 +351,11 @@ export function DistrictPage({ route }: { route: Route }) {
                     Läge mot staden bedöms som i trattdiagrammet: där stadsdelarna säkerställt skiljer sig mer än slumpen förklarar
                     (överspridning) är gränserna vidgade, och det står vid läget. Läge är stadsdelens eget test; om det kvarstår efter
                     justering för många jämförelser (Benjamini–Hochberg, över alla stadsdelar och indikatorer med slumpgränser i området och
-                    perioden) står vid läget. Trenden är ojusterad för många jämförelser och för överspridning. Trend är Stigande eller
-                    Fallande bara när ett test på 5 %-nivån finner förändringen osannolik av slumpen; annars ingen säkerställd förändring.
-                    Testet räknar bara med slumpen i urvalet: extra variation mellan kvartal och säsongsvariation gör att betydligt fler
-                    stadsdelar får en trend än var tjugonde. Medianer och medelvärden jämförs med ett spridningsband, inte med slumpgränser.
+                    perioden) står vid läget. Trenden prövas med samma tillägg för överspridning men är ojusterad för många jämförelser.
+                    Trend är Stigande eller Fallande bara när ett test på 5 %-nivån finner förändringen osannolik av slumpen; annars ingen
+                    säkerställd förändring. Testet räknar bara med slumpen i urvalet: extra variation mellan kvartal och säsongsvariation
+                    gör att betydligt fler stadsdelar får en trend än var tjugonde. Medianer och medelvärden jämförs med ett spridningsband,
+                    inte med slumpgränser.
                   </p>
                   {AREA_PROFILES.map((field) => {
                     const profile = district[field];
