@@ -85,6 +85,8 @@ describe('the dashboard answers an analyst', () => {
   let page: Page;
   let analystToken: string;
   let indicators: Indicator[];
+  /** What the page fetched: printed for the first load of Översikt, for the record (no assertion on it). */
+  const transferred = { bytes: 0, operations: 0 };
   /** The periods with figures, newest first. */
   let periods: string[];
 
@@ -100,6 +102,12 @@ describe('the dashboard answers an analyst', () => {
     await context.route('**/*', (route) => {
       const url = route.request().url();
       return url.startsWith(`${origin}/`) || url.startsWith('data:') ? route.continue() : route.abort();
+    });
+    context.on('requestfinished', async (request) => {
+      const sizes = await request.sizes().catch(() => null);
+      if (!sizes) return;
+      transferred.bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+      if (new URL(request.url()).pathname === '/graphql') transferred.operations++;
     });
     page = await context.newPage();
     page.setDefaultTimeout(90_000);
@@ -262,9 +270,13 @@ describe('the dashboard answers an analyst', () => {
   }
 
   it('says on Översikt whether a district is better or worse than the city, by the indicator’s direction, with its description one click away', async () => {
+    const before = { ...transferred };
     await page.goto(`${origin}/dashboard/#/`);
     await page.getByRole('heading', { name: 'Barn och unga' }).waitFor();
     await expect(page.getByLabel('Period').inputValue()).resolves.toBe(periods[0]);
+    console.log(
+      `Översikt, first load after sign-in: ${transferred.operations - before.operations} GraphQL operations, ${transferred.bytes - before.bytes} bytes`,
+    );
 
     // One indicator where above is good, one where above is bad, one where neither is better.
     for (const code of ['CS-IA14', 'AS-WAIT', 'CS-PLACE']) {
