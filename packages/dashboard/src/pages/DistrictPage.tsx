@@ -113,59 +113,62 @@ function AreaSection({
   return (
     <section class="district-area" aria-labelledby={headingId} data-area={profile.area}>
       <h2 id={headingId}>{profile.name}</h2>
-      <table class={`data-table indicator-table${comparing ? ' comparing' : ''}`}>
-        <caption>
-          Indikatorer, {comparing ? periods.map((figures) => periodName(figures.period)).join(' jämfört med ') : periodName(main.period)},
-          med utvecklingen de senaste perioderna
-        </caption>
-        <thead>
-          {comparing && (
+      {/* Two periods side by side are wide: on a narrow screen the table scrolls in its own region, not the page. */}
+      <div class="table-scroll" role="region" aria-label={`Indikatorer, ${profile.name}`} tabIndex={0}>
+        <table class={`data-table indicator-table${comparing ? ' comparing' : ''}`}>
+          <caption>
+            Indikatorer, {comparing ? periods.map((figures) => periodName(figures.period)).join(' jämfört med ') : periodName(main.period)},
+            med utvecklingen de senaste perioderna
+          </caption>
+          <thead>
+            {comparing && (
+              <tr>
+                <td />
+                {periods.map((figures) => (
+                  <th key={figures.period} scope="colgroup" colSpan={3} class="period-head">
+                    {periodName(figures.period)}
+                  </th>
+                ))}
+                <td colSpan={2} />
+              </tr>
+            )}
             <tr>
-              <td />
+              <th scope="col">Indikator</th>
               {periods.map((figures) => (
-                <th key={figures.period} scope="colgroup" colSpan={3} class="period-head">
-                  {periodName(figures.period)}
+                <Fragment key={figures.period}>
+                  <th scope="col">Stadsdelen{comparing && <span class="visually-hidden">, {periodName(figures.period)}</span>}</th>
+                  <th scope="col">Staden{comparing && <span class="visually-hidden">, {periodName(figures.period)}</span>}</th>
+                  <th scope="col">Läge mot staden{comparing && <span class="visually-hidden">, {periodName(figures.period)}</span>}</th>
+                </Fragment>
+              ))}
+              <th scope="col">Trend</th>
+              <th scope="col">Utveckling</th>
+            </tr>
+          </thead>
+          <tbody>
+            {indicators.map((item) => (
+              <tr key={item.indicator.code} data-indicator={item.indicator.code}>
+                <th scope="row">
+                  <a href={href('trattdiagram', { params: { indikator: item.indicator.code, period: main.period } })}>
+                    {item.indicator.name}
+                  </a>
+                  <span class="good-value">{GOOD_VALUE[item.indicator.direction]}</span>
+                  <IndicatorAbout indicator={item.indicator} />
                 </th>
-              ))}
-              <td colSpan={2} />
-            </tr>
-          )}
-          <tr>
-            <th scope="col">Indikator</th>
-            {periods.map((figures) => (
-              <Fragment key={figures.period}>
-                <th scope="col">Stadsdelen{comparing && <span class="visually-hidden">, {periodName(figures.period)}</span>}</th>
-                <th scope="col">Staden{comparing && <span class="visually-hidden">, {periodName(figures.period)}</span>}</th>
-                <th scope="col">Läge mot staden{comparing && <span class="visually-hidden">, {periodName(figures.period)}</span>}</th>
-              </Fragment>
+                {periods.map((figures) => (
+                  <PeriodCells key={figures.period} figures={figures} code={item.indicator.code} district={district} />
+                ))}
+                <td>
+                  <TrendText figures={main} code={item.indicator.code} district={district} fallback={item.trend} />
+                </td>
+                <td>
+                  <Sparkline series={series.get(item.indicator.code) ?? []} indicator={item.indicator} />
+                </td>
+              </tr>
             ))}
-            <th scope="col">Trend</th>
-            <th scope="col">Utveckling</th>
-          </tr>
-        </thead>
-        <tbody>
-          {indicators.map((item) => (
-            <tr key={item.indicator.code} data-indicator={item.indicator.code}>
-              <th scope="row">
-                <a href={href('trattdiagram', { params: { indikator: item.indicator.code, period: main.period } })}>
-                  {item.indicator.name}
-                </a>
-                <span class="good-value">{GOOD_VALUE[item.indicator.direction]}</span>
-                <IndicatorAbout indicator={item.indicator} />
-              </th>
-              {periods.map((figures) => (
-                <PeriodCells key={figures.period} figures={figures} code={item.indicator.code} district={district} />
-              ))}
-              <td>
-                <TrendText figures={main} code={item.indicator.code} district={district} fallback={item.trend} />
-              </td>
-              <td>
-                <Sparkline series={series.get(item.indicator.code) ?? []} indicator={item.indicator} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+          </tbody>
+        </table>
+      </div>
       <h3>Införande av gemensamma dokument</h3>
       <dl class="adoption-summary">
         <div>
