@@ -376,8 +376,12 @@ describe('the dashboard answers an analyst', () => {
       periodLabel(newer),
     ]);
     await expectDistrictTable('vastra-hisingen', [older, newer], newer);
+    // Side by side fits a common laptop: the page does not scroll sideways at 1,280 px.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await expect(page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).resolves.toBeLessThanOrEqual(0);
     await screenshot('stadsdel-jamforelse');
     expect(await accessibilityViolations()).toEqual([]);
+    await page.setViewportSize({ width: 1366, height: 900 });
   });
 
   it('keeps the focus on a picker changed with the arrow keys while the page updates', async () => {
