@@ -187,9 +187,14 @@ describe('the dashboard answers an analyst', () => {
     await page.screenshot({ path: path.join(OUTPUT, `analyst-${name}.png`), fullPage: true });
   }
 
-  /** Waits until no reload is under way (the page's "Hämtar …" status is gone). */
-  async function settled(): Promise<void> {
-    await page.locator('.status').waitFor({ state: 'detached' });
+  /** Waits until the page shows `text` in `selector` and no reload is under way (its "Hämtar …" status is gone). */
+  async function settled(selector: string, text: string): Promise<void> {
+    await page.waitForFunction(
+      ([selector, text]) =>
+        !document.querySelector('.status') &&
+        [...document.querySelectorAll(selector)].some((element) => (element.textContent ?? '').includes(text)),
+      [selector, text] as const,
+    );
   }
 
   /** The row of an indicator in a table, found by the indicator's name as a reader finds it. */
@@ -327,7 +332,7 @@ describe('the dashboard answers an analyst', () => {
     // Another period: the picker puts it in the URL, and the districts listed follow the API's positions of that period.
     await page.getByLabel('Period').selectOption({ label: periodLabel(periods[1]) });
     await page.waitForURL(new RegExp(`period=${periods[1]}`));
-    await settled();
+    await settled('caption', `Stadsdelarna mot staden per indikator, ${periodLabel(periods[1])}`);
     const earlier = await positions('CS-IA14', periods[1]);
     const listed = await rowOf(page.locator('.overview-table'), earlier.indicator.name)
       .getByRole('listitem')
@@ -351,7 +356,7 @@ describe('the dashboard answers an analyst', () => {
     const period = periods[2];
     await page.getByLabel('Period', { exact: true }).selectOption({ label: periodLabel(period) });
     await page.waitForURL(new RegExp(`period=${period}`));
-    await settled();
+    await settled('caption', `Indikatorer, ${periodLabel(period)},`);
     await expectDistrictTable('angered', [period]);
     // Sparklines end at the period shown and write their scale beside them.
     const ranges = await page.locator('.spark-range').allTextContents();
@@ -370,7 +375,7 @@ describe('the dashboard answers an analyst', () => {
     await page.locator('.indicator-table').first().waitFor();
     await page.getByLabel('Jämför med period').selectOption({ label: periodLabel(older) });
     await page.waitForURL(new RegExp(`jamfor=${older}`));
-    await settled();
+    await settled('caption', `Indikatorer, ${periodLabel(older)} jämfört med ${periodLabel(newer)}`);
     await expect(page.locator('.indicator-table').first().locator('thead th.period-head').allTextContents()).resolves.toEqual([
       periodLabel(older),
       periodLabel(newer),
@@ -379,6 +384,10 @@ describe('the dashboard answers an analyst', () => {
     // Side by side fits a common laptop: the page does not scroll sideways at 1,280 px.
     await page.setViewportSize({ width: 1280, height: 900 });
     await expect(page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).resolves.toBeLessThanOrEqual(0);
+    // … and the tables themselves fit: nothing hidden in their scroll regions.
+    await expect(
+      page.locator('.table-scroll').evaluateAll((regions) => regions.filter((region) => region.scrollWidth > region.clientWidth).length),
+    ).resolves.toBe(0);
     await screenshot('stadsdel-jamforelse');
     expect(await accessibilityViolations()).toEqual([]);
     await page.setViewportSize({ width: 1366, height: 900 });
@@ -393,7 +402,7 @@ describe('the dashboard answers an analyst', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.waitForURL(new RegExp(`period=${periods[2]}`));
-    await settled();
+    await settled('caption', `Indikatorer, ${periodLabel(periods[2])},`);
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('pick-period');
     await expect(picker.inputValue()).resolves.toBe(periods[2]);
     await expectDistrictTable('lundby', [periods[2]]);
@@ -408,7 +417,7 @@ describe('the dashboard answers an analyst', () => {
     await page.keyboard.press('ArrowDown');
     const third = indicators[2];
     await page.waitForURL(new RegExp(`indikator=${third.code}`));
-    await settled();
+    await settled('.figure-title', `${third.name}, `);
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('pick-indicator');
     await expect(page.locator('.figure-title').textContent()).resolves.toContain(third.name);
     await screenshot('trattdiagram-tangentbord');
