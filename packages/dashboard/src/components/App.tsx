@@ -38,7 +38,7 @@ const WORKSPACE_PAGES = new Set<Route['page']>(['arbetsyta', 'nytt-dokument', 'u
 function Page({ route }: { route: Route }) {
   switch (route.page) {
     case 'oversikt':
-      return <OverviewPage />;
+      return <OverviewPage route={route} />;
     case 'trattdiagram':
       return <FunnelPage route={route} />;
     case 'stadsdel':

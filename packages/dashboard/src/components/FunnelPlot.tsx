@@ -1,5 +1,6 @@
-import type { ComparisonFieldsFragment, FunnelPosition } from '../gql/graphql';
-import { formatCount, formatTick, formatValue, positionNames } from '../model/format';
+import type { ComparisonFieldsFragment, Direction, FunnelPosition } from '../gql/graphql';
+import { formatCount, formatTick, formatValue } from '../model/format';
+import { positionText, verdictOf } from '../model/verdict';
 
 type Entry = ComparisonFieldsFragment['entries'][number];
 /** A district drawn in the plot: one with a value and a denominator the API shows. */
@@ -53,15 +54,29 @@ const MARKERS: Record<FunnelPosition, { shape: 'circle' | 'up' | 'down'; classNa
 };
 
 /** A marker whose shape, not only its colour, tells where the district lies. */
-export function Marker({ position, x, y, size = 6 }: { position: FunnelPosition | null; x: number; y: number; size?: number }) {
+export function Marker({
+  position,
+  direction,
+  x,
+  y,
+  size = 6,
+}: {
+  position: FunnelPosition | null;
+  /** The indicator's direction: the marker's colour says better (blue) or worse (orange), as the words beside it do. */
+  direction?: Direction;
+  x: number;
+  y: number;
+  size?: number;
+}) {
   const marker = MARKERS[position ?? 'INSIDE'];
-  if (marker.shape === 'circle') return <circle class={`marker ${marker.className}`} cx={x} cy={y} r={size * 0.8} />;
+  const className = `marker ${marker.className}${direction ? ` verdict-${verdictOf(position ?? 'INSIDE', direction)}` : ''}`;
+  if (marker.shape === 'circle') return <circle class={className} cx={x} cy={y} r={size * 0.8} />;
   const s = size;
   const points =
     marker.shape === 'up'
       ? `${x},${y - s} ${x + s},${y + s * 0.8} ${x - s},${y + s * 0.8}`
       : `${x},${y + s} ${x + s},${y - s * 0.8} ${x - s},${y - s * 0.8}`;
-  return <polygon class={`marker ${marker.className}`} points={points} />;
+  return <polygon class={className} points={points} />;
 }
 
 /**
@@ -158,8 +173,8 @@ export function FunnelPlot({ comparison, titleId, descId }: { comparison: Compar
       <g class="points">
         {shown.map((entry) => (
           <g key={entry.district.code} class="point" data-district={entry.district.code} data-position={entry.position ?? ''}>
-            <title>{`${entry.district.name}: ${formatValue(entry.value, indicator)} av ${formatCount(entry.denominator)} – ${positionNames(comparison.limitBasis)[entry.position ?? 'INSIDE']}`}</title>
-            <Marker position={entry.position} x={x(entry.denominator)} y={y(entry.value)} />
+            <title>{`${entry.district.name}: ${formatValue(entry.value, indicator)} av ${formatCount(entry.denominator)} – ${positionText(entry.position ?? 'INSIDE', indicator.direction, comparison.limitBasis)}`}</title>
+            <Marker position={entry.position} direction={indicator.direction} x={x(entry.denominator)} y={y(entry.value)} />
           </g>
         ))}
       </g>

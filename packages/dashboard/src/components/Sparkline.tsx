@@ -5,7 +5,21 @@ import { periodName } from '../model/periods';
 const W = 120;
 const H = 32;
 
-/** A small line over a district's series; its text alternative reads out every value. */
+/** A scale label: the value as the table writes it, without a long unit ("7,4", "83,6 %"); the text alternative has the unit. */
+function formatScale(value: number, indicator: IndicatorUnit): string {
+  const text = formatValue(value, indicator);
+  return indicator.kind === 'PROPORTION' ? text : text.slice(0, text.length - indicator.unit.length).trim();
+}
+
+/** "2026 kv. 3": a period in few letters, for the sparkline's range. */
+function shortPeriod(period: string): string {
+  return periodName(period).replace(' kvartal ', ' kv. ');
+}
+
+/**
+ * A small line over a district's series, with its scale (lowest and highest value shown) and the periods it spans
+ * written beside it; its text alternative reads out every value.
+ */
 export function Sparkline({ series, indicator }: { series: SeriesFieldsFragment[]; indicator: IndicatorUnit }) {
   const values = series.map((point) => (point.suppressed || !point.reported ? null : point.value));
   const shown = values.filter((v): v is number => v !== null);
@@ -17,6 +31,7 @@ export function Sparkline({ series, indicator }: { series: SeriesFieldsFragment[
   if (shown.length < 2) return <span class="sparkline-empty">{label}</span>;
   const min = Math.min(...shown);
   const max = Math.max(...shown);
+  const scale = `; lägst ${formatValue(min, indicator)}, högst ${formatValue(max, indicator)}`;
   const x = (i: number) => 2 + (i / Math.max(1, series.length - 1)) * (W - 4);
   const y = (v: number) => H - 3 - ((v - min) / (max - min || 1)) * (H - 6);
   // Hidden or missing periods break the line rather than bridging them.
@@ -27,9 +42,20 @@ export function Sparkline({ series, indicator }: { series: SeriesFieldsFragment[
   });
   const last = values.length - 1 - [...values].reverse().findIndex((v) => v !== null);
   return (
-    <svg class="sparkline" width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
-      <path d={d.trim()} />
-      <circle cx={x(last)} cy={y(values[last] as number)} r="2.5" />
-    </svg>
+    <span class="spark">
+      <span class="spark-scale" aria-hidden="true">
+        <span class="spark-max">{formatScale(max, indicator)}</span>
+        <span class="spark-min">{formatScale(min, indicator)}</span>
+      </span>
+      <svg class="sparkline" width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label + scale}>
+        <line class="spark-edge" x1="0" x2={W} y1={y(max)} y2={y(max)} />
+        <line class="spark-edge" x1="0" x2={W} y1={y(min)} y2={y(min)} />
+        <path d={d.trim()} />
+        <circle cx={x(last)} cy={y(values[last] as number)} r="2.5" />
+      </svg>
+      <span class="spark-range" aria-hidden="true">
+        {shortPeriod(series[0].period)}–{shortPeriod(series[series.length - 1].period)}
+      </span>
+    </span>
   );
 }

@@ -4,6 +4,17 @@ import { href, signInHref } from '../router';
 
 /** Loading, an error (with a way to sign in when that would help), or the content. */
 export function Status<T>({ loaded, children }: { loaded: Loaded<T>; children: (data: T) => ComponentChildren }) {
+  if (loaded.state === 'loading' && loaded.previous !== undefined) {
+    // A reload: what was shown stays, in the same place in the tree, so the control that asked keeps its focus.
+    return (
+      <>
+        <p class="status reloading" role="status">
+          Hämtar …
+        </p>
+        {children(loaded.previous)}
+      </>
+    );
+  }
   if (loaded.state === 'loading') {
     return (
       <p class="status" role="status">
@@ -27,5 +38,10 @@ export function Status<T>({ loaded, children }: { loaded: Loaded<T>; children: (
       </p>
     );
   }
-  return <>{children(loaded.data)}</>;
+  return (
+    <>
+      {null}
+      {children(loaded.data)}
+    </>
+  );
 }

@@ -307,14 +307,27 @@ export type ComparisonQueryVariables = Exact<{
 
 export type ComparisonQuery = { childServices?: { comparison: { period: string, cityValue: number | null, cityNumerator: number | null, cityDenominator: number | null, limitBasis: LimitBasis, overdispersion: Overdispersion, dispersionFactor: number | null, overdispersionPValue: number | null, betweenDistrictVariance: number | null, limitsWidened: boolean, multiplicity: Multiplicity, limitCurve: Array<{ cases: number, lower95: number, upper95: number, lower998: number, upper998: number }>, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null }, entries: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, suppressionReason: SuppressionReason | null, position: FunnelPosition | null, pValue: number | null, adjustedPosition: FunnelPosition | null, qValue: number | null, rank: number | null, rankLower: number | null, rankUpper: number | null, lower95: number | null, upper95: number | null, lower998: number | null, upper998: number | null, district: { code: string, name: string } }> } | null } | null, adultServices?: { comparison: { period: string, cityValue: number | null, cityNumerator: number | null, cityDenominator: number | null, limitBasis: LimitBasis, overdispersion: Overdispersion, dispersionFactor: number | null, overdispersionPValue: number | null, betweenDistrictVariance: number | null, limitsWidened: boolean, multiplicity: Multiplicity, limitCurve: Array<{ cases: number, lower95: number, upper95: number, lower998: number, upper998: number }>, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null }, entries: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, suppressionReason: SuppressionReason | null, position: FunnelPosition | null, pValue: number | null, adjustedPosition: FunnelPosition | null, qValue: number | null, rank: number | null, rankLower: number | null, rankUpper: number | null, lower95: number | null, upper95: number | null, lower998: number | null, upper998: number | null, district: { code: string, name: string } }> } | null } | null, disability?: { comparison: { period: string, cityValue: number | null, cityNumerator: number | null, cityDenominator: number | null, limitBasis: LimitBasis, overdispersion: Overdispersion, dispersionFactor: number | null, overdispersionPValue: number | null, betweenDistrictVariance: number | null, limitsWidened: boolean, multiplicity: Multiplicity, limitCurve: Array<{ cases: number, lower95: number, upper95: number, lower998: number, upper998: number }>, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null }, entries: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, suppressionReason: SuppressionReason | null, position: FunnelPosition | null, pValue: number | null, adjustedPosition: FunnelPosition | null, qValue: number | null, rank: number | null, rankLower: number | null, rankUpper: number | null, lower95: number | null, upper95: number | null, lower998: number | null, upper998: number | null, district: { code: string, name: string } }> } | null } | null, incomeSupport?: { comparison: { period: string, cityValue: number | null, cityNumerator: number | null, cityDenominator: number | null, limitBasis: LimitBasis, overdispersion: Overdispersion, dispersionFactor: number | null, overdispersionPValue: number | null, betweenDistrictVariance: number | null, limitsWidened: boolean, multiplicity: Multiplicity, limitCurve: Array<{ cases: number, lower95: number, upper95: number, lower998: number, upper998: number }>, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null }, entries: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, suppressionReason: SuppressionReason | null, position: FunnelPosition | null, pValue: number | null, adjustedPosition: FunnelPosition | null, qValue: number | null, rank: number | null, rankLower: number | null, rankUpper: number | null, lower95: number | null, upper95: number | null, lower998: number | null, upper998: number | null, district: { code: string, name: string } }> } | null } | null };
 
-export type ProfileSummaryFieldsFragment = { adoption: { documentsInForce: number, lagging: Array<{ daysLagging: number | null, document: { slug: string, title: string } }> } | null, indicators: Array<{ position: FunnelPosition | null, suppressed: boolean, indicator: { code: string } }> | null };
+export type ProfileSummaryFieldsFragment = { adoption: { documentsInForce: number, lagging: Array<{ daysLagging: number | null, document: { slug: string, title: string } }> } | null };
 
-export type OverviewQueryVariables = Exact<{
+export type OverviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OverviewQuery = { districts: Array<{ code: string, name: string, childServices: { adoption: { documentsInForce: number, lagging: Array<{ daysLagging: number | null, document: { slug: string, title: string } }> } | null } | null, adultServices: { adoption: { documentsInForce: number, lagging: Array<{ daysLagging: number | null, document: { slug: string, title: string } }> } | null } | null, disability: { adoption: { documentsInForce: number, lagging: Array<{ daysLagging: number | null, document: { slug: string, title: string } }> } | null } | null, incomeSupport: { adoption: { documentsInForce: number, lagging: Array<{ daysLagging: number | null, document: { slug: string, title: string } }> } | null } | null }> };
+
+export type PositionFieldsFragment = { period: string, cityValue: number | null, limitBasis: LimitBasis, overdispersion: Overdispersion, dispersionFactor: number | null, overdispersionPValue: number | null, limitsWidened: boolean, multiplicity: Multiplicity, indicator: { code: string }, entries: Array<{ value: number | null, suppressed: boolean, position: FunnelPosition | null, adjustedPosition: FunnelPosition | null, trend: Trend, improving: boolean | null, district: { code: string, name: string } }> };
+
+export type PositionsQueryVariables = Exact<{
+  indicator: string;
   period: string;
+  overdispersion: Overdispersion;
+  childServices: boolean;
+  adultServices: boolean;
+  disability: boolean;
+  incomeSupport: boolean;
 }>;
 
 
-export type OverviewQuery = { districts: Array<{ code: string, name: string, childServices: { adoption: { documentsInForce: number, lagging: Array<{ daysLagging: number | null, document: { slug: string, title: string } }> } | null, indicators: Array<{ position: FunnelPosition | null, suppressed: boolean, indicator: { code: string } }> | null } | null, adultServices: { adoption: { documentsInForce: number, lagging: Array<{ daysLagging: number | null, document: { slug: string, title: string } }> } | null, indicators: Array<{ position: FunnelPosition | null, suppressed: boolean, indicator: { code: string } }> | null } | null, disability: { adoption: { documentsInForce: number, lagging: Array<{ daysLagging: number | null, document: { slug: string, title: string } }> } | null, indicators: Array<{ position: FunnelPosition | null, suppressed: boolean, indicator: { code: string } }> | null } | null, incomeSupport: { adoption: { documentsInForce: number, lagging: Array<{ daysLagging: number | null, document: { slug: string, title: string } }> } | null, indicators: Array<{ position: FunnelPosition | null, suppressed: boolean, indicator: { code: string } }> | null } | null }> };
+export type PositionsQuery = { childServices?: { comparison: { period: string, cityValue: number | null, limitBasis: LimitBasis, overdispersion: Overdispersion, dispersionFactor: number | null, overdispersionPValue: number | null, limitsWidened: boolean, multiplicity: Multiplicity, indicator: { code: string }, entries: Array<{ value: number | null, suppressed: boolean, position: FunnelPosition | null, adjustedPosition: FunnelPosition | null, trend: Trend, improving: boolean | null, district: { code: string, name: string } }> } | null } | null, adultServices?: { comparison: { period: string, cityValue: number | null, limitBasis: LimitBasis, overdispersion: Overdispersion, dispersionFactor: number | null, overdispersionPValue: number | null, limitsWidened: boolean, multiplicity: Multiplicity, indicator: { code: string }, entries: Array<{ value: number | null, suppressed: boolean, position: FunnelPosition | null, adjustedPosition: FunnelPosition | null, trend: Trend, improving: boolean | null, district: { code: string, name: string } }> } | null } | null, disability?: { comparison: { period: string, cityValue: number | null, limitBasis: LimitBasis, overdispersion: Overdispersion, dispersionFactor: number | null, overdispersionPValue: number | null, limitsWidened: boolean, multiplicity: Multiplicity, indicator: { code: string }, entries: Array<{ value: number | null, suppressed: boolean, position: FunnelPosition | null, adjustedPosition: FunnelPosition | null, trend: Trend, improving: boolean | null, district: { code: string, name: string } }> } | null } | null, incomeSupport?: { comparison: { period: string, cityValue: number | null, limitBasis: LimitBasis, overdispersion: Overdispersion, dispersionFactor: number | null, overdispersionPValue: number | null, limitsWidened: boolean, multiplicity: Multiplicity, indicator: { code: string }, entries: Array<{ value: number | null, suppressed: boolean, position: FunnelPosition | null, adjustedPosition: FunnelPosition | null, trend: Trend, improving: boolean | null, district: { code: string, name: string } }> } | null } | null };
 
 export type DistrictAreaFieldsFragment = { area: Area, name: string, adoption: { documentsInForce: number, acknowledged: number, implemented: number, lagging: Array<{ status: AdoptionStatus | null, daysLagging: number | null, document: { slug: string, title: string, kind: DocumentKind }, version: { number: number } | null, currentVersion: { number: number, validFrom: string | null } | null }> } | null, indicators: Array<{ value: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, position: FunnelPosition | null, cityValue: number | null, trend: Trend, indicator: { code: string, area: Area, name: string, description: string, kind: IndicatorKind, unit: string, direction: Direction, periodicity: Periodicity, ratePer: number | null } }> | null };
 
@@ -720,15 +733,35 @@ export const ProfileSummaryFieldsFragmentDoc = new TypedDocumentString(`
       daysLagging
     }
   }
-  indicators(period: $period) {
-    indicator {
-      code
-    }
-    position
-    suppressed
-  }
 }
     `, {"fragmentName":"ProfileSummaryFields"}) as unknown as TypedDocumentString<ProfileSummaryFieldsFragment, unknown>;
+export const PositionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PositionFields on Comparison {
+  period
+  cityValue
+  limitBasis
+  overdispersion
+  dispersionFactor
+  overdispersionPValue
+  limitsWidened
+  multiplicity
+  indicator {
+    code
+  }
+  entries {
+    district {
+      code
+      name
+    }
+    value
+    suppressed
+    position
+    adjustedPosition
+    trend
+    improving
+  }
+}
+    `, {"fragmentName":"PositionFields"}) as unknown as TypedDocumentString<PositionFieldsFragment, unknown>;
 export const DistrictAreaFieldsFragmentDoc = new TypedDocumentString(`
     fragment DistrictAreaFields on AreaProfile {
   area
@@ -1632,7 +1665,7 @@ fragment ComparisonFields on Comparison {
   }
 }`) as unknown as TypedDocumentString<ComparisonQuery, ComparisonQueryVariables>;
 export const OverviewDocument = new TypedDocumentString(`
-    query Overview($period: Period!) {
+    query Overview {
   districts {
     code
     name
@@ -1661,14 +1694,75 @@ export const OverviewDocument = new TypedDocumentString(`
       daysLagging
     }
   }
-  indicators(period: $period) {
-    indicator {
-      code
-    }
-    position
-    suppressed
-  }
 }`) as unknown as TypedDocumentString<OverviewQuery, OverviewQueryVariables>;
+export const PositionsDocument = new TypedDocumentString(`
+    query Positions($indicator: String!, $period: Period!, $overdispersion: Overdispersion!, $childServices: Boolean!, $adultServices: Boolean!, $disability: Boolean!, $incomeSupport: Boolean!) {
+  childServices @include(if: $childServices) {
+    comparison(
+      indicator: $indicator
+      period: $period
+      overdispersion: $overdispersion
+      multiplicity: BENJAMINI_HOCHBERG
+    ) {
+      ...PositionFields
+    }
+  }
+  adultServices @include(if: $adultServices) {
+    comparison(
+      indicator: $indicator
+      period: $period
+      overdispersion: $overdispersion
+      multiplicity: BENJAMINI_HOCHBERG
+    ) {
+      ...PositionFields
+    }
+  }
+  disability @include(if: $disability) {
+    comparison(
+      indicator: $indicator
+      period: $period
+      overdispersion: $overdispersion
+      multiplicity: BENJAMINI_HOCHBERG
+    ) {
+      ...PositionFields
+    }
+  }
+  incomeSupport @include(if: $incomeSupport) {
+    comparison(
+      indicator: $indicator
+      period: $period
+      overdispersion: $overdispersion
+      multiplicity: BENJAMINI_HOCHBERG
+    ) {
+      ...PositionFields
+    }
+  }
+}
+    fragment PositionFields on Comparison {
+  period
+  cityValue
+  limitBasis
+  overdispersion
+  dispersionFactor
+  overdispersionPValue
+  limitsWidened
+  multiplicity
+  indicator {
+    code
+  }
+  entries {
+    district {
+      code
+      name
+    }
+    value
+    suppressed
+    position
+    adjustedPosition
+    trend
+    improving
+  }
+}`) as unknown as TypedDocumentString<PositionsQuery, PositionsQueryVariables>;
 export const DistrictDocument = new TypedDocumentString(`
     query District($code: String!, $period: Period!) {
   district(code: $code) {

@@ -4,11 +4,13 @@ import { useLoad } from '../api/hooks';
 import { SessionContext } from '../components/session-context';
 import { FunnelPlot, isShown, Marker } from '../components/FunnelPlot';
 import { Status } from '../components/Status';
+import { IndicatorAbout, PositionVerdict } from '../components/Verdict';
 import { ComparisonDocument, type ComparisonFieldsFragment, type Overdispersion } from '../gql/graphql';
 import { fieldOf, onlyArea } from '../model/areas';
 import { findIndicator, loadCatalogue, reportedPeriods, type Catalogue } from '../model/catalogue';
 import { formatCount, formatValue, positionNames } from '../model/format';
 import { periodName } from '../model/periods';
+import { GOOD_VALUE, VERDICT_WORDS, verdictOf } from '../model/verdict';
 import { href, replaceRoute, type Route } from '../router';
 
 const DEFAULT_INDICATOR = 'CS-IA14';
@@ -74,8 +76,8 @@ function adjustmentNote(comparison: ComparisonFieldsFragment): string {
   return (
     'Läge är varje stadsdels eget test, ojusterat: med omkring hundra jämförelser per kvartal (alla stadsdelar på alla indikatorer i området) ' +
     'hamnar ungefär fem utanför 95 %-gränserna av slumpen ensam. Läge efter justering kontrollerar andelen falska larm bland larmen ' +
-    '(Benjamini–Hochberg, 5 % och 0,2 %) över alla stadsdelar och indikatorer med slumpgränser i området och perioden. Gränserna i diagrammet, ' +
-    'trenderna och översiktssidan är ojusterade. Rang visas med ett 95 %-intervall: de rangplatser stadsdelen kan ha med hänsyn till slumpen.'
+    '(Benjamini–Hochberg, 5 % och 0,2 %) över alla stadsdelar och indikatorer med slumpgränser i området och perioden. Gränserna i diagrammet ' +
+    'och trenderna är ojusterade; Översikt och Stadsdel säger vid varje läge om det kvarstår efter justering. Rang visas med ett 95 %-intervall: de rangplatser stadsdelen kan ha med hänsyn till slumpen.'
   );
 }
 
@@ -98,6 +100,8 @@ function FunnelView({ comparison }: { comparison: ComparisonFieldsFragment }) {
               {formatValue(comparison.cityValue, indicator)}. Samma uppgifter finns i tabellen nedan.
             </span>
           </figcaption>
+          <p class="good-value">{GOOD_VALUE[indicator.direction]}</p>
+          <IndicatorAbout indicator={indicator} />
           <FunnelPlot comparison={comparison} titleId="funnel-title" descId="funnel-desc" />
           <p class="method">{methodNote(comparison)}</p>
         </figure>
@@ -125,9 +129,10 @@ function FunnelView({ comparison }: { comparison: ComparisonFieldsFragment }) {
             {(['INSIDE', 'ABOVE_95', 'ABOVE_99_8', 'BELOW_95', 'BELOW_99_8'] as const).map((position) => (
               <li key={position}>
                 <svg width="18" height="16" aria-hidden="true">
-                  <Marker position={position} x={9} y={8} size={5} />
+                  <Marker position={position} direction={indicator.direction} x={9} y={8} size={5} />
                 </svg>
                 {names[position]}
+                {position !== 'INSIDE' && `: ${VERDICT_WORDS[verdictOf(position, indicator.direction)].toLowerCase()}`}
               </li>
             ))}
           </ul>
@@ -157,7 +162,7 @@ function FunnelView({ comparison }: { comparison: ComparisonFieldsFragment }) {
             <th scope="col">Nämnare</th>
             <th scope="col">{spread ? 'Inre spridningsband' : '95 %-gränser'}</th>
             <th scope="col">{spread ? 'Yttre spridningsband' : '99,8 %-gränser'}</th>
-            <th scope="col">Läge</th>
+            <th scope="col">Läge mot staden</th>
             <th scope="col">Läge efter justering för många jämförelser</th>
             <th scope="col">Rang (95 %-intervall)</th>
           </tr>
@@ -179,8 +184,12 @@ function FunnelView({ comparison }: { comparison: ComparisonFieldsFragment }) {
                   <td class="num">
                     {formatValue(entry.lower998, indicator)} – {formatValue(entry.upper998, indicator)}
                   </td>
-                  <td>{entry.position ? names[entry.position] : '–'}</td>
-                  <td class="adjusted">{entry.adjustedPosition ? names[entry.adjustedPosition] : '–'}</td>
+                  <td>
+                    <PositionVerdict position={entry.position} direction={indicator.direction} basis={comparison.limitBasis} />
+                  </td>
+                  <td class="adjusted">
+                    <PositionVerdict position={entry.adjustedPosition} direction={indicator.direction} basis={comparison.limitBasis} />
+                  </td>
                   <td class="num rank">
                     {entry.rank === null ? '–' : `${entry.rank} (${entry.rankLower ?? '?'}–${entry.rankUpper ?? '?'})`}
                   </td>
@@ -278,21 +287,26 @@ export function FunnelPage({ route }: { route: Route }) {
     document.title = 'Trattdiagram – Samsyn';
   }, []);
 
-  const loaded = useLoad(async () => {
-    const cat = await loadCatalogue();
-    const indicator = findIndicator(cat, code) ?? cat.areas[0].indicators[0];
-    const periods = await reportedPeriods(cat, indicator);
-    const period = asked ?? periods[0];
-    if (!period) return { cat, indicator, periods, period: '', comparison: null };
-    const data = await request(ComparisonDocument, {
-      indicator: indicator.code,
-      period,
-      overdispersion,
-      multiplicity: 'BENJAMINI_HOCHBERG',
-      ...onlyArea(indicator.area),
-    });
-    return { cat, indicator, periods, period, comparison: data[fieldOf(indicator.area)]?.comparison ?? null };
-  }, [code, asked, overdispersion, signedIn]);
+  const loaded = useLoad(
+    async () => {
+      const cat = await loadCatalogue();
+      const indicator = findIndicator(cat, code) ?? cat.areas[0].indicators[0];
+      const periods = await reportedPeriods(cat, indicator);
+      const period = asked ?? periods[0];
+      if (!period) return { cat, indicator, periods, period: '', comparison: null };
+      const data = await request(ComparisonDocument, {
+        indicator: indicator.code,
+        period,
+        overdispersion,
+        multiplicity: 'BENJAMINI_HOCHBERG',
+        ...onlyArea(indicator.area),
+      });
+      return { cat, indicator, periods, period, comparison: data[fieldOf(indicator.area)]?.comparison ?? null };
+    },
+    [code, asked, overdispersion, signedIn],
+    // While the next indicator or period loads, the pickers stay (showing what was asked) and keep the focus.
+    { keepPrevious: true },
+  );
 
   return (
     <>
@@ -307,8 +321,8 @@ export function FunnelPage({ route }: { route: Route }) {
           <>
             <Pickers
               cat={cat}
-              indicator={indicator.code}
-              period={period}
+              indicator={findIndicator(cat, code)?.code ?? indicator.code}
+              period={asked ?? period}
               periods={periods.includes(period) ? periods : [period, ...periods]}
               overdispersion={overdispersion}
             />
