@@ -57,7 +57,9 @@ async function main(): Promise<void> {
   fs.mkdirSync(SCHEMA_DIR, { recursive: true });
   for (const [file, content] of Object.entries(schemaFiles(schemas))) write(path.join(SCHEMA_DIR, file), content);
   write(DOCKER_COMPOSE_FILE, dockerCompose());
-  writeKubernetes((target, changed) => console.log(`${changed ? 'wrote    ' : 'unchanged'} ${path.relative(path.dirname(SCHEMA_DIR), target)}`));
+  writeKubernetes((target, changed) =>
+    console.log(`${changed ? 'wrote    ' : 'unchanged'} ${path.relative(path.dirname(SCHEMA_DIR), target)}`),
+  );
 }
 
 if (require.main === module) {

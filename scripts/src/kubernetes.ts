@@ -46,7 +46,10 @@ const componentOf = (service: ServiceName) => (service === 'gateway' ? 'gateway'
 const labelsOf = (service: ServiceName) => ({ 'app.kubernetes.io/name': service, ...PART_OF });
 
 /** The command that starts a service in the image (the same as docker-compose.yml's). */
-const commandOf = (service: ServiceName) => ['node', service === 'gateway' ? 'gateway/dist/index.js' : `subgraphs/${service}/dist/src/index.js`];
+const commandOf = (service: ServiceName) => [
+  'node',
+  service === 'gateway' ? 'gateway/dist/index.js' : `subgraphs/${service}/dist/src/index.js`,
+];
 
 const secretEnv = (name: string, secret: string, key: string, optional = false): IEnvVar => ({
   name,
@@ -440,7 +443,10 @@ export function kubernetesFiles(): Record<string, string> {
     });
 
   const demoPatches: Patch[] = [
-    ...SCALED.map((name) => ({ target: { kind: 'HorizontalPodAutoscaler', name }, patch: [{ op: 'replace' as const, path: '/spec/minReplicas', value: 1 }] })),
+    ...SCALED.map((name) => ({
+      target: { kind: 'HorizontalPodAutoscaler', name },
+      patch: [{ op: 'replace' as const, path: '/spec/minReplicas', value: 1 }],
+    })),
     { target: { kind: 'Deployment', name: 'organisation' }, patch: [{ op: 'replace', path: '/spec/replicas', value: 1 }] },
     // The demo data is loaded by the migration Job, once, not by replicas racing at their start.
     {

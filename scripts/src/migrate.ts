@@ -1,6 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { describeStartupError, loadConfig, openDatabase, SUBGRAPHS, subgraphDataSource, swedishToday, type SubgraphName } from '@samsyn/core';
+import {
+  describeStartupError,
+  loadConfig,
+  openDatabase,
+  SUBGRAPHS,
+  subgraphDataSource,
+  swedishToday,
+  type SubgraphName,
+} from '@samsyn/core';
 import { ALL_SUBGRAPHS } from './subgraphs';
 
 /** How often `--wait` looks again. */

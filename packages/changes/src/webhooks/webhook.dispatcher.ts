@@ -55,7 +55,10 @@ export function deliveryBody(entry: FeedEvent): string {
  */
 export function webhookDispatcher({ db, config, logger, metrics }: BackgroundContext): BackgroundTask {
   const changes = config.changes;
-  const attempts = metrics?.counter('samsyn_webhook_delivery_attempts_total', 'Webhook deliveries attempted (each HTTP call to a receiver).');
+  const attempts = metrics?.counter(
+    'samsyn_webhook_delivery_attempts_total',
+    'Webhook deliveries attempted (each HTTP call to a receiver).',
+  );
   const failures = metrics?.counter(
     'samsyn_webhook_delivery_failures_total',
     'Webhook deliveries that failed: an answer other than 2xx or 410, a timeout, or no connection. Each is retried later.',
