@@ -1,5 +1,5 @@
 import http from 'node:http';
-import net from 'node:net';
+import type net from 'node:net';
 import type { Counter, Gauge } from 'prom-client';
 import { swedishToday, type SubgraphRuntime } from '@samsyn/core';
 import { ChangeType, recordChange } from '@samsyn/changes';
