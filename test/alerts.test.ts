@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parser } from '@prometheus-io/lezer-promql';
+import type { LRParser } from '@lezer/lr';
 import { load } from 'js-yaml';
 import { PROMETHEUS_RULES_FILE } from '@samsyn/scripts';
 import { serveSupergraph, type HttpSupergraph } from '@samsyn/test-support';
@@ -17,6 +17,10 @@ interface Rule {
 const rules = (load(fs.readFileSync(PROMETHEUS_RULES_FILE, 'utf8')) as { groups: { name: string; rules: Rule[] }[] }).groups.flatMap(
   (group) => group.rules,
 );
+
+// lezer-promql is an ECMAScript module with a CommonJS build, which this CommonJS test loads.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { parser } = require('@prometheus-io/lezer-promql') as { parser: LRParser };
 
 /** Metrics Prometheus makes itself, not a service. */
 const PROMETHEUS_OWN = new Set(['up']);
@@ -42,7 +46,7 @@ function metricNames(expr: string): string[] {
   const cursor = parser.parse(expr).cursor();
   do {
     if (cursor.type.name === 'VectorSelector' && cursor.firstChild()) {
-      if (cursor.type.name === 'Identifier') names.push(expr.slice(cursor.from, cursor.to));
+      if ((cursor.type.name as string) === 'Identifier') names.push(expr.slice(cursor.from, cursor.to));
       cursor.parent();
     }
   } while (cursor.next());
