@@ -95,9 +95,17 @@ function container(service: ServiceName): IContainer {
       ...secretEnvOf(service),
     ],
     resources: { requests: { cpu: '250m', memory: memory.request }, limits: { cpu: '1', memory: memory.limit } },
-    // /ready: the database (a subgraph) or every subgraph (the gateway) answers; /health: the process does.
+    // A subgraph is ready while its database answers (/ready). The gateway's /ready asks every subgraph's, so one
+    // subgraph down would take every gateway out of its Service; but the gateway serves the others' fields meanwhile
+    // (a static supergraph), so it is ready while it runs (/health), as in docker-compose.yml; its /ready feeds the
+    // samsyn_ready metric and the SamsynNotReady alert instead.
     startupProbe: { httpGet: { path: '/health', port: 'http' }, periodSeconds: 2, failureThreshold: 60 },
-    readinessProbe: { httpGet: { path: '/ready', port: 'http' }, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 2 },
+    readinessProbe: {
+      httpGet: { path: service === 'gateway' ? '/health' : '/ready', port: 'http' },
+      periodSeconds: 5,
+      timeoutSeconds: 3,
+      failureThreshold: 2,
+    },
     livenessProbe: { httpGet: { path: '/health', port: 'http' }, periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 3 },
     securityContext: SECURITY.container,
     volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
