@@ -1,6 +1,7 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import pg from 'pg';
 import { createSubgraphRuntime, embeddedUrl, schemaName } from '@samsyn/runtime';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
 import { freePort, dropSchemas, testConfig } from '@samsyn/test-support';
@@ -51,5 +52,46 @@ describe('the TypeORM CLI on a subgraph', () => {
       { EMBEDDED_PG_PORT: port },
     );
     expect(printed.out.trim()).toBe(embeddedUrl(Number(port)));
+  });
+});
+
+/** `npm run migrate` as the Kubernetes migration Job runs it, and `--wait` as each subgraph's init container does. */
+describe('scripts/dist/migrate.js', () => {
+  const suffix = `_w${randomBytes(4).toString('hex')}`;
+  const schema = schemaName(ALL_SUBGRAPHS.organisation, testConfig('organisation', suffix));
+  const env = { DATABASE_URL: process.env.DATABASE_URL as string, SAMSYN_SCHEMA_SUFFIX: suffix, NODE_ENV: 'test' };
+  const migrate = path.join(ROOT, 'scripts/dist/migrate.js');
+  afterAll(() => dropSchemas(process.env.DATABASE_URL as string, [schema]));
+
+  it('--wait returns only once the migration Job has migrated, and the Job loads the demo data when told', async () => {
+    const waiter = spawn(process.execPath, [migrate, '--wait', 'organisation'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', ...env },
+    });
+    let printed = '';
+    waiter.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => waiter.once('exit', resolve));
+    try {
+      for (const started = Date.now(); !printed.includes('waiting for its migrations'); await new Promise((r) => setTimeout(r, 50))) {
+        if (Date.now() - started > 30_000) throw new Error(`the waiter did not wait: ${printed}`);
+      }
+      expect(waiter.exitCode).toBeNull();
+
+      const migrated = await run(process.execPath, [migrate, 'organisation'], { ...env, SEED_DEMO_DATA: 'true' });
+      expect({ status: migrated.status, err: migrated.err }).toEqual({ status: 0, err: '' });
+      expect(migrated.out).toContain('organisation: demo data loaded');
+      expect(await exited).toBe(0);
+      expect(printed).toContain('organisation: up to date');
+    } finally {
+      waiter.kill();
+    }
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${schema}.district`);
+      expect(Number(rows[0].n)).toBeGreaterThan(0);
+    } finally {
+      await client.end();
+    }
   });
 });

@@ -157,6 +157,7 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
           principals,
           ttlSeconds: 3600,
           logger,
+          onLookup: (hit) => metrics.cacheLookup(hit),
         })
       : undefined;
   const apollo = new ApolloServer<GatewayContext>({

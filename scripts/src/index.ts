@@ -1,6 +1,7 @@
 export { ALL_SUBGRAPHS } from './subgraphs';
 export { composeSchemas, schemaFiles, SCHEMA_DIR, DOCKER_COMPOSE_FILE, type ComposedSchemas } from './compose';
 export { dockerCompose } from './docker-compose';
+export { kubernetesFiles, prometheusRule, KUBERNETES_DIR, PROMETHEUS_RULES_FILE, DEMO_SIGN_IN_DIR } from './kubernetes';
 export {
   readObservationCsv,
   readObservationFile,

@@ -1,4 +1,5 @@
 import type { AreaModule } from '@samsyn/area';
+import { watchChangeMetrics } from './change.metrics';
 import { ChangeFeedResolver } from './feed/feed.resolver';
 import { ChangeFeed1764000002000 } from './migrations/1764000002000-ChangeFeed';
 import { ChangeNotify1764000003000 } from './migrations/1764000003000-ChangeNotify';
@@ -12,5 +13,8 @@ import { webhookResolvers } from './webhooks/webhook.resolver';
 export const changesModule: AreaModule = {
   migrations: [ChangeFeed1764000002000, ChangeNotify1764000003000],
   resolvers: (types) => [ChangeFeedResolver, ...webhookResolvers(types)],
-  background: (context) => [webhookDispatcher(context), changeRetention(context)],
+  background: (context) => {
+    watchChangeMetrics(context);
+    return [webhookDispatcher(context), changeRetention(context)];
+  },
 };

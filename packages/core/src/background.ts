@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import type { Logger } from './logger';
+import type { ServiceMetrics } from './metrics';
 
 /**
  * Work a subgraph process does besides answering requests (delivering webhooks, recording what became due):
@@ -27,6 +28,8 @@ export interface BackgroundContext {
   db: DataSource;
   config: Config;
   logger: Logger;
+  /** The process's `/metrics`: background work counts there and adds what it watches (absent in some tests). */
+  metrics?: ServiceMetrics;
 }
 
 /** Running background tasks: `tick(name)` runs one round now (tests, and after a write that wants it soon). */

@@ -96,6 +96,8 @@ export interface GatewayCacheOptions {
   /** Seconds an entry is kept at most (memory, not correctness: validity is the versions'). */
   ttlSeconds: number;
   logger: Logger;
+  /** Told of each lookup: hit (answered from the cache) or not (`/metrics`' hit ratio). */
+  onLookup?: (hit: boolean) => void;
 }
 
 /** What an entry says of itself; it is stored as this JSON, a newline, then the answer's text as it was sent. */
@@ -161,7 +163,10 @@ export function gatewayCache<TContext extends GatewayContext>(options: GatewayCa
           if (query) known.remember(query, operationName, schema, operation);
           const key = answerKey(keyPrefix, { principal: contextValue.principal, today: day, operationName, query, variables });
           keys.set(requestContext, { key, day });
-          const hit = request.http && missed.has(request.http) ? undefined : await lookUp(key);
+          const lookedUpBefore = request.http !== undefined && missed.has(request.http);
+          const hit = lookedUpBefore ? undefined : await lookUp(key);
+          // The fast path counted its own miss.
+          if (!lookedUpBefore) options.onLookup?.(hit !== undefined);
           if (hit) {
             requestContext.overallCachePolicy.replace({ maxAge: hit.head.maxAge, scope: hit.head.scope });
             const { data } = JSON.parse(hit.body) as { data: Record<string, unknown> };
@@ -202,8 +207,10 @@ export function gatewayCache<TContext extends GatewayContext>(options: GatewayCa
       const hit = await lookUp(key);
       if (!hit) {
         missed.add(request);
+        options.onLookup?.(false);
         return undefined;
       }
+      options.onLookup?.(true);
       return storedHttpAnswer(hit.head.operationName, hit.head, hit.body);
     },
   };

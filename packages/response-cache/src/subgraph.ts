@@ -266,6 +266,8 @@ export interface ResponseCacheOptions {
   /** Seconds an entry is kept at most (memory, not correctness: validity is the versions'). */
   ttlSeconds: number;
   logger: Logger;
+  /** Told of each lookup: hit (answered from the cache) or not (`/metrics`' hit ratio). */
+  onLookup?: (hit: boolean) => void;
 }
 
 const versionsRead = new WeakMap<object, CacheVersions>();
@@ -475,8 +477,12 @@ export function subgraphResponseCache(options: ResponseCacheOptions): SubgraphRe
           if (!versions) return null;
           versionsRead.set(requestContext, versions);
           keys.set(requestContext, key);
-          const entry = request.http && missed.has(request.http) ? undefined : await entryUnder(key);
-          if (entry && versionsStillCurrent(entry.head.versions, versions)) {
+          const lookedUpBefore = request.http !== undefined && missed.has(request.http);
+          const entry = lookedUpBefore ? undefined : await entryUnder(key);
+          const hit = entry !== undefined && versionsStillCurrent(entry.head.versions, versions);
+          // The fast path counted its own miss.
+          if (!lookedUpBefore) options.onLookup?.(hit);
+          if (entry && hit) {
             const { data, extensions } = JSON.parse(entry.body) as { data: Record<string, unknown>; extensions: Record<string, unknown> };
             requestContext.overallCachePolicy.replace({ maxAge: entry.head.maxAge, scope: entry.head.scope });
             return { http: requestContext.response.http, body: { kind: 'single', singleResult: { data, extensions } } };
@@ -519,8 +525,10 @@ export function subgraphResponseCache(options: ResponseCacheOptions): SubgraphRe
       const versions = entry && (await options.versions.read().catch(() => undefined));
       if (!entry || !versions || !versionsStillCurrent(entry.head.versions, versions)) {
         missed.add(request);
+        options.onLookup?.(false);
         return undefined;
       }
+      options.onLookup?.(true);
       return storedHttpAnswer(entry.head.operationName, entry.head, entry.body);
     },
   };

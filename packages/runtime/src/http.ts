@@ -195,6 +195,11 @@ function requestUrl(req: IncomingMessage): URL | undefined {
 export async function serveHttp<TContext extends BaseContext>(options: HttpServiceOptions<TContext>): Promise<RunningHttpService> {
   const { apollo, logger } = options;
   let stopping = false;
+  options.metrics?.watchReadiness(async () => {
+    if (stopping) return false;
+    const answer = await options.ready();
+    return typeof answer === 'boolean' ? answer : answer.ready;
+  });
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = requestUrl(req);

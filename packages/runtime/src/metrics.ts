@@ -13,6 +13,14 @@ export interface PoolCounts {
   waitingCount: number;
 }
 
+/** A gauge whose samples are read when Prometheus scrapes. */
+export interface WatchedGauge {
+  name: string;
+  help: string;
+  labelNames?: readonly string[];
+  read(): Promise<{ labels?: Record<string, string>; value: number }[]>;
+}
+
 /** One finished request, as `/metrics` counts it. */
 export interface RequestObservation {
   operation: string;
@@ -33,6 +41,9 @@ export class ServiceMetrics {
   private readonly duration: Histogram<'operation'>;
   private readonly errors: Counter<'operation' | 'code'>;
   private readonly fetches: Histogram<'subgraph' | 'outcome'>;
+  private readonly cacheHits: Counter;
+  private readonly cacheMisses: Counter;
+  private readinessWatched = false;
 
   constructor(readonly service: ServiceName) {
     const registers = [this.registry];
@@ -64,6 +75,62 @@ export class ServiceMetrics {
       buckets: LATENCY_BUCKETS,
       registers,
     });
+    this.cacheHits = new Counter({
+      name: 'samsyn_response_cache_hits_total',
+      help: 'Queries the response cache answered (an entry whose table versions were still current).',
+      registers,
+    });
+    this.cacheMisses = new Counter({
+      name: 'samsyn_response_cache_misses_total',
+      help: 'Cacheable queries the response cache looked up and did not answer (none kept, or kept but out of date).',
+      registers,
+    });
+  }
+
+  /** Counts one response cache lookup: a hit (answered from the cache) or a miss. */
+  cacheLookup(hit: boolean): void {
+    (hit ? this.cacheHits : this.cacheMisses).inc();
+  }
+
+  /** Reports, on each scrape, what `/ready` would answer: 1 ready, 0 not (the gateway: a subgraph is down). */
+  watchReadiness(ready: () => Promise<boolean>): void {
+    if (this.readinessWatched) return;
+    this.readinessWatched = true;
+    new Gauge({
+      name: 'samsyn_ready',
+      help: 'What /ready answers: 1 ready, 0 not (a subgraph: its database; the gateway: every subgraph).',
+      registers: [this.registry],
+      async collect() {
+        this.set((await ready().catch(() => false)) ? 1 : 0);
+      },
+    });
+  }
+
+  /**
+   * Adds gauges read on each scrape (from the database, say): `read` resolves each metric's value per label set.
+   * A failed read leaves the gauge without samples rather than failing the scrape.
+   */
+  watchGauges(gauges: readonly WatchedGauge[]): void {
+    for (const gauge of gauges) {
+      new Gauge({
+        name: gauge.name,
+        help: gauge.help,
+        labelNames: gauge.labelNames ?? [],
+        registers: [this.registry],
+        async collect() {
+          const values = await gauge.read().catch(() => []);
+          this.reset();
+          for (const { labels, value } of values) this.set(labels ?? {}, value);
+        },
+      });
+    }
+  }
+
+  /** A counter of this service's registry (created once per name; background work counts into it). */
+  counter(name: string, help: string, labelNames: readonly string[] = []): Counter<string> {
+    const existing = this.registry.getSingleMetric(name);
+    if (existing) return existing as Counter<string>;
+    return new Counter({ name, help, labelNames: [...labelNames], registers: [this.registry] });
   }
 
   /** Counts one finished request. */

@@ -164,6 +164,7 @@ export async function createSubgraphRuntime(
     const base = baseApolloOptions<SubgraphContext>(config, logger);
     // No Apollo Studio here: inline traces would only cost time on every subgraph response.
     const guards = config.nodeEnv === 'production' ? [serviceSdlNeedsToken()] : [];
+    const metrics = new ServiceMetrics(definition.name);
     const tables = config.responseCache ? await watchedTables(db, logger) : undefined;
     const versions = tables ? cacheVersionReader(db) : undefined;
     const principals = options.principals ?? createPrincipalResolver(config.auth);
@@ -178,6 +179,7 @@ export async function createSubgraphRuntime(
             principals,
             ttlSeconds: 3600,
             logger,
+            onLookup: (hit) => metrics.cacheLookup(hit),
           })
         : undefined;
     const apollo = new ApolloServer<SubgraphContext>({
@@ -198,11 +200,10 @@ export async function createSubgraphRuntime(
       ],
     });
     await apollo.start();
-    const metrics = new ServiceMetrics(definition.name);
     // TypeORM's PostgreSQL driver keeps its pg Pool as `master`.
     metrics.watchSharedCache(() => shared.counts());
     metrics.watchPool(() => (db.isInitialized ? (db.driver as unknown as { master?: PoolCounts }).master : undefined));
-    const background = startBackground(definition.background?.({ db, config, logger }) ?? [], logger);
+    const background = startBackground(definition.background?.({ db, config, logger, metrics }) ?? [], logger);
     return {
       definition,
       config,

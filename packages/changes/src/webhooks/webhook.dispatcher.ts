@@ -53,8 +53,16 @@ export function deliveryBody(entry: FeedEvent): string {
  * order; its cursor moves only after a 2xx, so a lost acknowledgement means the same event again (same webhook-id):
  * at least once, in order.
  */
-export function webhookDispatcher({ db, config, logger }: BackgroundContext): BackgroundTask {
+export function webhookDispatcher({ db, config, logger, metrics }: BackgroundContext): BackgroundTask {
   const changes = config.changes;
+  const attempts = metrics?.counter(
+    'samsyn_webhook_delivery_attempts_total',
+    'Webhook deliveries attempted (each HTTP call to a receiver).',
+  );
+  const failures = metrics?.counter(
+    'samsyn_webhook_delivery_failures_total',
+    'Webhook deliveries that failed: an answer other than 2xx or 410, a timeout, or no connection. Each is retried later.',
+  );
   const leaseSeconds = Math.ceil(changes.timeoutMs / 1000) + 5;
 
   const claim = async (): Promise<Claimed | undefined> => {
@@ -82,12 +90,16 @@ export function webhookDispatcher({ db, config, logger }: BackgroundContext): Ba
     return row;
   };
 
-  const attempt = (sub: Claimed, entry: FeedEvent, outcome: SendOutcome, next: Date | null) =>
-    db.query(
+  const attempt = (sub: Claimed, entry: FeedEvent, outcome: SendOutcome, next: Date | null) => {
+    attempts?.inc();
+    const status = outcome.error ? undefined : outcome.status;
+    if (status === undefined || (status !== 410 && (status < 200 || status >= 300))) failures?.inc();
+    return db.query(
       `INSERT INTO webhook_attempt (subscription_id, event_id, attempted_at, status_code, error, duration_ms, next_attempt_at)
        VALUES ($1, $2, now() - make_interval(secs => $5::int / 1000.0), $3, $4, $5, $6)`,
       [sub.id, entry.event.id, outcome.status ?? null, outcome.error ?? null, outcome.durationMs, next],
     );
+  };
 
   /** Hands a claimed subscription back (if the lease is still this claim's): the next round may claim it at once. */
   const releaseLease = (sub: Claimed) =>
