@@ -1,3 +1,4 @@
+import type { SubgraphName } from '@samsyn/core';
 import { startSupergraph, type TestSupergraph } from '@samsyn/test-support';
 
 /**
@@ -11,10 +12,10 @@ beforeAll(async () => {
 afterAll(() => graph.close());
 
 const ENTITIES = `query Entities($representations: [_Any!]!) { _entities(representations: $representations) { __typename } }`;
-const entities = (subgraph: string, representations: unknown[]) =>
+const entities = (subgraph: SubgraphName, representations: unknown[]) =>
   graph.subgraph(subgraph, ENTITIES, { variables: { representations } });
 
-it.each([
+it.each<[SubgraphName, string, unknown[]]>([
   ['organisation', 'a district without its key', [{ __typename: 'District' }]],
   ['organisation', 'a process leader without its key', [{ __typename: 'ProcessLeader' }]],
   ['organisation', 'a type no subgraph has', [{ __typename: 'Nope', code: 'x' }]],

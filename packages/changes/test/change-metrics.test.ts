@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type net from 'node:net';
 import type { Counter, Gauge } from 'prom-client';
-import { swedishToday, type SubgraphRuntime } from '@samsyn/core';
+import { swedishToday } from '@samsyn/core';
+import type { SubgraphRuntime } from '@samsyn/runtime';
 import { ChangeType, recordChange } from '@samsyn/changes';
 import { buildDocument, startSupergraph, tokenFor, type TestSupergraph } from '@samsyn/test-support';
 

@@ -2,7 +2,6 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import type { Logger } from './logger';
-import type { ServiceMetrics } from './metrics';
 
 /**
  * Work a subgraph process does besides answering requests (delivering webhooks, recording what became due):
@@ -23,13 +22,29 @@ export interface BackgroundTask {
   wakeOn?(wake: () => void): Promise<() => Promise<void>>;
 }
 
+/** A gauge whose samples are read when Prometheus scrapes. */
+export interface WatchedGauge {
+  name: string;
+  help: string;
+  labelNames?: readonly string[];
+  read(): Promise<{ labels?: Record<string, string>; value: number }[]>;
+}
+
+/** What background work may add to the process's `/metrics` (the runtime's `ServiceMetrics` is one). */
+export interface BackgroundMetrics {
+  /** Adds gauges read on each scrape; a failed read leaves a gauge without samples. */
+  watchGauges(gauges: readonly WatchedGauge[]): void;
+  /** A counter of the process's registry, created once per name. */
+  counter(name: string, help: string, labelNames?: readonly string[]): { inc(value?: number): void };
+}
+
 /** What a subgraph's background tasks are made from. */
 export interface BackgroundContext {
   db: DataSource;
   config: Config;
   logger: Logger;
   /** The process's `/metrics`: background work counts there and adds what it watches (absent in some tests). */
-  metrics?: ServiceMetrics;
+  metrics?: BackgroundMetrics;
 }
 
 /** Running background tasks: `tick(name)` runs one round now (tests, and after a write that wants it soon). */

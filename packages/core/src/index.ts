@@ -60,7 +60,7 @@ export type { SubgraphContext } from './context';
 export type { SubgraphDefinition } from './subgraph-definition';
 export { swedishToday, DAY_MS, daysBetween, isoDate, FIRST_DAY, LAST_DAY, GraphQLDate } from './dates';
 export { currentBackgroundTask, startBackground } from './background';
-export type { BackgroundTask, BackgroundContext, BackgroundRunner } from './background';
+export type { BackgroundMetrics, BackgroundTask, BackgroundContext, BackgroundRunner, WatchedGauge } from './background';
 export { listenForNotifications } from './notifications';
 export { ROLES } from './auth/principal';
 export type { Role, Principal } from './auth/principal';

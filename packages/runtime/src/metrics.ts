@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { ServiceName } from '@samsyn/core';
+import type { BackgroundMetrics, ServiceName, WatchedGauge } from '@samsyn/core';
 import type { SharedCacheCounts } from './shared-cache';
 
 /** Operation names are chosen by clients: past this many distinct ones, the rest count as `other`. */
@@ -11,14 +11,6 @@ export interface PoolCounts {
   totalCount: number;
   idleCount: number;
   waitingCount: number;
-}
-
-/** A gauge whose samples are read when Prometheus scrapes. */
-export interface WatchedGauge {
-  name: string;
-  help: string;
-  labelNames?: readonly string[];
-  read(): Promise<{ labels?: Record<string, string>; value: number }[]>;
 }
 
 /** One finished request, as `/metrics` counts it. */
@@ -34,7 +26,7 @@ export interface RequestObservation {
  * in one process): requests, latency and errors by operation, subgraph fetches, the database pool,
  * and Node's process metrics.
  */
-export class ServiceMetrics {
+export class ServiceMetrics implements BackgroundMetrics {
   readonly registry = new Registry();
   private readonly operations = new Set<string>();
   private readonly requests: Counter<'operation' | 'status'>;
