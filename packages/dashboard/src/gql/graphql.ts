@@ -331,22 +331,22 @@ export type PublishedDocumentFieldsFragment = { id: string, slug: string, title:
 export type AdoptionMatrixChildServicesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdoptionMatrixChildServicesQuery = { districts: Array<{ code: string, name: string }>, childServices: { documents: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null, adoption: Array<{ status: AdoptionStatus | null, lagging: boolean, daysLagging: number | null, district: { code: string }, version: { number: number } | null }> | null } }> } } | null };
+export type AdoptionMatrixChildServicesQuery = { districts: Array<{ code: string, name: string }>, childServices: { documents: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null, upcoming: { number: number, validFrom: string | null } | null, adoption: Array<{ status: AdoptionStatus | null, lagging: boolean, daysLagging: number | null, upcomingStatus: AdoptionStatus | null, district: { code: string }, version: { number: number } | null }> | null } }> } } | null };
 
 export type AdoptionMatrixAdultServicesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdoptionMatrixAdultServicesQuery = { districts: Array<{ code: string, name: string }>, adultServices: { documents: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null, adoption: Array<{ status: AdoptionStatus | null, lagging: boolean, daysLagging: number | null, district: { code: string }, version: { number: number } | null }> | null } }> } } | null };
+export type AdoptionMatrixAdultServicesQuery = { districts: Array<{ code: string, name: string }>, adultServices: { documents: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null, upcoming: { number: number, validFrom: string | null } | null, adoption: Array<{ status: AdoptionStatus | null, lagging: boolean, daysLagging: number | null, upcomingStatus: AdoptionStatus | null, district: { code: string }, version: { number: number } | null }> | null } }> } } | null };
 
 export type AdoptionMatrixDisabilityQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdoptionMatrixDisabilityQuery = { districts: Array<{ code: string, name: string }>, disability: { documents: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null, adoption: Array<{ status: AdoptionStatus | null, lagging: boolean, daysLagging: number | null, district: { code: string }, version: { number: number } | null }> | null } }> } } | null };
+export type AdoptionMatrixDisabilityQuery = { districts: Array<{ code: string, name: string }>, disability: { documents: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null, upcoming: { number: number, validFrom: string | null } | null, adoption: Array<{ status: AdoptionStatus | null, lagging: boolean, daysLagging: number | null, upcomingStatus: AdoptionStatus | null, district: { code: string }, version: { number: number } | null }> | null } }> } } | null };
 
 export type AdoptionMatrixIncomeSupportQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdoptionMatrixIncomeSupportQuery = { districts: Array<{ code: string, name: string }>, incomeSupport: { documents: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null, adoption: Array<{ status: AdoptionStatus | null, lagging: boolean, daysLagging: number | null, district: { code: string }, version: { number: number } | null }> | null } }> } } | null };
+export type AdoptionMatrixIncomeSupportQuery = { districts: Array<{ code: string, name: string }>, incomeSupport: { documents: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null, upcoming: { number: number, validFrom: string | null } | null, adoption: Array<{ status: AdoptionStatus | null, lagging: boolean, daysLagging: number | null, upcomingStatus: AdoptionStatus | null, district: { code: string }, version: { number: number } | null }> | null } }> } } | null };
 
 export type PublishedDocumentsChildServicesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1757,6 +1757,10 @@ export const AdoptionMatrixChildServicesDocument = new TypedDocumentString(`
             number
             validFrom
           }
+          upcoming {
+            number
+            validFrom
+          }
           adoption {
             district {
               code
@@ -1764,6 +1768,7 @@ export const AdoptionMatrixChildServicesDocument = new TypedDocumentString(`
             status
             lagging
             daysLagging
+            upcomingStatus
             version {
               number
             }
@@ -1793,6 +1798,10 @@ export const AdoptionMatrixAdultServicesDocument = new TypedDocumentString(`
             number
             validFrom
           }
+          upcoming {
+            number
+            validFrom
+          }
           adoption {
             district {
               code
@@ -1800,6 +1809,7 @@ export const AdoptionMatrixAdultServicesDocument = new TypedDocumentString(`
             status
             lagging
             daysLagging
+            upcomingStatus
             version {
               number
             }
@@ -1829,6 +1839,10 @@ export const AdoptionMatrixDisabilityDocument = new TypedDocumentString(`
             number
             validFrom
           }
+          upcoming {
+            number
+            validFrom
+          }
           adoption {
             district {
               code
@@ -1836,6 +1850,7 @@ export const AdoptionMatrixDisabilityDocument = new TypedDocumentString(`
             status
             lagging
             daysLagging
+            upcomingStatus
             version {
               number
             }
@@ -1865,6 +1880,10 @@ export const AdoptionMatrixIncomeSupportDocument = new TypedDocumentString(`
             number
             validFrom
           }
+          upcoming {
+            number
+            validFrom
+          }
           adoption {
             district {
               code
@@ -1872,6 +1891,7 @@ export const AdoptionMatrixIncomeSupportDocument = new TypedDocumentString(`
             status
             lagging
             daysLagging
+            upcomingStatus
             version {
               number
             }
