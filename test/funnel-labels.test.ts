@@ -29,6 +29,7 @@ interface FunnelLayoutModule {
     y: (value: number) => number;
   } | null;
   overlaps(a: Box, b: Box): boolean;
+  FUNNEL_SIZE: { width: number; height: number };
 }
 interface PeriodsModule {
   currentPeriod(periodicity: string, today?: Date): string;
@@ -36,6 +37,7 @@ interface PeriodsModule {
 }
 
 const AREAS = ['childServices', 'adultServices', 'disability', 'incomeSupport'] as const;
+const OVERDISPERSIONS = ['MULTIPLICATIVE', 'ADDITIVE', 'NONE'] as const;
 
 /**
  * The funnel's label placement (src/model/funnel-layout.ts) over every comparison the demo data offers the page: every
@@ -77,7 +79,9 @@ describe('the funnel plot’s labels', () => {
           `query ($i: String!, $d: String!, $from: Period!, $to: Period!) { ${area} { series(indicator: $i, district: $d, from: $from, to: $to) { period reported } } }`,
           { i: indicator.code, d: catalogue.districts[0].code, from, to },
         );
-        for (const { period } of series[area].series.filter((point) => point.reported)) {
+        const reported = series[area].series.filter((point) => point.reported).map((point) => point.period);
+        // Each period with each of the limits the page's Justering för överspridning offers.
+        for (const [period, overdispersion] of reported.flatMap((p) => OVERDISPERSIONS.map((o) => [p, o] as const))) {
           const data = await api<
             Record<
               string,
@@ -86,15 +90,20 @@ describe('the funnel plot’s labels', () => {
                   cityValue: number | null;
                   indicator: { kind: string };
                   limitCurve: CurvePoint[];
-                  entries: { district: { code: string; name: string }; value: number | null; denominator: number | null; suppressed: boolean }[];
+                  entries: {
+                    district: { code: string; name: string };
+                    value: number | null;
+                    denominator: number | null;
+                    suppressed: boolean;
+                  }[];
                 };
               }
             >
           >(
-            `query ($i: String!, $p: Period!) { ${area} { comparison(indicator: $i, period: $p, overdispersion: MULTIPLICATIVE) {
+            `query ($i: String!, $p: Period!, $o: Overdispersion!) { ${area} { comparison(indicator: $i, period: $p, overdispersion: $o) {
               cityValue indicator { kind } limitCurve { cases lower95 upper95 lower998 upper998 }
               entries { district { code name } value denominator suppressed } } } }`,
-            { i: indicator.code, p: period },
+            { i: indicator.code, p: period, o: overdispersion },
           );
           const { comparison } = data[area];
           const laid = layout.funnelLayout({
@@ -107,18 +116,23 @@ describe('the funnel plot’s labels', () => {
           });
           compared++;
           if (!laid) continue;
-          const where = `${indicator.code} ${period}`;
+          const where = `${indicator.code} ${period} ${overdispersion}`;
+          const counted = comparison.indicator.kind === 'PROPORTION' || comparison.indicator.kind === 'RATE';
           laid.labels.forEach((label, i) => {
             if (label.leader) withLeaders++;
             for (const other of laid.labels.slice(i + 1))
               if (layout.overlaps(label.box, other.box)) problems.push(`${where}: label ${label.code} overlaps label ${other.code}`);
+            const { x, y, w, h } = label.box;
+            if (x < 0 || y < 0 || x + w > layout.FUNNEL_SIZE.width || y + h > layout.FUNNEL_SIZE.height)
+              problems.push(`${where}: label ${label.code} outside the plot`);
             for (const point of laid.points)
               if (layout.overlaps(label.box, point.box)) problems.push(`${where}: label ${label.code} overlaps the point of ${point.code}`);
           });
           for (const c of laid.curve) {
             const top = laid.y(c.upper998);
             const bottom = laid.y(c.lower998);
-            if (top < laid.plot.y - 0.5 || bottom > laid.plot.y + laid.plot.h + 0.5)
+            // The upper curve always; the lower one of counted limits (a spread band of days may reach below zero).
+            if (top < laid.plot.y - 0.5 || (counted && bottom > laid.plot.y + laid.plot.h + 0.5))
               problems.push(`${where}: the 99.8 % curve leaves the plot at ${c.cases} cases`);
           }
         }
@@ -127,5 +141,6 @@ describe('the funnel plot’s labels', () => {
     console.log(`funnel labels: ${compared} comparisons laid out, ${withLeaders} labels with a leader line`);
     expect(problems).toEqual([]);
     expect(compared).toBeGreaterThanOrEqual(300);
+    expect(withLeaders).toBeGreaterThan(0);
   });
 });

@@ -103,7 +103,14 @@ export function FunnelPlot({ comparison, titleId, descId }: { comparison: Compar
         {labels.map(
           (label) =>
             label.leader && (
-              <line key={`${label.code}-leader`} class="leader" x1={label.leader.x1} y1={label.leader.y1} x2={label.leader.x2} y2={label.leader.y2} />
+              <line
+                key={`${label.code}-leader`}
+                class="leader"
+                x1={label.leader.x1}
+                y1={label.leader.y1}
+                x2={label.leader.x2}
+                y2={label.leader.y2}
+              />
             ),
         )}
         {labels.map((label) => (

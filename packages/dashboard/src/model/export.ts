@@ -44,13 +44,9 @@ function csvField(cell: ExportCell): string {
 
 /** The table as CSV for Swedish Excel: a BOM, the table's description, an empty line, the header and the rows. */
 export function toCsv(table: ExportTable): string {
-  const lines = [
-    [table.title],
-    ...table.about.map(([label, text]) => [label, text]),
-    [],
-    table.columns,
-    ...table.rows,
-  ].map((row) => row.map(csvField).join(';'));
+  const lines = [[table.title], ...table.about.map(([label, text]) => [label, text]), [], table.columns, ...table.rows].map((row) =>
+    row.map(csvField).join(';'),
+  );
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 

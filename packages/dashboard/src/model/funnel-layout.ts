@@ -15,7 +15,8 @@ const POINT_RADIUS = 7;
 const LEADER_AFTER = 14;
 
 export interface LayoutInput {
-  kind: 'PROPORTION' | 'RATE' | 'MEAN' | 'MEDIAN' | string;
+  /** The indicator's kind: PROPORTION and RATE have limits that open towards small sizes. */
+  kind: string;
   cityValue: number | null;
   /** The districts drawn: value against number of cases. */
   points: { code: string; name: string; value: number; denominator: number }[];

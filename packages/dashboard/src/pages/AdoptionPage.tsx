@@ -105,7 +105,15 @@ function UpcomingLine({ adoption, upcoming }: { adoption: Adoption; upcoming: nu
   );
 }
 
-function Cell({ adoption, current, upcoming }: { adoption: Adoption | undefined; current: number | undefined; upcoming: number | undefined }) {
+function Cell({
+  adoption,
+  current,
+  upcoming,
+}: {
+  adoption: Adoption | undefined;
+  current: number | undefined;
+  upcoming: number | undefined;
+}) {
   if (!adoption) {
     return (
       <td class="cell-none">
@@ -175,7 +183,12 @@ function Legend() {
 }
 
 /** The matrix as a file: one row per document, one column per district, the cells in words. */
-function matrixExport(areaName: string, documents: MatrixDocument[], districts: { code: string; name: string }[], onlyLagging: boolean): ExportTable {
+function matrixExport(
+  areaName: string,
+  documents: MatrixDocument[],
+  districts: { code: string; name: string }[],
+  onlyLagging: boolean,
+): ExportTable {
   return {
     fileName: `inforande-${areaName.toLowerCase().replace(/[^a-z0-9åäö]+/g, '-')}`,
     title: `${areaName}: den version varje stadsdel har kvitterat eller genomfört, per dokument`,
@@ -189,7 +202,15 @@ function matrixExport(areaName: string, documents: MatrixDocument[], districts: 
       ['Uttaget', extractTime()],
       ['Källa', `Samsyn, ${location.href}`],
     ],
-    columns: ['Dokument', 'Typ', 'Version som gäller', 'Gäller från', 'Kommande version', 'Kommande gäller från', ...districts.map((d) => d.name)],
+    columns: [
+      'Dokument',
+      'Typ',
+      'Version som gäller',
+      'Gäller från',
+      'Kommande version',
+      'Kommande gäller från',
+      ...districts.map((d) => d.name),
+    ],
     rows: documents.map((doc) => {
       const byDistrict = new Map((doc.adoption ?? []).map((a) => [a.district.code, a]));
       return [
@@ -224,7 +245,9 @@ function Matrix({
   const upcoming = documents.filter((doc) => doc.upcoming).length;
   // Only lagging: the documents some district lags on, and the districts that lag on one of them.
   const laggingDocuments = documents.filter((doc) => (doc.adoption ?? []).some((a) => a.lagging));
-  const laggingDistricts = new Set(laggingDocuments.flatMap((doc) => (doc.adoption ?? []).filter((a) => a.lagging).map((a) => a.district.code)));
+  const laggingDistricts = new Set(
+    laggingDocuments.flatMap((doc) => (doc.adoption ?? []).filter((a) => a.lagging).map((a) => a.district.code)),
+  );
   const shownDocuments = onlyLagging ? laggingDocuments : documents;
   const shownDistricts = onlyLagging ? districts.filter((d) => laggingDistricts.has(d.code)) : districts;
   return (
@@ -236,7 +259,12 @@ function Matrix({
       </p>
       <div class="matrix-tools no-print">
         <div class="checkbox">
-          <input id="only-lagging" type="checkbox" checked={onlyLagging} onChange={(event) => setOnlyLagging(event.currentTarget.checked)} />
+          <input
+            id="only-lagging"
+            type="checkbox"
+            checked={onlyLagging}
+            onChange={(event) => setOnlyLagging(event.currentTarget.checked)}
+          />
           <label for="only-lagging">Visa bara eftersläpande</label>
         </div>
         <ExportButtons label="Hämta matrisen" table={() => matrixExport(areaName, shownDocuments, shownDistricts, onlyLagging)} />
@@ -279,7 +307,12 @@ function Matrix({
                     )}
                   </th>
                   {shownDistricts.map((district) => (
-                    <Cell key={district.code} adoption={byDistrict.get(district.code)} current={doc.current?.number} upcoming={doc.upcoming?.number} />
+                    <Cell
+                      key={district.code}
+                      adoption={byDistrict.get(district.code)}
+                      current={doc.current?.number}
+                      upcoming={doc.upcoming?.number}
+                    />
                   ))}
                 </tr>
               );
@@ -319,8 +352,7 @@ export function AdoptionPage({ route }: { route: Route }) {
   const asked = route.params.get('omrade') ?? undefined;
   const area: ShownArea = isArea(asked) ? asked : 'CHILD_SERVICES';
   const onlyLagging = route.params.get('slapar') === 'ja';
-  const setOnlyLagging = (only: boolean) =>
-    replaceRoute(href('inforande', { params: { omrade: asked, slapar: only ? 'ja' : undefined } }));
+  const setOnlyLagging = (only: boolean) => replaceRoute(href('inforande', { params: { omrade: asked, slapar: only ? 'ja' : undefined } }));
   useEffect(() => {
     document.title = 'Införande – Samsyn';
   }, []);

@@ -86,7 +86,8 @@ export function funnelExport(comparison: ComparisonFieldsFragment): ExportTable 
   const { indicator } = comparison;
   const proportion = indicator.kind === 'PROPORTION';
   const unit = proportion ? '%' : indicator.unit;
-  const shown = (value: number | null | undefined) => roundShown(value === null || value === undefined ? value : proportion ? value * 100 : value);
+  const shown = (value: number | null | undefined) =>
+    roundShown(value === null || value === undefined ? value : proportion ? value * 100 : value);
   const names = positionNames(comparison.limitBasis);
   const spread = comparison.limitBasis === 'SPREAD';
   const inner = spread ? 'Inre spridningsband' : '95 %-gräns';
@@ -141,7 +142,13 @@ export function funnelExport(comparison: ComparisonFieldsFragment): ExportTable 
     extraSheets: [
       {
         name: 'Kontrollgränser',
-        columns: ['Antal (nämnare)', `${inner}, nedre (${unit})`, `${inner}, övre (${unit})`, `${outer}, nedre (${unit})`, `${outer}, övre (${unit})`],
+        columns: [
+          'Antal (nämnare)',
+          `${inner}, nedre (${unit})`,
+          `${inner}, övre (${unit})`,
+          `${outer}, nedre (${unit})`,
+          `${outer}, övre (${unit})`,
+        ],
         rows: comparison.limitCurve.map((c) => [
           c.cases,
           roundShown(proportion ? c.lower95 * 100 : c.lower95, 3),
