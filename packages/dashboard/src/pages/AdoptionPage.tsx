@@ -155,27 +155,37 @@ function Legend() {
       <ul>
         <li>
           <span class="swatch cell-implemented" aria-hidden="true" />
-          <strong>genomförd</strong>: stadsdelen arbetar efter versionen
+          <span>
+            <strong>genomförd</strong>: stadsdelen arbetar efter versionen
+          </span>
         </li>
         <li>
           <span class="swatch cell-acknowledged" aria-hidden="true" />
-          <strong>kvitterad</strong>: stadsdelen har tagit del av versionen och planerar införandet
+          <span>
+            <strong>kvitterad</strong>: stadsdelen har tagit del av versionen och planerar införandet
+          </span>
         </li>
         <li>
           <span class="swatch cell-lagging" aria-hidden="true">
             <span class="lag-mark">!</span>
           </span>
-          <strong>släpar</strong>: har inte kvitterat versionen som gäller; dagar sedan den började gälla
+          <span>
+            <strong>släpar</strong>: har inte kvitterat versionen som gäller; dagar sedan den började gälla
+          </span>
         </li>
         <li>
           <span class="swatch cell-none" aria-hidden="true">
             –
           </span>
-          <strong>ingen uppgift</strong> från stadsdelen
+          <span>
+            <strong>ingen uppgift</strong> från stadsdelen
+          </span>
         </li>
         <li>
           <span class="swatch upcoming-swatch" aria-hidden="true" />
-          <strong>Kommande</strong>: en publicerad version som börjar gälla senare, och om stadsdelen redan har kvitterat den
+          <span>
+            <strong>Kommande</strong>: en publicerad version som börjar gälla senare, och om stadsdelen redan har kvitterat den
+          </span>
         </li>
       </ul>
     </section>
