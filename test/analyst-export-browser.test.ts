@@ -257,6 +257,34 @@ describe('the analyst dashboard: export, print, sign-in and Införande in a brow
     expect(sheets[1].data.length).toBeGreaterThan(10);
   });
 
+  it('downloads a district’s indicator table as shown on Stadsdel, with the period and method', async () => {
+    await page.goto(`${origin}/dashboard/#/stadsdel/angered?period=${LATEST_DEMO_PERIOD}`);
+    await page.waitForSelector('.district-area');
+    const area = page.locator('.district-area[data-area="CHILD_SERVICES"]');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      area
+        .getByRole('group', { name: /^Hämta indikatorerna/ })
+        .getByRole('button', { name: 'Ladda ner CSV' })
+        .click(),
+    ]);
+    const records: string[][] = parse(fs.readFileSync(await download.path(), 'utf8').slice(1), {
+      delimiter: ';',
+      relax_column_count: true,
+    });
+    const about = new Map(records.filter((row) => row.length === 2).map((row) => [row[0], row[1]]));
+    expect(about.get('Period')).toBe(`2026 kvartal 3 (${LATEST_DEMO_PERIOD})`);
+    expect(about.get('Metod')).toMatch(/kontrollgränserna/);
+    const header = records.findIndex((row, i) => i > 0 && row.length > 2);
+    const shown = await area
+      .locator('.indicator-table tbody tr th')
+      .evaluateAll((cells) => cells.map((cell) => (cell as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+    expect(records.slice(header + 1).map((row) => row[0])).toEqual(shown);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.goto(`${origin}/dashboard/${FUNNEL}`);
+    await page.waitForSelector('.funnel-plot .point');
+  });
+
   it('prints the funnel on A4 without navigation, with the plot, the period and the method', async () => {
     await page.emulateMedia({ media: 'print' });
     try {

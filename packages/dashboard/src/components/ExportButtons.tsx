@@ -1,5 +1,5 @@
-import { useState } from 'preact/hooks';
-import { toCsv, type ExportCell, type ExportTable } from '../model/export';
+import { useRef, useState } from 'preact/hooks';
+import { extractTime, rowsOfTable, toCsv, type ExportCell, type ExportTable } from '../model/export';
 
 /** Hands a file to the browser's downloads. */
 function download(blob: Blob, fileName: string): void {
@@ -71,6 +71,29 @@ export function ExportButtons({ table, label }: { table: () => ExportTable | nul
           {problem}
         </p>
       )}
+    </div>
+  );
+}
+
+/**
+ * The buttons for the table right after them in the page, read as shown (`rowsOfTable`): for tables whose figures are
+ * the page's text. `about` says the period and method; the time of the extract and the address are added.
+ */
+export function NextTableExport({ fileName, about, label }: { fileName: string; about: [string, string][]; label: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const table = (): ExportTable | null => {
+    const element = ref.current?.nextElementSibling;
+    if (!(element instanceof HTMLTableElement)) return null;
+    return {
+      fileName,
+      title: element.caption?.textContent?.trim() ?? fileName,
+      about: [...about, ['Uttaget', extractTime()], ['Källa', `Samsyn, ${location.href}`]],
+      ...rowsOfTable(element),
+    };
+  };
+  return (
+    <div ref={ref} class="table-export">
+      <ExportButtons label={label} table={table} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { request } from '../api/client';
 import { useLoad } from '../api/hooks';
 import { SessionContext } from '../components/session-context';
 import { Sparkline } from '../components/Sparkline';
+import { NextTableExport } from '../components/ExportButtons';
 import { Status } from '../components/Status';
 import { DistrictDocument, SeriesDocument, type DistrictAreaFieldsFragment, type SeriesFieldsFragment } from '../gql/graphql';
 import { fieldOf, onlyArea } from '../model/areas';
@@ -11,6 +12,9 @@ import { documentHref } from '../model/documents';
 import { formatValue, KIND_NAMES, isCounted, positionNames, TREND_NAMES } from '../model/format';
 import { periodBefore, periodName } from '../model/periods';
 import { href, replaceRoute, type Route } from '../router';
+
+const DISTRICT_METHOD =
+  'Värde och läge mot kontrollgränserna i indikatorns trattdiagram för perioden (metoden står under trattdiagrammet); trenden är säkerställd stigande eller fallande, annars ingen säkerställd förändring. Dolda värden skrivs som på sidan.';
 
 function AreaSection({
   profile,
@@ -35,6 +39,15 @@ function AreaSection({
   return (
     <section class="district-area" aria-labelledby={headingId} data-area={profile.area}>
       <h2 id={headingId}>{profile.name}</h2>
+      <NextTableExport
+        label={`Hämta indikatorerna, ${profile.name}`}
+        fileName={`stadsdel-${profile.area.toLowerCase()}-${period}`}
+        about={[
+          ['Område', profile.name],
+          ['Period', `${periodName(period)} (${period})`],
+          ['Metod', DISTRICT_METHOD],
+        ]}
+      />
       <table class="data-table indicator-table">
         <caption>Indikatorer, {periodName(period)}, med utvecklingen de senaste perioderna</caption>
         <thead>

@@ -2,6 +2,7 @@ import { useContext, useEffect } from 'preact/hooks';
 import { request } from '../api/client';
 import { useLoad } from '../api/hooks';
 import { SessionContext } from '../components/session-context';
+import { NextTableExport } from '../components/ExportButtons';
 import { Status } from '../components/Status';
 import { OverviewDocument, type FunnelPosition, type OverviewQuery } from '../gql/graphql';
 import { AREA_FIELDS, type AreaField } from '../model/areas';
@@ -37,6 +38,9 @@ function mostLagged(data: OverviewQuery, field: AreaField): { slug: string; titl
   return [...byDocument.values()].sort((a, b) => b.districts - a.districts || b.maxDays - a.maxDays).slice(0, 3);
 }
 
+const OVERVIEW_METHOD =
+  'Antal stadsdelar per läge mot kontrollgränserna (95 % och 99,8 %) i varje indikators trattdiagram för perioden; metoden för gränserna står under trattdiagrammet. Dolda stadsdelar räknas inte.';
+
 function AreaSummary({ area, data, period }: { area: Catalogue['areas'][number]; data: OverviewQuery; period: string }) {
   const field = AREA_FIELDS[area.area];
   const lagged = mostLagged(data, field);
@@ -44,6 +48,15 @@ function AreaSummary({ area, data, period }: { area: Catalogue['areas'][number];
   return (
     <section class="area-summary" aria-labelledby={headingId}>
       <h2 id={headingId}>{area.name}</h2>
+      <NextTableExport
+        label={`Hämta tabellen, ${area.name}`}
+        fileName={`oversikt-${area.area.toLowerCase()}-${period}`}
+        about={[
+          ['Område', area.name],
+          ['Period', `${periodName(period)} (${period})`],
+          ['Metod', OVERVIEW_METHOD],
+        ]}
+      />
       <table class="data-table">
         <caption>Antal stadsdelar per läge i trattdiagrammet, {periodName(period)}</caption>
         <thead>
