@@ -47,7 +47,7 @@ export function FunnelPlot({ comparison, titleId, descId }: { comparison: Compar
   if (!layout) return null;
   const { x, y, plot, labels } = layout;
   const line = (key: 'lower95' | 'upper95' | 'lower998' | 'upper998') =>
-    layout.curve.map((c, i) => `${i ? 'L' : 'M'}${x(c.cases).toFixed(1)},${y(c[key]).toFixed(1)}`).join(' ');
+    layout.drawn.map((c, i) => `${i ? 'L' : 'M'}${x(c.cases).toFixed(1)},${y(c[key]).toFixed(1)}`).join(' ');
 
   const xTicks = ticks(layout.xMin, layout.xMax);
   const yTicks = ticks(layout.yMin, layout.yMax);

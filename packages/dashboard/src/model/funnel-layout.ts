@@ -51,8 +51,10 @@ export interface FunnelLayout {
   plot: Box;
   points: { code: string; x: number; y: number; box: Box }[];
   labels: PlacedLabel[];
-  /** The limit curves as drawn: the API's points inside the x range, with the edge interpolated. */
+  /** The limit curves over the plotted sizes: the API's points inside the x range, with the edge interpolated. */
   curve: LayoutInput['curve'];
+  /** The curves to draw: every point of the API's curve (the plot clips what lies left of its axis), or a flat band. */
+  drawn: LayoutInput['curve'];
   x: (cases: number) => number;
   y: (value: number) => number;
 }
@@ -132,14 +134,14 @@ export function funnelLayout(input: LayoutInput): FunnelLayout | null {
   // Counted limits open towards small sizes: the axis starts below the smallest district (at zero when that is near).
   const start = smallest * 0.8;
   const xMin = counted && start > xMax * 0.04 ? start : 0;
-  const curve = counted
-    ? curveFrom(input.curve, xMin, xMax)
-    : input.curve.length === 0
+  const band =
+    input.curve.length === 0
       ? []
       : [
           { ...input.curve[0], cases: 0 },
           { ...input.curve[0], cases: xMax },
         ];
+  const curve = counted ? curveFrom(input.curve, xMin, xMax) : band;
   const ys = [
     ...shown.map((p) => p.value),
     ...curve.flatMap((c) => [c.lower998, c.upper998]),
@@ -202,7 +204,7 @@ export function funnelLayout(input: LayoutInput): FunnelLayout | null {
     });
   }
   labels.sort((a, b) => a.code.localeCompare(b.code));
-  return { xMin, xMax, yMin, yMax, plot, points, labels, curve, x, y };
+  return { xMin, xMax, yMin, yMax, plot, points, labels, curve, drawn: counted ? input.curve : band, x, y };
 }
 
 /** Round numbers for axis ticks between `min` and `max`. */
