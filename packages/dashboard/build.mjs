@@ -24,6 +24,9 @@ async function bundleDashboard() {
     bundle: true,
     minify: true,
     format: 'esm',
+    // The .xlsx writer is imported when someone asks for a workbook: a chunk of its own, not in the first load.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     target: 'es2022',
     jsx: 'automatic',
     jsxImportSource: 'preact',
@@ -34,6 +37,12 @@ async function bundleDashboard() {
     logLevel: 'warning',
   });
   for (const file of result.outputFiles) writeIfChanged(file.path, file.contents);
+  // Chunks of an earlier build are left out of dist/ (their names change with their content).
+  const chunks = path.join(dist, 'chunks');
+  const current = new Set(result.outputFiles.map((file) => file.path));
+  for (const name of fs.existsSync(chunks) ? fs.readdirSync(chunks) : []) {
+    if (!current.has(path.join(chunks, name))) fs.rmSync(path.join(chunks, name));
+  }
   writeIfChanged(path.join(dist, 'index.html'), fs.readFileSync(path.join(root, 'src/index.html')));
 }
 

@@ -18,6 +18,7 @@ import { loadMyTasks, type AreaTasks } from '../api/workspace';
 import type { Loaded } from '../api/hooks';
 import { ApiError } from '../api/client';
 import { ledAreas } from '../model/workspace';
+import { extractTime } from '../model/export';
 import { SessionContext } from './session-context';
 import { WorkspaceContext } from './workspace/workspace-context';
 
@@ -72,6 +73,21 @@ function Page({ route }: { route: Route }) {
         </>
       );
   }
+}
+
+/** On paper only: where the page came from and when, since a printout has no address bar. */
+function PrintNote({ route }: { route: Route }) {
+  const [printedAt, setPrintedAt] = useState(extractTime());
+  useEffect(() => {
+    const before = () => setPrintedAt(extractTime());
+    window.addEventListener('beforeprint', before);
+    return () => window.removeEventListener('beforeprint', before);
+  }, []);
+  return (
+    <p class="print-note" data-page={route.page}>
+      Utskrift från Samsyn {printedAt}: {location.href}
+    </p>
+  );
 }
 
 export function App() {
@@ -221,6 +237,7 @@ export function App() {
               </p>
             </div>
           )}
+          <PrintNote route={route} />
           <Page route={route} />
         </main>
         <footer class="site-footer">

@@ -1,5 +1,6 @@
 import type { ComparisonFieldsFragment, Direction, FunnelPosition } from '../gql/graphql';
 import { formatCount, formatTick, formatValue } from '../model/format';
+import { FUNNEL_SIZE, funnelLayout, ticks } from '../model/funnel-layout';
 import { positionText, verdictOf } from '../model/verdict';
 
 type Entry = ComparisonFieldsFragment['entries'][number];
@@ -8,41 +9,6 @@ export type ShownEntry = Entry & { value: number; denominator: number };
 
 export function isShown(entry: Entry): entry is ShownEntry {
   return !entry.suppressed && entry.value !== null && entry.denominator !== null;
-}
-
-const WIDTH = 760;
-const HEIGHT = 460;
-const MARGIN = { top: 20, right: 130, bottom: 56, left: 72 };
-const PLOT_W = WIDTH - MARGIN.left - MARGIN.right;
-const PLOT_H = HEIGHT - MARGIN.top - MARGIN.bottom;
-
-/** Round numbers for axis ticks between `min` and `max`. */
-function ticks(min: number, max: number, count = 5): number[] {
-  const span = max - min || 1;
-  const step0 = span / count;
-  const magnitude = 10 ** Math.floor(Math.log10(step0));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => span / s <= count) ?? magnitude * 10;
-  const result: number[] = [];
-  for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) result.push(Number(v.toPrecision(12)));
-  return result;
-}
-
-type CurvePoint = ComparisonFieldsFragment['limitCurve'][number];
-
-/**
- * The funnel's curves, as the API draws them (`limitCurve`): the limits the districts are judged by, at sizes
- * along the plot, so the page computes no statistics of its own. Medians' and means' limits are the same at
- * every size: a flat band across the plot.
- */
-function curvesFor(comparison: ComparisonFieldsFragment, xMax: number): CurvePoint[] {
-  const curve = comparison.limitCurve;
-  if (comparison.indicator.kind === 'PROPORTION' || comparison.indicator.kind === 'RATE') return curve;
-  return curve.length === 0
-    ? []
-    : [
-        { ...curve[0], cases: 0 },
-        { ...curve[0], cases: xMax },
-      ];
 }
 
 const MARKERS: Record<FunnelPosition, { shape: 'circle' | 'up' | 'down'; className: string }> = {
@@ -87,77 +53,47 @@ export function FunnelPlot({ comparison, titleId, descId }: { comparison: Compar
   const { indicator } = comparison;
   const shown = comparison.entries.filter(isShown);
   if (shown.length === 0) return null;
-  const xMax = Math.max(...shown.map((e) => e.denominator)) * 1.1;
-  const curves = curvesFor(comparison, xMax);
-
-  // The y range holds every point and the curves from the smallest district's size on, not the open mouth.
-  const minN = Math.min(...shown.map((e) => e.denominator)) * 0.8;
-  const visible = curves.filter((c) => c.cases >= minN || curves.length === 2);
-  const ys = [
-    ...shown.map((e) => e.value),
-    ...visible.flatMap((c) => [c.lower998, c.upper998]),
-    ...(comparison.cityValue !== null ? [comparison.cityValue] : []),
-  ];
-  let yMin = Math.min(...ys);
-  let yMax = Math.max(...ys);
-  const pad = (yMax - yMin) * 0.08 || Math.abs(yMax) * 0.1 || 1;
-  yMin -= pad;
-  yMax += pad;
-  if (indicator.kind === 'PROPORTION') {
-    yMin = Math.max(0, yMin);
-    yMax = Math.min(1, yMax);
-  }
-  if (indicator.kind !== 'PROPORTION') yMin = Math.max(0, yMin);
-
-  const x = (n: number) => MARGIN.left + (n / xMax) * PLOT_W;
-  const y = (v: number) => MARGIN.top + PLOT_H - ((v - yMin) / (yMax - yMin)) * PLOT_H;
+  const layout = funnelLayout({
+    kind: indicator.kind,
+    cityValue: comparison.cityValue,
+    points: shown.map((e) => ({ code: e.district.code, name: e.district.name, value: e.value, denominator: e.denominator })),
+    curve: comparison.limitCurve,
+  });
+  if (!layout) return null;
+  const { x, y, plot, labels } = layout;
   const line = (key: 'lower95' | 'upper95' | 'lower998' | 'upper998') =>
-    curves.map((c, i) => `${i ? 'L' : 'M'}${x(c.cases).toFixed(1)},${y(c[key]).toFixed(1)}`).join(' ');
+    layout.drawn.map((c, i) => `${i ? 'L' : 'M'}${x(c.cases).toFixed(1)},${y(c[key]).toFixed(1)}`).join(' ');
 
-  // Labels to the right of their point, moved down where they would overlap one already placed.
-  const placed: { x: number; y: number; w: number }[] = [];
-  const labels = [...shown]
-    .sort((a, b) => b.value - a.value)
-    .map((entry) => {
-      const px = x(entry.denominator);
-      const w = entry.district.name.length * 7;
-      let ly = y(entry.value) + 4;
-      for (let tries = 0; tries < 6 && placed.some((p) => Math.abs(p.y - ly) < 13 && px + 9 < p.x + p.w && p.x < px + 9 + w); tries++)
-        ly += 13;
-      placed.push({ x: px + 9, y: ly, w });
-      return { code: entry.district.code, x: px + 9, y: ly, text: entry.district.name };
-    });
-
-  const xTicks = ticks(0, xMax);
-  const yTicks = ticks(yMin, yMax);
+  const xTicks = ticks(layout.xMin, layout.xMax);
+  const yTicks = ticks(layout.yMin, layout.yMax);
   return (
-    <svg class="funnel-plot" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${titleId} ${descId}`}>
+    <svg class="funnel-plot" viewBox={`0 0 ${FUNNEL_SIZE.width} ${FUNNEL_SIZE.height}`} role="img" aria-labelledby={`${titleId} ${descId}`}>
       <defs>
         <clipPath id="funnel-area">
-          <rect x={MARGIN.left} y={MARGIN.top} width={PLOT_W} height={PLOT_H} />
+          <rect x={plot.x} y={plot.y} width={plot.w} height={plot.h} />
         </clipPath>
       </defs>
       <g class="grid" aria-hidden="true">
         {yTicks.map((t) => (
           <g key={`y${t}`}>
-            <line x1={MARGIN.left} x2={MARGIN.left + PLOT_W} y1={y(t)} y2={y(t)} />
-            <text class="tick" x={MARGIN.left - 8} y={y(t) + 4} text-anchor="end">
+            <line x1={plot.x} x2={plot.x + plot.w} y1={y(t)} y2={y(t)} />
+            <text class="tick" x={plot.x - 8} y={y(t) + 4} text-anchor="end">
               {formatTick(t, indicator)}
             </text>
           </g>
         ))}
         {xTicks.map((t) => (
           <g key={`x${t}`}>
-            <line x1={x(t)} x2={x(t)} y1={MARGIN.top} y2={MARGIN.top + PLOT_H} />
-            <text class="tick" x={x(t)} y={MARGIN.top + PLOT_H + 18} text-anchor="middle">
+            <line x1={x(t)} x2={x(t)} y1={plot.y} y2={plot.y + plot.h} />
+            <text class="tick" x={x(t)} y={plot.y + plot.h + 18} text-anchor="middle">
               {formatCount(t)}
             </text>
           </g>
         ))}
-        <text class="axis-label" x={MARGIN.left + PLOT_W / 2} y={HEIGHT - 12} text-anchor="middle">
+        <text class="axis-label" x={plot.x + plot.w / 2} y={FUNNEL_SIZE.height - 12} text-anchor="middle">
           Antal (nämnare)
         </text>
-        <text class="axis-label" transform={`translate(16 ${MARGIN.top + PLOT_H / 2}) rotate(-90)`} text-anchor="middle">
+        <text class="axis-label" transform={`translate(16 ${plot.y + plot.h / 2}) rotate(-90)`} text-anchor="middle">
           {indicator.kind === 'PROPORTION' ? 'Andel' : indicator.unit}
         </text>
       </g>
@@ -167,7 +103,7 @@ export function FunnelPlot({ comparison, titleId, descId }: { comparison: Compar
         <path class="limit limit-95" d={line('upper95')} />
         <path class="limit limit-95" d={line('lower95')} />
         {comparison.cityValue !== null && (
-          <line class="city-line" x1={MARGIN.left} x2={MARGIN.left + PLOT_W} y1={y(comparison.cityValue)} y2={y(comparison.cityValue)} />
+          <line class="city-line" x1={plot.x} x2={plot.x + plot.w} y1={y(comparison.cityValue)} y2={y(comparison.cityValue)} />
         )}
       </g>
       <g class="points">
@@ -179,8 +115,21 @@ export function FunnelPlot({ comparison, titleId, descId }: { comparison: Compar
         ))}
       </g>
       <g class="labels" aria-hidden="true">
+        {labels.map(
+          (label) =>
+            label.leader && (
+              <line
+                key={`${label.code}-leader`}
+                class="leader"
+                x1={label.leader.x1}
+                y1={label.leader.y1}
+                x2={label.leader.x2}
+                y2={label.leader.y2}
+              />
+            ),
+        )}
         {labels.map((label) => (
-          <text key={label.code} class="point-label" x={label.x} y={label.y}>
+          <text key={label.code} class="point-label" x={label.x} y={label.y} data-district={label.code}>
             {label.text}
           </text>
         ))}

@@ -344,22 +344,22 @@ export type PublishedDocumentFieldsFragment = { id: string, slug: string, title:
 export type AdoptionMatrixChildServicesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdoptionMatrixChildServicesQuery = { districts: Array<{ code: string, name: string }>, childServices: { documents: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null, adoption: Array<{ status: AdoptionStatus | null, lagging: boolean, daysLagging: number | null, district: { code: string }, version: { number: number } | null }> | null } }> } } | null };
+export type AdoptionMatrixChildServicesQuery = { districts: Array<{ code: string, name: string }>, childServices: { documents: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null, upcoming: { number: number, validFrom: string | null } | null, adoption: Array<{ status: AdoptionStatus | null, lagging: boolean, daysLagging: number | null, upcomingStatus: AdoptionStatus | null, district: { code: string }, version: { number: number } | null }> | null } }> } } | null };
 
 export type AdoptionMatrixAdultServicesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdoptionMatrixAdultServicesQuery = { districts: Array<{ code: string, name: string }>, adultServices: { documents: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null, adoption: Array<{ status: AdoptionStatus | null, lagging: boolean, daysLagging: number | null, district: { code: string }, version: { number: number } | null }> | null } }> } } | null };
+export type AdoptionMatrixAdultServicesQuery = { districts: Array<{ code: string, name: string }>, adultServices: { documents: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null, upcoming: { number: number, validFrom: string | null } | null, adoption: Array<{ status: AdoptionStatus | null, lagging: boolean, daysLagging: number | null, upcomingStatus: AdoptionStatus | null, district: { code: string }, version: { number: number } | null }> | null } }> } } | null };
 
 export type AdoptionMatrixDisabilityQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdoptionMatrixDisabilityQuery = { districts: Array<{ code: string, name: string }>, disability: { documents: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null, adoption: Array<{ status: AdoptionStatus | null, lagging: boolean, daysLagging: number | null, district: { code: string }, version: { number: number } | null }> | null } }> } } | null };
+export type AdoptionMatrixDisabilityQuery = { districts: Array<{ code: string, name: string }>, disability: { documents: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null, upcoming: { number: number, validFrom: string | null } | null, adoption: Array<{ status: AdoptionStatus | null, lagging: boolean, daysLagging: number | null, upcomingStatus: AdoptionStatus | null, district: { code: string }, version: { number: number } | null }> | null } }> } } | null };
 
 export type AdoptionMatrixIncomeSupportQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdoptionMatrixIncomeSupportQuery = { districts: Array<{ code: string, name: string }>, incomeSupport: { documents: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null, adoption: Array<{ status: AdoptionStatus | null, lagging: boolean, daysLagging: number | null, district: { code: string }, version: { number: number } | null }> | null } }> } } | null };
+export type AdoptionMatrixIncomeSupportQuery = { districts: Array<{ code: string, name: string }>, incomeSupport: { documents: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, kind: DocumentKind, current: { number: number, validFrom: string | null } | null, upcoming: { number: number, validFrom: string | null } | null, adoption: Array<{ status: AdoptionStatus | null, lagging: boolean, daysLagging: number | null, upcomingStatus: AdoptionStatus | null, district: { code: string }, version: { number: number } | null }> | null } }> } } | null };
 
 export type PublishedDocumentsChildServicesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1851,6 +1851,10 @@ export const AdoptionMatrixChildServicesDocument = new TypedDocumentString(`
             number
             validFrom
           }
+          upcoming {
+            number
+            validFrom
+          }
           adoption {
             district {
               code
@@ -1858,6 +1862,7 @@ export const AdoptionMatrixChildServicesDocument = new TypedDocumentString(`
             status
             lagging
             daysLagging
+            upcomingStatus
             version {
               number
             }
@@ -1887,6 +1892,10 @@ export const AdoptionMatrixAdultServicesDocument = new TypedDocumentString(`
             number
             validFrom
           }
+          upcoming {
+            number
+            validFrom
+          }
           adoption {
             district {
               code
@@ -1894,6 +1903,7 @@ export const AdoptionMatrixAdultServicesDocument = new TypedDocumentString(`
             status
             lagging
             daysLagging
+            upcomingStatus
             version {
               number
             }
@@ -1923,6 +1933,10 @@ export const AdoptionMatrixDisabilityDocument = new TypedDocumentString(`
             number
             validFrom
           }
+          upcoming {
+            number
+            validFrom
+          }
           adoption {
             district {
               code
@@ -1930,6 +1944,7 @@ export const AdoptionMatrixDisabilityDocument = new TypedDocumentString(`
             status
             lagging
             daysLagging
+            upcomingStatus
             version {
               number
             }
@@ -1959,6 +1974,10 @@ export const AdoptionMatrixIncomeSupportDocument = new TypedDocumentString(`
             number
             validFrom
           }
+          upcoming {
+            number
+            validFrom
+          }
           adoption {
             district {
               code
@@ -1966,6 +1985,7 @@ export const AdoptionMatrixIncomeSupportDocument = new TypedDocumentString(`
             status
             lagging
             daysLagging
+            upcomingStatus
             version {
               number
             }

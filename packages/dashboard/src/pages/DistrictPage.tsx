@@ -4,6 +4,7 @@ import { request } from '../api/client';
 import { useLoad } from '../api/hooks';
 import { SessionContext } from '../components/session-context';
 import { Sparkline } from '../components/Sparkline';
+import { NextTableExport } from '../components/ExportButtons';
 import { Status } from '../components/Status';
 import { IndicatorAbout, PositionVerdict, VerdictLegend } from '../components/Verdict';
 import {
@@ -22,6 +23,9 @@ import { loadPositions } from '../model/positions';
 import { GOOD_VALUE } from '../model/verdict';
 import { periodBefore, periodName } from '../model/periods';
 import { href, replaceRoute, type Route } from '../router';
+
+const DISTRICT_METHOD =
+  'Värde och läge mot kontrollgränserna i indikatorns trattdiagram för perioden, i ord som bättre/sämre eller högre/lägre än staden, med gränser vidgade för överspridning där den är säkerställd (metoden står under trattdiagrammet); trenden är säkerställd stigande eller fallande, annars ingen säkerställd förändring. Dolda värden skrivs som på sidan.';
 
 /** One period's figures of a district, as the table shows them beside another period's. */
 interface PeriodFigures {
@@ -113,6 +117,15 @@ function AreaSection({
   return (
     <section class="district-area" aria-labelledby={headingId} data-area={profile.area}>
       <h2 id={headingId}>{profile.name}</h2>
+      <NextTableExport
+        label={`Hämta indikatorerna, ${profile.name}`}
+        fileName={`stadsdel-${profile.area.toLowerCase()}-${periods.map((figures) => figures.period).join('-')}`}
+        about={[
+          ['Område', profile.name],
+          ['Period', periods.map((figures) => `${periodName(figures.period)} (${figures.period})`).join(' jämfört med ')],
+          ['Metod', DISTRICT_METHOD],
+        ]}
+      />
       {/* Two periods side by side are wide: on a narrow screen the table scrolls in its own region, not the page. */}
       <div class="table-scroll" role="region" aria-label={`Indikatorer, ${profile.name}`} tabIndex={0}>
         <table class={`data-table indicator-table${comparing ? ' comparing' : ''}`}>

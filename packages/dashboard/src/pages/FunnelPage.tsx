@@ -3,11 +3,13 @@ import { request } from '../api/client';
 import { useLoad } from '../api/hooks';
 import { SessionContext } from '../components/session-context';
 import { FunnelPlot, isShown, Marker } from '../components/FunnelPlot';
+import { ExportButtons } from '../components/ExportButtons';
 import { Status } from '../components/Status';
 import { IndicatorAbout, PositionVerdict } from '../components/Verdict';
 import { ComparisonDocument, type ComparisonFieldsFragment, type Overdispersion } from '../gql/graphql';
 import { fieldOf, onlyArea } from '../model/areas';
 import { findIndicator, loadCatalogue, reportedPeriods, type Catalogue } from '../model/catalogue';
+import { extractTime, HIDDEN_TEXT, roundShown, type ExportTable } from '../model/export';
 import { formatCount, formatValue, positionNames } from '../model/format';
 import { periodName } from '../model/periods';
 import { GOOD_VALUE, VERDICT_WORDS, verdictOf } from '../model/verdict';
@@ -81,6 +83,86 @@ function adjustmentNote(comparison: ComparisonFieldsFragment): string {
   );
 }
 
+/** The funnel's table with its limit curves, as the files of Ladda ner CSV and Ladda ner Excel hold it. */
+export function funnelExport(comparison: ComparisonFieldsFragment): ExportTable {
+  const { indicator } = comparison;
+  const proportion = indicator.kind === 'PROPORTION';
+  const unit = proportion ? '%' : indicator.unit;
+  const shown = (value: number | null | undefined) =>
+    roundShown(value === null || value === undefined ? value : proportion ? value * 100 : value);
+  const names = positionNames(comparison.limitBasis);
+  const spread = comparison.limitBasis === 'SPREAD';
+  const inner = spread ? 'Inre spridningsband' : '95 %-gräns';
+  const outer = spread ? 'Yttre spridningsband' : '99,8 %-gräns';
+  return {
+    fileName: `trattdiagram-${indicator.code}-${comparison.period}`,
+    title: `${indicator.name}, ${periodName(comparison.period)}: värde, antal och kontrollgränser per stadsdel`,
+    about: [
+      ['Indikator', `${indicator.name} (${indicator.code})`],
+      ['Period', `${periodName(comparison.period)} (${comparison.period})`],
+      ['Stadens värde', formatValue(comparison.cityValue, indicator)],
+      ['Metod', methodNote(comparison)],
+      ['Justering', adjustmentNote(comparison)],
+      ['Dolda stadsdelar', `Värden under 5 och värden som skulle avslöja dem visas inte: "${HIDDEN_TEXT}".`],
+      ['Uttaget', extractTime()],
+      ['Källa', `Samsyn, ${location.href}`],
+    ],
+    columns: [
+      'Stadsdel',
+      `Värde (${unit})`,
+      'Täljare',
+      'Nämnare',
+      `${inner}, nedre (${unit})`,
+      `${inner}, övre (${unit})`,
+      `${outer}, nedre (${unit})`,
+      `${outer}, övre (${unit})`,
+      'Läge',
+      'Läge efter justering för många jämförelser',
+      'Rang',
+      'Rang, 95 %-intervall lägst',
+      'Rang, 95 %-intervall högst',
+    ],
+    rows: comparison.entries.map((entry) =>
+      isShown(entry)
+        ? [
+            entry.district.name,
+            shown(entry.value),
+            entry.numerator,
+            entry.denominator,
+            shown(entry.lower95),
+            shown(entry.upper95),
+            shown(entry.lower998),
+            shown(entry.upper998),
+            entry.position ? names[entry.position] : null,
+            entry.adjustedPosition ? names[entry.adjustedPosition] : null,
+            entry.rank,
+            entry.rankLower,
+            entry.rankUpper,
+          ]
+        : [entry.district.name, HIDDEN_TEXT, null, null, null, null, null, null, null, null, null, null, null],
+    ),
+    extraSheets: [
+      {
+        name: 'Kontrollgränser',
+        columns: [
+          'Antal (nämnare)',
+          `${inner}, nedre (${unit})`,
+          `${inner}, övre (${unit})`,
+          `${outer}, nedre (${unit})`,
+          `${outer}, övre (${unit})`,
+        ],
+        rows: comparison.limitCurve.map((c) => [
+          c.cases,
+          roundShown(proportion ? c.lower95 * 100 : c.lower95, 3),
+          roundShown(proportion ? c.upper95 * 100 : c.upper95, 3),
+          roundShown(proportion ? c.lower998 * 100 : c.lower998, 3),
+          roundShown(proportion ? c.upper998 * 100 : c.upper998, 3),
+        ]),
+      },
+    ],
+  };
+}
+
 function FunnelView({ comparison }: { comparison: ComparisonFieldsFragment }) {
   const { indicator } = comparison;
   const shown = comparison.entries.filter(isShown);
@@ -150,6 +232,7 @@ function FunnelView({ comparison }: { comparison: ComparisonFieldsFragment }) {
           )}
         </aside>
       </div>
+      <ExportButtons label="Hämta tabellen" table={() => funnelExport(comparison)} />
       <table class="data-table funnel-table">
         <caption>
           {indicator.name}, {periodName(comparison.period)}: värde, antal och kontrollgränser per stadsdel

@@ -2,6 +2,7 @@ import { useContext, useEffect } from 'preact/hooks';
 import { request } from '../api/client';
 import { useLoad } from '../api/hooks';
 import { SessionContext } from '../components/session-context';
+import { NextTableExport } from '../components/ExportButtons';
 import { Status } from '../components/Status';
 import { IndicatorAbout, PositionVerdict, VerdictLegend } from '../components/Verdict';
 import { OverviewDocument, type IndicatorFieldsFragment, type OverviewQuery, type PositionFieldsFragment } from '../gql/graphql';
@@ -26,6 +27,9 @@ function mostLagged(data: OverviewQuery, field: AreaField): { slug: string; titl
   }
   return [...byDocument.values()].sort((a, b) => b.districts - a.districts || b.maxDays - a.maxDays).slice(0, 3);
 }
+
+const OVERVIEW_METHOD =
+  'Stadsdelar utanför kontrollgränserna (95 % och 99,8 %) i varje indikators trattdiagram för perioden, i ord som bättre/sämre eller högre/lägre än staden; gränserna vidgade för överspridning där den är säkerställd, och om läget kvarstår efter justering för många jämförelser (Benjamini–Hochberg). Metoden står under trattdiagrammet. Dolda stadsdelar räknas för sig.';
 
 /** Worse first, then better, higher, lower; the outer limit before the inner. */
 const ORDER = { worse: 0, better: 1, higher: 2, lower: 3, inside: 4 };
@@ -107,6 +111,15 @@ function AreaSummary({
   return (
     <section class="area-summary" aria-labelledby={headingId}>
       <h2 id={headingId}>{area.name}</h2>
+      <NextTableExport
+        label={`Hämta tabellen, ${area.name}`}
+        fileName={`oversikt-${area.area.toLowerCase()}-${period}`}
+        about={[
+          ['Område', area.name],
+          ['Period', `${periodName(period)} (${period})`],
+          ['Metod', OVERVIEW_METHOD],
+        ]}
+      />
       <table class="data-table overview-table">
         <caption>Stadsdelarna mot staden per indikator, {periodName(period)}</caption>
         <thead>
