@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import type { RunningHttpService } from '@samsyn/core';
+import type { RunningHttpService } from '@samsyn/runtime';
 import { serveGateway } from '@samsyn/gateway';
 import { startSupergraph, testConfig, tokenFor, type TestSupergraph } from '@samsyn/test-support';
 import { parse } from 'csv-parse/sync';
