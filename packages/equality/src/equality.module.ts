@@ -7,6 +7,7 @@ import { Equality1763800003000 } from './migrations/1763800003000-Equality';
 import { DisclosureProtection1763800006000 } from './migrations/1763800006000-DisclosureProtection';
 import { ComparisonSnapshots1764000001000 } from './migrations/1764000001000-ComparisonSnapshots';
 import { ComparisonMethod1765100000000 } from './migrations/1765100000000-ComparisonMethod';
+import { PublishedFigures1765200000000 } from './migrations/1765200000000-PublishedFigures';
 import { reportMutations } from './observations/observation.resolver';
 import { disclosureMutations } from './disclosure/disclosure.resolver';
 
@@ -17,7 +18,13 @@ import { disclosureMutations } from './disclosure/disclosure.resolver';
 export function equalityModule(options: { breakdowns?: FigureBreakdown[] } = {}): AreaModule {
   for (const breakdown of options.breakdowns ?? []) registerBreakdown(breakdown);
   return {
-    migrations: [Equality1763800003000, DisclosureProtection1763800006000, ComparisonSnapshots1764000001000, ComparisonMethod1765100000000],
+    migrations: [
+      Equality1763800003000,
+      DisclosureProtection1763800006000,
+      ComparisonSnapshots1764000001000,
+      ComparisonMethod1765100000000,
+      PublishedFigures1765200000000,
+    ],
     resolvers: (types) => [
       IndicatorResolver,
       ComparisonResolver,

@@ -44,16 +44,17 @@ export async function protectFigures(
   if (wanted.length === 0) return;
   // Marks the periods protected and reads every protected period (for the comparisons to recompute), in one
   // statement: a report holds its periods' lock until it commits, so each round trip in it is a wait for the next.
-  const [marked]: { compared: boolean; periods: string[] }[] = await em.query(
+  const [marked]: { compared: boolean; figures: boolean; periods: string[] }[] = await em.query(
     `WITH marked AS (
        INSERT INTO disclosure_period (period) SELECT unnest($1::text[]) ON CONFLICT (period) DO UPDATE SET protected_at = now()
        RETURNING period)
      SELECT to_regclass('comparison_snapshot') IS NOT NULL AS compared,
+            EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'disclosure_cell'::regclass AND attname = 'figure' AND NOT attisdropped) AS figures,
             ARRAY(SELECT period FROM disclosure_period UNION SELECT period FROM marked) AS periods`,
     [wanted],
   );
   const indicators = known ?? (await indicatorsOfArea(em, area));
-  const { rows, before } = await figuresAndProtection(em, wanted);
+  const { rows, before } = await figuresAndProtection(em, wanted, marked.figures);
   const cells = new Map<string, (BreakdownCell & { period: string })[]>();
   for (const indicator of indicators) {
     const breakdown = breakdowns.get(indicator.code);
@@ -85,18 +86,24 @@ export async function protectFigures(
     );
   }
   if (changes.written.length > 0) {
+    const columns = [
+      changes.written.map((cell) => cell.period),
+      changes.written.map((cell) => cell.indicator),
+      changes.written.map((cell) => cell.district),
+      changes.written.map((cell) => cell.part),
+      changes.written.map((cell) => cell.hidden),
+      changes.written.map((cell) => cell.reason),
+    ];
+    // Before the migration that adds `figure` (an earlier migration protects figures stored before protection existed).
     await em.query(
-      `INSERT INTO disclosure_cell (period, indicator_code, district, part, hidden, reason)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::text[])
-       ON CONFLICT (period, indicator_code, district, part) DO UPDATE SET hidden = excluded.hidden, reason = excluded.reason`,
-      [
-        changes.written.map((cell) => cell.period),
-        changes.written.map((cell) => cell.indicator),
-        changes.written.map((cell) => cell.district),
-        changes.written.map((cell) => cell.part),
-        changes.written.map((cell) => cell.hidden),
-        changes.written.map((cell) => cell.reason),
-      ],
+      marked.figures
+        ? `INSERT INTO disclosure_cell (period, indicator_code, district, part, hidden, reason, figure)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::text[], $7::text[])
+           ON CONFLICT (period, indicator_code, district, part) DO UPDATE SET hidden = excluded.hidden, reason = excluded.reason, figure = excluded.figure`
+        : `INSERT INTO disclosure_cell (period, indicator_code, district, part, hidden, reason)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::text[])
+           ON CONFLICT (period, indicator_code, district, part) DO UPDATE SET hidden = excluded.hidden, reason = excluded.reason`,
+      marked.figures ? [...columns, changes.written.map((cell) => cell.figure)] : columns,
     );
   }
   // Comparisons are computed here, when figures change, in the same transaction: reads are lookups.
@@ -117,13 +124,18 @@ export async function protectFigures(
  * The figures and the stored protection of the given periods, in one statement (as JSON: two tables' rows in
  * one answer).
  */
-async function figuresAndProtection(em: Db, periods: readonly string[]): Promise<{ rows: ObservationRow[]; before: StoredCell[] }> {
+async function figuresAndProtection(
+  em: Db,
+  periods: readonly string[],
+  figures: boolean,
+): Promise<{ rows: ObservationRow[]; before: StoredCell[] }> {
   const [answer]: { rows: ObservationRow[]; before: StoredCell[] }[] = await em.query(
     `SELECT
        (SELECT coalesce(json_agg(o ORDER BY o.district), '[]') FROM (
           SELECT indicator_code, district, period, numerator, denominator, value FROM observation WHERE period = ANY($1)) o) AS rows,
        (SELECT coalesce(json_agg(c), '[]') FROM (
-          SELECT period, indicator_code AS indicator, district, part, hidden, reason FROM disclosure_cell WHERE period = ANY($1)) c) AS before`,
+          SELECT period, indicator_code AS indicator, district, part, hidden, reason, ${figures ? 'figure' : 'NULL::text AS figure'}
+          FROM disclosure_cell WHERE period = ANY($1)) c) AS before`,
     [periods],
   );
   return answer;
@@ -131,7 +143,7 @@ async function figuresAndProtection(em: Db, periods: readonly string[]): Promise
 
 /** A cell's protection as stored (`disclosure_cell`), without its period and with it. */
 type ProtectionRow = Pick<ProtectedCell, 'indicator' | 'district' | 'part' | 'hidden' | 'reason'>;
-type StoredCell = ProtectionRow & { period: string };
+type StoredCell = ProtectionRow & { period: string; figure?: string | null };
 
 /**
  * How a protection differs from the stored one of the same periods: the cells to delete (no longer in it), the
@@ -157,7 +169,13 @@ export function cellChanges(
     const key = keyOf(cell);
     const old = group.get(key);
     group.delete(key);
-    if (!old || old.hidden !== cell.hidden || (old.reason ?? null) !== (cell.reason ?? null)) written.push(cell);
+    if (
+      !old ||
+      old.hidden !== cell.hidden ||
+      (old.reason ?? null) !== (cell.reason ?? null) ||
+      (old.figure ?? null) !== (cell.figure ?? null)
+    )
+      written.push(cell);
   }
   const gone = [...groups.values()].flatMap((group) => [...group.values()]);
   return { gone, written, indicators: new Set([...written, ...gone].map((cell) => cell.indicator)) };
