@@ -619,7 +619,9 @@ describe('an attacker with every published figure of a period', () => {
         { indicator: 'CS-IA14', district: 'vastra-hisingen', period: FIXED, numerator: 2, denominator: 45 },
       ]);
       // Reported district by district, the period's city total is hidden from the late small one on; an admin republishes
-      // the period once its figures are final, which shows the city total again (the small one and two more hidden).
+      // the period once its figures are final, which shows the city total again (the small one and two more hidden). The
+      // states read before the republication are left out: subtracting across it is what republishing gives away
+      // (docs/statistics.md).
       const admin = await tokenFor({ roles: ['admin'] });
       const republished = await graph.query(
         `mutation ($period: Period!) { childServices { republishFigures(period: $period) { hiddenAfter } } }`,
