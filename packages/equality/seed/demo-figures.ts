@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { Area, AreaModule } from '@samsyn/area';
 import { DEMO_DISTRICTS } from '@samsyn/area/seed';
-import { protectFigures, protectUnprotectedPeriods } from '../src/disclosure/disclosure.service';
+import type { FigureBreakdown } from '../src/disclosure/disclosure.service';
+import { protectFigures, protectUnprotectedPeriods } from '../src/figures/figures.writer';
 import { seedIndicators, type IndicatorDefinition } from '../src/indicators/indicator.service';
 import { IndicatorKind } from '../src/indicators/indicator.types';
 import { periodRange } from '../src/periods/period';
@@ -64,7 +65,12 @@ export function demoObservations(indicator: DemoIndicator) {
 }
 
 /** Loads the area's indicators and, for an indicator that has no figures yet, its demo figures; then protects periods not yet protected. */
-export async function seedEquality(db: DataSource, area: Area, indicators: DemoIndicator[]): Promise<void> {
+export async function seedEquality(
+  db: DataSource,
+  area: Area,
+  indicators: DemoIndicator[],
+  breakdowns: readonly FigureBreakdown[] = [],
+): Promise<void> {
   await seedIndicators(db, area, indicators);
   const loaded = new Set<string>();
   for (const indicator of indicators) {
@@ -90,12 +96,15 @@ export async function seedEquality(db: DataSource, area: Area, indicators: DemoI
     );
   }
   await db.transaction(async (em) => {
-    await protectFigures(em, area, [...loaded]);
-    await protectUnprotectedPeriods(em, area);
+    await protectFigures(em, area, [...loaded], breakdowns);
+    await protectUnprotectedPeriods(em, breakdowns, area);
   });
 }
 
-/** The area's indicators and their demo figures, loaded with the demo data (after `equalityModule`'s migrations). */
-export function equalityDemo(indicators: DemoIndicator[]): AreaModule {
-  return { resolvers: () => [], seed: (db, area) => seedEquality(db, area, indicators) };
+/**
+ * The area's indicators and their demo figures, loaded with the demo data (after `equalityModule`'s migrations), protected
+ * with the breakdowns `equalityModule` was given.
+ */
+export function equalityDemo(indicators: DemoIndicator[], options: { breakdowns?: readonly FigureBreakdown[] } = {}): AreaModule {
+  return { resolvers: () => [], seed: (db, area) => seedEquality(db, area, indicators, options.breakdowns) };
 }
