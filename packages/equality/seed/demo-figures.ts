@@ -3,23 +3,14 @@ import type { Area, AreaModule } from '@samsyn/area';
 import { DEMO_DISTRICTS } from '@samsyn/area/seed';
 import type { FigureBreakdown } from '../src/disclosure/disclosure.service';
 import { protectFigures, protectUnprotectedPeriods } from '../src/figures/figures.writer';
-import { seedIndicators, type IndicatorDefinition } from '../src/indicators/indicator.service';
+import type { CatalogueIndicator, DemoLevels } from '../src/indicators/indicator.catalogue';
+import { seedIndicators } from '../src/indicators/indicator.service';
 import { IndicatorKind } from '../src/indicators/indicator.types';
 import { periodRange } from '../src/periods/period';
 
-/** How the demo figures of an indicator are made up: a city level, how much districts differ, and real outliers. */
-export interface DemoLevels {
-  /** A proportion (0–1), a rate per `ratePer`, or a value (days). */
-  level: number;
-  /** Relative standard deviation between districts. */
-  spread: number;
-  /** Cases per quarter per 1 000 residents (the denominator). */
-  casesPer1000: number;
-  /** Districts whose level is set apart: the outliers a funnel plot should catch. */
-  outliers?: Record<string, number>;
-}
-
-export type DemoIndicator = IndicatorDefinition & { demo: DemoLevels };
+/** An indicator of an area's catalogue, with the levels its demo figures are made up from. */
+export type DemoIndicator = CatalogueIndicator;
+export type { DemoLevels };
 
 /** The twelve quarters of demo figures, fixed so that the demo is the same whenever it is loaded. */
 export const DEMO_PERIODS = periodRange('2023-Q4', '2026-Q3');

@@ -2,6 +2,7 @@ export * from './periods/period';
 export * from './periods/period.types';
 export * from './indicators/indicator.types';
 export * from './indicators/indicator.service';
+export * from './indicators/indicator.catalogue';
 export * from './indicators/indicator.loaders';
 export * from './observations/observation.types';
 export * from './observations/observation.row';

@@ -6,7 +6,7 @@ import { equalityModule } from '@samsyn/equality';
 import { equalityDemo } from '@samsyn/equality/seed';
 import { knowledgeDemo } from '@samsyn/knowledge/seed';
 import { DISABILITY_DOCUMENTS } from '../seed/documents';
-import { DISABILITY_INDICATORS } from '../seed/indicators';
+import { DISABILITY_INDICATORS } from './indicators';
 import { interventionDemo } from '../seed/interventions';
 import { interventionModule } from './interventions/intervention.module';
 import { notCarriedOutBreakdown } from './interventions/intervention.service';
