@@ -223,6 +223,11 @@ describe('a period published in stages (differencing over time)', () => {
     const corrected = protectPeriod([indicator()], lines(2), cells(2), first);
     expect(corrected.find((cell) => cell.district === 'a' && cell.part === WHOLE)?.hidden).toBe(true);
     expect(cityOf(corrected)?.hidden).toBe(true);
+    // A breakdown published for the first time beside a figure shown before has no earlier state to subtract: a sum like any other.
+    const figuresOnly = protectPeriod([indicator()], lines(2));
+    const withBreakdown = protectPeriod([indicator()], lines(2), cells(2), figuresOnly);
+    expect(withBreakdown.find((cell) => cell.district === 'a' && cell.part === WHOLE)?.hidden).toBe(false);
+    expect(withBreakdown.filter((cell) => cell.district === 'a' && cell.part !== WHOLE && cell.hidden).length).toBeGreaterThanOrEqual(2);
   });
 });
 

@@ -29,8 +29,8 @@ import { IndicatorKind, type Indicator } from '../indicators/indicator.types';
  * among its members; when a member that is new (a late report) or whose figure changed (a correction) ends
  * hidden, that difference would tell its figure, or its change. So such a total is hidden from then on: the
  * city total of the indicator (both its counts, numerator and denominator of a ratio), and, for a breakdown
- * cell, its district's figure (the row's total), which as a changed hidden member of the line hides the city
- * total in turn. A city-wide category total is shown only when every cell of its category is (above), so it
+ * cell of a breakdown the period had published, its district's figure (the row's total), which as a changed hidden
+ * member of the line hides the city total in turn. A city-wide category total is shown only when every cell of its category is (above), so it
  * needs no more. A change among shown members only, that leaves the hidden ones as they were, hides nothing
  * more: the difference is the shown change, and no new secondary cell is needed (the hidden cells and their
  * counts are those that were protected before). To compare, each cell stores the figure it was published with
@@ -199,6 +199,8 @@ export function protectPeriod(
 ): ProtectedCell[] {
   const keyOf = (indicator: string, district: string, part: string) => `${indicator}\u0000${district}\u0000${part}`;
   const before = new Map(previous.map((cell) => [keyOf(cell.indicator, cell.district, cell.part), cell]));
+  // The (indicator, district) rows of a breakdown the period has published.
+  const rowsBefore = new Set(previous.filter((cell) => cell.part !== WHOLE).map((cell) => `${cell.indicator}\u0000${cell.district}`));
   const wasHidden = (indicator: string, district: string, part: string) => before.get(keyOf(indicator, district, part))?.hidden === true;
   const wasShown = (indicator: string, district: string, part: string) => before.get(keyOf(indicator, district, part))?.hidden === false;
   /** Whether a figure is new to what the period published, or published with other counts (unknown counts: taken as unchanged). */
@@ -226,12 +228,13 @@ export function protectPeriod(
     if (own.length === 0) continue;
     const cells = breakdowns.get(indicator.code) ?? [];
     const rowsByDistrict = groupBy(cells, (cell) => cell.district);
-    // Differencing over time, breakdowns: a district whose shown figure the period published, and whose breakdown has a
-    // new or changed cell that ends hidden, is hidden from now on (the change of its figure would be that cell's).
+    // Differencing over time, breakdowns: a district whose shown figure and breakdown the period published, and whose
+    // breakdown has a new or changed cell that ends hidden, is hidden from now on (the change of its figure would be that
+    // cell's). A breakdown published for the first time beside its figure is a sum like any other: nothing to subtract.
     const rowChanged = new Set(
       [...rowsByDistrict]
         .filter(([district, row]) => {
-          if (!wasShown(indicator.code, district, WHOLE)) return false;
+          if (!wasShown(indicator.code, district, WHOLE) || !rowsBefore.has(`${indicator.code}\u0000${district}`)) return false;
           const hidden = protectRow(indicator.code, row).hidden;
           return row.some((cell) => hidden.has(cellKey(cell)) && changed(indicator.code, district, cell.part, figureKey(cell)));
         })
