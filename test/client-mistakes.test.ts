@@ -142,7 +142,7 @@ describe('a value the API cannot take', () => {
     );
     const operator = { sub: 'import:test', name: 'Import', roles: ['admin' as const], areas: [] };
     await expect(
-      new ObservationService(graph.subgraphs['child-services']!.db.manager).store(operator, Area.CHILD_SERVICES, rows),
+      new ObservationService(graph.subgraphs['child-services']!.db.manager, []).store(operator, Area.CHILD_SERVICES, rows),
     ).rejects.toMatchObject({
       extensions: {
         code: 'BAD_USER_INPUT',

@@ -81,7 +81,7 @@ describe('the equal-treatment dashboard', () => {
          unnest(ARRAY['angered', 'lundby', 'extra-1', 'extra-2']) AS d, unnest(ARRAY['2026-Q2', '2026-Q3']) AS p`,
     );
     // Protected and compared as an import stores figures (written by SQL alone they would be computed per read).
-    await inTransaction(child.manager, (em) => protectFigures(em, Area.CHILD_SERVICES, ['2026-Q2', '2026-Q3']));
+    await inTransaction(child.manager, (em) => protectFigures(em, Area.CHILD_SERVICES, ['2026-Q2', '2026-Q3'], []));
     const large = await run();
     expect(large.districts).toBe(small.districts + 10);
     expect(large.sql).toEqual(small.sql);

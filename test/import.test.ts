@@ -24,7 +24,7 @@ describe('importing figures from a CSV file', () => {
   });
 
   it('stores through the same validation as a report, and counts inserted, updated and unchanged', async () => {
-    const service = new ObservationService(graph.subgraphs['income-support']!.db.manager);
+    const service = new ObservationService(graph.subgraphs['income-support']!.db.manager, []);
     const csv = 'indicator,district,period,numerator,denominator,value\nIS-LONG,angered,2027-Q1,30,100,\nIS-LONG,lundby,2027-Q1,25,90,\n';
     expect(await service.store(OPERATOR, Area.INCOME_SUPPORT, readObservationCsv(csv), KNOWN)).toMatchObject({
       inserted: 2,
@@ -40,7 +40,7 @@ describe('importing figures from a CSV file', () => {
   });
 
   it('refuses the whole file for an unknown district or a count that is not a whole number, storing nothing', async () => {
-    const service = new ObservationService(graph.subgraphs['income-support']!.db.manager);
+    const service = new ObservationService(graph.subgraphs['income-support']!.db.manager, []);
     const csv =
       'indicator,district,period,numerator,denominator,value\nIS-LONG,angered,2027-Q2,30,100,\nIS-LONG,atlantis,2027-Q2,3,10,\nIS-LONG,lundby,2027-Q2,2.5,10,\n';
     await expect(service.store(OPERATOR, Area.INCOME_SUPPORT, readObservationCsv(csv), KNOWN)).rejects.toMatchObject({

@@ -8,7 +8,7 @@ import { indicatorsOfArea, ObservationService, observationProblems, type Observa
 import { Area, subgraphOf } from '@samsyn/area';
 import { parseArea, UsageError } from './arguments';
 import { gatewayUrlFrom, runningDistricts, runningIndicatorAreas } from './register';
-import { ALL_SUBGRAPHS } from './subgraphs';
+import { ALL_SUBGRAPHS, figureBreakdownsOf } from './subgraphs';
 
 const USAGE = `usage: npm run import -- --area AREA [--dry-run] FILE.csv
   AREA: ${Object.values(Area).join(', ')} (any case, - or _)
@@ -177,7 +177,7 @@ async function main(): Promise<void> {
     }
     const actor = { sub: `import:${os.userInfo().username}`, name: `Import av ${file}`, roles: ['admin' as const], areas: [] };
     const progress = rows.length > 10_000 ? (done: number) => process.stderr.write(`\rstored ${done} of ${rows.length} rows`) : undefined;
-    const result = await new ObservationService(db.manager).store(actor, area, rows, districts.codes, progress);
+    const result = await new ObservationService(db.manager, figureBreakdownsOf(name)).store(actor, area, rows, districts.codes, progress);
     if (progress) process.stderr.write('\n');
     console.log(`inserted ${result.inserted}, updated ${result.updated}, unchanged ${result.unchanged}, refused 0`);
   } finally {

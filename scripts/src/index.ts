@@ -1,4 +1,4 @@
-export { ALL_SUBGRAPHS } from './subgraphs';
+export { ALL_SUBGRAPHS, figureBreakdownsOf } from './subgraphs';
 export { composeSchemas, schemaFiles, SCHEMA_DIR, DOCKER_COMPOSE_FILE, type ComposedSchemas } from './compose';
 export { dockerCompose } from './docker-compose';
 export { kubernetesFiles, prometheusRule, KUBERNETES_DIR, PROMETHEUS_RULES_FILE, DEMO_SIGN_IN_DIR } from './kubernetes';

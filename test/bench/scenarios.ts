@@ -14,7 +14,7 @@ import {
 } from '@samsyn/core';
 import { subgraphDataSource } from '@samsyn/runtime';
 import { protectFigures } from '@samsyn/equality';
-import { ALL_SUBGRAPHS, type RunningSystem } from '@samsyn/scripts';
+import { ALL_SUBGRAPHS, figureBreakdownsOf, type RunningSystem } from '@samsyn/scripts';
 
 /**
  * What every system started for measuring runs with: production mode (graphql-js skips its development checks),
@@ -129,7 +129,7 @@ export async function protectScaleFigures(env: Record<string, string | undefined
     const db = subgraphDataSource(ALL_SUBGRAPHS[name], loadConfig(name, { ...env, DB_STATEMENT_TIMEOUT_MS: '600000', LOG_LEVEL: 'warn' }));
     await openDatabase(db, false);
     try {
-      await inTransaction(db.manager, (em) => protectFigures(em, AREA_ENUMS[i] as Area, periods));
+      await inTransaction(db.manager, (em) => protectFigures(em, AREA_ENUMS[i] as Area, periods, figureBreakdownsOf(name)));
     } finally {
       await db.destroy();
     }

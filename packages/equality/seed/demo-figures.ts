@@ -1,24 +1,16 @@
 import type { DataSource } from 'typeorm';
 import type { Area, AreaModule } from '@samsyn/area';
 import { DEMO_DISTRICTS } from '@samsyn/area/seed';
-import { protectFigures, protectUnprotectedPeriods } from '../src/disclosure/disclosure.service';
-import { seedIndicators, type IndicatorDefinition } from '../src/indicators/indicator.service';
+import type { FigureBreakdown } from '../src/disclosure/disclosure.service';
+import { protectFigures, protectUnprotectedPeriods } from '../src/figures/figures.writer';
+import type { CatalogueIndicator, DemoLevels } from '../src/indicators/indicator.catalogue';
+import { seedIndicators } from '../src/indicators/indicator.service';
 import { IndicatorKind } from '../src/indicators/indicator.types';
 import { periodRange } from '../src/periods/period';
 
-/** How the demo figures of an indicator are made up: a city level, how much districts differ, and real outliers. */
-export interface DemoLevels {
-  /** A proportion (0–1), a rate per `ratePer`, or a value (days). */
-  level: number;
-  /** Relative standard deviation between districts. */
-  spread: number;
-  /** Cases per quarter per 1 000 residents (the denominator). */
-  casesPer1000: number;
-  /** Districts whose level is set apart: the outliers a funnel plot should catch. */
-  outliers?: Record<string, number>;
-}
-
-export type DemoIndicator = IndicatorDefinition & { demo: DemoLevels };
+/** An indicator of an area's catalogue, with the levels its demo figures are made up from. */
+export type DemoIndicator = CatalogueIndicator;
+export type { DemoLevels };
 
 /** The twelve quarters of demo figures, fixed so that the demo is the same whenever it is loaded. */
 export const DEMO_PERIODS = periodRange('2023-Q4', '2026-Q3');
@@ -64,7 +56,12 @@ export function demoObservations(indicator: DemoIndicator) {
 }
 
 /** Loads the area's indicators and, for an indicator that has no figures yet, its demo figures; then protects periods not yet protected. */
-export async function seedEquality(db: DataSource, area: Area, indicators: DemoIndicator[]): Promise<void> {
+export async function seedEquality(
+  db: DataSource,
+  area: Area,
+  indicators: DemoIndicator[],
+  breakdowns: readonly FigureBreakdown[] = [],
+): Promise<void> {
   await seedIndicators(db, area, indicators);
   const loaded = new Set<string>();
   for (const indicator of indicators) {
@@ -90,12 +87,15 @@ export async function seedEquality(db: DataSource, area: Area, indicators: DemoI
     );
   }
   await db.transaction(async (em) => {
-    await protectFigures(em, area, [...loaded]);
-    await protectUnprotectedPeriods(em, area);
+    await protectFigures(em, area, [...loaded], breakdowns);
+    await protectUnprotectedPeriods(em, breakdowns, area);
   });
 }
 
-/** The area's indicators and their demo figures, loaded with the demo data (after `equalityModule`'s migrations). */
-export function equalityDemo(indicators: DemoIndicator[]): AreaModule {
-  return { resolvers: () => [], seed: (db, area) => seedEquality(db, area, indicators) };
+/**
+ * The area's indicators and their demo figures, loaded with the demo data (after `equalityModule`'s migrations), protected
+ * with the breakdowns `equalityModule` was given.
+ */
+export function equalityDemo(indicators: DemoIndicator[], options: { breakdowns?: readonly FigureBreakdown[] } = {}): AreaModule {
+  return { resolvers: () => [], seed: (db, area) => seedEquality(db, area, indicators, options.breakdowns) };
 }

@@ -19,7 +19,7 @@ import {
 } from '@samsyn/equality';
 import { demoObservations } from '@samsyn/equality/seed';
 import { Area } from '@samsyn/area';
-import { CHILD_SERVICES_INDICATORS } from '../../../subgraphs/child-services/seed/indicators';
+import { CHILD_SERVICES_INDICATORS } from '../../../subgraphs/child-services/src/indicators';
 
 const indicator = (overrides: Partial<Indicator> = {}): Indicator =>
   Object.assign(new Indicator(), {

@@ -167,6 +167,70 @@ describe('a period that has published', () => {
   });
 });
 
+describe('a period published in stages (differencing over time)', () => {
+  const early = [row('a', 40, 50), row('b', 30, 50), row('c', 35, 60), row('d', 90, 100), row('e', 45, 70)];
+
+  it('hides the city total it showed once a late figure ends hidden: the new total minus the old would be that figure', () => {
+    const first = protectPeriod([indicator()], early);
+    expect(cityOf(first)?.hidden).toBe(false);
+    const late = protectPeriod([indicator()], [...early, row('f', 2, 45)], new Map(), first);
+    expect(cityOf(late)?.hidden).toBe(true);
+    // With the total hidden there is nothing to subtract from: the small figure alone is hidden, the others stay shown.
+    expect(hiddenOf(late)).toEqual(['f']);
+    // Published at once, the same figures show the city total with three hidden.
+    const atOnce = protectPeriod([indicator()], [...early, row('f', 2, 45)]);
+    expect(cityOf(atOnce)?.hidden).toBe(false);
+    expect(hiddenOf(atOnce)).toHaveLength(3);
+    // It stays hidden when the period changes again, until the period is protected afresh (an admin's republication).
+    expect(cityOf(protectPeriod([indicator()], [...early, row('f', 3, 45)], new Map(), late))?.hidden).toBe(true);
+  });
+
+  it('hides the city total when a hidden figure is corrected, and not when only shown figures change', () => {
+    const first = protectPeriod([indicator()], [...early, row('f', 2, 45)]);
+    expect(cityOf(first)?.hidden).toBe(false);
+    expect(hiddenOf(first)).toEqual(['a', 'b', 'f']);
+    // d (shown) is corrected: the total's change is d's, which is shown anyway.
+    const correctedShown = protectPeriod(
+      [indicator()],
+      [...early.slice(0, 3), row('d', 91, 100), early[4], row('f', 2, 45)],
+      new Map(),
+      first,
+    );
+    expect(cityOf(correctedShown)?.hidden).toBe(false);
+    expect(hiddenOf(correctedShown)).toEqual(hiddenOf(first));
+    const correctedHidden = protectPeriod([indicator()], [...early, row('f', 4, 45)], new Map(), first);
+    expect(cityOf(correctedHidden)?.hidden).toBe(true);
+    // A correction that makes a shown figure small: it would be its old (published) figure plus the change of the total.
+    const madeSmall = protectPeriod([indicator()], [...early.slice(0, 4), row('e', 2, 70), row('f', 2, 45)], new Map(), first);
+    expect(cityOf(madeSmall)?.hidden).toBe(true);
+  });
+
+  it("hides a district's figure once a changed cell of its breakdown ends hidden: its figure's change would be that cell's", () => {
+    const cells = (p: number): Map<string, BreakdownCell[]> =>
+      new Map([
+        [
+          'X',
+          [
+            { district: 'a', part: 'P', numerator: 20, denominator: 25 },
+            { district: 'a', part: 'Q', numerator: 20, denominator: 25 },
+            { district: 'a', part: 'R', numerator: p, denominator: p === 0 ? 10 : p + 10 },
+          ],
+        ],
+      ]);
+    const lines = (p: number) => [row('a', 40 + p, 50 + (p === 0 ? 10 : p + 10)), ...early.slice(1)];
+    const first = protectPeriod([indicator()], lines(10), cells(10));
+    expect(first.filter((cell) => cell.hidden)).toEqual([]);
+    const corrected = protectPeriod([indicator()], lines(2), cells(2), first);
+    expect(corrected.find((cell) => cell.district === 'a' && cell.part === WHOLE)?.hidden).toBe(true);
+    expect(cityOf(corrected)?.hidden).toBe(true);
+    // A breakdown published for the first time beside a figure shown before has no earlier state to subtract: a sum like any other.
+    const figuresOnly = protectPeriod([indicator()], lines(2));
+    const withBreakdown = protectPeriod([indicator()], lines(2), cells(2), figuresOnly);
+    expect(withBreakdown.find((cell) => cell.district === 'a' && cell.part === WHOLE)?.hidden).toBe(false);
+    expect(withBreakdown.filter((cell) => cell.district === 'a' && cell.part !== WHOLE && cell.hidden).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
 describe('what a hidden figure publishes', () => {
   it('is the same reason for a small count and for a figure hidden to protect it', () => {
     const cells = protectPeriod([indicator()], [row('a', 40, 50), row('b', 30, 50), row('c', 3, 10), row('d', 90, 100), row('e', 60, 80)]);

@@ -6,7 +6,7 @@ import { equalityModule } from '@samsyn/equality';
 import { equalityDemo } from '@samsyn/equality/seed';
 import { knowledgeDemo } from '@samsyn/knowledge/seed';
 import { ADULT_SERVICES_DOCUMENTS } from '../seed/documents';
-import { ADULT_SERVICES_INDICATORS } from '../seed/indicators';
+import { ADULT_SERVICES_INDICATORS } from './indicators';
 import { instrumentDemo } from '../seed/instruments';
 import { instrumentModule } from './instruments/instrument.module';
 

@@ -6,7 +6,7 @@ import { equalityModule } from '@samsyn/equality';
 import { equalityDemo } from '@samsyn/equality/seed';
 import { knowledgeDemo } from '@samsyn/knowledge/seed';
 import { CHILD_SERVICES_DOCUMENTS } from '../seed/documents';
-import { CHILD_SERVICES_INDICATORS } from '../seed/indicators';
+import { CHILD_SERVICES_INDICATORS } from './indicators';
 import { deadlineModule } from './deadlines/deadline.module';
 
 export const subgraph = areaSubgraph(Area.CHILD_SERVICES, {

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { ObservationService, protectFigures } from '@samsyn/equality';
 import { Area, type AreaModule } from '@samsyn/area';
-import { NOT_CARRIED_OUT_INDICATOR } from '../src/interventions/intervention.service';
+import { NOT_CARRIED_OUT_INDICATOR, notCarriedOutBreakdown } from '../src/interventions/intervention.service';
 
 /** The ten interventions of LSS 9 §, in the law's order, and the main SoL interventions, each with the guideline that sets its level. */
 export const INTERVENTIONS = [
@@ -157,7 +157,7 @@ export async function seedInterventions(db: DataSource): Promise<void> {
     ['SOL-HEMTJANST', 2],
   ];
   const totalShare = shares.reduce((sum, [, share]) => sum + share, 0);
-  const figures = await new ObservationService(db.manager).ofIndicator(NOT_CARRIED_OUT_INDICATOR);
+  const figures = await new ObservationService(db.manager, [notCarriedOutBreakdown]).ofIndicator(NOT_CARRIED_OUT_INDICATOR);
   const split = (total: number) => {
     const parts = shares.map(([, share]) => Math.floor((total * share) / totalShare));
     parts[0] += total - parts.reduce((sum, part) => sum + part, 0);
@@ -184,5 +184,7 @@ export async function seedInterventions(db: DataSource): Promise<void> {
       rows.map((r) => r.notCarriedOut),
     ],
   );
-  await db.transaction((em) => protectFigures(em, Area.DISABILITY, [...new Set(figures.map((figure) => figure.period))]));
+  await db.transaction((em) =>
+    protectFigures(em, Area.DISABILITY, [...new Set(figures.map((figure) => figure.period))], [notCarriedOutBreakdown]),
+  );
 }

@@ -6,7 +6,7 @@ import { equalityModule } from '@samsyn/equality';
 import { equalityDemo } from '@samsyn/equality/seed';
 import { knowledgeDemo } from '@samsyn/knowledge/seed';
 import { INCOME_SUPPORT_DOCUMENTS } from '../seed/documents';
-import { INCOME_SUPPORT_INDICATORS } from '../seed/indicators';
+import { INCOME_SUPPORT_INDICATORS } from './indicators';
 import { nationalNormDocument } from '../seed/norm';
 import { normModule } from './norm/norm.module';
 

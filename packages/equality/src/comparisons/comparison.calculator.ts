@@ -1,7 +1,7 @@
 import { CITY } from '../disclosure/disclosure.rules';
-import type { PeriodProtection } from '../disclosure/disclosure.service';
+import type { PeriodProtection } from '../disclosure/protection.reader';
 import { Direction, type Indicator, IndicatorKind } from '../indicators/indicator.types';
-import type { ObservationRow } from '../observations/observation.service';
+import type { ObservationRow } from '../observations/observation.row';
 import { jStat } from 'jstat';
 import {
   Comparison,

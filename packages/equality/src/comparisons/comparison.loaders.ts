@@ -1,10 +1,10 @@
 import { groupRows, type SubgraphContext } from '@samsyn/core';
-import { protectedFiguresInPeriods, type ProtectedFigures } from '../disclosure/disclosure.service';
+import { protectedFiguresInPeriods, type ProtectedFigures } from '../disclosure/protection.reader';
 import type { Indicator } from '../indicators/indicator.types';
-import type { ObservationRow } from '../observations/observation.service';
+import type { ObservationRow } from '../observations/observation.row';
 import { periodsEndingWith } from '../periods/period';
 import { compare, withTrends } from './comparison.calculator';
-import { snapshotKey, storedComparisons } from './comparison.snapshots';
+import { snapshotKey, storedComparisons } from './comparison.stored';
 import { Overdispersion, type Comparison, type ComparisonEntry } from './comparison.types';
 
 /** How many periods a trend looks back over, the current one included. */

@@ -4,50 +4,9 @@ import { indicatorsOfArea } from '../indicators/indicator.service';
 import type { Indicator } from '../indicators/indicator.types';
 import { periodicityOf, periodsEndingWith } from '../periods/period';
 import { computedComparison, figuresInPeriod, TREND_WINDOW } from './comparison.loaders';
-import { protectedFiguresInPeriods } from '../disclosure/disclosure.service';
-import type { Comparison } from './comparison.types';
-
-/** What a stored comparison was computed from: each window period's figures_version (0: none yet), and the indicator. */
-interface ComputedFrom {
-  versions: Record<string, number>;
-  indicator: string;
-}
-
-/**
- * The version of the statistical methods a stored comparison was computed by: raised when they change, so that comparisons
- * stored by an older method are computed again when read (and stored again with the next write of their period).
- */
-export const COMPARISON_METHOD = 2;
-
-const fingerprint = (indicator: Indicator): string => JSON.stringify({ method: COMPARISON_METHOD, indicator });
-
-/** Each period's figures_version as the caller's transaction sees it (0: no figures written yet), for every period asked. */
-export async function figuresVersions(db: Db, periods: readonly string[]): Promise<Map<string, number>> {
-  const rows: { period: string; version: number }[] = await db.query(`SELECT period, version FROM figures_version WHERE period = ANY($1)`, [
-    periods,
-  ]);
-  return versionOfEach(periods, rows);
-}
-
-/** The version of each period asked, 0 for one without a row. */
-function versionOfEach(periods: readonly string[], rows: readonly { period: string; version: number }[]): Map<string, number> {
-  const found = new Map(rows.map((row) => [row.period, row.version]));
-  return new Map(periods.map((period) => [period, found.get(period) ?? 0]));
-}
-
-/**
- * Locks the periods' figures_version rows (made at version 0 where missing) in period order until the caller's
- * transaction ends, and returns their versions: one statement. Writers of figures take it first, so they queue
- * per period in one order, and no other write to those periods can commit between this read and their commit.
- */
-export async function lockFiguresVersions(em: Db, periods: readonly string[]): Promise<Map<string, number>> {
-  const rows: { period: string; version: number }[] = await em.query(
-    `INSERT INTO figures_version AS f (period, version) SELECT p, 0 FROM unnest($1::text[]) AS p ORDER BY p
-     ON CONFLICT (period) DO UPDATE SET version = f.version RETURNING period, version`,
-    [[...periods].sort()],
-  );
-  return versionOfEach(periods, rows);
-}
+import { protectedFiguresInPeriods } from '../disclosure/protection.reader';
+import { figuresVersions } from '../periods/figures-version';
+import { fingerprint, type ComputedFrom } from './comparison.stored';
 
 /**
  * What a write of figures changed, for recomputing only what it affects: the indicators whose figures (or, once
@@ -170,39 +129,3 @@ async function keepUnaffected(
     ],
   );
 }
-
-/**
- * The stored comparisons of the given indicators and periods that are still true (their window's figures and
- * the indicator unchanged since): one statement; the others are absent from the map.
- */
-export async function storedComparisons(
-  db: Db,
-  wanted: readonly { indicator: Indicator; period: string }[],
-): Promise<Map<string, Comparison>> {
-  const rows: {
-    period: string;
-    indicator_code: string;
-    computed_from: ComputedFrom;
-    comparison: Comparison;
-    current: Record<string, number>;
-  }[] = await db.query(
-    `SELECT s.period, s.indicator_code, s.computed_from, s.comparison,
-              (SELECT coalesce(jsonb_object_agg(f.period, f.version), '{}'::jsonb) FROM figures_version f
-               WHERE f.period IN (SELECT jsonb_object_keys(s.computed_from -> 'versions'))) AS current
-       FROM comparison_snapshot s
-       JOIN unnest($1::text[], $2::text[]) AS k (period, code) ON (k.period, k.code) = (s.period, s.indicator_code)`,
-    [wanted.map((key) => key.period), wanted.map((key) => key.indicator.code)],
-  );
-  const indicators = new Map(wanted.map((key) => [key.indicator.code, key.indicator]));
-  const found = new Map<string, Comparison>();
-  for (const row of rows) {
-    const indicator = indicators.get(row.indicator_code) as Indicator;
-    const unchanged =
-      row.computed_from.indicator === fingerprint(indicator) &&
-      Object.entries(row.computed_from.versions).every(([period, version]) => (row.current[period] ?? 0) === version);
-    if (unchanged) found.set(snapshotKey(indicator.code, row.period), { ...row.comparison, indicator });
-  }
-  return found;
-}
-
-export const snapshotKey = (code: string, period: string): string => `${code}\u0000${period}`;

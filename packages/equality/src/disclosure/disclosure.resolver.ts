@@ -2,11 +2,12 @@ import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { errorsDoc, REFUSALS, type Constructor, type SubgraphContext } from '@samsyn/core';
 import type { AreaNamespace, AreaTypes } from '@samsyn/area';
 import { PeriodScalar } from '../periods/period.types';
-import { republishPeriod } from './disclosure.service';
+import { republishPeriod } from '../figures/figures.writer';
+import type { FigureBreakdown } from './disclosure.service';
 import { Republication } from './disclosure.types';
 
 /** `republishFigures` in an area's mutations. */
-export function disclosureMutations(types: AreaTypes): Constructor[] {
+export function disclosureMutations(types: AreaTypes, breakdowns: readonly FigureBreakdown[]): Constructor[] {
   @Resolver(() => types.Mutations)
   class DisclosureResolver {
     @FieldResolver(() => Republication, {
@@ -21,7 +22,7 @@ export function disclosureMutations(types: AreaTypes): Constructor[] {
       @Arg('period', () => PeriodScalar, { description: 'The year, quarter or month to republish.' }) period: string,
       @Ctx() ctx: SubgraphContext,
     ): Promise<Republication> {
-      return republishPeriod(ctx.db, ctx.principal, ns.area, period);
+      return republishPeriod(ctx.db, ctx.principal, ns.area, period, breakdowns);
     }
   }
 

@@ -23,6 +23,18 @@ import { IndicatorKind, type Indicator } from '../indicators/indicator.types';
  * hidden when the period's figures change, so no one can report a figure, read, and report again to
  * see a neighbour's figure that the first pattern hid (`previous`). Only an admin's republication
  * starts a period's protection afresh.
+ *
+ * Protection also holds over time, against someone who keeps every state a period has published (the
+ * differencing rule). A published total that was shown and is shown again differs by exactly what changed
+ * among its members; when a member that is new (a late report) or whose figure changed (a correction) ends
+ * hidden, that difference would tell its figure, or its change. So such a total is hidden from then on: the
+ * city total of the indicator (both its counts, numerator and denominator of a ratio), and, for a breakdown
+ * cell of a breakdown the period had published, its district's figure (the row's total), which as a changed hidden
+ * member of the line hides the city total in turn. A city-wide category total is shown only when every cell of its category is (above), so it
+ * needs no more. A change among shown members only, that leaves the hidden ones as they were, hides nothing
+ * more: the difference is the shown change, and no new secondary cell is needed (the hidden cells and their
+ * counts are those that were protected before). To compare, each cell stores the figure it was published with
+ * (`figure` in `ProtectedCell`, `previous`).
  */
 /** Counts under this are never shown, nor may a hidden count be known to be under it. */
 export const MIN_SHOWN_COUNT = 5;
@@ -43,7 +55,19 @@ export interface ProtectedCell {
   part: string;
   hidden: boolean;
   reason: HiddenReason | null;
+  /**
+   * The figure the cell was protected with (`figureKey`): what the period published of it, kept so that a later change
+   * can be told from it; null for a city total.
+   */
+  figure: string | null;
 }
+
+/** The cell of a period's protection as published before: `figure` null or absent when not known (stored before figures were). */
+export type PublishedCell = Pick<ProtectedCell, 'indicator' | 'district' | 'part' | 'hidden'> & { figure?: string | null };
+
+/** What of a figure its cell's protection depends on: its counts (a change of these changes the sums it is part of). */
+export const figureKey = (figure: { numerator: number | null; denominator: number | null }): string =>
+  `${figure.numerator ?? ''}/${figure.denominator ?? ''}`;
 
 /** A reported figure as disclosure control needs it. */
 export interface FigureRow {
@@ -171,50 +195,81 @@ export function protectPeriod(
   indicators: readonly Indicator[],
   rows: readonly FigureRow[],
   breakdowns: ReadonlyMap<string, BreakdownCell[]> = new Map(),
-  previous: readonly Pick<ProtectedCell, 'indicator' | 'district' | 'part' | 'hidden'>[] = [],
+  previous: readonly PublishedCell[] = [],
 ): ProtectedCell[] {
-  const hiddenBefore = new Set(
-    previous.filter((cell) => cell.hidden).map((cell) => `${cell.indicator}\u0000${cell.district}\u0000${cell.part}`),
-  );
-  const wasHidden = (indicator: string, district: string, part: string) => hiddenBefore.has(`${indicator}\u0000${district}\u0000${part}`);
+  const keyOf = (indicator: string, district: string, part: string) => `${indicator}\u0000${district}\u0000${part}`;
+  const before = new Map(previous.map((cell) => [keyOf(cell.indicator, cell.district, cell.part), cell]));
+  // The (indicator, district) rows of a breakdown the period has published.
+  const rowsBefore = new Set(previous.filter((cell) => cell.part !== WHOLE).map((cell) => `${cell.indicator}\u0000${cell.district}`));
+  const wasHidden = (indicator: string, district: string, part: string) => before.get(keyOf(indicator, district, part))?.hidden === true;
+  const wasShown = (indicator: string, district: string, part: string) => before.get(keyOf(indicator, district, part))?.hidden === false;
+  /** Whether a figure is new to what the period published, or published with other counts (unknown counts: taken as unchanged). */
+  const changed = (indicator: string, district: string, part: string, figure: string) => {
+    const cell = before.get(keyOf(indicator, district, part));
+    return !cell || (cell.figure != null && cell.figure !== figure);
+  };
   const result: ProtectedCell[] = [];
-  const push = (indicator: string, district: string, part: string, reason: HiddenReason | null) =>
-    result.push({ indicator, district, part, hidden: reason !== null, reason });
+  const push = (indicator: string, district: string, part: string, reason: HiddenReason | null, figure: string | null) =>
+    result.push({ indicator, district, part, hidden: reason !== null, reason, figure });
   const byIndicator = groupBy(rows, (row) => row.indicator_code);
+  const cellKey = (cell: BreakdownCell) => `${cell.district}\u0000${cell.part}`;
+  const countsOf = (cell: { numerator: number; denominator: number }) => [cell.numerator, cell.denominator - cell.numerator];
+  /** A shown district's breakdown: a sum adding up to its figure, its cells all its own. */
+  const protectRow = (indicator: string, own: BreakdownCell[]) =>
+    protectSum(
+      own.map((cell) => ({ key: cellKey(cell), counts: countsOf(cell) })),
+      'shown',
+      { insider: false },
+      new Set(own.filter((cell) => wasHidden(indicator, cell.district, cell.part)).map(cellKey)),
+    );
 
   for (const indicator of indicators) {
     const own = byIndicator.get(indicator.code) ?? [];
     if (own.length === 0) continue;
-    const line = protectSum(
-      own.map((row) => ({ key: row.district, counts: protectedCounts(indicator, row) })),
-      'free',
-      { insider: true },
-      new Set(own.filter((row) => wasHidden(indicator.code, row.district, WHOLE)).map((row) => row.district)),
-      wasHidden(indicator.code, CITY, WHOLE),
+    const cells = breakdowns.get(indicator.code) ?? [];
+    const rowsByDistrict = groupBy(cells, (cell) => cell.district);
+    // Differencing over time, breakdowns: a district whose shown figure and breakdown the period published, and whose
+    // breakdown has a new or changed cell that ends hidden, is hidden from now on (the change of its figure would be that
+    // cell's). A breakdown published for the first time beside its figure is a sum like any other: nothing to subtract.
+    const rowChanged = new Set(
+      [...rowsByDistrict]
+        .filter(([district, row]) => {
+          if (!wasShown(indicator.code, district, WHOLE) || !rowsBefore.has(`${indicator.code}\u0000${district}`)) return false;
+          const hidden = protectRow(indicator.code, row).hidden;
+          return row.some((cell) => hidden.has(cellKey(cell)) && changed(indicator.code, district, cell.part, figureKey(cell)));
+        })
+        .map(([district]) => district),
     );
-    for (const row of own) push(indicator.code, row.district, WHOLE, line.hidden.get(row.district) ?? null);
-    push(indicator.code, CITY, WHOLE, line.total);
+    const members = own.map((row) => ({ key: row.district, counts: protectedCounts(indicator, row) }));
+    const sticky = new Set(
+      own.filter((row) => wasHidden(indicator.code, row.district, WHOLE) || rowChanged.has(row.district)).map((row) => row.district),
+    );
+    let line = protectSum(members, 'free', { insider: true }, sticky, wasHidden(indicator.code, CITY, WHOLE));
+    // Differencing over time, the line: a city total the period published stays hidden from the report on that adds or
+    // changes a figure that ends hidden (the new total minus the old would be that figure, or its change).
+    if (
+      !line.total &&
+      wasShown(indicator.code, CITY, WHOLE) &&
+      own.some(
+        (row) =>
+          line.hidden.has(row.district) && (rowChanged.has(row.district) || changed(indicator.code, row.district, WHOLE, figureKey(row))),
+      )
+    )
+      line = protectSum(members, 'free', { insider: true }, sticky, true);
+    for (const row of own) push(indicator.code, row.district, WHOLE, line.hidden.get(row.district) ?? null, figureKey(row));
+    push(indicator.code, CITY, WHOLE, line.total, null);
 
-    const cells = breakdowns.get(indicator.code);
-    if (!cells || cells.length === 0) continue;
+    if (cells.length === 0) continue;
     const shownDistricts = new Set(own.filter((row) => !line.hidden.has(row.district)).map((row) => row.district));
     const hiddenCells = new Map<string, HiddenReason>();
-    const cellKey = (cell: BreakdownCell) => `${cell.district}\u0000${cell.part}`;
-    const countsOf = (cell: { numerator: number; denominator: number }) => [cell.numerator, cell.denominator - cell.numerator];
-    for (const [district, own] of groupBy(cells, (cell) => cell.district)) {
+    for (const [district, own] of rowsByDistrict) {
       if (!shownDistricts.has(district)) {
         for (const cell of own) hiddenCells.set(cellKey(cell), isSmall(countsOf(cell)) ? 'SMALL_COUNT' : 'SECONDARY');
         continue;
       }
-      const row = protectSum(
-        own.map((cell) => ({ key: cellKey(cell), counts: countsOf(cell) })),
-        'shown',
-        { insider: false },
-        new Set(own.filter((cell) => wasHidden(indicator.code, cell.district, cell.part)).map(cellKey)),
-      );
-      for (const [key, reason] of row.hidden) hiddenCells.set(key, reason);
+      for (const [key, reason] of protectRow(indicator.code, own).hidden) hiddenCells.set(key, reason);
     }
-    for (const cell of cells) push(indicator.code, cell.district, cell.part, hiddenCells.get(cellKey(cell)) ?? null);
+    for (const cell of cells) push(indicator.code, cell.district, cell.part, hiddenCells.get(cellKey(cell)) ?? null, figureKey(cell));
     for (const [part, column] of groupBy(cells, (cell) => cell.part)) {
       const counts = countsOf({
         numerator: column.reduce((s, c) => s + c.numerator, 0),
@@ -225,7 +280,7 @@ export function protectPeriod(
         : column.some((cell) => hiddenCells.has(cellKey(cell))) || line.total || wasHidden(indicator.code, CITY, part)
           ? 'SECONDARY'
           : null;
-      push(indicator.code, CITY, part, reason);
+      push(indicator.code, CITY, part, reason, null);
     }
   }
   return result;

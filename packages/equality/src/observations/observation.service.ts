@@ -1,8 +1,10 @@
 import { ChangeType, recordChange } from '@samsyn/changes';
 import { BadInputError, inTransaction, policy, type Db, type Principal } from '@samsyn/core';
 import { recordAudit, type Area } from '@samsyn/area';
-import { protectReported } from '../disclosure/disclosure.service';
-import { lockFiguresVersions } from '../comparisons/comparison.snapshots';
+import type { FigureBreakdown } from '../disclosure/disclosure.service';
+import { protectReported } from '../figures/figures.writer';
+import { lockFiguresVersions } from '../periods/figures-version';
+import type { ObservationRow } from './observation.row';
 import { indicatorsOfArea } from '../indicators/indicator.service';
 import { type Indicator, IndicatorKind } from '../indicators/indicator.types';
 import { FIRST_PERIOD_YEAR, FIRST_YEAR, LAST_YEAR, periodicityOf, yearOf } from '../periods/period';
@@ -11,16 +13,6 @@ import { ReportResult, type ObservationInput } from './observation.types';
 /** At most this many figures in one report; larger sets go through `npm run import`. */
 export const MAX_REPORT_ROWS = 10_000;
 const CHUNK = 5_000;
-
-/** One stored figure, as `observation` holds it. */
-export interface ObservationRow {
-  indicator_code: string;
-  district: string;
-  period: string;
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
-}
 
 export interface RowProblem {
   row: number;
@@ -116,7 +108,14 @@ export type CheckedObservation = Pick<ObservationInput, 'indicator' | 'district'
 
 /** Stores reported figures as idempotent upserts; a report with one bad row stores nothing. The owner of `observation`. */
 export class ObservationService {
-  constructor(private readonly db: Db) {}
+  /**
+   * @param breakdowns the breakdowns of the area's figures that other modules publish (disclosure control protects them
+   * with the figures they add up to): those `equalityModule` was given, or none for an area without.
+   */
+  constructor(
+    private readonly db: Db,
+    private readonly breakdowns: readonly FigureBreakdown[],
+  ) {}
 
   /** A district system's report for its own district (a row for any other district refuses the whole report). */
   async report(principal: Principal | null, area: Area, rows: ObservationInput[]): Promise<ReportResult> {
@@ -141,7 +140,7 @@ export class ObservationService {
     const indicators = new Map((await indicatorsOfArea(this.db, area)).map((indicator) => [indicator.code, indicator]));
     const problems = observationProblems(rows, indicators, knownDistricts);
     if (problems.length > 0) refuse(problems, rows.length);
-    const report = { actor, area, rows };
+    const report = { actor, area, rows, breakdowns: this.breakdowns };
     // A report beside others of its area waits for them in this process and is stored with them (see ReportQueue);
     // one inside a request's own transaction (an Idempotency-Key), and an import with its progress, on their own.
     if (this.db.queryRunner === undefined && onProgress === undefined) return reportQueue(this.db, area).add(report);
@@ -161,7 +160,7 @@ export class ObservationService {
     const versionsBefore = await lockFiguresVersions(this.db, [...new Set(figures.map((row) => row.period))]);
     const summary = await this.upsert(actor, figures, onProgress);
     // Every change of figures re-protects its periods before the transaction commits (breakdowns may change while sums do not).
-    await protectReported(this.db, figures, versionsBefore);
+    await protectReported(this.db, figures, versionsBefore, this.breakdowns);
     return summary;
   }
 
@@ -217,6 +216,7 @@ interface CheckedReport {
   actor: Principal;
   area: Area;
   rows: readonly CheckedObservation[];
+  breakdowns: readonly FigureBreakdown[];
 }
 
 /**
@@ -227,11 +227,13 @@ interface CheckedReport {
 async function storeReports(tx: Db, reports: readonly CheckedReport[], onProgress?: (done: number) => void): Promise<ReportResult[]> {
   const figures = reports.flatMap((report) => report.rows);
   const versionsBefore = await lockFiguresVersions(tx, [...new Set(figures.map((row) => row.period))]);
-  const service = new ObservationService(tx);
+  // The reports of one queue are of one area, so of one module's breakdowns.
+  const breakdowns = reports[0]?.breakdowns ?? [];
+  const service = new ObservationService(tx, breakdowns);
   const summaries: ReportResult[] = [];
   for (const report of reports) summaries.push(await service.upsert(report.actor, report.rows, onProgress));
   // Every change of figures re-protects its periods before the transaction commits (breakdowns may change while sums do not).
-  await protectReported(tx, figures, versionsBefore);
+  await protectReported(tx, figures, versionsBefore, breakdowns);
   for (const [index, { actor, area, rows }] of reports.entries()) {
     const summary = summaries[index];
     // A report that changes nothing leaves no trace in the audit log.

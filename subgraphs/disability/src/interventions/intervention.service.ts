@@ -157,7 +157,7 @@ export class InterventionService {
         [rows.map((row) => row.district), rows.map((row) => row.period)],
       );
       // The indicator's figures through the equality package's writer, in this same transaction.
-      const figures = await new ObservationService(tx).write(
+      const figures = await new ObservationService(tx, [notCarriedOutBreakdown]).write(
         caller,
         sums.map((sum) => ({
           indicator: NOT_CARRIED_OUT_INDICATOR,

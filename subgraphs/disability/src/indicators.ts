@@ -1,8 +1,7 @@
-import { Direction, IndicatorKind, Periodicity } from '@samsyn/equality';
-import type { DemoIndicator } from '@samsyn/equality/seed';
+import { Direction, IndicatorKind, Periodicity, type CatalogueIndicator } from '@samsyn/equality';
 
 /** Funktionshinder: decisions not carried out in time and time to decision, with demo levels. */
-export const DISABILITY_INDICATORS: DemoIndicator[] = [
+export const DISABILITY_INDICATORS: CatalogueIndicator[] = [
   {
     code: 'DI-NOTEX3M',
     name: 'Beslut som inte verkställts inom tre månader',

@@ -1,8 +1,7 @@
-import { Direction, IndicatorKind, Periodicity } from '@samsyn/equality';
-import type { DemoIndicator } from '@samsyn/equality/seed';
+import { Direction, IndicatorKind, Periodicity, type CatalogueIndicator } from '@samsyn/equality';
 
 /** Barn och unga: indicators on meeting the statutory deadlines and on placements, with demo levels. */
-export const CHILD_SERVICES_INDICATORS: DemoIndicator[] = [
+export const CHILD_SERVICES_INDICATORS: CatalogueIndicator[] = [
   {
     code: 'CS-IA14',
     name: 'Förhandsbedömningar inom 14 dagar',

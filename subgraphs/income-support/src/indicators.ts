@@ -1,8 +1,7 @@
-import { Direction, IndicatorKind, Periodicity } from '@samsyn/equality';
-import type { DemoIndicator } from '@samsyn/equality/seed';
+import { Direction, IndicatorKind, Periodicity, type CatalogueIndicator } from '@samsyn/equality';
 
 /** Försörjningsstöd: time to decision, long-term assistance and approvals, with demo levels. */
-export const INCOME_SUPPORT_INDICATORS: DemoIndicator[] = [
+export const INCOME_SUPPORT_INDICATORS: CatalogueIndicator[] = [
   {
     code: 'IS-DAYS',
     name: 'Dagar från ansökan till beslut',

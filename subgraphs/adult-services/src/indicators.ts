@@ -1,8 +1,7 @@
-import { Direction, IndicatorKind, Periodicity } from '@samsyn/equality';
-import type { DemoIndicator } from '@samsyn/equality/seed';
+import { Direction, IndicatorKind, Periodicity, type CatalogueIndicator } from '@samsyn/equality';
 
 /** Vuxen: indicators on assessment and waiting times, with demo levels. */
-export const ADULT_SERVICES_INDICATORS: DemoIndicator[] = [
+export const ADULT_SERVICES_INDICATORS: CatalogueIndicator[] = [
   {
     code: 'AS-ASI',
     name: 'Nya missbruksärenden bedömda med ASI',
