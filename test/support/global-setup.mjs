@@ -17,7 +17,7 @@ function freePort() {
 
 export default async function globalSetup() {
   if (process.env.DATABASE_URL) return;
-  const { startEmbeddedPostgres } = await import('../../packages/core/dist/embedded-postgres.js');
+  const { startEmbeddedPostgres } = await import('../../packages/runtime/dist/embedded-postgres.js');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samsyn-test-pg-'));
   fs.chmodSync(dataDir, 0o755);
   const database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port: await freePort(), persistent: false });
