@@ -17,6 +17,7 @@ export * from './background';
 export * from './notifications';
 export * from './subgraph';
 export * from './main';
+export * from './shutdown';
 export * from './auth/principal';
 export * from './auth/verify';
 export * from './auth/policy';

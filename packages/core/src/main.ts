@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 import type { ServiceName } from './config';
 import { ConfigError, envName, SUBGRAPHS } from './config';
+import { beginShutdown } from './shutdown';
 
 /** One line that says why a service could not start, without a stack trace; `service` names its port variable. */
 export function describeStartupError(error: unknown, service?: ServiceName): string {
@@ -31,6 +32,7 @@ export function runMain(service: string, start: () => Promise<{ close(): Promise
       const stop = (signal: NodeJS.Signals) => {
         if (stopping) return;
         stopping = true;
+        beginShutdown();
         running.close().then(
           () => process.exit(0),
           (error: unknown) => {
