@@ -59,7 +59,8 @@ export function startBackground(tasks: BackgroundTask[], logger: Logger): Backgr
     const round = backgroundScope
       .run(task.name, () => task.tick(stopping.signal))
       .catch((error: unknown) => {
-        if (!stopped) logger[databaseLossLevel()]({ err: error, task: task.name }, 'background task failed; it runs again at its next round');
+        if (!stopped)
+          logger[databaseLossLevel()]({ err: error, task: task.name }, 'background task failed; it runs again at its next round');
       })
       .finally(() => {
         running.delete(task.name);

@@ -69,7 +69,10 @@ export class SqlLog implements TypeOrmLogger {
 
   /** The one line a start logs about migrations: how many ran now, and how many the schema has. */
   migrationsDone(schema: string, ran: string[], total: number): void {
-    this.logger.info({ schema, ran, total }, ran.length > 0 ? `migrations: ${ran.length} run, ${total} in all` : `migrations: up to date (${total})`);
+    this.logger.info(
+      { schema, ran, total },
+      ran.length > 0 ? `migrations: ${ran.length} run, ${total} in all` : `migrations: up to date (${total})`,
+    );
   }
 
   log(level: 'log' | 'info' | 'warn', message: unknown): void {

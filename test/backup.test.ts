@@ -1,0 +1,197 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { unseal } from '@samsyn/changes';
+import { signToken, startEmbeddedPostgres, SUBGRAPHS } from '@samsyn/core';
+import { launchSystem, type RunningSystem } from '@samsyn/scripts';
+import { freePort } from '@samsyn/test-support';
+import { createHash } from 'node:crypto';
+
+const ROOT = path.resolve(__dirname, '..');
+const SCHEMAS = SUBGRAPHS.map((name) => name.replace(/-/g, '_'));
+const KEY = 'the-webhook-key-the-backed-up-system-ran-with';
+
+/** What a user reads across every area: the documents with their versions, adoption of each, the figures' comparisons. */
+const READ_ALL = `#graphql
+  query ReadAll {
+    districts { code name }
+    childServices { documents { edges { node { slug versions { number status title } adoption { district { code } currentStatus upcomingStatus } } } } }
+    adultServices { documents { edges { node { slug versions { number status } } } } }
+    disability { documents { edges { node { slug versions { number status } } } } }
+    incomeSupport { documents { edges { node { slug versions { number status } } } } }
+  }`;
+
+/** An environment of its own for `npm start`'s launcher: its data folder, free ports, no DATABASE_URL. */
+async function systemEnv(dataDir: string, extra: Record<string, string> = {}): Promise<Record<string, string>> {
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/root',
+    SAMSYN_DATA_DIR: dataDir,
+    EMBEDDED_PG_PORT: String(await freePort()),
+    LOG_LEVEL: 'warn',
+    WEBHOOK_SECRET_KEY: KEY,
+    WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+    ...extra,
+  };
+  for (const name of ['GATEWAY', ...SUBGRAPHS.map((s) => s.toUpperCase().replace(/-/g, '_'))])
+    env[`${name}_PORT`] = String(await freePort());
+  return env;
+}
+
+/** Runs `npm run backup` or `npm run restore` (their built scripts) as an operator would. */
+function run(script: 'backup' | 'restore', file: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(ROOT, `scripts/dist/${script}.js`), file], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => resolve({ code, output }));
+  });
+}
+
+/** Every table of every subgraph schema: its row count and a digest of its rows (cache versions apart). */
+async function contents(url: string): Promise<{ tables: Record<string, string>; cacheVersions: Record<string, string> }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const tables: Record<string, string> = {};
+    const cacheVersions: Record<string, string> = {};
+    for (const schema of SCHEMAS) {
+      const { rows } = await client.query<{ relname: string }>(
+        `SELECT relname FROM pg_class WHERE relnamespace = $1::regnamespace AND relkind = 'r' ORDER BY relname`,
+        [schema],
+      );
+      for (const { relname } of rows) {
+        const name = `"${schema}"."${relname}"`;
+        if (relname === 'cache_version') {
+          const versions = await client.query<{ tag: string; version: string }>(`SELECT tag, version::text FROM ${name}`);
+          for (const row of versions.rows) cacheVersions[`${schema}.${row.tag}`] = row.version;
+          continue;
+        }
+        const digest = await client.query<{ n: string; rows: string | null }>(
+          `SELECT count(*)::text AS n, string_agg(t::text, E'\\n' ORDER BY t::text) AS rows FROM ${name} t`,
+        );
+        const { n, rows: text } = digest.rows[0];
+        tables[`${schema}.${relname}`] = `${n} rows ${createHash('sha256')
+          .update(text ?? '')
+          .digest('hex')
+          .slice(0, 16)}`;
+      }
+    }
+    return { tables, cacheVersions };
+  } finally {
+    await client.end();
+  }
+}
+
+async function graphql(
+  system: RunningSystem,
+  query: string,
+  token?: string,
+): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
+  const response = await fetch(system.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query }),
+  });
+  return (await response.json()) as never;
+}
+
+describe('npm run backup and npm run restore', () => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'samsyn-backup-'));
+  const file = path.join(work, 'samsyn.backup');
+  afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+  it('round-trip the demo data: every row back, caches drawn anew, webhook secrets readable with the same key only', async () => {
+    // The system as it runs, with a webhook subscription besides the demo data.
+    const source = await launchSystem({ env: await systemEnv(path.join(work, 'a')), restart: false });
+    let before: Awaited<ReturnType<typeof contents>>;
+    let read: unknown;
+    let secret: string;
+    let backupMs: number;
+    try {
+      const auth = { secret: source.env.JWT_SECRET, issuer: 'samsyn', audience: 'samsyn-api' };
+      const admin = await signToken(auth, { sub: 'admin-1', name: 'Ada Admin', roles: ['admin'] }, '10m');
+      const subscribed = await graphql(
+        source,
+        `
+          mutation {
+            childServices {
+              subscribeWebhook(url: "http://127.0.0.1:9/hook", types: [VERSION_PUBLISHED]) {
+                secret
+                subscription {
+                  id
+                }
+              }
+            }
+          }
+        `,
+        admin,
+      );
+      expect(subscribed.errors).toBeUndefined();
+      secret = (subscribed.data as { childServices: { subscribeWebhook: { secret: string } } }).childServices.subscribeWebhook.secret;
+      read = await graphql(source, READ_ALL, admin);
+
+      const started = Date.now();
+      const made = await run('backup', file, source.env as Record<string, string>);
+      backupMs = Date.now() - started;
+      expect(made).toEqual({ code: 0, output: expect.stringMatching(/^backup: \d+ rows of \d+ tables in /) });
+      before = await contents(source.env.DATABASE_URL as string);
+    } finally {
+      await source.stop();
+    }
+    expect(Object.keys(before.tables).length).toBeGreaterThan(40);
+
+    // A wrong key is refused, and leaves no data directory behind.
+    const wrong = await run(
+      'restore',
+      file,
+      await systemEnv(path.join(work, 'b'), { WEBHOOK_SECRET_KEY: 'another-key-of-more-than-thirty-two-characters' }),
+    );
+    expect(wrong.code).toBe(1);
+    expect(wrong.output).toContain(
+      'do not decrypt with this WEBHOOK_SECRET_KEY: restore with the key the backed-up system ran with; nothing was restored',
+    );
+    expect(fs.existsSync(path.join(work, 'b', 'pg'))).toBe(false);
+
+    const targetEnv = await systemEnv(path.join(work, 'b'));
+    const started = Date.now();
+    const restored = await run('restore', file, targetEnv);
+    const restoreMs = Date.now() - started;
+    expect(restored).toEqual({ code: 0, output: expect.stringMatching(/^restore: \d+ rows of \d+ tables from /) });
+    // Into a data directory that is no longer empty: refused.
+    expect((await run('restore', file, targetEnv)).output).toContain('is not empty: restore goes into an empty data directory');
+
+    const database = await startEmbeddedPostgres({ dataDir: path.join(work, 'b', 'pg'), port: await freePort() });
+    try {
+      const after = await contents(database.url);
+      expect(after.tables).toEqual(before.tables);
+      // Every cache version drawn anew: no answer cached before the restore passes for current.
+      const kept = Object.keys(before.cacheVersions).filter((tag) => after.cacheVersions[tag] === before.cacheVersions[tag]);
+      expect(kept).toEqual([]);
+      expect(Object.keys(after.cacheVersions).sort()).toEqual(Object.keys(before.cacheVersions).sort());
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      const sealed = await client.query<{ secret_sealed: string }>(`SELECT secret_sealed FROM child_services.webhook_subscription`);
+      await client.end();
+      expect(sealed.rows.map((row) => unseal(row.secret_sealed, createHash('sha256').update(KEY).digest()))).toEqual([secret]);
+    } finally {
+      await database.stop();
+    }
+
+    // npm start over the restored data directory serves the data as it was.
+    const target = await launchSystem({ env: targetEnv, restart: false });
+    try {
+      const auth = { secret: target.env.JWT_SECRET, issuer: 'samsyn', audience: 'samsyn-api' };
+      const admin = await signToken(auth, { sub: 'admin-1', name: 'Ada Admin', roles: ['admin'] }, '10m');
+      expect(await graphql(target, READ_ALL, admin)).toEqual(read);
+    } finally {
+      await target.stop();
+    }
+    console.log(
+      `backup of the demo data: ${(fs.statSync(file).size / 1024).toFixed(0)} KiB, ${Object.keys(before.tables).length} tables; backup ${backupMs} ms, restore ${restoreMs} ms (initdb and migrations included)`,
+    );
+  }, 900_000);
+});
