@@ -4,6 +4,7 @@ import { composeServices } from '@apollo/composition';
 import { parse, printSchema } from 'graphql';
 import { loadConfig, printSubgraphSdl, SUBGRAPHS, type SubgraphName } from '@samsyn/core';
 import { dockerCompose } from './docker-compose';
+import { KEYCLOAK_REALM_FILE, keycloakRealm } from './sign-in';
 import { ALL_SUBGRAPHS } from './subgraphs';
 
 export const SCHEMA_DIR = path.resolve(__dirname, '../../schema');
@@ -56,6 +57,8 @@ async function main(): Promise<void> {
   fs.mkdirSync(SCHEMA_DIR, { recursive: true });
   for (const [file, content] of Object.entries(schemaFiles(schemas))) write(path.join(SCHEMA_DIR, file), content);
   write(DOCKER_COMPOSE_FILE, dockerCompose());
+  fs.mkdirSync(path.dirname(KEYCLOAK_REALM_FILE), { recursive: true });
+  write(KEYCLOAK_REALM_FILE, keycloakRealm());
 }
 
 if (require.main === module) {

@@ -1,6 +1,7 @@
 export { ALL_SUBGRAPHS } from './subgraphs';
 export { composeSchemas, schemaFiles, SCHEMA_DIR, DOCKER_COMPOSE_FILE, type ComposedSchemas } from './compose';
 export { dockerCompose } from './docker-compose';
+export { keycloakRealm, KEYCLOAK_REALM_FILE, SIGN_IN, DEMO_PEOPLE, DEMO_PASSWORD } from './sign-in';
 export {
   readObservationCsv,
   readObservationFile,
