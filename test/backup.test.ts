@@ -126,7 +126,7 @@ async function databaseOver(dataDir: string): Promise<{ url: string; stop(): Pro
   });
   const url = await new Promise<string>((resolve, reject) => {
     let text = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       text += chunk.toString();
       const ready = /ready (\S+)/.exec(text);
       if (ready) resolve(ready[1]);

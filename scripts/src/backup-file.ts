@@ -291,12 +291,14 @@ export async function restore(file: string, env: Record<string, string | undefin
       await db.destroy();
     }
     client = new pg.Client({ connectionString: target.url, application_name: 'samsyn restore' });
+    // A statement's failure rejects its query; a session ended under it (a refused restore stops its server) is no news.
+    client.on('error', () => undefined);
     await client.connect();
     await client.query('BEGIN');
     // Rows go in as they were: no triggers (cache bumps, outbox) and no foreign-key order.
-    await client.query('SET LOCAL session_replication_role = replica').catch((error: Error) => {
+    await client.query('SET LOCAL session_replication_role = replica').catch((error: unknown) => {
       throw new BackupError(
-        `the database refused session_replication_role (${error.message}): restore as a superuser, or GRANT SET ON PARAMETER session_replication_role TO the restoring role (PostgreSQL 15+)`,
+        `the database refused session_replication_role (${error instanceof Error ? error.message : String(error)}): restore as a superuser, or GRANT SET ON PARAMETER session_replication_role TO the restoring role (PostgreSQL 15+)`,
       );
     });
     for (const { schema } of header.schemas) {
@@ -347,6 +349,7 @@ export async function restore(file: string, env: Record<string, string | undefin
       await client.query('ROLLBACK').catch(() => undefined);
       await target.undo(client).catch(() => undefined);
       await client.end().catch(() => undefined);
+      client = undefined;
     } else {
       await target.undo(undefined).catch(() => undefined);
     }
