@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { unseal } from '@samsyn/changes';
 import { signToken, SUBGRAPHS } from '@samsyn/core';
-import { freePort } from '@samsyn/test-support';
+import { dropSchemas, freePort } from '@samsyn/test-support';
 import { createHash } from 'node:crypto';
 import { spawn as spawnProcess, type ChildProcess } from 'node:child_process';
 
@@ -55,13 +55,14 @@ function run(script: 'backup' | 'restore', file: string, env: Record<string, str
 }
 
 /** Every table of every subgraph schema: its row count and a digest of its rows (cache versions apart). */
-async function contents(url: string): Promise<{ tables: Record<string, string>; cacheVersions: Record<string, string> }> {
+async function contents(url: string, suffix = ''): Promise<{ tables: Record<string, string>; cacheVersions: Record<string, string> }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const tables: Record<string, string> = {};
     const cacheVersions: Record<string, string> = {};
-    for (const schema of SCHEMAS) {
+    for (const name of SCHEMAS) {
+      const schema = `${name}${suffix}`;
       const { rows } = await client.query<{ relname: string }>(
         `SELECT relname FROM pg_class WHERE relnamespace = $1::regnamespace AND relkind = 'r' ORDER BY relname`,
         [schema],
@@ -70,14 +71,14 @@ async function contents(url: string): Promise<{ tables: Record<string, string>; 
         const name = `"${schema}"."${relname}"`;
         if (relname === 'cache_version') {
           const versions = await client.query<{ tag: string; version: string }>(`SELECT tag, version::text FROM ${name}`);
-          for (const row of versions.rows) cacheVersions[`${schema}.${row.tag}`] = row.version;
+          for (const row of versions.rows) cacheVersions[`${name}.${row.tag}`] = row.version;
           continue;
         }
         const digest = await client.query<{ n: string; rows: string | null }>(
           `SELECT count(*)::text AS n, string_agg(t::text, E'\\n' ORDER BY t::text) AS rows FROM ${name} t`,
         );
         const { n, rows: text } = digest.rows[0];
-        tables[`${schema}.${relname}`] = `${n} rows ${createHash('sha256')
+        tables[`${name}.${relname}`] = `${n} rows ${createHash('sha256')
           .update(text ?? '')
           .digest('hex')
           .slice(0, 16)}`;
@@ -158,11 +159,12 @@ describe('npm run backup and npm run restore', () => {
   fs.chmodSync(work, 0o755);
   const file = path.join(work, 'samsyn.backup');
   afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+  /** The source system's tables when the backup was made. */
+  let before: Awaited<ReturnType<typeof contents>> | undefined;
 
   it('round-trip the demo data: every row back, caches drawn anew, webhook secrets readable with the same key only', async () => {
     // The system as it runs, with a webhook subscription besides the demo data.
     const source = await new System(await systemEnv(path.join(work, 'a'))).running();
-    let before: Awaited<ReturnType<typeof contents>>;
     let read: unknown;
     let secret: string;
     let backupMs: number;
@@ -197,6 +199,7 @@ describe('npm run backup and npm run restore', () => {
     } finally {
       await source.stop();
     }
+    if (!before) throw new Error('no backup made');
     expect(Object.keys(before.tables).length).toBeGreaterThan(40);
 
     // A wrong key is refused, and leaves no data directory behind.
@@ -224,7 +227,8 @@ describe('npm run backup and npm run restore', () => {
       const after = await contents(database.url);
       expect(after.tables).toEqual(before.tables);
       // Every cache version drawn anew: no answer cached before the restore passes for current.
-      const kept = Object.keys(before.cacheVersions).filter((tag) => after.cacheVersions[tag] === before.cacheVersions[tag]);
+      const old = before.cacheVersions;
+      const kept = Object.keys(old).filter((tag) => after.cacheVersions[tag] === old[tag]);
       expect(kept).toEqual([]);
       expect(Object.keys(after.cacheVersions).sort()).toEqual(Object.keys(before.cacheVersions).sort());
       const client = new pg.Client({ connectionString: database.url });
@@ -249,4 +253,27 @@ describe('npm run backup and npm run restore', () => {
       `backup of the demo data: ${(fs.statSync(file).size / 1024).toFixed(0)} KiB, ${Object.keys(before.tables).length} tables; backup ${backupMs} ms, restore ${restoreMs} ms (initdb and migrations included)`,
     );
   }, 900_000);
+
+  it('restores into any server through DATABASE_URL, under the schema names of the restoring configuration, and only where none exist', async () => {
+    if (!before) throw new Error('the round trip above made no backup');
+    const suffix = `_r${Date.now().toString(36)}`;
+    const env = {
+      PATH: process.env.PATH ?? '',
+      DATABASE_URL: process.env.DATABASE_URL as string,
+      SAMSYN_SCHEMA_SUFFIX: suffix,
+      WEBHOOK_SECRET_KEY: KEY,
+    };
+    try {
+      expect(await run('restore', file, env)).toEqual({ code: 0, output: expect.stringMatching(/^restore: \d+ rows/) });
+      expect((await contents(env.DATABASE_URL, suffix)).tables).toEqual(before.tables);
+      const again = await run('restore', file, env);
+      expect(again.code).toBe(1);
+      expect(again.output).toContain(`the database at DATABASE_URL already has child_services${suffix}`);
+    } finally {
+      await dropSchemas(
+        env.DATABASE_URL,
+        SCHEMAS.map((name) => `${name}${suffix}`),
+      );
+    }
+  }, 300_000);
 });

@@ -278,9 +278,12 @@ export async function restore(file: string, env: Record<string, string | undefin
       );
     }
   }
+  // Each subgraph's rows go into its schema as this environment names it (SAMSYN_SCHEMA_SUFFIX may differ).
+  const into = new Map(header.schemas.map((s) => [s.schema, schemaName(ALL_SUBGRAPHS[s.subgraph], loadConfig(s.subgraph, env))]));
+  const schemas = header.schemas.map((s) => ({ subgraph: s.subgraph, schema: into.get(s.schema) as string, sequences: s.sequences }));
   const target = await openTarget(
     env,
-    header.schemas.map((s) => s.schema),
+    schemas.map((s) => s.schema),
   );
   let client: pg.Client | undefined;
   try {
@@ -301,7 +304,7 @@ export async function restore(file: string, env: Record<string, string | undefin
         `the database refused session_replication_role (${error instanceof Error ? error.message : String(error)}): restore as a superuser, or GRANT SET ON PARAMETER session_replication_role TO the restoring role (PostgreSQL 15+)`,
       );
     });
-    for (const { schema } of header.schemas) {
+    for (const { schema } of schemas) {
       const tables = (await tablesOf(client, schema)).filter((t) => t.table !== 'migrations');
       // The migrations may have put reference rows in: the backup's replace them.
       if (tables.length > 0) await client.query(`TRUNCATE ${tables.map((t) => `${quoteIdent(schema)}.${quoteIdent(t.table)}`).join(', ')}`);
@@ -312,9 +315,9 @@ export async function restore(file: string, env: Record<string, string | undefin
       if (next.value === '') continue;
       if (!next.value.startsWith('TABLE '))
         throw new BackupError(`${file} is damaged: expected a TABLE line, found "${next.value.slice(0, 40)}"`);
-      const { schema, table, columns } = JSON.parse(next.value.slice(6)) as { schema: string; table: string; columns: string[] };
-      if (!header.schemas.some((s) => s.schema === schema))
-        throw new BackupError(`${file} is damaged: table ${schema}.${table} of no schema in its header`);
+      const { schema: from, table, columns } = JSON.parse(next.value.slice(6)) as { schema: string; table: string; columns: string[] };
+      const schema = into.get(from);
+      if (schema === undefined) throw new BackupError(`${file} is damaged: table ${from}.${table} of no schema in its header`);
       const copy = client.query(
         copyFrom(`COPY ${quoteIdent(schema)}.${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM STDIN`),
       );
@@ -331,14 +334,14 @@ export async function restore(file: string, env: Record<string, string | undefin
       rows += copy.rowCount ?? 0;
       tables += 1;
     }
-    for (const { schema, sequences } of header.schemas) {
+    for (const { schema, sequences } of schemas) {
       for (const { name, lastValue, isCalled } of sequences) {
         await client.query(`SELECT setval($1, $2::bigint, $3)`, [`${quoteIdent(schema)}.${quoteIdent(name)}`, lastValue, isCalled]);
       }
       // New versions for every table (and the epoch): an answer cached before the restore never passes for current.
       await client.query(`UPDATE ${quoteIdent(schema)}.cache_version SET version = floor(random() * 9e15)::bigint`);
     }
-    await checkWebhookKey(client, header, env);
+    await checkWebhookKey(client, schemas, env);
     await client.query('COMMIT');
     await client.end();
     client = undefined;
@@ -361,8 +364,12 @@ export async function restore(file: string, env: Record<string, string | undefin
 }
 
 /** Refuses a restore whose webhook secrets this environment's WEBHOOK_SECRET_KEY cannot decrypt: its deliveries would all fail. */
-async function checkWebhookKey(client: pg.Client, header: BackupHeader, env: Record<string, string | undefined>): Promise<void> {
-  for (const { subgraph, schema } of header.schemas) {
+async function checkWebhookKey(
+  client: pg.Client,
+  schemas: { subgraph: SubgraphName; schema: string }[],
+  env: Record<string, string | undefined>,
+): Promise<void> {
+  for (const { subgraph, schema } of schemas) {
     const table = `${quoteIdent(schema)}.webhook_subscription`;
     const exists = await client.query<{ found: string | null }>(`SELECT to_regclass($1)::text AS found`, [table]);
     if (!exists.rows[0].found) continue;
