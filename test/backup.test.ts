@@ -61,8 +61,8 @@ async function contents(url: string, suffix = ''): Promise<{ tables: Record<stri
   try {
     const tables: Record<string, string> = {};
     const cacheVersions: Record<string, string> = {};
-    for (const name of SCHEMAS) {
-      const schema = `${name}${suffix}`;
+    for (const base of SCHEMAS) {
+      const schema = `${base}${suffix}`;
       const { rows } = await client.query<{ relname: string }>(
         `SELECT relname FROM pg_class WHERE relnamespace = $1::regnamespace AND relkind = 'r' ORDER BY relname`,
         [schema],
@@ -71,14 +71,21 @@ async function contents(url: string, suffix = ''): Promise<{ tables: Record<stri
         const name = `"${schema}"."${relname}"`;
         if (relname === 'cache_version') {
           const versions = await client.query<{ tag: string; version: string }>(`SELECT tag, version::text FROM ${name}`);
-          for (const row of versions.rows) cacheVersions[`${name}.${row.tag}`] = row.version;
+          for (const row of versions.rows) cacheVersions[`${base}.${row.tag}`] = row.version;
           continue;
         }
+        // Stored columns only: a generated one (a document's search vector) is computed by the server it is in, after
+        // its locale, which may differ between the two servers.
+        const columns = await client.query<{ attname: string }>(
+          `SELECT attname FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum`,
+          [name],
+        );
+        const row = `ROW(${columns.rows.map((column) => `t."${column.attname}"`).join(', ')})::text`;
         const digest = await client.query<{ n: string; rows: string | null }>(
-          `SELECT count(*)::text AS n, string_agg(t::text, E'\\n' ORDER BY t::text) AS rows FROM ${name} t`,
+          `SELECT count(*)::text AS n, string_agg(${row}, E'\\n' ORDER BY ${row}) AS rows FROM ${name} t`,
         );
         const { n, rows: text } = digest.rows[0];
-        tables[`${name}.${relname}`] = `${n} rows ${createHash('sha256')
+        tables[`${base}.${relname}`] = `${n} rows ${createHash('sha256')
           .update(text ?? '')
           .digest('hex')
           .slice(0, 16)}`;
@@ -268,7 +275,7 @@ describe('npm run backup and npm run restore', () => {
       expect((await contents(env.DATABASE_URL, suffix)).tables).toEqual(before.tables);
       const again = await run('restore', file, env);
       expect(again.code).toBe(1);
-      expect(again.output).toContain(`the database at DATABASE_URL already has child_services${suffix}`);
+      expect(again.output).toContain(`the database at DATABASE_URL already has organisation${suffix}, child_services${suffix}`);
     } finally {
       await dropSchemas(
         env.DATABASE_URL,
