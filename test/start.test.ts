@@ -71,8 +71,12 @@ class NpmStart {
   output = '';
   readonly exited: Promise<number | null>;
 
-  constructor(readonly env: Record<string, string>) {
-    this.process = spawn('npm', ['start', '--silent'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  /** `ownGroup`: npm leads a process group of its own, as a shell's foreground job does, so that Ctrl-C can be sent to all of it. */
+  constructor(
+    readonly env: Record<string, string>,
+    ownGroup = false,
+  ) {
+    this.process = spawn('npm', ['start', '--silent'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: ownGroup });
     this.process.stdout!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     this.process.stderr!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     this.exited = new Promise((resolve) => this.process.once('exit', (code) => resolve(code)));
@@ -115,6 +119,24 @@ class NpmStart {
   }
 }
 
+/** The JSON log lines among `text` (the banner and the launcher's own lines are plain text). */
+function logLines(text: string): { level: number; service: string; msg: string }[] {
+  return text.split('\n').flatMap((line) => {
+    if (!line.startsWith('{')) return [];
+    try {
+      return [JSON.parse(line) as { level: number; service: string; msg: string }];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** Warnings and errors (pino level 40 and above) among `text`, as `service: message`. */
+const warnings = (text: string): string[] =>
+  logLines(text)
+    .filter((line) => line.level >= 40)
+    .map((line) => `${line.service}: ${line.msg}`);
+
 /** `npm start` with its own data folder and free ports, so that it runs beside anything else on the machine. */
 async function startEnv(dataDir: string, extra: Record<string, string> = {}): Promise<Record<string, string>> {
   const env: Record<string, string> = {
@@ -139,7 +161,8 @@ describe('npm start', () => {
   describe('while running', () => {
     let system: NpmStart;
     beforeAll(async () => {
-      system = new NpmStart(await startEnv(dataDir));
+      // At info, as an operator runs it: the first start migrates every schema.
+      system = new NpmStart(await startEnv(dataDir, { LOG_LEVEL: 'info' }));
       await system.running();
     }, 300_000);
     afterAll(() => {
@@ -159,6 +182,17 @@ describe('npm start', () => {
       const body = await system.query(ACROSS_ALL);
       expect(body.errors).toBeUndefined();
       expect(body.data?.districts).toHaveLength(10);
+    });
+
+    it('keeps the banner readable: one line about migrations per subgraph, none per migration', () => {
+      const banner = logLines(system.output.slice(0, system.output.indexOf('Samsyn is running')));
+      const migrations = banner.filter((line) => line.msg.startsWith('migrations:'));
+      expect(migrations.map((line) => line.service).sort()).toEqual(
+        ['adult-services', 'child-services', 'disability', 'income-support', 'organisation'].sort(),
+      );
+      // A first start runs every migration: the line says how many.
+      expect(migrations.map((line) => line.msg)).toEqual(Array(5).fill(expect.stringMatching(/^migrations: \d+ run, \d+ in all$/)));
+      expect(banner.filter((line) => line.msg === 'schema' || line.msg === 'migration')).toEqual([]);
     });
 
     it('refuses a second start beside it with the cause, and the first keeps running', async () => {
@@ -205,6 +239,9 @@ describe('npm start', () => {
       // The launcher exits 0; npm may report the signal it was sent itself, as 143 (128 + SIGTERM).
       expect([0, 143]).toContain(await system.exit(10_000));
       expect(stillRunning(pids)).toEqual([]);
+      const stopping = system.output.slice(system.output.lastIndexOf('Ctrl-C stops everything'));
+      expect(warnings(stopping)).toEqual([]);
+      expect(system.output.trimEnd().split('\n').at(-1)).toBe('samsyn: stopped (exit code 0)');
     }, 20_000);
   });
 
@@ -219,6 +256,25 @@ describe('npm start', () => {
       expect(stillRunning(pids)).toEqual([]);
     } finally {
       if (system.process.exitCode === null) system.process.kill('SIGKILL');
+    }
+  }, 300_000);
+
+  it('on Ctrl-C to the whole process group, PostgreSQL included, logs the database going away at info and ends with a stopped line', async () => {
+    const system = new NpmStart(await startEnv(dataDir, { LOG_LEVEL: 'info' }), true);
+    try {
+      await system.running();
+      const pids = descendants(system.pid);
+      const ran = system.output.length;
+      // What a terminal does on Ctrl-C: SIGINT to every process of the foreground group at once.
+      process.kill(-system.pid, 'SIGINT');
+      const code = await system.exit(10_000);
+      // npm itself, interrupted, may end by the signal (no exit code) or report it as 130.
+      expect([0, 130, null]).toContain(code);
+      expect(stillRunning(pids)).toEqual([]);
+      expect(warnings(system.output.slice(ran))).toEqual([]);
+      expect(system.output).toContain('samsyn: stopped (exit code 0)');
+    } finally {
+      if (system.process.exitCode === null && system.process.signalCode === null) process.kill(-system.pid, 'SIGKILL');
     }
   }, 300_000);
 
@@ -272,6 +328,7 @@ describe('npm start', () => {
       }
       expect(await system.exited).not.toBe(0);
       expect(system.output).toMatch(/samsyn: organisation crashed 5 times within 60 s \(last: killed by SIGKILL\); stopping everything/);
+      expect(system.output.trimEnd().split('\n').at(-1)).toBe('samsyn: stopped (exit code 1)');
       expect(stillRunning([...pids])).toEqual([]);
     } finally {
       if (system.process.exitCode === null) system.process.kill('SIGKILL');

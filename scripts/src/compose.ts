@@ -5,6 +5,7 @@ import { parse, printSchema } from 'graphql';
 import { loadConfig, printSubgraphSdl, SUBGRAPHS, type SubgraphName } from '@samsyn/core';
 import { dockerCompose } from './docker-compose';
 import { writeKubernetes } from './kubernetes';
+import { KEYCLOAK_REALM_FILE, keycloakRealm } from './sign-in';
 import { ALL_SUBGRAPHS } from './subgraphs';
 
 export const SCHEMA_DIR = path.resolve(__dirname, '../../schema');
@@ -60,6 +61,8 @@ async function main(): Promise<void> {
   writeKubernetes((target, changed) =>
     console.log(`${changed ? 'wrote    ' : 'unchanged'} ${path.relative(path.dirname(SCHEMA_DIR), target)}`),
   );
+  fs.mkdirSync(path.dirname(KEYCLOAK_REALM_FILE), { recursive: true });
+  write(KEYCLOAK_REALM_FILE, keycloakRealm());
 }
 
 if (require.main === module) {

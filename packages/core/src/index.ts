@@ -78,3 +78,4 @@ export {
   principalSeenByResolvers,
 } from './cache-hints';
 export { CachePolicy, cachePolicyPlugin, fragmentsOf } from './cache-policy';
+export { beginShutdown, databaseLossLevel } from './shutdown';

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { type ServiceName, ConfigError, envName, SUBGRAPHS } from '@samsyn/core';
+import { type ServiceName, beginShutdown, ConfigError, envName, SUBGRAPHS } from '@samsyn/core';
 
 /** One line that says why a service could not start, without a stack trace; `service` names its port variable. */
 export function describeStartupError(error: unknown, service?: ServiceName): string {
@@ -30,6 +30,7 @@ export function runMain(service: string, start: () => Promise<{ close(): Promise
       const stop = (signal: NodeJS.Signals) => {
         if (stopping) return;
         stopping = true;
+        beginShutdown();
         running.close().then(
           () => process.exit(0),
           (error: unknown) => {
