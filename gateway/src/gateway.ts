@@ -36,6 +36,7 @@ import { gatewayCache, StampedSource } from './response-cache';
 import { devSignInEnabled, webRoutes } from './web';
 import { installResultShaping } from '@samsyn/result-shaping';
 import { idempotencyAtGateway } from './idempotency';
+import { Admission } from './admission';
 
 export type { GatewayContext };
 export { forwardedHeaders, subgraphUnavailable } from './subgraph-source';
@@ -53,6 +54,8 @@ export interface GatewayRuntime {
   createContext(request: IncomingRequest): Promise<GatewayContext>;
   /** Where the response cache and persisted queries live (Redis or this process), and what it did so far. */
   sharedCache: SharedCache;
+  /** The bulkheads every operation is admitted by (admission.ts). */
+  admission: Admission;
   /** The response cache's answer to a plain JSON POST, before Apollo Server (undefined while the cache is off). */
   cachedAnswer?: (request: HTTPGraphQLRequest) => Promise<CachedHttpAnswer | undefined>;
 }
@@ -164,6 +167,7 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
           logger,
         })
       : undefined;
+  const admission = new Admission(config.admission, metrics);
   const apollo = new ApolloServer<GatewayContext>({
     ...base,
     gateway,
@@ -173,6 +177,8 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
       operationMustResolve(),
       idempotencyAtGateway(supergraphSdl),
       ...base.plugins,
+      // After the limits refused what they refuse: only a valid operation is weighed and waits for its class's room.
+      admission.plugin(),
       ...(cache ? [cache.plugin] : []),
       closeConnections,
     ],
@@ -180,6 +186,7 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
   await apollo.start();
   return {
     apollo,
+    admission,
     sharedCache: shared,
     cachedAnswer: cache && ((request) => cache.cachedAnswer(request)),
     logger,

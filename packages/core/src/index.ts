@@ -29,3 +29,4 @@ export * from './observation';
 export * from './idempotency';
 export * from './response-cache';
 export * from './shared-cache';
+export * from './admission';

@@ -19,6 +19,7 @@ import { startTracing } from './telemetry';
 import { createPrincipalResolver, type PrincipalResolver } from './auth/verify';
 import { UnauthenticatedError } from './errors';
 import { selectsRootField } from './hardening';
+import { workClassPlugin } from './admission';
 import {
   CacheVersions1764000000000,
   CacheVersionsUnrepeatable1766000000000,
@@ -173,6 +174,8 @@ export async function createSubgraphRuntime(
       persistedQueries: { cache: shared.persistedQueries, ttl: PERSISTED_QUERY_TTL_SECONDS },
       plugins: [
         ...base.plugins,
+        // The operation's class, before anything reads the database: its SQL takes that class's share of the pool.
+        workClassPlugin<SubgraphContext>(),
         ...guards,
         ApolloServerPluginInlineTraceDisabled(),
         // Worked out per operation, not per field (see cache-policy.ts).
