@@ -53,7 +53,7 @@ export const DEFAULT_DATABASE_LIMITS: DatabaseLimits = {
   poolSize: 10,
   connectionTimeoutMs: 5_000,
   statementTimeoutMs: 15_000,
-  lockTimeoutMs: 5_000,
+  lockTimeoutMs: 10_000,
   analyticalPoolPercent: 50,
   idleInTransactionTimeoutMs: 10_000,
   transactionAttempts: 3,
