@@ -138,7 +138,7 @@ export interface AdmissionConfig {
 /** Defaults of {@link AdmissionConfig}; docs/configuration.md says how they were chosen. */
 export const DEFAULT_ADMISSION: AdmissionConfig = {
   operationalBudget: 100_000,
-  analyticalBudget: 10_000,
+  analyticalBudget: 5_000,
   queueLength: 50,
   queueTimeoutMs: 1_000,
 };
