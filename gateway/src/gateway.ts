@@ -35,6 +35,7 @@ import { SubgraphHttpClient } from './subgraph-http';
 import { devSignInEnabled, webRoutes } from './web';
 import { installResultShaping } from '@samsyn/result-shaping';
 import { idempotencyAtGateway } from './idempotency';
+import { Admission } from './admission';
 
 export type { GatewayContext };
 export { forwardedHeaders, subgraphUnavailable } from './subgraph-source';
@@ -52,6 +53,8 @@ export interface GatewayRuntime {
   createContext(request: IncomingRequest): Promise<GatewayContext>;
   /** Where the response cache and persisted queries live (Redis or this process), and what it did so far. */
   sharedCache: SharedCache;
+  /** The bulkheads every operation is admitted by (admission.ts). */
+  admission: Admission;
   /** The response cache's answer to a plain JSON POST, before Apollo Server (undefined while the cache is off). */
   cachedAnswer?: (request: HTTPGraphQLRequest) => Promise<CachedHttpAnswer | undefined>;
 }
@@ -160,6 +163,7 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
           onLookup: (hit) => metrics.cacheLookup(hit),
         })
       : undefined;
+  const admission = new Admission(config.admission, metrics);
   const apollo = new ApolloServer<GatewayContext>({
     ...base,
     gateway,
@@ -169,6 +173,8 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
       operationMustResolve(),
       idempotencyAtGateway(supergraphSdl),
       ...base.plugins,
+      // After the limits refused what they refuse: only a valid operation is weighed and waits for its class's room.
+      admission.plugin(),
       ...(cache ? [cache.plugin] : []),
       closeConnections,
     ],
@@ -176,6 +182,7 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
   await apollo.start();
   return {
     apollo,
+    admission,
     sharedCache: shared,
     cachedAnswer: cache && ((request) => cache.cachedAnswer(request)),
     logger,

@@ -26,8 +26,8 @@ interface Measured {
   errors: number;
   /** CPU ms per request of each process, and of all services together (the load generator apart). */
   cpu: { perProcess: Record<string, number>; services: number };
-  /** Latency per part of a mixed cycle. */
-  parts?: { part: string; p50: number; p99: number; count: number }[];
+  /** Latency per part of a mixed cycle (of its answers), and its requests refused by admission control. */
+  parts?: { part: string; p50: number; p99: number; count: number; refused: number }[];
   /** Latency of the first read after a write, when the scenario has such reads. */
   cold?: { p50: number; max: number; runs: number };
 }
@@ -78,9 +78,13 @@ async function measure(system: RunningSystem, scenario: Scenario, processes: Pro
   // Each part of a mixed cycle keeps its latencies: the time from building its request (right before it is sent,
   // the connection's previous answer just in) to its answer.
   const latencies = new Map<string, number[]>();
+  // Requests the gateway refused (HTTP 503, OVERLOADED: admission control), counted apart from errors and latencies.
+  const refusals = new Map<string, number>();
+  let refused = 0;
   const requests = scenario.requests?.().map(({ part, request }): autocannon.Request => {
     const times = latencies.get(part) ?? [];
     latencies.set(part, times);
+    refusals.set(part, 0);
     const setup = request.setupRequest as ((request: autocannon.Request, context: object) => autocannon.Request) | undefined;
     return {
       ...request,
@@ -90,6 +94,11 @@ async function measure(system: RunningSystem, scenario: Scenario, processes: Pro
       },
       onResponse: (status: number, answer: string, context: object) => {
         const { sentAt } = context as SentAt;
+        if (status === 503 && answer.includes('"OVERLOADED"')) {
+          refusals.set(part, (refusals.get(part) ?? 0) + 1);
+          refused += 1;
+          return;
+        }
         if (sentAt !== undefined) times.push(performance.now() - sentAt);
         if (status === 200 && !answer.includes('"errors"')) return;
         graphqlErrors += status === 200 ? 1 : 0;
@@ -133,10 +142,13 @@ async function measure(system: RunningSystem, scenario: Scenario, processes: Pro
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
+    // autocannon counts a refusal (503) as non-2xx: it is not an error here.
+    errors: result.errors + result.timeouts + result.non2xx - refused + graphqlErrors,
     cpu,
     cold,
-    parts: requests && [...latencies].map(([part, times]) => ({ part, ...percentiles(times), count: times.length })),
+    parts:
+      requests &&
+      [...latencies].map(([part, times]) => ({ part, ...percentiles(times), count: times.length, refused: refusals.get(part) ?? 0 })),
   };
 }
 
@@ -190,7 +202,9 @@ function printRow(m: Measured): void {
   const parts = Object.entries(m.cpu.perProcess).map(([name, ms]) => `${name} ${ms.toFixed(2)}`);
   console.log(`  CPU ms per request: ${parts.join(', ')}`);
   if (m.parts)
-    console.log(`  latency per part (p50/p99 ms, answers): ${m.parts.map((p) => `${p.part} ${p.p50}/${p.p99} (${p.count})`).join(', ')}`);
+    console.log(
+      `  latency per part (p50/p99 ms, answers): ${m.parts.map((p) => `${p.part} ${p.p50}/${p.p99} (${p.count}) refused ${p.refused}`).join(', ')}`,
+    );
   if (m.cold) console.log(`  cold (first read after a write, ${m.cold.runs} runs): p50 ${m.cold.p50} ms, max ${m.cold.max} ms`);
 }
 

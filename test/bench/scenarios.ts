@@ -126,7 +126,18 @@ const AREA_SUBGRAPHS: SubgraphName[] = AREA_LIST.map((entry) => subgraphOf(entry
 export async function protectScaleFigures(env: Record<string, string | undefined>): Promise<void> {
   const periods = [2025, 2026].flatMap((year) => [1, 2, 3, 4].map((quarter) => `${year}-Q${quarter}`));
   for (const [i, name] of AREA_SUBGRAPHS.entries()) {
-    const db = subgraphDataSource(ALL_SUBGRAPHS[name], loadConfig(name, { ...env, DB_STATEMENT_TIMEOUT_MS: '600000', LOG_LEVEL: 'warn' }));
+    const db = subgraphDataSource(
+      ALL_SUBGRAPHS[name],
+      loadConfig(name, {
+        ...env,
+        // One transaction over 800 000 figures: on a loaded machine the work between its statements outlasts the
+        // services' idle-in-transaction limit (the session was ended, "write EPIPE"), and a statement the default one.
+        DB_STATEMENT_TIMEOUT_MS: '600000',
+        DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '600000',
+        DB_LOCK_TIMEOUT_MS: '600000',
+        LOG_LEVEL: 'warn',
+      }),
+    );
     await openDatabase(db, false);
     try {
       await inTransaction(db.manager, (em) => protectFigures(em, AREA_ENUMS[i] as Area, periods, figureBreakdownsOf(name)));

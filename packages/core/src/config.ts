@@ -38,6 +38,10 @@ export interface DatabaseLimits {
   connectionTimeoutMs: number;
   /** PostgreSQL `statement_timeout`: the longest one statement may run. */
   statementTimeoutMs: number;
+  /** PostgreSQL `lock_timeout`: the longest one statement waits for a lock (then 55P03, answered OVERLOADED `timedOut: lock`). */
+  lockTimeoutMs: number;
+  /** The percentage of the pool's connections analytical requests may hold at once (the rest stays for operational work). */
+  analyticalPoolPercent: number;
   /** PostgreSQL `idle_in_transaction_session_timeout`: a session idle inside a transaction longer than this is ended. */
   idleInTransactionTimeoutMs: number;
   /** Attempts of a transaction that PostgreSQL aborts as a deadlock or serialization failure (the first included). */
@@ -49,6 +53,8 @@ export const DEFAULT_DATABASE_LIMITS: DatabaseLimits = {
   poolSize: 10,
   connectionTimeoutMs: 5_000,
   statementTimeoutMs: 15_000,
+  lockTimeoutMs: 10_000,
+  analyticalPoolPercent: 50,
   idleInTransactionTimeoutMs: 10_000,
   transactionAttempts: 3,
 };
@@ -88,6 +94,8 @@ export interface Config {
   maxRepresentations: number;
   auth: AuthConfig;
   database: DatabaseLimits;
+  /** The gateway's bulkheads: how much work of each class runs at once, and how long the rest may wait. */
+  admission: AdmissionConfig;
   /** How long a mutation's `Idempotency-Key` is remembered, in seconds. */
   idempotencyKeyTtlSeconds: number;
   /** The composed supergraph the gateway serves; unset means the committed `schema/supergraph.graphql`. */
@@ -114,6 +122,26 @@ export interface Config {
    */
   metricsToken?: string;
 }
+
+/** The gateway's admission control (gateway/src/admission.ts): a budget of estimated cost per work class. */
+export interface AdmissionConfig {
+  /** The summed cost (see `weighOperation`) of operational requests in flight at once. */
+  operationalBudget: number;
+  /** The summed cost of analytical requests in flight at once. */
+  analyticalBudget: number;
+  /** Requests of one class waiting at most; past it one is refused at once (HTTP 503, OVERLOADED). */
+  queueLength: number;
+  /** The longest a request waits for its class's budget before it is refused. */
+  queueTimeoutMs: number;
+}
+
+/** Defaults of {@link AdmissionConfig}; docs/configuration.md says how they were chosen. */
+export const DEFAULT_ADMISSION: AdmissionConfig = {
+  operationalBudget: 100_000,
+  analyticalBudget: 5_000,
+  queueLength: 50,
+  queueTimeoutMs: 1_000,
+};
 
 export interface ChangesConfig {
   /** Days events stay in the feed (longer while a webhook subscription still waits for them). */
@@ -220,6 +248,8 @@ function readDatabaseLimits(env: Env): DatabaseLimits {
     poolSize: readWholeNumber(env, 'DB_POOL_SIZE', d.poolSize, 1, 1000, 'connections'),
     connectionTimeoutMs: readWholeNumber(env, 'DB_CONNECTION_TIMEOUT_MS', d.connectionTimeoutMs, 1, day, 'milliseconds'),
     statementTimeoutMs: readWholeNumber(env, 'DB_STATEMENT_TIMEOUT_MS', d.statementTimeoutMs, 1, day, 'milliseconds'),
+    lockTimeoutMs: readWholeNumber(env, 'DB_LOCK_TIMEOUT_MS', d.lockTimeoutMs, 1, day, 'milliseconds'),
+    analyticalPoolPercent: readWholeNumber(env, 'DB_ANALYTICAL_POOL_PERCENT', d.analyticalPoolPercent, 1, 100, 'percent'),
     idleInTransactionTimeoutMs: readWholeNumber(
       env,
       'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS',
@@ -353,6 +383,12 @@ export function loadConfig(service: ServiceName, env: Env): Config {
     maxRepresentations: readWholeNumber(env, 'MAX_REPRESENTATIONS', 5_000, 1, 1_000_000, 'representations'),
     auth,
     database: readDatabaseLimits(env),
+    admission: {
+      operationalBudget: readWholeNumber(env, 'ADMISSION_OPERATIONAL_BUDGET', DEFAULT_ADMISSION.operationalBudget, 1, 1e9, 'cost units'),
+      analyticalBudget: readWholeNumber(env, 'ADMISSION_ANALYTICAL_BUDGET', DEFAULT_ADMISSION.analyticalBudget, 1, 1e9, 'cost units'),
+      queueLength: readWholeNumber(env, 'ADMISSION_QUEUE_LENGTH', DEFAULT_ADMISSION.queueLength, 0, 100_000, 'requests'),
+      queueTimeoutMs: readWholeNumber(env, 'ADMISSION_QUEUE_TIMEOUT_MS', DEFAULT_ADMISSION.queueTimeoutMs, 1, 600_000, 'milliseconds'),
+    },
     idempotencyKeyTtlSeconds: readWholeNumber(env, 'IDEMPOTENCY_KEY_TTL_HOURS', 24, 1, 24 * 365, 'hours') * 3600,
     supergraphPath: env.SUPERGRAPH_PATH || undefined,
     otlpEndpoint: readUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:']),

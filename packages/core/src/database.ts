@@ -6,6 +6,7 @@ import { DEFAULT_DATABASE_LIMITS, type DatabaseLimits } from './config';
 import type { Logger } from './logger';
 import { currentRequestScope } from './request-scope';
 import { databaseLossLevel } from './shutdown';
+import { Bulkhead } from './admission';
 
 // A SQL `date` is a calendar day, not an instant: keep it as 'YYYY-MM-DD' instead of a local-midnight Date.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -127,6 +128,8 @@ export function createDataSource(options: DatabaseOptions): DataSource {
       // pg-pool applies this both to opening a connection and to waiting for a free one in a full pool.
       connectionTimeoutMillis: limits.connectionTimeoutMs,
       statement_timeout: limits.statementTimeoutMs,
+      // A lock waited for past this fails as a lock wait (55P03), named so, before the statement timeout ends it.
+      lock_timeout: limits.lockTimeoutMs,
       idle_in_transaction_session_timeout: limits.idleInTransactionTimeoutMs,
       // Finds connections to a server that went away without closing them.
       keepAlive: true,
@@ -135,8 +138,21 @@ export function createDataSource(options: DatabaseOptions): DataSource {
     },
   });
   transactionAttempts.set(dataSource, limits.transactionAttempts);
-  guardSecondConnection(dataSource);
+  guardSecondConnection(
+    dataSource,
+    new Bulkhead({
+      capacity: analyticalConnections(limits),
+      maxQueue: Number.MAX_SAFE_INTEGER,
+      queueTimeoutMs: limits.connectionTimeoutMs,
+    }),
+  );
   return dataSource;
+}
+
+/** The connections of the pool analytical requests may hold at once: their share, at least one, never all of a pool of two or more. */
+export function analyticalConnections(limits: DatabaseLimits): number {
+  const share = Math.floor((limits.poolSize * limits.analyticalPoolPercent) / 100);
+  return Math.max(1, Math.min(share, limits.poolSize - 1));
 }
 
 /** What a caller hands a service: the data source's own manager, or the manager of a transaction it opened. */
@@ -155,7 +171,7 @@ const openTransaction = new AsyncLocalStorage<{ dataSource: DataSource; queryRun
  * (or inside a request's own transaction, see `RequestScope.transaction`). Such code waits for a
  * connection while holding one: enough of it at once exhausts the pool for good.
  */
-function guardSecondConnection(dataSource: DataSource): void {
+function guardSecondConnection(dataSource: DataSource, analytical: Bulkhead): void {
   const create = dataSource.createQueryRunner.bind(dataSource);
   dataSource.createQueryRunner = (...args: Parameters<DataSource['createQueryRunner']>) => {
     const open = openTransaction.getStore() ?? currentRequestScope()?.transaction;
@@ -167,8 +183,35 @@ function guardSecondConnection(dataSource: DataSource): void {
     const runner = create(...args);
     // Every statement and transaction connects through here: a refused connection becomes DatabaseUnreachableError.
     const connect = runner.connect.bind(runner);
+    const release = runner.release.bind(runner);
+    // An analytical request's connections come from its share of the pool (DB_ANALYTICAL_POOL_PERCENT), so that
+    // comparisons and profiles can never hold every connection the operational work needs.
+    let permit: Promise<() => void> | undefined;
+    runner.release = async () => {
+      const given = permit;
+      permit = undefined;
+      try {
+        return await release();
+      } finally {
+        if (given) (await given.catch(() => undefined))?.();
+      }
+    };
+    const connectInShare = async (): Promise<unknown> => {
+      if (currentRequestScope()?.workClass === 'analytical' && !permit && !runner.isReleased) {
+        permit = analytical.acquire(1);
+        try {
+          await permit;
+        } catch {
+          permit = undefined;
+          throw new Error(
+            `no database connection for analytical work within ${analytical.options.queueTimeoutMs} ms (DB_CONNECTION_TIMEOUT_MS)`,
+          );
+        }
+      }
+      return connect();
+    };
     runner.connect = () =>
-      connect().catch((error: unknown) => {
+      connectInShare().catch((error: unknown) => {
         if (!databaseUnreachable(error)) throw error;
         const given = (error as { code?: unknown }).code;
         throw new DatabaseUnreachableError(typeof given === 'string' ? given : 'no connection', error);

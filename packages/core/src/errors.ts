@@ -18,6 +18,8 @@ export const ERROR_CODES = {
     "One area's service did not answer in time, or cannot reach its database: its fields are null, the rest of the response is complete; `extensions.serviceName` names it. Retry later (a mutation with the same `Idempotency-Key`).",
   QUERY_TOO_COMPLEX:
     'An entity fetch (`_entities`) carries more representations, or representations times fields, than one request may (`MAX_REPRESENTATIONS`). Refused before anything ran; split the request.',
+  OVERLOADED:
+    "Refused or stopped for want of capacity, not because of what was asked: the request's class (operational or analytical, decided from the operation) was at its limit and its queue full or waited past its deadline (HTTP 503 with `Retry-After`), or a database wait ran out (`extensions.timedOut`: `statement`, `lock` or `connection`). `extensions.retryable` is true: retry after `Retry-After` seconds (a mutation with the same `Idempotency-Key`).",
   GRAPHQL_PARSE_FAILED: 'The operation is not valid GraphQL syntax (HTTP 400).',
   GRAPHQL_VALIDATION_FAILED:
     'The operation does not fit the schema, or exceeds the depth, alias, directive, token or cost limits (HTTP 400). Nothing was executed.',

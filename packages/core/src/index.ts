@@ -20,7 +20,7 @@ export {
   parseDurationSeconds,
   loadConfig,
 } from './config';
-export type { SubgraphName, ServiceName, NodeEnv, AuthConfig, DatabaseLimits, Config, ChangesConfig } from './config';
+export type { SubgraphName, ServiceName, NodeEnv, AuthConfig, DatabaseLimits, Config, ChangesConfig, AdmissionConfig } from './config';
 export {
   ERROR_CODES,
   ErrorCodeEnum,
@@ -79,3 +79,16 @@ export {
 } from './cache-hints';
 export { CachePolicy, cachePolicyPlugin, fragmentsOf } from './cache-policy';
 export { beginShutdown, databaseLossLevel } from './shutdown';
+export {
+  WORK_CLASSES,
+  ANALYTICAL_TYPES,
+  DEFAULT_LIST_SIZE,
+  weighOperation,
+  AdmissionRefused,
+  Bulkhead,
+  overloadedError,
+  databaseTimeout,
+  workClassPlugin,
+  watchAdmission,
+} from './admission';
+export type { WorkClass, OperationWeight, RefusalReason, BulkheadOptions, TimedOut } from './admission';

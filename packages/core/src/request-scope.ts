@@ -18,6 +18,8 @@ export interface RequestScope {
   keepAnswer?: (body: string) => void;
   /** The transaction the whole request runs in, when it has one (a mutation with an Idempotency-Key). */
   transaction?: { dataSource: DataSource; queryRunner: QueryRunner };
+  /** The operation's bulkhead (admission.ts), once known: an analytical one takes its SQL from its share of the pool. */
+  workClass?: 'operational' | 'analytical';
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();

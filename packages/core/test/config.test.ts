@@ -87,6 +87,8 @@ describe('loadConfig', () => {
       poolSize: 10,
       connectionTimeoutMs: 5000,
       statementTimeoutMs: 15000,
+      lockTimeoutMs: 10000,
+      analyticalPoolPercent: 50,
       idleInTransactionTimeoutMs: 10000,
       transactionAttempts: 3,
     });

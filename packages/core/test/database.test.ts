@@ -8,7 +8,9 @@ import {
   inTransaction,
   openDatabase,
   quoteIdent,
+  newRequestScope,
   SecondConnectionError,
+  withRequestScope,
   type DatabaseLimits,
 } from '@samsyn/core';
 
@@ -132,5 +134,30 @@ describe('time limits', () => {
     release();
     await held;
     expect(await databaseAnswers(db, 1000)).toBe(true);
+  });
+});
+
+describe('the analytical share of the pool', () => {
+  /** Runs `work` in a request scope of the given class, as a subgraph request classed from its operation. */
+  const inClass = <T>(workClass: 'operational' | 'analytical', work: () => Promise<T>) =>
+    withRequestScope({ ...newRequestScope(`test-${workClass}`), workClass }, work);
+
+  it('analytical work holds at most its share of the connections, and operational work gets the rest', async () => {
+    const db = await database({ poolSize: 4, analyticalPoolPercent: 50, connectionTimeoutMs: 300 });
+    const releases: (() => void)[] = [];
+    const holding = [0, 1].map(() =>
+      inClass('analytical', () =>
+        inTransaction(db.manager, (tx) => tx.query('SELECT 1').then(() => new Promise<void>((resolve) => releases.push(resolve)))),
+      ),
+    );
+    // Wait (no fixed sleep) until both analytical transactions hold their connection.
+    while (releases.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    // A third analytical statement finds the share taken, though the pool has two connections free.
+    await expect(inClass('analytical', () => db.query('SELECT 1'))).rejects.toThrow(/no database connection for analytical work/);
+    await expect(inClass('operational', () => db.query('SELECT 2 AS two'))).resolves.toEqual([{ two: 2 }]);
+    releases.forEach((release) => release());
+    await Promise.all(holding);
+    // Given back with the connections: the share serves again.
+    await expect(inClass('analytical', () => db.query('SELECT 3 AS three'))).resolves.toEqual([{ three: 3 }]);
   });
 });

@@ -4,6 +4,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { DocumentNode, GraphQLFormattedError } from 'graphql';
 import { type Config, databaseUnreachable, CLIENT_ERROR_CODES, type Logger, currentRequestScope } from '@samsyn/core';
+import { databaseTimeout, type TimedOut } from '@samsyn/core';
 import { operationLimits, PARSE_OPTIONS } from './hardening';
 import { observationPlugin } from './request-metrics';
 
@@ -26,6 +27,17 @@ export function formatErrorFor(config: Config, logger: Logger) {
     const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : 'INTERNAL_SERVER_ERROR';
     if (CLIENT_ERROR_CODES.has(code) || formatted.extensions?.serviceName !== undefined) return formatted;
     const requestId = currentRequestScope()?.requestId;
+    const timedOut =
+      databaseTimeout(unwrapResolverError(error)) ?? databaseTimeout((unwrapResolverError(error) as { cause?: unknown })?.cause);
+    if (timedOut) {
+      logger.warn({ err: unwrapResolverError(error), requestId, path: formatted.path, timedOut }, 'a database wait ran out');
+      return {
+        message: TIMED_OUT[timedOut],
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: 'OVERLOADED', timedOut, retryable: true, serviceName: config.service, requestId },
+      };
+    }
     if (databaseUnreachable(unwrapResolverError(error))) {
       logger.warn({ err: unwrapResolverError(error), requestId, path: formatted.path }, 'the database did not answer');
       return {
@@ -56,6 +68,13 @@ export function formatErrorFor(config: Config, logger: Logger) {
     };
   };
 }
+
+/** What a client reads when a database wait ran out: which one, and that trying again later is right. */
+const TIMED_OUT: Record<Exclude<TimedOut, 'queue'>, string> = {
+  statement: 'The database statement took longer than its limit (statement timeout); the service is busy: retry later.',
+  lock: 'The data is locked by another change for longer than the lock wait limit (lock timeout); retry later.',
+  connection: 'No database connection came free in time (DB_CONNECTION_TIMEOUT_MS); the service is busy: retry later.',
+};
 
 /**
  * The code of a client's persisted-query mistake, which Apollo Server answers with HTTP 400 and no code (a hash

@@ -32,6 +32,7 @@ import { baseApolloOptions } from './apollo';
 import { ServiceMetrics, type PoolCounts } from './metrics';
 import { startTracing } from './telemetry';
 import { selectsRootField } from './hardening';
+import { workClassPlugin } from '@samsyn/core';
 import {
   CacheVersions1764000000000,
   CacheVersionsUnrepeatable1766000000000,
@@ -190,6 +191,8 @@ export async function createSubgraphRuntime(
       persistedQueries: { cache: shared.persistedQueries, ttl: PERSISTED_QUERY_TTL_SECONDS },
       plugins: [
         ...base.plugins,
+        // The operation's class, before anything reads the database: its SQL takes that class's share of the pool.
+        workClassPlugin<SubgraphContext>(),
         ...guards,
         ApolloServerPluginInlineTraceDisabled(),
         // Worked out per operation, not per field (see cache-policy.ts).
