@@ -219,7 +219,10 @@ describe('deploy/kubernetes', () => {
       const mount = container.volumeMounts.find((m) => m.mountPath === '/opt/keycloak/data/import')!;
       expect(spec.volumes.find((v) => v.name === mount.name)?.configMap?.name).toBe('keycloak-realm');
       const management = container.ports.find((p) => p.name === container.readinessProbe.httpGet.port);
-      expect({ path: container.readinessProbe.httpGet.path, port: management?.containerPort }).toEqual({ path: '/health/ready', port: 9000 });
+      expect({ path: container.readinessProbe.httpGet.path, port: management?.containerPort }).toEqual({
+        path: '/health/ready',
+        port: 9000,
+      });
       expect(container.resources).toEqual({ requests: { cpu: '250m', memory: '512Mi' }, limits: { memory: '1Gi' } });
       expect(find(demo, 'Service', 'keycloak')?.spec).toMatchObject({ ports: [{ port: 8080 }] });
     });

@@ -464,7 +464,13 @@ function keycloak(): (IConfigMap | IDeployment | IService)[] {
       template: {
         metadata: { labels: { ...labels, ...signInComponent } },
         spec: {
-          securityContext: { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000, seccompProfile: { type: 'RuntimeDefault' } },
+          securityContext: {
+            runAsNonRoot: true,
+            runAsUser: 1000,
+            runAsGroup: 1000,
+            fsGroup: 1000,
+            seccompProfile: { type: 'RuntimeDefault' },
+          },
           containers: [
             {
               name: 'keycloak',
