@@ -1,9 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadAll } from 'js-yaml';
+import { load, loadAll } from 'js-yaml';
 import { SUBGRAPHS } from '@samsyn/core';
-import { DEMO_SIGN_IN_DIR, kubernetesFiles, KUBERNETES_DIR } from '@samsyn/scripts';
+import { DEMO_PEOPLE, demoJwtSettings, kubernetesFiles, KUBERNETES_DIR, SIGN_IN, SIGN_IN_IMAGES } from '@samsyn/scripts';
 import { renderKustomization, type KubernetesObject } from './deploy/kustomize';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -60,23 +60,24 @@ describe('deploy/kubernetes', () => {
       const committed = fs.readFileSync(path.join(KUBERNETES_DIR, file), 'utf8');
       expect({ file, content: committed }).toEqual({ file, content });
     }
-    // The demo's sign-in is written by hand: it must exist, since the demo overlay names it.
-    expect(fs.existsSync(path.join(KUBERNETES_DIR, DEMO_SIGN_IN_DIR, 'kustomization.yaml'))).toBe(true);
   });
 
   it.each(OVERLAYS)('renders the %s overlay into objects that each validate against the Kubernetes API schema', (overlay) => {
     const objects = rendered[overlay];
     expect(objects.map(schemaErrors).filter(Boolean)).toEqual([]);
+    // The demo adds PostgreSQL, Redis (Deployment), Keycloak and oauth2-proxy, with their Services, Secrets, the
+    // realm's ConfigMap and the sign-in's two NetworkPolicies.
+    const demo = overlay === 'demo';
     expect(counts(objects)).toEqual({
-      ConfigMap: 1,
-      Deployment: SERVICES.length + (overlay === 'demo' ? 1 : 0),
+      ConfigMap: demo ? 2 : 1,
+      Deployment: SERVICES.length + (demo ? 3 : 0),
       HorizontalPodAutoscaler: SCALED.length,
-      ...(overlay === 'production' ? { Ingress: 1 } : {}),
+      ...(demo ? {} : { Ingress: 1 }),
       Job: 1,
-      NetworkPolicy: 4,
+      NetworkPolicy: demo ? 6 : 4,
       PodDisruptionBudget: SERVICES.length,
-      ...(overlay === 'demo' ? { Secret: 3, StatefulSet: 1 } : {}),
-      Service: SERVICES.length + (overlay === 'demo' ? 2 : 0),
+      ...(demo ? { Secret: 4, StatefulSet: 1 } : {}),
+      Service: SERVICES.length + (demo ? 4 : 0),
     });
   });
 
@@ -166,6 +167,129 @@ describe('deploy/kubernetes', () => {
     ).toEqual(['database', 'cache']);
   });
 
+  describe('the demo sign-in (as under docker compose)', () => {
+    const demo = rendered.demo;
+    const find = (objects: KubernetesObject[], kind: string, name: string) =>
+      objects.find((o) => o.kind === kind && o.metadata.name === name);
+    type Policy = KubernetesObject & {
+      spec: { podSelector: { matchLabels?: Record<string, string> }; ingress?: { from?: unknown[]; ports?: { port: number }[] }[] };
+    };
+    /** The ports a policy opens to every peer, for the pods whose labels it selects. */
+    const openPorts = (objects: KubernetesObject[], labels: Record<string, string>) =>
+      (byKind(objects, 'NetworkPolicy') as Policy[])
+        .filter((p) => Object.entries(p.spec.podSelector.matchLabels ?? {}).every(([k, v]) => labels[k] === v))
+        .filter((p) => p.spec.podSelector.matchLabels)
+        .flatMap((p) => p.spec.ingress ?? [])
+        .filter((rule) => !rule.from)
+        .flatMap((rule) => (rule.ports ?? []).map((port) => port.port));
+    const podLabels = (object: KubernetesObject) =>
+      (object.spec as { template: { metadata: { labels: Record<string, string> } } }).template.metadata.labels;
+
+    it('runs Keycloak importing the realm with the four demo people, ready on /health/ready', () => {
+      const realm = find(demo, 'ConfigMap', 'keycloak-realm') as KubernetesObject & { data: Record<string, string> };
+      const imported = JSON.parse(realm.data['samsyn-realm.json']) as {
+        realm: string;
+        users: { username: string; clientRoles: Record<string, string[]> }[];
+      };
+      expect(imported.realm).toBe(SIGN_IN.realm);
+      expect(imported.users.map((user) => [user.username, user.clientRoles[SIGN_IN.clientId]])).toEqual(
+        DEMO_PEOPLE.map((person) => [person.username, [person.role]]),
+      );
+      // The same realm as docker-compose.yml imports.
+      expect(realm.data['samsyn-realm.json']).toBe(fs.readFileSync(path.join(ROOT, 'deploy/keycloak/samsyn-realm.json'), 'utf8'));
+
+      const keycloak = find(demo, 'Deployment', 'keycloak')!;
+      const spec = podSpec(keycloak) as ReturnType<typeof podSpec> & {
+        volumes: { name: string; configMap?: { name: string } }[];
+        containers: (Container & {
+          args: string[];
+          volumeMounts: { name: string; mountPath: string }[];
+          readinessProbe: { httpGet: { path: string; port: string } };
+          ports: { name: string; containerPort: number }[];
+        })[];
+      };
+      const [container] = spec.containers;
+      expect(container.image).toBe(SIGN_IN_IMAGES.keycloak);
+      expect(container.args).toEqual(['start-dev', '--import-realm']);
+      expect(Object.fromEntries((container.env ?? []).map((e) => [e.name, e.value]))).toEqual({
+        KC_HOSTNAME: 'http://localhost:8080',
+        KC_HOSTNAME_BACKCHANNEL_DYNAMIC: 'true',
+        KC_HEALTH_ENABLED: 'true',
+      });
+      const mount = container.volumeMounts.find((m) => m.mountPath === '/opt/keycloak/data/import')!;
+      expect(spec.volumes.find((v) => v.name === mount.name)?.configMap?.name).toBe('keycloak-realm');
+      const management = container.ports.find((p) => p.name === container.readinessProbe.httpGet.port);
+      expect({ path: container.readinessProbe.httpGet.path, port: management?.containerPort }).toEqual({
+        path: '/health/ready',
+        port: 9000,
+      });
+      expect(container.resources).toEqual({ requests: { cpu: '250m', memory: '512Mi' }, limits: { memory: '1Gi' } });
+      expect(find(demo, 'Service', 'keycloak')?.spec).toMatchObject({ ports: [{ port: 8080 }] });
+    });
+
+    it('puts oauth2-proxy in front of the gateway with the settings of docker-compose.yml, its secrets by reference', () => {
+      const proxy = find(demo, 'Deployment', 'oauth2-proxy')!;
+      const [container] = podSpec(proxy).containers;
+      expect(container.image).toBe(SIGN_IN_IMAGES.oauth2Proxy);
+      expect(container.readinessProbe?.httpGet?.path).toBe('/ping');
+      const env = container.env ?? [];
+      const compose = load(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8')) as {
+        services: Record<string, { environment: Record<string, string> }>;
+      };
+      const secrets = ['OAUTH2_PROXY_CLIENT_SECRET', 'OAUTH2_PROXY_COOKIE_SECRET'];
+      const composeSettings = Object.entries(compose.services['oauth2-proxy'].environment).filter(([name]) => !secrets.includes(name));
+      expect(Object.fromEntries(env.filter((e) => e.value !== undefined).map((e) => [e.name, e.value]))).toEqual(
+        Object.fromEntries(composeSettings),
+      );
+      expect(env.filter((e) => secrets.includes(e.name)).map((e) => [e.name, e.valueFrom?.secretKeyRef?.name])).toEqual([
+        ['OAUTH2_PROXY_CLIENT_SECRET', 'oauth2-proxy'],
+        ['OAUTH2_PROXY_COOKIE_SECRET', 'oauth2-proxy'],
+      ]);
+      // oauth2-proxy accepts a cookie secret of 16, 24 or 32 bytes only.
+      const secret = find(demo, 'Secret', 'oauth2-proxy') as KubernetesObject & { stringData: Record<string, string> };
+      expect([16, 24, 32]).toContain(Buffer.byteLength(secret.stringData['cookie-secret']));
+      expect(secret.stringData['client-secret']).toBe(SIGN_IN.clientSecret);
+      expect(compose.services['oauth2-proxy'].environment.OAUTH2_PROXY_UPSTREAMS).toBe('http://gateway:4000/');
+    });
+
+    it('lets every service verify the provider’s tokens, and browsers, the proxy and the services reach what they need', () => {
+      const config = find(demo, 'ConfigMap', 'samsyn-config') as KubernetesObject & { data: Record<string, string> };
+      expect({
+        JWT_JWKS_URL: config.data.JWT_JWKS_URL,
+        JWT_ISSUER: config.data.JWT_ISSUER,
+        JWT_AUDIENCE: config.data.JWT_AUDIENCE,
+      }).toEqual({
+        JWT_JWKS_URL: 'http://keycloak:8080/realms/samsyn/protocol/openid-connect/certs',
+        JWT_ISSUER: 'http://localhost:8080/realms/samsyn',
+        JWT_AUDIENCE: 'samsyn',
+      });
+      // As docker-compose.yml sets them for every service (its shared `x-service` environment).
+      const compose = load(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8')) as {
+        'x-service': { environment: Record<string, string> };
+      };
+      const { environment } = compose['x-service'];
+      expect(demoJwtSettings()).toEqual({
+        JWT_JWKS_URL: environment.JWT_JWKS_URL,
+        JWT_ISSUER: environment.JWT_ISSUER,
+        JWT_AUDIENCE: environment.JWT_AUDIENCE,
+      });
+      // Browsers (and the services, for the keys) reach Keycloak; browsers reach the proxy; the proxy reaches the gateway.
+      expect(openPorts(demo, podLabels(find(demo, 'Deployment', 'keycloak')!))).toEqual([8080]);
+      expect(openPorts(demo, podLabels(find(demo, 'Deployment', 'oauth2-proxy')!))).toEqual([4180]);
+      expect(openPorts(demo, podLabels(find(demo, 'Deployment', 'gateway')!))).toEqual([4000]);
+    });
+
+    it('is the demo’s only: production renders no provider, no proxy, no realm and the city’s JWT_* settings', () => {
+      const production = rendered.production;
+      const names = production.map((o) => o.metadata.name);
+      expect(names.filter((name) => /keycloak|oauth2-proxy/.test(name))).toEqual([]);
+      expect(byKind(production, 'ConfigMap').map((o) => o.metadata.name)).toEqual(['samsyn-config']);
+      const config = byKind(production, 'ConfigMap')[0] as KubernetesObject & { data: Record<string, string> };
+      expect(config.data.JWT_ISSUER).toBe('https://login.kommun.example');
+      expect(JSON.stringify(production)).not.toMatch(/keycloak|oauth2|localhost/);
+    });
+  });
+
   it('validates the optional PrometheusRule component against prometheus-operator’s schema', () => {
     const [rule] = renderKustomizationComponent();
     // The models package is ECMAScript-only: validated in a child process.
@@ -193,7 +317,8 @@ describe('docker-compose.yml', () => {
   (compose ? it : it.skip)('is a valid compose file (`docker-compose config`)', () => {
     const result = spawnSync('docker-compose', ['-f', path.join(ROOT, 'docker-compose.yml'), 'config', '--quiet'], {
       encoding: 'utf8',
-      env: { ...process.env, JWT_SECRET: 'a-secret-of-at-least-thirty-two-characters' },
+      // The one variable compose requires (oauth2-proxy's cookie secret).
+      env: { ...process.env, JWT_SECRET: 'a-secret-of-at-least-thirty-two-characters', OAUTH2_PROXY_COOKIE_SECRET: 'x'.repeat(32) },
     });
     expect({ status: result.status, stderr: result.stderr.trim() }).toEqual({ status: 0, stderr: '' });
   });

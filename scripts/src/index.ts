@@ -1,8 +1,16 @@
 export { ALL_SUBGRAPHS, figureBreakdownsOf } from './subgraphs';
 export { composeSchemas, schemaFiles, SCHEMA_DIR, DOCKER_COMPOSE_FILE, type ComposedSchemas } from './compose';
 export { dockerCompose } from './docker-compose';
-export { kubernetesFiles, prometheusRule, KUBERNETES_DIR, PROMETHEUS_RULES_FILE, DEMO_SIGN_IN_DIR } from './kubernetes';
-export { keycloakRealm, KEYCLOAK_REALM_FILE, SIGN_IN, DEMO_PEOPLE, DEMO_PASSWORD } from './sign-in';
+export {
+  kubernetesFiles,
+  prometheusRule,
+  oauth2ProxyEnvironment,
+  demoJwtSettings,
+  KUBERNETES_DIR,
+  PROMETHEUS_RULES_FILE,
+  DEMO_SIGN_IN_DIR,
+} from './kubernetes';
+export { keycloakRealm, KEYCLOAK_REALM_FILE, SIGN_IN, SIGN_IN_IMAGES, DEMO_PEOPLE, DEMO_PASSWORD } from './sign-in';
 export {
   readObservationCsv,
   readObservationFile,

@@ -16,10 +16,11 @@ import type { IService } from 'kubernetes-models/v1/Service';
 import type { IPodSecurityContext } from 'kubernetes-models/v1/PodSecurityContext';
 import type { ISecurityContext } from 'kubernetes-models/v1/SecurityContext';
 import { envName, SUBGRAPHS, type ServiceName } from '@samsyn/core';
+import { keycloakRealm, SIGN_IN, SIGN_IN_IMAGES } from './sign-in';
 
 export const KUBERNETES_DIR = path.resolve(__dirname, '../../deploy/kubernetes');
 export const PROMETHEUS_RULES_FILE = path.resolve(__dirname, '../../deploy/prometheus/samsyn.rules.yml');
-/** The demo overlay's sign-in (OIDC provider, oauth2-proxy): a component written by hand, created empty if missing. */
+/** The demo overlay's sign-in (Keycloak with the demo realm, oauth2-proxy in front of the gateway): a kustomize Component. */
 export const DEMO_SIGN_IN_DIR = 'overlays/demo/sign-in';
 
 const VERSION = (JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as { version: string }).version;
@@ -388,6 +389,195 @@ function demoStores(): (IStatefulSet | IDeployment | IService | ISecret)[] {
   ];
 }
 
+// --- the demo's sign-in: Keycloak with the demo realm, oauth2-proxy in front of the gateway ----------------------
+
+/**
+ * The same provider and proxy as docker-compose.yml (scripts/src/docker-compose.ts), with the same addresses: the
+ * browser reaches both through `kubectl port-forward` as localhost:8080 and localhost:4180, so the realm's redirect
+ * URI and every token's issuer are the same as under compose; inside the cluster the services and the proxy reach
+ * the realm as keycloak:8080 (the Service), as the containers do under compose.
+ */
+const KEYCLOAK_PORT = 8080;
+const OAUTH2_PROXY_PORT = 4180;
+const REALM_CONFIG_MAP = 'keycloak-realm';
+const REALM_FILE = 'samsyn-realm.json';
+const signInLabels = (name: 'keycloak' | 'oauth2-proxy') => ({ 'app.kubernetes.io/name': name, ...PART_OF });
+const signInComponent = { 'app.kubernetes.io/component': 'sign-in' };
+
+/** oauth2-proxy's settings, as in docker-compose.yml; its client and cookie secrets come from the Secret `oauth2-proxy`. */
+export function oauth2ProxyEnvironment(): Record<string, string> {
+  return {
+    OAUTH2_PROXY_HTTP_ADDRESS: `0.0.0.0:${OAUTH2_PROXY_PORT}`,
+    OAUTH2_PROXY_UPSTREAMS: `http://gateway:${PORT}/`,
+    OAUTH2_PROXY_PROVIDER: 'oidc',
+    OAUTH2_PROXY_PROVIDER_DISPLAY_NAME: 'Stadens inloggning (demo)',
+    OAUTH2_PROXY_CLIENT_ID: SIGN_IN.clientId,
+    // Plain http through port-forward for the demo; behind TLS set it to true.
+    OAUTH2_PROXY_COOKIE_SECURE: 'false',
+    // Tokens live 15 minutes (the realm's accessTokenLifespan): the proxy refreshes them before.
+    OAUTH2_PROXY_COOKIE_REFRESH: '10m',
+    OAUTH2_PROXY_EMAIL_DOMAINS: '*',
+    OAUTH2_PROXY_SCOPE: 'openid profile email',
+    OAUTH2_PROXY_CODE_CHALLENGE_METHOD: 'S256',
+    OAUTH2_PROXY_REDIRECT_URL: `${SIGN_IN.proxy}/oauth2/callback`,
+    OAUTH2_PROXY_SKIP_PROVIDER_BUTTON: 'true',
+    // The browser signs in at localhost:8080, the proxy redeems codes and fetches keys inside the cluster.
+    OAUTH2_PROXY_OIDC_ISSUER_URL: SIGN_IN.issuer,
+    OAUTH2_PROXY_SKIP_OIDC_DISCOVERY: 'true',
+    OAUTH2_PROXY_LOGIN_URL: `${SIGN_IN.issuer}/protocol/openid-connect/auth`,
+    OAUTH2_PROXY_REDEEM_URL: `${SIGN_IN.internal}/protocol/openid-connect/token`,
+    OAUTH2_PROXY_OIDC_JWKS_URL: `${SIGN_IN.internal}/protocol/openid-connect/certs`,
+    // The gateway gets Authorization: Bearer <ID token> on every request it forwards.
+    OAUTH2_PROXY_PASS_AUTHORIZATION_HEADER: 'true',
+    OAUTH2_PROXY_SET_XAUTHREQUEST: 'true',
+  };
+}
+
+/** The settings every Samsyn service verifies tokens with, as in docker-compose.yml. */
+export function demoJwtSettings(): Record<'JWT_JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE', string> {
+  return {
+    JWT_JWKS_URL: `${SIGN_IN.internal}/protocol/openid-connect/certs`,
+    JWT_ISSUER: SIGN_IN.issuer,
+    JWT_AUDIENCE: SIGN_IN.clientId,
+  };
+}
+
+function keycloak(): (IConfigMap | IDeployment | IService)[] {
+  const labels = signInLabels('keycloak');
+  const realm: IConfigMap = {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: REALM_CONFIG_MAP, labels },
+    // The realm docker-compose.yml mounts from deploy/keycloak/samsyn-realm.json (kustomize reads nothing outside the
+    // overlay, so the generator writes it here too).
+    data: { [REALM_FILE]: keycloakRealm() },
+  };
+  const deployment: IDeployment = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'keycloak', labels: { ...labels, ...signInComponent } },
+    spec: {
+      // Development mode keeps its data in the pod: one replica, and a new pod imports the realm afresh.
+      replicas: 1,
+      strategy: { type: 'Recreate' },
+      selector: { matchLabels: labels },
+      template: {
+        metadata: { labels: { ...labels, ...signInComponent } },
+        spec: {
+          securityContext: {
+            runAsNonRoot: true,
+            runAsUser: 1000,
+            runAsGroup: 1000,
+            fsGroup: 1000,
+            seccompProfile: { type: 'RuntimeDefault' },
+          },
+          containers: [
+            {
+              name: 'keycloak',
+              image: SIGN_IN_IMAGES.keycloak,
+              args: ['start-dev', '--import-realm'],
+              env: [
+                // Tokens name the address the browser signs in at; the services reach the same realm as keycloak:8080.
+                { name: 'KC_HOSTNAME', value: new URL(SIGN_IN.issuer).origin },
+                { name: 'KC_HOSTNAME_BACKCHANNEL_DYNAMIC', value: 'true' },
+                { name: 'KC_HEALTH_ENABLED', value: 'true' },
+              ],
+              ports: [
+                { name: 'http', containerPort: KEYCLOAK_PORT },
+                { name: 'management', containerPort: 9000 },
+              ],
+              resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { memory: '1Gi' } },
+              // Development mode builds on start (a minute or two on a busy node) before it answers.
+              startupProbe: { httpGet: { path: '/health/started', port: 'management' }, periodSeconds: 5, failureThreshold: 60 },
+              readinessProbe: { httpGet: { path: '/health/ready', port: 'management' }, periodSeconds: 5, timeoutSeconds: 3 },
+              livenessProbe: { httpGet: { path: '/health/live', port: 'management' }, periodSeconds: 10, timeoutSeconds: 3 },
+              // Development mode writes its database and build under /opt/keycloak: the root file system stays writable.
+              securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
+              volumeMounts: [{ name: 'realm', mountPath: '/opt/keycloak/data/import', readOnly: true }],
+            },
+          ],
+          volumes: [{ name: 'realm', configMap: { name: REALM_CONFIG_MAP } }],
+        },
+      },
+    },
+  };
+  const service: IService = {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'keycloak', labels },
+    spec: { selector: labels, ports: [{ name: 'http', port: KEYCLOAK_PORT, targetPort: 'http' }] },
+  };
+  return [realm, deployment, service];
+}
+
+function oauth2Proxy(): (ISecret | IDeployment | IService)[] {
+  const labels = signInLabels('oauth2-proxy');
+  const secret: ISecret = {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: 'oauth2-proxy', labels },
+    // Demo values only, like the realm's passwords: the cookie secret is 32 bytes, as oauth2-proxy requires.
+    stringData: { 'client-secret': SIGN_IN.clientSecret, 'cookie-secret': 'samsyn-demo-cookie-secret-32char' },
+  };
+  const deployment: IDeployment = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'oauth2-proxy', labels: { ...labels, ...signInComponent } },
+    spec: {
+      replicas: 1,
+      selector: { matchLabels: labels },
+      template: {
+        metadata: { labels: { ...labels, ...signInComponent } },
+        spec: {
+          // The image is distroless and runs as nonroot (65532).
+          securityContext: { runAsNonRoot: true, runAsUser: 65532, runAsGroup: 65532, seccompProfile: { type: 'RuntimeDefault' } },
+          containers: [
+            {
+              name: 'oauth2-proxy',
+              image: SIGN_IN_IMAGES.oauth2Proxy,
+              env: [
+                ...Object.entries(oauth2ProxyEnvironment()).map(([name, value]) => ({ name, value })),
+                secretEnv('OAUTH2_PROXY_CLIENT_SECRET', 'oauth2-proxy', 'client-secret'),
+                secretEnv('OAUTH2_PROXY_COOKIE_SECRET', 'oauth2-proxy', 'cookie-secret'),
+              ],
+              ports: [{ name: 'http', containerPort: OAUTH2_PROXY_PORT }],
+              resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { memory: '128Mi' } },
+              readinessProbe: { httpGet: { path: '/ping', port: 'http' }, periodSeconds: 5, timeoutSeconds: 3 },
+              livenessProbe: { httpGet: { path: '/ping', port: 'http' }, periodSeconds: 10, timeoutSeconds: 3 },
+              securityContext: SECURITY.container,
+            },
+          ],
+        },
+      },
+    },
+  };
+  const service: IService = {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'oauth2-proxy', labels },
+    spec: { selector: labels, ports: [{ name: 'http', port: OAUTH2_PROXY_PORT, targetPort: 'http' }] },
+  };
+  return [secret, deployment, service];
+}
+
+/**
+ * Browsers reach Keycloak (to sign in) and oauth2-proxy; Keycloak's opening also lets every Samsyn service and the
+ * proxy fetch the keys and redeem codes at keycloak:8080. The proxy reaches the gateway through the base's
+ * `gateway-from-anywhere`.
+ */
+function signInNetworkPolicies(): INetworkPolicy[] {
+  return (['keycloak', 'oauth2-proxy'] as const).map((name) => ({
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: { name: `${name}-from-anywhere`, labels: PART_OF },
+    spec: {
+      podSelector: { matchLabels: signInLabels(name) },
+      policyTypes: ['Ingress'],
+      ingress: [{ ports: [{ protocol: 'TCP', port: name === 'keycloak' ? KEYCLOAK_PORT : OAUTH2_PROXY_PORT }] }],
+    },
+  }));
+}
+
 // --- the production overlay's way in ------------------------------------------------------------------------------
 
 function productionIngress(): IIngress {
@@ -468,11 +658,34 @@ export function kubernetesFiles(): Record<string, string> {
     kustomization({
       namespace: 'samsyn-demo',
       resources: ['../../base', 'stores.yaml'],
-      // The OpenID Connect provider with demo users and oauth2-proxy in front of the gateway (written by hand).
+      // The OpenID Connect provider with demo users and oauth2-proxy in front of the gateway.
       components: ['sign-in'],
       images: [{ name: 'samsyn', newName: 'samsyn', newTag: 'latest' }],
       patches: demoPatches.map(({ target, patch }) => ({ target, patch: dump(patch, { lineWidth: 140 }) })),
     });
+
+  const signInPatches: Patch[] = [
+    {
+      target: { kind: 'ConfigMap', name: 'samsyn-config' },
+      patch: Object.entries(demoJwtSettings()).map(([name, value]) => ({ op: 'add' as const, path: `/data/${name}`, value })),
+    },
+  ];
+  files[`${DEMO_SIGN_IN_DIR}/keycloak.yaml`] =
+    HEADER('Keycloak with the demo realm (scripts/src/sign-in.ts, invented people), as in docker-compose.yml.') + yaml(keycloak());
+  files[`${DEMO_SIGN_IN_DIR}/oauth2-proxy.yaml`] =
+    HEADER('oauth2-proxy in front of the gateway, as in docker-compose.yml; its Secret holds demo values.') + yaml(oauth2Proxy());
+  files[`${DEMO_SIGN_IN_DIR}/network-policies.yaml`] = HEADER('Browsers reach Keycloak and oauth2-proxy.') + yaml(signInNetworkPolicies());
+  files[`${DEMO_SIGN_IN_DIR}/kustomization.yaml`] =
+    HEADER("The demo's sign-in; every service verifies the provider's tokens (JWT_* in samsyn-config).") +
+    dump(
+      {
+        apiVersion: 'kustomize.config.k8s.io/v1alpha1',
+        kind: 'Component',
+        resources: ['keycloak.yaml', 'oauth2-proxy.yaml', 'network-policies.yaml'],
+        patches: signInPatches.map(({ target, patch }) => ({ target, patch: dump(patch, { lineWidth: 140 }) })),
+      },
+      { lineWidth: 140 },
+    );
 
   const productionPatches: Patch[] = [
     {
@@ -522,14 +735,6 @@ export function prometheusRule(rulesFile: string): IPrometheusRule {
   };
 }
 
-/** The hand-written component the generator creates only when missing. */
-export const DEMO_SIGN_IN_PLACEHOLDER = `# The demo's sign-in: an OpenID Connect provider holding demo users for each role and oauth2-proxy in front of
-# the gateway (issue 32, point 2). Written by hand, not generated: \`npm run compose\` only creates this file when missing.
-apiVersion: kustomize.config.k8s.io/v1alpha1
-kind: Component
-resources: []
-`;
-
 /** Writes deploy/kubernetes; returns the files it wrote or found unchanged. */
 export function writeKubernetes(report: (file: string, changed: boolean) => void): void {
   for (const [file, content] of Object.entries(kubernetesFiles())) {
@@ -538,11 +743,5 @@ export function writeKubernetes(report: (file: string, changed: boolean) => void
     const changed = !fs.existsSync(target) || fs.readFileSync(target, 'utf8') !== content;
     if (changed) fs.writeFileSync(target, content);
     report(target, changed);
-  }
-  const signIn = path.join(KUBERNETES_DIR, DEMO_SIGN_IN_DIR, 'kustomization.yaml');
-  if (!fs.existsSync(signIn)) {
-    fs.mkdirSync(path.dirname(signIn), { recursive: true });
-    fs.writeFileSync(signIn, DEMO_SIGN_IN_PLACEHOLDER);
-    report(signIn, true);
   }
 }

@@ -25,6 +25,12 @@ export const SIGN_IN = {
   districtClient: { clientId: 'district-angered', secret: 'angered-demo-client-secret-not-for-production', district: 'angered' },
 } as const;
 
+/** The images docker-compose.yml and the demo Kubernetes overlay run (the same in both). */
+export const SIGN_IN_IMAGES = {
+  keycloak: 'quay.io/keycloak/keycloak:26.3',
+  oauth2Proxy: 'quay.io/oauth2-proxy/oauth2-proxy:v7.8.1',
+} as const;
+
 /** The demo people: two process leaders of the same area (so that one can publish what the other wrote), an analyst, an admin. */
 export const DEMO_PEOPLE = [
   { username: 'maja', firstName: 'Maja', lastName: 'Lindqvist', role: 'process-leader', areas: ['CHILD_SERVICES'] },
