@@ -33,6 +33,7 @@ import type { GatewayContext } from './context';
 import { SubgraphSource } from './subgraph-source';
 import { SubgraphHttpClient } from './subgraph-http';
 import { gatewayCache, StampedSource } from './response-cache';
+import { responseSizeLimit, SizedSource } from './response-size';
 import { devSignInEnabled, webRoutes } from './web';
 import { installResultShaping } from '@samsyn/result-shaping';
 import { idempotencyAtGateway } from './idempotency';
@@ -111,7 +112,8 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
       if (!(SUBGRAPHS as readonly string[]).includes(name)) throw new Error(`unknown subgraph ${name} in the supergraph`);
       const subgraph = name as SubgraphName;
       const target = config.subgraphUrls[subgraph] ?? url;
-      return new StampedSource(subgraph, options.buildService?.(subgraph, target) ?? new SubgraphSource(subgraph, target, client, metrics));
+      const source = options.buildService?.(subgraph, target) ?? new SubgraphSource(subgraph, target, client, metrics);
+      return new StampedSource(subgraph, new SizedSource(source));
     },
   });
   const base = baseApolloOptions<GatewayContext>(config, logger);
@@ -173,6 +175,7 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
       operationMustResolve(),
       idempotencyAtGateway(supergraphSdl),
       ...base.plugins,
+      responseSizeLimit(config.maxResponseBytes),
       ...(cache ? [cache.plugin] : []),
       closeConnections,
     ],
