@@ -17,7 +17,9 @@ import {
   serveHttp,
   ServiceMetrics,
   SUBGRAPHS,
+  requestCoalescing,
   type CachedHttpAnswer,
+  type CoalesceRequests,
   type CacheVersions,
   type Config,
   type IncomingRequest,
@@ -56,6 +58,8 @@ export interface GatewayRuntime {
   sharedCache: SharedCache;
   /** The response cache's answer to a plain JSON POST, before Apollo Server (undefined while the cache is off). */
   cachedAnswer?: (request: HTTPGraphQLRequest) => Promise<CachedHttpAnswer | undefined>;
+  /** Runs identical concurrent reads once: one 1,000-district dashboard built for all who asked at once. */
+  coalesce: CoalesceRequests;
 }
 
 export interface GatewayOptions {
@@ -154,18 +158,20 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
     logger.warn(
       "the gateway's response cache is off: in production it asks the subgraphs' /cache-versions with METRICS_TOKEN, which is unset",
     );
+  // The supergraph's hash and the schemas' suffix: test runs and their schemas sharing one Redis never meet.
+  const namespace = `${createHash('sha256').update(supergraphSdl).digest('base64url').slice(0, 16)}${config.schemaSuffix}`;
   const cache =
     config.responseCache && versionsReadable
       ? gatewayCache({
           store: shared.store,
-          // The schemas' suffix too: test runs and their schemas sharing one Redis never meet.
-          namespace: `${createHash('sha256').update(supergraphSdl).digest('base64url').slice(0, 16)}${config.schemaSuffix}`,
+          namespace,
           versionsOf,
           principals,
           ttlSeconds: 3600,
           logger,
         })
       : undefined;
+  const coalescing = requestCoalescing<GatewayContext>({ principals, namespace });
   const apollo = new ApolloServer<GatewayContext>({
     ...base,
     gateway,
@@ -176,6 +182,7 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
       idempotencyAtGateway(supergraphSdl),
       ...base.plugins,
       responseSizeLimit(config.maxResponseBytes),
+      coalescing.plugin,
       ...(cache ? [cache.plugin] : []),
       closeConnections,
     ],
@@ -185,6 +192,7 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
     apollo,
     sharedCache: shared,
     cachedAnswer: cache && ((request) => cache.cachedAnswer(request)),
+    coalesce: coalescing.coalesce,
     logger,
     metrics,
     principals,
@@ -233,6 +241,7 @@ export function serveGateway(runtime: GatewayRuntime, config: Config, port = con
     routes: webRoutes(config, { principals: runtime.principals }),
     guardOperations: operationsGuard(config),
     cachedAnswer: runtime.cachedAnswer,
+    coalesce: runtime.coalesce,
     logger: runtime.logger,
     metrics: runtime.metrics,
     service: 'gateway',

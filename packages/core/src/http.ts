@@ -3,6 +3,7 @@ import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
 import type { Config } from './config';
+import type { CoalesceRequests } from './coalescing';
 import type { Logger } from './logger';
 import type { ServiceMetrics } from './metrics';
 import { recordRequest } from './observation';
@@ -40,6 +41,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   guardOperations?: OperationsGuard;
   /** Answers a GraphQL request from a response cache before Apollo Server sees it; undefined lets Apollo answer. */
   cachedAnswer?: (request: HTTPGraphQLRequest) => Promise<CachedHttpAnswer | undefined>;
+  /** Runs identical concurrent reads once (see `requestCoalescing`); unset, every request runs on its own. */
+  coalesce?: CoalesceRequests;
 }
 
 /** A whole HTTP answer (status 200) kept by a response cache. */
@@ -272,7 +275,8 @@ export async function serveHttp<TContext extends BaseContext>(options: HttpServi
         res.end();
         return { status: 200 };
       }
-      const response = await executeInScope(apollo, options.context, httpGraphQLRequest, scope);
+      const execute = () => executeInScope(apollo, options.context, httpGraphQLRequest, scope);
+      const response = await (options.coalesce ? options.coalesce(httpGraphQLRequest, execute) : execute());
       for (const [name, value] of response.headers) {
         // A route may have set Vary (e.g. Origin for CORS); Apollo's own Vary adds to it.
         const vary = name === 'vary' ? res.getHeader('vary') : undefined;

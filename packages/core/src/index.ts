@@ -28,4 +28,5 @@ export * from './metrics';
 export * from './observation';
 export * from './idempotency';
 export * from './response-cache';
+export * from './coalescing';
 export * from './shared-cache';

@@ -11,6 +11,7 @@ import { IDEMPOTENCY_FINGERPRINT_HEADER, IDEMPOTENCY_HEADER, idempotencyPlugin, 
 import { swedishToday } from './dates';
 import type { HttpServiceOptions, IncomingRequest, RunningHttpService } from './http';
 import { operationsGuard, sendJson, serveHttp } from './http';
+import { requestCoalescing, type CoalesceRequests } from './coalescing';
 import { LoaderRegistry } from './loaders';
 import { createLogger, type Logger } from './logger';
 import { baseApolloOptions } from './apollo';
@@ -65,6 +66,8 @@ export interface SubgraphRuntime {
   cacheVersions?: () => Promise<CacheVersions>;
   /** Answers a plain JSON POST of a query from the response cache before Apollo Server (see `subgraphResponseCache`). */
   cachedAnswer?: HttpServiceOptions<SubgraphContext>['cachedAnswer'];
+  /** Runs identical concurrent reads once (see `requestCoalescing`). */
+  coalesce: CoalesceRequests;
   /** Stops the background tasks and Apollo, and closes the pool. */
   close(): Promise<void>;
 }
@@ -165,6 +168,8 @@ export async function createSubgraphRuntime(
             logger,
           })
         : undefined;
+    // The gateways' identical entity fetches at once (every analyst's dashboard) are resolved once.
+    const coalescing = requestCoalescing<SubgraphContext>({ principals, namespace: schemaName(definition, config) });
     const apollo = new ApolloServer<SubgraphContext>({
       ...base,
       schema,
@@ -180,6 +185,7 @@ export async function createSubgraphRuntime(
         cachePolicyPlugin(),
         idempotencyPlugin(db, config.idempotencyKeyTtlSeconds),
         ...(cache ? [cache.plugin] : []),
+        coalescing.plugin,
       ],
     });
     await apollo.start();
@@ -199,6 +205,7 @@ export async function createSubgraphRuntime(
       background,
       cacheVersions: versions && (() => versions.read()),
       cachedAnswer: cache && ((request) => cache.cachedAnswer(request)),
+      coalesce: coalescing.coalesce,
       async createContext({ headers, requestId }) {
         return {
           requestId,
@@ -244,6 +251,7 @@ export async function serveSubgraph(
     routes: cacheVersionsRoute(runtime),
     guardOperations: operationsGuard(runtime.config),
     cachedAnswer: runtime.cachedAnswer,
+    coalesce: runtime.coalesce,
     logger: runtime.logger,
     metrics: runtime.metrics,
     service: runtime.definition.name,
