@@ -125,6 +125,9 @@ function atScale(env: Record<string, string | undefined>): Promise<void> {
 const AREA_SUBGRAPHS: SubgraphName[] = AREA_LIST.map((entry) => subgraphOf(entry.area));
 
 /**
+ * (The protection of a thousand districts' figures computes for longer than a service's transaction may idle between
+ * statements on a loaded machine: this one may.)
+ *
  * The scale figures of the last two years protected and compared as an import stores them (`protectFigures`, in
  * one transaction per area): the dashboard's period and its trend window. Older scale periods stay unprotected
  * (hidden), as figures written past the service are.
@@ -132,7 +135,10 @@ const AREA_SUBGRAPHS: SubgraphName[] = AREA_LIST.map((entry) => subgraphOf(entry
 export async function protectScaleFigures(env: Record<string, string | undefined>): Promise<void> {
   const periods = [2025, 2026].flatMap((year) => [1, 2, 3, 4].map((quarter) => `${year}-Q${quarter}`));
   for (const [i, name] of AREA_SUBGRAPHS.entries()) {
-    const db = subgraphDataSource(ALL_SUBGRAPHS[name], loadConfig(name, { ...env, DB_STATEMENT_TIMEOUT_MS: '600000', LOG_LEVEL: 'warn' }));
+    const db = subgraphDataSource(
+      ALL_SUBGRAPHS[name],
+      loadConfig(name, { ...env, DB_STATEMENT_TIMEOUT_MS: '600000', DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '600000', LOG_LEVEL: 'warn' }),
+    );
     await openDatabase(db, false);
     try {
       await inTransaction(db.manager, (em) => protectFigures(em, AREA_ENUMS[i] as Area, periods));
