@@ -187,6 +187,15 @@ export function executeInScope<TContext extends BaseContext>(
   });
 }
 
+/** The bytes of each complete answer, encoded once: a coalesced answer written to fifty sockets is one buffer, not fifty. */
+const encoded = new WeakMap<object, Buffer>();
+
+function bytesOf(body: { kind: 'complete'; string: string }): Buffer {
+  let bytes = encoded.get(body);
+  if (!bytes) encoded.set(body, (bytes = Buffer.from(body.string)));
+  return bytes;
+}
+
 /**
  * The URL of a request, or undefined when its request target is none (`GET http://[ HTTP/1.1`): node's parser lets
  * such a line through, and `new URL` throws on it.
@@ -284,7 +293,7 @@ export async function serveHttp<TContext extends BaseContext>(options: HttpServi
       }
       res.statusCode = response.status ?? 200;
       if (response.body.kind === 'complete') {
-        res.end(response.body.string);
+        res.end(bytesOf(response.body));
       } else {
         for await (const chunk of response.body.asyncIterator) res.write(chunk);
         res.end();
