@@ -22,6 +22,8 @@ import {
   PERSISTED_QUERY_TTL_SECONDS,
   serveHttp,
   ServiceMetrics,
+  requestCoalescing,
+  type CoalesceRequests,
   type IncomingRequest,
   type Readiness,
   type SharedCache,
@@ -32,6 +34,7 @@ import { CACHE_VERSIONS_PATH, gatewayCache, StampedSource, type CachedHttpAnswer
 import type { GatewayContext } from './context';
 import { SubgraphSource } from './subgraph-source';
 import { SubgraphHttpClient } from './subgraph-http';
+import { responseSizeLimit, SizedSource } from './response-size';
 import { devSignInEnabled, webRoutes } from './web';
 import { installResultShaping } from '@samsyn/result-shaping';
 import { idempotencyAtGateway } from './idempotency';
@@ -57,6 +60,8 @@ export interface GatewayRuntime {
   admission: Admission;
   /** The response cache's answer to a plain JSON POST, before Apollo Server (undefined while the cache is off). */
   cachedAnswer?: (request: HTTPGraphQLRequest) => Promise<CachedHttpAnswer | undefined>;
+  /** Runs identical concurrent reads once: one 1,000-district dashboard built for all who asked at once. */
+  coalesce: CoalesceRequests;
 }
 
 export interface GatewayOptions {
@@ -109,7 +114,8 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
       if (!(SUBGRAPHS as readonly string[]).includes(name)) throw new Error(`unknown subgraph ${name} in the supergraph`);
       const subgraph = name as SubgraphName;
       const target = config.subgraphUrls[subgraph] ?? url;
-      return new StampedSource(subgraph, options.buildService?.(subgraph, target) ?? new SubgraphSource(subgraph, target, client, metrics));
+      const source = options.buildService?.(subgraph, target) ?? new SubgraphSource(subgraph, target, client, metrics);
+      return new StampedSource(subgraph, new SizedSource(source));
     },
   });
   const base = baseApolloOptions<GatewayContext>(config, logger);
@@ -150,12 +156,13 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
     logger.warn(
       "the gateway's response cache is off: in production it asks the subgraphs' /cache-versions with METRICS_TOKEN, which is unset",
     );
+  // The supergraph's hash and the schemas' suffix: test runs and their schemas sharing one Redis never meet.
+  const namespace = `${createHash('sha256').update(supergraphSdl).digest('base64url').slice(0, 16)}${config.schemaSuffix}`;
   const cache =
     config.responseCache && versionsReadable
       ? gatewayCache({
           store: shared.store,
-          // The schemas' suffix too: test runs and their schemas sharing one Redis never meet.
-          namespace: `${createHash('sha256').update(supergraphSdl).digest('base64url').slice(0, 16)}${config.schemaSuffix}`,
+          namespace,
           versionsOf,
           principals,
           ttlSeconds: 3600,
@@ -164,6 +171,7 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
         })
       : undefined;
   const admission = new Admission(config.admission, metrics);
+  const coalescing = requestCoalescing<GatewayContext>({ principals, namespace });
   const apollo = new ApolloServer<GatewayContext>({
     ...base,
     gateway,
@@ -175,6 +183,8 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
       ...base.plugins,
       // After the limits refused what they refuse: only a valid operation is weighed and waits for its class's room.
       admission.plugin(),
+      responseSizeLimit(config.maxResponseBytes),
+      coalescing.plugin,
       ...(cache ? [cache.plugin] : []),
       closeConnections,
     ],
@@ -185,6 +195,7 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
     admission,
     sharedCache: shared,
     cachedAnswer: cache && ((request) => cache.cachedAnswer(request)),
+    coalesce: coalescing.coalesce,
     logger,
     metrics,
     principals,
@@ -233,6 +244,7 @@ export function serveGateway(runtime: GatewayRuntime, config: Config, port = con
     routes: webRoutes(config, { principals: runtime.principals }),
     guardOperations: operationsGuard(config),
     cachedAnswer: runtime.cachedAnswer,
+    coalesce: runtime.coalesce,
     logger: runtime.logger,
     metrics: runtime.metrics,
     service: 'gateway',

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { currentFetchBudget } from './response-size';
 
 /** What the gateway reads of a subgraph's HTTP answer (the part of a fetch `Response` that `RemoteGraphQLDataSource` uses). */
 export class SubgraphHttpResponse {
@@ -58,22 +59,43 @@ export class SubgraphHttpClient {
     body?: string,
     timeoutMs = this.timeoutMs,
   ): Promise<SubgraphHttpResponse> {
+    const budget = currentFetchBudget();
     return new Promise((resolve, reject) => {
       const target = new URL(url);
       const agent = target.protocol === 'https:' ? this.agents['https:'] : this.agents['http:'];
       const request = (target.protocol === 'https:' ? https : http).request(target, { method, agent, headers }, (response) => {
+        // A request's answers past its size limit are not read: refused on the length first, else on the bytes so far.
+        const length = Number(response.headers['content-length'] ?? NaN);
+        if (budget && !budget.take(Number.isFinite(length) ? length : 0)) return void request.destroy(budget.refused);
+        // One buffer of the announced length, filled as the chunks come, rather than the chunks and their concatenation.
+        let whole = Number.isFinite(length) ? Buffer.allocUnsafe(length) : undefined;
         const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        let filled = 0;
+        response.on('data', (chunk: Buffer) => {
+          if (budget && !Number.isFinite(length) && !budget.take(chunk.length)) return void request.destroy(budget.refused);
+          if (whole && filled + chunk.length > whole.length) {
+            // More than announced: kept as chunks from here on.
+            chunks.push(whole.subarray(0, filled));
+            whole = undefined;
+          }
+          if (whole) chunk.copy(whole, filled);
+          else chunks.push(chunk);
+          filled += chunk.length;
+        });
         response.on('error', fail);
         response.on('end', () => {
           clearTimeout(timer);
-          const text = Buffer.concat(chunks).toString('utf8');
+          stopCutting?.();
+          const text = whole && filled === whole.length ? whole.toString('utf8') : Buffer.concat(chunks).toString('utf8');
           resolve(new SubgraphHttpResponse(url, response.statusCode ?? 0, response.statusMessage ?? '', response.headers, text));
         });
       });
       const timer = setTimeout(() => request.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      // Another fetch of the same request passed the limit: this one's answer is not wanted either.
+      const stopCutting = budget?.onRefused((error) => request.destroy(error));
       function fail(error: Error) {
         clearTimeout(timer);
+        stopCutting?.();
         reject(error);
       }
       request.on('error', fail);

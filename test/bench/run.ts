@@ -12,7 +12,9 @@ import { benchEnv, scenarios, type Scenario } from './scenarios';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const HIVE_PORT = 14010;
+/** The gateway's port; the subgraphs', Hive Gateway's and PostgreSQL's follow from it (another run beside on another). */
+const PORT = Number(process.env.BENCH_PORT ?? 14000);
+const HIVE_PORT = PORT + 10;
 
 interface SentAt {
   sentAt?: number;
@@ -234,22 +236,32 @@ function peakMemoryMiB(pid: number): number | undefined {
 }
 
 async function main(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samsyn-bench-'));
+  const kept = process.env.BENCH_KEEP_DIR;
+  const dataDir = kept ?? fs.mkdtempSync(path.join(os.tmpdir(), 'samsyn-bench-'));
+  fs.mkdirSync(dataDir, { recursive: true });
   fs.chmodSync(dataDir, 0o755);
+  // Seeding over kept scale data would protect every scale period again (minutes): the demo data is in from the first run.
+  const seeded = fs.existsSync(path.join(dataDir, 'scale-ready'));
+  // The keys the kept database's tokens and webhook secrets were made with stay with it.
+  const keysFile = path.join(dataDir, 'bench-keys.json');
+  const keys: { jwt: string; webhook: string } = fs.existsSync(keysFile)
+    ? (JSON.parse(fs.readFileSync(keysFile, 'utf8')) as { jwt: string; webhook: string })
+    : { jwt: randomBytes(32).toString('hex'), webhook: randomBytes(32).toString('hex') };
+  if (kept) fs.writeFileSync(keysFile, JSON.stringify(keys));
   let hive: ChildProcess | undefined;
   const system = await launchSystem({
     // Measured as deployed, demo data loaded.
     env: {
-      ...benchEnv(dataDir, 14000),
-      SEED_DEMO_DATA: 'true',
-      JWT_SECRET: randomBytes(32).toString('hex'),
+      ...benchEnv(dataDir, PORT),
+      SEED_DEMO_DATA: seeded ? 'false' : 'true',
+      JWT_SECRET: keys.jwt,
       // (h): webhooks on, to a receiver on this machine over http.
-      WEBHOOK_SECRET_KEY: randomBytes(32).toString('hex'),
+      WEBHOOK_SECRET_KEY: keys.webhook,
       WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
     },
     embeddedDataDir: path.join(dataDir, 'pg'),
-    embeddedPort: 54339,
-    persistent: false,
+    embeddedPort: 54339 + (PORT - 14000),
+    persistent: kept !== undefined,
     // A crash must show in the numbers, not be hidden by a restart.
     restart: false,
   });
@@ -302,7 +314,7 @@ async function main(): Promise<void> {
   } finally {
     hive?.kill('SIGTERM');
     await system.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!kept) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

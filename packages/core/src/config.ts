@@ -112,6 +112,8 @@ export interface Config {
   responseCacheMiB: number;
   /** The largest answer (MiB) a response cache keeps, in Redis or in memory. */
   responseCacheEntryMiB: number;
+  /** The largest answer (bytes) the gateway builds for one request (MAX_RESPONSE_MB); a larger one is refused with RESPONSE_TOO_LARGE. */
+  maxResponseBytes: number;
   /** The HMAC-SHA256 key of entries in Redis (CACHE_MAC_KEY, or derived from JWT_SECRET): Redis never holds it. */
   cacheMacKey: Buffer;
   /** The change feed and webhook deliveries of the area subgraphs. */
@@ -238,6 +240,16 @@ function readWholeNumber(env: Env, name: string, fallback: number, min: number, 
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max)
     throw new ConfigError(`${name} must be a whole number of ${unit} from ${min} to ${max}, got "${raw}"`);
+  return n;
+}
+
+/** A size in MiB, fractions allowed (`0.5`). */
+function readMegabytes(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < min || n > max)
+    throw new ConfigError(`${name} must be a number of MiB from ${min} to ${max}, got "${raw}"`);
   return n;
 }
 
@@ -397,6 +409,7 @@ export function loadConfig(service: ServiceName, env: Env): Config {
     responseCache: readBoolean(env, 'RESPONSE_CACHE', true),
     responseCacheMiB: readWholeNumber(env, 'RESPONSE_CACHE_MB', 64, 1, 65_536, 'MiB'),
     responseCacheEntryMiB: readWholeNumber(env, 'RESPONSE_CACHE_ENTRY_MB', 32, 1, 512, 'MiB'),
+    maxResponseBytes: Math.round(readMegabytes(env, 'MAX_RESPONSE_MB', 32, 0.001, 4096) * 2 ** 20),
     cacheMacKey: readCacheMacKey(env, production, auth.secret),
     changes: {
       retentionDays: readWholeNumber(env, 'CHANGE_RETENTION_DAYS', 90, 90, 3650, 'days'),

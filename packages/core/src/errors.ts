@@ -20,6 +20,8 @@ export const ERROR_CODES = {
     'An entity fetch (`_entities`) carries more representations, or representations times fields, than one request may (`MAX_REPRESENTATIONS`). Refused before anything ran; split the request.',
   OVERLOADED:
     "Refused or stopped for want of capacity, not because of what was asked: the request's class (operational or analytical, decided from the operation) was at its limit and its queue full or waited past its deadline (HTTP 503 with `Retry-After`), or a database wait ran out (`extensions.timedOut`: `statement`, `lock` or `connection`). `extensions.retryable` is true: retry after `Retry-After` seconds (a mutation with the same `Idempotency-Key`).",
+  RESPONSE_TOO_LARGE:
+    "The answer would be larger than one request may be (`MAX_RESPONSE_MB`; `extensions.maxBytes`): refused as soon as the subgraph answers it is made of pass the limit, before the gateway merges, serialises or caches it; no partial data (HTTP 400). Ask for fewer districts, periods or fields (e.g. one indicator's `comparison` rather than every district's profile); retrying unchanged fails again.",
   GRAPHQL_PARSE_FAILED: 'The operation is not valid GraphQL syntax (HTTP 400).',
   GRAPHQL_VALIDATION_FAILED:
     'The operation does not fit the schema, or exceeds the depth, alias, directive, token or cost limits (HTTP 400). Nothing was executed.',

@@ -16,6 +16,8 @@ export {
   subgraphResponseCache,
 } from './subgraph';
 export type { ResponseCacheOptions, SubgraphResponseCache } from './subgraph';
+// The key a plain JSON POST is answered under: also what identical concurrent reads are coalesced by (runtime).
+export { KnownOperations, plainQueryKey } from './subgraph';
 
 // The gateway's cache.
 export { StampedSource, gatewayCache } from './gateway';

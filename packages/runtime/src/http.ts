@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
 import { type Config, type Logger, newRequestScope, withRequestScope, type RequestScope } from '@samsyn/core';
 import type { CachedHttpAnswer } from '@samsyn/response-cache';
+import type { CoalesceRequests } from './coalescing';
 import type { ServiceMetrics } from './metrics';
 import { recordRequest } from './request-metrics';
 import { inServerSpan } from './telemetry';
@@ -39,6 +40,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   guardOperations?: OperationsGuard;
   /** Answers a GraphQL request from a response cache before Apollo Server sees it; undefined lets Apollo answer. */
   cachedAnswer?: (request: HTTPGraphQLRequest) => Promise<CachedHttpAnswer | undefined>;
+  /** Runs identical concurrent reads once (see `requestCoalescing`); unset, every request runs on its own. */
+  coalesce?: CoalesceRequests;
 }
 
 /** Whether a service can serve, and why not. */
@@ -174,6 +177,15 @@ export function executeInScope<TContext extends BaseContext>(
   });
 }
 
+/** The bytes of each complete answer, encoded once: a coalesced answer written to fifty sockets is one buffer, not fifty. */
+const encoded = new WeakMap<object, Buffer>();
+
+function bytesOf(body: { kind: 'complete'; string: string }): Buffer {
+  let bytes = encoded.get(body);
+  if (!bytes) encoded.set(body, (bytes = Buffer.from(body.string)));
+  return bytes;
+}
+
 /**
  * The URL of a request, or undefined when its request target is none (`GET http://[ HTTP/1.1`): node's parser lets
  * such a line through, and `new URL` throws on it.
@@ -267,7 +279,8 @@ export async function serveHttp<TContext extends BaseContext>(options: HttpServi
         res.end();
         return { status: 200 };
       }
-      const response = await executeInScope(apollo, options.context, httpGraphQLRequest, scope);
+      const execute = () => executeInScope(apollo, options.context, httpGraphQLRequest, scope);
+      const response = await (options.coalesce ? options.coalesce(httpGraphQLRequest, execute) : execute());
       for (const [name, value] of response.headers) {
         // A route may have set Vary (e.g. Origin for CORS); Apollo's own Vary adds to it.
         const vary = name === 'vary' ? res.getHeader('vary') : undefined;
@@ -275,7 +288,7 @@ export async function serveHttp<TContext extends BaseContext>(options: HttpServi
       }
       res.statusCode = response.status ?? 200;
       if (response.body.kind === 'complete') {
-        res.end(response.body.string);
+        res.end(bytesOf(response.body));
       } else {
         for await (const chunk of response.body.asyncIterator) res.write(chunk);
         res.end();

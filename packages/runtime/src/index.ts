@@ -62,3 +62,5 @@ export {
 export type { BreakerState, SharedCacheCounts, SharedCache, SharedCacheOptions } from './shared-cache';
 export { EMBEDDED_PORT, embeddedPort, embeddedUrl, startEmbeddedPostgres } from './embedded-postgres';
 export type { EmbeddedDatabase } from './embedded-postgres';
+export { Coalescer, requestCoalescing } from './coalescing';
+export type { CoalesceRequests } from './coalescing';

@@ -28,6 +28,7 @@ import { embeddedPort, embeddedUrl } from './embedded-postgres';
 import { IDEMPOTENCY_FINGERPRINT_HEADER, IDEMPOTENCY_HEADER, idempotencyPlugin, IdempotencyKeys1763900000000 } from './idempotency';
 import type { HttpServiceOptions, IncomingRequest, RunningHttpService } from './http';
 import { operationsGuard, sendJson, serveHttp } from './http';
+import { requestCoalescing, type CoalesceRequests } from './coalescing';
 import { baseApolloOptions } from './apollo';
 import { ServiceMetrics, type PoolCounts } from './metrics';
 import { startTracing } from './telemetry';
@@ -65,6 +66,8 @@ export interface SubgraphRuntime {
   cacheVersions?: () => Promise<CacheVersions>;
   /** Answers a plain JSON POST of a query from the response cache before Apollo Server (see `subgraphResponseCache`). */
   cachedAnswer?: HttpServiceOptions<SubgraphContext>['cachedAnswer'];
+  /** Runs identical concurrent reads once (see `requestCoalescing`). */
+  coalesce: CoalesceRequests;
   /** Stops the background tasks and Apollo, and closes the pool. */
   close(): Promise<void>;
 }
@@ -183,6 +186,8 @@ export async function createSubgraphRuntime(
             onLookup: (hit) => metrics.cacheLookup(hit),
           })
         : undefined;
+    // The gateways' identical entity fetches at once (every analyst's dashboard) are resolved once.
+    const coalescing = requestCoalescing<SubgraphContext>({ principals, namespace: schemaName(definition, config) });
     const apollo = new ApolloServer<SubgraphContext>({
       ...base,
       schema,
@@ -200,6 +205,7 @@ export async function createSubgraphRuntime(
         cachePolicyPlugin(),
         idempotencyPlugin(db, config.idempotencyKeyTtlSeconds),
         ...(cache ? [cache.plugin] : []),
+        coalescing.plugin,
       ],
     });
     await apollo.start();
@@ -218,6 +224,7 @@ export async function createSubgraphRuntime(
       background,
       cacheVersions: versions && (() => versions.read()),
       cachedAnswer: cache && ((request) => cache.cachedAnswer(request)),
+      coalesce: coalescing.coalesce,
       async createContext({ headers, requestId }) {
         const principal = await principals(headers.get('authorization'));
         const cacheHints = new CachePolicy();
@@ -265,6 +272,7 @@ export async function serveSubgraph(
     routes: cacheVersionsRoute(runtime),
     guardOperations: operationsGuard(runtime.config),
     cachedAnswer: runtime.cachedAnswer,
+    coalesce: runtime.coalesce,
     logger: runtime.logger,
     metrics: runtime.metrics,
     service: runtime.definition.name,
