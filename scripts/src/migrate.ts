@@ -9,7 +9,8 @@ const WAIT_POLL_MS = 2000;
 
 /**
  * Runs the pending migrations of every subgraph (or of those named) against DATABASE_URL, for deployments that do not
- * migrate on start, and loads the demo data after them when SEED_DEMO_DATA=true (the Kubernetes demo's Job). With
+ * migrate on start, and loads the demo data after them when SEED_DEMO_DATA=true is set explicitly (the Kubernetes
+ * demo's Job; outside production the setting defaults to true for the services, which load the demo data themselves). With
  * `--wait` it migrates nothing: it returns once no migration of the named subgraphs is pending (a subgraph's init
  * container, waiting for the migration Job).
  */
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
       }
       const applied = await db.runMigrations({ transaction: 'each' });
       console.log(`${name}: ${applied.length ? applied.map((m) => m.name).join(', ') : 'up to date'}`);
-      if (config.seedDemoData && definition.seed) {
+      if (process.env.SEED_DEMO_DATA === 'true' && config.seedDemoData && definition.seed) {
         await definition.seed(db, swedishToday());
         console.log(`${name}: demo data loaded`);
       }

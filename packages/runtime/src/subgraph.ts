@@ -123,7 +123,8 @@ function watchingNewTables(migration: new () => MigrationInterface): new () => M
  * DATABASE_URL, or else the embedded PostgreSQL that `npm start` runs.
  */
 export function cliDataSource(definition: SubgraphDefinition, env: Record<string, string | undefined>) {
-  const config = loadConfig(definition.name, env);
+  // What the CLI was asked for (`migration:show`'s line per migration) is logged at debug, quiet in a service's start-up.
+  const config = loadConfig(definition.name, { LOG_LEVEL: 'debug', ...env });
   return subgraphDataSource(definition, { ...config, databaseUrl: config.databaseUrl ?? embeddedUrl(embeddedPort(env)) });
 }
 
