@@ -6,14 +6,12 @@ import type { RunningHttpService } from '@samsyn/runtime';
 import { serveGateway } from '@samsyn/gateway';
 import { startSupergraph, testConfig, tokenFor, type TestSupergraph } from '@samsyn/test-support';
 import { parse } from 'csv-parse/sync';
-import { AXE_SOURCE, launchChromium, OUTPUT } from './browser';
+import { AXE_SOURCE, centrumHiddenInLatestQuarter, LATEST_DEMO_PERIOD, launchChromium, OUTPUT } from './browser';
 
 // read-excel-file is an ES module with a CommonJS build: required, typed by hand for this CommonJS test.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const readXlsxFile = (require('read-excel-file/node') as { default: ReadXlsxFile }).default;
 type ReadXlsxFile = (file: string) => Promise<{ sheet: string; data: (string | number | boolean | Date | null)[][] }[]>;
-
-const LATEST_DEMO_PERIOD = '2026-Q3';
 
 // A real browser on 2 shared cores: each step may wait for the page longer than the suite's default.
 jest.setTimeout(240_000);
@@ -68,22 +66,7 @@ describe('the analyst dashboard: export, print, sign-in and Införande in a brow
     server = await serveGateway(graph.gateway, testConfig('gateway', graph.suffix, { HOST: '127.0.0.1' }), 0);
     origin = new URL(server.url).origin;
     analystToken = await tokenFor({ roles: ['analyst'], sub: 'analyst-b', name: 'Berit Analytiker' });
-    // Centrum reports too few cases for the latest quarter, so the funnel has a district it must hide.
-    const report = await graph.query(
-      `mutation ($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { received } } }`,
-      {
-        token: await tokenFor({ roles: ['district-system'], district: 'centrum' }),
-        variables: { input: [{ indicator: 'CS-IA14', district: 'centrum', period: LATEST_DEMO_PERIOD, numerator: 2, denominator: 3 }] },
-      },
-    );
-    expect(report.errors).toBeUndefined();
-    // A correction that ends hidden hides the period's city total from then on (else the new total minus the old one
-    // would give it); an admin republishes the period, as the city does once its figures are final (docs/statistics.md).
-    const republished = await graph.query(
-      `mutation ($period: Period!) { childServices { republishFigures(period: $period) { hiddenAfter } } }`,
-      { token: await tokenFor({ roles: ['admin'] }), variables: { period: LATEST_DEMO_PERIOD } },
-    );
-    expect(republished.errors).toBeUndefined();
+    await centrumHiddenInLatestQuarter(graph);
     browser = await launchChromium();
   });
 

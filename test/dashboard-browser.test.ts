@@ -5,9 +5,7 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { RunningHttpService } from '@samsyn/runtime';
 import { serveGateway } from '@samsyn/gateway';
 import { startSupergraph, testConfig, tokenFor, type TestSupergraph } from '@samsyn/test-support';
-import { AXE_SOURCE, launchChromium, OUTPUT } from './browser';
-
-const LATEST_DEMO_PERIOD = '2026-Q3';
+import { AXE_SOURCE, centrumHiddenInLatestQuarter, LATEST_DEMO_PERIOD, launchChromium, OUTPUT } from './browser';
 
 interface ComparisonEntry {
   district: { code: string };
@@ -37,22 +35,7 @@ describe('the dashboard in a browser', () => {
     server = await serveGateway(graph.gateway, testConfig('gateway', graph.suffix, { HOST: '127.0.0.1' }), 0);
     origin = new URL(server.url).origin;
     analystToken = await tokenFor({ roles: ['analyst'] });
-    // Centrum reports too few cases for the latest quarter, so the funnel has a district it must hide.
-    const report = await graph.query(
-      `mutation ($input: [ObservationInput!]!) { childServices { reportObservations(input: $input) { received } } }`,
-      {
-        token: await tokenFor({ roles: ['district-system'], district: 'centrum' }),
-        variables: { input: [{ indicator: 'CS-IA14', district: 'centrum', period: LATEST_DEMO_PERIOD, numerator: 2, denominator: 3 }] },
-      },
-    );
-    expect(report.errors).toBeUndefined();
-    // A correction that ends hidden hides the period's city total from then on (else the new total minus the old one
-    // would give it); an admin republishes the period, as the city does once its figures are final (docs/statistics.md).
-    const republished = await graph.query(
-      `mutation ($period: Period!) { childServices { republishFigures(period: $period) { hiddenAfter } } }`,
-      { token: await tokenFor({ roles: ['admin'] }), variables: { period: LATEST_DEMO_PERIOD } },
-    );
-    expect(republished.errors).toBeUndefined();
+    await centrumHiddenInLatestQuarter(graph);
     // Chromium's own flags from the package, less the two that would switch off the same-origin rules under test.
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });

@@ -4,12 +4,11 @@ import {
   Bulkhead,
   overloadedError,
   weighOperation,
-  watchAdmission,
   type AdmissionConfig,
   type RefusalReason,
   type WorkClass,
 } from '@samsyn/core';
-import type { ServiceMetrics } from '@samsyn/runtime';
+import { watchAdmission, type ServiceMetrics } from '@samsyn/runtime';
 import type { GatewayContext } from './context';
 
 /** The gateway's bulkheads, one per work class, and what they refused. */

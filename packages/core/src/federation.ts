@@ -73,7 +73,8 @@ function checkRepresentations(schema: GraphQLSchema): void {
     representations.forEach((representation, index) => {
       const typename = (representation as { __typename?: unknown } | null)?.__typename;
       const keys = typeof typename === 'string' ? keyFields.get(typename) : undefined;
-      if (typeof typename !== 'string' || !keys) throw new BadInputError(`representations[${index}] names no entity type of this subgraph.`, { index });
+      if (typeof typename !== 'string' || !keys)
+        throw new BadInputError(`representations[${index}] names no entity type of this subgraph.`, { index });
       const given = representation as Record<string, unknown>;
       const complete = keys.some((fields) => fields.every((field) => given[field] !== undefined && given[field] !== null));
       if (!complete) throw new BadInputError(`representations[${index}] lacks the key fields of ${typename}.`, { index });

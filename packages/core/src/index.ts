@@ -89,6 +89,5 @@ export {
   overloadedError,
   databaseTimeout,
   workClassPlugin,
-  watchAdmission,
 } from './admission';
 export type { WorkClass, OperationWeight, RefusalReason, BulkheadOptions, TimedOut } from './admission';

@@ -42,7 +42,7 @@ export {
   idempotencyPlugin,
 } from './idempotency';
 export { INVALID_OPERATION, observationPlugin, recordRequest } from './request-metrics';
-export { ServiceMetrics } from './metrics';
+export { ServiceMetrics, watchAdmission } from './metrics';
 export type { PoolCounts, RequestObservation } from './metrics';
 export { SERVICE_ATTRIBUTE, samsynTracer, startTracing, inServerSpan, inClientSpan } from './telemetry';
 export type { Tracing, TracingOptions } from './telemetry';

@@ -1,5 +1,13 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { BackgroundMetrics, ServiceName, WatchedGauge } from '@samsyn/core';
+import {
+  WORK_CLASSES,
+  type BackgroundMetrics,
+  type Bulkhead,
+  type RefusalReason,
+  type ServiceName,
+  type WatchedGauge,
+  type WorkClass,
+} from '@samsyn/core';
 import type { SharedCacheCounts } from './shared-cache';
 
 /** Operation names are chosen by clients: past this many distinct ones, the rest count as `other`. */
@@ -209,4 +217,42 @@ export class ServiceMetrics implements BackgroundMetrics {
     this.operations.add(operation);
     return operation;
   }
+}
+
+/**
+ * The admission metrics operators alert on, in `registry`: `samsyn_admission_refused_total{class,reason}`,
+ * `samsyn_admission_queue_length{class}` and `samsyn_admission_in_flight{class}`. Returns what counts a refusal.
+ */
+export function watchAdmission(
+  registry: Registry,
+  bulkheads: Record<WorkClass, Bulkhead>,
+): (workClass: WorkClass, reason: RefusalReason) => void {
+  const registers = [registry];
+  const refused = new Counter({
+    name: 'samsyn_admission_refused_total',
+    help: 'Requests refused with OVERLOADED (HTTP 503), by work class and reason (queue_full, queue_timeout).',
+    labelNames: ['class', 'reason'],
+    registers,
+  });
+  // Every series from the start, so that a rate over them is defined before the first refusal.
+  for (const workClass of WORK_CLASSES) for (const reason of ['queue_full', 'queue_timeout']) refused.inc({ class: workClass, reason }, 0);
+  new Gauge({
+    name: 'samsyn_admission_queue_length',
+    help: "Requests waiting for their work class's budget.",
+    labelNames: ['class'],
+    registers,
+    collect() {
+      for (const workClass of WORK_CLASSES) this.set({ class: workClass }, bulkheads[workClass].queueLength);
+    },
+  });
+  new Gauge({
+    name: 'samsyn_admission_in_flight',
+    help: "Requests running within their work class's budget.",
+    labelNames: ['class'],
+    registers,
+    collect() {
+      for (const workClass of WORK_CLASSES) this.set({ class: workClass }, bulkheads[workClass].inFlight);
+    },
+  });
+  return (workClass, reason) => refused.inc({ class: workClass, reason });
 }

@@ -56,8 +56,7 @@ export function draftContentOf(input: DraftInput): DraftContent {
     problems.push(`details is longer than ${LIMITS.details} characters as JSON`);
   if (input.legalBasis) {
     content.legalBasis = input.legalBasis.map((entry) => entry.trim());
-    if (content.legalBasis.length > LIMITS.legalBasisEntries)
-      problems.push(`legalBasis has more than ${LIMITS.legalBasisEntries} entries`);
+    if (content.legalBasis.length > LIMITS.legalBasisEntries) problems.push(`legalBasis has more than ${LIMITS.legalBasisEntries} entries`);
     if (content.legalBasis.some((entry) => entry.length === 0 || entry.length > LIMITS.legalBasis)) {
       problems.push(`every legalBasis entry must be 1-${LIMITS.legalBasis} characters`);
     }
@@ -70,7 +69,8 @@ export function draftContentOf(input: DraftInput): DraftContent {
 export function reasonOf(value: string, what: string): string {
   const reason = value.trim();
   if (!reason) throw new BadInputError(`Say why: ${what} must not be empty.`);
-  if (reason.length > REASON_LIMIT) throw new BadInputError(`${what} may be at most ${REASON_LIMIT} characters long.`, { length: reason.length });
+  if (reason.length > REASON_LIMIT)
+    throw new BadInputError(`${what} may be at most ${REASON_LIMIT} characters long.`, { length: reason.length });
   return reason;
 }
 
