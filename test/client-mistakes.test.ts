@@ -223,6 +223,16 @@ describe('a request too big for the work it asks', () => {
     expect(codes(inProcess)).toEqual(['BAD_USER_INPUT']);
   });
 
+  it('a list variable of 30,000 wrong items (60 KB) is refused with one error naming 50 problems and the limit, HTTP 400', async () => {
+    const query = `query Changes($types: [ChangeType!]) { childServices { changes(first: 1, types: $types) { __typename } } }`;
+    const result = await overHttp(gateway.url, { query, variables: { types: Array.from({ length: 30_000 }, () => 1) } });
+    expect([result.status, codes(result)]).toEqual([400, ['BAD_USER_INPUT']]);
+    const problems = result.errors?.[0].extensions?.problems as string[];
+    expect(problems).toHaveLength(51);
+    expect(problems.at(-1)).toMatch(/error limit reached/);
+    expect(result.errors?.[0].message).toMatch(/and 50 more problems with the variables/);
+  });
+
   it('variables as deep as a real input still answer', async () => {
     const query = `#graphql
       query Search($search: String) { childServices { documents(search: $search) { totalCount } } }`;

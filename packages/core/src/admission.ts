@@ -63,7 +63,7 @@ export function weighOperation(
 ): OperationWeight {
   const root = schema.getRootType(operation.operation);
   if (!root) return { workClass: 'operational', cost: 1 };
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 });
   // Variables that do not coerce fail execution later with a clear error; until then they count as absent.
   const values = coerced.coerced ?? {};
   const fragments = fragmentsOf(document);

@@ -271,10 +271,12 @@ describe('the document lifecycle', () => {
     expect(await submit('not-a-uuid')).toHaveErrorCode('NOT_FOUND');
   });
 
-  it('refuses free text without bounds: 51 legal references, 20 kB of details, a 2,001-character reason or comment', async () => {
+  it('refuses free text without bounds: a 2,800-character slug, 51 legal references, 20 kB of details, a 2,001-character reason or comment', async () => {
     const draft = await draftDocument();
     const stored = async () => (await readDocument(draft.documentId, anna))?.versions;
     const before = await stored();
+    const slug = Array.from({ length: 2_800 }, (_, i) => String.fromCharCode(97 + ((i * 7) % 26))).join('');
+    expect(await createDraft({ kind: 'ROUTINE', slug, title: 'Lång adress' })).toHaveErrorCode('BAD_USER_INPUT');
     const references = Array.from({ length: 51 }, (_, i) => `SoL 11 kap. ${i + 1} §`);
     expect(await updateDraft(draft.id, 1, { legalBasis: references })).toHaveErrorCode('BAD_USER_INPUT');
     expect(await updateDraft(draft.id, 1, { details: { notes: 'x'.repeat(20_001) } })).toHaveErrorCode('BAD_USER_INPUT');

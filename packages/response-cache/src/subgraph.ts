@@ -210,7 +210,8 @@ export function declaredVariables(
   definitions: readonly VariableDefinitionNode[] | undefined,
   given: Record<string, unknown> | null | undefined,
 ): Record<string, unknown> | undefined {
-  const coerced = getVariableValues(schema, definitions ?? [], given ?? {});
+  // Only whether they coerce matters here: one error is enough to know (a list of 30,000 wrong items is not walked).
+  const coerced = getVariableValues(schema, definitions ?? [], given ?? {}, { maxErrors: 1 });
   return coerced.errors ? undefined : coerced.coerced;
 }
 

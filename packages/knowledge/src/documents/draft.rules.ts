@@ -10,6 +10,7 @@ const LIMITS = {
   decidedBy: 300,
   changeSummary: 2_000,
   registryNumber: 100,
+  slug: 100,
   /** Entries of legalBasis. */
   legalBasisEntries: 50,
   /** Characters of details as JSON. */
@@ -78,7 +79,8 @@ export function reasonOf(value: string, what: string): string {
 export function newDocumentOf(input: DraftInput): { kind: NonNullable<DraftInput['kind']>; slug: string } {
   const problems: string[] = [];
   if (!input.kind) problems.push('kind is required for a new document');
-  if (!input.slug || !SLUG.test(input.slug))
+  if (input.slug && input.slug.length > LIMITS.slug) problems.push(`slug is longer than ${LIMITS.slug} characters`);
+  else if (!input.slug || !SLUG.test(input.slug))
     problems.push('slug is required: lower-case letters, digits and single hyphens, e.g. "forhandsbedomning"');
   if (!input.title?.trim()) problems.push('title is required for a new document');
   if (input.registryNumber && input.registryNumber.length > LIMITS.registryNumber) problems.push('registryNumber is too long');
