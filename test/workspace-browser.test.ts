@@ -425,7 +425,7 @@ describe('the process leaders’ workspace in a browser', () => {
     const later = await draftOf('signs-of-safety', { summary: 'Signs of Safety i alla utredningar av barns behov från och med 2027.' });
     const inThirtyDays = new Date(Date.parse(`${today}T12:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
     await publishIn(later.id, later.versionId, inThirtyDays, 'Saklig');
-    await b.waitForURL(/#\/uppfoljning\//);
+    await b.waitForURL(new RegExp(`#/uppfoljning/${later.id}`));
     const district = await tokenFor({ roles: ['district-system'], district: 'centrum' });
     await api(
       `mutation ($versionId: ID!) { childServices { acknowledge(versionId: $versionId, status: ACKNOWLEDGED) { lagging } } }`,
