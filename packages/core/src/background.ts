@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import type { Logger } from './logger';
-import { databaseLossLevel } from './shutdown';
+import { logDatabaseLoss } from './shutdown';
 
 /**
  * Work a subgraph process does besides answering requests (delivering webhooks, recording what became due):
@@ -77,8 +77,7 @@ export function startBackground(tasks: BackgroundTask[], logger: Logger): Backgr
     const round = backgroundScope
       .run(task.name, () => task.tick(stopping.signal))
       .catch((error: unknown) => {
-        if (!stopped)
-          logger[databaseLossLevel()]({ err: error, task: task.name }, 'background task failed; it runs again at its next round');
+        if (!stopped) logDatabaseLoss(logger, { err: error, task: task.name }, 'background task failed; it runs again at its next round');
       })
       .finally(() => {
         running.delete(task.name);

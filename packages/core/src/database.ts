@@ -5,7 +5,7 @@ import pg from 'pg';
 import { DEFAULT_DATABASE_LIMITS, type DatabaseLimits } from './config';
 import type { Logger } from './logger';
 import { currentRequestScope } from './request-scope';
-import { databaseLossLevel } from './shutdown';
+import { logDatabaseLoss } from './shutdown';
 import { Bulkhead } from './admission';
 
 // A SQL `date` is a calendar day, not an instant: keep it as 'YYYY-MM-DD' instead of a local-midnight Date.
@@ -77,7 +77,7 @@ export class SqlLog implements TypeOrmLogger {
   }
 
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
-    if (level === 'warn') this.logger[databaseLossLevel()]({ message }, 'database');
+    if (level === 'warn') logDatabaseLoss(this.logger, { message }, 'database');
     else this.logger.info({ message }, 'database');
   }
 }
@@ -92,7 +92,7 @@ function clientThatListens(logger: Logger): typeof pg.Client {
   return class extends pg.Client {
     constructor(config?: string | pg.ClientConfig) {
       super(config);
-      this.on('error', (error: Error) => logger[databaseLossLevel()]({ err: error }, 'database connection lost'));
+      this.on('error', (error: Error) => logDatabaseLoss(logger, { err: error }, 'database connection lost'));
     }
   };
 }

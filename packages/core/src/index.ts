@@ -78,7 +78,7 @@ export {
   principalSeenByResolvers,
 } from './cache-hints';
 export { CachePolicy, cachePolicyPlugin, fragmentsOf } from './cache-policy';
-export { beginShutdown, databaseLossLevel } from './shutdown';
+export { beginShutdown, databaseLossLevel, logDatabaseLoss } from './shutdown';
 export {
   WORK_CLASSES,
   ANALYTICAL_TYPES,

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Logger } from './logger';
-import { databaseLossLevel } from './shutdown';
+import { logDatabaseLoss } from './shutdown';
 
 /** How long a lost LISTEN connection waits before it connects again (meanwhile the timers alone drive the work). */
 const RECONNECT_MS = 5_000;
@@ -32,7 +32,7 @@ export async function listenForNotifications(
       if (message.channel === channel && message.payload === payload) onNotify();
     });
     candidate.on('error', (error) => {
-      if (!stopped) logger[databaseLossLevel()]({ err: error, channel }, 'LISTEN connection lost; timers go on, and it connects again');
+      if (!stopped) logDatabaseLoss(logger, { err: error, channel }, 'LISTEN connection lost; timers go on, and it connects again');
     });
     // Ended by the server (a restart, a terminated backend) or after an error: connect again unless stopping.
     candidate.on('end', () => {

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -68,6 +69,18 @@ export async function startEmbeddedPostgres(options: {
   }
   return {
     url: embeddedUrl(options.port),
-    stop: () => server.stop(),
+    stop: () => stopServer(server),
   };
+}
+
+/**
+ * Stops the server unless it has stopped already. The package's `stop` waits for the postgres process's 'exit' event,
+ * which a process that has already exited never sends again: Ctrl-C in a terminal reaches the whole process group,
+ * PostgreSQL included, and `npm start` then hung for ever on its last step.
+ */
+async function stopServer(server: { stop(): Promise<void> }): Promise<void> {
+  // The package keeps its child process in a property it does not declare.
+  const postgres = (server as unknown as { process?: ChildProcess }).process;
+  if (!postgres || postgres.exitCode !== null || postgres.signalCode !== null) return;
+  await server.stop();
 }
