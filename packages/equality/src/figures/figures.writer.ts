@@ -15,9 +15,8 @@ import { lockFiguresVersions } from '../periods/figures-version';
 
 /**
  * Protects the given periods of an area and stores their comparisons, in the caller's transaction: every writer of
- * figures calls this once before committing. With `report`, the comparisons recomputed are those of the reported
- * indicators and of any indicator whose protection changed (secondary suppression reaches across a period's table); the
- * others stay as stored. Without it, every comparison of the periods is recomputed.
+ * figures calls this once before committing. With `report`, the protection and the comparisons recomputed are those of the
+ * reported indicators; the others stay as stored. Without it, every indicator of the periods is protected and compared.
  */
 export async function protectFigures(
   em: Db,
@@ -28,7 +27,8 @@ export async function protectFigures(
   known?: readonly Indicator[],
 ): Promise<void> {
   const wanted = [...new Set(periods)].sort();
-  const written = await protectPeriods(em, area, wanted, breakdowns, known);
+  // A report's indicators alone: no other indicator's protection depends on their figures.
+  const written = await protectPeriods(em, area, wanted, breakdowns, known, report?.indicators);
   // Protected by an earlier migration, before comparisons are stored: compared when they are.
   if (!written?.compared) return;
   // Comparisons are computed here, when figures change, in the same transaction: reads are lookups.
