@@ -96,6 +96,8 @@ export interface Config {
   database: DatabaseLimits;
   /** The gateway's bulkheads: how much work of each class runs at once, and how long the rest may wait. */
   admission: AdmissionConfig;
+  /** Where analytical operations execute: a worker thread of the service's own, at a lower CPU priority (see lane.ts). */
+  analyticalWorker: AnalyticalWorkerConfig;
   /** How long a mutation's `Idempotency-Key` is remembered, in seconds. */
   idempotencyKeyTtlSeconds: number;
   /** The composed supergraph the gateway serves; unset means the committed `schema/supergraph.graphql`. */
@@ -135,6 +137,18 @@ export interface AdmissionConfig {
   queueLength: number;
   /** The longest a request waits for its class's budget before it is refused. */
   queueTimeoutMs: number;
+}
+
+/**
+ * The analytical lane (packages/runtime/src/lane.ts): every service executes analytical operations in a worker thread
+ * of its own, with its own event loop, its share of the database pool and a lower CPU priority, so that a
+ * 1,000-district dashboard never holds the turn of a document read or an acknowledgement.
+ */
+export interface AnalyticalWorkerConfig {
+  /** Whether the lane runs (ANALYTICAL_WORKER); off, analytical operations execute beside the rest, as before. */
+  enabled: boolean;
+  /** The worker thread's nice value (ANALYTICAL_WORKER_NICE, 0–19): the higher, the more the CPU goes to the rest first. */
+  nice: number;
 }
 
 /** Defaults of {@link AdmissionConfig}; docs/configuration.md says how they were chosen. */
@@ -400,6 +414,10 @@ export function loadConfig(service: ServiceName, env: Env): Config {
       analyticalBudget: readWholeNumber(env, 'ADMISSION_ANALYTICAL_BUDGET', DEFAULT_ADMISSION.analyticalBudget, 1, 1e9, 'cost units'),
       queueLength: readWholeNumber(env, 'ADMISSION_QUEUE_LENGTH', DEFAULT_ADMISSION.queueLength, 0, 100_000, 'requests'),
       queueTimeoutMs: readWholeNumber(env, 'ADMISSION_QUEUE_TIMEOUT_MS', DEFAULT_ADMISSION.queueTimeoutMs, 1, 600_000, 'milliseconds'),
+    },
+    analyticalWorker: {
+      enabled: readBoolean(env, 'ANALYTICAL_WORKER', true),
+      nice: readWholeNumber(env, 'ANALYTICAL_WORKER_NICE', 10, 0, 19, 'nice levels'),
     },
     idempotencyKeyTtlSeconds: readWholeNumber(env, 'IDEMPOTENCY_KEY_TTL_HOURS', 24, 1, 24 * 365, 'hours') * 3600,
     supergraphPath: env.SUPERGRAPH_PATH || undefined,

@@ -20,7 +20,7 @@ export {
   parseDurationSeconds,
   loadConfig,
 } from './config';
-export type { SubgraphName, ServiceName, NodeEnv, AuthConfig, DatabaseLimits, Config, ChangesConfig, AdmissionConfig } from './config';
+export type { SubgraphName, ServiceName, NodeEnv, AuthConfig, DatabaseLimits, Config, ChangesConfig, AdmissionConfig, AnalyticalWorkerConfig } from './config';
 export {
   ERROR_CODES,
   ErrorCodeEnum,
@@ -52,6 +52,7 @@ export {
   sqlStatementCount,
   updatedRows,
   databaseAnswers,
+  analyticalConnections,
 } from './database';
 export type { Constructor, DatabaseOptions, Db } from './database';
 export { buildFederatedSchema, printSubgraphSdl } from './federation';
