@@ -18,9 +18,10 @@ export {
   ConfigError,
   envName,
   parseDurationSeconds,
+  readWholeNumber,
   loadConfig,
 } from './config';
-export type { SubgraphName, ServiceName, NodeEnv, AuthConfig, DatabaseLimits, Config, ChangesConfig, AdmissionConfig } from './config';
+export type { SubgraphName, ServiceName, NodeEnv, Env, AuthConfig, DatabaseLimits, Config, AdmissionConfig } from './config';
 export {
   ERROR_CODES,
   ErrorCodeEnum,
