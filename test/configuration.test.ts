@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { loadChangesConfig } from '@samsyn/changes';
 import { envName, loadConfig, SUBGRAPHS, type ServiceName } from '@samsyn/core';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -31,8 +32,11 @@ function readBySources(): Set<string> {
   return names;
 }
 
-/** Every variable `loadConfig` asks for, names built at run time (`CHILD_SERVICES_URL`) included, in every mode. */
-function readByLoadConfig(): Set<string> {
+/**
+ * Every variable the settings loaders ask for, in every mode: `loadConfig` (names built at run time, such as
+ * `CHILD_SERVICES_URL`, included) and the domain packages' own, which read the same environment (`loadChangesConfig`).
+ */
+function readByLoaders(): Set<string> {
   const names = new Set<string>();
   const modes: Record<string, string>[] = [
     {},
@@ -47,7 +51,7 @@ function readByLoadConfig(): Set<string> {
           return target[name as string];
         },
       });
-      loadConfig(service, env);
+      loadChangesConfig(env, loadConfig(service, env).nodeEnv);
     }
   }
   return names;
@@ -72,7 +76,7 @@ function documented(): Set<string> {
 }
 
 describe('the configuration reference (docs/configuration.md)', () => {
-  const read = new Set([...readBySources(), ...readByLoadConfig()]);
+  const read = new Set([...readBySources(), ...readByLoaders()]);
   const inDocs = documented();
 
   it('documents every variable the code reads', () => {

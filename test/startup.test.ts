@@ -31,6 +31,18 @@ describe('starting a service with bad settings', () => {
     expect(lines).toEqual([expect.stringMatching(/child-services: cannot reach the database at 127\.0\.0\.1:1 \(ECONNREFUSED\)/)]);
   });
 
+  it('stops an area subgraph on a bad change-feed setting before it reaches for the database', () => {
+    const { status, lines } = start('subgraphs/child-services/dist/src/index.js', {
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none',
+      PORT: '0',
+      WEBHOOK_TIMEOUT_MS: 'soon',
+    });
+    expect(status).toBe(1);
+    expect(lines).toEqual([
+      'child-services: configuration: WEBHOOK_TIMEOUT_MS must be a whole number of milliseconds from 100 to 60000, got "soon"',
+    ]);
+  });
+
   it('stops the gateway with one line when its port is taken by a bad value', () => {
     const { status, lines } = start('gateway/dist/index.js', { PORT: '99999' });
     expect(status).toBe(1);

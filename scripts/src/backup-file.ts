@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import { unseal } from '@samsyn/changes';
+import { loadChangesConfig, unseal } from '@samsyn/changes';
 import { createLogger, loadConfig, openDatabase, quoteIdent, SUBGRAPHS, type SubgraphName } from '@samsyn/core';
 import { schemaName, startEmbeddedPostgres, subgraphDataSource, type EmbeddedDatabase } from '@samsyn/runtime';
 import type { MigrationInterface } from 'typeorm';
@@ -268,6 +268,8 @@ export async function restore(file: string, env: Record<string, string | undefin
       );
     }
   }
+  // What the backup's webhook secrets must decrypt with; a malformed key stops the restore before the target is touched.
+  const webhookKey = loadChangesConfig(env, loadConfig('gateway', env).nodeEnv).webhookSecretKey;
   // Each subgraph's rows go into its schema as this environment names it (SAMSYN_SCHEMA_SUFFIX may differ).
   const into = new Map(header.schemas.map((s) => [s.schema, schemaName(ALL_SUBGRAPHS[s.subgraph], loadConfig(s.subgraph, env))]));
   const schemas = header.schemas.map((s) => ({ subgraph: s.subgraph, schema: into.get(s.schema) as string, sequences: s.sequences }));
@@ -331,7 +333,7 @@ export async function restore(file: string, env: Record<string, string | undefin
       // New versions for every table (and the epoch): an answer cached before the restore never passes for current.
       await client.query(`UPDATE ${quoteIdent(schema)}.cache_version SET version = floor(random() * 9e15)::bigint`);
     }
-    await checkWebhookKey(client, schemas, env);
+    await checkWebhookKey(client, schemas, webhookKey);
     await client.query('COMMIT');
     await client.end();
     client = undefined;
@@ -353,11 +355,11 @@ export async function restore(file: string, env: Record<string, string | undefin
   }
 }
 
-/** Refuses a restore whose webhook secrets this environment's WEBHOOK_SECRET_KEY cannot decrypt: its deliveries would all fail. */
+/** Refuses a restore whose webhook secrets `key` (this environment's WEBHOOK_SECRET_KEY) cannot decrypt: its deliveries would all fail. */
 async function checkWebhookKey(
   client: pg.Client,
   schemas: { subgraph: SubgraphName; schema: string }[],
-  env: Record<string, string | undefined>,
+  key: Buffer | undefined,
 ): Promise<void> {
   for (const { subgraph, schema } of schemas) {
     const table = `${quoteIdent(schema)}.webhook_subscription`;
@@ -367,7 +369,6 @@ async function checkWebhookKey(
       `SELECT secret_sealed AS secret FROM ${table} UNION ALL SELECT previous_secret_sealed FROM ${table} WHERE previous_secret_sealed IS NOT NULL LIMIT 1000`,
     );
     if (rows.length === 0) continue;
-    const key = loadConfig(subgraph, env).changes.webhookSecretKey;
     const opens = (sealed: string) => {
       try {
         unseal(sealed, key as Buffer);

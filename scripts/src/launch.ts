@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { loadChangesConfig } from '@samsyn/changes';
 import { envName, loadConfig, SUBGRAPHS, type ServiceName } from '@samsyn/core';
 import { embeddedPort, startEmbeddedPostgres, type EmbeddedDatabase } from '@samsyn/runtime';
 
@@ -136,6 +137,8 @@ export async function launchSystem(options: {
   delete env.PORT;
   if (options.embeddedPort !== undefined) env.EMBEDDED_PG_PORT = String(options.embeddedPort);
   const config = loadConfig('gateway', env);
+  // The change feed's settings, which each area subgraph reads itself: a bad one stops `npm start` here, before anything runs.
+  loadChangesConfig(env, config.nodeEnv);
   const services: Supervised[] = [];
   let database: EmbeddedDatabase | undefined;
   let stopping: Promise<void> | undefined;

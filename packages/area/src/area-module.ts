@@ -12,6 +12,9 @@ export interface AreaModule {
   orphanedTypes?: Constructor[];
   /** Loads this module's demo data for the area; running it again changes nothing. */
   seed?(db: DataSource, area: Area, today: string): Promise<void>;
-  /** Work this module does between requests in every process of the area subgraph (see BackgroundTask). */
+  /**
+   * Work this module does between requests in every process of the area subgraph (see BackgroundTask). Built at
+   * start-up, before the database is opened: the place to read the module's own settings from `context.config.env`.
+   */
   background?(context: BackgroundContext, area: Area): BackgroundTask[];
 }

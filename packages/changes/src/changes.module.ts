@@ -1,5 +1,6 @@
 import type { AreaModule } from '@samsyn/area';
 import { watchChangeMetrics } from './change.metrics';
+import { changesConfigOf } from './changes.config';
 import { ChangeFeedResolver } from './feed/feed.resolver';
 import { ChangeFeed1764000002000 } from './migrations/1764000002000-ChangeFeed';
 import { ChangeNotify1764000003000 } from './migrations/1764000003000-ChangeNotify';
@@ -14,7 +15,9 @@ export const changesModule: AreaModule = {
   migrations: [ChangeFeed1764000002000, ChangeNotify1764000003000],
   resolvers: (types) => [ChangeFeedResolver, ...webhookResolvers(types)],
   background: (context) => {
+    // At start-up, before the database opens: a bad setting stops the service here, not at its first webhook.
+    const settings = changesConfigOf(context.config);
     watchChangeMetrics(context);
-    return [webhookDispatcher(context), changeRetention(context)];
+    return [webhookDispatcher(context, settings), changeRetention(context, settings)];
   },
 };

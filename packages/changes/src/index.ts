@@ -1,6 +1,7 @@
 export { ChangeType, ChangeEvent, ChangeConnection } from './change.types';
 export { recordChange, type ChangeRecord } from './change.recorder';
 export { changesModule } from './changes.module';
+export { loadChangesConfig, type ChangesConfig } from './changes.config';
 export { decodeCursor, encodeCursor, eventsAfter, FEED_START, type FeedPosition } from './feed/feed.service';
 export { deliveryBody, prune, retryDelayMs } from './webhooks/webhook.dispatcher';
 export { guardedLookup, isPrivateAddress, targetProblem } from './webhooks/webhook.target';

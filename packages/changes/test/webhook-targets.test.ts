@@ -1,20 +1,20 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadConfig, type ChangesConfig } from '@samsyn/core';
-import { isPrivateAddress, retryDelayMs, targetProblem } from '@samsyn/changes';
+import { isPrivateAddress, loadChangesConfig, retryDelayMs, targetProblem, type ChangesConfig } from '@samsyn/changes';
 import { send } from '../src/webhooks/webhook.sender';
 import { guardedLookup } from '../src/webhooks/webhook.target';
 
 /** Where a webhook may point, and how a delivery behaves towards a receiver that misbehaves. */
 const production = (allowed = ''): ChangesConfig =>
-  loadConfig('child-services', {
-    NODE_ENV: 'production',
-    JWT_SECRET: 'a-production-secret-of-more-than-32-characters',
-    WEBHOOK_SECRET_KEY: 'a-webhook-key-of-more-than-32-characters-long',
-    WEBHOOK_ALLOWED_HOSTS: allowed,
-    WEBHOOK_TIMEOUT_MS: '500',
-  }).changes;
-const development = (): ChangesConfig => loadConfig('child-services', { NODE_ENV: 'test', WEBHOOK_TIMEOUT_MS: '500' }).changes;
+  loadChangesConfig(
+    {
+      WEBHOOK_SECRET_KEY: 'a-webhook-key-of-more-than-32-characters-long',
+      WEBHOOK_ALLOWED_HOSTS: allowed,
+      WEBHOOK_TIMEOUT_MS: '500',
+    },
+    'production',
+  );
+const development = (): ChangesConfig => loadChangesConfig({ WEBHOOK_TIMEOUT_MS: '500' }, 'test');
 
 describe('webhook targets in production', () => {
   it.each([

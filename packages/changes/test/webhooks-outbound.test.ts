@@ -2,18 +2,18 @@ import { lookup } from 'node:dns/promises';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
-import { loadConfig, type ChangesConfig } from '@samsyn/core';
-import { send } from '@samsyn/changes';
+import type { NodeEnv } from '@samsyn/core';
+import { loadChangesConfig, send, type ChangesConfig } from '@samsyn/changes';
 
 /**
  * A delivery on the wire (webhook-targets.test.ts has the rules): a refused target is never connected to, a listed
  * one is; a receiver's slowness or size is not passed on to the dispatcher.
  */
-function changesConfig(env: Record<string, string>): ChangesConfig {
-  return loadConfig('child-services', { JWT_SECRET: 'x'.repeat(40), WEBHOOK_SECRET_KEY: 'k'.repeat(40), ...env }).changes;
+function changesConfig(nodeEnv: NodeEnv, env: Record<string, string>): ChangesConfig {
+  return loadChangesConfig({ WEBHOOK_SECRET_KEY: 'k'.repeat(40), ...env }, nodeEnv);
 }
-const production = (allowed = '') => changesConfig({ NODE_ENV: 'production', WEBHOOK_ALLOWED_HOSTS: allowed });
-const development = changesConfig({ NODE_ENV: 'test', WEBHOOK_TIMEOUT_MS: '300' });
+const production = (allowed = '') => changesConfig('production', { WEBHOOK_ALLOWED_HOSTS: allowed });
+const development = changesConfig('test', { WEBHOOK_TIMEOUT_MS: '300' });
 const SIGNED = { 'webhook-id': 'msg_test', 'webhook-timestamp': '0', 'webhook-signature': 'v1,x' };
 
 /** A TCP listener on 127.0.0.1 that counts connections. */

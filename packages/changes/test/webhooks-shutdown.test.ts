@@ -3,7 +3,7 @@ import type net from 'node:net';
 import { inTransaction } from '@samsyn/core';
 import type { SubgraphRuntime } from '@samsyn/runtime';
 import { Area } from '@samsyn/area';
-import { ChangeType, recordChange } from '@samsyn/changes';
+import { ChangeType, loadChangesConfig, recordChange } from '@samsyn/changes';
 import { startSupergraph, tokenFor, type TestSupergraph } from '@samsyn/test-support';
 import { webhookDispatcher } from '../src/webhooks/webhook.dispatcher';
 
@@ -88,7 +88,8 @@ it('stops within moments while a receiver holds a delivery, and leaves the event
 
     // The next dispatcher over the database (another replica, or this one restarted) goes on from the held event.
     answering = true;
-    await webhookDispatcher({ db: child.db, config: child.config, logger: child.logger }).tick(new AbortController().signal);
+    const settings = loadChangesConfig(child.config.env, child.config.nodeEnv);
+    await webhookDispatcher({ db: child.db, config: child.config, logger: child.logger }, settings).tick(new AbortController().signal);
     expect(accepted.map((delivery) => delivery.n)).toEqual(Array.from({ length: 51 }, (_, n) => n));
     expect(accepted[0].id).toBe(held[0].id);
   } finally {

@@ -118,13 +118,16 @@ export interface Config {
   maxResponseBytes: number;
   /** The HMAC-SHA256 key of entries in Redis (CACHE_MAC_KEY, or derived from JWT_SECRET): Redis never holds it. */
   cacheMacKey: Buffer;
-  /** The change feed and webhook deliveries of the area subgraphs. */
-  changes: ChangesConfig;
   /**
    * The bearer token `/metrics` and `/cache-versions` require (METRICS_TOKEN); the gateway sends it to the subgraphs'
    * `/cache-versions`. Unset: both are open outside production and off (404) in production.
    */
   metricsToken?: string;
+  /**
+   * The environment these settings were read from, as it was at start. A domain package with settings of its own
+   * reads them from it with a loader of its own, when the service starts (see `SubgraphDefinition.background`).
+   */
+  env: Readonly<Env>;
 }
 
 /** The gateway's admission control (gateway/src/admission.ts): a budget of estimated cost per work class. */
@@ -159,41 +162,6 @@ export const DEFAULT_ADMISSION: AdmissionConfig = {
   queueTimeoutMs: 1_000,
 };
 
-export interface ChangesConfig {
-  /** Days events stay in the feed (longer while a webhook subscription still waits for them). */
-  retentionDays: number;
-  /**
-   * AES-256 key the webhook secrets are encrypted with at rest (32 bytes, from WEBHOOK_SECRET_KEY). Unset in
-   * production without the setting: then no webhook can be registered, and the rest of the service runs.
-   */
-  webhookSecretKey?: Buffer;
-  /** How often the dispatcher looks for due deliveries. */
-  pollIntervalMs: number;
-  /** The longest one delivery may take, connection and answer included. */
-  timeoutMs: number;
-  /** Deliveries in flight at once in one process, each to another subscription. */
-  concurrency: number;
-  /** Deliveries in flight at once for the subscriptions of one owner (a district system, an admin), over all replicas. */
-  concurrencyPerOwner: number;
-  /** How long an event is retried before its subscription is marked failing. */
-  retryHours: number;
-  /** Hosts a webhook may point at although they resolve to private or loopback addresses (on-premises receivers). */
-  allowedHosts: string[];
-  /** Whether receivers must be public https endpoints (production). */
-  strictTargets: boolean;
-}
-
-/** The key webhook secrets are encrypted with outside production, where none is configured: not a secret. */
-const DEVELOPMENT_WEBHOOK_KEY = 'samsyn-development-webhook-secret-key';
-
-function readWebhookKey(env: Env, production: boolean): Buffer | undefined {
-  const raw = env.WEBHOOK_SECRET_KEY;
-  if (!raw) return production ? undefined : createHash('sha256').update(DEVELOPMENT_WEBHOOK_KEY).digest();
-  if (raw.length < 32) throw new ConfigError('WEBHOOK_SECRET_KEY must be at least 32 characters (e.g. openssl rand -base64 32)');
-  // Any string of enough entropy: hashed to the 32 bytes AES-256 takes.
-  return createHash('sha256').update(raw).digest();
-}
-
 /** The key entries in Redis are signed with outside production, where none is configured: not a secret. */
 const DEVELOPMENT_CACHE_MAC_KEY = 'samsyn-development-cache-mac-key';
 
@@ -223,7 +191,8 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-type Env = Record<string, string | undefined>;
+/** The variables settings are read from: `process.env` in a service's `index.ts`, a plain object in tests. */
+export type Env = Record<string, string | undefined>;
 
 /** The prefix of a service's own variables: `CHILD_SERVICES` for child-services (CHILD_SERVICES_PORT, _URL). */
 export function envName(service: ServiceName): string {
@@ -248,7 +217,8 @@ function readBoolean(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
-function readWholeNumber(env: Env, name: string, fallback: number, min: number, max: number, unit: string): number {
+/** A whole number from `min` to `max`, or `fallback` when unset; anything else is a ConfigError naming the variable. */
+export function readWholeNumber(env: Env, name: string, fallback: number, min: number, max: number, unit: string): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
@@ -429,20 +399,7 @@ export function loadConfig(service: ServiceName, env: Env): Config {
     responseCacheEntryMiB: readWholeNumber(env, 'RESPONSE_CACHE_ENTRY_MB', 32, 1, 512, 'MiB'),
     maxResponseBytes: Math.round(readMegabytes(env, 'MAX_RESPONSE_MB', 32, 0.001, 4096) * 2 ** 20),
     cacheMacKey: readCacheMacKey(env, production, auth.secret),
-    changes: {
-      retentionDays: readWholeNumber(env, 'CHANGE_RETENTION_DAYS', 90, 90, 3650, 'days'),
-      webhookSecretKey: readWebhookKey(env, production),
-      pollIntervalMs: readWholeNumber(env, 'WEBHOOK_POLL_INTERVAL_MS', 1000, 50, 60_000, 'milliseconds'),
-      timeoutMs: readWholeNumber(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000, 'milliseconds'),
-      concurrency: readWholeNumber(env, 'WEBHOOK_CONCURRENCY', 32, 1, 1000, 'deliveries'),
-      concurrencyPerOwner: readWholeNumber(env, 'WEBHOOK_CONCURRENCY_PER_SYSTEM', 2, 1, 100, 'deliveries'),
-      retryHours: readWholeNumber(env, 'WEBHOOK_RETRY_HOURS', 24, 1, 24 * 30, 'hours'),
-      allowedHosts: (env.WEBHOOK_ALLOWED_HOSTS ?? '')
-        .split(',')
-        .map((host) => host.trim().toLowerCase())
-        .filter(Boolean),
-      strictTargets: production,
-    },
     metricsToken,
+    env: Object.freeze({ ...env }),
   };
 }

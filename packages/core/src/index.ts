@@ -18,9 +18,20 @@ export {
   ConfigError,
   envName,
   parseDurationSeconds,
+  readWholeNumber,
   loadConfig,
 } from './config';
-export type { SubgraphName, ServiceName, NodeEnv, AuthConfig, DatabaseLimits, Config, ChangesConfig, AdmissionConfig, AnalyticalWorkerConfig } from './config';
+export type {
+  SubgraphName,
+  ServiceName,
+  NodeEnv,
+  Env,
+  AuthConfig,
+  DatabaseLimits,
+  Config,
+  AdmissionConfig,
+  AnalyticalWorkerConfig,
+} from './config';
 export {
   ERROR_CODES,
   ErrorCodeEnum,

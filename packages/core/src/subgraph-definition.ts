@@ -14,6 +14,10 @@ export interface SubgraphDefinition {
   buildSchema(): GraphQLSchema;
   /** Loads the demo data; running it again changes nothing. */
   seed?(db: DataSource, today: string): Promise<void>;
-  /** Work the process does between requests (see BackgroundTask); started with the runtime, stopped before the pool closes. */
+  /**
+   * Work the process does between requests (see BackgroundTask): built as the runtime starts, before the database is
+   * opened, so a module reading its own settings here (from `config.env`) stops a start with a bad one; started with
+   * the runtime, stopped before the pool closes.
+   */
   background?(context: BackgroundContext): BackgroundTask[];
 }

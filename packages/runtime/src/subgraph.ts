@@ -155,6 +155,9 @@ export async function createSubgraphRuntime(
 ): Promise<SubgraphRuntime> {
   const logger = options.logger ?? createLogger(definition.name, config.logLevel);
   const db = subgraphDataSource(definition, config, logger);
+  const metrics = new ServiceMetrics(definition.name);
+  // Built before the database opens: modules read their own settings here, and a bad one stops the start at once.
+  const tasks = definition.background?.({ db, config, logger, metrics }) ?? [];
   await openDatabase(db, config.migrateOnStart);
   const shared = openSharedCache({
     redisUrl: config.redisUrl,
@@ -169,7 +172,6 @@ export async function createSubgraphRuntime(
     const base = baseApolloOptions<SubgraphContext>(config, logger);
     // No Apollo Studio here: inline traces would only cost time on every subgraph response.
     const guards = config.nodeEnv === 'production' ? [serviceSdlNeedsToken()] : [];
-    const metrics = new ServiceMetrics(definition.name);
     const tables = config.responseCache ? await watchedTables(db, logger) : undefined;
     const versions = tables ? cacheVersionReader(db) : undefined;
     const principals = options.principals ?? createPrincipalResolver(config.auth);
@@ -213,7 +215,7 @@ export async function createSubgraphRuntime(
     // TypeORM's PostgreSQL driver keeps its pg Pool as `master`.
     metrics.watchSharedCache(() => shared.counts());
     metrics.watchPool(() => (db.isInitialized ? (db.driver as unknown as { master?: PoolCounts }).master : undefined));
-    const background = startBackground(definition.background?.({ db, config, logger, metrics }) ?? [], logger);
+    const background = startBackground(tasks, logger);
     return {
       definition,
       config,

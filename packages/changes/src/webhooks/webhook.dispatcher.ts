@@ -1,4 +1,5 @@
 import { listenForNotifications, updatedRows, type BackgroundContext, type BackgroundTask, type Db } from '@samsyn/core';
+import type { ChangesConfig } from '../changes.config';
 import type { ChangeType } from '../change.types';
 import { eventsAfter, type FeedEvent } from '../feed/feed.service';
 import { signatureHeader, unseal } from './webhook.secrets';
@@ -53,8 +54,7 @@ export function deliveryBody(entry: FeedEvent): string {
  * order; its cursor moves only after a 2xx, so a lost acknowledgement means the same event again (same webhook-id):
  * at least once, in order.
  */
-export function webhookDispatcher({ db, config, logger, metrics }: BackgroundContext): BackgroundTask {
-  const changes = config.changes;
+export function webhookDispatcher({ db, logger, metrics }: BackgroundContext, changes: ChangesConfig): BackgroundTask {
   const attempts = metrics?.counter(
     'samsyn_webhook_delivery_attempts_total',
     'Webhook deliveries attempted (each HTTP call to a receiver).',
@@ -290,12 +290,12 @@ export function webhookDispatcher({ db, config, logger, metrics }: BackgroundCon
 }
 
 /** Keeps the feed to its retention: older events go once no live subscription still waits for them; old attempts go too. */
-export function changeRetention({ db, config }: BackgroundContext): BackgroundTask {
+export function changeRetention({ db }: BackgroundContext, changes: ChangesConfig): BackgroundTask {
   return {
     name: 'change-retention',
     intervalMs: 60 * 60 * 1000,
     async tick() {
-      await prune(db.manager, config.changes.retentionDays);
+      await prune(db.manager, changes.retentionDays);
     },
   };
 }

@@ -1,11 +1,15 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Resolver } from 'type-graphql';
 import { errorsDoc, NEEDS_TOKEN, type Constructor, type SubgraphContext } from '@samsyn/core';
 import { AreaNamespace, type AreaTypes } from '@samsyn/area';
+import { changesConfigOf } from '../changes.config';
 import { ChangeType } from '../change.types';
 import { WebhookService } from './webhook.service';
 import { WebhookRegistration, WebhookSubscription } from './webhook.types';
 
 const OWNERS = { UNAUTHENTICATED: '', FORBIDDEN: 'not a district system or an admin' } as const;
+
+/** The webhook subscriptions of the request's area, with the settings its service started with. */
+const webhooks = (ctx: SubgraphContext) => new WebhookService(ctx.db, changesConfigOf(ctx.config));
 
 /** Webhook subscriptions: listed on every area namespace, changed in the area's mutations. */
 export function webhookResolvers(types: AreaTypes): Constructor[] {
@@ -16,7 +20,7 @@ export function webhookResolvers(types: AreaTypes): Constructor[] {
       description: `The caller's webhook subscriptions in this area with their latest delivery attempts (a district system: those it registered; an admin: all). ${NEEDS_TOKEN}`,
     })
     webhookSubscriptions(@Ctx() ctx: SubgraphContext): Promise<WebhookSubscription[]> {
-      return new WebhookService(ctx.db, ctx.config.changes).list(ctx.principal);
+      return webhooks(ctx).list(ctx.principal);
     }
   }
 
@@ -38,7 +42,7 @@ export function webhookResolvers(types: AreaTypes): Constructor[] {
       secret?: string | null,
     ): Promise<WebhookRegistration> {
       ctx.showsSecret = true;
-      return new WebhookService(ctx.db, ctx.config.changes).subscribe(ctx.principal, { url, types: changeTypes, secret });
+      return webhooks(ctx).subscribe(ctx.principal, { url, types: changeTypes, secret });
     }
 
     @FieldResolver(() => WebhookSubscription, {
@@ -48,7 +52,7 @@ export function webhookResolvers(types: AreaTypes): Constructor[] {
       @Ctx() ctx: SubgraphContext,
       @Arg('id', () => ID, { description: 'The subscription (WebhookSubscription.id).' }) id: string,
     ): Promise<WebhookSubscription> {
-      return new WebhookService(ctx.db, ctx.config.changes).unsubscribe(ctx.principal, id);
+      return webhooks(ctx).unsubscribe(ctx.principal, id);
     }
 
     @FieldResolver(() => WebhookRegistration, {
@@ -67,7 +71,7 @@ export function webhookResolvers(types: AreaTypes): Constructor[] {
       overlapHours: number,
     ): Promise<WebhookRegistration> {
       ctx.showsSecret = true;
-      return new WebhookService(ctx.db, ctx.config.changes).rotateSecret(ctx.principal, id, overlapHours);
+      return webhooks(ctx).rotateSecret(ctx.principal, id, overlapHours);
     }
   }
   return [WebhookListResolver, WebhookMutationsResolver];

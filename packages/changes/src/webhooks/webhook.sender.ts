@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { ChangesConfig } from '@samsyn/core';
+import type { ChangesConfig } from '../changes.config';
 import { guardedLookup, targetProblem } from './webhook.target';
 
 /** The most of a receiver's answer that is read; the rest is not (only the status counts). */

@@ -1,15 +1,6 @@
-import {
-  BadInputError,
-  ForbiddenError,
-  inTransaction,
-  isUuid,
-  NotFoundError,
-  policy,
-  type ChangesConfig,
-  type Db,
-  type Principal,
-} from '@samsyn/core';
+import { BadInputError, ForbiddenError, inTransaction, isUuid, NotFoundError, policy, type Db, type Principal } from '@samsyn/core';
 import { recordAudit } from '@samsyn/area';
+import type { ChangesConfig } from '../changes.config';
 import type { ChangeType } from '../change.types';
 import { feedEnd } from '../feed/feed.service';
 import { checkSecret, generateSecret, seal } from './webhook.secrets';

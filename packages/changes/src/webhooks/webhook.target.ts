@@ -1,6 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
-import type { ChangesConfig } from '@samsyn/core';
+import type { ChangesConfig } from '../changes.config';
 
 /** Addresses a webhook may not reach in production: loopback, private, link-local (cloud metadata), and the like. */
 const PRIVATE = new BlockList();
