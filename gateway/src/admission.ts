@@ -52,8 +52,10 @@ export class Admission {
   /**
    * The plugin that classes every operation (from what it selects, never from a header), weighs it with its
    * variables coerced, and holds it until its class has room; the room is given back when the answer is sent.
+   * With `admitted`, operations come admitted already (the analytical lane's worker: the main thread admits them),
+   * and their variables are still checked.
    */
-  plugin(): ApolloServerPlugin<GatewayContext> {
+  plugin({ admitted = false } = {}): ApolloServerPlugin<GatewayContext> {
     return {
       requestDidStart: async () => {
         let release: (() => void) | undefined;
@@ -61,6 +63,7 @@ export class Admission {
           didResolveOperation: async ({ schema, document, operation, request }) => {
             if (!operation) return;
             refuseVariablesThatDoNotCoerce(schema, operation, request.variables);
+            if (admitted) return;
             const { workClass, cost } = weighOperation(schema, document, operation, request.variables);
             release = await this.admit(workClass, cost);
           },

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApolloServer, type ApolloServerPlugin, type HTTPGraphQLRequest } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from '@apollo/server';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import {
   createLogger,
@@ -12,11 +12,17 @@ import {
   type Config,
   type Logger,
   type PrincipalResolver,
+  type RequestScope,
   type SubgraphName,
 } from '@samsyn/core';
 import {
+  AnalyticalLane,
   baseApolloOptions,
+  executeInScope,
   IDEMPOTENCY_HEADER,
+  LaneUnavailable,
+  type HttpServiceOptions,
+  type LaneHandler,
   operationsGuard,
   openSharedCache,
   PERSISTED_QUERY_TTL_SECONDS,
@@ -62,6 +68,10 @@ export interface GatewayRuntime {
   cachedAnswer?: (request: HTTPGraphQLRequest) => Promise<CachedHttpAnswer | undefined>;
   /** Runs identical concurrent reads once: one 1,000-district dashboard built for all who asked at once. */
   coalesce: CoalesceRequests;
+  /** Notes a query validated elsewhere (the analytical lane) for coalescing. */
+  rememberQuery: ReturnType<typeof requestCoalescing>['remember'];
+  /** The API schema clients query (once started). */
+  schema(): GraphQLSchema | undefined;
 }
 
 export interface GatewayOptions {
@@ -73,6 +83,8 @@ export interface GatewayOptions {
   logger?: Logger;
   /** A store in place of Redis, behind the same breaker and MAC (tests: an in-memory stand-in to tamper with). */
   sharedStore?: SharedCacheOptions['standIn'];
+  /** Operations come admitted already: the analytical lane's worker, whose main thread admits them (see `inLane`). */
+  admitted?: boolean;
 }
 
 /**
@@ -182,7 +194,7 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
       idempotencyAtGateway(supergraphSdl),
       ...base.plugins,
       // After the limits refused what they refuse: only a valid operation is weighed and waits for its class's room.
-      admission.plugin(),
+      admission.plugin({ admitted: options.admitted }),
       responseSizeLimit(config.maxResponseBytes),
       coalescing.plugin,
       ...(cache ? [cache.plugin] : []),
@@ -196,6 +208,8 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
     sharedCache: shared,
     cachedAnswer: cache && ((request) => cache.cachedAnswer(request)),
     coalesce: coalescing.coalesce,
+    rememberQuery: coalescing.remember,
+    schema: () => gateway.schema,
     logger,
     metrics,
     principals,
@@ -228,8 +242,11 @@ export async function subgraphReadiness(urls: Record<SubgraphName, string>, time
   return notReady.length === 0 ? { ready: true } : { ready: false, notReady };
 }
 
-/** Serves the gateway over HTTP; `/ready` reflects the subgraphs' readiness. */
-export function serveGateway(runtime: GatewayRuntime, config: Config, port = config.port): Promise<RunningHttpService> {
+/**
+ * Serves the gateway over HTTP; `/ready` reflects the subgraphs' readiness. With a lane, analytical operations are
+ * admitted here and execute in the lane's worker (see `inLane`).
+ */
+export function serveGateway(runtime: GatewayRuntime, config: Config, port = config.port, lane?: AnalyticalLane): Promise<RunningHttpService> {
   if (devSignInEnabled(config) && !isLoopbackHost(config.host)) {
     runtime.logger.warn(
       { host: config.host },
@@ -245,10 +262,75 @@ export function serveGateway(runtime: GatewayRuntime, config: Config, port = con
     guardOperations: operationsGuard(config),
     cachedAnswer: runtime.cachedAnswer,
     coalesce: runtime.coalesce,
+    elsewhere: lane && inLane(runtime, lane),
     logger: runtime.logger,
     metrics: runtime.metrics,
     service: 'gateway',
     host: config.host,
     port,
   });
+}
+
+/**
+ * Admits an analytical operation to its bulkhead here, on the main thread (a refusal takes no turn of the worker), and
+ * runs it in the lane; here, when the lane cannot.
+ */
+function inLane(runtime: GatewayRuntime, lane: AnalyticalLane): HttpServiceOptions<GatewayContext>['elsewhere'] {
+  return (request, scope) => {
+    const schema = runtime.schema();
+    const work = lane.weigh(request, schema);
+    if (!work || !schema) return undefined;
+    return async () => {
+      scope.workClass = 'analytical';
+      let release: (() => void) | undefined;
+      try {
+        release = await runtime.admission.admit('analytical', work.cost);
+      } catch (error) {
+        if (error instanceof GraphQLError && error.extensions.code === 'OVERLOADED') return refusal(error, scope);
+        throw error;
+      }
+      try {
+        const response = await lane.run(request, scope);
+        // Validated by the worker: identical ones are coalesced here from now on.
+        if (scope.operationName !== undefined) runtime.rememberQuery(work.query, work.operationName, schema, work.operation);
+        return response;
+      } catch (error) {
+        if (!(error instanceof LaneUnavailable)) throw error;
+        // Run here, admitted again by the plugin as any other request.
+        release();
+        release = undefined;
+        return executeInScope(runtime.apollo, (incoming) => runtime.createContext(incoming), request, scope);
+      } finally {
+        release?.();
+      }
+    };
+  };
+}
+
+/** An admission refusal as Apollo Server would answer it: the error's status and headers, its extensions without them. */
+function refusal(error: GraphQLError, scope: RequestScope): HTTPGraphQLResponse {
+  const { http, ...extensions } = error.extensions as Record<string, unknown> & { http?: { status?: number; headers?: HeaderMap } };
+  scope.errorCodes.push(String(extensions.code));
+  const headers = new HeaderMap([['content-type', 'application/json; charset=utf-8'], ...(http?.headers ?? [])]);
+  return {
+    status: http?.status ?? 503,
+    headers,
+    body: { kind: 'complete', string: JSON.stringify({ errors: [{ message: error.message, extensions }] }) },
+  };
+}
+
+/** The gateway in the analytical lane's worker: the same supergraph and caches; what comes to it is admitted already. */
+export async function gatewayLane(config: Config): Promise<LaneHandler> {
+  const runtime = await createGateway(config, { admitted: true });
+  return {
+    async answer(request, scope) {
+      const cached = await runtime.cachedAnswer?.(request).catch(() => undefined);
+      if (cached) {
+        scope.operationName = cached.operationName;
+        return { status: 200, headers: new HeaderMap(Object.entries(cached.headers)), body: { kind: 'complete', string: cached.body.join('') } };
+      }
+      return executeInScope(runtime.apollo, (incoming) => runtime.createContext(incoming), request, scope);
+    },
+    close: () => runtime.apollo.stop(),
+  };
 }

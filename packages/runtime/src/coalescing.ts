@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, BaseContext, HTTPGraphQLRequest, HTTPGraphQLResponse } from '@apollo/server';
-import { OperationTypeNode } from 'graphql';
+import { OperationTypeNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { PrincipalResolver } from '@samsyn/core';
 import { KnownOperations, plainQueryKey } from '@samsyn/response-cache';
 
@@ -61,7 +61,12 @@ export function requestCoalescing<TContext extends BaseContext>(options: {
   principals: PrincipalResolver;
   /** Distinguishes this service's keys (its schema): a key is never shared with another service. */
   namespace: string;
-}): { plugin: ApolloServerPlugin<TContext>; coalesce: CoalesceRequests } {
+}): {
+  plugin: ApolloServerPlugin<TContext>;
+  coalesce: CoalesceRequests;
+  /** Notes a query validated elsewhere (by the analytical lane's worker): identical ones are coalesced from now on. */
+  remember: (query: string, operationName: string | undefined, schema: GraphQLSchema, operation: OperationDefinitionNode) => void;
+} {
   const known = new KnownOperations();
   const coalescer = new Coalescer<HTTPGraphQLResponse>();
   const prefix = `samsyn:coalesce:${options.namespace}`;
@@ -76,6 +81,7 @@ export function requestCoalescing<TContext extends BaseContext>(options: {
         };
       },
     },
+    remember: (query, operationName, schema, operation) => known.remember(query, operationName, schema, operation),
     async coalesce(request, execute) {
       // An incremental answer (@defer) is a stream one client reads: never shared.
       if ((request.headers.get('accept') ?? '').includes('multipart')) return execute();

@@ -1,7 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
+import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from '@apollo/server';
 import { type Config, type Logger, newRequestScope, withRequestScope, type RequestScope } from '@samsyn/core';
 import type { CachedHttpAnswer } from '@samsyn/response-cache';
 import type { CoalesceRequests } from './coalescing';
@@ -9,6 +9,7 @@ import type { ServiceMetrics } from './metrics';
 import { recordRequest } from './request-metrics';
 import { inServerSpan } from './telemetry';
 import { jsonFault, MAX_VARIABLE_DEPTH, VARIABLES_TOO_DEEP } from './hardening';
+import { encodedBodies } from './lane';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -42,6 +43,11 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   cachedAnswer?: (request: HTTPGraphQLRequest) => Promise<CachedHttpAnswer | undefined>;
   /** Runs identical concurrent reads once (see `requestCoalescing`); unset, every request runs on its own. */
   coalesce?: CoalesceRequests;
+  /**
+   * How a request runs elsewhere than this thread (the analytical lane, lane.ts), or undefined when it runs here. A
+   * request run elsewhere is answered there, response cache included.
+   */
+  elsewhere?: (request: HTTPGraphQLRequest, scope: RequestScope) => (() => Promise<HTTPGraphQLResponse>) | undefined;
 }
 
 /** Whether a service can serve, and why not. */
@@ -177,12 +183,13 @@ export function executeInScope<TContext extends BaseContext>(
   });
 }
 
-/** The bytes of each complete answer, encoded once: a coalesced answer written to fifty sockets is one buffer, not fifty. */
-const encoded = new WeakMap<object, Buffer>();
-
+/**
+ * The bytes of each complete answer, encoded once: a coalesced answer written to fifty sockets is one buffer, not fifty
+ * (and an answer the analytical lane encoded is not encoded again).
+ */
 function bytesOf(body: { kind: 'complete'; string: string }): Buffer {
-  let bytes = encoded.get(body);
-  if (!bytes) encoded.set(body, (bytes = Buffer.from(body.string)));
+  let bytes = encodedBodies.get(body);
+  if (!bytes) encodedBodies.set(body, (bytes = Buffer.from(body.string)));
   return bytes;
 }
 
@@ -263,10 +270,13 @@ export async function serveHttp<TContext extends BaseContext>(options: HttpServi
         }
         return { status: res.statusCode };
       }
-      const cached = await options.cachedAnswer?.(httpGraphQLRequest).catch((error: unknown) => {
-        logger.warn({ err: error }, 'response cache failed: answering without it');
-        return undefined;
-      });
+      const elsewhere = options.elsewhere?.(httpGraphQLRequest, scope);
+      const cached = elsewhere
+        ? undefined
+        : await options.cachedAnswer?.(httpGraphQLRequest).catch((error: unknown) => {
+            logger.warn({ err: error }, 'response cache failed: answering without it');
+            return undefined;
+          });
       if (cached) {
         scope.operationName = cached.operationName;
         for (const [name, value] of Object.entries(cached.headers)) res.setHeader(name, value);
@@ -279,7 +289,7 @@ export async function serveHttp<TContext extends BaseContext>(options: HttpServi
         res.end();
         return { status: 200 };
       }
-      const execute = () => executeInScope(apollo, options.context, httpGraphQLRequest, scope);
+      const execute = elsewhere ?? (() => executeInScope(apollo, options.context, httpGraphQLRequest, scope));
       const response = await (options.coalesce ? options.coalesce(httpGraphQLRequest, execute) : execute());
       for (const [name, value] of response.headers) {
         // A route may have set Vary (e.g. Origin for CORS); Apollo's own Vary adds to it.

@@ -99,6 +99,7 @@ export function recordRequest(scope: RequestScope, status: number, milliseconds:
       operation,
       status,
       ms: Math.round(milliseconds),
+      ...(scope.workClass ? { workClass: scope.workClass } : {}),
       ...(scope.errorCodes.length > 0 ? { errors: scope.errorCodes } : {}),
     },
     'request',

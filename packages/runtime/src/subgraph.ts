@@ -27,7 +27,7 @@ import { runMain } from './main';
 import { embeddedPort, embeddedUrl } from './embedded-postgres';
 import { IDEMPOTENCY_FINGERPRINT_HEADER, IDEMPOTENCY_HEADER, idempotencyPlugin, IdempotencyKeys1763900000000 } from './idempotency';
 import type { HttpServiceOptions, IncomingRequest, RunningHttpService } from './http';
-import { operationsGuard, sendJson, serveHttp } from './http';
+import { executeInScope, operationsGuard, sendJson, serveHttp } from './http';
 import { requestCoalescing, type CoalesceRequests } from './coalescing';
 import { baseApolloOptions } from './apollo';
 import { ServiceMetrics, type PoolCounts } from './metrics';
@@ -45,6 +45,16 @@ import {
   CACHE_VERSIONS_PATH,
 } from '@samsyn/response-cache';
 import { openSharedCache, PERSISTED_QUERY_TTL_SECONDS } from './shared-cache';
+import {
+  AnalyticalLane,
+  isLaneWorker,
+  laneEntry,
+  LaneUnavailable,
+  lowerServerPriority,
+  runLaneWorker,
+  splitForLane,
+  type LaneHandler,
+} from './lane';
 
 /** A subgraph ready to execute requests, with or without a socket. */
 export interface SubgraphRuntime {
@@ -68,6 +78,8 @@ export interface SubgraphRuntime {
   cachedAnswer?: HttpServiceOptions<SubgraphContext>['cachedAnswer'];
   /** Runs identical concurrent reads once (see `requestCoalescing`). */
   coalesce: CoalesceRequests;
+  /** Notes a query validated elsewhere (the analytical lane) for coalescing. */
+  rememberQuery: ReturnType<typeof requestCoalescing>['remember'];
   /** Stops the background tasks and Apollo, and closes the pool. */
   close(): Promise<void>;
 }
@@ -151,13 +163,18 @@ function serviceSdlNeedsToken(): ApolloServerPlugin<SubgraphContext> {
 export async function createSubgraphRuntime(
   definition: SubgraphDefinition,
   config: Config,
-  options: { principals?: PrincipalResolver; logger?: Logger } = {},
+  options: {
+    principals?: PrincipalResolver;
+    logger?: Logger;
+    /** Without the process's background tasks (the analytical lane's worker: the main thread runs them). */
+    withoutBackground?: boolean;
+  } = {},
 ): Promise<SubgraphRuntime> {
   const logger = options.logger ?? createLogger(definition.name, config.logLevel);
   const db = subgraphDataSource(definition, config, logger);
   const metrics = new ServiceMetrics(definition.name);
   // Built before the database opens: modules read their own settings here, and a bad one stops the start at once.
-  const tasks = definition.background?.({ db, config, logger, metrics }) ?? [];
+  const tasks = options.withoutBackground ? [] : (definition.background?.({ db, config, logger, metrics }) ?? []);
   await openDatabase(db, config.migrateOnStart);
   const shared = openSharedCache({
     redisUrl: config.redisUrl,
@@ -228,6 +245,7 @@ export async function createSubgraphRuntime(
       cacheVersions: versions && (() => versions.read()),
       cachedAnswer: cache && ((request) => cache.cachedAnswer(request)),
       coalesce: coalescing.coalesce,
+      rememberQuery: coalescing.remember,
       async createContext({ headers, requestId }) {
         const principal = await principals(headers.get('authorization'));
         const cacheHints = new CachePolicy();
@@ -261,13 +279,18 @@ export async function createSubgraphRuntime(
 /** How long `/ready` waits for the database before it answers 503. */
 export const READY_TIMEOUT_MS = 800;
 
-/** Serves a subgraph runtime over HTTP with `/health` and `/ready`. */
+/**
+ * Serves a subgraph runtime over HTTP with `/health` and `/ready`; with a lane, its analytical operations execute in
+ * the lane's worker (lane.ts).
+ */
 export async function serveSubgraph(
   runtime: SubgraphRuntime,
   port = runtime.config.port,
   host = runtime.config.host,
+  lane?: AnalyticalLane,
 ): Promise<RunningHttpService & { close(): Promise<void> }> {
   const service = await serveHttp({
+    elsewhere: lane && inLane(runtime, lane),
     apollo: runtime.apollo,
     context: (request) => runtime.createContext(request),
     // Within a second, whatever the pool or the server is doing.
@@ -286,8 +309,48 @@ export async function serveSubgraph(
     ...service,
     async close() {
       await service.stop();
+      await lane?.close();
       await runtime.close();
     },
+  };
+}
+
+/** Runs the subgraph's analytical operations in the lane, and here when the lane cannot. */
+function inLane(runtime: SubgraphRuntime, lane: AnalyticalLane): HttpServiceOptions<SubgraphContext>['elsewhere'] {
+  return (request, scope) => {
+    const work = lane.weigh(request, runtime.schema);
+    if (!work) return undefined;
+    return async () => {
+      try {
+        const response = await lane.run(request, scope);
+        // Validated by the worker: identical ones are coalesced here from now on.
+        if (scope.operationName !== undefined) runtime.rememberQuery(work.query, work.operationName, runtime.schema, work.operation);
+        return response;
+      } catch (error) {
+        if (!(error instanceof LaneUnavailable)) throw error;
+        return executeInScope(runtime.apollo, (incoming) => runtime.createContext(incoming), request, scope);
+      }
+    };
+  };
+}
+
+/** The lane's worker of a subgraph: the same schema and response cache over its share of the pool, no background tasks. */
+async function subgraphLane(definition: SubgraphDefinition, env: Record<string, string | undefined>): Promise<LaneHandler> {
+  const { lane } = splitForLane(loadConfig(definition.name, env));
+  if (!lane) throw new Error('the analytical lane is off');
+  const runtime = await createSubgraphRuntime(definition, lane, { withoutBackground: true });
+  // TypeORM's PostgreSQL driver keeps its pg Pool as `master`.
+  lowerServerPriority((runtime.db.driver as unknown as { master: Parameters<typeof lowerServerPriority>[0] }).master, lane.databaseUrl, lane.analyticalWorker.nice);
+  return {
+    async answer(request, scope) {
+      const cached = await runtime.cachedAnswer?.(request).catch(() => undefined);
+      if (cached) {
+        scope.operationName = cached.operationName;
+        return { status: 200, headers: new HeaderMap(Object.entries(cached.headers)), body: { kind: 'complete', string: cached.body.join('') } };
+      }
+      return executeInScope(runtime.apollo, (incoming) => runtime.createContext(incoming), request, scope);
+    },
+    close: () => runtime.close(),
   };
 }
 
@@ -306,10 +369,17 @@ function cacheVersionsRoute(runtime: SubgraphRuntime): HttpServiceOptions<Subgra
 
 /** Starts a subgraph process: configuration from `env`, database, schema, HTTP; stops on SIGTERM/SIGINT. */
 export function runSubgraph(definition: SubgraphDefinition, env: Record<string, string | undefined>): void {
+  // The same entry script runs in the analytical lane's worker thread: there it serves the lane.
+  if (isLaneWorker()) return runLaneWorker(() => subgraphLane(definition, env));
   runMain(definition.name, async () => {
-    const config = loadConfig(definition.name, env);
+    const split = splitForLane(loadConfig(definition.name, env));
+    const config = split.main;
     const tracing = startTracing({ service: definition.name, otlpEndpoint: config.otlpEndpoint });
-    const service = await serveSubgraph(await createSubgraphRuntime(definition, config));
+    const runtime = await createSubgraphRuntime(definition, config);
+    // Started once the main thread has migrated: the worker only reads.
+    const lane = split.lane && new AnalyticalLane({ entry: laneEntry(), nice: config.analyticalWorker.nice, logger: runtime.logger });
+    lane?.start();
+    const service = await serveSubgraph(runtime, undefined, undefined, lane);
     console.log(`${definition.name} subgraph ready at ${service.url}`);
     return {
       async close() {
