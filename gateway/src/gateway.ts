@@ -246,7 +246,12 @@ export async function subgraphReadiness(urls: Record<SubgraphName, string>, time
  * Serves the gateway over HTTP; `/ready` reflects the subgraphs' readiness. With a lane, analytical operations are
  * admitted here and execute in the lane's worker (see `inLane`).
  */
-export function serveGateway(runtime: GatewayRuntime, config: Config, port = config.port, lane?: AnalyticalLane): Promise<RunningHttpService> {
+export function serveGateway(
+  runtime: GatewayRuntime,
+  config: Config,
+  port = config.port,
+  lane?: AnalyticalLane,
+): Promise<RunningHttpService> {
   if (devSignInEnabled(config) && !isLoopbackHost(config.host)) {
     runtime.logger.warn(
       { host: config.host },
@@ -327,7 +332,11 @@ export async function gatewayLane(config: Config): Promise<LaneHandler> {
       const cached = await runtime.cachedAnswer?.(request).catch(() => undefined);
       if (cached) {
         scope.operationName = cached.operationName;
-        return { status: 200, headers: new HeaderMap(Object.entries(cached.headers)), body: { kind: 'complete', string: cached.body.join('') } };
+        return {
+          status: 200,
+          headers: new HeaderMap(Object.entries(cached.headers)),
+          body: { kind: 'complete', string: cached.body.join('') },
+        };
       }
       return executeInScope(runtime.apollo, (incoming) => runtime.createContext(incoming), request, scope);
     },

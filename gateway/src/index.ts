@@ -14,7 +14,8 @@ else
     const config = loadConfig('gateway', process.env);
     const tracing = startTracing({ service: 'gateway', otlpEndpoint: config.otlpEndpoint });
     const runtime = await createGateway(config);
-    const lane = splitForLane(config).lane && new AnalyticalLane({ entry: laneEntry(), nice: config.analyticalWorker.nice, logger: runtime.logger });
+    const lane =
+      splitForLane(config).lane && new AnalyticalLane({ entry: laneEntry(), nice: config.analyticalWorker.nice, logger: runtime.logger });
     lane?.start();
     const service = await serveGateway(runtime, config, config.port, lane);
     console.log(`gateway ready at ${service.url}`);

@@ -27,7 +27,7 @@ export function benchEnv(dataDir: string, gatewayPort: number): Record<string, s
     ...process.env,
     GATEWAY_PORT: String(gatewayPort),
     SAMSYN_DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
     NODE_ENV: process.env.BENCH_NODE_ENV ?? 'production',
     MIGRATE_ON_START: 'true',
     SUBGRAPH_TIMEOUT_MS: '60000',

@@ -117,6 +117,8 @@ export class AnalyticalLane {
       entry: string;
       nice: number;
       logger: Logger;
+      /** The worker's environment: by default this process's. */
+      env?: Record<string, string | undefined>;
     },
   ) {}
 
@@ -124,7 +126,7 @@ export class AnalyticalLane {
   start(): void {
     this.startedAt = Date.now();
     const data: LaneData = { [LANE]: 'analytical', nice: this.options.nice };
-    const worker = new Worker(this.options.entry, { workerData: data });
+    const worker = new Worker(this.options.entry, { workerData: data, env: this.options.env ?? process.env });
     // A lane never keeps its process alive: the server does while it serves.
     worker.unref();
     this.worker = worker;
@@ -166,7 +168,8 @@ export class AnalyticalLane {
     const operation = getOperationAST(document, typeof operationName === 'string' ? operationName : undefined);
     // Only reads: a mutation is the writer's, in the main thread's transaction rules.
     if (!operation || operation.operation !== OperationTypeNode.QUERY) return undefined;
-    const vars = variables !== null && typeof variables === 'object' && !Array.isArray(variables) ? (variables as Record<string, unknown>) : {};
+    const vars =
+      variables !== null && typeof variables === 'object' && !Array.isArray(variables) ? (variables as Record<string, unknown>) : {};
     const weight = weighOperation(schema, document, operation, vars);
     if (weight.workClass !== 'analytical') return undefined;
     return { ...weight, query, operationName: typeof operationName === 'string' ? operationName : undefined, operation };

@@ -340,13 +340,21 @@ async function subgraphLane(definition: SubgraphDefinition, env: Record<string, 
   if (!lane) throw new Error('the analytical lane is off');
   const runtime = await createSubgraphRuntime(definition, lane, { withoutBackground: true });
   // TypeORM's PostgreSQL driver keeps its pg Pool as `master`.
-  lowerServerPriority((runtime.db.driver as unknown as { master: Parameters<typeof lowerServerPriority>[0] }).master, lane.databaseUrl, lane.analyticalWorker.nice);
+  lowerServerPriority(
+    (runtime.db.driver as unknown as { master: Parameters<typeof lowerServerPriority>[0] }).master,
+    lane.databaseUrl,
+    lane.analyticalWorker.nice,
+  );
   return {
     async answer(request, scope) {
       const cached = await runtime.cachedAnswer?.(request).catch(() => undefined);
       if (cached) {
         scope.operationName = cached.operationName;
-        return { status: 200, headers: new HeaderMap(Object.entries(cached.headers)), body: { kind: 'complete', string: cached.body.join('') } };
+        return {
+          status: 200,
+          headers: new HeaderMap(Object.entries(cached.headers)),
+          body: { kind: 'complete', string: cached.body.join('') },
+        };
       }
       return executeInScope(runtime.apollo, (incoming) => runtime.createContext(incoming), request, scope);
     },

@@ -62,12 +62,7 @@ export async function protectPeriods(
   );
   const indicators = known ?? (await indicatorsOfArea(em, area));
   const protecting = only ? indicators.filter((indicator) => only.has(indicator.code)) : indicators;
-  const { rows, before } = await figuresAndProtection(
-    em,
-    wanted,
-    marked.figures,
-    only && protecting.map((indicator) => indicator.code),
-  );
+  const { rows, before } = await figuresAndProtection(em, wanted, marked.figures, only && protecting.map((indicator) => indicator.code));
   const cells = new Map<string, (BreakdownCell & { period: string })[]>();
   for (const indicator of protecting) {
     const breakdown = breakdowns.find((each) => each.indicator === indicator.code);

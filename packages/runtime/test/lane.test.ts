@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { buildSchema } from 'graphql';
+import { createLogger } from '@samsyn/core';
+import { AnalyticalLane, LaneUnavailable } from '../src/lane';
+import { serveHttp, type RunningHttpService } from '../src/http';
+
+/**
+ * The analytical lane: analytical operations execute in a worker thread of the service's own, at a lower CPU priority,
+ * so the main thread answers district systems while a dashboard is built. The worker here (fixtures/lane-worker.js)
+ * keeps its thread busy, never yielding, until the test releases it.
+ */
+const schema = buildSchema(`type Query { districts: [String!]! profile: AreaProfile } type AreaProfile { value: Float }
+  type Mutation { acknowledge: Boolean }`);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samsyn-lane-'));
+const started = path.join(dir, 'started');
+const release = path.join(dir, 'release');
+const logger = createLogger('lane-test', 'silent');
+
+let lane: AnalyticalLane;
+let apollo: ApolloServer;
+let service: RunningHttpService;
+
+const post = (query: string) =>
+  fetch(service.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then(
+    async (response) => ({ status: response.status, body: (await response.json()) as { data?: Record<string, unknown> } }),
+  );
+
+const request = (body: unknown, method = 'POST'): HTTPGraphQLRequest => ({
+  method,
+  headers: new HeaderMap([['content-type', 'application/json']]),
+  search: '',
+  body,
+});
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+beforeAll(async () => {
+  const env = { ...process.env, LANE_TEST_STARTED: started, LANE_TEST_RELEASE: release };
+  lane = new AnalyticalLane({ entry: path.join(__dirname, 'fixtures/lane-worker.js'), nice: 10, logger, env });
+  lane.start();
+  apollo = new ApolloServer({ schema, rootValue: { districts: () => ['angered', 'centrum'] } });
+  await apollo.start();
+  service = await serveHttp({
+    apollo,
+    context: async () => ({}),
+    ready: async () => true,
+    elsewhere: (incoming, scope) => (lane.weigh(incoming, schema) ? () => lane.run(incoming, scope) : undefined),
+    logger,
+    service: 'lane-test',
+    host: '127.0.0.1',
+    port: 0,
+  });
+});
+
+afterAll(async () => {
+  await service.stop();
+  await lane.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the analytical lane', () => {
+  it('answers a district system while the worker is busy building an analytical answer, and then that answer', async () => {
+    let analyticalAnswered = false;
+    const analytical = post('{ profile { value } }').then((answer) => {
+      analyticalAnswered = true;
+      return answer;
+    });
+    await until(() => fs.existsSync(started) || analyticalAnswered);
+    expect(analyticalAnswered).toBe(false);
+
+    const operational = await post('{ districts }');
+    expect(operational).toEqual({ status: 200, body: { data: { districts: ['angered', 'centrum'] } } });
+    // Answered while the worker was still busy: the analytical request has not been released.
+    expect(analyticalAnswered).toBe(false);
+    expect(fs.existsSync(release)).toBe(false);
+
+    fs.writeFileSync(release, '');
+    expect(await analytical).toEqual({ status: 200, body: { data: { analytical: 'done' } } });
+  });
+
+  it('runs at a lower CPU priority than the thread that answers the rest', () => {
+    if (!fs.existsSync('/proc/self/task')) return;
+    // The 19th field after the command is a task's nice value.
+    const niceOf = (task: string) => {
+      const stat = fs.readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    };
+    const tasks = fs.readdirSync('/proc/self/task');
+    expect(niceOf(String(process.pid))).toBe(0);
+    expect(tasks.map(niceOf)).toContain(10);
+  });
+
+  it('takes only reads that reach analytical types, decided from the operation', () => {
+    expect(lane.weigh(request({ query: '{ profile { value } }' }), schema)).toMatchObject({ workClass: 'analytical' });
+    expect(
+      lane.weigh(request({ query: 'query Named { profile { value } } query Other { districts }', operationName: 'Named' }), schema),
+    ).toMatchObject({
+      workClass: 'analytical',
+      operationName: 'Named',
+    });
+    // The main thread keeps everything else, and admits or refuses it as before.
+    expect(lane.weigh(request({ query: '{ districts }' }), schema)).toBeUndefined();
+    expect(lane.weigh(request({ query: 'mutation { acknowledge }' }), schema)).toBeUndefined();
+    expect(lane.weigh(request({ query: '{ profile { value }' }), schema)).toBeUndefined();
+    expect(lane.weigh(request({ extensions: { persistedQuery: { version: 1, sha256Hash: 'ab' } } }), schema)).toBeUndefined();
+    expect(lane.weigh(request(undefined, 'GET'), schema)).toBeUndefined();
+  });
+
+  it('refuses with LaneUnavailable when its worker fails, so that the service runs the request itself', async () => {
+    const failing = new AnalyticalLane({ entry: path.join(__dirname, 'fixtures/lane-worker.js'), nice: 10, logger, env: {} });
+    failing.start();
+    try {
+      const scope = { requestId: 'r', sqlStatements: 0, errorCodes: [] };
+      await expect(failing.run(request({ query: '{ fail }' }), scope)).rejects.toBeInstanceOf(LaneUnavailable);
+      // Until it is started again, the lane says so at once instead of waiting.
+      await expect(failing.run(request({ query: '{ profile { value } }' }), scope)).rejects.toBeInstanceOf(LaneUnavailable);
+    } finally {
+      await failing.close();
+    }
+  });
+});
