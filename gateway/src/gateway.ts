@@ -16,7 +16,7 @@ import {
   type SubgraphName,
 } from '@samsyn/core';
 import {
-  AnalyticalLane,
+  type AnalyticalLane,
   baseApolloOptions,
   executeInScope,
   IDEMPOTENCY_HEADER,
