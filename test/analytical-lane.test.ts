@@ -92,8 +92,11 @@ beforeAll(async () => {
     LOG_LEVEL: 'warn',
     JWT_SECRET: SECRET,
     SEED_DEMO_DATA: 'true',
-    // Answers computed afresh each time, so that each one is work for the lanes.
+    // Answers computed afresh each time, so that each one is work for the lanes; and every analytical operation in the
+    // lanes (by default only those that took longer than 25 ms on the main thread, or cover over a hundred districts:
+    // the demo's dashboard takes a few).
     RESPONSE_CACHE: 'false',
+    ANALYTICAL_WORKER_AFTER_MS: '0',
     GATEWAY_PORT: String(await freePort()),
   };
   env.EMBEDDED_PG_PORT = String(await freePort());

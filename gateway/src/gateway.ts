@@ -20,7 +20,8 @@ import {
   baseApolloOptions,
   executeInScope,
   IDEMPOTENCY_HEADER,
-  LaneUnavailable,
+  cachedResponse,
+  runAnalytical,
   type HttpServiceOptions,
   type LaneHandler,
   operationsGuard,
@@ -285,9 +286,15 @@ function inLane(runtime: GatewayRuntime, lane: AnalyticalLane): HttpServiceOptio
     const schema = runtime.schema();
     const work = lane.weigh(request, schema);
     if (!work || !schema) return undefined;
-    return async () => {
+    // Here, the plugin admits it as any other request.
+    const here = async () => {
+      const cached = await runtime.cachedAnswer?.(request).catch(() => undefined);
+      if (cached) return cachedResponse(cached, scope);
+      return executeInScope(runtime.apollo, (incoming) => runtime.createContext(incoming), request, scope);
+    };
+    const inLane = async () => {
       scope.workClass = 'analytical';
-      let release: (() => void) | undefined;
+      let release: () => void;
       try {
         release = await runtime.admission.admit('analytical', work.cost);
       } catch (error) {
@@ -299,16 +306,11 @@ function inLane(runtime: GatewayRuntime, lane: AnalyticalLane): HttpServiceOptio
         // Validated by the worker: identical ones are coalesced here from now on.
         if (scope.operationName !== undefined) runtime.rememberQuery(work.query, work.operationName, schema, work.operation);
         return response;
-      } catch (error) {
-        if (!(error instanceof LaneUnavailable)) throw error;
-        // Run here, admitted again by the plugin as any other request.
-        release();
-        release = undefined;
-        return executeInScope(runtime.apollo, (incoming) => runtime.createContext(incoming), request, scope);
       } finally {
-        release?.();
+        release();
       }
     };
+    return () => runAnalytical(lane, work, inLane, here);
   };
 }
 

@@ -15,7 +15,12 @@ else
     const tracing = startTracing({ service: 'gateway', otlpEndpoint: config.otlpEndpoint });
     const runtime = await createGateway(config);
     const lane =
-      splitForLane(config).lane && new AnalyticalLane({ entry: laneEntry(), nice: config.analyticalWorker.nice, logger: runtime.logger });
+      splitForLane(config).lane && new AnalyticalLane({
+        entry: laneEntry(),
+        nice: config.analyticalWorker.nice,
+        afterMs: config.analyticalWorker.afterMs,
+        logger: runtime.logger,
+      });
     lane?.start();
     const service = await serveGateway(runtime, config, config.port, lane);
     console.log(`gateway ready at ${service.url}`);

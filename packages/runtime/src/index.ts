@@ -63,6 +63,17 @@ export type { BreakerState, SharedCacheCounts, SharedCache, SharedCacheOptions }
 export { EMBEDDED_PORT, embeddedPort, embeddedUrl, startEmbeddedPostgres } from './embedded-postgres';
 export type { EmbeddedDatabase } from './embedded-postgres';
 export { Coalescer, requestCoalescing } from './coalescing';
-export { AnalyticalLane, LaneUnavailable, isLaneWorker, laneEntry, runLaneWorker, splitForLane, completeBodyOf } from './lane';
+export {
+  AnalyticalLane,
+  LaneUnavailable,
+  LANE_AFTER_ITEMS,
+  cachedResponse,
+  completeBodyOf,
+  isLaneWorker,
+  laneEntry,
+  runAnalytical,
+  runLaneWorker,
+  splitForLane,
+} from './lane';
 export type { LaneHandler, LaneWork } from './lane';
 export type { CoalesceRequests } from './coalescing';

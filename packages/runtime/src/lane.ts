@@ -12,6 +12,7 @@ import {
   type OperationWeight,
   type RequestScope,
 } from '@samsyn/core';
+import type { CachedHttpAnswer } from '@samsyn/response-cache';
 import { PARSE_OPTIONS } from './hardening';
 
 /*
@@ -71,24 +72,45 @@ export class LaneUnavailable extends Error {
   override name = 'LaneUnavailable';
 }
 
-/** An analytical operation the lane takes, with its weight (what the gateway's admission charges for it). */
+/** An analytical operation the lane may take, with its weight (what the gateway's admission charges for it). */
 export interface LaneWork extends OperationWeight {
   query: string;
   operationName?: string;
   operation: OperationDefinitionNode;
+  /** What its time is remembered by: the operation, and the size of its variables' lists to a power of two. */
+  key: string;
+  /** Items in its variables' lists (an `_entities` fetch's representations: one per district of a dashboard). */
+  items: number;
 }
 
 /**
- * The settings of a service's main thread and of its analytical lane (none when the lane is off, or the pool too small
- * to share): the lane takes the analytical share of the database pool (DB_ANALYTICAL_POOL_PERCENT), the main thread
- * keeps the rest, so the connections are as many as without the lane. Only the main thread migrates and seeds.
+ * Which analytical operations execute in the lane: one that took longer than ANALYTICAL_WORKER_AFTER_MS (25) on the main
+ * thread is sent there from then on, and one whose list variables hold more items than this (a dashboard's `_entities`
+ * over a hundred districts and more) from the start. A dashboard of the city's ten districts takes a few milliseconds:
+ * the hop to the worker and back would cost it as much again, so it stays on the main thread, with the budgets, pool
+ * shares and coalescing as before.
+ */
+export const LANE_AFTER_ITEMS = 100;
+
+/** Operations remembered as heavy at most (the rest learn again). */
+const MAX_HEAVY = 1_000;
+
+/** Items in the lists of a request's variables (one level deep: `representations`, a list of ids). */
+function itemsIn(variables: Record<string, unknown>): number {
+  return Object.values(variables).reduce<number>((sum, value) => sum + (Array.isArray(value) ? value.length : 0), 0);
+}
+
+/**
+ * The settings of a service's main thread and of its analytical lane (none when the lane is off): the main thread keeps
+ * the pool of DB_POOL_SIZE, and the lane has a pool of its own of the analytical share (DB_ANALYTICAL_POOL_PERCENT of
+ * it, at least one connection), so analytical work never holds a connection the operational work could use. Only the
+ * main thread migrates and seeds.
  */
 export function splitForLane(config: Config): { main: Config; lane?: Config } {
-  const { poolSize } = config.database;
-  if (!config.analyticalWorker.enabled || poolSize < 2) return { main: config };
+  if (!config.analyticalWorker.enabled) return { main: config };
   const share = analyticalConnections(config.database);
   return {
-    main: { ...config, database: { ...config.database, poolSize: poolSize - share } },
+    main: config,
     lane: {
       ...config,
       migrateOnStart: false,
@@ -110,6 +132,8 @@ export class AnalyticalLane {
   private closing = false;
   private startedAt = 0;
   private readonly documents = new Map<string, DocumentNode | null>();
+  /** Operations (`LaneWork.key`) that took longer than LANE_AFTER_MS on the main thread. */
+  private readonly heavy = new Set<string>();
 
   constructor(
     private readonly options: {
@@ -119,6 +143,8 @@ export class AnalyticalLane {
       logger: Logger;
       /** The worker's environment: by default this process's. */
       env?: Record<string, string | undefined>;
+      /** ANALYTICAL_WORKER_AFTER_MS (default 25). */
+      afterMs?: number;
     },
   ) {}
 
@@ -172,7 +198,30 @@ export class AnalyticalLane {
       variables !== null && typeof variables === 'object' && !Array.isArray(variables) ? (variables as Record<string, unknown>) : {};
     const weight = weighOperation(schema, document, operation, vars);
     if (weight.workClass !== 'analytical') return undefined;
-    return { ...weight, query, operationName: typeof operationName === 'string' ? operationName : undefined, operation };
+    const name = typeof operationName === 'string' ? operationName : undefined;
+    const items = itemsIn(vars);
+    const key = `${name ?? ''}\u0000${Math.ceil(Math.log2(items + 1))}\u0000${query}`;
+    return { ...weight, query, operationName: name, operation, key, items };
+  }
+
+  /** Whether an analytical operation executes in the lane: a heavy one (above), while the lane runs. */
+  takes(work: LaneWork): boolean {
+    return !this.closing && (this.afterMs === 0 || work.items > LANE_AFTER_ITEMS || this.heavy.has(work.key));
+  }
+
+  private get afterMs(): number {
+    return this.options.afterMs ?? 25;
+  }
+
+  /**
+   * Remembers how long an operation took, here or in the lane: one that took longer than `afterMs` here goes to the
+   * lane from then on; one the lane did in under half of it, even at its lower priority, comes back.
+   */
+  observe(work: LaneWork, milliseconds: number, where: 'here' | 'lane'): void {
+    if (where === 'here' && milliseconds > this.afterMs) {
+      if (this.heavy.size >= MAX_HEAVY) this.heavy.clear();
+      this.heavy.add(work.key);
+    } else if (where === 'lane' && milliseconds < this.afterMs / 2) this.heavy.delete(work.key);
   }
 
   /** Executes a request in the worker; rejects with LaneUnavailable when the worker cannot (then run it here). */
@@ -244,6 +293,37 @@ export function completeBodyOf(bytes: Buffer): { kind: 'complete'; string: strin
   };
   encodedBodies.set(body, bytes);
   return body;
+}
+
+/** A response cache's answer as the response Apollo Server would give (the operation's name noted in the scope). */
+export function cachedResponse(cached: CachedHttpAnswer, scope: RequestScope): HTTPGraphQLResponse {
+  scope.operationName = cached.operationName;
+  return { status: 200, headers: new HeaderMap(Object.entries(cached.headers)), body: { kind: 'complete', string: cached.body.join('') } };
+}
+
+/**
+ * Runs an analytical operation where it belongs: in the lane when it is heavy (`takes`, then `inLane`), else here (`here`),
+ * timing it so that one heavier than it looked goes to the lane from then on; here again when the lane cannot.
+ */
+export async function runAnalytical(
+  lane: AnalyticalLane,
+  work: LaneWork,
+  inLane: () => Promise<HTTPGraphQLResponse>,
+  here: () => Promise<HTTPGraphQLResponse>,
+): Promise<HTTPGraphQLResponse> {
+  const started = performance.now();
+  if (lane.takes(work)) {
+    try {
+      const response = await inLane();
+      lane.observe(work, performance.now() - started, 'lane');
+      return response;
+    } catch (error) {
+      if (!(error instanceof LaneUnavailable)) throw error;
+    }
+  }
+  const response = await here();
+  lane.observe(work, performance.now() - started, 'here');
+  return response;
 }
 
 /** What a lane's worker does with a request: answers it as the service would, and is closed when the lane stops. */

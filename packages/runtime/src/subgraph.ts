@@ -49,8 +49,9 @@ import {
   AnalyticalLane,
   isLaneWorker,
   laneEntry,
-  LaneUnavailable,
+  cachedResponse,
   lowerServerPriority,
+  runAnalytical,
   runLaneWorker,
   splitForLane,
   type LaneHandler,
@@ -320,17 +321,22 @@ function inLane(runtime: SubgraphRuntime, lane: AnalyticalLane): HttpServiceOpti
   return (request, scope) => {
     const work = lane.weigh(request, runtime.schema);
     if (!work) return undefined;
-    return async () => {
-      try {
-        const response = await lane.run(request, scope);
-        // Validated by the worker: identical ones are coalesced here from now on.
-        if (scope.operationName !== undefined) runtime.rememberQuery(work.query, work.operationName, runtime.schema, work.operation);
-        return response;
-      } catch (error) {
-        if (!(error instanceof LaneUnavailable)) throw error;
-        return executeInScope(runtime.apollo, (incoming) => runtime.createContext(incoming), request, scope);
-      }
-    };
+    return () =>
+      runAnalytical(
+        lane,
+        work,
+        async () => {
+          const response = await lane.run(request, scope);
+          // Validated by the worker: identical ones are coalesced here from now on.
+          if (scope.operationName !== undefined) runtime.rememberQuery(work.query, work.operationName, runtime.schema, work.operation);
+          return response;
+        },
+        async () => {
+          const cached = await runtime.cachedAnswer?.(request).catch(() => undefined);
+          if (cached) return cachedResponse(cached, scope);
+          return executeInScope(runtime.apollo, (incoming) => runtime.createContext(incoming), request, scope);
+        },
+      );
   };
 }
 
@@ -385,7 +391,12 @@ export function runSubgraph(definition: SubgraphDefinition, env: Record<string, 
     const tracing = startTracing({ service: definition.name, otlpEndpoint: config.otlpEndpoint });
     const runtime = await createSubgraphRuntime(definition, config);
     // Started once the main thread has migrated: the worker only reads.
-    const lane = split.lane && new AnalyticalLane({ entry: laneEntry(), nice: config.analyticalWorker.nice, logger: runtime.logger });
+    const lane = split.lane && new AnalyticalLane({
+        entry: laneEntry(),
+        nice: config.analyticalWorker.nice,
+        afterMs: config.analyticalWorker.afterMs,
+        logger: runtime.logger,
+      });
     lane?.start();
     const service = await serveSubgraph(runtime, undefined, undefined, lane);
     console.log(`${definition.name} subgraph ready at ${service.url}`);

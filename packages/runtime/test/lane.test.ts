@@ -111,6 +111,21 @@ describe('the analytical lane', () => {
     expect(lane.weigh(request(undefined, 'GET'), schema)).toBeUndefined();
   });
 
+  it('sends an analytical operation to the worker once it proved heavy here, or at once when it covers many districts', () => {
+    const light = lane.weigh(request({ query: '{ profile { value } }', variables: { ids: ['angered', 'centrum'] } }), schema)!;
+    expect(lane.takes(light)).toBe(false);
+    lane.observe(light, 40, 'here');
+    expect(lane.takes(light)).toBe(true);
+    // Quick even at the lane's lower priority: back to the main thread.
+    lane.observe(light, 3, 'lane');
+    expect(lane.takes(light)).toBe(false);
+    const many = lane.weigh(
+      request({ query: '{ profile { value } }', variables: { ids: Array.from({ length: 1000 }, (_, i) => `d${i}`) } }),
+      schema,
+    )!;
+    expect(lane.takes(many)).toBe(true);
+  });
+
   it('refuses with LaneUnavailable when its worker fails, so that the service runs the request itself', async () => {
     const failing = new AnalyticalLane({ entry: path.join(__dirname, 'fixtures/lane-worker.js'), nice: 10, logger, env: {} });
     failing.start();
