@@ -93,10 +93,10 @@ beforeAll(async () => {
     JWT_SECRET: SECRET,
     SEED_DEMO_DATA: 'true',
     // Answers computed afresh each time, so that each one is work for the lanes; and every analytical operation in the
-    // lanes (by default only those that took longer than 25 ms on the main thread, or cover over a hundred districts:
-    // the demo's dashboard takes a few).
+    // lanes (by default only those whose answer was over 1 MB on the main thread, or that cover over a hundred
+    // districts: the demo's dashboard is 130 kB).
     RESPONSE_CACHE: 'false',
-    ANALYTICAL_WORKER_AFTER_MS: '0',
+    ANALYTICAL_WORKER_AFTER_KB: '0',
     GATEWAY_PORT: String(await freePort()),
   };
   env.EMBEDDED_PG_PORT = String(await freePort());

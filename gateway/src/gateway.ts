@@ -21,8 +21,7 @@ import {
   executeInScope,
   IDEMPOTENCY_HEADER,
   cachedResponse,
-  runAnalytical,
-  type HttpServiceOptions,
+  laneRouting,
   type LaneHandler,
   operationsGuard,
   openSharedCache,
@@ -268,7 +267,7 @@ export function serveGateway(
     guardOperations: operationsGuard(config),
     cachedAnswer: runtime.cachedAnswer,
     coalesce: runtime.coalesce,
-    elsewhere: lane && inLane(runtime, lane),
+    ...(lane && inLane(runtime, lane)),
     logger: runtime.logger,
     metrics: runtime.metrics,
     service: 'gateway',
@@ -278,21 +277,14 @@ export function serveGateway(
 }
 
 /**
- * Admits an analytical operation to its bulkhead here, on the main thread (a refusal takes no turn of the worker), and
- * runs it in the lane; here, when the lane cannot.
+ * Admits a heavy analytical operation to its bulkhead here, on the main thread (a refusal takes no turn of the worker),
+ * and runs it in the lane; here, when the lane cannot (admitted again by the plugin, as any other request).
  */
-function inLane(runtime: GatewayRuntime, lane: AnalyticalLane): HttpServiceOptions<GatewayContext>['elsewhere'] {
-  return (request, scope) => {
-    const schema = runtime.schema();
-    const work = lane.weigh(request, schema);
-    if (!work || !schema) return undefined;
-    // Here, the plugin admits it as any other request.
-    const here = async () => {
-      const cached = await runtime.cachedAnswer?.(request).catch(() => undefined);
-      if (cached) return cachedResponse(cached, scope);
-      return executeInScope(runtime.apollo, (incoming) => runtime.createContext(incoming), request, scope);
-    };
-    const inLane = async () => {
+function inLane(runtime: GatewayRuntime, lane: AnalyticalLane) {
+  return laneRouting(
+    lane,
+    () => runtime.schema(),
+    async (request, scope, work) => {
       scope.workClass = 'analytical';
       let release: () => void;
       try {
@@ -304,14 +296,19 @@ function inLane(runtime: GatewayRuntime, lane: AnalyticalLane): HttpServiceOptio
       try {
         const response = await lane.run(request, scope);
         // Validated by the worker: identical ones are coalesced here from now on.
-        if (scope.operationName !== undefined) runtime.rememberQuery(work.query, work.operationName, schema, work.operation);
+        const schema = runtime.schema();
+        if (scope.operationName !== undefined && schema) runtime.rememberQuery(work.query, work.operationName, schema, work.operation);
         return response;
       } finally {
         release();
       }
-    };
-    return () => runAnalytical(lane, work, inLane, here);
-  };
+    },
+    async (request, scope) => {
+      const cached = await runtime.cachedAnswer?.(request).catch(() => undefined);
+      if (cached) return cachedResponse(cached, scope);
+      return executeInScope(runtime.apollo, (incoming) => runtime.createContext(incoming), request, scope);
+    },
+  );
 }
 
 /** An admission refusal as Apollo Server would answer it: the error's status and headers, its extensions without them. */

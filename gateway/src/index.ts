@@ -15,10 +15,11 @@ else
     const tracing = startTracing({ service: 'gateway', otlpEndpoint: config.otlpEndpoint });
     const runtime = await createGateway(config);
     const lane =
-      splitForLane(config).lane && new AnalyticalLane({
+      splitForLane(config).lane &&
+      new AnalyticalLane({
         entry: laneEntry(),
         nice: config.analyticalWorker.nice,
-        afterMs: config.analyticalWorker.afterMs,
+        afterKb: config.analyticalWorker.afterKb,
         logger: runtime.logger,
       });
     lane?.start();

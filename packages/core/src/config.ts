@@ -153,10 +153,10 @@ export interface AnalyticalWorkerConfig {
   /** The worker thread's nice value (ANALYTICAL_WORKER_NICE, 0–19): the higher, the more the CPU goes to the rest first. */
   nice: number;
   /**
-   * Milliseconds an analytical operation may take on the main thread (ANALYTICAL_WORKER_AFTER_MS): one that took longer
-   * executes in the lane from then on; 0 sends every one there.
+   * The largest answer (kB) an analytical operation may give on the main thread (ANALYTICAL_WORKER_AFTER_KB): one whose
+   * answer was larger executes in the lane from then on; 0 sends every one there.
    */
-  afterMs: number;
+  afterKb: number;
 }
 
 /** Defaults of {@link AdmissionConfig}; docs/configuration.md says how they were chosen. */
@@ -393,7 +393,7 @@ export function loadConfig(service: ServiceName, env: Env): Config {
     analyticalWorker: {
       enabled: readBoolean(env, 'ANALYTICAL_WORKER', true),
       nice: readWholeNumber(env, 'ANALYTICAL_WORKER_NICE', 10, 0, 19, 'nice levels'),
-      afterMs: readWholeNumber(env, 'ANALYTICAL_WORKER_AFTER_MS', 25, 0, 60_000, 'milliseconds'),
+      afterKb: readWholeNumber(env, 'ANALYTICAL_WORKER_AFTER_KB', 1024, 0, 1_048_576, 'kB'),
     },
     idempotencyKeyTtlSeconds: readWholeNumber(env, 'IDEMPOTENCY_KEY_TTL_HOURS', 24, 1, 24 * 365, 'hours') * 3600,
     supergraphPath: env.SUPERGRAPH_PATH || undefined,

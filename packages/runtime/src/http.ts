@@ -48,6 +48,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
    * request run elsewhere is answered there, response cache included.
    */
   elsewhere?: (request: HTTPGraphQLRequest, scope: RequestScope) => (() => Promise<HTTPGraphQLResponse>) | undefined;
+  /** Told of every answer this thread executed (not a cached one): the analytical lane weighs them. */
+  answered?: (request: HTTPGraphQLRequest, response: HTTPGraphQLResponse) => void;
 }
 
 /** Whether a service can serve, and why not. */
@@ -291,6 +293,7 @@ export async function serveHttp<TContext extends BaseContext>(options: HttpServi
       }
       const execute = elsewhere ?? (() => executeInScope(apollo, options.context, httpGraphQLRequest, scope));
       const response = await (options.coalesce ? options.coalesce(httpGraphQLRequest, execute) : execute());
+      if (!elsewhere) options.answered?.(httpGraphQLRequest, response);
       for (const [name, value] of response.headers) {
         // A route may have set Vary (e.g. Origin for CORS); Apollo's own Vary adds to it.
         const vary = name === 'vary' ? res.getHeader('vary') : undefined;

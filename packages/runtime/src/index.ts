@@ -71,7 +71,7 @@ export {
   completeBodyOf,
   isLaneWorker,
   laneEntry,
-  runAnalytical,
+  laneRouting,
   runLaneWorker,
   splitForLane,
 } from './lane';

@@ -84,11 +84,12 @@ export interface LaneWork extends OperationWeight {
 }
 
 /**
- * Which analytical operations execute in the lane: one that took longer than ANALYTICAL_WORKER_AFTER_MS (25) on the main
- * thread is sent there from then on, and one whose list variables hold more items than this (a dashboard's `_entities`
- * over a hundred districts and more) from the start. A dashboard of the city's ten districts takes a few milliseconds:
- * the hop to the worker and back would cost it as much again, so it stays on the main thread, with the budgets, pool
- * shares and coalescing as before.
+ * Which analytical operations execute in the lane: one whose answer on the main thread was larger than
+ * ANALYTICAL_WORKER_AFTER_KB (1 MB: what it costs to build, merge and write grows with it) is sent there from then on,
+ * and one whose list variables hold more items than this (a dashboard's `_entities` over a hundred districts and more)
+ * from the start. Its size, not its time, decides: under load every request takes longer, and a dashboard of the
+ * city's ten districts (130 kB, a few milliseconds) would cost as much again for the hop to the worker and back, so it
+ * stays on the main thread, with the budgets, pool shares and coalescing as before.
  */
 export const LANE_AFTER_ITEMS = 100;
 
@@ -132,7 +133,7 @@ export class AnalyticalLane {
   private closing = false;
   private startedAt = 0;
   private readonly documents = new Map<string, DocumentNode | null>();
-  /** Operations (`LaneWork.key`) that took longer than LANE_AFTER_MS on the main thread. */
+  /** Operations (`LaneWork.key`) whose answer on the main thread was larger than `afterKb`. */
   private readonly heavy = new Set<string>();
 
   constructor(
@@ -143,8 +144,8 @@ export class AnalyticalLane {
       logger: Logger;
       /** The worker's environment: by default this process's. */
       env?: Record<string, string | undefined>;
-      /** ANALYTICAL_WORKER_AFTER_MS (default 25). */
-      afterMs?: number;
+      /** ANALYTICAL_WORKER_AFTER_KB (default 1024). */
+      afterKb?: number;
     },
   ) {}
 
@@ -206,22 +207,22 @@ export class AnalyticalLane {
 
   /** Whether an analytical operation executes in the lane: a heavy one (above), while the lane runs. */
   takes(work: LaneWork): boolean {
-    return !this.closing && (this.afterMs === 0 || work.items > LANE_AFTER_ITEMS || this.heavy.has(work.key));
+    return !this.closing && (this.afterBytes === 0 || work.items > LANE_AFTER_ITEMS || this.heavy.has(work.key));
   }
 
-  private get afterMs(): number {
-    return this.options.afterMs ?? 25;
+  private get afterBytes(): number {
+    return (this.options.afterKb ?? 1024) * 1024;
   }
 
   /**
-   * Remembers how long an operation took, here or in the lane: one that took longer than `afterMs` here goes to the
-   * lane from then on; one the lane did in under half of it, even at its lower priority, comes back.
+   * Remembers how large an operation's answer was, here or in the lane: one larger than `afterKb` here goes to the lane
+   * from then on; one the lane answered in under half of it comes back.
    */
-  observe(work: LaneWork, milliseconds: number, where: 'here' | 'lane'): void {
-    if (where === 'here' && milliseconds > this.afterMs) {
+  observe(work: LaneWork, bytes: number, where: 'here' | 'lane'): void {
+    if (where === 'here' && bytes > this.afterBytes) {
       if (this.heavy.size >= MAX_HEAVY) this.heavy.clear();
       this.heavy.add(work.key);
-    } else if (where === 'lane' && milliseconds < this.afterMs / 2) this.heavy.delete(work.key);
+    } else if (where === 'lane' && bytes < this.afterBytes / 2) this.heavy.delete(work.key);
   }
 
   /** Executes a request in the worker; rejects with LaneUnavailable when the worker cannot (then run it here). */
@@ -301,29 +302,51 @@ export function cachedResponse(cached: CachedHttpAnswer, scope: RequestScope): H
   return { status: 200, headers: new HeaderMap(Object.entries(cached.headers)), body: { kind: 'complete', string: cached.body.join('') } };
 }
 
+/** The size of a complete answer in bytes (characters, for one made here); 0 for a stream. */
+function sizeOf(response: HTTPGraphQLResponse): number {
+  if (response.body.kind !== 'complete') return 0;
+  return encodedBodies.get(response.body)?.byteLength ?? response.body.string.length;
+}
+
 /**
- * Runs an analytical operation where it belongs: in the lane when it is heavy (`takes`, then `inLane`), else here (`here`),
- * timing it so that one heavier than it looked goes to the lane from then on; here again when the lane cannot.
+ * What `serveHttp` is given to send heavy analytical operations to the lane (`elsewhere`: `inLane` runs one there, and
+ * here when the lane cannot) and to weigh the answers of those it leaves here (`answered`): a light one takes the usual
+ * way (response cache, coalescing, this thread) until its answer proves it heavy.
  */
-export async function runAnalytical(
+export function laneRouting(
   lane: AnalyticalLane,
-  work: LaneWork,
-  inLane: () => Promise<HTTPGraphQLResponse>,
-  here: () => Promise<HTTPGraphQLResponse>,
-): Promise<HTTPGraphQLResponse> {
-  const started = performance.now();
-  if (lane.takes(work)) {
-    try {
-      const response = await inLane();
-      lane.observe(work, performance.now() - started, 'lane');
-      return response;
-    } catch (error) {
-      if (!(error instanceof LaneUnavailable)) throw error;
-    }
-  }
-  const response = await here();
-  lane.observe(work, performance.now() - started, 'here');
-  return response;
+  schema: () => GraphQLSchema | undefined,
+  inLane: (request: HTTPGraphQLRequest, scope: RequestScope, work: LaneWork) => Promise<HTTPGraphQLResponse>,
+  here: (request: HTTPGraphQLRequest, scope: RequestScope) => Promise<HTTPGraphQLResponse>,
+): {
+  elsewhere: (request: HTTPGraphQLRequest, scope: RequestScope) => (() => Promise<HTTPGraphQLResponse>) | undefined;
+  answered: (request: HTTPGraphQLRequest, response: HTTPGraphQLResponse) => void;
+} {
+  const leftHere = new WeakMap<HTTPGraphQLRequest, LaneWork>();
+  return {
+    elsewhere(request, scope) {
+      const work = lane.weigh(request, schema());
+      if (!work) return undefined;
+      if (!lane.takes(work)) {
+        leftHere.set(request, work);
+        return undefined;
+      }
+      return async () => {
+        try {
+          const response = await inLane(request, scope, work);
+          if ((response.status ?? 200) === 200) lane.observe(work, sizeOf(response), 'lane');
+          return response;
+        } catch (error) {
+          if (!(error instanceof LaneUnavailable)) throw error;
+          return here(request, scope);
+        }
+      };
+    },
+    answered(request, response) {
+      const work = leftHere.get(request);
+      if (work) lane.observe(work, sizeOf(response), 'here');
+    },
+  };
 }
 
 /** What a lane's worker does with a request: answers it as the service would, and is closed when the lane stops. */

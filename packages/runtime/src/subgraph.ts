@@ -51,7 +51,7 @@ import {
   laneEntry,
   cachedResponse,
   lowerServerPriority,
-  runAnalytical,
+  laneRouting,
   runLaneWorker,
   splitForLane,
   type LaneHandler,
@@ -291,7 +291,7 @@ export async function serveSubgraph(
   lane?: AnalyticalLane,
 ): Promise<RunningHttpService & { close(): Promise<void> }> {
   const service = await serveHttp({
-    elsewhere: lane && inLane(runtime, lane),
+    ...(lane && inLane(runtime, lane)),
     apollo: runtime.apollo,
     context: (request) => runtime.createContext(request),
     // Within a second, whatever the pool or the server is doing.
@@ -316,28 +316,23 @@ export async function serveSubgraph(
   };
 }
 
-/** Runs the subgraph's analytical operations in the lane, and here when the lane cannot. */
-function inLane(runtime: SubgraphRuntime, lane: AnalyticalLane): HttpServiceOptions<SubgraphContext>['elsewhere'] {
-  return (request, scope) => {
-    const work = lane.weigh(request, runtime.schema);
-    if (!work) return undefined;
-    return () =>
-      runAnalytical(
-        lane,
-        work,
-        async () => {
-          const response = await lane.run(request, scope);
-          // Validated by the worker: identical ones are coalesced here from now on.
-          if (scope.operationName !== undefined) runtime.rememberQuery(work.query, work.operationName, runtime.schema, work.operation);
-          return response;
-        },
-        async () => {
-          const cached = await runtime.cachedAnswer?.(request).catch(() => undefined);
-          if (cached) return cachedResponse(cached, scope);
-          return executeInScope(runtime.apollo, (incoming) => runtime.createContext(incoming), request, scope);
-        },
-      );
-  };
+/** Runs the subgraph's heavy analytical operations in the lane, and here when the lane cannot. */
+function inLane(runtime: SubgraphRuntime, lane: AnalyticalLane) {
+  return laneRouting(
+    lane,
+    () => runtime.schema,
+    async (request, scope, work) => {
+      const response = await lane.run(request, scope);
+      // Validated by the worker: identical ones are coalesced here from now on.
+      if (scope.operationName !== undefined) runtime.rememberQuery(work.query, work.operationName, runtime.schema, work.operation);
+      return response;
+    },
+    async (request, scope) => {
+      const cached = await runtime.cachedAnswer?.(request).catch(() => undefined);
+      if (cached) return cachedResponse(cached, scope);
+      return executeInScope(runtime.apollo, (incoming) => runtime.createContext(incoming), request, scope);
+    },
+  );
 }
 
 /** The lane's worker of a subgraph: the same schema and response cache over its share of the pool, no background tasks. */
@@ -391,10 +386,12 @@ export function runSubgraph(definition: SubgraphDefinition, env: Record<string, 
     const tracing = startTracing({ service: definition.name, otlpEndpoint: config.otlpEndpoint });
     const runtime = await createSubgraphRuntime(definition, config);
     // Started once the main thread has migrated: the worker only reads.
-    const lane = split.lane && new AnalyticalLane({
+    const lane =
+      split.lane &&
+      new AnalyticalLane({
         entry: laneEntry(),
         nice: config.analyticalWorker.nice,
-        afterMs: config.analyticalWorker.afterMs,
+        afterKb: config.analyticalWorker.afterKb,
         logger: runtime.logger,
       });
     lane?.start();

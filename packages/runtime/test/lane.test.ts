@@ -111,13 +111,13 @@ describe('the analytical lane', () => {
     expect(lane.weigh(request(undefined, 'GET'), schema)).toBeUndefined();
   });
 
-  it('sends an analytical operation to the worker once it proved heavy here, or at once when it covers many districts', () => {
+  it('sends an analytical operation to the worker once its answer proved large here, or at once when it covers many districts', () => {
     const light = lane.weigh(request({ query: '{ profile { value } }', variables: { ids: ['angered', 'centrum'] } }), schema)!;
     expect(lane.takes(light)).toBe(false);
-    lane.observe(light, 40, 'here');
+    lane.observe(light, 13 * 2 ** 20, 'here');
     expect(lane.takes(light)).toBe(true);
-    // Quick even at the lane's lower priority: back to the main thread.
-    lane.observe(light, 3, 'lane');
+    // Small again (the data changed): back to the main thread.
+    lane.observe(light, 130 * 1024, 'lane');
     expect(lane.takes(light)).toBe(false);
     const many = lane.weigh(
       request({ query: '{ profile { value } }', variables: { ids: Array.from({ length: 1000 }, (_, i) => `d${i}`) } }),
