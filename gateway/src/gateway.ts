@@ -329,14 +329,7 @@ export async function gatewayLane(config: Config): Promise<LaneHandler> {
   return {
     async answer(request, scope) {
       const cached = await runtime.cachedAnswer?.(request).catch(() => undefined);
-      if (cached) {
-        scope.operationName = cached.operationName;
-        return {
-          status: 200,
-          headers: new HeaderMap(Object.entries(cached.headers)),
-          body: { kind: 'complete', string: cached.body.join('') },
-        };
-      }
+      if (cached) return cachedResponse(cached, scope);
       return executeInScope(runtime.apollo, (incoming) => runtime.createContext(incoming), request, scope);
     },
     close: () => runtime.apollo.stop(),

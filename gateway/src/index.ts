@@ -1,5 +1,5 @@
 import { loadConfig } from '@samsyn/core';
-import { AnalyticalLane, isLaneWorker, laneEntry, runLaneWorker, runMain, splitForLane, startTracing } from '@samsyn/runtime';
+import { isLaneWorker, runLaneWorker, runMain, startLane, startTracing } from '@samsyn/runtime';
 import { createGateway, gatewayLane, serveGateway } from './gateway';
 
 // @apollo/gateway 2.14 otherwise sends usage metrics to Apollo and probes cloud metadata addresses (169.254.169.254)
@@ -14,15 +14,7 @@ else
     const config = loadConfig('gateway', process.env);
     const tracing = startTracing({ service: 'gateway', otlpEndpoint: config.otlpEndpoint });
     const runtime = await createGateway(config);
-    const lane =
-      splitForLane(config).lane &&
-      new AnalyticalLane({
-        entry: laneEntry(),
-        nice: config.analyticalWorker.nice,
-        afterKb: config.analyticalWorker.afterKb,
-        logger: runtime.logger,
-      });
-    lane?.start();
+    const lane = startLane(config, runtime.logger);
     const service = await serveGateway(runtime, config, config.port, lane);
     console.log(`gateway ready at ${service.url}`);
     return {

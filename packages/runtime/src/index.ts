@@ -74,6 +74,7 @@ export {
   laneRouting,
   runLaneWorker,
   splitForLane,
+  startLane,
 } from './lane';
 export type { LaneHandler, LaneWork } from './lane';
 export type { CoalesceRequests } from './coalescing';

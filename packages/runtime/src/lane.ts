@@ -62,6 +62,15 @@ export function isLaneWorker(): boolean {
   return !isMainThread && (workerData as Partial<LaneData> | undefined)?.[LANE] === 'analytical';
 }
 
+/** Starts a service's analytical lane as configured (none when ANALYTICAL_WORKER is off). */
+export function startLane(config: Config, logger: Logger): AnalyticalLane | undefined {
+  if (!splitForLane(config).lane) return undefined;
+  const { nice, afterKb } = config.analyticalWorker;
+  const lane = new AnalyticalLane({ entry: laneEntry(), nice, afterKb, logger });
+  lane.start();
+  return lane;
+}
+
 /** The script the process was started with: the lane's worker runs it too. */
 export function laneEntry(): string {
   return require.main?.filename ?? process.argv[1];

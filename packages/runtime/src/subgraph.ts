@@ -46,9 +46,9 @@ import {
 } from '@samsyn/response-cache';
 import { openSharedCache, PERSISTED_QUERY_TTL_SECONDS } from './shared-cache';
 import {
-  AnalyticalLane,
+  type AnalyticalLane,
   isLaneWorker,
-  laneEntry,
+  startLane,
   cachedResponse,
   lowerServerPriority,
   laneRouting,
@@ -349,14 +349,7 @@ async function subgraphLane(definition: SubgraphDefinition, env: Record<string, 
   return {
     async answer(request, scope) {
       const cached = await runtime.cachedAnswer?.(request).catch(() => undefined);
-      if (cached) {
-        scope.operationName = cached.operationName;
-        return {
-          status: 200,
-          headers: new HeaderMap(Object.entries(cached.headers)),
-          body: { kind: 'complete', string: cached.body.join('') },
-        };
-      }
+      if (cached) return cachedResponse(cached, scope);
       return executeInScope(runtime.apollo, (incoming) => runtime.createContext(incoming), request, scope);
     },
     close: () => runtime.close(),
@@ -381,20 +374,11 @@ export function runSubgraph(definition: SubgraphDefinition, env: Record<string, 
   // The same entry script runs in the analytical lane's worker thread: there it serves the lane.
   if (isLaneWorker()) return runLaneWorker(() => subgraphLane(definition, env));
   runMain(definition.name, async () => {
-    const split = splitForLane(loadConfig(definition.name, env));
-    const config = split.main;
+    const config = loadConfig(definition.name, env);
     const tracing = startTracing({ service: definition.name, otlpEndpoint: config.otlpEndpoint });
     const runtime = await createSubgraphRuntime(definition, config);
     // Started once the main thread has migrated: the worker only reads.
-    const lane =
-      split.lane &&
-      new AnalyticalLane({
-        entry: laneEntry(),
-        nice: config.analyticalWorker.nice,
-        afterKb: config.analyticalWorker.afterKb,
-        logger: runtime.logger,
-      });
-    lane?.start();
+    const lane = startLane(config, runtime.logger);
     const service = await serveSubgraph(runtime, undefined, undefined, lane);
     console.log(`${definition.name} subgraph ready at ${service.url}`);
     return {
