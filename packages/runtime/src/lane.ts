@@ -18,10 +18,10 @@ import { PARSE_OPTIONS } from './hardening';
 /*
  * The analytical lane. A 1,000-district dashboard takes a subgraph most of a second of JavaScript, and the gateway
  * a third of one to merge its 13 MB: on the thread that also answers document reads and acknowledgements, those
- * wait that long, and on two cores the CPU is shared with it too. So every service executes analytical operations
- * (see `weighOperation`) in a worker thread of its own: its own event loop, its own share of the database pool, and
- * a lower CPU priority (a nice value, ANALYTICAL_WORKER_NICE), so the operating system gives the CPU to operational
- * work first. The main thread still reads the request, classes it, admits it (the gateway's bulkheads), coalesces
+ * wait that long, and on two cores the CPU is shared with it too. So every service executes heavy analytical
+ * operations (see `weighOperation`, and `takes` for which are heavy) in a worker thread of its own: its own event loop,
+ * its own share of the database pool, and a lower CPU priority (a nice value, ANALYTICAL_WORKER_NICE), so the operating
+ * system gives the CPU to operational work first. The main thread still reads the request, classes it, admits it (the gateway's bulkheads), coalesces
  * identical ones and writes the answer; the worker executes it and hands back the encoded answer, moved, not copied.
  * Should the worker fail, its requests run on the main thread, as without the lane.
  */
