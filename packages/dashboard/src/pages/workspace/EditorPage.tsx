@@ -1,4 +1,4 @@
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../api/client';
 import {
   createDraft,
@@ -113,11 +113,17 @@ export function EditorPage({ route }: { route: Route }) {
     return { document, version };
   };
 
+  // The page this editor showed last: a new document's fields are emptied only when the editor moves to it from another
+  // page, never when it first shows (the effect may run after the leader has begun typing on a slow machine).
+  const shown = useRef<string | null>(null);
   useEffect(() => {
+    const first = shown.current === null;
+    shown.current = `${route.page}|${route.id}|${documentId}`;
     setConflict(null);
     setMessage('');
     setError('');
     if (isNew) {
+      if (first) return;
       setLoaded(null);
       setFields(EMPTY);
       setBase(EMPTY);
