@@ -18,9 +18,8 @@ import {
 import {
   type AnalyticalLane,
   baseApolloOptions,
-  executeInScope,
   IDEMPOTENCY_HEADER,
-  cachedResponse,
+  answerAsService,
   laneRouting,
   type LaneHandler,
   operationsGuard,
@@ -303,11 +302,7 @@ function inLane(runtime: GatewayRuntime, lane: AnalyticalLane) {
         release();
       }
     },
-    async (request, scope) => {
-      const cached = await runtime.cachedAnswer?.(request).catch(() => undefined);
-      if (cached) return cachedResponse(cached, scope);
-      return executeInScope(runtime.apollo, (incoming) => runtime.createContext(incoming), request, scope);
-    },
+    answerAsService(runtime),
   );
 }
 
@@ -327,11 +322,7 @@ function refusal(error: GraphQLError, scope: RequestScope): HTTPGraphQLResponse 
 export async function gatewayLane(config: Config): Promise<LaneHandler> {
   const runtime = await createGateway(config, { admitted: true });
   return {
-    async answer(request, scope) {
-      const cached = await runtime.cachedAnswer?.(request).catch(() => undefined);
-      if (cached) return cachedResponse(cached, scope);
-      return executeInScope(runtime.apollo, (incoming) => runtime.createContext(incoming), request, scope);
-    },
+    answer: answerAsService(runtime),
     close: () => runtime.apollo.stop(),
   };
 }

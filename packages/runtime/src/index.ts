@@ -73,7 +73,8 @@ export {
   laneEntry,
   laneRouting,
   runLaneWorker,
-  splitForLane,
+  laneConfig,
+  answerAsService,
   startLane,
 } from './lane';
 export type { LaneHandler, LaneWork } from './lane';

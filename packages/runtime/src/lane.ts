@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData, type TransferListItem } from 'node:worker_threads';
-import { HeaderMap, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from '@apollo/server';
+import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from '@apollo/server';
 import { getOperationAST, OperationTypeNode, parse, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import {
   analyticalConnections,
@@ -14,6 +14,7 @@ import {
 } from '@samsyn/core';
 import type { CachedHttpAnswer } from '@samsyn/response-cache';
 import { PARSE_OPTIONS } from './hardening';
+import { executeInScope, type IncomingRequest } from './http';
 
 /*
  * The analytical lane. A 1,000-district dashboard takes a subgraph most of a second of JavaScript, and the gateway
@@ -64,7 +65,7 @@ export function isLaneWorker(): boolean {
 
 /** Starts a service's analytical lane as configured (none when ANALYTICAL_WORKER is off). */
 export function startLane(config: Config, logger: Logger): AnalyticalLane | undefined {
-  if (!splitForLane(config).lane) return undefined;
+  if (!laneConfig(config)) return undefined;
   const { nice, afterKb } = config.analyticalWorker;
   const lane = new AnalyticalLane({ entry: laneEntry(), nice, afterKb, logger });
   lane.start();
@@ -111,22 +112,18 @@ function itemsIn(variables: Record<string, unknown>): number {
 }
 
 /**
- * The settings of a service's main thread and of its analytical lane (none when the lane is off): the main thread keeps
- * the pool of DB_POOL_SIZE, and the lane has a pool of its own of the analytical share (DB_ANALYTICAL_POOL_PERCENT of
- * it, at least one connection), so analytical work never holds a connection the operational work could use. Only the
- * main thread migrates and seeds.
+ * The settings of a service's analytical lane (none when the lane is off): the main thread keeps its pool of
+ * DB_POOL_SIZE, and the lane has a pool of its own of the analytical share (DB_ANALYTICAL_POOL_PERCENT of it, at least
+ * one connection), so analytical work never holds a connection the operational work could use. Only the main thread
+ * migrates and seeds.
  */
-export function splitForLane(config: Config): { main: Config; lane?: Config } {
-  if (!config.analyticalWorker.enabled) return { main: config };
-  const share = analyticalConnections(config.database);
+export function laneConfig(config: Config): Config | undefined {
+  if (!config.analyticalWorker.enabled) return undefined;
   return {
-    main: config,
-    lane: {
-      ...config,
-      migrateOnStart: false,
-      seedDemoData: false,
-      database: { ...config.database, poolSize: share, analyticalPoolPercent: 100 },
-    },
+    ...config,
+    migrateOnStart: false,
+    seedDemoData: false,
+    database: { ...config.database, poolSize: analyticalConnections(config.database), analyticalPoolPercent: 100 },
   };
 }
 
@@ -309,6 +306,22 @@ export function completeBodyOf(bytes: Buffer): { kind: 'complete'; string: strin
 export function cachedResponse(cached: CachedHttpAnswer, scope: RequestScope): HTTPGraphQLResponse {
   scope.operationName = cached.operationName;
   return { status: 200, headers: new HeaderMap(Object.entries(cached.headers)), body: { kind: 'complete', string: cached.body.join('') } };
+}
+
+/**
+ * How a service answers a request on the thread it runs in: from its response cache, else by executing it. The lane's
+ * worker answers so, and the main thread so when the lane cannot.
+ */
+export function answerAsService<TContext extends BaseContext>(service: {
+  apollo: ApolloServer<TContext>;
+  cachedAnswer?: (request: HTTPGraphQLRequest) => Promise<CachedHttpAnswer | undefined>;
+  createContext: (request: IncomingRequest) => Promise<TContext>;
+}): (request: HTTPGraphQLRequest, scope: RequestScope) => Promise<HTTPGraphQLResponse> {
+  return async (request, scope) => {
+    const cached = await service.cachedAnswer?.(request).catch(() => undefined);
+    if (cached) return cachedResponse(cached, scope);
+    return executeInScope(service.apollo, (incoming) => service.createContext(incoming), request, scope);
+  };
 }
 
 /** The size of a complete answer in bytes (characters, for one made here); 0 for a stream. */

@@ -27,7 +27,7 @@ import { runMain } from './main';
 import { embeddedPort, embeddedUrl } from './embedded-postgres';
 import { IDEMPOTENCY_FINGERPRINT_HEADER, IDEMPOTENCY_HEADER, idempotencyPlugin, IdempotencyKeys1763900000000 } from './idempotency';
 import type { HttpServiceOptions, IncomingRequest, RunningHttpService } from './http';
-import { executeInScope, operationsGuard, sendJson, serveHttp } from './http';
+import { operationsGuard, sendJson, serveHttp } from './http';
 import { requestCoalescing, type CoalesceRequests } from './coalescing';
 import { baseApolloOptions } from './apollo';
 import { ServiceMetrics, type PoolCounts } from './metrics';
@@ -49,11 +49,11 @@ import {
   type AnalyticalLane,
   isLaneWorker,
   startLane,
-  cachedResponse,
+  answerAsService,
   lowerServerPriority,
   laneRouting,
   runLaneWorker,
-  splitForLane,
+  laneConfig,
   type LaneHandler,
 } from './lane';
 
@@ -327,17 +327,13 @@ function inLane(runtime: SubgraphRuntime, lane: AnalyticalLane) {
       if (scope.operationName !== undefined) runtime.rememberQuery(work.query, work.operationName, runtime.schema, work.operation);
       return response;
     },
-    async (request, scope) => {
-      const cached = await runtime.cachedAnswer?.(request).catch(() => undefined);
-      if (cached) return cachedResponse(cached, scope);
-      return executeInScope(runtime.apollo, (incoming) => runtime.createContext(incoming), request, scope);
-    },
+    answerAsService(runtime),
   );
 }
 
 /** The lane's worker of a subgraph: the same schema and response cache over its share of the pool, no background tasks. */
 async function subgraphLane(definition: SubgraphDefinition, env: Record<string, string | undefined>): Promise<LaneHandler> {
-  const { lane } = splitForLane(loadConfig(definition.name, env));
+  const lane = laneConfig(loadConfig(definition.name, env));
   if (!lane) throw new Error('the analytical lane is off');
   const runtime = await createSubgraphRuntime(definition, lane, { withoutBackground: true });
   // TypeORM's PostgreSQL driver keeps its pg Pool as `master`.
@@ -347,11 +343,7 @@ async function subgraphLane(definition: SubgraphDefinition, env: Record<string, 
     lane.analyticalWorker.nice,
   );
   return {
-    async answer(request, scope) {
-      const cached = await runtime.cachedAnswer?.(request).catch(() => undefined);
-      if (cached) return cachedResponse(cached, scope);
-      return executeInScope(runtime.apollo, (incoming) => runtime.createContext(incoming), request, scope);
-    },
+    answer: answerAsService(runtime),
     close: () => runtime.close(),
   };
 }
