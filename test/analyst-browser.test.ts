@@ -395,8 +395,9 @@ describe('the dashboard answers an analyst', () => {
 
   it('keeps the focus on a picker changed with the arrow keys while the page updates', async () => {
     // Stadsdel: two steps back in time with the period picker.
+    // The page before showed another district: its tables stay until Lundby's come, so wait for Lundby's.
     await page.goto(`${origin}/dashboard/#/stadsdel/lundby`);
-    await page.locator('.indicator-table').first().waitFor();
+    await settled('h1', 'Stadsdel: Lundby');
     const picker = page.getByLabel('Period', { exact: true });
     await picker.focus();
     await page.keyboard.press('ArrowDown');
@@ -407,6 +408,19 @@ describe('the dashboard answers an analyst', () => {
     await expect(picker.inputValue()).resolves.toBe(periods[2]);
     await expectDistrictTable('lundby', [periods[2]]);
     expect(await accessibilityViolations()).toEqual([]);
+
+    // Stadsdel's district picker changes the page's path, yet it is the same page: the picker keeps the focus.
+    const districtPicker = page.getByLabel('Stadsdel', { exact: true });
+    const districts = await districtPicker
+      .locator('option')
+      .evaluateAll((options) => options.map((option) => ({ code: (option as HTMLOptionElement).value, name: option.textContent ?? '' })));
+    const next = districts[districts.findIndex((district) => district.code === 'lundby') + 1];
+    await districtPicker.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.waitForURL(new RegExp(`stadsdel/${next.code}\\?period=${periods[2]}`));
+    await settled('h1', `Stadsdel: ${next.name}`);
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('pick-district');
+    await expectDistrictTable(next.code, [periods[2]]);
 
     // Trattdiagram: two steps down the indicator picker.
     await page.goto(`${origin}/dashboard/#/trattdiagram?indikator=CS-IA14`);

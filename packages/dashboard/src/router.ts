@@ -26,6 +26,11 @@ export interface Route {
   /** Every path segment after the page (`dokument/<area>/<slug>` has two, `lag/sol/20/2` three). */
   segments: string[];
   params: URLSearchParams;
+  /**
+   * The page changed this route itself (a picker, a saved draft getting its id): the same page stays, and so does the
+   * focus. False for a link, the address bar, back and forward.
+   */
+  inPlace?: boolean;
 }
 
 const PAGES = new Set<Route['page']>([
@@ -102,11 +107,12 @@ export function replaceRoute(link: string): void {
 }
 
 export function useRoute(): Route {
-  const [hash, setHash] = useState(location.hash);
+  const [state, setState] = useState({ hash: location.hash, inPlace: false });
   useEffect(() => {
-    const changed = () => setHash(location.hash);
+    // The browser's own hashchange events are trusted; replaceRoute's is not.
+    const changed = (event: HashChangeEvent) => setState({ hash: location.hash, inPlace: !event.isTrusted });
     window.addEventListener('hashchange', changed);
     return () => window.removeEventListener('hashchange', changed);
   }, []);
-  return parseRoute(hash);
+  return { ...parseRoute(state.hash), inPlace: state.inPlace };
 }

@@ -160,12 +160,14 @@ export function App() {
     return () => clearTimeout(timer);
   }, [session]);
 
-  // A new page moves focus to its content, so a screen reader starts there and Tab continues from it.
+  // A new page moves focus to its content, so a screen reader starts there and Tab continues from it. A route the page
+  // changed itself (Stadsdel's district picker) is no new page: the picker keeps the focus, so the arrow keys go on.
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
+    if (route.inPlace) return;
     main.current?.focus();
   }, [route.page, route.segments.join('/')]);
 
