@@ -66,9 +66,6 @@ export { Coalescer, requestCoalescing } from './coalescing';
 export {
   AnalyticalLane,
   LaneUnavailable,
-  LANE_AFTER_ITEMS,
-  cachedResponse,
-  completeBodyOf,
   isLaneWorker,
   laneEntry,
   laneRouting,
