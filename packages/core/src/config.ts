@@ -153,8 +153,9 @@ export interface AnalyticalWorkerConfig {
   /** The worker thread's nice value (ANALYTICAL_WORKER_NICE, 0–19): the higher, the more the CPU goes to the rest first. */
   nice: number;
   /**
-   * The largest answer (kB) an analytical operation may give on the main thread (ANALYTICAL_WORKER_AFTER_KB): one whose
-   * answer was larger executes in the lane from then on; 0 sends every one there.
+   * The largest answer (kB) an analytical operation may give on the main thread (ANALYTICAL_WORKER_AFTER_KB): one
+   * executes in the lane until an answer of it is under half of this, and again once one here is larger; 0 sends every
+   * one there.
    */
   afterKb: number;
 }

@@ -9,7 +9,7 @@ import type { ServiceMetrics } from './metrics';
 import { recordRequest } from './request-metrics';
 import { inServerSpan } from './telemetry';
 import { jsonFault, MAX_VARIABLE_DEPTH, VARIABLES_TOO_DEEP } from './hardening';
-import { encodedBodies } from './lane';
+import { encodedBodies } from './encoded-body';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;

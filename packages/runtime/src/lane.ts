@@ -14,6 +14,7 @@ import {
 } from '@samsyn/core';
 import type { CachedHttpAnswer } from '@samsyn/response-cache';
 import { PARSE_OPTIONS } from './hardening';
+import { completeBodyOf, encodedBodies } from './encoded-body';
 import { executeInScope, type IncomingRequest } from './http';
 
 /*
@@ -94,17 +95,20 @@ export interface LaneWork extends OperationWeight {
 }
 
 /**
- * Which analytical operations execute in the lane: one whose answer on the main thread was larger than
- * ANALYTICAL_WORKER_AFTER_KB (1 MB: what it costs to build, merge and write grows with it) is sent there from then on,
- * and one whose list variables hold more items than this (a dashboard's `_entities` over a hundred districts and more)
- * from the start. Its size, not its time, decides: under load every request takes longer, and a dashboard of the
- * city's ten districts (130 kB, a few milliseconds) would cost as much again for the hop to the worker and back, so it
- * stays on the main thread, with the budgets, pool shares and coalescing as before.
+ * Which analytical operations execute in the lane: every one the lane has not yet seen answer small, so that a
+ * 1,000-district dashboard is never built on the main thread (a second heap as large as the worker's), and one whose
+ * list variables hold more items than this (a dashboard's `_entities` over a hundred districts and more) always. One
+ * whose answer was under half of ANALYTICAL_WORKER_AFTER_KB (1 MB: what it costs to build, merge and write grows with
+ * it) comes back to the main thread from then on, until an answer there is larger than the whole of it. Its size, not
+ * its time, decides: under load every request takes longer, and a dashboard of the city's ten districts (130 kB, a few
+ * milliseconds) would cost as much again for the hop to the worker and back, so after its first answer it stays on the
+ * main thread, with the budgets, pool shares and coalescing as before. Until the worker is ready, the main thread
+ * answers what is not known to be heavy.
  */
 export const LANE_AFTER_ITEMS = 100;
 
-/** Operations remembered as heavy at most (the rest learn again). */
-const MAX_HEAVY = 1_000;
+/** Operations remembered as light at most (the rest learn again). */
+const MAX_LIGHT = 1_000;
 
 /** Items in the lists of a request's variables (one level deep: `representations`, a list of ids). */
 function itemsIn(variables: Record<string, unknown>): number {
@@ -138,8 +142,12 @@ export class AnalyticalLane {
   private nextId = 1;
   private closing = false;
   private startedAt = 0;
+  /** Whether the worker said it is ready (and has not stopped since). */
+  private running = false;
   private readonly documents = new Map<string, DocumentNode | null>();
-  /** Operations (`LaneWork.key`) whose answer on the main thread was larger than `afterKb`. */
+  /** Operations (`LaneWork.key`) whose last answer was under half of `afterKb` (not larger than it, here). */
+  private readonly light = new Set<string>();
+  /** Operations whose answer on the main thread was larger than `afterKb`: to the lane once it runs, whatever it said. */
   private readonly heavy = new Set<string>();
 
   constructor(
@@ -165,7 +173,10 @@ export class AnalyticalLane {
     this.worker = worker;
     this.ready = new Promise<void>((resolve, reject) => {
       worker.on('message', (message: FromWorker) => {
-        if ('ready' in message) return resolve();
+        if ('ready' in message) {
+          if (this.worker === worker) this.running = true;
+          return resolve();
+        }
         if ('startFailed' in message) return reject(new LaneUnavailable(`the analytical lane did not start: ${message.startFailed}`));
         const waiting = this.pending.get(message.id);
         this.pending.delete(message.id);
@@ -176,7 +187,10 @@ export class AnalyticalLane {
       worker.once('error', (error) => this.options.logger.error({ err: error }, 'the analytical lane failed'));
       worker.once('exit', (code) => {
         reject(new LaneUnavailable(`the analytical lane stopped (exit code ${code})`));
-        if (this.worker === worker) this.worker = undefined;
+        if (this.worker === worker) {
+          this.worker = undefined;
+          this.running = false;
+        }
         for (const [id, waiting] of this.pending) {
           this.pending.delete(id);
           waiting.reject(new LaneUnavailable(`the analytical lane stopped (exit code ${code})`));
@@ -211,9 +225,11 @@ export class AnalyticalLane {
     return { ...weight, query, operationName: name, operation, key, items };
   }
 
-  /** Whether an analytical operation executes in the lane: a heavy one (above), while the lane runs. */
+  /** Whether an analytical operation executes in the lane (see LANE_AFTER_ITEMS): while the lane runs. */
   takes(work: LaneWork): boolean {
-    return !this.closing && (this.afterBytes === 0 || work.items > LANE_AFTER_ITEMS || this.heavy.has(work.key));
+    if (this.closing) return false;
+    if (this.afterBytes === 0 || work.items > LANE_AFTER_ITEMS) return true;
+    return this.running ? !this.light.has(work.key) : this.heavy.has(work.key);
   }
 
   private get afterBytes(): number {
@@ -221,14 +237,19 @@ export class AnalyticalLane {
   }
 
   /**
-   * Remembers how large an operation's answer was, here or in the lane: one larger than `afterKb` here goes to the lane
-   * from then on; one the lane answered in under half of it comes back.
+   * Remembers how large an operation's answer was, here or in the lane: one under half of `afterKb` is light (answered
+   * here from then on), one larger than `afterKb` here is heavy (in the lane from then on).
    */
   observe(work: LaneWork, bytes: number, where: 'here' | 'lane'): void {
-    if (where === 'here' && bytes > this.afterBytes) {
-      if (this.heavy.size >= MAX_HEAVY) this.heavy.clear();
+    if (bytes < this.afterBytes / 2) {
+      if (this.light.size >= MAX_LIGHT) this.light.clear();
+      this.light.add(work.key);
+      this.heavy.delete(work.key);
+    } else if (where === 'here' && bytes > this.afterBytes) {
+      if (this.heavy.size >= MAX_LIGHT) this.heavy.clear();
       this.heavy.add(work.key);
-    } else if (where === 'lane' && bytes < this.afterBytes / 2) this.heavy.delete(work.key);
+      this.light.delete(work.key);
+    }
   }
 
   /** Executes a request in the worker; rejects with LaneUnavailable when the worker cannot (then run it here). */
@@ -286,22 +307,6 @@ export class AnalyticalLane {
   }
 }
 
-/** The encoded bytes of an answer made elsewhere, by the body they encode: written as they are, never encoded again. */
-export const encodedBodies = new WeakMap<object, Buffer>();
-
-/** A complete answer's body from its encoded bytes: its text is decoded only if something reads it. */
-export function completeBodyOf(bytes: Buffer): { kind: 'complete'; string: string } {
-  let text: string | undefined;
-  const body = {
-    kind: 'complete' as const,
-    get string(): string {
-      return (text ??= bytes.toString('utf8'));
-    },
-  };
-  encodedBodies.set(body, bytes);
-  return body;
-}
-
 /** A response cache's answer as the response Apollo Server would give (the operation's name noted in the scope). */
 export function cachedResponse(cached: CachedHttpAnswer, scope: RequestScope): HTTPGraphQLResponse {
   scope.operationName = cached.operationName;
@@ -316,9 +321,13 @@ export function answerAsService<TContext extends BaseContext>(service: {
   apollo: ApolloServer<TContext>;
   cachedAnswer?: (request: HTTPGraphQLRequest) => Promise<CachedHttpAnswer | undefined>;
   createContext: (request: IncomingRequest) => Promise<TContext>;
+  logger: Logger;
 }): (request: HTTPGraphQLRequest, scope: RequestScope) => Promise<HTTPGraphQLResponse> {
   return async (request, scope) => {
-    const cached = await service.cachedAnswer?.(request).catch(() => undefined);
+    const cached = await service.cachedAnswer?.(request).catch((error: unknown) => {
+      service.logger.warn({ err: error }, 'response cache failed: answering without it');
+      return undefined;
+    });
     if (cached) return cachedResponse(cached, scope);
     return executeInScope(service.apollo, (incoming) => service.createContext(incoming), request, scope);
   };
@@ -332,8 +341,8 @@ function sizeOf(response: HTTPGraphQLResponse): number {
 
 /**
  * What `serveHttp` is given to send heavy analytical operations to the lane (`elsewhere`: `inLane` runs one there, and
- * here when the lane cannot) and to weigh the answers of those it leaves here (`answered`): a light one takes the usual
- * way (response cache, coalescing, this thread) until its answer proves it heavy.
+ * here when the lane cannot) and to weigh the answers of those it leaves here (`answered`): one proved light takes the
+ * usual way (response cache, coalescing, this thread) until an answer proves it heavy.
  */
 export function laneRouting(
   lane: AnalyticalLane,
