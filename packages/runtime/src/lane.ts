@@ -96,19 +96,20 @@ export interface LaneWork extends OperationWeight {
 
 /**
  * Which analytical operations execute in the lane: every one the lane has not yet seen answer small, so that a
- * 1,000-district dashboard is never built on the main thread (a second heap as large as the worker's), and one whose
- * list variables hold more items than this (a dashboard's `_entities` over a hundred districts and more) always. One
- * whose answer was under half of ANALYTICAL_WORKER_AFTER_KB (1 MB: what it costs to build, merge and write grows with
- * it) comes back to the main thread from then on, until an answer there is larger than the whole of it. Its size, not
- * its time, decides: under load every request takes longer, and a dashboard of the city's ten districts (130 kB, a few
- * milliseconds) would cost as much again for the hop to the worker and back, so after its first answer it stays on the
- * main thread, with the budgets, pool shares and coalescing as before. Until the worker is ready, the main thread
- * answers what is not known to be heavy.
+ * 1,000-district dashboard is never built on the main thread (a third of a second of the thread that answers district
+ * systems, after every start and for every new shape of a dashboard), and one whose list variables hold more items
+ * than this (a dashboard's `_entities` over a hundred districts and more) always. One whose answer was under half of
+ * ANALYTICAL_WORKER_AFTER_KB (1 MB: what it costs to build, merge and write grows with it) comes back to the main
+ * thread from then on, until an answer there is larger than the whole of it. Its size, not its time, decides: under
+ * load every request takes longer, and a dashboard of the city's ten districts (130 kB, a few milliseconds) would cost
+ * as much again for the hop to the worker and back, so after its first answer it stays on the main thread, with the
+ * budgets, pool shares and coalescing as before. Until the worker is ready, the main thread answers what is not known
+ * to be heavy.
  */
 export const LANE_AFTER_ITEMS = 100;
 
-/** Operations remembered as light at most (the rest learn again). */
-const MAX_LIGHT = 1_000;
+/** Operations remembered as light, and as heavy, at most (the rest learn again). */
+const MAX_REMEMBERED = 1_000;
 
 /** Items in the lists of a request's variables (one level deep: `representations`, a list of ids). */
 function itemsIn(variables: Record<string, unknown>): number {
@@ -242,11 +243,11 @@ export class AnalyticalLane {
    */
   observe(work: LaneWork, bytes: number, where: 'here' | 'lane'): void {
     if (bytes < this.afterBytes / 2) {
-      if (this.light.size >= MAX_LIGHT) this.light.clear();
+      if (this.light.size >= MAX_REMEMBERED) this.light.clear();
       this.light.add(work.key);
       this.heavy.delete(work.key);
     } else if (where === 'here' && bytes > this.afterBytes) {
-      if (this.heavy.size >= MAX_LIGHT) this.heavy.clear();
+      if (this.heavy.size >= MAX_REMEMBERED) this.heavy.clear();
       this.heavy.add(work.key);
       this.light.delete(work.key);
     }
