@@ -165,6 +165,18 @@ export async function toGraphQLRequest(req: IncomingMessage, url: URL): Promise<
   };
 }
 
+/** A response cache's answer to a request, or none: a cache that fails is logged, and the request answered without it. */
+export async function cachedOrNone(
+  cachedAnswer: ((request: HTTPGraphQLRequest) => Promise<CachedHttpAnswer | undefined>) | undefined,
+  request: HTTPGraphQLRequest,
+  logger: Logger,
+): Promise<CachedHttpAnswer | undefined> {
+  return cachedAnswer?.(request).catch((error: unknown) => {
+    logger.warn({ err: error }, 'response cache failed: answering without it');
+    return undefined;
+  });
+}
+
 /** Executes one GraphQL request in its own request scope (request id, SQL count, operation, errors), socket or not. */
 export function executeInScope<TContext extends BaseContext>(
   apollo: ApolloServer<TContext>,
@@ -273,12 +285,7 @@ export async function serveHttp<TContext extends BaseContext>(options: HttpServi
         return { status: res.statusCode };
       }
       const elsewhere = options.elsewhere?.(httpGraphQLRequest, scope);
-      const cached = elsewhere
-        ? undefined
-        : await options.cachedAnswer?.(httpGraphQLRequest).catch((error: unknown) => {
-            logger.warn({ err: error }, 'response cache failed: answering without it');
-            return undefined;
-          });
+      const cached = elsewhere ? undefined : await cachedOrNone(options.cachedAnswer, httpGraphQLRequest, logger);
       if (cached) {
         scope.operationName = cached.operationName;
         for (const [name, value] of Object.entries(cached.headers)) res.setHeader(name, value);

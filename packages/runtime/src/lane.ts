@@ -15,7 +15,7 @@ import {
 import type { CachedHttpAnswer } from '@samsyn/response-cache';
 import { PARSE_OPTIONS } from './hardening';
 import { completeBodyOf, encodedBodies } from './encoded-body';
-import { executeInScope, type IncomingRequest } from './http';
+import { cachedOrNone, executeInScope, type IncomingRequest } from './http';
 
 /*
  * The analytical lane. A 1,000-district dashboard takes a subgraph most of a second of JavaScript, and the gateway
@@ -148,7 +148,10 @@ export class AnalyticalLane {
   private readonly documents = new Map<string, DocumentNode | null>();
   /** Operations (`LaneWork.key`) whose last answer was under half of `afterKb` (not larger than it, here). */
   private readonly light = new Set<string>();
-  /** Operations whose answer on the main thread was larger than `afterKb`: to the lane once it runs, whatever it said. */
+  /**
+   * Operations whose answer on the main thread was larger than `afterKb`: while the worker is not running (starting, or
+   * stopped), these still go to it, and wait for it or start it again; the rest are answered here meanwhile.
+   */
   private readonly heavy = new Set<string>();
 
   constructor(
@@ -325,10 +328,7 @@ export function answerAsService<TContext extends BaseContext>(service: {
   logger: Logger;
 }): (request: HTTPGraphQLRequest, scope: RequestScope) => Promise<HTTPGraphQLResponse> {
   return async (request, scope) => {
-    const cached = await service.cachedAnswer?.(request).catch((error: unknown) => {
-      service.logger.warn({ err: error }, 'response cache failed: answering without it');
-      return undefined;
-    });
+    const cached = await cachedOrNone(service.cachedAnswer, request, service.logger);
     if (cached) return cachedResponse(cached, scope);
     return executeInScope(service.apollo, (incoming) => service.createContext(incoming), request, scope);
   };
