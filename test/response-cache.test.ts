@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { sqlStatementCount, swedishToday } from '@samsyn/core';
-import { createSubgraphRuntime, schemaName, serveSubgraph, type SubgraphRuntime } from '@samsyn/runtime';
+import { AnalyticalLane, createSubgraphRuntime, schemaName, serveSubgraph, type SubgraphRuntime } from '@samsyn/runtime';
 import { ALL_SUBGRAPHS } from '@samsyn/scripts';
-import { dropSchemas, executeRequest, testConfig, tokenFor, type GraphQLResult } from '@samsyn/test-support';
+import { dropSchemas, executeRequest, TEST_JWT_SECRET, testConfig, tokenFor, type GraphQLResult } from '@samsyn/test-support';
 
 /**
  * The subgraphs' response cache: two replicas of child-services over one database, each with a cache of its
@@ -138,6 +139,73 @@ describe('the response cache', () => {
       await served.close();
     }
   });
+
+  it("answers what the analytical lane's worker stored from the service's own thread, with the worker stopped", async () => {
+    const config = testConfig('child-services', suffix);
+    const replicaD = await createSubgraphRuntime(ALL_SUBGRAPHS['child-services'], config);
+    // The subgraph's lane as `npm start` runs it (its built entry), with the test's settings; every analytical operation
+    // goes to it (ANALYTICAL_WORKER_AFTER_KB=0).
+    const lane = new AnalyticalLane({
+      entry: path.resolve(__dirname, '../subgraphs/child-services/dist/src/index.js'),
+      nice: 10,
+      afterKb: 0,
+      logger: replicaD.logger,
+      store: replicaD.laneStore,
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'test',
+        DATABASE_URL: process.env.DATABASE_URL,
+        SAMSYN_SCHEMA_SUFFIX: suffix,
+        JWT_SECRET: TEST_JWT_SECRET,
+        LOG_LEVEL: 'silent',
+        ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+      },
+    });
+    lane.start();
+    await lane.whenReady();
+    const served = await serveSubgraph(replicaD, 0, '127.0.0.1', lane);
+    try {
+      // What the gateway sends for a dashboard: the districts' indicators, an analytical operation.
+      const post = async () => {
+        const response = await fetch(served.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${analyst}` },
+          body: JSON.stringify({
+            query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on District { childServices { indicators(period: "2026-Q3") { value } } } } }`,
+            variables: {
+              r: [
+                { __typename: 'District', code: 'angered' },
+                { __typename: 'District', code: 'centrum' },
+              ],
+            },
+          }),
+        });
+        return response.text();
+      };
+      const statementsOf = async () => {
+        const before = sqlStatementCount(replicaD.db);
+        const text = await post();
+        return { text, statements: sqlStatementCount(replicaD.db) - before };
+      };
+      const first = await statementsOf();
+      expect((JSON.parse(first.text) as GraphQLResult).errors).toBeUndefined();
+      // Built by the worker, over its own connections.
+      expect(first.statements).toBe(0);
+      // Then this thread answers it from the cache: its table versions, one statement, and no hop to the worker. (The
+      // worker's write reaches the store a moment after its answer: until then the worker answers again.)
+      let again = await statementsOf();
+      for (const deadline = Date.now() + 5_000; again.statements === 0 && Date.now() < deadline;) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        again = await statementsOf();
+      }
+      expect(again).toEqual({ text: first.text, statements: 1 });
+      // The answer is the service's, not the worker's: with the worker stopped it is answered all the same.
+      await lane.close();
+      expect(await statementsOf()).toEqual({ text: first.text, statements: 1 });
+    } finally {
+      await served.close();
+    }
+  }, 60_000);
 
   it('never takes an entry from before a restored backup for current: versions once reached are not reached again', async () => {
     const document = routinesOf(await ask(replicaA, ROUTINES)).edges[1].node;

@@ -235,12 +235,14 @@ describe('npm start', () => {
     it('stops everything, PostgreSQL included, on SIGTERM to the npm process alone', async () => {
       const pids = descendants(system.pid);
       expect(pids.length).toBeGreaterThanOrEqual(8); // launcher, five subgraphs, gateway, PostgreSQL
+      // Only what stopping logs: the tests before this one pause and kill services, and a loaded machine may log a
+      // slow statement while they run.
+      const ran = system.output.length;
       system.process.kill('SIGTERM');
       // The launcher exits 0; npm may report the signal it was sent itself, as 143 (128 + SIGTERM).
       expect([0, 143]).toContain(await system.exit(10_000));
       expect(stillRunning(pids)).toEqual([]);
-      const stopping = system.output.slice(system.output.lastIndexOf('Ctrl-C stops everything'));
-      expect(warnings(stopping)).toEqual([]);
+      expect(warnings(system.output.slice(ran))).toEqual([]);
       expect(system.output.trimEnd().split('\n').at(-1)).toBe('samsyn: stopped (exit code 0)');
     }, 20_000);
   });

@@ -19,7 +19,8 @@ import {
   type AnalyticalLane,
   baseApolloOptions,
   IDEMPOTENCY_HEADER,
-  answerAsService,
+  executeAsService,
+  mainThreadStore,
   laneRouting,
   type LaneHandler,
   operationsGuard,
@@ -67,7 +68,7 @@ export interface GatewayRuntime {
   cachedAnswer?: (request: HTTPGraphQLRequest) => Promise<CachedHttpAnswer | undefined>;
   /** Runs identical concurrent reads once: one 1,000-district dashboard built for all who asked at once. */
   coalesce: CoalesceRequests;
-  /** Notes a query validated elsewhere (the analytical lane) for coalescing. */
+  /** Notes a query validated elsewhere (the analytical lane) for coalescing and the response cache's lookups. */
   rememberQuery: ReturnType<typeof requestCoalescing>['remember'];
   /** The API schema clients query (once started). */
   schema(): GraphQLSchema | undefined;
@@ -84,6 +85,8 @@ export interface GatewayOptions {
   sharedStore?: SharedCacheOptions['standIn'];
   /** Operations come admitted already: the analytical lane's worker, whose main thread admits them (see `inLane`). */
   admitted?: boolean;
+  /** The main thread's response cache store, in place of one of its own (the analytical lane's worker). */
+  mainThreadStore?: SharedCacheOptions['mainThread'];
 }
 
 /**
@@ -138,6 +141,7 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
     maxEntryMiB: config.responseCacheEntryMiB,
     macKey: config.cacheMacKey,
     logger,
+    mainThread: options.mainThreadStore,
   });
   metrics.watchSharedCache(() => shared.counts());
   const closeConnections = {
@@ -207,7 +211,10 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
     sharedCache: shared,
     cachedAnswer: cache && ((request) => cache.cachedAnswer(request)),
     coalesce: coalescing.coalesce,
-    rememberQuery: coalescing.remember,
+    rememberQuery(query, operationName, schema, operation) {
+      coalescing.remember(query, operationName, schema, operation);
+      cache?.remember(query, operationName, schema, operation);
+    },
     schema: () => gateway.schema,
     logger,
     metrics,
@@ -302,7 +309,7 @@ function inLane(runtime: GatewayRuntime, lane: AnalyticalLane) {
         release();
       }
     },
-    answerAsService(runtime),
+    executeAsService(runtime),
   );
 }
 
@@ -320,9 +327,9 @@ function refusal(error: GraphQLError, scope: RequestScope): HTTPGraphQLResponse 
 
 /** The gateway in the analytical lane's worker: the same supergraph and caches; what comes to it is admitted already. */
 export async function gatewayLane(config: Config): Promise<LaneHandler> {
-  const runtime = await createGateway(config, { admitted: true });
+  const runtime = await createGateway(config, { admitted: true, mainThreadStore: mainThreadStore() });
   return {
-    answer: answerAsService(runtime),
+    answer: executeAsService(runtime),
     close: () => runtime.apollo.stop(),
   };
 }

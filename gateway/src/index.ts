@@ -14,7 +14,8 @@ else
     const config = loadConfig('gateway', process.env);
     const tracing = startTracing({ service: 'gateway', otlpEndpoint: config.otlpEndpoint });
     const runtime = await createGateway(config);
-    const lane = startLane(config, runtime.logger);
+    // Without Redis, the worker answers into this thread's response cache: a stored answer is written from here.
+    const lane = startLane(config, runtime.logger, runtime.sharedCache.shared ? undefined : runtime.sharedCache.store);
     const service = await serveGateway(runtime, config, config.port, lane);
     console.log(`gateway ready at ${service.url}`);
     return {

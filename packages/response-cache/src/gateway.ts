@@ -2,7 +2,7 @@ import type { ApolloServerPlugin, HTTPGraphQLRequest } from '@apollo/server';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
-import { OperationTypeNode } from 'graphql';
+import { OperationTypeNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { swedishToday, type Logger, type Principal, type PrincipalResolver, type SubgraphName } from '@samsyn/core';
 import { CACHE_STAMP_EXTENSION, versionsStillCurrent, type CacheStamp, type CacheVersions, type CachedHttpAnswer } from './protocol';
 import {
@@ -117,6 +117,8 @@ export interface GatewayCache<TContext extends GatewayContext = GatewayContext> 
    * an operation Apollo accepted and answered without errors, with the same text and variables, was stored.
    */
   cachedAnswer(request: HTTPGraphQLRequest): Promise<CachedHttpAnswer | undefined>;
+  /** Notes an operation validated elsewhere (the analytical lane's worker): `cachedAnswer` looks it up from now on. */
+  remember(query: string, operationName: string | null | undefined, schema: GraphQLSchema, operation: OperationDefinitionNode): void;
 }
 
 /** The gateway's response cache (see the comment at the top). */
@@ -213,5 +215,6 @@ export function gatewayCache<TContext extends GatewayContext>(options: GatewayCa
       options.onLookup?.(true);
       return storedHttpAnswer(hit.head.operationName, hit.head, hit.body);
     },
+    remember: (query, operationName, schema, operation) => known.remember(query, operationName, schema, operation),
   };
 }

@@ -429,6 +429,11 @@ export interface SubgraphResponseCache {
    * it, with the stored text: a hit costs the key, the versions (shared, read after it arrived) and a write.
    */
   cachedAnswer(request: HTTPGraphQLRequest): Promise<CachedHttpAnswer | undefined>;
+  /**
+   * Notes an operation validated elsewhere (the analytical lane's worker): `cachedAnswer` looks it up from now on,
+   * as one the plugin saw here.
+   */
+  remember(query: string, operationName: string | null | undefined, schema: GraphQLSchema, operation: OperationDefinitionNode): void;
 }
 
 /**
@@ -532,5 +537,6 @@ export function subgraphResponseCache(options: ResponseCacheOptions): SubgraphRe
       options.onLookup?.(true);
       return storedHttpAnswer(entry.head.operationName, entry.head, entry.body);
     },
+    remember: (query, operationName, schema, operation) => known.remember(query, operationName, schema, operation),
   };
 }

@@ -44,8 +44,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   /** Runs identical concurrent reads once (see `requestCoalescing`); unset, every request runs on its own. */
   coalesce?: CoalesceRequests;
   /**
-   * How a request runs elsewhere than this thread (the analytical lane, lane.ts), or undefined when it runs here. A
-   * request run elsewhere is answered there, response cache included.
+   * How a request the response cache did not answer runs elsewhere than this thread (the analytical lane, lane.ts), or
+   * undefined when it runs here.
    */
   elsewhere?: (request: HTTPGraphQLRequest, scope: RequestScope) => (() => Promise<HTTPGraphQLResponse>) | undefined;
   /** Told of every answer this thread executed (not a cached one): the analytical lane weighs them. */
@@ -284,8 +284,8 @@ export async function serveHttp<TContext extends BaseContext>(options: HttpServi
         }
         return { status: res.statusCode };
       }
-      const elsewhere = options.elsewhere?.(httpGraphQLRequest, scope);
-      const cached = elsewhere ? undefined : await cachedOrNone(options.cachedAnswer, httpGraphQLRequest, logger);
+      // The response cache first, for every request: an answer the analytical lane stored is written from here.
+      const cached = await cachedOrNone(options.cachedAnswer, httpGraphQLRequest, logger);
       if (cached) {
         scope.operationName = cached.operationName;
         for (const [name, value] of Object.entries(cached.headers)) res.setHeader(name, value);
@@ -298,6 +298,7 @@ export async function serveHttp<TContext extends BaseContext>(options: HttpServi
         res.end();
         return { status: 200 };
       }
+      const elsewhere = options.elsewhere?.(httpGraphQLRequest, scope);
       const execute = elsewhere ?? (() => executeInScope(apollo, options.context, httpGraphQLRequest, scope));
       const response = await (options.coalesce ? options.coalesce(httpGraphQLRequest, execute) : execute());
       if (!elsewhere) options.answered?.(httpGraphQLRequest, response);

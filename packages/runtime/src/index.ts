@@ -71,7 +71,8 @@ export {
   laneRouting,
   runLaneWorker,
   laneConfig,
-  answerAsService,
+  executeAsService,
+  mainThreadStore,
   startLane,
 } from './lane';
 export type { LaneHandler, LaneWork } from './lane';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import { isMainThread, parentPort, Worker, workerData, type TransferListItem } from 'node:worker_threads';
+import { isMainThread, MessageChannel, parentPort, Worker, workerData, type MessagePort, type TransferListItem } from 'node:worker_threads';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from '@apollo/server';
 import { getOperationAST, OperationTypeNode, parse, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import {
@@ -12,10 +12,11 @@ import {
   type OperationWeight,
   type RequestScope,
 } from '@samsyn/core';
-import type { CachedHttpAnswer } from '@samsyn/response-cache';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { PARSE_OPTIONS } from './hardening';
 import { completeBodyOf, encodedBodies } from './encoded-body';
-import { cachedOrNone, executeInScope, type IncomingRequest } from './http';
+import { executeInScope, type IncomingRequest } from './http';
+import { serveStore, StoreOverPort } from './lane-store';
 
 /*
  * The analytical lane. A 1,000-district dashboard takes a subgraph most of a second of JavaScript, and the gateway
@@ -23,9 +24,11 @@ import { cachedOrNone, executeInScope, type IncomingRequest } from './http';
  * wait that long, and on two cores the CPU is shared with it too. So every service executes heavy analytical
  * operations (see `weighOperation`, and `takes` for which are heavy) in a worker thread of its own: its own event loop,
  * its own share of the database pool, and a lower CPU priority (a nice value, ANALYTICAL_WORKER_NICE), so the operating
- * system gives the CPU to operational work first. The main thread still reads the request, classes it, admits it (the gateway's bulkheads), coalesces
- * identical ones and writes the answer; the worker executes it and hands back the encoded answer, moved, not copied.
- * Should the worker fail, its requests run on the main thread, as without the lane.
+ * system gives the CPU to operational work first. The main thread still reads the request, answers it from the
+ * response cache when it can (one store for both threads: the worker's answers are stored where the main thread reads,
+ * lane-store.ts), classes it, admits it (the gateway's bulkheads), coalesces identical ones and writes the answer; the
+ * worker executes it and hands back the encoded answer, moved, not copied. Should the worker fail, its requests run on
+ * the main thread, as without the lane.
  */
 
 /** What marks a worker thread as a lane's, in its `workerData`. */
@@ -34,6 +37,8 @@ const LANE = 'samsynLane';
 interface LaneData {
   [LANE]: 'analytical';
   nice: number;
+  /** The main thread's response cache store (without Redis), reached over this port. */
+  store?: MessagePort;
 }
 
 /** One request for the worker: what Apollo Server needs of it, and its id. */
@@ -64,13 +69,22 @@ export function isLaneWorker(): boolean {
   return !isMainThread && (workerData as Partial<LaneData> | undefined)?.[LANE] === 'analytical';
 }
 
-/** Starts a service's analytical lane as configured (none when ANALYTICAL_WORKER is off). */
-export function startLane(config: Config, logger: Logger): AnalyticalLane | undefined {
+/**
+ * Starts a service's analytical lane as configured (none when ANALYTICAL_WORKER is off); `store`, the process's own
+ * response cache store when it has no Redis, is the worker's too.
+ */
+export function startLane(config: Config, logger: Logger, store?: KeyValueCache<string>): AnalyticalLane | undefined {
   if (!laneConfig(config)) return undefined;
   const { nice, afterKb } = config.analyticalWorker;
-  const lane = new AnalyticalLane({ entry: laneEntry(), nice, afterKb, logger });
+  const lane = new AnalyticalLane({ entry: laneEntry(), nice, afterKb, logger, store });
   lane.start();
   return lane;
+}
+
+/** In a lane's worker: the main thread's response cache store, when the worker is to use it (no Redis). */
+export function mainThreadStore(): KeyValueCache<string> | undefined {
+  const port = isLaneWorker() ? (workerData as LaneData).store : undefined;
+  return port && new StoreOverPort(port);
 }
 
 /** The script the process was started with: the lane's worker runs it too. */
@@ -164,6 +178,8 @@ export class AnalyticalLane {
       env?: Record<string, string | undefined>;
       /** ANALYTICAL_WORKER_AFTER_KB (default 1024). */
       afterKb?: number;
+      /** The process's response cache store, served to the worker (see `mainThreadStore`). */
+      store?: KeyValueCache<string>;
     },
   ) {}
 
@@ -171,7 +187,16 @@ export class AnalyticalLane {
   start(): void {
     this.startedAt = Date.now();
     const data: LaneData = { [LANE]: 'analytical', nice: this.options.nice };
-    const worker = new Worker(this.options.entry, { workerData: data, env: this.options.env ?? process.env });
+    const channel = this.options.store && new MessageChannel();
+    if (channel && this.options.store) {
+      serveStore(channel.port1, this.options.store);
+      data.store = channel.port2;
+    }
+    const worker = new Worker(this.options.entry, {
+      workerData: data,
+      transferList: channel ? [channel.port2] : [],
+      env: this.options.env ?? process.env,
+    });
     // A lane never keeps its process alive: the server does while it serves.
     worker.unref();
     this.worker = worker;
@@ -190,6 +215,7 @@ export class AnalyticalLane {
       });
       worker.once('error', (error) => this.options.logger.error({ err: error }, 'the analytical lane failed'));
       worker.once('exit', (code) => {
+        channel?.port1.close();
         reject(new LaneUnavailable(`the analytical lane stopped (exit code ${code})`));
         if (this.worker === worker) {
           this.worker = undefined;
@@ -227,6 +253,11 @@ export class AnalyticalLane {
     const items = itemsIn(vars);
     const key = `${name ?? ''}\u0000${Math.ceil(Math.log2(items + 1))}\u0000${query}`;
     return { ...weight, query, operationName: name, operation, key, items };
+  }
+
+  /** Resolves once the worker is ready (and rejects when it could not start). */
+  whenReady(): Promise<void> {
+    return this.ready ?? Promise.reject(new LaneUnavailable('the analytical lane was not started'));
   }
 
   /** Whether an analytical operation executes in the lane (see LANE_AFTER_ITEMS): while the lane runs. */
@@ -311,27 +342,16 @@ export class AnalyticalLane {
   }
 }
 
-/** A response cache's answer as the response Apollo Server would give (the operation's name noted in the scope). */
-export function cachedResponse(cached: CachedHttpAnswer, scope: RequestScope): HTTPGraphQLResponse {
-  scope.operationName = cached.operationName;
-  return { status: 200, headers: new HeaderMap(Object.entries(cached.headers)), body: { kind: 'complete', string: cached.body.join('') } };
-}
-
 /**
- * How a service answers a request on the thread it runs in: from its response cache, else by executing it. The lane's
- * worker answers so, and the main thread so when the lane cannot.
+ * How a service executes a request the main thread did not find in the response cache (http.ts looks first): the
+ * lane's worker executes so, and the main thread so when the lane cannot. (Apollo Server's cache plugin still looks
+ * the operation up, in the store both threads share, and stores its answer there.)
  */
-export function answerAsService<TContext extends BaseContext>(service: {
+export function executeAsService<TContext extends BaseContext>(service: {
   apollo: ApolloServer<TContext>;
-  cachedAnswer?: (request: HTTPGraphQLRequest) => Promise<CachedHttpAnswer | undefined>;
   createContext: (request: IncomingRequest) => Promise<TContext>;
-  logger: Logger;
 }): (request: HTTPGraphQLRequest, scope: RequestScope) => Promise<HTTPGraphQLResponse> {
-  return async (request, scope) => {
-    const cached = await cachedOrNone(service.cachedAnswer, request, service.logger);
-    if (cached) return cachedResponse(cached, scope);
-    return executeInScope(service.apollo, (incoming) => service.createContext(incoming), request, scope);
-  };
+  return (request, scope) => executeInScope(service.apollo, (incoming) => service.createContext(incoming), request, scope);
 }
 
 /** The size of a complete answer in bytes (characters, for one made here); 0 for a stream. */

@@ -270,7 +270,7 @@ export interface SharedCache {
   shared: boolean;
   /** What it did so far (see {@link SharedCacheCounts}). */
   counts(): SharedCacheCounts;
-  /** Entries and bytes held in this process (without Redis), else undefined. */
+  /** Entries and bytes held in this thread's memory (without Redis, and not the lane's worker), else undefined. */
   memory(): { entries: number; bytes: number } | undefined;
   close(): Promise<void>;
 }
@@ -289,6 +289,11 @@ export interface SharedCacheOptions {
   logger: Logger;
   /** How long the breaker stays open (tests). */
   breakerOpenMs?: number;
+  /**
+   * Without Redis, the main thread's store in place of one of this thread's own: the analytical lane's worker reaches
+   * its process's store over a port (lane-store.ts), so both threads read and write one store.
+   */
+  mainThread?: KeyValueCache<string>;
 }
 
 /** Entries in this process at most, whatever their size. */
@@ -299,14 +304,15 @@ export function openSharedCache(options: SharedCacheOptions): SharedCache {
   const maxEntry = options.maxEntryMiB * 1024 * 1024;
   if (!options.redisUrl && !options.standIn) {
     // This process's own memory: nobody else writes it, so no MAC; the hash of a persisted query is checked all the same.
-    const memory = new MemoryStore(options.maxMiB * 1024 * 1024, MAX_MEMORY_ENTRIES, maxEntry);
+    const memory = options.mainThread ? undefined : new MemoryStore(options.maxMiB * 1024 * 1024, MAX_MEMORY_ENTRIES, maxEntry);
+    const store = memory ?? (options.mainThread as KeyValueCache<string>);
     let rejected = 0;
     return {
-      store: memory,
-      persistedQueries: hashCheckedQueries(memory, () => (rejected += 1)),
+      store,
+      persistedQueries: hashCheckedQueries(store, () => (rejected += 1)),
       shared: false,
       counts: () => ({ state: 'closed', failures: 0, skipped: 0, rejected, tooLarge: 0 }),
-      memory: () => memory.stats(),
+      memory: () => memory?.stats(),
       close: async () => undefined,
     };
   }

@@ -1,6 +1,7 @@
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import {
   loadConfig,
@@ -49,7 +50,8 @@ import {
   type AnalyticalLane,
   isLaneWorker,
   startLane,
-  answerAsService,
+  executeAsService,
+  mainThreadStore,
   lowerServerPriority,
   laneRouting,
   runLaneWorker,
@@ -79,8 +81,10 @@ export interface SubgraphRuntime {
   cachedAnswer?: HttpServiceOptions<SubgraphContext>['cachedAnswer'];
   /** Runs identical concurrent reads once (see `requestCoalescing`). */
   coalesce: CoalesceRequests;
-  /** Notes a query validated elsewhere (the analytical lane) for coalescing. */
+  /** Notes a query validated elsewhere (the analytical lane) for coalescing and the response cache's lookups. */
   rememberQuery: ReturnType<typeof requestCoalescing>['remember'];
+  /** The response cache's store in this process's memory (without Redis): the analytical lane's worker uses it too. */
+  laneStore?: KeyValueCache<string>;
   /** Stops the background tasks and Apollo, and closes the pool. */
   close(): Promise<void>;
 }
@@ -169,6 +173,8 @@ export async function createSubgraphRuntime(
     logger?: Logger;
     /** Without the process's background tasks (the analytical lane's worker: the main thread runs them). */
     withoutBackground?: boolean;
+    /** The main thread's response cache store, in place of one of its own (the analytical lane's worker). */
+    mainThreadStore?: KeyValueCache<string>;
   } = {},
 ): Promise<SubgraphRuntime> {
   const logger = options.logger ?? createLogger(definition.name, config.logLevel);
@@ -183,6 +189,7 @@ export async function createSubgraphRuntime(
     maxEntryMiB: config.responseCacheEntryMiB,
     macKey: config.cacheMacKey,
     logger,
+    mainThread: options.mainThreadStore,
   });
   try {
     if (config.seedDemoData && definition.seed) await definition.seed(db, swedishToday());
@@ -246,7 +253,11 @@ export async function createSubgraphRuntime(
       cacheVersions: versions && (() => versions.read()),
       cachedAnswer: cache && ((request) => cache.cachedAnswer(request)),
       coalesce: coalescing.coalesce,
-      rememberQuery: coalescing.remember,
+      rememberQuery(query, operationName, schema, operation) {
+        coalescing.remember(query, operationName, schema, operation);
+        cache?.remember(query, operationName, schema, operation);
+      },
+      laneStore: shared.shared ? undefined : shared.store,
       async createContext({ headers, requestId }) {
         const principal = await principals(headers.get('authorization'));
         const cacheHints = new CachePolicy();
@@ -327,7 +338,7 @@ function inLane(runtime: SubgraphRuntime, lane: AnalyticalLane) {
       if (scope.operationName !== undefined) runtime.rememberQuery(work.query, work.operationName, runtime.schema, work.operation);
       return response;
     },
-    answerAsService(runtime),
+    executeAsService(runtime),
   );
 }
 
@@ -335,7 +346,7 @@ function inLane(runtime: SubgraphRuntime, lane: AnalyticalLane) {
 async function subgraphLane(definition: SubgraphDefinition, env: Record<string, string | undefined>): Promise<LaneHandler> {
   const lane = laneConfig(loadConfig(definition.name, env));
   if (!lane) throw new Error('the analytical lane is off');
-  const runtime = await createSubgraphRuntime(definition, lane, { withoutBackground: true });
+  const runtime = await createSubgraphRuntime(definition, lane, { withoutBackground: true, mainThreadStore: mainThreadStore() });
   // TypeORM's PostgreSQL driver keeps its pg Pool as `master`.
   lowerServerPriority(
     (runtime.db.driver as unknown as { master: Parameters<typeof lowerServerPriority>[0] }).master,
@@ -343,7 +354,7 @@ async function subgraphLane(definition: SubgraphDefinition, env: Record<string, 
     lane.analyticalWorker.nice,
   );
   return {
-    answer: answerAsService(runtime),
+    answer: executeAsService(runtime),
     close: () => runtime.close(),
   };
 }
@@ -370,7 +381,7 @@ export function runSubgraph(definition: SubgraphDefinition, env: Record<string, 
     const tracing = startTracing({ service: definition.name, otlpEndpoint: config.otlpEndpoint });
     const runtime = await createSubgraphRuntime(definition, config);
     // Started once the main thread has migrated: the worker only reads.
-    const lane = startLane(config, runtime.logger);
+    const lane = startLane(config, runtime.logger, runtime.laneStore);
     const service = await serveSubgraph(runtime, undefined, undefined, lane);
     console.log(`${definition.name} subgraph ready at ${service.url}`);
     return {

@@ -6,6 +6,7 @@ import { buildSchema } from 'graphql';
 import { createLogger } from '@samsyn/core';
 import { AnalyticalLane, LaneUnavailable } from '../src/lane';
 import { serveHttp, type RunningHttpService } from '../src/http';
+import { MemoryStore } from '../src/shared-cache';
 
 /**
  * The analytical lane: analytical operations execute in a worker thread of the service's own, at a lower CPU priority,
@@ -129,6 +130,47 @@ describe('the analytical lane', () => {
     )!;
     lane.observe(many, 1024, 'lane');
     expect(lane.takes(many)).toBe(true);
+  });
+
+  it("shares the process's response cache with its worker: what the worker stored is answered without it", async () => {
+    const memory = new MemoryStore(2 ** 20, 100, 2 ** 20);
+    const sharing = new AnalyticalLane({ entry: path.join(__dirname, 'fixtures/lane-store-worker.js'), nice: 10, logger, store: memory });
+    sharing.start();
+    const cached = new ApolloServer({ schema, rootValue: { districts: () => [] } });
+    await cached.start();
+    const server = await serveHttp({
+      apollo: cached,
+      context: async () => ({}),
+      ready: async () => true,
+      cachedAnswer: async (incoming) => {
+        const stored = await memory.get(`answer ${(incoming.body as { query: string }).query}`);
+        return stored === undefined
+          ? undefined
+          : { operationName: 'profile', headers: { 'content-type': 'application/json' }, body: [stored] };
+      },
+      elsewhere: (incoming, scope) => (sharing.weigh(incoming, schema) ? () => sharing.run(incoming, scope) : undefined),
+      logger,
+      service: 'lane-test',
+      host: '127.0.0.1',
+      port: 0,
+    });
+    const ask = (query: string) =>
+      fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then(
+        (response) => response.json(),
+      );
+    try {
+      // The worker reads what this thread stored.
+      await memory.set('note { profile { value } }', 'kept here');
+      expect(await ask('{ profile { value } }')).toEqual({ data: { analytical: 'built by the worker', held: 'kept here' } });
+      // And this thread answers what the worker stored, with the worker stopped.
+      expect(await ask('query Other { profile { value } }')).toEqual({ data: { analytical: 'built by the worker', held: null } });
+      await until(() => memory.stats().entries === 3);
+      await sharing.close();
+      expect(await ask('query Other { profile { value } }')).toEqual({ data: { analytical: 'stored by the worker' } });
+    } finally {
+      await server.stop();
+      await sharing.close();
+    }
   });
 
   it('refuses with LaneUnavailable when its worker fails, so that the service runs the request itself', async () => {
