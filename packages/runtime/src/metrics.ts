@@ -1,3 +1,4 @@
+import { isMainThread } from 'node:worker_threads';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import {
   WORK_CLASSES,
@@ -48,7 +49,9 @@ export class ServiceMetrics implements BackgroundMetrics {
   constructor(readonly service: ServiceName) {
     const registers = [this.registry];
     this.registry.setDefaultLabels({ service });
-    collectDefaultMetrics({ register: this.registry });
+    // Node's process metrics (their event-loop delay sampled every 10 ms) where `/metrics` is served: the analytical
+    // lane's worker builds a runtime too, whose registry nobody reads, and it would wake 100 times a second for them.
+    if (isMainThread) collectDefaultMetrics({ register: this.registry });
     this.requests = new Counter({
       name: 'samsyn_graphql_requests_total',
       help: 'GraphQL requests answered, by operation name and HTTP status.',
