@@ -29,10 +29,10 @@ function ask(replica: SubgraphRuntime, query: string, variables?: Record<string,
 }
 
 /** The SQL statements a request costs on a replica (a cache hit reads the versions, one statement). */
-async function statementsOf(
+async function statementsOf<T = GraphQLResult>(
   replica: SubgraphRuntime,
-  request: () => Promise<GraphQLResult>,
-): Promise<{ result: GraphQLResult; statements: number }> {
+  request: () => Promise<T>,
+): Promise<{ result: T; statements: number }> {
   const before = sqlStatementCount(replica.db);
   const result = await request();
   return { result, statements: sqlStatementCount(replica.db) - before };
@@ -182,26 +182,21 @@ describe('the response cache', () => {
         });
         return response.text();
       };
-      const statementsOf = async () => {
-        const before = sqlStatementCount(replicaD.db);
-        const text = await post();
-        return { text, statements: sqlStatementCount(replicaD.db) - before };
-      };
-      const first = await statementsOf();
-      expect((JSON.parse(first.text) as GraphQLResult).errors).toBeUndefined();
+      const first = await statementsOf(replicaD, post);
+      expect((JSON.parse(first.result) as GraphQLResult).errors).toBeUndefined();
       // Built by the worker, over its own connections.
       expect(first.statements).toBe(0);
       // Then this thread answers it from the cache: its table versions, one statement, and no hop to the worker. (The
       // worker's write reaches the store a moment after its answer: until then the worker answers again.)
-      let again = await statementsOf();
+      let again = await statementsOf(replicaD, post);
       for (const deadline = Date.now() + 5_000; again.statements === 0 && Date.now() < deadline;) {
         await new Promise((resolve) => setTimeout(resolve, 20));
-        again = await statementsOf();
+        again = await statementsOf(replicaD, post);
       }
-      expect(again).toEqual({ text: first.text, statements: 1 });
+      expect(again).toEqual({ result: first.result, statements: 1 });
       // The answer is the service's, not the worker's: with the worker stopped it is answered all the same.
       await lane.close();
-      expect(await statementsOf()).toEqual({ text: first.text, statements: 1 });
+      expect(await statementsOf(replicaD, post)).toEqual({ result: first.result, statements: 1 });
     } finally {
       await served.close();
     }

@@ -15,7 +15,7 @@ else
     const tracing = startTracing({ service: 'gateway', otlpEndpoint: config.otlpEndpoint });
     const runtime = await createGateway(config);
     // Without Redis, the worker answers into this thread's response cache: a stored answer is written from here.
-    const lane = startLane(config, runtime.logger, runtime.sharedCache.shared ? undefined : runtime.sharedCache.store);
+    const lane = startLane(config, runtime.logger, runtime.sharedCache.laneStore);
     const service = await serveGateway(runtime, config, config.port, lane);
     console.log(`gateway ready at ${service.url}`);
     return {

@@ -272,6 +272,11 @@ export interface SharedCache {
   counts(): SharedCacheCounts;
   /** Entries and bytes held in this thread's memory (without Redis, and not the lane's worker), else undefined. */
   memory(): { entries: number; bytes: number } | undefined;
+  /**
+   * The store the analytical lane's worker is given in place of one of its own: this thread's memory, without Redis
+   * (with Redis the worker opens Redis itself; in the worker, none).
+   */
+  laneStore?: KeyValueCache<string>;
   close(): Promise<void>;
 }
 
@@ -313,6 +318,7 @@ export function openSharedCache(options: SharedCacheOptions): SharedCache {
       shared: false,
       counts: () => ({ state: 'closed', failures: 0, skipped: 0, rejected, tooLarge: 0 }),
       memory: () => memory?.stats(),
+      laneStore: memory,
       close: async () => undefined,
     };
   }

@@ -257,7 +257,7 @@ export async function createSubgraphRuntime(
         coalescing.remember(query, operationName, schema, operation);
         cache?.remember(query, operationName, schema, operation);
       },
-      laneStore: shared.shared ? undefined : shared.store,
+      laneStore: shared.laneStore,
       async createContext({ headers, requestId }) {
         const principal = await principals(headers.get('authorization'));
         const cacheHints = new CachePolicy();

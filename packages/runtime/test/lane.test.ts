@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServer, HeaderMap, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
 import { buildSchema } from 'graphql';
 import { createLogger } from '@samsyn/core';
 import { AnalyticalLane, LaneUnavailable } from '../src/lane';
-import { serveHttp, type RunningHttpService } from '../src/http';
+import { serveHttp, type HttpServiceOptions, type RunningHttpService } from '../src/http';
 import { MemoryStore } from '../src/shared-cache';
 
 /**
@@ -21,13 +21,30 @@ const release = path.join(dir, 'release');
 const logger = createLogger('lane-test', 'silent');
 
 let lane: AnalyticalLane;
-let apollo: ApolloServer;
 let service: RunningHttpService;
 
-const post = (query: string) =>
-  fetch(service.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then(
+const postTo = (url: string, query: string) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then(
     async (response) => ({ status: response.status, body: (await response.json()) as { data?: Record<string, unknown> } }),
   );
+const post = (query: string) => postTo(service.url, query);
+
+/** A service whose analytical reads go to `through`, as one with a lane does (its other reads answered here). */
+async function serveWith(through: AnalyticalLane, options: Partial<HttpServiceOptions<BaseContext>> = {}): Promise<RunningHttpService> {
+  const apollo = new ApolloServer({ schema, rootValue: { districts: () => ['angered', 'centrum'] } });
+  await apollo.start();
+  return serveHttp({
+    apollo,
+    context: async () => ({}),
+    ready: async () => true,
+    elsewhere: (incoming, scope) => (through.weigh(incoming, schema) ? () => through.run(incoming, scope) : undefined),
+    logger,
+    service: 'lane-test',
+    host: '127.0.0.1',
+    port: 0,
+    ...options,
+  });
+}
 
 const request = (body: unknown, method = 'POST'): HTTPGraphQLRequest => ({
   method,
@@ -44,18 +61,7 @@ beforeAll(async () => {
   const env = { ...process.env, LANE_TEST_STARTED: started, LANE_TEST_RELEASE: release };
   lane = new AnalyticalLane({ entry: path.join(__dirname, 'fixtures/lane-worker.js'), nice: 10, logger, env });
   lane.start();
-  apollo = new ApolloServer({ schema, rootValue: { districts: () => ['angered', 'centrum'] } });
-  await apollo.start();
-  service = await serveHttp({
-    apollo,
-    context: async () => ({}),
-    ready: async () => true,
-    elsewhere: (incoming, scope) => (lane.weigh(incoming, schema) ? () => lane.run(incoming, scope) : undefined),
-    logger,
-    service: 'lane-test',
-    host: '127.0.0.1',
-    port: 0,
-  });
+  service = await serveWith(lane);
 });
 
 afterAll(async () => {
@@ -136,37 +142,33 @@ describe('the analytical lane', () => {
     const memory = new MemoryStore(2 ** 20, 100, 2 ** 20);
     const sharing = new AnalyticalLane({ entry: path.join(__dirname, 'fixtures/lane-store-worker.js'), nice: 10, logger, store: memory });
     sharing.start();
-    const cached = new ApolloServer({ schema, rootValue: { districts: () => [] } });
-    await cached.start();
-    const server = await serveHttp({
-      apollo: cached,
-      context: async () => ({}),
-      ready: async () => true,
+    const server = await serveWith(sharing, {
       cachedAnswer: async (incoming) => {
         const stored = await memory.get(`answer ${(incoming.body as { query: string }).query}`);
         return stored === undefined
           ? undefined
           : { operationName: 'profile', headers: { 'content-type': 'application/json' }, body: [stored] };
       },
-      elsewhere: (incoming, scope) => (sharing.weigh(incoming, schema) ? () => sharing.run(incoming, scope) : undefined),
-      logger,
-      service: 'lane-test',
-      host: '127.0.0.1',
-      port: 0,
     });
-    const ask = (query: string) =>
-      fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then(
-        (response) => response.json(),
-      );
+    const ask = (query: string) => postTo(server.url, query);
     try {
       // The worker reads what this thread stored.
       await memory.set('note { profile { value } }', 'kept here');
-      expect(await ask('{ profile { value } }')).toEqual({ data: { analytical: 'built by the worker', held: 'kept here' } });
+      expect(await ask('{ profile { value } }')).toEqual({
+        status: 200,
+        body: { data: { analytical: 'built by the worker', held: 'kept here' } },
+      });
       // And this thread answers what the worker stored, with the worker stopped.
-      expect(await ask('query Other { profile { value } }')).toEqual({ data: { analytical: 'built by the worker', held: null } });
+      expect(await ask('query Other { profile { value } }')).toEqual({
+        status: 200,
+        body: { data: { analytical: 'built by the worker', held: null } },
+      });
       await until(() => memory.stats().entries === 3);
       await sharing.close();
-      expect(await ask('query Other { profile { value } }')).toEqual({ data: { analytical: 'stored by the worker' } });
+      expect(await ask('query Other { profile { value } }')).toEqual({
+        status: 200,
+        body: { data: { analytical: 'stored by the worker' } },
+      });
     } finally {
       await server.stop();
       await sharing.close();
